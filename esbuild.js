@@ -11,13 +11,13 @@ const watch = process.argv.includes('--watch');
 const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
+    build.onStart(() => watch && console.log('[watch] build started'));
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
       }
-      console.log('[watch] build finished');
+      if (watch) console.log('[watch] build finished');
     });
   },
 };
@@ -29,6 +29,8 @@ const common = {
   sourcesContent: false,
   logLevel: 'silent',
   plugins: [problemMatcher],
+  // jsonc-parser's UMD build hides its modules from bundlers; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const bundles = [

@@ -1,0 +1,43 @@
+import { runAnalyze } from './analyzeCommand';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
+
+const USAGE = `compute-budget: training compute, tokens per parameter and regulatory thresholds of model configs
+
+Usage:
+  compute-budget analyze FILE... [--json] [--fail-on error|warning|information|hint]
+                                 [--fact NAME=VALUE]... [--tokens-per-parameter N]
+
+  --json          one JSON object per file (the contract is in the README)
+  --fail-on SEV   exit 1 when any diagnostic is at least this severe
+  --fact N=V      a fact the file does not hold: gpus, data_parallel, dataset_tokens, tokens, parameters
+`;
+
+type Command = (args: ParsedArgs, write: (text: string) => void) => number;
+
+/** Subcommands by name; each returns the process exit code. */
+export const COMMANDS: Record<string, Command> = {
+  analyze: runAnalyze,
+};
+
+export function main(argv: readonly string[], write: (text: string) => void = (text) => process.stdout.write(text + '\n'), warn: (text: string) => void = (text) => process.stderr.write(text + '\n')): number {
+  try {
+    const args = parseArgs(argv);
+    if (args.flags.has('help') || !args.command) {
+      write(USAGE);
+      return args.command || args.flags.has('help') ? 0 : 2;
+    }
+    const command = COMMANDS[args.command];
+    if (!command) throw new UsageError(`unknown command "${args.command}"`);
+    return command(args, write);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      warn(`compute-budget: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

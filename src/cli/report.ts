@@ -1,0 +1,72 @@
+import type { Analysis } from '../core/analyze';
+import type { Severity } from '../core/findings';
+import { provenanceNotes } from '../core/provenance';
+import { LineIndex } from '../core/source/lines';
+
+/**
+ * The JSON contract of `compute-budget analyze --json`, documented in the README. Keys are
+ * only ever added, never renamed or removed. Unknown numbers are null.
+ */
+export interface FileReport {
+  file: string;
+  format: string;
+  syntax: string;
+  parameters: { total: number | null; active: number | null };
+  tokens: number | null;
+  flops: number | null;
+  flopsWithAttention: number | null;
+  cumulativeFlops: number | null;
+  tokensPerParameter: number | null;
+  chinchillaTokens: number | null;
+  chinchillaMultiple: number | null;
+  band: string | null;
+  computeOptimal: { parameters: number; tokens: number } | null;
+  loss: { fit: string; label: string; loss: number }[];
+  thresholds: { id: string; name: string; flops: number; status: string; fraction: number; tier: string; stated: string }[];
+  sources: { parameters: string | null; tokens: string | null; tokensDerivation: string | null; catalogModel: string | null };
+  assumptions: { what: string; value: number | boolean; origin: string; note: string }[];
+  diagnostics: { severity: Severity; code: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
+}
+
+export function fileReport(analysis: Analysis, text: string): FileReport {
+  const lines = new LineIndex(text);
+  return {
+    file: analysis.file,
+    format: analysis.framework,
+    syntax: analysis.syntax,
+    parameters: analysis.parameters,
+    tokens: analysis.tokens,
+    flops: analysis.flops,
+    flopsWithAttention: analysis.flopsWithAttention,
+    cumulativeFlops: analysis.cumulativeFlops,
+    tokensPerParameter: analysis.tokensPerParameter,
+    chinchillaTokens: analysis.chinchillaTokens,
+    chinchillaMultiple: analysis.chinchillaMultiple,
+    band: analysis.band,
+    computeOptimal: analysis.computeOptimal,
+    loss: analysis.loss.map((prediction) => ({ ...prediction })),
+    thresholds: analysis.thresholds.map(({ id, name, flops, status, fraction, tier, stated }) => ({ id, name, flops, status, fraction, tier, stated })),
+    sources: {
+      parameters: analysis.model.total?.origin ?? null,
+      tokens: analysis.training.tokens?.origin ?? null,
+      tokensDerivation: analysis.training.derivation ?? null,
+      catalogModel: analysis.model.catalog?.id ?? null,
+    },
+    assumptions: provenanceNotes(analysis).map((note) => ({ ...note })),
+    diagnostics: analysis.findings.map((finding) => {
+      const start = lines.position(finding.span.start);
+      const end = lines.position(finding.span.end);
+      return { severity: finding.severity, code: finding.code, message: finding.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    }),
+  };
+}
+
+/** A report for a file that could not be read at all (missing, a directory, unreadable). */
+export function unreadableReport(file: string, reason: string): FileReport {
+  return {
+    file, format: 'unknown', syntax: 'unknown', parameters: { total: null, active: null }, tokens: null, flops: null, flopsWithAttention: null, cumulativeFlops: null,
+    tokensPerParameter: null, chinchillaTokens: null, chinchillaMultiple: null, band: null, computeOptimal: null, loss: [], thresholds: [],
+    sources: { parameters: null, tokens: null, tokensDerivation: null, catalogModel: null }, assumptions: [],
+    diagnostics: [{ severity: 'error', code: 'unreadable-file', message: reason, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+  };
+}

@@ -1,0 +1,188 @@
+import { readModel, type ModelResult } from './architecture/readModel';
+import { BAND_LABELS, overtrainingBand, type OvertrainingBand } from './budget/overtraining';
+import { allocateAtRatio, CHINCHILLA_TOKENS_PER_PARAMETER, LOSS_FITS, predictLoss, trainingCompute, type LossFit } from './budget/scaling';
+import { evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type ThresholdRule } from './budget/thresholds';
+import type { Finding, FixHint } from './findings';
+import { compactCount, multiple, percent, scientific } from './format';
+import { readDirectives, readFactPairs, type UserFact } from './source/directives';
+import { detectFramework, FRAMEWORK_NAMES, type Framework } from './source/framework';
+import { readJson } from './source/jsonTree';
+import type { Span } from './source/tree';
+import { ConfigView } from './source/view';
+import { readYaml, type ParsedSource } from './source/yamlTree';
+import { readTokens, type TokenResult } from './training/tokens';
+
+export type Syntax = 'yaml' | 'json';
+
+export interface AnalyzeOptions {
+  /** Facts from outside the file: settings or `--fact name=value`. */
+  readonly facts?: Readonly<Record<string, string | number>>;
+  /** Tokens per parameter counted as compute-optimal; Chinchilla's 20 by default. */
+  readonly tokensPerParameter?: number;
+  /** Which threshold rules to evaluate (all by default). */
+  readonly thresholdIds?: readonly string[];
+  /** Larger texts are not analysed; a config is kilobytes, not megabytes. */
+  readonly maxLength?: number;
+  /** Internal: the text did not parse, so say nothing about what is "missing". */
+  readonly quiet?: boolean;
+}
+
+export interface LossPrediction {
+  readonly fit: LossFit['id'];
+  readonly label: string;
+  readonly loss: number;
+}
+
+export interface Analysis {
+  readonly file: string;
+  readonly syntax: Syntax;
+  readonly framework: Framework;
+  readonly frameworkName: string;
+  readonly model: ModelResult;
+  readonly parameters: { readonly total: number | null; readonly active: number | null };
+  readonly training: TokenResult;
+  readonly tokens: number | null;
+  /** C = 6 · N_active · D: the estimate thresholds are compared with. */
+  readonly flops: number | null;
+  /** 6·N·D plus attention's own work, 6·L·s·(a·d) per token (Kaplan et al. 2020, eq. 2.2). */
+  readonly flopsWithAttention: number | null;
+  /** This run plus the pretraining of the model it fine-tunes, when known: what regulation counts. */
+  readonly cumulativeFlops: number | null;
+  readonly tokensPerParameter: number | null;
+  readonly targetTokensPerParameter: number;
+  readonly chinchillaTokens: number | null;
+  readonly chinchillaMultiple: number | null;
+  readonly band: OvertrainingBand | null;
+  /** The N and D that would spend the same compute at the target ratio. */
+  readonly computeOptimal: { readonly parameters: number; readonly tokens: number } | null;
+  readonly loss: readonly LossPrediction[];
+  readonly thresholds: readonly ThresholdResult[];
+  readonly findings: readonly Finding[];
+  readonly userFacts: readonly UserFact[];
+}
+
+export const DEFAULT_MAX_LENGTH = 5_000_000;
+
+export function syntaxOf(fileName: string, text: string): Syntax {
+  if (/\.jsonc?$/i.test(fileName)) return 'json';
+  if (/\.ya?ml$/i.test(fileName)) return 'yaml';
+  return /^\s*[\[{]/.test(text) && !/^\s*#/.test(text) ? 'json' : 'yaml';
+}
+
+/** Reads one config and computes its whole budget. Never throws for any input text. */
+export function analyze(text: string, fileName: string, options: AnalyzeOptions = {}): Analysis {
+  const syntax = syntaxOf(fileName, text);
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) {
+    return empty(fileName, syntax, [{ severity: 'warning', code: 'too-large', message: `This file has ${text.length.toLocaleString('en-US')} characters, more than the ${maxLength.toLocaleString('en-US')} a config is read up to; it is not analysed.`, span: { start: 0, end: 0 } }], options);
+  }
+  const parsed: ParsedSource = syntax === 'json' ? readJson(text) : readYaml(text);
+  const findings: Finding[] = parsed.problems.map((problem) => ({ severity: problem.code === 'parse-error' ? 'error' : 'warning', code: problem.code, message: problem.message, span: problem.span }));
+  const userFacts = [...readDirectives(text, findings), ...readFactPairs(options.facts ?? {}, findings)];
+  const view = new ConfigView(parsed.root);
+  const framework = detectFramework(parsed.root);
+  const model = readModel(view, framework, userFacts, findings);
+  const training = readTokens(view, framework, userFacts, findings);
+  findings.push(...view.findings);
+  if (parsed.problems.some((problem) => problem.code === 'parse-error')) {
+    // A broken file is read only as far as the parser recovered; "missing" facts are then
+    // artefacts of the break, and would bury the one diagnostic that matters.
+    const artefacts = new Set<Finding['code']>(['missing-architecture', 'missing-tokens', 'missing-data-parallel', 'missing-dataset-size', 'unknown-model']);
+    return compute(fileName, syntax, framework, model, training, findings.filter((finding) => !artefacts.has(finding.code)), userFacts, { ...options, quiet: true });
+  }
+  return compute(fileName, syntax, framework, model, training, findings, userFacts, options);
+}
+
+function compute(file: string, syntax: Syntax, framework: Framework, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions): Analysis {
+  const target = options.tokensPerParameter && options.tokensPerParameter > 0 ? options.tokensPerParameter : CHINCHILLA_TOKENS_PER_PARAMETER;
+  const total = model.total?.value ?? null;
+  const active = model.active?.value ?? total;
+  const tokens = training.tokens?.value ?? null;
+  const flops = active !== null && tokens !== null ? trainingCompute(active, tokens) : null;
+  const arch = model.architecture;
+  const sequence = training.factors.find((factor) => factor.key && /seq|context|block_size/i.test(factor.key))?.value ?? arch?.learnedPositions?.value;
+  const flopsWithAttention = flops !== null && arch && sequence ? flops + 6 * arch.layers.value * sequence * arch.heads.value * arch.headDim.value * tokens! : null;
+  const base = model.fineTunes?.trainingTokens && model.total ? trainingCompute(model.active!.value, model.fineTunes.trainingTokens) : 0;
+  const cumulativeFlops = flops !== null ? flops + base : null;
+  const tokensPerParameter = active !== null && tokens !== null ? tokens / active : null;
+  const chinchillaTokens = active !== null ? active * target : null;
+  const chinchillaMultiple = tokensPerParameter !== null ? tokensPerParameter / target : null;
+  const band = chinchillaMultiple !== null ? overtrainingBand(chinchillaMultiple) : null;
+  const rules = THRESHOLD_RULES.filter((rule) => !options.thresholdIds || options.thresholdIds.includes(rule.id));
+  const thresholds = cumulativeFlops !== null ? evaluateThresholds(cumulativeFlops, rules) : [];
+  const loss = active !== null && tokens !== null && tokens > 0 ? LOSS_FITS.map((fit) => ({ fit: fit.id, label: fit.label, loss: predictLoss(fit, active, tokens) })) : [];
+
+  const where = training.anchor ?? model.anchor ?? { start: 0, end: 0 };
+  if (model.fineTunes && base > 0 && flops !== null) {
+    findings.push({ severity: 'information', code: 'fine-tuning-cumulative', message: `Fine-tuning ${model.fineTunes.id} adds ${scientific(flops)} FLOP to its ${scientific(base)} FLOP of pretraining (${model.fineTunes.tokensSource}); regulation counts the cumulative ${scientific(cumulativeFlops!)} FLOP.`, span: model.anchor ?? where });
+  }
+  if (!options.quiet && tokens === null && total !== null && !findings.some((finding) => TOKEN_PROBLEMS.has(finding.code))) {
+    findings.push({
+      severity: 'information', code: 'missing-tokens', span: model.anchor ?? where,
+      message: `This config fixes the model (${compactCount(total)} parameters) but not how many tokens it trains on, so compute is unknown. Chinchilla-optimal would be ${compactCount(total * target)} tokens.`,
+      fixes: [{ kind: 'add-fact', fact: 'tokens', title: `Add the training tokens (compute-budget comment; Chinchilla-optimal: ${compactCount(total * target)})`, suggested: Math.round((active ?? total) * target) }],
+    });
+  }
+  if (band && chinchillaMultiple !== null && tokensPerParameter !== null) findings.push(...bandFindings(band, chinchillaMultiple, tokensPerParameter, chinchillaTokens!, training, where));
+  for (const result of thresholds) {
+    const rule = rules.find((candidate) => candidate.id === result.id)!;
+    const finding = thresholdFinding(result, rule, where, cumulativeFlops !== flops);
+    if (finding) findings.push(finding);
+  }
+  return {
+    file, syntax, framework, frameworkName: FRAMEWORK_NAMES[framework], model, training,
+    parameters: { total, active }, tokens, flops, flopsWithAttention, cumulativeFlops,
+    tokensPerParameter, targetTokensPerParameter: target, chinchillaTokens, chinchillaMultiple, band,
+    computeOptimal: flops !== null ? allocateAtRatio(flops, target) : null,
+    loss, thresholds, findings: sortFindings(findings), userFacts,
+  };
+}
+
+const TOKEN_PROBLEMS = new Set<Finding['code']>(['invalid-number', 'out-of-range', 'negative-value', 'missing-dataset-size', 'missing-data-parallel', 'unresolved-interpolation', 'mandatory-missing', 'parse-error']);
+
+function bandFindings(band: OvertrainingBand, times: number, perParameter: number, optimalTokens: number, training: TokenResult, where: Span): Finding[] {
+  const summary = `${perParameter.toFixed(1)} tokens per parameter is ${multiple(times)} Chinchilla-optimal`;
+  const fix = chinchillaFix(training, optimalTokens);
+  switch (band) {
+    case 'under-trained':
+      return [{ severity: 'warning', code: 'under-trained', message: `${summary}: ${BAND_LABELS[band]}. The same compute would reach a lower loss with a smaller model trained on more tokens.`, span: where, fixes: fix ? [fix] : undefined }];
+    case 'diminishing':
+      return [{ severity: 'information', code: 'overtrained-diminishing', message: `${summary}: past 16× the loss gains from more tokens shrink fast. Worth it only for cheaper inference.`, span: where }];
+    case 'negligible':
+      return [{ severity: 'warning', code: 'overtrained-negligible', message: `${summary}: past 24× further tokens hardly improve the loss, and out-of-distribution performance has been seen to drop for large models.`, span: where, fixes: fix ? [fix] : undefined }];
+    default:
+      return [];
+  }
+}
+
+/** The edit that sets the training length to the Chinchilla-optimal count, written the way the file writes it. */
+function chinchillaFix(training: TokenResult, optimalTokens: number): FixHint | undefined {
+  const setting = training.setting;
+  if (!setting) return undefined;
+  if (setting.kind === 'tokens') {
+    const body = setting.magnitude ? compactCount(optimalTokens) : setting.suffix ? scientific(optimalTokens, 3) : String(Math.round(optimalTokens));
+    return { kind: 'set-value', span: setting.span, newText: body + setting.suffix, title: `Set training tokens to the Chinchilla-optimal ${compactCount(optimalTokens)}` };
+  }
+  if (!setting.tokensPerStep) return undefined;
+  const steps = Math.ceil(optimalTokens / setting.tokensPerStep);
+  return { kind: 'set-value', span: setting.span, newText: `${steps}${setting.suffix}`, title: `Set steps to ${steps.toLocaleString('en-US')} (Chinchilla-optimal ${compactCount(optimalTokens)} tokens)` };
+}
+
+function thresholdFinding(result: ThresholdResult, rule: ThresholdRule, where: Span, cumulative: boolean): Finding | undefined {
+  if (rule.status === 'revoked' || result.tier === 'below') return undefined;
+  const what = cumulative ? 'Cumulative training compute' : 'Training compute';
+  if (result.tier === 'crossed') {
+    return { severity: 'warning', code: 'threshold-crossed', message: `${what} ${result.stated} is ${percent(result.fraction)} of the ${rule.name} threshold (${scientific(rule.flops, 1)} FLOP): ${rule.consequence}.`, span: where };
+  }
+  return { severity: 'information', code: 'threshold-margin', message: `${what} ${result.stated} is ${percent(result.fraction)} of the ${rule.name} threshold (${scientific(rule.flops, 1)} FLOP): within the ±30% margin the Commission allows for estimates, so it may count as crossed.`, span: where };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+function empty(file: string, syntax: Syntax, findings: Finding[], options: AnalyzeOptions): Analysis {
+  return compute(file, syntax, 'unknown', {}, { factors: [] }, findings, [], options);
+}

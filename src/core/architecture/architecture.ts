@@ -1,0 +1,47 @@
+import type { Fact } from '../source/fact';
+
+export type NormKind = 'rms' | 'layernorm' | 'layernorm-no-bias' | 'none';
+
+/** Mixture-of-experts MLP: `experts` copies of an MLP of width `ffn`, `topK` of them used per token. */
+export interface MixtureOfExperts {
+  readonly experts: Fact;
+  readonly topK: Fact;
+  readonly ffn: Fact;
+  /** Total width of the always-on shared expert(s), if the family has them (Qwen2-MoE, DeepSeek). */
+  readonly sharedFfn?: Fact;
+  /** Qwen2-MoE gates its shared expert with one extra h×1 projection. */
+  readonly sharedGate: boolean;
+  /** How many of the layers are MoE layers; the rest use the dense MLP. */
+  readonly moeLayers: number;
+}
+
+/**
+ * A decoder-only transformer, described by the numbers that fix its parameter count.
+ * Every number is a Fact: the key it came from, or that it was assumed or taken from the catalog.
+ */
+export interface Architecture {
+  /** Human-readable family, e.g. "Llama (Hugging Face config)". */
+  readonly family: string;
+  readonly hidden: Fact;
+  readonly layers: Fact;
+  readonly heads: Fact;
+  readonly kvHeads: Fact;
+  readonly headDim: Fact;
+  /** Width of one MLP branch (for gated MLPs, the width of the gate and of the up projection each). */
+  readonly ffn: Fact;
+  readonly gated: Fact<boolean>;
+  /** Rows of the embedding matrix, after any padding. */
+  readonly vocab: Fact;
+  readonly tied: Fact<boolean>;
+  /** Learned absolute positions (GPT-2, GPT-3); absent for rotary and ALiBi. */
+  readonly learnedPositions?: Fact;
+  /** 'qkv': biases on q, k, v only (Qwen2); 'all': on q, k, v and the output projection (GPT-2). */
+  readonly attentionBias: 'none' | 'qkv' | 'all';
+  readonly mlpBias: boolean;
+  readonly norm: NormKind;
+  /** Norms per layer: 2 for most, 1 for Falcon-7B's parallel block, 4 for Gemma 2. */
+  readonly normsPerLayer: number;
+  /** Parameters per layer of norms on queries and keys (OLMo 2: a·d + k·d; Qwen3, Gemma 3: 2·d); 0 for most. */
+  readonly qkNorm: number;
+  readonly moe?: MixtureOfExperts;
+}

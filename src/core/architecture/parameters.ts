@@ -1,0 +1,104 @@
+import type { Fact } from '../source/fact';
+import type { Architecture, NormKind } from './architecture';
+
+/** One term of the parameter count, with the arithmetic shown the way a person checks it. */
+export interface ParameterPart {
+  readonly id: 'embedding' | 'output' | 'positions' | 'attention' | 'mlp' | 'experts' | 'router' | 'shared-experts' | 'norms' | 'final-norm';
+  readonly label: string;
+  /** e.g. "3 × 4096 × 11008"; per layer when `perLayer` is set. */
+  readonly formula: string;
+  readonly perLayer?: number;
+  /** Layers this part repeats over (1 for embeddings). */
+  readonly repeats: number;
+  readonly total: number;
+  /** The part's share of a forward pass for one token (MoE experts count top-k of E). */
+  readonly active: number;
+  /** The facts this part depends on, so a hover on any of their keys can explain it. */
+  readonly facts: readonly Fact<unknown>[];
+}
+
+export interface ParameterCount {
+  readonly total: number;
+  readonly active: number;
+  readonly parts: readonly ParameterPart[];
+}
+
+export function normParameters(kind: NormKind, width: number): number {
+  return kind === 'rms' || kind === 'layernorm-no-bias' ? width : kind === 'layernorm' ? 2 * width : 0;
+}
+
+function mlpParameters(hidden: number, ffn: number, gated: boolean, bias: boolean): number {
+  const weights = (gated ? 3 : 2) * hidden * ffn;
+  const biases = bias ? (gated ? 2 * ffn : ffn) + hidden : 0;
+  return weights + biases;
+}
+
+const n = (value: number) => String(value);
+
+/**
+ * The parameter count of a decoder-only transformer, by the formulas in the fixtures README:
+ * attention q,k,v,o = h·a·d + 2·h·k·d + a·d·h; MLP 3·h·f gated, 2·h·f plain; norms h (RMS) or
+ * 2h (LayerNorm with bias); embeddings V·h, doubled when untied; learned positions n_pos·h.
+ */
+export function countParameters(arch: Architecture): ParameterCount {
+  const h = arch.hidden.value;
+  const L = arch.layers.value;
+  const a = arch.heads.value;
+  const k = arch.kvHeads.value;
+  const d = arch.headDim.value;
+  const f = arch.ffn.value;
+  const V = arch.vocab.value;
+  const gated = arch.gated.value;
+  const parts: ParameterPart[] = [];
+  const add = (part: Omit<ParameterPart, 'total' | 'active'> & { total?: number; active?: number }) => {
+    const total = part.total ?? (part.perLayer ?? 0) * part.repeats;
+    parts.push({ ...part, total, active: part.active ?? total });
+  };
+
+  add({ id: 'embedding', label: 'Token embedding', formula: `${n(V)} × ${n(h)}`, repeats: 1, total: V * h, facts: [arch.vocab, arch.hidden] });
+  if (!arch.tied.value) add({ id: 'output', label: 'Output layer (untied)', formula: `${n(V)} × ${n(h)}`, repeats: 1, total: V * h, facts: [arch.vocab, arch.hidden, arch.tied] });
+  if (arch.learnedPositions) {
+    const P = arch.learnedPositions.value;
+    add({ id: 'positions', label: 'Learned positions', formula: `${n(P)} × ${n(h)}`, repeats: 1, total: P * h, facts: [arch.learnedPositions, arch.hidden] });
+  }
+
+  const qkvBias = arch.attentionBias === 'none' ? 0 : a * d + 2 * k * d;
+  const outBias = arch.attentionBias === 'all' ? h : 0;
+  const qkNorm = arch.qkNorm;
+  const attention = h * a * d + 2 * h * k * d + a * d * h + qkvBias + outBias + qkNorm;
+  const attentionFormula = k === a && a * d === h ? `4 × ${n(h)} × ${n(h)}` : `${n(h)} × (${n(a)}+2×${n(k)}) × ${n(d)} + ${n(a)} × ${n(d)} × ${n(h)}`;
+  add({ id: 'attention', label: 'Attention (q, k, v, o)', formula: attentionFormula + (qkvBias + outBias ? ' + biases' : '') + (qkNorm ? ' + q/k norms' : ''), perLayer: attention, repeats: L, facts: [arch.hidden, arch.heads, arch.kvHeads, arch.headDim, arch.layers] });
+
+  const moe = arch.moe;
+  const denseLayers = moe ? L - moe.moeLayers : L;
+  const perMlp = mlpParameters(h, f, gated, arch.mlpBias);
+  const mlpFormula = `${gated ? 3 : 2} × ${n(h)} × ${n(f)}${arch.mlpBias ? ' + biases' : ''}`;
+  if (denseLayers > 0) add({ id: 'mlp', label: gated ? 'MLP (gated)' : 'MLP', formula: mlpFormula, perLayer: perMlp, repeats: denseLayers, facts: [arch.hidden, arch.ffn, arch.gated, arch.layers] });
+
+  if (moe) {
+    const E = moe.experts.value;
+    const K = Math.min(moe.topK.value, E);
+    const perExpert = mlpParameters(h, moe.ffn.value, gated, arch.mlpBias);
+    add({
+      id: 'experts', label: `Experts (${E}, top-${K} active)`, formula: `${n(E)} × ${gated ? 3 : 2} × ${n(h)} × ${n(moe.ffn.value)}`,
+      perLayer: E * perExpert, repeats: moe.moeLayers, active: K * perExpert * moe.moeLayers, facts: [moe.experts, moe.topK, moe.ffn, arch.hidden, arch.layers],
+    });
+    add({ id: 'router', label: 'Router', formula: `${n(h)} × ${n(E)}`, perLayer: h * E, repeats: moe.moeLayers, facts: [moe.experts, arch.hidden] });
+    if (moe.sharedFfn) {
+      const shared = mlpParameters(h, moe.sharedFfn.value, gated, arch.mlpBias) + (moe.sharedGate ? h : 0);
+      add({ id: 'shared-experts', label: 'Shared expert', formula: `${gated ? 3 : 2} × ${n(h)} × ${n(moe.sharedFfn.value)}${moe.sharedGate ? ` + ${n(h)} (gate)` : ''}`, perLayer: shared, repeats: moe.moeLayers, facts: [moe.sharedFfn, arch.hidden] });
+    }
+  }
+
+  const perNorm = normParameters(arch.norm, h);
+  if (perNorm > 0 && arch.normsPerLayer > 0) {
+    add({ id: 'norms', label: `Norms (${arch.normsPerLayer} per layer)`, formula: `${arch.normsPerLayer} × ${perNorm === h ? n(h) : `2 × ${n(h)}`}`, perLayer: arch.normsPerLayer * perNorm, repeats: L, facts: [arch.hidden, arch.layers] });
+  }
+  if (perNorm > 0) add({ id: 'final-norm', label: 'Final norm', formula: perNorm === h ? n(h) : `2 × ${n(h)}`, repeats: 1, total: perNorm, facts: [arch.hidden] });
+
+  return {
+    total: parts.reduce((sum, part) => sum + part.total, 0),
+    active: parts.reduce((sum, part) => sum + part.active, 0),
+    parts,
+  };
+}

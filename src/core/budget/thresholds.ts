@@ -1,0 +1,87 @@
+/**
+ * Regulatory training-compute thresholds as dated, versioned rule data. Each counts
+ * cumulative training compute (all pretraining plus later fine-tuning of the same model) and
+ * is compared against the 6·N·D estimate, as the Commission's guidelines and Epoch AI do.
+ */
+export interface ThresholdRule {
+  readonly id: string;
+  readonly name: string;
+  /** Crossed when training compute is strictly greater than this. */
+  readonly flops: number;
+  readonly jurisdiction: string;
+  readonly status: 'in-force' | 'guidance' | 'enacted' | 'revoked';
+  /** When the rule took or takes effect, or was revoked. */
+  readonly date: string;
+  readonly source: string;
+  readonly consequence: string;
+}
+
+/** The version of this rule table; bump it when a rule is added, changed or revoked. */
+export const THRESHOLD_RULES_VERSION = '2026-11-01';
+
+export const THRESHOLD_RULES: readonly ThresholdRule[] = [
+  {
+    id: 'eu-ai-act-systemic', name: 'EU AI Act systemic risk (Art. 51)', flops: 1e25, jurisdiction: 'EU', status: 'in-force', date: '2025-08-02',
+    source: 'Regulation (EU) 2024/1689, Art. 51(2); obligations for general-purpose AI models apply from 2 August 2025',
+    consequence: 'presumed to have high-impact capabilities: notify the Commission within two weeks of the threshold being met or it becoming known that it will be met (Art. 52(1))',
+  },
+  {
+    id: 'eu-gpai-indicative', name: 'EU general-purpose AI model (indicative)', flops: 1e23, jurisdiction: 'EU', status: 'guidance', date: '2025-07-18',
+    source: 'European Commission, Guidelines on the scope of obligations for providers of general-purpose AI models (July 2025)',
+    consequence: 'indicative criterion for a general-purpose AI model: provider obligations of Art. 53 apply',
+  },
+  {
+    id: 'california-sb53', name: 'California SB 53 frontier model', flops: 1e26, jurisdiction: 'California, US', status: 'enacted', date: '2026-01-01',
+    source: 'Transparency in Frontier Artificial Intelligence Act (SB 53, 2025), Business and Professions Code § 22757.11',
+    consequence: 'frontier developer duties: publish a frontier AI framework and transparency reports',
+  },
+  {
+    id: 'new-york-raise', name: 'New York RAISE Act frontier model', flops: 1e26, jurisdiction: 'New York, US', status: 'enacted', date: '2025-12-19',
+    source: 'Responsible AI Safety and Education Act (RAISE Act), signed December 2025 with chapter amendments',
+    consequence: 'large developer duties: safety protocols and incident reporting',
+  },
+  {
+    id: 'us-eo-14110', name: 'US Executive Order 14110 reporting', flops: 1e26, jurisdiction: 'US federal', status: 'revoked', date: '2025-01-20',
+    source: 'Executive Order 14110 §4.2(b) (October 2023), revoked by Executive Order 14148 on 20 January 2025',
+    consequence: 'no longer applies (revoked); shown for comparison with older plans',
+  },
+];
+
+export type ThresholdTier = 'below' | 'within-margin' | 'crossed';
+
+export interface ThresholdResult {
+  readonly id: string;
+  readonly name: string;
+  readonly flops: number;
+  readonly status: ThresholdRule['status'];
+  readonly fraction: number;
+  readonly tier: ThresholdTier;
+  /** The estimate to two significant figures, as a notification would state it ("5.9 × 10^23 FLOP"). */
+  readonly stated: string;
+}
+
+/**
+ * The Commission accepts estimates within ±30%, so a run at 70% of a threshold may already
+ * cross it: that is "within the margin", reported before "crossed".
+ */
+export const ESTIMATION_MARGIN = 0.3;
+
+export function thresholdTier(fraction: number): ThresholdTier {
+  if (fraction > 1) return 'crossed';
+  if (fraction >= 1 - ESTIMATION_MARGIN) return 'within-margin';
+  return 'below';
+}
+
+export function evaluateThresholds(compute: number, rules: readonly ThresholdRule[] = THRESHOLD_RULES): ThresholdResult[] {
+  return rules.map((rule) => {
+    const fraction = compute / rule.flops;
+    return { id: rule.id, name: rule.name, flops: rule.flops, status: rule.status, fraction, tier: thresholdTier(fraction), stated: twoSignificant(compute) };
+  });
+}
+
+/** "5.9 × 10^23 FLOP": two significant figures in scientific notation. */
+export function twoSignificant(flops: number): string {
+  if (!Number.isFinite(flops) || flops <= 0) return '0 FLOP';
+  const [mantissa, exponent] = flops.toExponential(1).split('e');
+  return `${mantissa} × 10^${Number(exponent)} FLOP`;
+}

@@ -1,0 +1,23 @@
+/**
+ * Vocabulary sizes of tokenizers that configs name instead of stating a vocabulary size
+ * (GPT-NeoX's `vocab-file`, NeMo's `tokenizer.type`, Levanter's `tokenizer`). Sizes are the
+ * tokenizers' own, before the model pads its embedding.
+ */
+const TOKENIZERS: readonly { readonly match: RegExp; readonly vocab: number; readonly name: string }[] = [
+  { match: /20b_tokenizer|gpt-neox-20b|neox/i, vocab: 50277, name: 'GPT-NeoX-20B tokenizer' },
+  { match: /^gpt2$|gpt2bpe|gpt2_bpe|gpt2-vocab|openai-community\/gpt2/i, vocab: 50257, name: 'GPT-2 BPE tokenizer' },
+  { match: /llama-?3|llama-3|meta-llama-3/i, vocab: 128256, name: 'Llama 3 tokenizer' },
+  { match: /llama-?2|llama2|tinyllama|mistral-7b|mixtral/i, vocab: 32000, name: 'Llama 2 SentencePiece tokenizer' },
+  { match: /cl100k/i, vocab: 100277, name: 'cl100k_base' },
+];
+
+export function tokenizerVocab(reference: string): { vocab: number; name: string } | undefined {
+  const trimmed = reference.trim();
+  const entry = TOKENIZERS.find((tokenizer) => tokenizer.match.test(trimmed));
+  return entry ? { vocab: entry.vocab, name: entry.name } : undefined;
+}
+
+/** Megatron and GPT-NeoX pad the embedding to a multiple of `divisor × tensor-parallel size`. */
+export function padVocab(vocab: number, multiple: number): number {
+  return multiple > 1 ? Math.ceil(vocab / multiple) * multiple : vocab;
+}

@@ -1,0 +1,49 @@
+import type { Span } from './source/tree';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/**
+ * Stable codes: users filter on them, the README documents each under `#<code>`, and the
+ * extension links there. Never rename one; add new ones.
+ */
+export type FindingCode =
+  | 'parse-error'
+  | 'unsupported-tag'
+  | 'too-large'
+  | 'too-deep'
+  | 'invalid-number'
+  | 'negative-value'
+  | 'out-of-range'
+  | 'unresolved-interpolation'
+  | 'mandatory-missing'
+  | 'missing-architecture'
+  | 'unknown-model'
+  | 'missing-tokens'
+  | 'missing-data-parallel'
+  | 'missing-dataset-size'
+  | 'assumed-value'
+  | 'catalog-value'
+  | 'parameter-mismatch'
+  | 'token-mismatch'
+  | 'threshold-crossed'
+  | 'threshold-margin'
+  | 'under-trained'
+  | 'overtrained-diminishing'
+  | 'overtrained-negligible'
+  | 'fine-tuning-cumulative'
+  | 'invalid-directive'
+  | 'hardware-mismatch'
+  | 'unreadable-file';
+
+/** What a quick fix needs to offer an edit; kept as data so the core stays editor-free. */
+export type FixHint =
+  | { readonly kind: 'set-value'; readonly span: Span; readonly newText: string; readonly title: string }
+  | { readonly kind: 'add-fact'; readonly fact: string; readonly title: string; readonly suggested?: number };
+
+export interface Finding {
+  readonly severity: Severity;
+  readonly code: FindingCode;
+  readonly message: string;
+  readonly span: Span;
+  readonly fixes?: readonly FixHint[];
+}

@@ -1,0 +1,36 @@
+import type { Analysis } from './analyze';
+import type { Fact } from './source/fact';
+
+export interface ProvenanceNote {
+  readonly what: string;
+  readonly value: number | boolean;
+  readonly origin: Fact['origin'];
+  readonly note: string;
+}
+
+/**
+ * The numbers that were not simply read from the file: assumed defaults, catalog values and
+ * user-supplied facts. Users check our figures against papers; this says where each came from.
+ */
+export function provenanceNotes(analysis: Analysis): ProvenanceNote[] {
+  const notes: ProvenanceNote[] = [];
+  const arch = analysis.model.architecture;
+  const add = (what: string, item: Fact<number | boolean> | undefined) => {
+    if (item && item.origin !== 'config' && item.origin !== 'derived') notes.push({ what, value: item.value, origin: item.origin, note: item.note ?? (item.origin === 'catalog' ? 'built-in catalog' : '') });
+    else if (item && item.origin === 'derived' && item.note && /assumed|default/i.test(item.note)) notes.push({ what, value: item.value, origin: 'assumed', note: item.note });
+  };
+  if (arch) {
+    if (analysis.model.catalog) notes.push({ what: 'architecture', value: analysis.parameters.total ?? 0, origin: 'catalog', note: `${analysis.model.catalog.id} from the built-in catalog` });
+    else {
+      add('vocabulary', arch.vocab);
+      add('tied embeddings', arch.tied);
+      add('MLP width', arch.ffn);
+      add('key/value heads', arch.kvHeads);
+      if (arch.moe) add('experts per token', arch.moe.topK);
+    }
+  }
+  add('parameters', analysis.model.total?.origin === 'user' ? analysis.model.total : undefined);
+  for (const factor of analysis.training.factors) add(factor.key ?? 'training factor', factor);
+  if (analysis.training.tokens?.origin === 'user') add('training tokens', analysis.training.tokens);
+  return notes;
+}

@@ -1,0 +1,73 @@
+import type { Finding } from '../findings';
+import { parseCount } from './quantity';
+import type { Span } from './tree';
+
+/**
+ * Facts a user supplies that the config cannot hold without breaking it for its own framework:
+ * a comment such as `# compute-budget: gpus=128 dataset_tokens=1.2B` (YAML, JSONC), or the
+ * same names from the command line (`--fact gpus=128`) or the editor's settings.
+ */
+export const FACT_NAMES = {
+  gpus: 'accelerators in the run (data-parallel size = gpus ÷ (tensor × pipeline parallel))',
+  data_parallel: 'data-parallel size (replicas of the model)',
+  dataset_tokens: 'tokens in one epoch of the training data',
+  tokens: 'training tokens of the whole run',
+  parameters: 'parameters of the model',
+} as const;
+
+export type FactName = keyof typeof FACT_NAMES;
+
+export interface UserFact {
+  readonly name: FactName;
+  readonly value: number;
+  /** Where the directive stands in the file; absent for facts from settings or the command line. */
+  readonly span?: Span;
+}
+
+const DIRECTIVE = /(?:#|\/\/)[ \t]*compute-budget:[ \t]*([^\r\n]*)/g;
+const ALIASES: Record<string, FactName> = { gpus: 'gpus', gpu: 'gpus', world_size: 'gpus', devices: 'gpus', accelerators: 'gpus', data_parallel: 'data_parallel', dp: 'data_parallel', dataset_tokens: 'dataset_tokens', tokens: 'tokens', parameters: 'parameters', params: 'parameters' };
+
+/** Reads every `compute-budget:` directive comment in the text. */
+export function readDirectives(text: string, findings: Finding[]): UserFact[] {
+  const facts: UserFact[] = [];
+  if (!text.includes('compute-budget:')) return facts;
+  for (const match of text.matchAll(DIRECTIVE)) {
+    const body = match[1];
+    const bodyStart = match.index! + match[0].length - body.length;
+    for (const pair of body.matchAll(/([A-Za-z_-]+)\s*=\s*([^\s,;]+)/g)) {
+      const span = { start: bodyStart + pair.index!, end: bodyStart + pair.index! + pair[0].length };
+      const fact = readFact(pair[1], pair[2], span, findings);
+      if (fact) facts.push(fact);
+    }
+  }
+  return facts;
+}
+
+/** Facts given as `name=value` pairs outside the file (settings, `--fact`). */
+export function readFactPairs(pairs: Readonly<Record<string, string | number>>, findings: Finding[]): UserFact[] {
+  return Object.entries(pairs).flatMap(([name, value]) => {
+    const fact = readFact(name, String(value), undefined, findings);
+    return fact ? [fact] : [];
+  });
+}
+
+function readFact(rawName: string, rawValue: string, span: Span | undefined, findings: Finding[]): UserFact | undefined {
+  const name = ALIASES[rawName.toLowerCase().replace(/-/g, '_')];
+  const where = span ?? { start: 0, end: 0 };
+  if (!name) {
+    findings.push({ severity: 'warning', code: 'invalid-directive', message: `compute-budget: "${rawName.slice(0, 40)}" is not a fact this extension reads; known facts: ${Object.keys(FACT_NAMES).join(', ')}.`, span: where });
+    return undefined;
+  }
+  const parsed = parseCount(rawValue);
+  if (!parsed.ok || parsed.value <= 0 || parsed.value > 1e30) {
+    findings.push({ severity: 'warning', code: 'invalid-directive', message: `compute-budget: ${name}=${rawValue.slice(0, 40)} is not a positive number (write e.g. ${name}=128 or ${name}=1.2B).`, span: where });
+    return undefined;
+  }
+  return { name, value: parsed.value, span };
+}
+
+/** The last value given for a fact wins: settings and flags come after the file's comments. */
+export function userFact(facts: readonly UserFact[], name: FactName): UserFact | undefined {
+  for (let i = facts.length - 1; i >= 0; i--) if (facts[i].name === name) return facts[i];
+  return undefined;
+}

@@ -1,0 +1,56 @@
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { ParsedSource } from './yamlTree';
+import type { SourceProblem } from './problem';
+import type { ConfigNode, MapEntry } from './tree';
+
+const MAX_DEPTH = 64;
+
+/** Reads JSON and JSONC (comments and trailing commas, as `tsconfig`-style files allow). */
+export function readJson(text: string): ParsedSource {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const problems: SourceProblem[] = errors.map((error) => ({
+    code: 'parse-error',
+    message: `JSON: ${describe(printParseErrorCode(error.error))}`,
+    span: { start: error.offset, end: error.offset + Math.max(1, error.length) },
+  }));
+  let tooDeep = false;
+  const convert = (node: JsonNode, depth: number): ConfigNode | undefined => {
+    const span = { start: node.offset, end: node.offset + node.length };
+    if (depth > MAX_DEPTH) {
+      if (!tooDeep) problems.push({ code: 'too-deep', message: `Nesting deeper than ${MAX_DEPTH} levels is not read.`, span });
+      tooDeep = true;
+      return undefined;
+    }
+    switch (node.type) {
+      case 'object': {
+        const entries: MapEntry[] = [];
+        for (const property of node.children ?? []) {
+          const [keyNode, valueNode] = property.children ?? [];
+          if (!keyNode) continue;
+          const value = valueNode ? convert(valueNode, depth + 1) : undefined;
+          if (value) entries.push({ key: String(keyNode.value), keySpan: { start: keyNode.offset, end: keyNode.offset + keyNode.length }, value });
+        }
+        return { kind: 'map', entries, span };
+      }
+      case 'array':
+        return { kind: 'seq', items: (node.children ?? []).map((child) => convert(child, depth + 1)).filter((child): child is ConfigNode => !!child), span };
+      case 'number':
+        // Keep the literal so `1e400` is reported as out of range, not read as Infinity silently.
+        return { kind: 'scalar', value: node.value as number, source: text.slice(node.offset, node.offset + node.length), span };
+      case 'string':
+      case 'boolean':
+      case 'null':
+        return { kind: 'scalar', value: (node.value ?? null) as string | boolean | null, span };
+      default:
+        return undefined;
+    }
+  };
+  return { root: tree ? convert(tree, 0) : undefined, problems };
+}
+
+function describe(code: string): string {
+  // printParseErrorCode gives e.g. "CloseBraceExpected"; make it a sentence.
+  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1) + '.';
+}

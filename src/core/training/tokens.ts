@@ -1,0 +1,169 @@
+import type { Finding } from '../findings';
+import { userFact, type UserFact } from '../source/directives';
+import { fact, type Fact } from '../source/fact';
+import type { Framework } from '../source/framework';
+import { isDuration, parseDuration, type Duration } from '../source/quantity';
+import type { Span } from '../source/tree';
+import { dotted, spanOfEntry, type ConfigView, type Located } from '../source/view';
+
+export interface TokenResult {
+  readonly tokens?: Fact;
+  /** How the count was reached, e.g. "143,000 steps × 8 micro-batch × 2 accumulation × 64 data-parallel × 2,048 tokens". */
+  readonly derivation?: string;
+  /** The facts multiplied together, for hovers on any of their keys. */
+  readonly factors: readonly Fact[];
+  /** The key that fixes the training length: where the inline summary goes. */
+  readonly anchor?: Span;
+  /** The value a quick fix may rewrite to change the length, and how to write a new one. */
+  readonly setting?: LengthSetting;
+}
+
+export interface LengthSetting {
+  readonly span: Span;
+  /** 'tokens': the value is a token count; 'steps': optimizer steps of `tokensPerStep` tokens. */
+  readonly kind: 'tokens' | 'steps';
+  readonly tokensPerStep?: number;
+  /** The unit suffix the value was written with (`T`, `tok`, `ba`), kept when rewriting it. */
+  readonly suffix: string;
+  /** True when written with a magnitude suffix such as `1.4T`, so a rewrite uses one too. */
+  readonly magnitude: boolean;
+}
+
+const DIRECT = ['tokens', 'train_tokens', 'training_tokens', 'max_tokens', 'total_tokens', 'num_tokens', 'token_budget'];
+const STEPS = ['train_iters', 'max_steps', 'num_train_steps', 'train_steps', 'total_steps', 'steps', 'max_iters', 'iterations'];
+const GLOBAL_BATCH = ['global_batch_size', 'global_train_batch_size', 'train_batch_size', 'batch_size', 'global_batch'];
+const MICRO_BATCH = ['train_micro_batch_size_per_gpu', 'micro_batch_size', 'per_device_train_batch_size'];
+const ACCUMULATION = ['gradient_accumulation_steps', 'accumulate_grad_batches', 'gradient_accumulation_iters'];
+const SEQUENCE = ['seq_length', 'seq_len', 'max_seq_len', 'max_seq_length', 'encoder_seq_length', 'sequence_len', 'sequence_length', 'max_sequence_length', 'context_length', 'block_size'];
+const EPOCHS = ['num_epochs', 'max_epochs', 'epochs', 'num_train_epochs'];
+
+const fmt = (value: number) => value.toLocaleString('en-US');
+
+/**
+ * Training tokens from whatever the config states: a direct count, a Composer/OLMo duration,
+ * steps × global batch × sequence length, micro batch × accumulation × data-parallel size,
+ * or epochs × dataset tokens. Missing facts become findings that say what to add.
+ */
+export function readTokens(view: ConfigView, framework: Framework, facts: readonly UserFact[], findings: Finding[]): TokenResult {
+  const supplied = userFact(facts, 'tokens');
+  if (supplied) return { tokens: fact(supplied.value, 'user', { span: supplied.span, note: 'compute-budget: tokens=' }), derivation: 'stated by a compute-budget fact', factors: [], anchor: supplied.span };
+
+  const sequence = () => view.count(view.find(SEQUENCE, { under: framework === 'nemo' ? ['model'] : undefined }) ?? view.find(SEQUENCE), 'a sequence length', { integer: true, positive: true });
+  const steps = (located: Located | undefined, duration?: Duration) => {
+    if (!located) return undefined;
+    return duration ? fact(duration.value, 'config', { key: dotted(located), span: located.entry.keySpan }) : view.count(located, 'a number of steps', { integer: true });
+  };
+
+  // 1. A duration (Composer, OLMo) may state tokens, batches or epochs.
+  const durationKey = view.find(['max_duration']);
+  const durationText = view.text(durationKey);
+  let duration: Duration | undefined;
+  if (durationKey && durationText !== undefined) {
+    const parsed = parseDuration(durationText);
+    if (isDuration(parsed)) duration = parsed;
+    else view.report(durationKey, 'error', parsed.why === 'not-finite' ? 'out-of-range' : 'invalid-number', `${dotted(durationKey)}: "${durationText.slice(0, 40)}" is not a duration; write e.g. 2e12T (tokens), 63900ba (batches) or 1ep (epochs).`);
+  }
+  const direct = duration?.unit === 'tokens' && durationKey
+    ? fact(duration.value, 'config', { key: dotted(durationKey), span: durationKey.entry.keySpan })
+    : view.count(view.find(DIRECT, { under: framework === 'plain' ? undefined : undefined }), 'a number of tokens');
+  const directKey = duration?.unit === 'tokens' ? durationKey : view.find(DIRECT);
+
+  // 2. Steps × batch × sequence length.
+  const stepsKey = duration && (duration.unit === 'batches' || duration.unit === 'steps') ? durationKey : view.find(STEPS, { under: framework === 'nemo' ? ['trainer'] : undefined }) ?? view.find(STEPS);
+  const stepCount = steps(stepsKey, duration && (duration.unit === 'batches' || duration.unit === 'steps') ? duration : undefined);
+  const perStep = stepCount ? readBatchTokens(view, framework, facts, sequence, findings) : undefined;
+  const fromSteps = stepCount && perStep?.tokens !== undefined ? stepCount.value * perStep.tokens : undefined;
+
+  if (direct && directKey) {
+    if (fromSteps !== undefined && Math.abs(fromSteps / direct.value - 1) > 0.05) {
+      findings.push({ severity: 'warning', code: 'token-mismatch', message: `${dotted(directKey)} says ${fmt(direct.value)} tokens, but ${perStep!.derivation.replace('{steps}', fmt(stepCount!.value))} = ${fmt(fromSteps)}. Training stops at whichever limit comes first; the smaller is used.`, span: spanOfEntry(directKey.entry) });
+      if (fromSteps < direct.value) return { tokens: fact(fromSteps, 'derived'), derivation: perStep!.derivation.replace('{steps}', fmt(stepCount!.value)), factors: [stepCount!, ...perStep!.factors], anchor: stepsKey!.entry.keySpan };
+    }
+    return { tokens: direct, derivation: `stated in ${dotted(directKey)}`, factors: [direct], anchor: directKey.entry.keySpan, setting: settingOf(directKey, 'tokens') };
+  }
+  if (stepCount && stepsKey) {
+    if (fromSteps !== undefined) return { tokens: fact(fromSteps, 'derived'), derivation: perStep!.derivation.replace('{steps}', fmt(stepCount.value)), factors: [stepCount, ...perStep!.factors], anchor: stepsKey.entry.keySpan, setting: settingOf(stepsKey, 'steps', perStep!.tokens) };
+    return { factors: [], anchor: stepsKey.entry.keySpan };
+  }
+
+  // 3. Epochs × dataset size.
+  const epochKey = duration?.unit === 'epochs' ? durationKey : view.find(EPOCHS);
+  const epochs = duration?.unit === 'epochs' && durationKey ? fact(duration.value, 'config', { key: dotted(durationKey), span: durationKey.entry.keySpan }) : view.count(epochKey, 'a number of epochs', { positive: true });
+  if (epochs && epochKey) {
+    const dataset = userFact(facts, 'dataset_tokens');
+    if (dataset) {
+      const datasetFact = fact(dataset.value, 'user', { span: dataset.span, note: 'compute-budget: dataset_tokens=' });
+      return { tokens: fact(epochs.value * dataset.value, 'derived'), derivation: `${fmt(epochs.value)} epochs × ${fmt(dataset.value)} dataset tokens`, factors: [epochs, datasetFact], anchor: epochKey.entry.keySpan };
+    }
+    findings.push({
+      severity: 'warning', code: 'missing-dataset-size', span: spanOfEntry(epochKey.entry),
+      message: `Training runs ${fmt(epochs.value)} epochs over a dataset whose size in tokens is not in the file, so the token count is unknown. Add it with a \`# compute-budget: dataset_tokens=…\` comment.`,
+      fixes: [{ kind: 'add-fact', fact: 'dataset_tokens', title: 'Add the dataset size in tokens (compute-budget comment)' }],
+    });
+    return { factors: [], anchor: epochKey.entry.keySpan };
+  }
+  return { factors: [] };
+}
+
+function settingOf(located: Located, kind: LengthSetting['kind'], tokensPerStep?: number): LengthSetting | undefined {
+  const node = located.entry.value;
+  if (node.kind !== 'scalar' || (typeof node.value === 'string' && node.value.includes('${'))) return undefined;
+  const written = node.source ?? String(node.value);
+  const suffix = /(tok|T|ba|sp)$/.exec(written)?.[1] ?? '';
+  const isDurationKey = /duration/i.test(located.entry.key);
+  return { span: node.span, kind, tokensPerStep, suffix: isDurationKey ? suffix : '', magnitude: !isDurationKey && /[kKmMbBgGtT]$/.test(written) };
+}
+
+interface BatchTokens {
+  readonly tokens?: number;
+  /** With a `{steps}` placeholder for the step count. */
+  readonly derivation: string;
+  readonly factors: readonly Fact[];
+}
+
+/** Tokens per optimizer step: global batch × sequence length, or micro × accumulation × data-parallel × sequence length. */
+function readBatchTokens(view: ConfigView, framework: Framework, facts: readonly UserFact[], sequence: () => Fact | undefined, findings: Finding[]): BatchTokens | undefined {
+  const seq = sequence();
+  const globalBatch = view.count(view.find(GLOBAL_BATCH), 'a global batch size', { integer: true, positive: true });
+  if (globalBatch) {
+    if (!seq) return { derivation: '', factors: [] };
+    return { tokens: globalBatch.value * seq.value, derivation: `{steps} steps × ${fmt(globalBatch.value)} sequences × ${fmt(seq.value)} tokens`, factors: [globalBatch, seq] };
+  }
+  const microKey = view.find(MICRO_BATCH);
+  const micro = view.count(microKey, 'a micro-batch size', { integer: true, positive: true });
+  if (!micro || !microKey) return { derivation: '', factors: [] };
+  const accumulation = view.count(view.find(ACCUMULATION), 'a number of accumulation steps', { integer: true, positive: true }) ?? fact(1, 'assumed', { note: 'no gradient accumulation key' });
+  const parallel = dataParallel(view, framework, facts);
+  if (!parallel) {
+    findings.push({
+      severity: 'warning', code: 'missing-data-parallel', span: spanOfEntry(microKey.entry),
+      message: `${dotted(microKey)} is per accelerator, and the number of accelerators is not in the file, so the tokens per step are unknown. Add it with a \`# compute-budget: gpus=…\` comment (the data-parallel size is gpus ÷ model-parallel ÷ pipeline-parallel).`,
+      fixes: [{ kind: 'add-fact', fact: 'gpus', title: 'Add the number of GPUs (compute-budget comment)' }],
+    });
+    return { derivation: '', factors: [] };
+  }
+  if (!seq) return { derivation: '', factors: [] };
+  return {
+    tokens: micro.value * accumulation.value * parallel.value * seq.value,
+    derivation: `{steps} steps × ${fmt(micro.value)} micro-batch × ${fmt(accumulation.value)} accumulation × ${fmt(parallel.value)} data-parallel × ${fmt(seq.value)} tokens`,
+    factors: [micro, accumulation, parallel, seq],
+  };
+}
+
+/** Replicas of the model: stated, or accelerators ÷ (tensor parallel × pipeline parallel). */
+function dataParallel(view: ConfigView, framework: Framework, facts: readonly UserFact[]): Fact | undefined {
+  const stated = userFact(facts, 'data_parallel');
+  if (stated) return fact(stated.value, 'user', { span: stated.span, note: 'compute-budget: data_parallel=' });
+  const tensor = view.count(view.find(['model_parallel_size', 'tensor_model_parallel_size', 'tensor_parallel_size']), 'a tensor-parallel size', { integer: true, positive: true })?.value ?? 1;
+  const pipeline = view.count(view.find(['pipe_parallel_size', 'pipeline_model_parallel_size', 'pipeline_parallel_size']), 'a pipeline-parallel size', { integer: true, positive: true })?.value ?? 1;
+  const gpus = userFact(facts, 'gpus');
+  let accelerators: number | undefined = gpus?.value;
+  if (accelerators === undefined && framework === 'nemo') {
+    const nodes = view.count(view.find(['num_nodes'], { under: ['trainer'] }), 'a number of nodes', { integer: true, positive: true });
+    const devices = view.count(view.find(['devices'], { under: ['trainer'] }), 'devices per node', { integer: true, positive: true });
+    if (nodes && devices) accelerators = nodes.value * devices.value;
+  }
+  if (accelerators === undefined) return undefined;
+  const value = Math.max(1, Math.floor(accelerators / (tensor * pipeline)));
+  return fact(value, gpus ? 'user' : 'derived', { span: gpus?.span, note: `${fmt(accelerators)} accelerators ÷ (${tensor} tensor × ${pipeline} pipeline parallel)` });
+}
