@@ -2,7 +2,7 @@ import { readModel, type ModelResult } from './architecture/readModel';
 import { BAND_LABELS, overtrainingBand, type OvertrainingBand } from './budget/overtraining';
 import { allocateAtRatio, CHINCHILLA_TOKENS_PER_PARAMETER, LOSS_FITS, predictLoss, trainingCompute, type LossFit } from './budget/scaling';
 import { evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type ThresholdRule } from './budget/thresholds';
-import type { Finding, FixHint } from './findings';
+import type { Finding } from './findings';
 import { compactCount, multiple, percent, scientific } from './format';
 import { readDirectives, readFactPairs, type UserFact } from './source/directives';
 import { detectFramework, FRAMEWORK_NAMES, type Framework } from './source/framework';
@@ -10,6 +10,7 @@ import { readJson } from './source/jsonTree';
 import type { Span } from './source/tree';
 import { ConfigView } from './source/view';
 import { readYaml, type ParsedSource } from './source/yamlTree';
+import { lengthEdit } from './training/lengthEdit';
 import { readTokens, type TokenResult } from './training/tokens';
 
 export type Syntax = 'yaml' | 'json';
@@ -23,6 +24,8 @@ export interface AnalyzeOptions {
   readonly thresholdIds?: readonly string[];
   /** Larger texts are not analysed; a config is kilobytes, not megabytes. */
   readonly maxLength?: number;
+  /** In-house key names: a known key name (e.g. `hidden_size`, `tokens`) to the names a team uses instead. */
+  readonly extraKeys?: Readonly<Record<string, readonly string[]>>;
   /** Internal: the text did not parse, so say nothing about what is "missing". */
   readonly quiet?: boolean;
 }
@@ -79,7 +82,7 @@ export function analyze(text: string, fileName: string, options: AnalyzeOptions 
   const parsed: ParsedSource = syntax === 'json' ? readJson(text) : readYaml(text);
   const findings: Finding[] = parsed.problems.map((problem) => ({ severity: problem.code === 'parse-error' ? 'error' : 'warning', code: problem.code, message: problem.message, span: problem.span }));
   const userFacts = [...readDirectives(text, findings), ...readFactPairs(options.facts ?? {}, findings)];
-  const view = new ConfigView(parsed.root);
+  const view = new ConfigView(parsed.root, options.extraKeys);
   const framework = detectFramework(parsed.root);
   const model = readModel(view, framework, userFacts, findings);
   const training = readTokens(view, framework, userFacts, findings);
@@ -142,7 +145,7 @@ const TOKEN_PROBLEMS = new Set<Finding['code']>(['invalid-number', 'out-of-range
 
 function bandFindings(band: OvertrainingBand, times: number, perParameter: number, optimalTokens: number, training: TokenResult, where: Span): Finding[] {
   const summary = `${perParameter.toFixed(1)} tokens per parameter is ${multiple(times)} Chinchilla-optimal`;
-  const fix = chinchillaFix(training, optimalTokens);
+  const fix = lengthEdit(training.setting, optimalTokens, 'Chinchilla-optimal');
   switch (band) {
     case 'under-trained':
       return [{ severity: 'warning', code: 'under-trained', message: `${summary}: ${BAND_LABELS[band]}. The same compute would reach a lower loss with a smaller model trained on more tokens.`, span: where, fixes: fix ? [fix] : undefined }];
@@ -153,19 +156,6 @@ function bandFindings(band: OvertrainingBand, times: number, perParameter: numbe
     default:
       return [];
   }
-}
-
-/** The edit that sets the training length to the Chinchilla-optimal count, written the way the file writes it. */
-function chinchillaFix(training: TokenResult, optimalTokens: number): FixHint | undefined {
-  const setting = training.setting;
-  if (!setting) return undefined;
-  if (setting.kind === 'tokens') {
-    const body = setting.magnitude ? compactCount(optimalTokens) : setting.suffix ? scientific(optimalTokens, 3) : String(Math.round(optimalTokens));
-    return { kind: 'set-value', span: setting.span, newText: body + setting.suffix, title: `Set training tokens to the Chinchilla-optimal ${compactCount(optimalTokens)}` };
-  }
-  if (!setting.tokensPerStep) return undefined;
-  const steps = Math.ceil(optimalTokens / setting.tokensPerStep);
-  return { kind: 'set-value', span: setting.span, newText: `${steps}${setting.suffix}`, title: `Set steps to ${steps.toLocaleString('en-US')} (Chinchilla-optimal ${compactCount(optimalTokens)} tokens)` };
 }
 
 function thresholdFinding(result: ThresholdResult, rule: ThresholdRule, where: Span, cumulative: boolean): Finding | undefined {

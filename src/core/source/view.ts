@@ -33,7 +33,13 @@ export class ConfigView {
   readonly findings: Finding[] = [];
   private readonly reported = new Set<string>();
 
-  constructor(readonly root: ConfigNode | undefined) {
+  private readonly extraKeys = new Map<string, string[]>();
+
+  /** `extraKeys` maps a key name the readers know to a team's own names for it. */
+  constructor(readonly root: ConfigNode | undefined, extraKeys: Readonly<Record<string, readonly string[]>> = {}) {
+    for (const [known, extras] of Object.entries(extraKeys)) {
+      if (Array.isArray(extras)) this.extraKeys.set(normalizeKey(known), extras.filter((extra) => typeof extra === 'string').map(normalizeKey));
+    }
     this.index();
   }
 
@@ -68,7 +74,7 @@ export class ConfigView {
   find(names: readonly string[], options: FindOptions = {}): Located | undefined {
     const under = options.under?.map(normalizeKey);
     let best: Located | undefined;
-    for (const name of names) {
+    for (const name of names.flatMap((known) => [known, ...(this.extraKeys.get(normalizeKey(known)) ?? [])])) {
       for (const located of this.byKey.get(normalizeKey(name)) ?? []) {
         if (under && !under.every((segment, i) => normalizeKey(located.path[i] ?? '') === segment)) continue;
         if (isEmpty(located.entry.value)) continue;

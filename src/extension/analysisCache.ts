@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { analyze, type Analysis } from '../core/analyze';
+import { isConfigDocument } from './documents';
+import { analyzeOptions, type Settings } from './settings';
+
+interface Entry {
+  readonly version: number;
+  readonly generation: number;
+  readonly analysis: Analysis;
+}
+
+/**
+ * One analysis per document version, shared by every surface (hover, decorations,
+ * diagnostics, code actions, status bar, chart). Settings changes start a new generation.
+ */
+export class AnalysisCache implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private generation = 0;
+  private readonly changed = new vscode.EventEmitter<{ document: vscode.TextDocument; analysis: Analysis }>();
+  /** Fires when a document's analysis was (re)computed and published to the surfaces. */
+  readonly onDidAnalyze = this.changed.event;
+
+  constructor(private settings: Settings) {}
+
+  get current(): Settings {
+    return this.settings;
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    this.generation++;
+  }
+
+  /** The analysis for this exact version, computing it at most once. */
+  get(document: vscode.TextDocument): Analysis {
+    const key = document.uri.toString();
+    const entry = this.entries.get(key);
+    if (entry && entry.version === document.version && entry.generation === this.generation) return entry.analysis;
+    const analysis = analyze(document.getText(), document.fileName, analyzeOptions(this.settings));
+    this.entries.set(key, { version: document.version, generation: this.generation, analysis });
+    return analysis;
+  }
+
+  /** Analyses and tells the surfaces; returns the analysis. */
+  publish(document: vscode.TextDocument): Analysis | undefined {
+    if (!isConfigDocument(document)) return undefined;
+    const analysis = this.get(document);
+    this.changed.fire({ document, analysis });
+    return analysis;
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.entries.delete(document.uri.toString());
+  }
+
+  dispose(): void {
+    this.entries.clear();
+    this.changed.dispose();
+  }
+}
