@@ -1,0 +1,45 @@
+import type { Analysis } from './analyze';
+import { compactCount, grouped } from './format';
+import type { Fact } from './source/fact';
+import type { Span } from './source/tree';
+
+/** What one key of the config contributes to the budget, for a hover on that key. */
+export interface KeyExplanation {
+  /** The key's span: the range the hover applies to. */
+  readonly span: Span;
+  readonly key: string;
+  /** Sentences such as "MLP (gated): 3 × 4096 × 11008 per layer = 135.3M params (× 32 layers = 4.33B)". */
+  readonly contributions: readonly string[];
+}
+
+const inside = (span: Span | undefined, offset: number): span is Span => !!span && span.end > span.start && offset >= span.start && offset <= span.end;
+
+/** Explains the key at `offset`, if it is one that drives parameters or training tokens. */
+export function explainAt(analysis: Analysis, offset: number): KeyExplanation | undefined {
+  const contributions: string[] = [];
+  let hit: Fact<unknown> | undefined;
+  for (const part of analysis.model.count?.parts ?? []) {
+    const fact = part.facts.find((candidate) => inside(candidate.span, offset));
+    if (!fact) continue;
+    hit ??= fact;
+    const each = part.perLayer !== undefined ? `${part.formula} per layer = ${compactCount(part.perLayer)} params (× ${part.repeats} layers = ${compactCount(part.total)})` : `${part.formula} = ${compactCount(part.total)} params`;
+    contributions.push(`${part.label}: ${each}${part.active !== part.total ? `; ${compactCount(part.active)} active` : ''}`);
+  }
+  const factor = analysis.training.factors.find((candidate) => inside(candidate.span, offset));
+  if (factor && analysis.tokens !== null) {
+    hit ??= factor;
+    contributions.push(`Training tokens: ${analysis.training.derivation} = ${grouped(analysis.tokens)}`);
+  }
+  const total = analysis.model.total;
+  if (total && inside(total.span ?? (total.origin !== 'derived' ? analysis.model.anchor : undefined), offset)) {
+    hit ??= total;
+    contributions.unshift(analysis.model.catalog ? `Model ${analysis.model.catalog.id} (built-in catalog): ${grouped(total.value)} parameters` : `Parameters: ${grouped(total.value)}`);
+  }
+  if (!hit) {
+    const anchor = analysis.training.anchor;
+    if (inside(anchor, offset) && analysis.tokens === null) return { span: anchor, key: 'training length', contributions: ['Sets the training length, but the token count is incomplete: see the Problems panel.'] };
+    return undefined;
+  }
+  const span = hit.span!;
+  return { span, key: hit.key ?? 'value', contributions: [...new Set(contributions)] };
+}

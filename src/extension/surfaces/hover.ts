@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { explainAt } from '../../core/explain';
+import type { AnalysisCache } from '../analysisCache';
+import { DOCUMENT_SELECTOR } from '../documents';
+import { hoverMarkdown } from './hoverContent';
+
+/** Hovers on the keys that drive the budget (hidden size, layers, heads, steps, batch, tokens, …). */
+export function registerHover(context: vscode.ExtensionContext, cache: AnalysisCache): void {
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, {
+      provideHover(document, position) {
+        const analysis = cache.get(document);
+        const explanation = explainAt(analysis, document.offsetAt(position));
+        if (!explanation) return undefined;
+        // Untrusted and without HTML: config text is escaped and nothing in it can run a command.
+        const markdown = new vscode.MarkdownString(hoverMarkdown(analysis, explanation));
+        markdown.isTrusted = false;
+        markdown.supportHtml = false;
+        return new vscode.Hover(markdown, new vscode.Range(document.positionAt(explanation.span.start), document.positionAt(explanation.span.end)));
+      },
+    }),
+  );
+}

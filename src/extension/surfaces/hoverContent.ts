@@ -1,0 +1,48 @@
+import type { Analysis } from '../../core/analyze';
+import { BAND_LABELS } from '../../core/budget/overtraining';
+import type { KeyExplanation } from '../../core/explain';
+import { compactCount, grouped, multiple, percent, scientific } from '../../core/format';
+import { provenanceNotes } from '../../core/provenance';
+import { escapeMarkdown as md } from './markdown';
+
+const TIERS = { below: 'below', 'within-margin': '**within ±30% margin**', crossed: '**crossed**' } as const;
+
+/**
+ * The hover on a budget key, as Markdown: what the key contributes, the totals, the Chinchilla
+ * comparison, the threshold table, and where assumed or catalog numbers came from. Every
+ * string that came from the config goes through `md()`.
+ */
+export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): string {
+  const out: string[] = [`**Compute Budget** · \`${md(explanation.key)}\``, ''];
+  for (const line of explanation.contributions) out.push(`- ${md(line)}`);
+  out.push('');
+  const { total, active } = analysis.parameters;
+  const rows: [string, string][] = [];
+  if (total !== null) rows.push(['Parameters', active !== null && active !== total ? `${grouped(total)} total, ${grouped(active)} active` : grouped(total)]);
+  rows.push(['Training tokens', analysis.tokens === null ? 'unknown' : `${grouped(analysis.tokens)}`]);
+  if (analysis.flops !== null) rows.push(['Training compute', `${scientific(analysis.flops)} FLOP (6·N·D)`]);
+  if (analysis.flopsWithAttention !== null) rows.push(['With attention', `${scientific(analysis.flopsWithAttention)} FLOP`]);
+  if (analysis.cumulativeFlops !== null && analysis.cumulativeFlops !== analysis.flops) rows.push(['Cumulative', `${scientific(analysis.cumulativeFlops)} FLOP incl. base model`]);
+  if (analysis.tokensPerParameter !== null && analysis.chinchillaMultiple !== null && analysis.band) {
+    rows.push(['Tokens per parameter', `${analysis.tokensPerParameter.toFixed(1)}: ${multiple(analysis.chinchillaMultiple)} Chinchilla (${BAND_LABELS[analysis.band]})`]);
+  } else if (analysis.chinchillaTokens !== null) {
+    rows.push(['Chinchilla-optimal tokens', `${compactCount(analysis.chinchillaTokens)} (${analysis.targetTokensPerParameter} per parameter)`]);
+  }
+  if (analysis.computeOptimal) rows.push(['Same compute, optimal', `${compactCount(analysis.computeOptimal.parameters)} params on ${compactCount(analysis.computeOptimal.tokens)} tokens`]);
+  for (const prediction of analysis.loss) rows.push([`Predicted loss`, `${prediction.loss.toFixed(3)} (${md(prediction.label)})`]);
+  out.push('| | |', '|---|---|', ...rows.map(([label, value]) => `| ${label} | ${value} |`), '');
+  if (analysis.thresholds.length) {
+    out.push('| Threshold | FLOP | Share | |', '|---|---|---|---|');
+    for (const threshold of analysis.thresholds) {
+      const name = threshold.status === 'revoked' ? `~~${md(threshold.name)}~~ (revoked)` : md(threshold.name);
+      out.push(`| ${name} | ${scientific(threshold.flops, 1)} | ${percent(threshold.fraction)} | ${TIERS[threshold.tier]} |`);
+    }
+    out.push('');
+  }
+  const notes = provenanceNotes(analysis);
+  if (notes.length) {
+    out.push('*Not read from this file:*');
+    for (const note of notes) out.push(`- ${md(note.what)}: ${typeof note.value === 'number' ? grouped(note.value) : String(note.value)} (${note.origin}${note.note ? `: ${md(note.note)}` : ''})`);
+  }
+  return out.join('\n');
+}

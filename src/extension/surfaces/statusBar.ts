@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { Analysis } from '../../core/analyze';
+import { compactCount, percent, scientific } from '../../core/format';
+import type { AnalysisCache } from '../analysisCache';
+import { CommandId } from '../commandIds';
+import { isConfigDocument } from '../documents';
+import { euThreshold } from './summary';
+
+/** FLOPs and the EU fraction of the active config; a click opens the chart. */
+export function registerStatusBar(context: vscode.ExtensionContext, cache: AnalysisCache): void {
+  const item = vscode.window.createStatusBarItem('computeBudget.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Compute Budget';
+  item.command = CommandId.showChart;
+  const show = (document: vscode.TextDocument | undefined, analysis?: Analysis) => {
+    if (!document || !isConfigDocument(document)) return item.hide();
+    const result = analysis ?? cache.get(document);
+    const text = statusText(result);
+    if (!text) return item.hide();
+    item.text = text;
+    item.tooltip = 'Compute Budget: click to open the chart of this run';
+    item.show();
+  };
+  context.subscriptions.push(
+    item,
+    cache.onDidAnalyze(({ document, analysis }) => {
+      if (vscode.window.activeTextEditor?.document === document) show(document, analysis);
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => show(editor?.document)),
+  );
+}
+
+export function statusText(analysis: Analysis): string | undefined {
+  if (analysis.flops !== null) {
+    const eu = euThreshold(analysis);
+    return `$(graph) ${scientific(analysis.flops)} FLOP${eu ? ` · ${percent(eu.fraction)} EU` : ''}`;
+  }
+  if (analysis.parameters.total !== null) return `$(graph) ${compactCount(analysis.parameters.total)} params · tokens?`;
+  return undefined;
+}
