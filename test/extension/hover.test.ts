@@ -1,0 +1,44 @@
+import * as assert from 'assert';
+import { closeAll, hoverText, openExample, openUntitled, positionOf, unescapeMarkdown } from './helpers';
+
+describe('hovers on the keys that drive the budget', () => {
+  afterEach(closeAll);
+
+  it('explains what the MLP width contributes, with the totals and the threshold table', async () => {
+    const { editor } = await openExample('huggingface/llama-2-7b.config.json');
+    const text = unescapeMarkdown(await hoverText(editor.document, positionOf(editor.document, '"intermediate_size"')));
+    assert.ok(text.includes('MLP (gated): 3 × 4096 × 11008 per layer = 135.3M params (× 32 layers = 4.33B)'), text);
+    assert.ok(text.includes('6,738,415,616'), text);
+    assert.ok(text.includes('EU AI Act systemic risk (Art. 51)'), text);
+    assert.ok(text.includes('Chinchilla-optimal tokens'), text);
+  });
+
+  it('explains how the steps become training tokens', async () => {
+    const { editor } = await openExample('nemo/gpt3-175b.yaml');
+    const text = unescapeMarkdown(await hoverText(editor.document, positionOf(editor.document, 'max_steps')));
+    assert.ok(text.includes('Training tokens: 75,000 steps × 2,048 sequences × 2,048 tokens = 314,572,800,000'), text);
+    assert.ok(text.includes('under-trained'), text);
+  });
+
+  it('says which numbers came from the catalog', async () => {
+    const { editor } = await openExample('litgpt/tinyllama.yaml');
+    const text = unescapeMarkdown(await hoverText(editor.document, positionOf(editor.document, 'model_name')));
+    assert.ok(text.includes('TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T (built-in catalog)'), text);
+    assert.ok(text.includes('catalog'), text);
+  });
+
+  it('shows nothing on keys that do not drive the budget', async () => {
+    const { editor } = await openExample('huggingface/llama-2-7b.config.json');
+    assert.strictEqual(await hoverText(editor.document, positionOf(editor.document, '"bos_token_id"')), '');
+  });
+
+  it('escapes text that came from the config', async () => {
+    const hostile = '<img src=x onerror=alert(1)>[run](command:workbench.action.quit)';
+    const { editor } = await openUntitled(`"${hostile}":\n  hidden_size: 512\n  num_hidden_layers: 2\n  num_attention_heads: 8\n  intermediate_size: 2048\n  vocab_size: 1000\n  model_type: llama\n`);
+    const raw = await hoverText(editor.document, positionOf(editor.document, 'hidden_size'));
+    assert.ok(raw.length > 0);
+    assert.ok(!raw.includes('<img'), raw);
+    assert.ok(!raw.includes('](command:'), raw);
+    assert.ok(unescapeMarkdown(raw).includes(hostile), raw);
+  });
+});
