@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   readonly maxLength?: number;
   /** In-house key names: a known key name (e.g. `hidden_size`, `tokens`) to the names a team uses instead. */
   readonly extraKeys?: Readonly<Record<string, readonly string[]>>;
+  /** Report findings even when the text is not recognised as a training config (plain budget files). */
+  readonly alwaysReport?: boolean;
   /** Internal: the text did not parse, so say nothing about what is "missing". */
   readonly quiet?: boolean;
 }
@@ -87,6 +89,11 @@ export function analyze(text: string, fileName: string, options: AnalyzeOptions 
   const model = readModel(view, framework, userFacts, findings);
   const training = readTokens(view, framework, userFacts, findings);
   findings.push(...view.findings);
+  if (framework === 'unknown' && !model.total && !training.tokens && !options.alwaysReport) {
+    // Not a training config (a CI workflow, a compose file, package.json): say nothing beyond
+    // syntax errors, so unrelated files never collect budget diagnostics.
+    return compute(fileName, syntax, framework, {}, { factors: [] }, findings.filter((finding) => finding.code === 'parse-error'), userFacts, { ...options, quiet: true });
+  }
   if (parsed.problems.some((problem) => problem.code === 'parse-error')) {
     // A broken file is read only as far as the parser recovered; "missing" facts are then
     // artefacts of the break, and would bury the one diagnostic that matters.

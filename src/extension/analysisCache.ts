@@ -36,7 +36,7 @@ export class AnalysisCache implements vscode.Disposable {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
     if (entry && entry.version === document.version && entry.generation === this.generation) return entry.analysis;
-    const analysis = analyze(document.getText(), document.fileName, analyzeOptions(this.settings));
+    const analysis = analyze(document.getText(), document.fileName, { ...analyzeOptions(this.settings), alwaysReport: document.languageId === 'compute-budget' });
     this.entries.set(key, { version: document.version, generation: this.generation, analysis });
     return analysis;
   }
