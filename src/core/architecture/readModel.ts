@@ -84,7 +84,14 @@ export function readModel(view: ConfigView, framework: Framework, facts: readonl
 
 function fromArchitecture(architecture: Architecture, anchor: Span | undefined, findings: Finding[]): ModelResult {
   const count = countParameters(architecture);
-  findings.push(...architectureFindings(architecture, anchor ?? { start: 0, end: 0 }));
+  const where = anchor ?? { start: 0, end: 0 };
+  findings.push(...architectureFindings(architecture, where));
+  const assumptions: [string, Fact<number | boolean>][] = [['vocabulary size', architecture.vocab], ['MLP kind', architecture.gated]];
+  if (architecture.moe) assumptions.push(['experts per token', architecture.moe.topK]);
+  for (const [what, item] of assumptions) {
+    const value = typeof item.value === 'number' ? item.value.toLocaleString('en-US') : item.value ? 'gated (SwiGLU/GeGLU)' : 'plain (two matrices)';
+    if (item.origin === 'assumed') findings.push({ severity: 'information', code: 'assumed-value', message: `${architecture.family}: assumed ${what} ${value}${item.note ? `, ${item.note}` : ''}. State it in the config if it differs.`, span: item.span ?? where });
+  }
   const origin = architecture.hidden.origin === 'catalog' ? 'catalog' : 'derived';
   return {
     architecture,

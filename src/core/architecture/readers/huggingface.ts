@@ -80,7 +80,7 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
   }
 
   const vocab = count(view, ['vocab_size', 'padded_vocab_size', 'n_vocab'], 'a vocabulary size', options);
-  const tied = flagOr(view, ['tie_word_embeddings', 'tie_embeddings'], family.tiedByDefault, `${family.name} ${family.tiedByDefault ? 'ties' : 'does not tie'} input and output embeddings by default`, options);
+  const tied = flagOr(view, ['tie_word_embeddings', 'tie_embeddings'], family.tiedByDefault, type ? `${family.name} ${family.tiedByDefault ? 'ties' : 'does not tie'} input and output embeddings by default` : `Hugging Face's default for an unknown family`, options);
 
   let attentionBias = family.attentionBias;
   let mlpBias = family.mlpBias;
@@ -105,7 +105,7 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
   return {
     family: `${family.name} (Hugging Face config)`,
     hidden, layers, heads, kvHeads, headDim, ffn, vocab, tied, learnedPositions,
-    gated: fact(family.gated, type ? 'derived' : 'assumed', { note: family.gated ? `${family.name} uses a gated MLP (SwiGLU/GeGLU)` : `${family.name} uses a plain two-matrix MLP` }),
+    gated: fact(family.gated, type ? 'derived' : 'assumed', { note: type ? `${family.name} uses ${family.gated ? 'a gated MLP (SwiGLU/GeGLU)' : 'a plain two-matrix MLP'}` : `read from the activation and norm keys of an unknown family` }),
     attentionBias, mlpBias,
     norm: family.norm,
     normsPerLayer,
@@ -140,5 +140,7 @@ function guessFamily(view: ConfigView, options: FindOptions): Family {
   const activation = textOf(view, ['hidden_act', 'activation_function', 'activation', 'hidden_activation'], options)?.toLowerCase() ?? '';
   const gated = /silu|swiglu|swish|geglu|glu/.test(activation) || view.find(['rms_norm_eps'], options) !== undefined;
   const rms = view.find(['rms_norm_eps', 'rms_norm'], options) !== undefined || gated;
-  return { name: 'Unknown family', gated, norm: rms ? 'rms' : 'layernorm', normsPerLayer: 2, tiedByDefault: true, attentionBias: 'none', mlpBias: false };
+  const type = textOf(view, ['model_type'], options);
+  const name = type ? `Unknown family "${type.slice(0, 40)}"` : 'Unknown family';
+  return { name, gated, norm: rms ? 'rms' : 'layernorm', normsPerLayer: 2, tiedByDefault: true, attentionBias: 'none', mlpBias: false };
 }
