@@ -4,6 +4,7 @@ import { allocateAtRatio, CHINCHILLA_TOKENS_PER_PARAMETER, LOSS_FITS, predictLos
 import { evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type ThresholdRule } from './budget/thresholds';
 import type { Finding } from './findings';
 import { compactCount, multiple, percent, scientific } from './format';
+import { withHardwareCheck } from './hardware/mismatch';
 import { readDirectives, readFactPairs, type UserFact } from './source/directives';
 import { detectFramework, FRAMEWORK_NAMES, type Framework } from './source/framework';
 import { readJson } from './source/jsonTree';
@@ -100,7 +101,7 @@ export function analyze(text: string, fileName: string, options: AnalyzeOptions 
     const artefacts = new Set<Finding['code']>(['missing-architecture', 'missing-tokens', 'missing-data-parallel', 'missing-dataset-size', 'unknown-model']);
     return compute(fileName, syntax, framework, model, training, findings.filter((finding) => !artefacts.has(finding.code)), userFacts, { ...options, quiet: true });
   }
-  return compute(fileName, syntax, framework, model, training, findings, userFacts, options);
+  return withHardwareCheck(compute(fileName, syntax, framework, model, training, findings, userFacts, options), view, userFacts);
 }
 
 function compute(file: string, syntax: Syntax, framework: Framework, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions): Analysis {
