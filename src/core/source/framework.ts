@@ -30,12 +30,13 @@ export function detectFramework(root: ConfigNode | undefined): Framework {
   if (has(root, 'model_name') || (has(root, 'model_config') && section(root, 'train'))) return 'litgpt';
   if (root.entries.some((entry) => /^(num-layers|hidden-size|num-attention-heads|train-iters|seq-length)$/.test(entry.key)) || has(root, 'train_micro_batch_size_per_gpu') && has(root, 'num_layers')) return 'gpt-neox';
   if (has(root, 'model_type', 'architectures') && has(root, 'hidden_size', 'n_embd', 'd_model', 'num_hidden_layers', 'n_layer')) return 'huggingface';
+  // Levanter also has `trainer:` and `model:`, but writes `hidden_dim` and `num_train_steps`.
+  if (model && (has(model, 'hidden_dim') || has(section(root, 'trainer'), 'num_train_steps'))) return 'levanter';
   if (section(root, 'trainer') && model && has(model, 'num_layers', 'hidden_size', 'encoder_seq_length')) return 'nemo';
   if (model && has(model, 'd_model')) {
     if (has(model, 'block_type', 'mlp_hidden_size', 'mlp_ratio', 'weight_tying', 'include_bias', 'layer_norm_type', 'embedding_size', 'activation_type')) return 'olmo';
     return 'llm-foundry';
   }
-  if (model && has(model, 'hidden_dim', 'num_heads') && has(model, 'type', 'num_layers')) return 'levanter';
   const training = section(root, 'training') ?? section(root, 'train');
   if (has(root, 'parameters', 'params', 'tokens') || has(model, 'parameters', 'params', 'architecture') || has(training, 'tokens')) return 'plain';
   if (has(root, 'hidden_size', 'n_embd', 'num_hidden_layers')) return 'huggingface';
