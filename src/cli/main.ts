@@ -1,5 +1,6 @@
 import { runAnalyze } from './analyzeCommand';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { runPlan } from './planCommand';
 
 const USAGE = `compute-budget: training compute, tokens per parameter and regulatory thresholds of model configs
 
@@ -10,6 +11,14 @@ Usage:
   --json          one JSON object per file (the contract is in the README)
   --fail-on SEV   exit 1 when any diagnostic is at least this severe
   --fact N=V      a fact the file does not hold: gpus, data_parallel, dataset_tokens, tokens, parameters
+
+  compute-budget plan (--flops C | --gpu NAME --count N --days D) [--mfu 0.4] [--precision bf16|fp8]
+                      [--price-per-hour P] [--target chinchilla|multiple:K|parameters:N|inference:TOKENS]
+                      [--fit epoch2024|hoffmann2022] [--json]
+
+  --gpu NAME      A100, H100, H200, B200, MI300X, TPUv5p, TPUv5e (dense peaks: docs/planner.md)
+  --target        what to plan for; inference:TOKENS sizes for expected inference (Sardana et al. 2023)
+  --json          the plan as one JSON object (the contract is in docs/planner.md)
 `;
 
 type Command = (args: ParsedArgs, write: (text: string) => void) => number;
@@ -17,6 +26,7 @@ type Command = (args: ParsedArgs, write: (text: string) => void) => number;
 /** Subcommands by name; each returns the process exit code. */
 export const COMMANDS: Record<string, Command> = {
   analyze: runAnalyze,
+  plan: runPlan,
 };
 
 export function main(argv: readonly string[], write: (text: string) => void = (text) => process.stdout.write(text + '\n'), warn: (text: string) => void = (text) => process.stderr.write(text + '\n')): number {
