@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Try the extension on the example configs in a real VS Code.
+//   npm run try                        build, then open it in VS Code desktop if `code` is on PATH,
+//                                      else serve VS Code (code-server) at http://127.0.0.1:<port>/
+//   npm run try -- --web [--port N]    always the browser route
+//   npm run try -- --extension <dir>   another extension folder instead of this repo (no build)
+// The browser route stays in the foreground until Ctrl-C, then ends code-server and its children.
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { paths } = require('../test/harness/paths');
+const { startCodeServer, stopOnSignals } = require('../test/harness/code-server');
+
+const argv = process.argv.slice(2);
+const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+
+/** Runs a command in the foreground; exits with its code if it fails. */
+function run(command, args, cwd = paths.repoRoot) {
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function onPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+async function main() {
+  const extension = path.resolve(option('--extension') || paths.repoRoot);
+  if (extension === paths.repoRoot) run(process.execPath, ['esbuild.js']);
+
+  if (!argv.includes('--web') && onPath('code')) {
+    // Desktop VS Code: the usual development-host route, no server needed.
+    run('code', [`--extensionDevelopmentPath=${extension}`, paths.examplesDir]);
+    return;
+  }
+
+  if (!fs.existsSync(paths.codeServerEntry) || !fs.existsSync(paths.node24)) {
+    run('bash', [path.join(paths.repoRoot, 'scripts', 'install-vscode-tools.sh')]);
+  }
+  const port = option('--port') ? Number(option('--port')) : undefined;
+  const server = await startCodeServer({
+    folder: paths.examplesDir,
+    port,
+    // Installed into a fresh extensions folder (a link to the extension), as a person's would be.
+    extensions: [extension],
+    logFile: path.join(paths.artifactsDir, 'try-it-code-server.log'),
+  });
+  stopOnSignals(server);
+  console.log(`Compute Budget is running in VS Code at ${server.base}/?folder=${paths.examplesDir}`);
+  console.log(`(code-server log: ${path.relative(paths.repoRoot, server.logFile)}; Ctrl-C to stop)`);
+  const code = await server.exited;
+  if (server.stopRequested()) return; // Ctrl-C: stopOnSignals finishes the stop and exits
+  console.error(`code-server exited by itself (code ${code})`);
+  await server.stop();
+  process.exit(typeof code === 'number' ? code : 1);
+}
+
+main().catch((error) => {
+  console.error(`try-it failed: ${error.stack || error}`);
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+// What a person does in the workbench, as Playwright steps. Each step waits for what the
+// workbench shows in answer (a row, a tab, a hover), never for a fixed time.
+const fs = require('fs');
+const path = require('path');
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {{ screenshotsDir: string }} options
+ */
+function createHelpers(page, { screenshotsDir }) {
+  const quickInput = page.locator('.quick-input-widget');
+  const activeEditor = page.locator('.editor-group-container.active .monaco-editor').first();
+
+  /** Types into the open quick input and accepts the row labelled `label` once it is the focused one. */
+  async function pick(typed, label) {
+    await quickInput.waitFor({ state: 'visible' });
+    await page.keyboard.type(typed);
+    // Enter accepts the focused row; wait until the filtered list has focused ours.
+    await quickInput.locator('.monaco-list-row.focused', { hasText: label }).waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  /** Opens a file of the workspace through Quick Open (Ctrl+P); resolves when its tab is active. */
+  async function openFile(relPath) {
+    const name = path.posix.basename(relPath);
+    await page.keyboard.press('Control+P');
+    await pick(relPath, name);
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    await activeEditor.locator('.view-line').first().waitFor();
+  }
+
+  /** Runs a command by its palette title (with category, e.g. "Compute Budget: Show Chart"). */
+  async function runCommand(title) {
+    await page.keyboard.press('F1');
+    await pick(title, title);
+  }
+
+  /** Saves a PNG of the page to test-artifacts/screenshots/<name>.png and returns its path. */
+  async function screenshot(name) {
+    fs.mkdirSync(screenshotsDir, { recursive: true });
+    const file = path.join(screenshotsDir, `${name}.png`);
+    await page.screenshot({ path: file });
+    return file;
+  }
+
+  /** The text of the active editor's rendered lines, top to bottom. */
+  async function editorText() {
+    await activeEditor.locator('.view-line').first().waitFor();
+    return activeEditor.evaluate((editor) =>
+      [...editor.querySelectorAll('.view-line')]
+        .map((line) => ({ top: parseFloat(/** @type {HTMLElement} */ (line).style.top) || 0, text: line.textContent || '' }))
+        .sort((a, b) => a.top - b.top)
+        .map((line) => line.text.replace(/\u00a0/g, ' '))
+        .join('\n'),
+    );
+  }
+
+  /**
+   * Moves the mouse over the first occurrence of `text` in the active editor and waits for the
+   * hover; with `expected`, waits until the hover shows that text (hovers load asynchronously).
+   * Resolves with the hover's text. The workbench asks the providers once per mouse position:
+   * if the extension activates after that, no hover shows, so first wait for a sign that it is
+   * active (waitForStatusBarItem, or a decoration it draws).
+   */
+  async function hoverAt(text, expected) {
+    await activeEditor.locator('.view-line', { hasText: text }).first().waitFor();
+    const point = await activeEditor.evaluate(centreOfText, text);
+    if (!point) throw new Error(`"${text}" is not on screen in the active editor`);
+    // Come from outside the editor: Monaco shows a hover on mouse movement, not on position.
+    await page.mouse.move(0, 0);
+    await page.mouse.move(point.x, point.y, { steps: 5 });
+    const hover = page.locator('.monaco-hover', expected ? { hasText: expected } : {}).filter({ visible: true }).first();
+    await hover.waitFor({ state: 'visible' });
+    return hover.innerText();
+  }
+
+  /**
+   * Opens the Problems panel (Ctrl+Shift+M) and resolves with the text of its rows (file rows and
+   * marker rows). With `atLeast`, first waits until that many rows are shown.
+   */
+  async function openProblems(atLeast = 0) {
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible' });
+    const rows = panel.locator('.monaco-list-row');
+    if (atLeast > 0) await rows.nth(atLeast - 1).waitFor();
+    return rows.allInnerTexts();
+  }
+
+  /** Waits for a notification toast that contains `text`; resolves with its text. */
+  async function waitForNotification(text) {
+    const toast = page.locator('.notification-toast', { hasText: text }).first();
+    await toast.waitFor({ state: 'visible' });
+    return toast.innerText();
+  }
+
+  /**
+   * Waits for a status bar item that contains `text`. An extension's own status bar item is a
+   * sign that it has activated: wait for such a sign before a hover, which is asked for once.
+   */
+  async function waitForStatusBarItem(text) {
+    const item = page.locator('.statusbar-item', { hasText: text }).first();
+    await item.waitFor({ state: 'visible' });
+    return item.innerText();
+  }
+
+  return { openFile, runCommand, screenshot, editorText, hoverAt, openProblems, waitForNotification, waitForStatusBarItem };
+}
+
+/**
+ * Runs in the page: the viewport centre of `needle` inside an editor's `.view-line`s, or null.
+ * A line is split into token spans; a DOM Range over the text nodes finds the exact spot.
+ * @param {Element} editor
+ * @param {string} needle
+ */
+function centreOfText(editor, needle) {
+  for (const line of editor.querySelectorAll('.view-line')) {
+    const index = (line.textContent || '').replace(/\u00a0/g, ' ').indexOf(needle);
+    if (index < 0) continue;
+    const range = document.createRange();
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    let started = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = (node.textContent || '').length;
+      if (!started && index < offset + length) {
+        range.setStart(node, index - offset);
+        started = true;
+      }
+      if (started && index + needle.length <= offset + length) {
+        range.setEnd(node, index + needle.length - offset);
+        const box = range.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      offset += length;
+    }
+  }
+  return null;
+}
+
+module.exports = { createHelpers };

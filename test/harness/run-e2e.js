@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// End-to-end tests: the workbench as a person uses it (code-server on examples/ with the
+// extension installed, headless Chromium), driven by spec modules `test/e2e/*.e2e.js`, each
+// exporting `async function (page, helpers)` (helpers: see e2e-helpers.js).
+//   node test/harness/run-e2e.js [--extension <folder>] [spec files...]
+// Screenshots go to test-artifacts/screenshots/ (a failing spec leaves failure-<name>.png).
+const fs = require('fs');
+const path = require('path');
+const { paths, extensionPath, checkPrerequisites } = require('./paths');
+const { startCodeServer, stopOnSignals } = require('./code-server');
+const { launchBrowser } = require('./browser');
+const { workbenchUrl } = require('./workbench-url');
+const { createHelpers } = require('./e2e-helpers');
+
+const SPEC_TIMEOUT_MS = 2 * 60_000;
+const ACTION_TIMEOUT_MS = 30_000;
+const screenshotsDir = path.join(paths.artifactsDir, 'screenshots');
+
+/** Spec files named on the command line, or every test/e2e/*.e2e.js. */
+function specFiles(argv) {
+  const args = argv.slice(2).filter((arg, i, all) => arg !== '--extension' && all[i - 1] !== '--extension');
+  if (args.length) return args.map((file) => path.resolve(file));
+  const dir = path.join(paths.repoRoot, 'test', 'e2e');
+  return fs.readdirSync(dir).filter((name) => name.endsWith('.e2e.js')).sort().map((name) => path.join(dir, name));
+}
+
+/** Opens the workbench in a fresh browser context and waits until the explorer lists the folder. */
+async function openWorkbench(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor();
+  // Files listed in the explorer: the connection to the server and its file system work.
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  return { context, page };
+}
+
+/** Rejects after `ms` so one hung spec fails instead of hanging the run. */
+function withDeadline(promise, ms, what) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+async function runSpec(browser, url, file) {
+  const name = path.basename(file).replace(/\.e2e\.js$/, '');
+  const { context, page } = await openWorkbench(browser, url);
+  const helpers = createHelpers(page, { screenshotsDir });
+  try {
+    const spec = require(file);
+    await withDeadline(Promise.resolve(spec(page, helpers)), SPEC_TIMEOUT_MS, `spec ${name}`);
+    console.log(`  ✓ ${name}`);
+    return true;
+  } catch (error) {
+    console.log(`  ✗ ${name}\n${String(error.stack || error).replace(/^/gm, '      ')}`);
+    await helpers.screenshot(`failure-${name}`).catch(() => {});
+    return false;
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  const extension = extensionPath();
+  checkPrerequisites(extension);
+  const files = specFiles(process.argv);
+  const server = await startCodeServer({
+    folder: paths.examplesDir,
+    // Installed, not loaded through the URL payload: the payload needs the smoke-test driver,
+    // which hides notification toasts and marks the window "[Extension Development Host]".
+    extensions: [extension],
+    logFile: path.join(paths.artifactsDir, 'code-server-e2e.log'),
+  });
+  stopOnSignals(server);
+  const browser = await launchBrowser();
+  try {
+    const url = workbenchUrl(server.base, { folder: paths.examplesDir });
+    console.log(`VS Code (code-server) at ${server.base}, extension ${extension}`);
+    let passed = 0;
+    for (const file of files) if (await runSpec(browser, url, file)) passed++;
+    // The plain closing line CI reads.
+    console.log(`\n${passed} passed, ${files.length - passed} failed`);
+    return passed === files.length && files.length > 0 ? 0 : 1;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    const detail = error.name === 'MissingPrerequisite' ? error.message : error.stack || error;
+    console.error(`e2e harness failed: ${detail}`);
+    process.exit(1);
+  },
+);
