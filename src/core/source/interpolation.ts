@@ -13,6 +13,17 @@ export type Resolution =
 
 /** Interpolations that refer to each other this deep are treated as a loop. */
 const MAX_HOPS = 24;
+/**
+ * One value may look up at most this many references, nested ones included: `a: ${b}${b}`,
+ * `b: ${c}${c}`, … doubles the work at every level, and 24 levels would be 16 million lookups.
+ */
+const MAX_LOOKUPS = 1_000;
+/** A resolved value longer than this is no number and no name of anything. */
+const MAX_RESOLVED_LENGTH = 10_000;
+
+interface Budget {
+  lookups: number;
+}
 
 export const MANDATORY_MISSING = '???';
 
@@ -24,25 +35,37 @@ export function hasInterpolation(value: string): boolean {
  * Resolves every `${...}` in `text`. `basePath` is the path of the map holding the value,
  * which relative references start from.
  */
-export function resolveInterpolation(text: string, root: ConfigNode | undefined, basePath: readonly string[], hops = 0): Resolution {
-  if (hops > MAX_HOPS) return { ok: false, reason: 'interpolations refer to each other in a loop' };
-  const parser = new Parser(text, root, basePath, hops);
+export function resolveInterpolation(text: string, root: ConfigNode | undefined, basePath: readonly string[], hops = 0, budget: Budget = { lookups: MAX_LOOKUPS }): Resolution {
+  if (hops > MAX_HOPS) return { ok: false, reason: `interpolations refer to each other in a loop (or more than ${MAX_HOPS} deep)` };
+  const parser = new Parser(text, root, basePath, hops, budget);
   try {
     return { ok: true, value: parser.parseWhole() };
   } catch (error) {
-    return { ok: false, reason: error instanceof Unresolved ? error.message : `unreadable interpolation ${JSON.stringify(text)}` };
+    return { ok: false, reason: error instanceof Unresolved ? error.message : clip(`unreadable interpolation ${JSON.stringify(text)}`) };
   }
 }
 
-class Unresolved extends Error {}
+/** Reasons quote the text, which may be any length; a diagnostic stays one readable line. */
+const MAX_REASON = 160;
+
+function clip(reason: string): string {
+  return reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON - 1)}…` : reason;
+}
+
+class Unresolved extends Error {
+  constructor(reason: string) {
+    super(clip(reason));
+  }
+}
 
 class Parser {
   private pos = 0;
-  constructor(private readonly text: string, private readonly root: ConfigNode | undefined, private readonly basePath: readonly string[], private readonly hops: number) {}
+  constructor(private readonly text: string, private readonly root: ConfigNode | undefined, private readonly basePath: readonly string[], private readonly hops: number, private readonly budget: Budget) {}
 
   /** A value that is exactly one interpolation keeps its type; anything else becomes a string. */
   parseWhole(): Scalar {
     const pieces: Scalar[] = [];
+    let length = 0;
     while (this.pos < this.text.length) {
       if (this.text.startsWith('${', this.pos)) pieces.push(this.interpolation());
       else {
@@ -51,6 +74,8 @@ class Parser {
         pieces.push(this.text.slice(this.pos, end));
         this.pos = end;
       }
+      length += String(pieces[pieces.length - 1]).length;
+      if (length > MAX_RESOLVED_LENGTH) throw new Unresolved(`the interpolated value grows past ${MAX_RESOLVED_LENGTH.toLocaleString('en-US')} characters`);
     }
     return pieces.length === 1 ? pieces[0] : pieces.map((piece) => String(piece)).join('');
   }
@@ -98,6 +123,7 @@ class Parser {
   }
 
   private lookup(reference: string): Scalar {
+    if (--this.budget.lookups < 0) throw new Unresolved(`interpolations expand to more than ${MAX_LOOKUPS.toLocaleString('en-US')} references`);
     const dots = /^\.*/.exec(reference)![0].length;
     const rest = reference.slice(dots).split('.').filter(Boolean);
     // `${.x}` is a sibling of the value, `${..x}` a sibling of its parent, `${x}` from the root.
@@ -107,7 +133,7 @@ class Parser {
     if (found.node.kind !== 'scalar') throw new Unresolved(`\${${reference}} is a section, not a value`);
     const value = found.node.value;
     if (typeof value === 'string' && hasInterpolation(value)) {
-      const nested = resolveInterpolation(value, this.root, path.slice(0, -1), this.hops + 1);
+      const nested = resolveInterpolation(value, this.root, path.slice(0, -1), this.hops + 1, this.budget);
       if (!nested.ok) throw new Unresolved(nested.reason);
       return nested.value;
     }

@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { ParsedSource } from './yamlTree';
+import { jsonNestingBound, MAX_NESTING } from './nesting';
+import { MAX_SYNTAX_PROBLEMS, type ParsedSource } from './yamlTree';
 import type { SourceProblem } from './problem';
 import type { ConfigNode, MapEntry } from './tree';
 
@@ -7,13 +8,21 @@ const MAX_DEPTH = 64;
 
 /** Reads JSON and JSONC (comments and trailing commas, as `tsconfig`-style files allow). */
 export function readJson(text: string): ParsedSource {
+  // jsonc-parser recurses per level and overflows the stack on `[[[[…` thousands deep.
+  if (jsonNestingBound(text) > MAX_NESTING) {
+    return { root: undefined, problems: [{ code: 'too-deep', message: `This text nests more than ${MAX_NESTING} levels deep; it is not read.`, span: { start: 0, end: Math.min(text.length, 1) } }] };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  const problems: SourceProblem[] = errors.map((error) => ({
+  const problems: SourceProblem[] = errors.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => ({
     code: 'parse-error',
     message: `JSON: ${describe(printParseErrorCode(error.error))}`,
     span: { start: error.offset, end: error.offset + Math.max(1, error.length) },
   }));
+  if (errors.length > MAX_SYNTAX_PROBLEMS) {
+    const next = errors[MAX_SYNTAX_PROBLEMS];
+    problems.push({ code: 'parse-error', message: `${errors.length - MAX_SYNTAX_PROBLEMS} more JSON syntax errors from here on are not listed.`, span: { start: next.offset, end: next.offset + Math.max(1, next.length) } });
+  }
   let tooDeep = false;
   const convert = (node: JsonNode, depth: number): ConfigNode | undefined => {
     const span = { start: node.offset, end: node.offset + node.length };

@@ -137,7 +137,8 @@ export class ConfigView {
       this.report(located, 'error', 'invalid-number', `${dotted(located)}: ${short(value)} should be a whole number (${what}).`);
       return undefined;
     }
-    return fact(parsed.value, 'config', { key: dotted(located), span: located.entry.keySpan });
+    // `-0` is zero; `+ 0` keeps it from printing as "-0" or counting as negative compute.
+    return fact(parsed.value + 0, 'config', { key: dotted(located), span: located.entry.keySpan });
   }
 
   /** A boolean key; `True`, `true`, `yes` as YAML 1.1 configs write them. */
@@ -174,11 +175,21 @@ export function spanOfEntry(entry: MapEntry): Span {
   return { start: entry.keySpan.start, end: Math.max(entry.keySpan.end, entry.value.span.end) };
 }
 
+/** The key's path as messages and hovers show it; absurdly long keys are shortened. */
 export function dotted(located: Located): string {
-  return located.path.join('.');
+  const path = located.path.map((segment) => printable(segment, 40)).join('.');
+  return path.length > 120 ? `…${path.slice(-119)}` : path;
 }
 
 function short(value: unknown): string {
-  const text = String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return printable(String(value), 40);
+}
+
+/**
+ * Control characters and bidirectional overrides (U+202E and friends) would garble a message
+ * or make it read differently from the file; they are shown escaped. Long text is cut.
+ */
+export function printable(text: string, max: number): string {
+  const cut = text.length > max ? `${text.slice(0, max - 3)}…` : text;
+  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

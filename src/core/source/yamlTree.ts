@@ -1,11 +1,18 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import { MAX_NESTING, yamlNestingBound } from './nesting';
 import type { SourceProblem } from './problem';
 import type { ConfigNode, MapEntry, ScalarNode, Span } from './tree';
+import { printable } from './view';
 
 /** Past this depth a config is hostile or broken; no framework nests this deep. */
 const MAX_DEPTH = 64;
 /** Merge-key (`<<`) and alias chains are followed this many levels at most. */
 const MAX_ALIAS_HOPS = 32;
+
+/** Syntax errors past this many are summed up in one: the first ones are the ones to fix. */
+export const MAX_SYNTAX_PROBLEMS = 20;
+/** Parser messages may quote the text (a tag, an alias); a diagnostic stays one readable line. */
+const MAX_MESSAGE = 200;
 
 const TAGS_WE_KNOW = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 
@@ -20,18 +27,28 @@ export interface ParsedSource {
  */
 export function readYaml(text: string): ParsedSource {
   const problems: SourceProblem[] = [];
+  const nesting = yamlNestingBound(text);
+  if (nesting > MAX_NESTING) {
+    return { root: undefined, problems: [{ code: 'too-deep', message: `This text may nest more than ${MAX_NESTING} levels deep (brackets or indentation); it is not read.`, span: { start: 0, end: Math.min(text.length, 1) } }] };
+  }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false, lineCounter: new LineCounter(), merge: false });
+    // No LineCounter: spans stay offsets, and the editor or the CLI turns them into positions.
+    doc = parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false, merge: false });
   } catch (error) {
-    return { root: undefined, problems: [{ code: 'parse-error', message: `The YAML could not be read: ${String(error)}`, span: { start: 0, end: Math.min(text.length, 1) } }] };
+    return { root: undefined, problems: [{ code: 'parse-error', message: short(`The YAML could not be read: ${String(error)}`), span: { start: 0, end: Math.min(text.length, 1) } }] };
   }
-  for (const error of doc.errors) {
-    problems.push(describeError(text, firstLine(error.message), spanOf(error.pos, text.length)));
+  const errors = doc.errors;
+  for (const error of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
+    problems.push(describeError(text, short(firstLine(error.message)), spanOf(error.pos, text.length)));
+  }
+  if (errors.length > MAX_SYNTAX_PROBLEMS) {
+    const next = errors[MAX_SYNTAX_PROBLEMS];
+    problems.push({ code: 'parse-error', message: `${errors.length - MAX_SYNTAX_PROBLEMS} more YAML syntax errors from here on are not listed.`, span: spanOf(next.pos, text.length) });
   }
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
-      problems.push({ code: 'unsupported-tag', message: `${firstLine(warning.message)}; its value is read as plain text.`, span: spanOf(warning.pos, text.length) });
+      problems.push({ code: 'unsupported-tag', message: `${short(firstLine(warning.message))}; its value is read as plain text.`, span: spanOf(warning.pos, text.length) });
     }
   }
   const converter = new Converter(doc, problems);
@@ -41,28 +58,61 @@ export function readYaml(text: string): ParsedSource {
 
 class Converter {
   private readonly done = new Map<YamlNode, ConfigNode>();
-  private tooDeepReported = false;
+  /** Nodes whose conversion has begun and not ended: an alias to one of them is a loop. */
+  private readonly converting = new Set<YamlNode>();
+  /** Each alias's anchor, found in one pass (the `yaml` package's own `resolve` walks the whole document per alias). */
+  private targets?: Map<Alias, YamlNode | undefined>;
+  private readonly reported = new Set<string>();
 
   constructor(private readonly doc: Document.Parsed, private readonly problems: SourceProblem[]) {}
 
   convert(node: YamlNode, depth: number, hops = 0): ConfigNode | undefined {
     if (isAlias(node)) {
       if (hops > MAX_ALIAS_HOPS) return undefined;
-      const target = node.resolve(this.doc);
-      return target ? this.convert(target as YamlNode, depth, hops + 1) : undefined;
+      const target = this.anchorOf(node);
+      if (!target) {
+        this.reportOnce('alias', { code: 'parse-error', message: short(`The alias *${node.source} refers to no anchor &${node.source} before it.`), span: rangeSpan(node.range) });
+        return undefined;
+      }
+      return this.convert(target, depth, hops + 1);
     }
     const known = this.done.get(node);
     if (known) return known;
-    if (depth > MAX_DEPTH) {
-      if (!this.tooDeepReported) {
-        this.tooDeepReported = true;
-        this.problems.push({ code: 'too-deep', message: `Nesting deeper than ${MAX_DEPTH} levels is not read.`, span: rangeSpan(node.range) });
-      }
+    if (this.converting.has(node)) {
+      this.reportOnce('loop', { code: 'too-deep', message: 'An alias here refers to a node that contains it (a loop); it is not followed.', span: rangeSpan(node.range) });
       return undefined;
     }
+    if (depth > MAX_DEPTH) {
+      this.reportOnce('depth', { code: 'too-deep', message: `Nesting deeper than ${MAX_DEPTH} levels is not read.`, span: rangeSpan(node.range) });
+      return undefined;
+    }
+    this.converting.add(node);
     const converted = this.convertFresh(node, depth);
+    this.converting.delete(node);
     if (converted) this.done.set(node, converted);
     return converted;
+  }
+
+  /** The last node anchored with the alias's name before it, as YAML defines it. */
+  private anchorOf(alias: Alias): YamlNode | undefined {
+    if (!this.targets) {
+      const targets = new Map<Alias, YamlNode | undefined>();
+      const anchors = new Map<string, YamlNode>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, anchors.get(node.source));
+          else if (node.anchor) anchors.set(node.anchor, node as YamlNode);
+        },
+      });
+      this.targets = targets;
+    }
+    return this.targets.get(alias);
+  }
+
+  private reportOnce(kind: string, problem: SourceProblem): void {
+    if (this.reported.has(kind)) return;
+    this.reported.add(kind);
+    this.problems.push(problem);
   }
 
   private convertFresh(node: YamlNode, depth: number): ConfigNode | undefined {
@@ -159,5 +209,10 @@ function spanOf(pos: readonly [number, number], length: number): Span {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0].trim();
+  const end = message.indexOf('\n');
+  return (end < 0 ? message : message.slice(0, end)).trim();
+}
+
+function short(message: string): string {
+  return printable(message, MAX_MESSAGE);
 }
