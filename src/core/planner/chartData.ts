@@ -1,0 +1,200 @@
+import type { Analysis } from '../analyze';
+import { allocateAtRatio, allocateByFit, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, lossFit, predictLoss, trainingCompute, type LossFit } from '../budget/scaling';
+import { THRESHOLD_RULES, type ThresholdRule } from '../budget/thresholds';
+import { compactCount, percent, powerOfTen, scientific } from '../format';
+import { REFERENCE_MODELS, type ReferenceModel } from '../reference/models';
+import type { PlanResult } from './plan';
+import { describeTarget } from './parseTarget';
+
+/**
+ * Everything the chart webview draws, computed here so that the page only draws and the numbers
+ * are tested with the rest of the core. Plain JSON: it travels by postMessage and webview state.
+ */
+export interface ChartPoint {
+  readonly label: string;
+  readonly parameters: number;
+  readonly tokens: number;
+  readonly flops: number;
+  /** Tooltip lines after the label. */
+  readonly detail: readonly string[];
+}
+
+export interface ChartLine {
+  readonly id: string;
+  readonly kind: 'iso-flop' | 'budget' | 'chinchilla' | 'band' | 'threshold';
+  /** Short text drawn beside the line and shown in the legend. */
+  readonly label: string;
+  readonly points: readonly { readonly parameters: number; readonly tokens: number }[];
+}
+
+export interface LossMark extends ChartPoint {
+  readonly kind: 'optimum' | 'kaplan' | 'chinchilla' | 'current';
+  readonly loss: number;
+}
+
+export interface ChartData {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly current: (ChartPoint & { readonly kind: 'config' | 'plan' }) | null;
+  readonly references: readonly ChartPoint[];
+  /** Reference models that cannot be placed, and why (e.g. Mixtral: tokens not published). */
+  readonly unplotted: readonly { readonly label: string; readonly reason: string }[];
+  readonly lines: readonly ChartLine[];
+  readonly bounds: { readonly parameters: readonly [number, number]; readonly tokens: readonly [number, number] };
+  /** Loss along the iso-FLOP curve of the current budget (Hoffmann et al. 2022, approach 2's picture). */
+  readonly loss: {
+    readonly budgetFlops: number;
+    readonly fit: LossFit['id'];
+    readonly fitLabel: string;
+    readonly curve: readonly { readonly parameters: number; readonly tokens: number; readonly loss: number }[];
+    readonly marks: readonly LossMark[];
+  } | null;
+}
+
+/** The overtraining bands drawn as lines of constant tokens per parameter (× Chinchilla's 20). */
+export const BAND_MULTIPLES = [4, 16, 24, 32] as const;
+
+export interface ChartOptions {
+  readonly fit?: LossFit['id'];
+  readonly thresholds?: readonly ThresholdRule[];
+  readonly references?: readonly ReferenceModel[];
+}
+
+export function chartForAnalysis(analysis: Analysis, fileName: string, options: ChartOptions = {}): ChartData {
+  const { active, total } = analysis.parameters;
+  const current = active !== null && analysis.tokens !== null && active > 0 && analysis.tokens > 0
+    ? {
+        kind: 'config' as const, label: fileName, parameters: active, tokens: analysis.tokens, flops: trainingCompute(active, analysis.tokens),
+        detail: [
+          total !== null && total !== active ? `${compactCount(total)} parameters, ${compactCount(active)} active` : `${compactCount(active)} parameters`,
+          `${compactCount(analysis.tokens)} tokens (${(analysis.tokens / active).toFixed(1)} per parameter)`,
+          `${scientific(trainingCompute(active, analysis.tokens))} FLOP (6·N·D)`,
+        ],
+      }
+    : null;
+  const subtitle = current
+    ? `${compactCount(current.parameters)} parameters × ${compactCount(current.tokens)} tokens = ${scientific(current.flops)} FLOP`
+    : 'This config does not fix both the model size and the training tokens, so it is not placed on the chart.';
+  return build(`Compute budget: ${fileName}`, subtitle, current, options);
+}
+
+export function chartForPlan(result: PlanResult, options: ChartOptions = {}): ChartData {
+  const detail = [
+    `${compactCount(result.parameters)} parameters`,
+    `${compactCount(result.tokens)} tokens (${result.tokensPerParameter.toFixed(1)} per parameter)`,
+    `${scientific(result.flops)} FLOP (6·N·D)`,
+  ];
+  if (result.hardware) detail.push(`${result.hardware.count.toLocaleString('en-US')} × ${result.hardware.accelerator} at ${percent(result.hardware.mfu)} MFU: ${result.hardware.wallClockDays.toFixed(1)} days`);
+  const current = { kind: 'plan' as const, label: `Plan (${describeTarget(result.target)})`, parameters: result.parameters, tokens: result.tokens, flops: result.flops, detail };
+  return build(`Plan: ${describeTarget(result.target)}`, `${compactCount(result.parameters)} parameters × ${compactCount(result.tokens)} tokens = ${scientific(result.flops)} FLOP`, current, options);
+}
+
+function build(title: string, subtitle: string, current: ChartData['current'], options: ChartOptions): ChartData {
+  const referenceModels = options.references ?? REFERENCE_MODELS;
+  const references: ChartPoint[] = referenceModels.filter((model) => model.tokens !== null).map((model) => ({
+    label: model.name, parameters: model.parameters, tokens: model.tokens!, flops: trainingCompute(model.parameters, model.tokens!),
+    detail: [
+      model.totalParameters ? `${compactCount(model.parameters)} active of ${compactCount(model.totalParameters)} parameters` : `${compactCount(model.parameters)} parameters`,
+      `${compactCount(model.tokens!)} tokens (${(model.tokens! / model.parameters).toFixed(1)} per parameter)`,
+      `${scientific(trainingCompute(model.parameters, model.tokens!))} FLOP (6·N·D)`,
+      model.source,
+    ],
+  }));
+  const unplotted = referenceModels.filter((model) => model.tokens === null).map((model) => ({ label: model.name, reason: `training tokens not published (${model.source})` }));
+  const all = [...references, ...(current ? [current] : [])];
+  const bounds = {
+    parameters: decades(all.map((point) => point.parameters)),
+    tokens: decades(all.map((point) => point.tokens)),
+  };
+  return { title, subtitle, current, references, unplotted, lines: lines(bounds, current, options.thresholds ?? THRESHOLD_RULES), bounds, loss: current ? lossView(current, options.fit ?? 'epoch2024') : null };
+}
+
+/** The whole decades around the values, with at least half a decade of room each side. */
+function decades(values: readonly number[]): [number, number] {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  return [10 ** Math.floor(Math.log10(low) - 0.3), 10 ** Math.ceil(Math.log10(high) + 0.3)];
+}
+
+type Bounds = ChartData['bounds'];
+
+/** The part of D = C / 6N inside the box, as its two end points (a straight line on log axes). */
+function isoFlopSegment(flops: number, bounds: Bounds): ChartLine['points'] {
+  const low = Math.max(bounds.parameters[0], flops / (6 * bounds.tokens[1]));
+  const high = Math.min(bounds.parameters[1], flops / (6 * bounds.tokens[0]));
+  if (!(low < high)) return [];
+  return [{ parameters: low, tokens: flops / (6 * low) }, { parameters: high, tokens: flops / (6 * high) }];
+}
+
+/** The part of D = r·N inside the box. */
+function ratioSegment(ratio: number, bounds: Bounds): ChartLine['points'] {
+  const low = Math.max(bounds.parameters[0], bounds.tokens[0] / ratio);
+  const high = Math.min(bounds.parameters[1], bounds.tokens[1] / ratio);
+  if (!(low < high)) return [];
+  return [{ parameters: low, tokens: ratio * low }, { parameters: high, tokens: ratio * high }];
+}
+
+function lines(bounds: Bounds, current: ChartData['current'], rules: readonly ThresholdRule[]): ChartLine[] {
+  const out: ChartLine[] = [];
+  const thresholdFlops = [...new Set(rules.map((rule) => rule.flops))].sort((a, b) => a - b);
+  const smallest = Math.ceil(Math.log10(6 * bounds.parameters[0] * bounds.tokens[0]));
+  const largest = Math.floor(Math.log10(6 * bounds.parameters[1] * bounds.tokens[1]));
+  for (let exponent = smallest; exponent <= largest; exponent++) {
+    const flops = 10 ** exponent;
+    if (thresholdFlops.some((value) => Math.abs(Math.log10(value) - exponent) < 1e-9)) continue; // drawn as a threshold
+    const points = isoFlopSegment(flops, bounds);
+    if (points.length) out.push({ id: `iso-${exponent}`, kind: 'iso-flop', label: `${powerOfTen(flops)} FLOP`, points });
+  }
+  for (const flops of thresholdFlops) {
+    const points = isoFlopSegment(flops, bounds);
+    if (!points.length) continue;
+    const names = rules.filter((rule) => rule.flops === flops).map((rule) => (rule.status === 'revoked' ? `${shortName(rule)} (revoked)` : shortName(rule)));
+    out.push({ id: `threshold-${Math.round(Math.log10(flops))}`, kind: 'threshold', label: `${powerOfTen(flops)} FLOP: ${names.join(', ')}`, points });
+  }
+  if (current) {
+    const points = isoFlopSegment(current.flops, bounds);
+    if (points.length) out.push({ id: 'budget', kind: 'budget', label: `This ${current.kind === 'plan' ? 'plan' : 'config'}: ${scientific(current.flops)} FLOP`, points });
+  }
+  out.push({ id: 'chinchilla', kind: 'chinchilla', label: `Chinchilla-optimal (${CHINCHILLA_TOKENS_PER_PARAMETER} tokens/parameter)`, points: ratioSegment(CHINCHILLA_TOKENS_PER_PARAMETER, bounds) });
+  for (const multiple of BAND_MULTIPLES) {
+    const points = ratioSegment(CHINCHILLA_TOKENS_PER_PARAMETER * multiple, bounds);
+    if (points.length) out.push({ id: `band-${multiple}`, kind: 'band', label: `${multiple}× (${CHINCHILLA_TOKENS_PER_PARAMETER * multiple} tokens/parameter)`, points });
+  }
+  return out.filter((line) => line.points.length);
+}
+
+function shortName(rule: ThresholdRule): string {
+  return rule.name.replace(/\s*\(.*\)$/, '').replace(/ frontier model$| reporting$/, '');
+}
+
+const LOSS_CURVE_POINTS = 61;
+
+/** Loss along C = 6·N·D from a 30th to 30 times the fit's optimal N, with the allocations marked. */
+function lossView(current: NonNullable<ChartData['current']>, fitId: LossFit['id']): ChartData['loss'] {
+  const fit = lossFit(fitId);
+  const budget = current.flops;
+  const optimum = allocateByFit(fit, budget);
+  const kaplan = allocateKaplan(budget);
+  const chinchilla = allocateAtRatio(budget);
+  const sizes = [optimum.parameters, kaplan.parameters, chinchilla.parameters, current.parameters];
+  const low = Math.min(...sizes) / 4;
+  const high = Math.max(...sizes) * 4;
+  const curve = Array.from({ length: LOSS_CURVE_POINTS }, (_, i) => {
+    const parameters = low * (high / low) ** (i / (LOSS_CURVE_POINTS - 1));
+    const tokens = budget / (6 * parameters);
+    return { parameters, tokens, loss: predictLoss(fit, parameters, tokens) };
+  });
+  const mark = (kind: LossMark['kind'], label: string, point: { parameters: number; tokens: number }, note: string): LossMark => {
+    const loss = predictLoss(fit, point.parameters, point.tokens);
+    return { kind, label, parameters: point.parameters, tokens: point.tokens, flops: budget, loss, detail: [`${compactCount(point.parameters)} parameters on ${compactCount(point.tokens)} tokens`, `predicted loss ${loss.toFixed(3)}`, note] };
+  };
+  return {
+    budgetFlops: budget, fit: fit.id, fitLabel: fit.label, curve,
+    marks: [
+      mark('optimum', 'Loss-optimal', optimum, `minimum of ${fit.label} at this compute`),
+      mark('kaplan', 'Kaplan et al. 2020', kaplan, 'N = 1.3e9 · C^0.73 (C in PF-days)'),
+      mark('chinchilla', '20 tokens/parameter', chinchilla, 'Chinchilla rule of thumb'),
+      mark('current', current.kind === 'plan' ? 'This plan' : 'This config', current, current.label),
+    ],
+  };
+}

@@ -1,0 +1,138 @@
+import * as crypto from 'crypto';
+import * as vscode from 'vscode';
+import type { ChartData } from '../../core/planner/chartData';
+import type { ChartState, ChartView, FromWebview, RenderedMessage, ToWebview } from '../../webview/chart/protocol';
+
+export const CHART_VIEW_TYPE = 'computeBudget.chart';
+
+/**
+ * The one chart panel. Its page runs only the bundled dist/webview/chart.js under a strict CSP;
+ * data reaches it by message after the page says `ready`, never inline in the HTML.
+ */
+export class ChartPanel implements vscode.Disposable {
+  private static current: ChartPanel | undefined;
+
+  private ready = false;
+  private nextId = 1;
+  private pending: ToWebview | undefined;
+  private readonly waiters = new Map<number, { resolve: (message: RenderedMessage) => void; reject: (error: Error) => void }>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The config this chart follows (live updates), if any. */
+  source: vscode.Uri | undefined;
+
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri) {
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = chartHtml(panel.webview, extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  static get active(): ChartPanel | undefined {
+    return ChartPanel.current;
+  }
+
+  /** Shows the chart (creating the panel or revealing it) with this data; resolves when the page drew it. */
+  static show(extensionUri: vscode.Uri, data: ChartData, source: vscode.Uri | undefined, view?: ChartView): Promise<RenderedMessage> {
+    if (!ChartPanel.current) {
+      const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, 'Compute Budget Chart', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
+      ChartPanel.current = new ChartPanel(panel, extensionUri);
+    } else {
+      ChartPanel.current.panel.reveal(undefined, true);
+    }
+    ChartPanel.current.source = source;
+    return ChartPanel.current.render(data, view);
+  }
+
+  /** Re-attaches a panel VS Code restored after a reload (see the serializer). */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, state: ChartState | undefined): ChartPanel {
+    ChartPanel.current?.dispose();
+    const revived = new ChartPanel(panel, extensionUri);
+    ChartPanel.current = revived;
+    revived.source = state?.source ? vscode.Uri.parse(state.source) : undefined;
+    if (state?.data) void revived.render(state.data, state.view).catch(() => undefined);
+    return revived;
+  }
+
+  render(data: ChartData, view?: ChartView): Promise<RenderedMessage> {
+    const renderId = this.nextId++;
+    const message: ToWebview = { type: 'render', renderId, data, view, source: this.source?.toString() };
+    const rendered = new Promise<RenderedMessage>((resolve, reject) => this.waiters.set(renderId, { resolve, reject }));
+    if (this.ready) void this.panel.webview.postMessage(message);
+    else this.pending = message; // only the latest matters; earlier waiters resolve with it
+    return rendered;
+  }
+
+  private receive(message: FromWebview): void {
+    switch (message?.type) {
+      case 'ready':
+        this.ready = true;
+        if (this.pending) {
+          void this.panel.webview.postMessage(this.pending);
+          this.pending = undefined;
+        }
+        break;
+      case 'rendered':
+      case 'error': {
+        // Earlier renders superseded before the page drew them settle with the latest outcome.
+        for (const [id, waiter] of [...this.waiters]) {
+          if (id > message.renderId) continue;
+          this.waiters.delete(id);
+          if (message.type === 'rendered') waiter.resolve(message);
+          else waiter.reject(new Error(`the chart could not draw: ${message.message}`));
+        }
+        break;
+      }
+    }
+  }
+
+  dispose(): void {
+    if (ChartPanel.current === this) ChartPanel.current = undefined;
+    for (const waiter of this.waiters.values()) waiter.reject(new Error('the chart was closed before it drew'));
+    this.waiters.clear();
+    this.disposables.splice(0).forEach((disposable) => disposable.dispose());
+    this.panel.dispose();
+  }
+}
+
+/** Scripts on; resources only from dist/webview, the folder that holds the page's bundle. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
+}
+
+/**
+ * The page: a strict CSP (no inline script or style, the one script by nonce), the bundle's
+ * stylesheet and script, and empty elements the script fills with textContent.
+ * Chart.js sizes its canvas through the CSSOM (element.style.width = …), which style-src does
+ * not govern, so no 'unsafe-inline' is needed.
+ */
+export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const nonce = crypto.randomBytes(16).toString('base64');
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'chart.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'chart.css'));
+  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Compute Budget Chart</title>
+</head>
+<body>
+<header>
+<h1 id="title"></h1>
+<p id="subtitle"></p>
+<div class="views" role="group" aria-label="Chart view">
+<button id="view-allocation" type="button" aria-pressed="true">Parameters × tokens</button>
+<button id="view-loss" type="button" aria-pressed="false">Loss at this compute</button>
+</div>
+</header>
+<div class="chart-box"><canvas id="chart" role="img" aria-label="Parameters against training tokens, with iso-FLOP lines, regulatory thresholds and published models"></canvas></div>
+<p id="note"></p>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,233 @@
+// The chart webview's script, bundled with Chart.js into dist/webview/chart.js. It holds no data
+// of its own: data arrives by message after the `ready` handshake, or from its saved state.
+import { Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip, type ChartConfiguration, type ChartDataset, type Plugin, type TooltipItem } from 'chart.js';
+import type { ChartData, ChartLine } from '../../core/planner/chartData';
+import { compactCount, scientific } from '../../core/format';
+import { labelPlugin, type LabelSpec } from './labels';
+import type { ChartState, ChartView, FromWebview, ToWebview } from './protocol';
+import { readPalette, withAlpha, type Palette } from './theme';
+import './chart.css';
+
+Chart.register(ScatterController, LineController, LineElement, PointElement, LogarithmicScale, LinearScale, Tooltip, Legend);
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): ChartState | undefined;
+  setState(state: ChartState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const canvas = document.getElementById('chart') as HTMLCanvasElement;
+const title = document.getElementById('title')!;
+const subtitle = document.getElementById('subtitle')!;
+const note = document.getElementById('note')!;
+const buttons: Record<ChartView, HTMLButtonElement> = {
+  allocation: document.getElementById('view-allocation') as HTMLButtonElement,
+  loss: document.getElementById('view-loss') as HTMLButtonElement,
+};
+
+let chart: Chart | undefined;
+let state: ChartState | undefined = vscode.getState();
+let renderId = 0;
+
+/** A data point that carries its tooltip text. */
+interface Datum { x: number; y: number; label?: string; detail?: readonly string[] }
+
+function lineColour(line: ChartLine, palette: Palette): { colour: string; dash: number[]; width: number } {
+  switch (line.kind) {
+    case 'threshold': return { colour: palette.red, dash: [], width: 1.5 };
+    case 'budget': return { colour: palette.orange, dash: [6, 4], width: 2 };
+    case 'chinchilla': return { colour: palette.green, dash: [], width: 2 };
+    case 'band': return { colour: withAlpha(palette.purple, palette.highContrast ? 1 : 0.75), dash: [4, 4], width: 1 };
+    default: return { colour: withAlpha(palette.muted, palette.highContrast ? 0.8 : 0.45), dash: [2, 3], width: 1 };
+  }
+}
+
+function allocationChart(data: ChartData, palette: Palette): { config: ChartConfiguration<'scatter', Datum[]>; labels: () => LabelSpec[]; counts: { referencePoints: number; currentPoints: number; lines: number; lossPoints: number } } {
+  const datasets: ChartDataset<'scatter', Datum[]>[] = [];
+  for (const line of data.lines) {
+    const { colour, dash, width } = lineColour(line, palette);
+    datasets.push({
+      label: line.label, data: line.points.map((p) => ({ x: p.parameters, y: p.tokens })), showLine: true, borderColor: colour, backgroundColor: colour,
+      borderDash: dash, borderWidth: width, pointRadius: 0, pointHitRadius: 0, pointHoverRadius: 0, order: 2,
+    });
+  }
+  datasets.push({
+    label: 'Published models', order: 1,
+    data: data.references.map((p) => ({ x: p.parameters, y: p.tokens, label: p.label, detail: p.detail })),
+    pointRadius: 4, pointHoverRadius: 6, backgroundColor: palette.blue, borderColor: palette.blue,
+  });
+  if (data.current) {
+    datasets.push({
+      label: data.current.kind === 'plan' ? 'This plan' : 'This config', order: 0,
+      data: [{ x: data.current.parameters, y: data.current.tokens, label: data.current.label, detail: data.current.detail }],
+      pointRadius: 8, pointHoverRadius: 10, pointStyle: 'rectRot', backgroundColor: palette.orange, borderColor: palette.foreground, borderWidth: 2,
+    });
+  }
+  const labelsFor = (): LabelSpec[] => {
+    if (!chart) return [];
+    const x = chart.scales.x;
+    const y = chart.scales.y;
+    const out: LabelSpec[] = [];
+    if (data.current) out.push({ text: data.current.kind === 'plan' ? 'Plan' : 'This config', x: x.getPixelForValue(data.current.parameters), y: y.getPixelForValue(data.current.tokens) - 14, colour: palette.foreground, priority: true, bold: true });
+    for (const p of data.references) out.push({ text: p.label, x: x.getPixelForValue(p.parameters), y: y.getPixelForValue(p.tokens), colour: palette.foreground });
+    for (const line of data.lines) {
+      if (line.kind === 'budget') continue; // in the legend; its label would sit on the point
+      // Iso-FLOP lines fall to the right: label their upper-left end; ratio lines their upper-right end.
+      const end = line.kind === 'iso-flop' || line.kind === 'threshold' ? line.points[0] : line.points[line.points.length - 1];
+      const text = line.kind === 'threshold' ? line.label.split(':')[0] : line.kind === 'band' ? line.label.split(' ')[0] : line.kind === 'chinchilla' ? '20:1' : line.label;
+      out.push({ text, x: x.getPixelForValue(end.parameters), y: y.getPixelForValue(end.tokens) + 8, colour: lineColour(line, palette).colour, align: line.kind === 'iso-flop' || line.kind === 'threshold' ? 'left' : 'right' });
+    }
+    return out;
+  };
+  const config: ChartConfiguration<'scatter', Datum[]> = {
+    type: 'scatter',
+    data: { datasets },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      parsing: false,
+      scales: {
+        x: logAxis('Parameters (N, active)', data.bounds.parameters, palette),
+        y: logAxis('Training tokens (D)', data.bounds.tokens, palette),
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { color: palette.foreground, usePointStyle: true, boxHeight: 8, filter: (item) => !/^10\S* FLOP$/.test(item.text ?? '') } },
+        tooltip: tooltip(palette),
+      },
+    },
+  };
+  return { config, labels: labelsFor, counts: { referencePoints: data.references.length, currentPoints: data.current ? 1 : 0, lines: data.lines.length, lossPoints: 0 } };
+}
+
+function lossChart(data: ChartData, palette: Palette): { config: ChartConfiguration<'scatter', Datum[]>; labels: () => LabelSpec[]; counts: { referencePoints: number; currentPoints: number; lines: number; lossPoints: number } } {
+  const loss = data.loss!;
+  const colours = { optimum: palette.green, kaplan: palette.red, chinchilla: palette.purple, current: palette.orange } as const;
+  const datasets: ChartDataset<'scatter', Datum[]>[] = [
+    {
+      label: `Loss at ${scientific(loss.budgetFlops)} FLOP (${loss.fitLabel})`, order: 2, showLine: true,
+      data: loss.curve.map((p) => ({ x: p.parameters, y: p.loss, label: `${compactCount(p.parameters)} parameters`, detail: [`${compactCount(p.tokens)} tokens`, `predicted loss ${p.loss.toFixed(3)}`] })),
+      borderColor: palette.blue, backgroundColor: palette.blue, borderWidth: 2, pointRadius: 0, pointHitRadius: 4, pointHoverRadius: 3,
+    },
+    ...loss.marks.map((mark): ChartDataset<'scatter', Datum[]> => ({
+      label: mark.label, order: 1, data: [{ x: mark.parameters, y: mark.loss, label: mark.label, detail: mark.detail }],
+      pointRadius: mark.kind === 'current' ? 8 : 6, pointHoverRadius: 9, pointStyle: mark.kind === 'current' ? 'rectRot' : mark.kind === 'kaplan' ? 'triangle' : 'circle',
+      backgroundColor: colours[mark.kind], borderColor: palette.foreground, borderWidth: mark.kind === 'current' ? 2 : 1,
+    })),
+  ];
+  const ys = [...loss.curve.map((p) => p.loss), ...loss.marks.map((m) => m.loss)];
+  const labels = (): LabelSpec[] => {
+    if (!chart) return [];
+    const x = chart.scales.x;
+    const y = chart.scales.y;
+    return loss.marks.map((mark) => ({ text: `${mark.label}: ${compactCount(mark.parameters)}`, x: x.getPixelForValue(mark.parameters), y: y.getPixelForValue(mark.loss) - 16, colour: palette.foreground, priority: mark.kind === 'current' }));
+  };
+  const first = loss.curve[0].parameters;
+  const last = loss.curve[loss.curve.length - 1].parameters;
+  return {
+    config: {
+      type: 'scatter',
+      data: { datasets },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        parsing: false,
+        scales: {
+          x: logAxis('Parameters (N) on the iso-FLOP curve of this budget', [first, last], palette),
+          y: { type: 'linear', min: Math.min(...ys) - 0.02, max: Math.min(Math.max(...ys), Math.min(...ys) + 0.6) + 0.02, title: { display: true, text: 'Predicted loss (nats/token)', color: palette.foreground }, ticks: { color: palette.foreground }, grid: { color: withAlpha(palette.grid, 0.6) }, border: { color: palette.grid } },
+        },
+        plugins: { legend: { position: 'bottom', labels: { color: palette.foreground, usePointStyle: true, boxHeight: 8 } }, tooltip: tooltip(palette) },
+      },
+    },
+    labels,
+    counts: { referencePoints: 0, currentPoints: 1, lines: 1, lossPoints: loss.curve.length + loss.marks.length },
+  };
+}
+
+function logAxis(text: string, [min, max]: readonly [number, number], palette: Palette) {
+  return {
+    type: 'logarithmic' as const, min, max,
+    title: { display: true, text, color: palette.foreground },
+    grid: { color: withAlpha(palette.grid, 0.6) },
+    border: { color: palette.grid },
+    ticks: {
+      color: palette.foreground,
+      // Only powers of ten, written as 1B, 10B, 1T: the minor ticks would crowd the axis.
+      callback: (value: string | number) => {
+        const number = Number(value);
+        const exponent = Math.log10(number);
+        return Math.abs(exponent - Math.round(exponent)) < 1e-9 ? compactCount(number) : null;
+      },
+    },
+  };
+}
+
+function tooltip(palette: Palette) {
+  return {
+    backgroundColor: palette.background,
+    titleColor: palette.foreground,
+    bodyColor: palette.foreground,
+    borderColor: palette.grid,
+    borderWidth: 1,
+    filter: (item: TooltipItem<'scatter'>) => Boolean((item.raw as Datum).label),
+    callbacks: {
+      title: (items: TooltipItem<'scatter'>[]) => (items[0]?.raw as Datum | undefined)?.label ?? '',
+      label: (item: TooltipItem<'scatter'>) => [...((item.raw as Datum).detail ?? [])],
+    },
+  };
+}
+
+function render(data: ChartData, view: ChartView, id: number): void {
+  try {
+    const shown: ChartView = view === 'loss' && data.loss ? 'loss' : 'allocation';
+    title.textContent = data.title;
+    subtitle.textContent = data.subtitle;
+    note.textContent = data.unplotted.length ? `Not placed (no published training tokens): ${data.unplotted.map((u) => u.label).join(', ')}.` : '';
+    buttons.loss.disabled = !data.loss;
+    for (const [name, button] of Object.entries(buttons) as [ChartView, HTMLButtonElement][]) button.setAttribute('aria-pressed', String(name === shown));
+    const palette = readPalette();
+    Chart.defaults.font.family = palette.fontFamily;
+    Chart.defaults.color = palette.foreground;
+    const built = shown === 'loss' ? lossChart(data, palette) : allocationChart(data, palette);
+    chart?.destroy();
+    const done: Plugin = {
+      id: 'computeBudgetRendered',
+      afterRender: () => {
+        if (id === renderedFor) return;
+        renderedFor = id;
+        vscode.postMessage({ type: 'rendered', renderId: id, view: shown, ...built.counts, theme: palette.theme });
+      },
+    };
+    chart = new Chart(canvas, { ...built.config, plugins: [labelPlugin(built.labels, palette.fontFamily), done] } as ChartConfiguration<'scatter', Datum[]>);
+    state = { ...state, data, view: shown };
+    vscode.setState(state);
+  } catch (error) {
+    vscode.postMessage({ type: 'error', renderId: id, message: String(error instanceof Error ? error.message : error) });
+  }
+}
+
+let renderedFor = -1;
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
+  if (message?.type !== 'render') return;
+  renderId = message.renderId;
+  state = { data: message.data, view: message.view ?? state?.view ?? 'allocation', source: message.source };
+  render(message.data, state.view, renderId);
+});
+
+for (const [name, button] of Object.entries(buttons) as [ChartView, HTMLButtonElement][]) {
+  button.addEventListener('click', () => {
+    if (!state) return;
+    renderId += 0.5; // a new drawing of the same data: report it under a new id
+    render(state.data, name, renderId);
+  });
+}
+
+// The theme changes the body class: redraw with the new colours.
+new MutationObserver(() => state && render(state.data, state.view, renderId)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+// After a reload, draw what was shown at once; the extension's `render` follows the handshake.
+if (state?.data) render(state.data, state.view, -2);
+vscode.postMessage({ type: 'ready' });

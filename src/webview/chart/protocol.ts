@@ -1,0 +1,39 @@
+/**
+ * Messages between the extension and the chart webview (types only; both sides import them).
+ * The page posts `ready` once its script runs; only then does the extension send `render`;
+ * the page answers every `render` with `rendered` (what it drew) or `error`.
+ */
+import type { ChartData } from '../../core/planner/chartData';
+
+export type ChartView = 'allocation' | 'loss';
+
+export type ToWebview = { readonly type: 'render'; readonly renderId: number; readonly data: ChartData; readonly view?: ChartView; /** The followed config's URI, kept in state. */ readonly source?: string };
+
+export interface RenderedMessage {
+  readonly type: 'rendered';
+  readonly renderId: number;
+  readonly view: ChartView;
+  /** Reference models drawn as points. */
+  readonly referencePoints: number;
+  /** 1 when the config or plan is drawn as the highlighted point. */
+  readonly currentPoints: number;
+  /** Lines drawn (iso-FLOP, thresholds, Chinchilla, bands, the budget). */
+  readonly lines: number;
+  /** Points of the loss curve and its marks, when that view is shown. */
+  readonly lossPoints: number;
+  /** The body class the page saw: vscode-light, vscode-dark, vscode-high-contrast(-light). */
+  readonly theme: string;
+}
+
+export type FromWebview =
+  | { readonly type: 'ready' }
+  | RenderedMessage
+  | { readonly type: 'error'; readonly renderId: number; readonly message: string };
+
+/** What the page keeps with `setState`, so a reload (or the serializer) can redraw at once. */
+export interface ChartState {
+  readonly data: ChartData;
+  readonly view: ChartView;
+  /** The config the chart follows, so the serializer can re-attach live updates. */
+  readonly source?: string;
+}
