@@ -3,6 +3,7 @@
 /** 6738415616 → "6.74B", 124439808 → "124.4M". */
 export function compactCount(value: number): string {
   const abs = Math.abs(value);
+  if (abs >= 1e15) return scientific(value, 3);
   if (abs >= 1e12) return `${trim((value / 1e12).toPrecision(3))}T`;
   if (abs >= 1e9) return `${trim((value / 1e9).toPrecision(3))}B`;
   if (abs >= 1e6) return `${trim((value / 1e6).toFixed(1))}M`;

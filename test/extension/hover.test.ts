@@ -33,12 +33,12 @@ describe('hovers on the keys that drive the budget', () => {
   });
 
   it('escapes text that came from the config', async () => {
-    const hostile = '<img src=x onerror=alert(1)>[run](command:workbench.action.quit)';
-    const { editor } = await openUntitled(`"${hostile}":\n  hidden_size: 512\n  num_hidden_layers: 2\n  num_attention_heads: 8\n  intermediate_size: 2048\n  vocab_size: 1000\n  model_type: llama\n`);
+    const hostile = '<b>x</b>[run](command:quit)'; // under the 40 characters a key is shown with
+    const { editor } = await openUntitled(`model_type: llama\n"${hostile}":\n  hidden_size: 512\n  num_hidden_layers: 2\n  num_attention_heads: 8\n  intermediate_size: 2048\n  vocab_size: 1000\n`);
     const raw = await hoverText(editor.document, positionOf(editor.document, 'hidden_size'));
-    assert.ok(raw.length > 0);
-    assert.ok(!raw.includes('<img'), raw);
-    assert.ok(!raw.includes('](command:'), raw);
     assert.ok(unescapeMarkdown(raw).includes(hostile), raw);
+    // Every character that could open HTML or a link is escaped, so Markdown shows it as text.
+    assert.doesNotMatch(raw, /(^|[^\\])</, raw);
+    assert.doesNotMatch(raw, /(^|[^\\])\]\(/, raw);
   });
 });

@@ -29,7 +29,7 @@ export function detectFramework(root: ConfigNode | undefined): Framework {
   if (has(root, 'base_model')) return 'axolotl';
   if (has(root, 'model_name') || (has(root, 'model_config') && section(root, 'train'))) return 'litgpt';
   if (root.entries.some((entry) => /^(num-layers|hidden-size|num-attention-heads|train-iters|seq-length)$/.test(entry.key)) || has(root, 'train_micro_batch_size_per_gpu') && has(root, 'num_layers')) return 'gpt-neox';
-  if (has(root, 'model_type', 'architectures') && has(root, 'hidden_size', 'n_embd', 'd_model', 'num_hidden_layers', 'n_layer')) return 'huggingface';
+  if (has(root, 'model_type', 'architectures')) return 'huggingface';
   // Levanter also has `trainer:` and `model:`, but writes `hidden_dim` and `num_train_steps`.
   if (model && (has(model, 'hidden_dim') || has(section(root, 'trainer'), 'num_train_steps'))) return 'levanter';
   if (section(root, 'trainer') && model && has(model, 'num_layers', 'hidden_size', 'encoder_seq_length')) return 'nemo';

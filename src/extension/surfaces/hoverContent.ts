@@ -4,6 +4,13 @@ import type { KeyExplanation } from '../../core/explain';
 import { compactCount, grouped, multiple, percent, scientific } from '../../core/format';
 import { provenanceNotes } from '../../core/provenance';
 import { escapeMarkdown as md } from './markdown';
+import { THRESHOLD_RULES } from '../../core/budget/thresholds';
+
+/** The rules a model-only config is compared with: the configured ones that still apply. */
+function activeRules(analysis: Analysis) {
+  const chosen = new Set(analysis.thresholds.map((threshold) => threshold.id));
+  return THRESHOLD_RULES.filter((rule) => rule.status !== 'revoked' && (chosen.size === 0 || chosen.has(rule.id)));
+}
 
 const TIERS = { below: 'below', 'within-margin': '**within ±30% margin**', crossed: '**crossed**' } as const;
 
@@ -13,7 +20,7 @@ const TIERS = { below: 'below', 'within-margin': '**within ±30% margin**', cros
  * string that came from the config goes through `md()`.
  */
 export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): string {
-  const out: string[] = [`**Compute Budget** · \`${md(explanation.key)}\``, ''];
+  const out: string[] = [`**Compute Budget** · ${md(explanation.key)}`, ''];
   for (const line of explanation.contributions) out.push(`- ${md(line)}`);
   out.push('');
   const { total, active } = analysis.parameters;
@@ -37,6 +44,11 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
       const name = threshold.status === 'revoked' ? `~~${md(threshold.name)}~~ (revoked)` : md(threshold.name);
       out.push(`| ${name} | ${scientific(threshold.flops, 1)} | ${percent(threshold.fraction)} | ${TIERS[threshold.tier]} |`);
     }
+    out.push('');
+  } else if (analysis.flops === null && analysis.parameters.active) {
+    // Before the length is known, say how long a run of this model may train below each line.
+    out.push('| Threshold | FLOP | Reached at |', '|---|---|---|');
+    for (const rule of activeRules(analysis)) out.push(`| ${md(rule.name)} | ${scientific(rule.flops, 1)} | ${compactCount(rule.flops / (6 * analysis.parameters.active))} tokens |`);
     out.push('');
   }
   const notes = provenanceNotes(analysis);
