@@ -130,8 +130,8 @@ function compute(file: string, syntax: Syntax, framework: Framework, model: Mode
   if (!options.quiet && tokens === null && total !== null && !findings.some((finding) => TOKEN_PROBLEMS.has(finding.code))) {
     findings.push({
       severity: 'information', code: 'missing-tokens', span: model.anchor ?? where,
-      message: `This config fixes the model (${compactCount(total)} parameters) but not how many tokens it trains on, so compute is unknown. Chinchilla-optimal would be ${compactCount(total * target)} tokens.`,
-      fixes: [{ kind: 'add-fact', fact: 'tokens', title: `Add the training tokens (compute-budget comment; Chinchilla-optimal: ${compactCount(total * target)})`, suggested: Math.round((active ?? total) * target) }],
+      message: `This config fixes the model (${compactCount(total)} parameters${active !== null && active !== total ? `, ${compactCount(active)} active` : ''}) but not how many tokens it trains on, so compute is unknown. Chinchilla-optimal would be ${compactCount(chinchillaTokens!)} tokens.`,
+      fixes: [{ kind: 'add-fact', fact: 'tokens', title: `Add the training tokens (compute-budget comment; Chinchilla-optimal: ${compactCount(chinchillaTokens!)})`, suggested: Math.round(chinchillaTokens!) }],
     });
   }
   if (band && chinchillaMultiple !== null && tokensPerParameter !== null) findings.push(...bandFindings(band, chinchillaMultiple, tokensPerParameter, chinchillaTokens!, training, where));
