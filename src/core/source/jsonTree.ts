@@ -17,11 +17,11 @@ export function readJson(text: string): ParsedSource {
   const problems: SourceProblem[] = errors.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => ({
     code: 'parse-error',
     message: `JSON: ${describe(printParseErrorCode(error.error))}`,
-    span: { start: error.offset, end: error.offset + Math.max(1, error.length) },
+    span: errorSpan(error, text.length),
   }));
   if (errors.length > MAX_SYNTAX_PROBLEMS) {
     const next = errors[MAX_SYNTAX_PROBLEMS];
-    problems.push({ code: 'parse-error', message: `${errors.length - MAX_SYNTAX_PROBLEMS} more JSON syntax errors from here on are not listed.`, span: { start: next.offset, end: next.offset + Math.max(1, next.length) } });
+    problems.push({ code: 'parse-error', message: `${errors.length - MAX_SYNTAX_PROBLEMS} more JSON syntax errors from here on are not listed.`, span: errorSpan(next, text.length) });
   }
   let tooDeep = false;
   const convert = (node: JsonNode, depth: number): ConfigNode | undefined => {
@@ -56,6 +56,12 @@ export function readJson(text: string): ParsedSource {
     }
   };
   return { root: tree ? convert(tree, 0) : undefined, problems };
+}
+
+/** At least one character, never past the end (an error at the end of a truncated file). */
+function errorSpan(error: ParseError, length: number): { start: number; end: number } {
+  const start = Math.min(error.offset, length);
+  return { start, end: Math.min(length, Math.max(start + 1, error.offset + error.length)) };
 }
 
 function describe(code: string): string {

@@ -1,4 +1,4 @@
-import { Lexer } from 'yaml';
+import { Composer, Lexer, Parser, YAMLParseError, type Document, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
 
 /**
  * Guards the parsers against texts that nest too deeply for them. The `yaml` and
@@ -26,6 +26,45 @@ const DASH = 45;
 const QUESTION = 63;
 const COLON = 58;
 const TAB = 9;
+
+class TooDeep extends Error {}
+
+/** The `yaml` parser's stack of open collections, refusing to grow past MAX_NESTING. */
+class BoundedStack<T> extends Array<T> {
+  override push(...items: T[]): number {
+    if (this.length + items.length > MAX_NESTING) throw new TooDeep();
+    return super.push(...items);
+  }
+}
+
+/**
+ * `parseDocument`, except that a text nesting deeper than MAX_NESTING is given up (undefined)
+ * before any recursive step runs. Depth is watched where the `yaml` parser builds its syntax
+ * tree (iteratively, on its own stack of open collections); composing that tree into nodes is
+ * what recurses. This also catches nesting that only the parser's error recovery creates
+ * (1,000 lines of `a: b: c` nest each line in the one before), which no scan of the text sees.
+ */
+export function parseYamlBounded(text: string, options: ParseOptions & DocumentOptions & SchemaOptions): Document.Parsed | undefined {
+  const parser = new Parser();
+  const internals = parser as unknown as { stack: unknown };
+  if (Array.isArray(internals.stack)) internals.stack = new BoundedStack();
+  else if (yamlNestingBound(text) > MAX_NESTING) return undefined; // a `yaml` release without that stack: scan the text instead
+  const composer = new Composer(options);
+  let doc: Document.Parsed | undefined;
+  try {
+    for (const next of composer.compose(parser.parse(text), true, text.length)) {
+      if (!doc) doc = next;
+      else {
+        doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; only the first is read'));
+        break;
+      }
+    }
+  } catch (error) {
+    if (error instanceof TooDeep) return undefined;
+    throw error;
+  }
+  return doc;
+}
 
 /**
  * An upper bound on the nesting of a YAML text, or a number above `limit` when it may exceed it.

@@ -54,8 +54,13 @@ export class ConfigView {
       if (seen.has(node)) continue; // aliases share nodes; index each once
       seen.add(node);
       if (node.kind === 'map') {
-        for (const entry of node.entries) {
-          const key = normalizeKey(entry.key);
+        const keys = node.entries.map((entry) => normalizeKey(entry.key));
+        // Of duplicate keys the later wins, as in every YAML and JSON loader (and `getEntry`).
+        const last = keys.length > 1 ? new Map(keys.map((key, i) => [key, i])) : undefined;
+        for (let i = 0; i < node.entries.length; i++) {
+          const entry = node.entries[i];
+          const key = keys[i];
+          if (last && last.get(key) !== i) continue;
           const childPath = [...path, entry.key];
           let list = this.byKey.get(key);
           if (!list) this.byKey.set(key, (list = []));

@@ -1,5 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
-import { MAX_NESTING, yamlNestingBound } from './nesting';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import { MAX_NESTING, parseYamlBounded } from './nesting';
 import type { SourceProblem } from './problem';
 import type { ConfigNode, MapEntry, ScalarNode, Span } from './tree';
 import { printable } from './view';
@@ -27,16 +27,15 @@ export interface ParsedSource {
  */
 export function readYaml(text: string): ParsedSource {
   const problems: SourceProblem[] = [];
-  const nesting = yamlNestingBound(text);
-  if (nesting > MAX_NESTING) {
-    return { root: undefined, problems: [{ code: 'too-deep', message: `This text may nest more than ${MAX_NESTING} levels deep (brackets or indentation); it is not read.`, span: { start: 0, end: Math.min(text.length, 1) } }] };
-  }
-  let doc: Document.Parsed;
+  let doc: Document.Parsed | undefined;
   try {
     // No LineCounter: spans stay offsets, and the editor or the CLI turns them into positions.
-    doc = parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false, merge: false });
+    doc = parseYamlBounded(text, { strict: false, uniqueKeys: false, prettyErrors: false, merge: false });
   } catch (error) {
     return { root: undefined, problems: [{ code: 'parse-error', message: short(`The YAML could not be read: ${String(error)}`), span: { start: 0, end: Math.min(text.length, 1) } }] };
+  }
+  if (!doc) {
+    return { root: undefined, problems: [{ code: 'too-deep', message: `This text nests more than ${MAX_NESTING} levels deep; it is not read.`, span: { start: 0, end: Math.min(text.length, 1) } }] };
   }
   const errors = doc.errors;
   for (const error of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
