@@ -14,7 +14,8 @@ export class ChartPanel implements vscode.Disposable {
 
   private ready = false;
   private nextId = 1;
-  private pending: ToWebview | undefined;
+  /** The latest render: sent again whenever the page (re)loads, e.g. when a hidden panel is shown again. */
+  private latest: ToWebview | undefined;
   private readonly waiters = new Map<number, { resolve: (message: RenderedMessage) => void; reject: (error: Error) => void }>();
   private readonly disposables: vscode.Disposable[] = [];
   /** The config this chart follows (live updates), if any. */
@@ -26,6 +27,10 @@ export class ChartPanel implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
+      // Without retainContextWhenHidden a hidden page is discarded and reloads when shown: it will say `ready` again.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
     );
   }
 
@@ -59,8 +64,8 @@ export class ChartPanel implements vscode.Disposable {
     const renderId = this.nextId++;
     const message: ToWebview = { type: 'render', renderId, data, view, source: this.source?.toString() };
     const rendered = new Promise<RenderedMessage>((resolve, reject) => this.waiters.set(renderId, { resolve, reject }));
+    this.latest = message; // only the latest matters; earlier waiters resolve with its outcome
     if (this.ready) void this.panel.webview.postMessage(message);
-    else this.pending = message; // only the latest matters; earlier waiters resolve with it
     return rendered;
   }
 
@@ -68,10 +73,7 @@ export class ChartPanel implements vscode.Disposable {
     switch (message?.type) {
       case 'ready':
         this.ready = true;
-        if (this.pending) {
-          void this.panel.webview.postMessage(this.pending);
-          this.pending = undefined;
-        }
+        if (this.latest) void this.panel.webview.postMessage(this.latest);
         break;
       case 'rendered':
       case 'error': {

@@ -196,7 +196,7 @@ function render(data: ChartData, view: ChartView, id: number): void {
       afterRender: () => {
         if (id === renderedFor) return;
         renderedFor = id;
-        vscode.postMessage({ type: 'rendered', renderId: id, view: shown, ...built.counts, theme: palette.theme });
+        vscode.postMessage({ type: 'rendered', renderId: id, view: shown, ...built.counts, current: data.current ? { parameters: data.current.parameters, tokens: data.current.tokens } : null, theme: palette.theme });
       },
     };
     chart = new Chart(canvas, { ...built.config, plugins: [labelPlugin(built.labels, palette.fontFamily), done] } as ChartConfiguration<'scatter', Datum[]>);

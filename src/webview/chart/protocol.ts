@@ -17,6 +17,8 @@ export interface RenderedMessage {
   readonly referencePoints: number;
   /** 1 when the config or plan is drawn as the highlighted point. */
   readonly currentPoints: number;
+  /** The highlighted point as drawn (active parameters, tokens), or null. */
+  readonly current: { readonly parameters: number; readonly tokens: number } | null;
   /** Lines drawn (iso-FLOP, thresholds, Chinchilla, bands, the budget). */
   readonly lines: number;
   /** Points of the loss curve and its marks, when that view is shown. */
