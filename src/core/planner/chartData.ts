@@ -148,7 +148,9 @@ function lines(bounds: Bounds, current: ChartData['current'], rules: readonly Th
   for (const flops of thresholdFlops) {
     const points = isoFlopSegment(flops, bounds);
     if (!points.length) continue;
-    const names = rules.filter((rule) => rule.flops === flops).map((rule) => (rule.status === 'revoked' ? `${shortName(rule)} (revoked)` : shortName(rule)));
+    // Revoked rules stay in the threshold table but not on the chart's labels.
+    const names = rules.filter((rule) => rule.flops === flops && rule.status !== 'revoked').map(shortName);
+    if (!names.length) continue;
     out.push({ id: `threshold-${Math.round(Math.log10(flops))}`, kind: 'threshold', label: `${powerOfTen(flops)} FLOP: ${names.join(', ')}`, points });
   }
   if (current) {

@@ -14,22 +14,27 @@ export interface LabelSpec {
   readonly priority?: boolean;
   readonly align?: 'left' | 'right';
   readonly bold?: boolean;
+  /** A marker to keep clear (a point): not drawn, only avoided. */
+  readonly obstacle?: boolean;
 }
 
-export function labelPlugin(labels: () => readonly LabelSpec[], fontFamily: string): Plugin {
+export function labelPlugin(labels: (chart: Chart) => readonly LabelSpec[], fontFamily: string): Plugin {
   return {
     id: 'computeBudgetLabels',
     afterDatasetsDraw(chart: Chart) {
       const { ctx, chartArea } = chart;
       const placed: { left: number; top: number; right: number; bottom: number }[] = [];
-      const specs = [...labels()].sort((a, b) => Number(Boolean(b.priority)) - Number(Boolean(a.priority)));
+      const all = labels(chart);
+      // Points first: a label may not cover another model's marker.
+      for (const spec of all) if (spec.obstacle) placed.push({ left: spec.x - 4, top: spec.y - 4, right: spec.x + 4, bottom: spec.y + 4 });
+      const specs = all.filter((spec) => !spec.obstacle).sort((a, b) => Number(Boolean(b.priority)) - Number(Boolean(a.priority)));
       ctx.save();
       ctx.textBaseline = 'middle';
       for (const spec of specs) {
         ctx.font = `${spec.bold ? '600 ' : ''}12px ${fontFamily}`;
         const width = ctx.measureText(spec.text).width;
         const height = 14;
-        let left = spec.align === 'right' ? spec.x - width - 6 : spec.x + 6;
+        let left = spec.align === 'right' ? spec.x - width - 8 : spec.x + 8;
         left = Math.min(Math.max(left, chartArea.left + 2), chartArea.right - width - 2);
         const top = Math.min(Math.max(spec.y - height / 2, chartArea.top + 1), chartArea.bottom - height - 1);
         const box = { left: left - 2, top, right: left + width + 2, bottom: top + height };

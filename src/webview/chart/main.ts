@@ -44,7 +44,7 @@ function lineColour(line: ChartLine, palette: Palette): { colour: string; dash: 
   }
 }
 
-function allocationChart(data: ChartData, palette: Palette): { config: ChartConfiguration<'scatter', Datum[]>; labels: () => LabelSpec[]; counts: { referencePoints: number; currentPoints: number; lines: number; lossPoints: number } } {
+function allocationChart(data: ChartData, palette: Palette): { config: ChartConfiguration<'scatter', Datum[]>; labels: (chart: Chart) => LabelSpec[]; counts: { referencePoints: number; currentPoints: number; lines: number; lossPoints: number } } {
   const datasets: ChartDataset<'scatter', Datum[]>[] = [];
   for (const line of data.lines) {
     const { colour, dash, width } = lineColour(line, palette);
@@ -65,12 +65,12 @@ function allocationChart(data: ChartData, palette: Palette): { config: ChartConf
       pointRadius: 8, pointHoverRadius: 10, pointStyle: 'rectRot', backgroundColor: palette.orange, borderColor: palette.foreground, borderWidth: 2,
     });
   }
-  const labelsFor = (): LabelSpec[] => {
-    if (!chart) return [];
+  const labelsFor = (chart: Chart): LabelSpec[] => {
     const x = chart.scales.x;
     const y = chart.scales.y;
     const out: LabelSpec[] = [];
     if (data.current) out.push({ text: data.current.kind === 'plan' ? 'Plan' : 'This config', x: x.getPixelForValue(data.current.parameters), y: y.getPixelForValue(data.current.tokens) - 14, colour: palette.foreground, priority: true, bold: true });
+    for (const p of data.references) out.push({ text: '', x: x.getPixelForValue(p.parameters), y: y.getPixelForValue(p.tokens), colour: palette.foreground, obstacle: true });
     for (const p of data.references) out.push({ text: p.label, x: x.getPixelForValue(p.parameters), y: y.getPixelForValue(p.tokens), colour: palette.foreground });
     for (const line of data.lines) {
       if (line.kind === 'budget') continue; // in the legend; its label would sit on the point
@@ -93,7 +93,7 @@ function allocationChart(data: ChartData, palette: Palette): { config: ChartConf
         y: logAxis('Training tokens (D)', data.bounds.tokens, palette),
       },
       plugins: {
-        legend: { position: 'bottom', labels: { color: palette.foreground, usePointStyle: true, boxHeight: 8, filter: (item) => !/^10\S* FLOP$/.test(item.text ?? '') } },
+        legend: { position: 'bottom', labels: { color: palette.foreground, usePointStyle: true, boxHeight: 8, filter: (item) => !/^10\S* FLOP$|tokens\/parameter\)$/.test(item.text ?? '') || /^Chinchilla/.test(item.text ?? '') } },
         tooltip: tooltip(palette),
       },
     },
@@ -101,7 +101,7 @@ function allocationChart(data: ChartData, palette: Palette): { config: ChartConf
   return { config, labels: labelsFor, counts: { referencePoints: data.references.length, currentPoints: data.current ? 1 : 0, lines: data.lines.length, lossPoints: 0 } };
 }
 
-function lossChart(data: ChartData, palette: Palette): { config: ChartConfiguration<'scatter', Datum[]>; labels: () => LabelSpec[]; counts: { referencePoints: number; currentPoints: number; lines: number; lossPoints: number } } {
+function lossChart(data: ChartData, palette: Palette): { config: ChartConfiguration<'scatter', Datum[]>; labels: (chart: Chart) => LabelSpec[]; counts: { referencePoints: number; currentPoints: number; lines: number; lossPoints: number } } {
   const loss = data.loss!;
   const colours = { optimum: palette.green, kaplan: palette.red, chinchilla: palette.purple, current: palette.orange } as const;
   const datasets: ChartDataset<'scatter', Datum[]>[] = [
@@ -117,8 +117,7 @@ function lossChart(data: ChartData, palette: Palette): { config: ChartConfigurat
     })),
   ];
   const ys = [...loss.curve.map((p) => p.loss), ...loss.marks.map((m) => m.loss)];
-  const labels = (): LabelSpec[] => {
-    if (!chart) return [];
+  const labels = (chart: Chart): LabelSpec[] => {
     const x = chart.scales.x;
     const y = chart.scales.y;
     return loss.marks.map((mark) => ({ text: `${mark.label}: ${compactCount(mark.parameters)}`, x: x.getPixelForValue(mark.parameters), y: y.getPixelForValue(mark.loss) - 16, colour: palette.foreground, priority: mark.kind === 'current' }));
@@ -191,11 +190,13 @@ function render(data: ChartData, view: ChartView, id: number): void {
     Chart.defaults.color = palette.foreground;
     const built = shown === 'loss' ? lossChart(data, palette) : allocationChart(data, palette);
     chart?.destroy();
+    delete document.body.dataset.rendered;
     const done: Plugin = {
       id: 'computeBudgetRendered',
       afterRender: () => {
         if (id === renderedFor) return;
         renderedFor = id;
+        document.body.dataset.rendered = `${shown} ${palette.theme}`; // what end-to-end tests wait for
         vscode.postMessage({ type: 'rendered', renderId: id, view: shown, ...built.counts, current: data.current ? { parameters: data.current.parameters, tokens: data.current.tokens } : null, theme: palette.theme });
       },
     };
@@ -226,7 +227,7 @@ for (const [name, button] of Object.entries(buttons) as [ChartView, HTMLButtonEl
 }
 
 // The theme changes the body class: redraw with the new colours.
-new MutationObserver(() => state && render(state.data, state.view, renderId)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+new MutationObserver(() => state && render(state.data, state.view, (renderId += 0.5))).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 // After a reload, draw what was shown at once; the extension's `render` follows the handshake.
 if (state?.data) render(state.data, state.view, -2);
