@@ -25,7 +25,7 @@ export function readSettings(): Settings {
     decorations: config.get<boolean>('decorations.enabled', true),
     thresholdIds: thresholds && thresholds.length ? thresholds : undefined,
     tokensPerParameter: positive(config.get<number>('tokensPerParameter', 20), 20),
-    lossFit: config.get<LossFit['id']>('lossFit', 'hoffmann2022'),
+    lossFit: config.get<LossFit['id']>('lossFit', 'epoch2024'),
     severities: config.get<Record<string, SeveritySetting>>('diagnostics.severity', {}) as Settings['severities'],
     extraKeys: config.get<Record<string, string[]>>('extraKeys', {}),
     facts: config.get<Record<string, string | number>>('facts', {}),

@@ -75,8 +75,9 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
       const analysis = document ? cache.get(document) : undefined;
       if (args && typeof args === 'object') return automated(args, settings, document, analysis);
 
-      const input = await askPlanInput(settings, analysis, document ? baseName(document.uri) : undefined);
-      if (!input) return undefined;
+      const asked = await askPlanInput(settings, analysis, document ? baseName(document.uri) : undefined);
+      if (!asked) return undefined;
+      const input: PlanInput = { fit: cache.current.lossFit, ...asked };
       let result: PlanResult;
       try {
         result = plan(input);
@@ -87,7 +88,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
         }
         throw error;
       }
-      const rendered = await ChartPanel.show(extensionUri, chartForPlan(result), undefined);
+      const rendered = await ChartPanel.show(extensionUri, chartForPlan(result, { fit: cache.current.lossFit }), undefined);
       void offerWriteBack(result, document, analysis);
       return { plan: result, rendered };
     }),
@@ -108,16 +109,16 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
     cache.onDidAnalyze(({ document, analysis }) => {
       const panel = ChartPanel.active;
       if (!panel?.source || panel.source.toString() !== document.uri.toString()) return;
-      void panel.render(chartForAnalysis(analysis, baseName(document.uri))).catch(() => undefined);
+      void panel.render(chartForAnalysis(analysis, baseName(document.uri), { fit: cache.current.lossFit })).catch(() => undefined);
     }),
     { dispose: () => ChartPanel.active?.dispose() },
   );
 
   async function automated(args: PlanCommandArgs, settings: ReturnType<typeof readPlannerSettings>, document: vscode.TextDocument | undefined, analysis: Analysis | undefined): Promise<PlanCommandResult> {
-    const input = inputFromArgs(args, settings, analysis);
+    const input: PlanInput = { fit: cache.current.lossFit, ...inputFromArgs(args, settings, analysis) };
     const result = plan(input);
     const edit = document && analysis ? writeBackEdit(result, document, analysis) : undefined;
-    const rendered = args.open === false ? undefined : await ChartPanel.show(extensionUri, chartForPlan(result), undefined);
+    const rendered = args.open === false ? undefined : await ChartPanel.show(extensionUri, chartForPlan(result, { fit: cache.current.lossFit }), undefined);
     return { plan: result, rendered, edit: edit && { uri: document!.uri.toString(), start: edit.start, end: edit.end, newText: edit.newText, title: edit.title } };
   }
 }
