@@ -79,13 +79,19 @@ export class ConfigView {
   find(names: readonly string[], options: FindOptions = {}): Located | undefined {
     const under = options.under?.map(normalizeKey);
     let best: Located | undefined;
-    for (const name of names.flatMap((known) => [known, ...(this.extraKeys.get(normalizeKey(known)) ?? [])])) {
-      for (const located of this.byKey.get(normalizeKey(name)) ?? []) {
-        if (under && !under.every((segment, i) => normalizeKey(located.path[i] ?? '') === segment)) continue;
+    const consider = (name: string) => {
+      const list = this.byKey.get(normalizeKey(name));
+      if (!list) return;
+      for (const located of list) {
+        if (under && !startsWith(located.path, under)) continue;
         if (isEmpty(located.entry.value)) continue;
         if (!best || located.path.length < best.path.length) best = located;
         break;
       }
+    };
+    for (const known of names) {
+      consider(known);
+      if (this.extraKeys.size > 0) for (const extra of this.extraKeys.get(normalizeKey(known)) ?? []) consider(extra);
     }
     return best;
   }
@@ -169,6 +175,11 @@ export class ConfigView {
     this.reported.add(id);
     this.findings.push({ severity, code, message, span: spanOfEntry(located.entry) });
   }
+}
+
+function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
+  for (let i = 0; i < prefix.length; i++) if (normalizeKey(path[i] ?? '') !== prefix[i]) return false;
+  return true;
 }
 
 function isEmpty(node: ConfigNode): boolean {

@@ -121,7 +121,9 @@ class Converter {
       const raw = node.value;
       const value = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null ? raw : raw === undefined ? null : String(raw);
       const plain = node.type === 'PLAIN';
-      const scalar: ScalarNode = { kind: 'scalar', value, span, ...(plain && node.source !== undefined ? { source: String(node.source) } : {}), ...(tag ? { tag } : {}) };
+      const scalar: { -readonly [K in keyof ScalarNode]: ScalarNode[K] } = { kind: 'scalar', value, span };
+      if (plain && node.source !== undefined) scalar.source = String(node.source);
+      if (tag) scalar.tag = tag;
       return scalar;
     }
     if (isSeq(node)) {
