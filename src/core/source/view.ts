@@ -130,7 +130,9 @@ export class ConfigView {
       this.report(located, 'error', 'invalid-number', `${dotted(located)} should be ${what}, not ${value}.`);
       return undefined;
     }
-    const parsed = parseCount(value);
+    const node = located.entry.value;
+    // `0x10` and `0o17` are YAML integers that our suffix reader does not spell; the parser's value stands.
+    const parsed = node.kind === 'scalar' && typeof node.value === 'number' && Number.isFinite(node.value) && value === node.source && !parseCount(value).ok ? { ok: true as const, value: node.value } : parseCount(value);
     if (!parsed.ok) {
       if (parsed.why === 'not-finite') this.report(located, 'error', 'out-of-range', `${dotted(located)}: ${short(value)} is too large to be ${what}.`);
       else this.report(located, 'error', 'invalid-number', `${dotted(located)}: ${JSON.stringify(short(value))} is not a number; expected ${what} (for example 4096, 1.4T or 70B).`);

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { readDirectives, readFactPairs, userFact } from '../../../src/core/source/directives';
+import type { Finding } from '../../../src/core/findings';
+
+describe('compute-budget directive comments and facts', () => {
+  it('reads several facts from one YAML comment, with their spans', () => {
+    const text = 'train_iters: 1000\n# compute-budget: gpus=128 dataset_tokens=1.2B\n';
+    const findings: Finding[] = [];
+    const facts = readDirectives(text, findings);
+    assert.deepEqual(findings, []);
+    assert.deepEqual(facts.map(({ name, value }) => [name, value]), [['gpus', 128], ['dataset_tokens', 1.2e9]]);
+    assert.equal(text.slice(facts[0].span!.start, facts[0].span!.end), 'gpus=128');
+    assert.equal(text.slice(facts[1].span!.start, facts[1].span!.end), 'dataset_tokens=1.2B');
+  });
+
+  it('reads a JSONC // comment and comma or semicolon separated pairs', () => {
+    const facts = readDirectives('{\n  // compute-budget: tokens = 2T, params=7B; dp=64\n}', []);
+    assert.deepEqual(facts.map(({ name, value }) => [name, value]), [['tokens', 2e12], ['parameters', 7e9], ['data_parallel', 64]]);
+  });
+
+  it('accepts the aliases people write for the number of accelerators', () => {
+    for (const alias of ['gpu', 'world_size', 'devices', 'accelerators', 'GPUS', 'world-size']) {
+      assert.equal(readDirectives(`# compute-budget: ${alias}=8`, [])[0]?.name, 'gpus', alias);
+    }
+  });
+
+  it('reports an unknown fact and a value that is not a positive number, and keeps the rest', () => {
+    const findings: Finding[] = [];
+    const facts = readDirectives('# compute-budget: nodes=4 gpus=-8 tokens=lots dp=0 params=7B', findings);
+    assert.deepEqual(facts.map((fact) => fact.name), ['parameters']);
+    assert.deepEqual(findings.map((finding) => finding.code), ['invalid-directive', 'invalid-directive', 'invalid-directive', 'invalid-directive']);
+    assert.match(findings[0].message, /"nodes" is not a fact/);
+  });
+
+  it('ignores text that merely mentions compute-budget outside a comment', () => {
+    assert.deepEqual(readDirectives('name: "compute-budget: gpus=8"', []), []);
+  });
+
+  it('lets later facts win: settings and flags come after the file', () => {
+    const fromFile = readDirectives('# compute-budget: gpus=64', []);
+    const fromFlags = readFactPairs({ gpus: '128', tokens: 2e12 }, []);
+    const all = [...fromFile, ...fromFlags];
+    assert.equal(userFact(all, 'gpus')?.value, 128);
+    assert.equal(userFact(all, 'gpus')?.span, undefined);
+    assert.equal(userFact(all, 'tokens')?.value, 2e12);
+    assert.equal(userFact(all, 'dataset_tokens'), undefined);
+  });
+});
