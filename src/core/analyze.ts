@@ -93,7 +93,8 @@ export function analyze(text: string, fileName: string, options: AnalyzeOptions 
   if (framework === 'unknown' && !model.total && !training.tokens && !options.alwaysReport) {
     // Not a training config (a CI workflow, a compose file, package.json): say nothing beyond
     // syntax errors, so unrelated files never collect budget diagnostics.
-    return compute(fileName, syntax, framework, {}, { factors: [] }, findings.filter((finding) => finding.code === 'parse-error'), userFacts, { ...options, quiet: true });
+    const aboutTheText = new Set<Finding['code']>(['parse-error', 'too-deep', 'too-large']);
+    return compute(fileName, syntax, framework, {}, { factors: [] }, findings.filter((finding) => aboutTheText.has(finding.code)), userFacts, { ...options, quiet: true });
   }
   if (parsed.problems.some((problem) => problem.code === 'parse-error')) {
     // A broken file is read only as far as the parser recovered; "missing" facts are then

@@ -55,3 +55,15 @@ describe('analyze options', () => {
     assert.ok(analysis.findings.some((finding) => finding.code === 'token-mismatch'));
   });
 });
+
+describe('analyze on broken architectures', () => {
+  it('reports an invalid hidden size at its key, not as a missing one', () => {
+    const analysis = analyze('{"model_type": "llama", "hidden_size": -4096, "num_hidden_layers": 32, "num_attention_heads": 32, "intermediate_size": 11008, "vocab_size": 32000}', 'config.json');
+    assert.deepEqual(analysis.findings.map((finding) => finding.code), ['negative-value']);
+  });
+
+  it('lets the first map of a merge list win, as YAML 1.1 merge keys do', () => {
+    const text = 'a: &a {hidden_size: 1024}\nb: &b {hidden_size: 2048}\nmodel_type: llama\n<<: [*a, *b]\nnum_hidden_layers: 2\nnum_attention_heads: 8\nintermediate_size: 4096\nvocab_size: 1000\n';
+    assert.equal(analyze(text, 'merge.yaml').model.architecture?.hidden.value, 1024);
+  });
+});

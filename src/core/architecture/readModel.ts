@@ -52,7 +52,8 @@ export function readModel(view: ConfigView, framework: Framework, facts: readonl
     const assembled = assemble(draft);
     if (assembled.ok) {
       result = fromArchitecture(assembled.architecture, draft.hidden?.span, findings);
-    } else if (framework !== 'plain') {
+    } else if (framework !== 'plain' && !view.findings.some((finding) => finding.severity === 'error')) {
+      // A key that is present but invalid was reported at the key; "missing" would mislead.
       const anchor = view.root?.span ?? { start: 0, end: 0 };
       findings.push({ severity: 'warning', code: 'missing-architecture', message: `The ${draft.family} architecture is incomplete: ${assembled.missing.join(', ')} ${assembled.missing.length === 1 ? 'is' : 'are'} missing, so the parameter count is unknown.`, span: draft.hidden?.span ?? { start: anchor.start, end: Math.min(anchor.end, anchor.start + 1) } });
     }

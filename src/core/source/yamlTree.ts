@@ -192,9 +192,13 @@ function unclosedOpener(text: string, before: number): number | undefined {
   return stack.at(-1);
 }
 
+/**
+ * Entries a `<<` merge brings in. Lookups take the last of duplicate keys, and in `<<: [*a, *b]`
+ * the first map wins (YAML 1.1 merge spec), so the maps go in reverse order.
+ */
 function mergedEntries(value: ConfigNode): MapEntry[] {
   if (value.kind === 'map') return [...value.entries];
-  if (value.kind === 'seq') return value.items.flatMap((item) => (item.kind === 'map' ? item.entries : []));
+  if (value.kind === 'seq') return [...value.items].reverse().flatMap((item) => (item.kind === 'map' ? item.entries : []));
   return [];
 }
 

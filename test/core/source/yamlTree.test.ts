@@ -51,9 +51,11 @@ describe('reading YAML into the shared tree', () => {
   });
 
   it('merges a list of maps under <<', () => {
-    const { root } = readYaml('a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: [*a, *b]\n  z: 3\n');
+    const { root } = readYaml('a: &a {x: 1, w: 1}\nb: &b {y: 2, w: 2}\nc:\n  <<: [*a, *b]\n  z: 3\n');
     const c = entry(root, 'c').value;
-    assert.deepEqual(c.kind === 'map' ? c.entries.map((item) => item.key) : [], ['x', 'y', 'z']);
+    assert.deepEqual(c.kind === 'map' ? [...new Set(c.entries.map((item) => item.key))].sort() : [], ['w', 'x', 'y', 'z']);
+    // Of two merged maps the first wins (YAML 1.1 merge key spec).
+    assert.equal(scalar(getEntry(c, 'w')?.value).value, 1);
   });
 
   it('reports an !include custom tag as unsupported, keeps its text and goes on', () => {
