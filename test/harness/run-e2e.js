@@ -4,6 +4,7 @@
 // exporting `async function (page, helpers)` (helpers: see e2e-helpers.js).
 //   node test/harness/run-e2e.js [--extension <folder>] [spec files...]
 // Screenshots go to test-artifacts/screenshots/ (a failing spec leaves failure-<name>.png).
+const { runMain } = require('./exit');
 const fs = require('fs');
 const path = require('path');
 const { paths, extensionPath, checkPrerequisites } = require('./paths');
@@ -90,11 +91,4 @@ async function main() {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    const detail = error.name === 'MissingPrerequisite' ? error.message : error.stack || error;
-    console.error(`e2e harness failed: ${detail}`);
-    process.exit(1);
-  },
-);
+runMain(main, 'e2e harness');

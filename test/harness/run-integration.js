@@ -4,6 +4,7 @@
 // Chromium. Builds nothing: expects the extension bundle and the compiled tests.
 //   node test/harness/run-integration.js [--extension <folder>]
 // Exit code: the tests' (0 when all passed), 1 on any harness failure or timeout.
+const { runMain } = require('./exit');
 const fs = require('fs');
 const path = require('path');
 const { paths, requireFile, extensionPath, checkPrerequisites } = require('./paths');
@@ -75,11 +76,4 @@ async function main() {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    const detail = error.name === 'MissingPrerequisite' ? error.message : error.stack || error;
-    console.error(`integration harness failed: ${detail}`);
-    process.exit(1);
-  },
-);
+runMain(main, 'integration harness');
