@@ -75,16 +75,22 @@ class Converter {
       }
       return this.convert(target, depth, hops + 1);
     }
-    const known = this.done.get(node);
-    if (known) return known;
-    if (this.converting.has(node)) {
-      this.reportOnce('loop', { code: 'too-deep', message: 'An alias here refers to a node that contains it (a loop); it is not followed.', span: rangeSpan(node.range) });
-      return undefined;
+    // Only an anchored node can be reached twice (through an alias), and a loop must pass through
+    // one: the bookkeeping that shares converted nodes and stops loops is needed for those alone.
+    const anchored = !!node.anchor;
+    if (anchored) {
+      const known = this.done.get(node);
+      if (known) return known;
+      if (this.converting.has(node)) {
+        this.reportOnce('loop', { code: 'too-deep', message: 'An alias here refers to a node that contains it (a loop); it is not followed.', span: rangeSpan(node.range) });
+        return undefined;
+      }
     }
     if (depth > MAX_DEPTH) {
       this.reportOnce('depth', { code: 'too-deep', message: `Nesting deeper than ${MAX_DEPTH} levels is not read.`, span: rangeSpan(node.range) });
       return undefined;
     }
+    if (!anchored) return this.convertFresh(node, depth);
     this.converting.add(node);
     const converted = this.convertFresh(node, depth);
     this.converting.delete(node);
