@@ -4,6 +4,7 @@ import { allocateAtRatio, CHINCHILLA_TOKENS_PER_PARAMETER, LOSS_FITS, predictLos
 import { evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type ThresholdRule } from './budget/thresholds';
 import type { Finding } from './findings';
 import { compactCount, multiple, percent, scientific } from './format';
+import { acceleratorTable, type AcceleratorOverride } from './hardware/accelerators';
 import { withHardwareCheck } from './hardware/mismatch';
 import { readDirectives, readFactPairs, type UserFact } from './source/directives';
 import { detectFramework, FRAMEWORK_NAMES, type Framework } from './source/framework';
@@ -25,6 +26,8 @@ export interface AnalyzeOptions {
   readonly thresholdIds?: readonly string[];
   /** Larger texts are not analysed; a config is kilobytes, not megabytes. */
   readonly maxLength?: number;
+  /** The user's accelerator peaks (TFLOP/s) over the built-in table, for the hardware check. */
+  readonly accelerators?: Readonly<Record<string, AcceleratorOverride>>;
   /** In-house key names: a known key name (e.g. `hidden_size`, `tokens`) to the names a team uses instead. */
   readonly extraKeys?: Readonly<Record<string, readonly string[]>>;
   /** Report findings even when the text is not recognised as a training config (plain budget files). */
@@ -102,7 +105,7 @@ export function analyze(text: string, fileName: string, options: AnalyzeOptions 
     const artefacts = new Set<Finding['code']>(['missing-architecture', 'missing-tokens', 'missing-data-parallel', 'missing-dataset-size', 'unknown-model']);
     return compute(fileName, syntax, framework, model, training, findings.filter((finding) => !artefacts.has(finding.code)), userFacts, { ...options, quiet: true });
   }
-  return withHardwareCheck(compute(fileName, syntax, framework, model, training, findings, userFacts, options), view, userFacts);
+  return withHardwareCheck(compute(fileName, syntax, framework, model, training, findings, userFacts, options), view, userFacts, acceleratorTable(options.accelerators));
 }
 
 function compute(file: string, syntax: Syntax, framework: Framework, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions): Analysis {

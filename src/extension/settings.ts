@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../core/analyze';
 import type { LossFit } from '../core/budget/scaling';
 import type { FindingCode, Severity } from '../core/findings';
+import type { AcceleratorOverride } from '../core/hardware/accelerators';
 import { SETTINGS_SECTION } from './commandIds';
 
 export type SeveritySetting = Severity | 'off';
@@ -16,6 +17,7 @@ export interface Settings {
   readonly extraKeys: Readonly<Record<string, readonly string[]>>;
   readonly facts: Readonly<Record<string, string | number>>;
   readonly debounceMs: number;
+  readonly accelerators: Readonly<Record<string, AcceleratorOverride>>;
 }
 
 export function readSettings(): Settings {
@@ -30,11 +32,12 @@ export function readSettings(): Settings {
     extraKeys: config.get<Record<string, string[]>>('extraKeys', {}),
     facts: config.get<Record<string, string | number>>('facts', {}),
     debounceMs: Math.max(0, config.get<number>('debounceMs', 300)),
+    accelerators: config.get<Record<string, AcceleratorOverride>>('planner.accelerators', {}) ?? {},
   };
 }
 
 export function analyzeOptions(settings: Settings): AnalyzeOptions {
-  return { facts: settings.facts, tokensPerParameter: settings.tokensPerParameter, thresholdIds: settings.thresholdIds, extraKeys: settings.extraKeys };
+  return { facts: settings.facts, tokensPerParameter: settings.tokensPerParameter, thresholdIds: settings.thresholdIds, extraKeys: settings.extraKeys, accelerators: settings.accelerators };
 }
 
 function positive(value: number, fallback: number): number {

@@ -81,6 +81,12 @@ describe('hardware', () => {
       assert.match(finding.message, /51% less/);
     });
 
+    it('uses the user\'s accelerator peaks over the built-in table', () => {
+      // A slower "H100" of 554 TFLOP/s (989.5 × 0.56): 30 days then deliver 5.88e23 FLOP, exactly 6·N·D.
+      const analysis = analyze(config(30), 'run.yaml', { accelerators: { H100: { bf16: 554.1 } } });
+      assert.equal(analysis.findings.filter((f) => f.code === 'hardware-mismatch').length, 0);
+    });
+
     it('says nothing when the config does not name its accelerator', () => {
       const text = `trainer:\n  num_nodes: 128\n  devices: 8\n  accelerator: gpu\n  max_time: "25:23:30:00"\nmodel:\n  parameters: 70B\ntraining:\n  tokens: 1.4T\n`;
       assert.equal(analyze(text, 'nemo.yaml').findings.filter((f) => f.code === 'hardware-mismatch').length, 0);
