@@ -6,6 +6,7 @@
 // Screenshots go to test-artifacts/screenshots/ (a failing spec leaves failure-<name>.png).
 const { runMain } = require('./exit');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { paths, extensionPath, checkPrerequisites } = require('./paths');
 const { startCodeServer, stopOnSignals } = require('./code-server');
@@ -68,8 +69,16 @@ async function main() {
   const extension = extensionPath();
   checkPrerequisites(extension);
   const files = specFiles(process.argv);
+  const workspaces = [];
+  /** A fresh copy of examples/ per spec: specs may edit files, and VS Code restores state per folder. */
+  const freshWorkspace = () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'compute-budget-e2e-'));
+    fs.cpSync(paths.examplesDir, folder, { recursive: true });
+    workspaces.push(folder);
+    return folder;
+  };
   const server = await startCodeServer({
-    folder: paths.examplesDir,
+    folder: freshWorkspace(),
     // Installed, not loaded through the URL payload: the payload needs the smoke-test driver,
     // which hides notification toasts and marks the window "[Extension Development Host]".
     extensions: [extension],
@@ -78,16 +87,16 @@ async function main() {
   stopOnSignals(server);
   const browser = await launchBrowser();
   try {
-    const url = workbenchUrl(server.base, { folder: paths.examplesDir });
     console.log(`VS Code (code-server) at ${server.base}, extension ${extension}`);
     let passed = 0;
-    for (const file of files) if (await runSpec(browser, url, file)) passed++;
+    for (const file of files) if (await runSpec(browser, workbenchUrl(server.base, { folder: freshWorkspace() }), file)) passed++;
     // The plain closing line CI reads.
     console.log(`\n${passed} passed, ${files.length - passed} failed`);
     return passed === files.length && files.length > 0 ? 0 : 1;
   } finally {
     await browser.close();
     await server.stop();
+    for (const folder of workspaces) fs.rmSync(folder, { recursive: true, force: true });
   }
 }
 

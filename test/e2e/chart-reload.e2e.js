@@ -1,0 +1,39 @@
+// A person clicks the status bar item to open the chart of a config, edits the config, then
+// reloads the window: the chart follows the edit, and comes back after the reload (serializer).
+const assert = require('assert');
+
+function chartFrame(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+module.exports = async function chartReload(page, helpers) {
+  await helpers.openFile('generic/llama-2-7b-run.yaml');
+  await helpers.waitForStatusBarItem('FLOP');
+
+  // The status bar item opens the chart of the active config.
+  await page.locator('.statusbar-item', { hasText: 'FLOP' }).first().click();
+  const frame = chartFrame(page);
+  await frame.locator('#title', { hasText: 'Compute budget: llama-2-7b-run.yaml' }).waitFor();
+  await frame.locator('body[data-rendered^="allocation"]').waitFor({ state: 'attached' });
+  assert.match(await frame.locator('#subtitle').textContent(), /6\.74B parameters × 2T tokens/);
+
+  // Edit the config: the chart redraws for the new length without being asked.
+  await page.locator('.editor-group-container .tab', { hasText: 'llama-2-7b-run.yaml' }).click();
+  await page.locator('.editor-group-container.active .view-line', { hasText: 'tokens: 2T' }).first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('4T');
+  await frame.locator('#subtitle', { hasText: '× 4T tokens' }).waitFor();
+  await helpers.screenshot('chart-follows-edit');
+
+  // Save, then reload the window: VS Code restores the panel through the serializer.
+  await page.keyboard.press('Control+S');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+  await page.reload();
+  const revived = chartFrame(page);
+  await revived.locator('#title', { hasText: 'Compute budget: llama-2-7b-run.yaml' }).waitFor();
+  await revived.locator('body[data-rendered^="allocation"]').waitFor({ state: 'attached' });
+  await revived.locator('#subtitle', { hasText: '× 4T tokens' }).waitFor();
+  await helpers.screenshot('chart-after-reload');
+};
