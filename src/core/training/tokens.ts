@@ -65,7 +65,7 @@ export function readTokens(view: ConfigView, framework: Framework, facts: readon
   }
   const direct = duration?.unit === 'tokens' && durationKey
     ? fact(duration.value, 'config', { key: dotted(durationKey), span: durationKey.entry.keySpan })
-    : view.count(view.find(DIRECT, { under: framework === 'plain' ? undefined : undefined }), 'a number of tokens');
+    : view.count(view.find(DIRECT), 'a number of tokens');
   const directKey = duration?.unit === 'tokens' ? durationKey : view.find(DIRECT);
 
   // 2. Steps × batch × sequence length.

@@ -110,12 +110,12 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
     norm: family.norm,
     normsPerLayer,
     qkNorm: family.qkNorm && heads ? family.qkNorm(d, heads.value, kvHeads?.value ?? heads.value) : 0,
-    moe: readMixture(view, options, hidden?.value, layers?.value),
+    moe: readMixture(view, options, layers?.value),
     keyNames: { hidden: 'hidden_size', layers: 'num_hidden_layers', heads: 'num_attention_heads', ffn: 'intermediate_size', vocab: 'vocab_size' },
   };
 }
 
-function readMixture(view: ConfigView, options: FindOptions, hidden: number | undefined, layers: number | undefined): Draft['moe'] {
+function readMixture(view: ConfigView, options: FindOptions, layers: number | undefined): Draft['moe'] {
   const experts = count(view, ['num_local_experts', 'num_experts', 'n_routed_experts', 'moe_num_experts', 'num_moe_experts'], 'a number of experts', options);
   if (!experts) return undefined;
   const topK = count(view, ['num_experts_per_tok', 'moe_top_k', 'num_experts_per_token', 'moe_router_topk', 'top_k'], 'a number of experts per token', options);
@@ -131,7 +131,6 @@ function readMixture(view: ConfigView, options: FindOptions, hidden: number | un
   if (layers && mlpOnly?.kind === 'seq') moeLayers = layers - mlpOnly.items.length;
   const step = count(view, ['decoder_sparse_step', 'moe_layer_freq'], 'an MoE layer interval', options);
   if (layers && step && step.value > 1) moeLayers = Math.floor(layers / step.value);
-  void hidden;
   return { experts, topK, ffn, sharedFfn, sharedGate, moeLayers };
 }
 

@@ -21,11 +21,11 @@ export function readMegatron(view: ConfigView): Draft {
   const normalization = textOf(view, ['normalization'], UNDER)?.toLowerCase() ?? 'layernorm';
   const positionType = textOf(view, ['position_embedding_type'], UNDER)?.toLowerCase() ?? 'learned_absolute';
   const bias = view.flag(view.find(['bias'], UNDER)) ?? true;
-  const shareKey = view.find(['share_embeddings_and_output_weights'], UNDER);
-  const untieKey = view.find(['untie_embeddings_and_output_weights'], UNDER);
-  const tied = untieKey ? flagOr(view, ['untie_embeddings_and_output_weights'], false, '', UNDER) : flagOr(view, ['share_embeddings_and_output_weights'], true, 'Megatron shares input and output embeddings by default', UNDER);
-  const tiedFact = untieKey ? fact(!tied.value, 'config', { key: tied.key, span: tied.span }) : tied;
-  void shareKey;
+  // NeMo writes `share_embeddings_and_output_weights`; Megatron-LM's own flag is the negation.
+  const untie = flagOr(view, ['untie_embeddings_and_output_weights'], false, '', UNDER);
+  const tiedFact = untie.origin === 'config'
+    ? fact(!untie.value, 'config', { key: untie.key, span: untie.span })
+    : flagOr(view, ['share_embeddings_and_output_weights'], true, 'Megatron shares input and output embeddings by default', UNDER);
   const queryGroups = count(view, ['num_query_groups'], 'a number of query groups', UNDER);
   return {
     family: 'Megatron / NeMo',
