@@ -30,7 +30,11 @@ module.exports = async function chartReload(page, helpers) {
   // Save, then reload the window: VS Code restores the panel through the serializer.
   await page.keyboard.press('Control+S');
   await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
-  await page.reload();
+  // As a person does it: VS Code's own reload saves the workbench layout before it goes
+  // (a bare browser reload may not, and then no panel is restored at all).
+  const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });
+  await helpers.runCommand('Developer: Reload Window');
+  await reloaded;
   const revived = chartFrame(page);
   await revived.locator('#title', { hasText: 'Compute budget: llama-2-7b-run.yaml' }).waitFor();
   await revived.locator('body[data-rendered^="allocation"]').waitFor({ state: 'attached' });

@@ -12,7 +12,6 @@ export const CHART_VIEW_TYPE = 'computeBudget.chart';
 export class ChartPanel implements vscode.Disposable {
   private static current: ChartPanel | undefined;
 
-  private ready = false;
   private nextId = 1;
   /** The latest render: sent again whenever the page (re)loads, e.g. when a hidden panel is shown again. */
   private latest: ToWebview | undefined;
@@ -27,10 +26,6 @@ export class ChartPanel implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
-      // Without retainContextWhenHidden a hidden page is discarded and reloads when shown: it will say `ready` again.
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
-      }),
     );
   }
 
@@ -65,14 +60,15 @@ export class ChartPanel implements vscode.Disposable {
     const message: ToWebview = { type: 'render', renderId, data, view, source: this.source?.toString() };
     const rendered = new Promise<RenderedMessage>((resolve, reject) => this.waiters.set(renderId, { resolve, reject }));
     this.latest = message; // only the latest matters; earlier waiters resolve with its outcome
-    if (this.ready) void this.panel.webview.postMessage(message);
+    // Posted whether or not the page is loaded: a page that is still loading (or was discarded while
+    // hidden, as without retainContextWhenHidden) says `ready` when it runs, and gets the latest again.
+    void this.panel.webview.postMessage(message);
     return rendered;
   }
 
   private receive(message: FromWebview): void {
     switch (message?.type) {
       case 'ready':
-        this.ready = true;
         if (this.latest) void this.panel.webview.postMessage(this.latest);
         break;
       case 'rendered':

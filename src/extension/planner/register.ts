@@ -53,10 +53,10 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
     return active && isConfigDocument(active) ? active : undefined;
   };
 
-  const showConfigChart = async (document: vscode.TextDocument, view?: ChartView): Promise<RenderedMessage> => {
-    const data = chartForAnalysis(cache.get(document), baseName(document.uri));
-    return ChartPanel.show(extensionUri, data, document.uri, view);
-  };
+  /** The chart of a config as it is now, with the loss fit the settings choose. */
+  const chartOf = (document: vscode.TextDocument, analysis = cache.get(document)) => chartForAnalysis(analysis, baseName(document.uri), { fit: cache.current.lossFit });
+
+  const showConfigChart = async (document: vscode.TextDocument, view?: ChartView): Promise<RenderedMessage> => ChartPanel.show(extensionUri, chartOf(document), document.uri, view);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandId.showChart, async (args?: ShowChartArgs): Promise<RenderedMessage | undefined> => {
@@ -98,9 +98,11 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
         panel.webview.options = webviewOptions(extensionUri);
         const revived = ChartPanel.revive(panel, extensionUri, state);
         // A chart that followed a config: redraw it from the config as it is now.
+        // After a window reload the editors come back after the panels, so the config may not be
+        // open yet: open it (without showing it) rather than wait for an editor.
         if (revived.source) {
-          const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === revived.source!.toString());
-          if (document) void revived.render(chartForAnalysis(cache.get(document), baseName(document.uri)), state?.view).catch(() => undefined);
+          const document = await vscode.workspace.openTextDocument(revived.source).then((opened) => opened, () => undefined);
+          if (document) void revived.render(chartOf(document), state?.view).catch(() => undefined);
         }
       },
     }),
@@ -109,7 +111,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
     cache.onDidAnalyze(({ document, analysis }) => {
       const panel = ChartPanel.active;
       if (!panel?.source || panel.source.toString() !== document.uri.toString()) return;
-      void panel.render(chartForAnalysis(analysis, baseName(document.uri), { fit: cache.current.lossFit })).catch(() => undefined);
+      void panel.render(chartOf(document, analysis)).catch(() => undefined);
     }),
     { dispose: () => ChartPanel.active?.dispose() },
   );

@@ -194,9 +194,10 @@ function render(data: ChartData, view: ChartView, id: number): void {
     const done: Plugin = {
       id: 'computeBudgetRendered',
       afterRender: () => {
+        document.body.dataset.rendered = `${shown} ${palette.theme}`; // what end-to-end tests wait for
+        // Chart.js renders again on resize and hover; the extension hears of each render once.
         if (id === renderedFor) return;
         renderedFor = id;
-        document.body.dataset.rendered = `${shown} ${palette.theme}`; // what end-to-end tests wait for
         vscode.postMessage({ type: 'rendered', renderId: id, view: shown, ...built.counts, current: data.current ? { parameters: data.current.parameters, tokens: data.current.tokens } : null, theme: palette.theme });
       },
     };
