@@ -2,35 +2,14 @@
 // the model and training lines, the status bar item, a hover on a key, and the Problems panel.
 const assert = require('assert');
 
-/** The inline texts the editor draws after lines (decorations render as ::after content). */
-async function inlineTexts(page) {
-  return page.locator('.editor-group-container.active .view-lines').first().evaluate((lines) => {
-    const texts = [];
-    for (const element of lines.querySelectorAll('span')) {
-      const content = getComputedStyle(element, '::after').content;
-      if (content && content !== 'none' && content !== 'normal') texts.push(JSON.parse(content));
-    }
-    return texts;
-  });
-}
-
-/** Waits until the editor draws an inline text containing `needle`. */
-async function waitForInline(page, needle) {
-  await page.waitForFunction((text) => {
-    const lines = document.querySelector('.editor-group-container.active .view-lines');
-    if (!lines) return false;
-    return [...lines.querySelectorAll('span')].some((element) => (getComputedStyle(element, '::after').content || '').includes(text));
-  }, needle);
-}
-
 module.exports = async function editorSurfaces(page, helpers) {
   await helpers.openFile('generic/llama-2-7b-run.yaml');
   // The status bar item is the sign the extension has analysed the file.
   const status = await helpers.waitForStatusBarItem('FLOP');
   assert.match(status, /8\.1e22 FLOP · 0\.81% EU/);
 
-  await waitForInline(page, 'tok/param');
-  const inline = await inlineTexts(page);
+  await helpers.waitForInline('tok/param');
+  const inline = await helpers.inlineTexts();
   assert.ok(inline.some((text) => text.includes('≈ 8.1e22 FLOP · 297 tok/param · 14.8× Chinchilla · 0.81% of EU 10²⁵')), inline.join(' | '));
   assert.ok(inline.some((text) => text.includes('≈ 6.74B params')), inline.join(' | '));
   await helpers.screenshot('inline-budget-llama-2-7b-run');
@@ -49,8 +28,8 @@ module.exports = async function editorSurfaces(page, helpers) {
   await helpers.screenshot('problems-nonsense-values');
 
   await helpers.openFile('huggingface/mixtral-8x7b.config.json');
-  await waitForInline(page, 'active');
-  const moe = await inlineTexts(page);
+  await helpers.waitForInline('active');
+  const moe = await helpers.inlineTexts();
   assert.ok(moe.some((line) => line.includes('≈ 46.7B params (12.9B active)')), moe.join(' | '));
   await helpers.hoverAt('num_local_experts', 'Experts');
   await helpers.screenshot('hover-experts-mixtral');

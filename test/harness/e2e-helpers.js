@@ -104,7 +104,49 @@ function createHelpers(page, { screenshotsDir }) {
     return item.innerText();
   }
 
-  return { openFile, runCommand, screenshot, editorText, hoverAt, openProblems, waitForNotification, waitForStatusBarItem };
+  /** The inline texts the active editor draws after lines (decorations render as ::after content). */
+  async function inlineTexts() {
+    await activeEditor.locator('.view-line').first().waitFor();
+    return page.evaluate(afterContents, ACTIVE_LINES);
+  }
+
+  /** Waits until the active editor draws an inline text containing `needle` (or, with `shown` false, none). */
+  async function waitForInline(needle, shown = true) {
+    await page.waitForFunction(inlineShown, { selector: ACTIVE_LINES, needle, shown });
+  }
+
+  return { openFile, runCommand, screenshot, editorText, hoverAt, openProblems, waitForNotification, waitForStatusBarItem, inlineTexts, waitForInline };
+}
+
+// The main editor area's active group: VS Code 1.139 opens Settings as a modal editor part whose
+// group is also `.active`, with a Monaco search box of its own.
+const ACTIVE_LINES = '.part.editor:not(.modal-editor-part) .editor-group-container.active .monaco-editor .view-lines';
+
+/**
+ * Runs in the page: the `::after` texts drawn inside the element `selector` names.
+ * @param {string} selector
+ */
+function afterContents(selector) {
+  const lines = document.querySelector(selector);
+  if (!lines) return [];
+  const texts = [];
+  for (const element of lines.querySelectorAll('span')) {
+    const content = getComputedStyle(element, '::after').content;
+    if (content && content !== 'none' && content !== 'normal') texts.push(JSON.parse(content));
+  }
+  return texts;
+}
+
+/**
+ * Runs in the page: whether the editor lines draw (`shown`) or do not draw an inline text with
+ * `needle`. False while there are no editor lines, so a missing editor never passes.
+ * @param {{ selector: string, needle: string, shown: boolean }} args
+ */
+function inlineShown({ selector, needle, shown }) {
+  const lines = document.querySelector(selector);
+  if (!lines || !lines.querySelector('.view-line')) return false;
+  const found = [...lines.querySelectorAll('span')].some((element) => (getComputedStyle(element, '::after').content || '').includes(needle));
+  return found === shown;
 }
 
 /**

@@ -17,7 +17,7 @@ export interface ThresholdRule {
 }
 
 /** The version of this rule table; bump it when a rule is added, changed or revoked. */
-export const THRESHOLD_RULES_VERSION = '2026-11-01';
+export const THRESHOLD_RULES_VERSION = '2026-11-23';
 
 export const THRESHOLD_RULES: readonly ThresholdRule[] = [
   {
@@ -36,9 +36,11 @@ export const THRESHOLD_RULES: readonly ThresholdRule[] = [
     consequence: 'frontier developer duties: publish a frontier AI framework and transparency reports',
   },
   {
-    id: 'new-york-raise', name: 'New York RAISE Act frontier model', flops: 1e26, jurisdiction: 'New York, US', status: 'enacted', date: '2025-12-19',
-    source: 'Responsible AI Safety and Education Act (RAISE Act), signed December 2025 with chapter amendments',
-    consequence: 'large developer duties: safety protocols and incident reporting',
+    id: 'new-york-raise', name: 'New York RAISE Act frontier model', flops: 1e26, jurisdiction: 'New York, US', status: 'enacted', date: '2027-01-01',
+    // Signed 19 December 2025; the chapter amendment S.8828 (Ch. 96 of 2026, signed 27 March 2026)
+    // re-enacted Article 44-B with the explicit 10^26 line and set the effective date.
+    source: 'RAISE Act, N.Y. General Business Law art. 44-B § 1420, as re-enacted by chapter amendment S.8828 (Ch. 96 of 2026); in effect from 1 January 2027',
+    consequence: 'frontier developer duties: publish a transparency report before deployment; large frontier developers (> $500M revenue) also a frontier AI framework and 72-hour incident reports',
   },
   {
     id: 'us-eo-14110', name: 'US Executive Order 14110 reporting', flops: 1e26, jurisdiction: 'US federal', status: 'revoked', date: '2025-01-20',

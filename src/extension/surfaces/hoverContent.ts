@@ -4,7 +4,7 @@ import type { KeyExplanation } from '../../core/explain';
 import { compactCount, grouped, multiple, percent, scientific } from '../../core/format';
 import { provenanceNotes } from '../../core/provenance';
 import { escapeMarkdown as md } from './markdown';
-import { THRESHOLD_RULES } from '../../core/budget/thresholds';
+import { THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from '../../core/budget/thresholds';
 
 /** The rules a model-only config is compared with: the configured ones that still apply. */
 function activeRules(analysis: Analysis) {
@@ -44,7 +44,7 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
       const name = threshold.status === 'revoked' ? `~~${md(threshold.name)}~~ (revoked)` : md(threshold.name);
       out.push(`| ${name} | ${scientific(threshold.flops, 1)} | ${percent(threshold.fraction)} | ${TIERS[threshold.tier]} |`);
     }
-    out.push('');
+    out.push('', `*Shares of 6·N·D; threshold rules as of ${THRESHOLD_RULES_VERSION}.*`, '');
   } else if (analysis.flops === null && analysis.parameters.active) {
     // Before the length is known, say how long a run of this model may train below each line.
     out.push('| Threshold | FLOP | Reached at |', '|---|---|---|');

@@ -101,6 +101,18 @@ function allocationChart(data: ChartData, palette: Palette): { config: ChartConf
   return { config, labels: labelsFor, counts: { referencePoints: data.references.length, currentPoints: data.current ? 1 : 0, lines: data.lines.length, lossPoints: 0 } };
 }
 
+/**
+ * The loss axis: from just under the lowest point to at most 0.6 above it (the curve's steep ends
+ * would otherwise flatten the optimum), with both ends on a round step so that the axis ends are
+ * ticks like the others instead of odd values crowding the nearest round one.
+ */
+function lossAxisRange(ys: readonly number[]): { min: number; max: number; stepSize: number } {
+  const low = Math.min(...ys) - 0.01;
+  const high = Math.min(Math.max(...ys), Math.min(...ys) + 0.6) + 0.01;
+  const step = [0.01, 0.02, 0.05, 0.1, 0.2].find((candidate) => (high - low) / candidate <= 8) ?? 0.5;
+  return { min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step, stepSize: step };
+}
+
 function lossChart(data: ChartData, palette: Palette): { config: ChartConfiguration<'scatter', Datum[]>; labels: (chart: Chart) => LabelSpec[]; counts: { referencePoints: number; currentPoints: number; lines: number; lossPoints: number } } {
   const loss = data.loss!;
   const colours = { optimum: palette.green, kaplan: palette.red, chinchilla: palette.purple, current: palette.orange } as const;
@@ -122,6 +134,7 @@ function lossChart(data: ChartData, palette: Palette): { config: ChartConfigurat
     const y = chart.scales.y;
     return loss.marks.map((mark) => ({ text: `${mark.label}: ${compactCount(mark.parameters)}`, x: x.getPixelForValue(mark.parameters), y: y.getPixelForValue(mark.loss) - 16, colour: palette.foreground, priority: mark.kind === 'current' }));
   };
+  const lossAxis = lossAxisRange(ys);
   const first = loss.curve[0].parameters;
   const last = loss.curve[loss.curve.length - 1].parameters;
   return {
@@ -134,7 +147,7 @@ function lossChart(data: ChartData, palette: Palette): { config: ChartConfigurat
         parsing: false,
         scales: {
           x: logAxis('Parameters (N) on the iso-FLOP curve of this budget', [first, last], palette),
-          y: { type: 'linear', min: Math.min(...ys) - 0.02, max: Math.min(Math.max(...ys), Math.min(...ys) + 0.6) + 0.02, title: { display: true, text: 'Predicted loss (nats/token)', color: palette.foreground }, ticks: { color: palette.foreground }, grid: { color: withAlpha(palette.grid, 0.6) }, border: { color: palette.grid } },
+          y: { type: 'linear', min: lossAxis.min, max: lossAxis.max, title: { display: true, text: 'Predicted loss (nats/token)', color: palette.foreground }, ticks: { color: palette.foreground, stepSize: lossAxis.stepSize, callback: (value) => Number(value).toFixed(2) }, grid: { color: withAlpha(palette.grid, 0.6) }, border: { color: palette.grid } },
         },
         plugins: { legend: { position: 'bottom', labels: { color: palette.foreground, usePointStyle: true, boxHeight: 8 } }, tooltip: tooltip(palette) },
       },
