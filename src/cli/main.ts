@@ -16,9 +16,9 @@ Usage:
                       [--price-per-hour P] [--target chinchilla|multiple:K|parameters:N|inference:TOKENS]
                       [--fit epoch2024|hoffmann2022] [--json]
 
-  --gpu NAME      A100, H100, H200, B200, MI300X, TPUv5p, TPUv5e (dense peaks: docs/planner.md)
+  --gpu NAME      A100, H100, H200, B200, MI300X, TPUv5p, TPUv5e (dense peaks: README, "Planner in detail")
   --target        what to plan for; inference:TOKENS sizes for expected inference (Sardana et al. 2023)
-  --json          the plan as one JSON object (the contract is in docs/planner.md)
+  --json          the plan as one JSON object (the contract is in the README, "Planner in detail")
 `;
 
 type Command = (args: ParsedArgs, write: (text: string) => void) => number;

@@ -4,7 +4,7 @@ import { describeTarget, parseTarget } from '../core/planner/parseTarget';
 import { parseCount } from '../core/source/quantity';
 import { flag, numberFlag, UsageError, type ParsedArgs } from './args';
 
-/** Names the shape of `plan --json`; bump on a breaking change (see docs/planner.md). */
+/** Names the shape of `plan --json`; bump on a breaking change (see the README, "Planner in detail"). */
 export const PLAN_SCHEMA = 'compute-budget/plan@1';
 
 /**

@@ -1,6 +1,6 @@
 // A person who finds the inline budget distracting turns it off in the Settings editor: it goes
 // away from the open config at once, the status bar item stays, and turning it on brings it back.
-// The workspace scope is used so the choice stays in this spec's own copy of examples/.
+// The workspace scope is used so the choice stays in this spec's own copy of test/examples/.
 const assert = require('assert');
 
 const SETTING = 'computeBudget.decorations.enabled';

