@@ -3,6 +3,7 @@
 //   node esbuild.js --production  minified, no source maps (what a .vsix ships)
 //   node esbuild.js --watch       rebuild on change, with problem-matcher friendly output
 const esbuild = require('esbuild');
+const fs = require('fs');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -40,13 +41,9 @@ const bundles = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   // The command line: the same core, no editor.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
+  // The chart webview's own script (Chart.js inside): the page loads nothing else.
+  { ...common, entryPoints: ['src/webview/chart/main.ts'], outfile: 'dist/webview/chart.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];
-
-const fs = require('fs');
-// The chart webview bundles its own script; it exists once the planner issue lands.
-if (fs.existsSync('src/webview/chart/main.ts')) {
-  bundles.push({ ...common, entryPoints: ['src/webview/chart/main.ts'], outfile: 'dist/webview/chart.js', platform: 'browser', format: 'iife', target: 'es2020' });
-}
 
 async function main() {
   const contexts = await Promise.all(bundles.map((options) => esbuild.context(options)));

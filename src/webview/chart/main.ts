@@ -1,6 +1,6 @@
 // The chart webview's script, bundled with Chart.js into dist/webview/chart.js. It holds no data
 // of its own: data arrives by message after the `ready` handshake, or from its saved state.
-import { Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip, type ChartConfiguration, type ChartDataset, type Plugin, type TooltipItem } from 'chart.js';
+import { Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip, type ChartConfiguration, type ChartDataset, type LegendItem, type Plugin, type TooltipItem } from 'chart.js';
 import type { ChartData, ChartLine } from '../../core/planner/chartData';
 import { compactCount, scientific } from '../../core/format';
 import { labelPlugin, type LabelSpec } from './labels';
@@ -81,23 +81,10 @@ function allocationChart(data: ChartData, palette: Palette): { config: ChartConf
     }
     return out;
   };
-  const config: ChartConfiguration<'scatter', Datum[]> = {
-    type: 'scatter',
-    data: { datasets },
-    options: {
-      animation: false,
-      maintainAspectRatio: false,
-      parsing: false,
-      scales: {
-        x: logAxis('Parameters (N, active)', data.bounds.parameters, palette),
-        y: logAxis('Training tokens (D)', data.bounds.tokens, palette),
-      },
-      plugins: {
-        legend: { position: 'bottom', labels: { color: palette.foreground, usePointStyle: true, boxHeight: 8, filter: (item) => !/^10\S* FLOP$|tokens\/parameter\)$/.test(item.text ?? '') || /^Chinchilla/.test(item.text ?? '') } },
-        tooltip: tooltip(palette),
-      },
-    },
-  };
+  const config = scatterConfig(datasets, palette, {
+    x: logAxis('Parameters (N, active)', data.bounds.parameters, palette),
+    y: logAxis('Training tokens (D)', data.bounds.tokens, palette),
+  }, (item) => !/^10\S* FLOP$|tokens\/parameter\)$/.test(item.text ?? '') || /^Chinchilla/.test(item.text ?? ''));
   return { config, labels: labelsFor, counts: { referencePoints: data.references.length, currentPoints: data.current ? 1 : 0, lines: data.lines.length, lossPoints: 0 } };
 }
 
@@ -138,22 +125,35 @@ function lossChart(data: ChartData, palette: Palette): { config: ChartConfigurat
   const first = loss.curve[0].parameters;
   const last = loss.curve[loss.curve.length - 1].parameters;
   return {
-    config: {
-      type: 'scatter',
-      data: { datasets },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        parsing: false,
-        scales: {
-          x: logAxis('Parameters (N) on the iso-FLOP curve of this budget', [first, last], palette),
-          y: { type: 'linear', min: lossAxis.min, max: lossAxis.max, title: { display: true, text: 'Predicted loss (nats/token)', color: palette.foreground }, ticks: { color: palette.foreground, stepSize: lossAxis.stepSize, callback: (value) => Number(value).toFixed(2) }, grid: { color: withAlpha(palette.grid, 0.6) }, border: { color: palette.grid } },
-        },
-        plugins: { legend: { position: 'bottom', labels: { color: palette.foreground, usePointStyle: true, boxHeight: 8 } }, tooltip: tooltip(palette) },
-      },
-    },
+    config: scatterConfig(datasets, palette, {
+      x: logAxis('Parameters (N) on the iso-FLOP curve of this budget', [first, last], palette),
+      y: { type: 'linear', min: lossAxis.min, max: lossAxis.max, title: { display: true, text: 'Predicted loss (nats/token)', color: palette.foreground }, ticks: { color: palette.foreground, stepSize: lossAxis.stepSize, callback: (value) => Number(value).toFixed(2) }, grid: { color: withAlpha(palette.grid, 0.6) }, border: { color: palette.grid } },
+    }),
     labels,
     counts: { referencePoints: 0, currentPoints: 1, lines: 1, lossPoints: loss.curve.length + loss.marks.length },
+  };
+}
+
+/** Both views: a scatter chart drawn at once (no animation), filling its box, legend below. */
+function scatterConfig(
+  datasets: ChartDataset<'scatter', Datum[]>[],
+  palette: Palette,
+  scales: NonNullable<ChartConfiguration<'scatter', Datum[]>['options']>['scales'],
+  legendFilter?: (item: LegendItem) => boolean,
+): ChartConfiguration<'scatter', Datum[]> {
+  return {
+    type: 'scatter',
+    data: { datasets },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      parsing: false,
+      scales,
+      plugins: {
+        legend: { position: 'bottom', labels: { color: palette.foreground, usePointStyle: true, boxHeight: 8, ...(legendFilter ? { filter: legendFilter } : {}) } },
+        tooltip: tooltip(palette),
+      },
+    },
   };
 }
 
