@@ -9,7 +9,7 @@ const path = require('path');
  */
 function createHelpers(page, { screenshotsDir }) {
   const quickInput = page.locator('.quick-input-widget');
-  const activeEditor = page.locator('.editor-group-container.active .monaco-editor').first();
+  const activeEditor = page.locator(ACTIVE_EDITOR).first();
 
   /** Types into the open quick input and accepts the row labelled `label` once it is the focused one. */
   async function pick(typed, label) {
@@ -118,9 +118,11 @@ function createHelpers(page, { screenshotsDir }) {
   return { openFile, runCommand, screenshot, editorText, hoverAt, openProblems, waitForNotification, waitForStatusBarItem, inlineTexts, waitForInline };
 }
 
-// The main editor area's active group: VS Code 1.139 opens Settings as a modal editor part whose
-// group is also `.active`, with a Monaco search box of its own.
-const ACTIVE_LINES = '.part.editor:not(.modal-editor-part) .editor-group-container.active .monaco-editor .view-lines';
+// The text editor of the main editor area's active group. VS Code 1.139 opens Settings as a modal
+// editor part whose group is also `.active`, with a Monaco search box of its own: every helper
+// that reads "the active editor" leaves it out.
+const ACTIVE_EDITOR = '.part.editor:not(.modal-editor-part) .editor-group-container.active .monaco-editor';
+const ACTIVE_LINES = `${ACTIVE_EDITOR} .view-lines`;
 
 /**
  * Runs in the page: the `::after` texts drawn inside the element `selector` names.

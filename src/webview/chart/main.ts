@@ -96,7 +96,8 @@ function allocationChart(data: ChartData, palette: Palette): { config: ChartConf
 function lossAxisRange(ys: readonly number[]): { min: number; max: number; stepSize: number } {
   const low = Math.min(...ys) - 0.01;
   const high = Math.min(Math.max(...ys), Math.min(...ys) + 0.6) + 0.01;
-  const step = [0.01, 0.02, 0.05, 0.1, 0.2].find((candidate) => (high - low) / candidate <= 8) ?? 0.5;
+  // The range is at most 0.62, so 0.1 always gives eight steps or fewer.
+  const step = [0.01, 0.02, 0.05].find((candidate) => (high - low) / candidate <= 8) ?? 0.1;
   return { min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step, stepSize: step };
 }
 
