@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 
-const PYTHIA = path.resolve(__dirname, '../../../../shared/fixtures/configs/gpt-neox/pythia-6.9b.yml');
+const PYTHIA = path.resolve(__dirname, '../../../test/examples/gpt-neox/pythia-6.9b.yml');
 
 interface Run {
   readonly code: number;

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, type Analysis } from '../../src/core/analyze';
 
-/** The shared fixtures: real-shaped configs from nine frameworks with published answers. */
-const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/configs');
+/** Copies of the shared fixtures in test/examples/: real-shaped configs from nine frameworks with published answers. */
+const FIXTURES = path.resolve(__dirname, '../../../test/examples');
 
 function analyzeFixture(relative: string, facts: Record<string, string | number> = {}): { analysis: Analysis; text: string } {
   const file = path.join(FIXTURES, relative);

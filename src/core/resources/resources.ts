@@ -1,0 +1,151 @@
+/**
+ * What a config points at outside itself: other files (`base_config:`, `!include`) and models
+ * named by a Hugging Face id. The engine stays synchronous and pure: it reads these through a
+ * lookup the host fills, and lists what it asked for and did not get, so the host can fetch it
+ * (from disk, `vscode.workspace.fs`, the Hugging Face cache or the Hub) and analyse again.
+ */
+export interface Resources {
+  /** A file's text by resolved path; `null` when it does not exist or cannot be read; `undefined` when not loaded yet. */
+  file(path: string): string | null | undefined;
+  /** A Hugging Face `config.json` text by model id; `null` when no source knows it; `undefined` when not looked up yet. */
+  modelConfig(id: string): ResolvedModelConfig | null | undefined;
+}
+
+export interface ResolvedModelConfig {
+  readonly text: string;
+  /** Where it came from, for the provenance line: "Hugging Face cache", "Hugging Face Hub". */
+  readonly source: string;
+}
+
+/** What an analysis asked for and did not find in its `Resources`. */
+export interface PendingResources {
+  readonly files: readonly string[];
+  readonly models: readonly string[];
+}
+
+export const NO_PENDING: PendingResources = { files: [], models: [] };
+
+/** Lookups made during one analysis, so the host knows what to fetch. */
+export class ResourceLookups {
+  private readonly files = new Set<string>();
+  private readonly models = new Set<string>();
+
+  constructor(private readonly resources: Resources | undefined) {}
+
+  file(path: string): string | null | undefined {
+    const text = this.resources?.file(path);
+    if (text === undefined) this.files.add(path);
+    return text;
+  }
+
+  modelConfig(id: string): ResolvedModelConfig | null | undefined {
+    const config = this.resources?.modelConfig(id);
+    if (config === undefined) this.models.add(id);
+    return config;
+  }
+
+  get pending(): PendingResources {
+    return this.files.size === 0 && this.models.size === 0 ? NO_PENDING : { files: [...this.files], models: [...this.models] };
+  }
+}
+
+/** How a host fetches what an analysis asked for. Failures resolve to `null`, never reject. */
+export interface ResourceHost {
+  readFile(path: string): Promise<string | null>;
+  modelConfig(id: string): Promise<ResolvedModelConfig | null>;
+}
+
+/**
+ * Answers kept across analyses: the extension keeps one per session so a re-analysis after a
+ * keystroke does not fetch again; the CLI keeps one per run.
+ */
+export class ResourceCache implements Resources {
+  private readonly files = new Map<string, string | null>();
+  private readonly models = new Map<string, ResolvedModelConfig | null>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  file(path: string): string | null | undefined {
+    return this.files.get(path);
+  }
+
+  modelConfig(id: string): ResolvedModelConfig | null | undefined {
+    return this.models.get(id);
+  }
+
+  /** Forgets a file whose text changed on disk, so the next analysis reads it again. */
+  forgetFile(path: string): void {
+    this.files.delete(path);
+  }
+
+  /** Fetches what is pending; resolves true when anything new arrived. Never rejects. */
+  async resolve(pending: PendingResources, host: ResourceHost): Promise<boolean> {
+    const jobs: Promise<void>[] = [];
+    let arrived = false;
+    for (const path of pending.files) {
+      if (this.files.has(path)) continue;
+      jobs.push(this.once(`file:${path}`, async () => {
+        this.files.set(path, await host.readFile(path).catch(() => null));
+        arrived = true;
+      }));
+    }
+    for (const id of pending.models) {
+      if (this.models.has(id)) continue;
+      jobs.push(this.once(`model:${id}`, async () => {
+        this.models.set(id, await host.modelConfig(id).catch(() => null));
+        arrived = true;
+      }));
+    }
+    await Promise.all(jobs);
+    return arrived;
+  }
+
+  private once(key: string, job: () => Promise<void>): Promise<void> {
+    let running = this.inFlight.get(key);
+    if (!running) {
+      running = job().finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, running);
+    }
+    return running;
+  }
+}
+
+/** Files include files at most this deep, and an analysis fetches in at most this many rounds. */
+export const MAX_RESOURCE_ROUNDS = 8;
+
+/**
+ * Analyses, fetches what the analysis asked for, and analyses again until nothing new is
+ * pending (bounded): the CLI's way. The extension shows the first answer at once instead.
+ */
+export async function withResources<T extends { readonly pending: PendingResources }>(run: (resources: Resources) => T, cache: ResourceCache, host: ResourceHost): Promise<T> {
+  let result = run(cache);
+  for (let round = 0; round < MAX_RESOURCE_ROUNDS; round++) {
+    if (result.pending.files.length === 0 && result.pending.models.length === 0) break;
+    if (!(await cache.resolve(result.pending, host))) break;
+    result = run(cache);
+  }
+  return result;
+}
+
+/**
+ * Joins a reference written in a config to the directory of the file that wrote it, the way a
+ * POSIX shell would; works for plain paths and for `file:` or other URI strings alike.
+ */
+export function resolveReference(from: string, reference: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || reference.startsWith('/')) return normalizePath(reference);
+  const slash = from.lastIndexOf('/');
+  const directory = slash >= 0 ? from.slice(0, slash + 1) : '';
+  return normalizePath(directory + reference);
+}
+
+function normalizePath(path: string): string {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path)?.[0] ?? '';
+  const rest = path.slice(scheme.length);
+  const absolute = rest.startsWith('/');
+  const out: string[] = [];
+  for (const segment of rest.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else if (segment !== '..' || !absolute) out.push(segment);
+  }
+  return scheme + (absolute ? '/' : '') + out.join('/');
+}
