@@ -7,15 +7,16 @@ import { compactCount, multiple, percent, scientific } from './format';
 import { acceleratorTable, type AcceleratorOverride } from './hardware/accelerators';
 import { withHardwareCheck } from './hardware/mismatch';
 import { readDirectives, readFactPairs, type UserFact } from './source/directives';
-import { detectFramework, FRAMEWORK_NAMES, type Framework } from './source/framework';
-import { readJson } from './source/jsonTree';
+import type { FrameworkModule, ReadContext } from './frameworks/framework';
+import { detectFramework, UNKNOWN } from './frameworks/registry';
+import { NO_PENDING, ResourceLookups, type PendingResources, type Resources } from './resources/resources';
+import { parseSource, syntaxOf, type Syntax } from './source/syntax';
 import type { Span } from './source/tree';
 import { ConfigView } from './source/view';
-import { readYaml, type ParsedSource } from './source/yamlTree';
 import { lengthEdit } from './training/lengthEdit';
 import { readTokens, type TokenResult } from './training/tokens';
 
-export type Syntax = 'yaml' | 'json';
+export { syntaxOf, type Syntax };
 
 export interface AnalyzeOptions {
   /** Facts from outside the file: settings or `--fact name=value`. */
@@ -32,8 +33,12 @@ export interface AnalyzeOptions {
   readonly extraKeys?: Readonly<Record<string, readonly string[]>>;
   /** Report findings even when the text is not recognised as a training config (plain budget files). */
   readonly alwaysReport?: boolean;
+  /** Files the config points at and models it names by id, as far as the host has them. */
+  readonly resources?: Resources;
   /** Internal: the text did not parse, so say nothing about what is "missing". */
   readonly quiet?: boolean;
+  /** Internal: what this analysis asked the host for. */
+  readonly pending?: PendingResources;
 }
 
 export interface LossPrediction {
@@ -45,7 +50,8 @@ export interface LossPrediction {
 export interface Analysis {
   readonly file: string;
   readonly syntax: Syntax;
-  readonly framework: Framework;
+  /** The id of the framework module that read the file (`huggingface`, `gpt-neox`, …, `unknown`). */
+  readonly framework: string;
   readonly frameworkName: string;
   readonly model: ModelResult;
   readonly parameters: { readonly total: number | null; readonly active: number | null };
@@ -68,15 +74,11 @@ export interface Analysis {
   readonly thresholds: readonly ThresholdResult[];
   readonly findings: readonly Finding[];
   readonly userFacts: readonly UserFact[];
+  /** What the analysis asked the host for and did not get: fetch it and analyse again. */
+  readonly pending: PendingResources;
 }
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
-
-export function syntaxOf(fileName: string, text: string): Syntax {
-  if (/\.jsonc?$/i.test(fileName)) return 'json';
-  if (/\.ya?ml$/i.test(fileName)) return 'yaml';
-  return /^\s*[\[{]/.test(text) && !/^\s*#/.test(text) ? 'json' : 'yaml';
-}
 
 /** Reads one config and computes its whole budget. Never throws for any input text. */
 export function analyze(text: string, fileName: string, options: AnalyzeOptions = {}): Analysis {
@@ -85,15 +87,20 @@ export function analyze(text: string, fileName: string, options: AnalyzeOptions 
   if (text.length > maxLength) {
     return empty(fileName, syntax, [{ severity: 'warning', code: 'too-large', message: `This file has ${text.length.toLocaleString('en-US')} characters, more than the ${maxLength.toLocaleString('en-US')} a config is read up to; it is not analysed.`, span: { start: 0, end: 0 } }], options);
   }
-  const parsed: ParsedSource = syntax === 'json' ? readJson(text) : readYaml(text);
+  const parsed = parseSource(text, syntax);
   const findings: Finding[] = parsed.problems.map((problem) => ({ severity: problem.code === 'parse-error' ? 'error' : 'warning', code: problem.code, message: problem.message, span: problem.span }));
   const userFacts = [...readDirectives(text, findings), ...readFactPairs(options.facts ?? {}, findings)];
-  const view = new ConfigView(parsed.root, options.extraKeys);
-  const framework = detectFramework(parsed.root);
-  const model = readModel(view, framework, userFacts, findings);
-  const training = readTokens(view, framework, userFacts, findings);
+  const detectionView = new ConfigView(parsed.root, options.extraKeys);
+  const framework = detectFramework(parsed.root, detectionView, syntax);
+  const lookups = new ResourceLookups(options.resources);
+  const context: ReadContext = { facts: userFacts, findings, lookups, fileName };
+  const expanded = framework.expand && parsed.root?.kind === 'map' ? framework.expand(parsed.root, context) : parsed.root;
+  const view = expanded === parsed.root ? detectionView : new ConfigView(expanded, options.extraKeys);
+  const model = readModel(view, framework, context);
+  const training = framework.readTokens?.(view, context) ?? readTokens(view, framework.training, userFacts, findings);
   findings.push(...view.findings);
-  if (framework === 'unknown' && !model.total && !training.tokens && !options.alwaysReport) {
+  options = { ...options, pending: lookups.pending };
+  if (framework.id === 'unknown' && !model.total && !training.tokens && !options.alwaysReport) {
     // Not a training config (a CI workflow, a compose file, package.json): say nothing beyond
     // syntax errors, so unrelated files never collect budget diagnostics.
     const aboutTheText = new Set<Finding['code']>(['parse-error', 'too-deep', 'too-large']);
@@ -108,7 +115,7 @@ export function analyze(text: string, fileName: string, options: AnalyzeOptions 
   return withHardwareCheck(compute(fileName, syntax, framework, model, training, findings, userFacts, options), view, userFacts, acceleratorTable(options.accelerators));
 }
 
-function compute(file: string, syntax: Syntax, framework: Framework, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions): Analysis {
+function compute(file: string, syntax: Syntax, framework: FrameworkModule, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions): Analysis {
   const target = options.tokensPerParameter && options.tokensPerParameter > 0 ? options.tokensPerParameter : CHINCHILLA_TOKENS_PER_PARAMETER;
   const total = model.total?.value ?? null;
   const active = model.active?.value ?? total;
@@ -145,11 +152,11 @@ function compute(file: string, syntax: Syntax, framework: Framework, model: Mode
     if (finding) findings.push(finding);
   }
   return {
-    file, syntax, framework, frameworkName: FRAMEWORK_NAMES[framework], model, training,
+    file, syntax, framework: framework.id, frameworkName: framework.name, model, training,
     parameters: { total, active }, tokens, flops, flopsWithAttention, cumulativeFlops,
     tokensPerParameter, targetTokensPerParameter: target, chinchillaTokens, chinchillaMultiple, band,
     computeOptimal: flops !== null ? allocateAtRatio(flops, target) : null,
-    loss, thresholds, findings: sortFindings(findings), userFacts,
+    loss, thresholds, findings: sortFindings(findings), userFacts, pending: options.pending ?? NO_PENDING,
   };
 }
 
@@ -186,5 +193,5 @@ function sortFindings(findings: Finding[]): Finding[] {
 }
 
 function empty(file: string, syntax: Syntax, findings: Finding[], options: AnalyzeOptions): Analysis {
-  return compute(file, syntax, 'unknown', {}, { factors: [] }, findings, [], options);
+  return compute(file, syntax, UNKNOWN, {}, { factors: [] }, findings, [], options);
 }

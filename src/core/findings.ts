@@ -18,6 +18,7 @@ export type FindingCode =
   | 'mandatory-missing'
   | 'missing-architecture'
   | 'unknown-model'
+  | 'missing-file'
   | 'missing-tokens'
   | 'missing-data-parallel'
   | 'missing-dataset-size'

@@ -2,7 +2,8 @@ import { findModel, type CatalogModel } from '../catalog/models';
 import type { Finding } from '../findings';
 import { userFact, type UserFact } from '../source/directives';
 import { fact, type Fact } from '../source/fact';
-import type { Framework } from '../source/framework';
+import type { FrameworkModule, ReadContext } from '../frameworks/framework';
+import { readJson } from '../source/jsonTree';
 import { treeFromObject } from '../source/objectTree';
 import type { Span } from '../source/tree';
 import { ConfigView, dotted, spanOfEntry, type Located } from '../source/view';
@@ -10,12 +11,6 @@ import type { Architecture } from './architecture';
 import { architectureFindings, assemble, type Draft } from './assemble';
 import { countParameters, type ParameterCount } from './parameters';
 import { readHuggingFace } from './readers/huggingface';
-import { readLevanter } from './readers/levanter';
-import { readLitgptModelConfig } from './readers/litgpt';
-import { readMegatron } from './readers/megatron';
-import { readMpt } from './readers/mpt';
-import { readNeox } from './readers/neox';
-import { readOlmo } from './readers/olmo';
 
 export interface ModelResult {
   readonly architecture?: Architecture;
@@ -30,38 +25,28 @@ export interface ModelResult {
   readonly anchor?: Span;
 }
 
-const READERS: Partial<Record<Framework, (view: ConfigView) => Draft>> = {
-  huggingface: (view) => readHuggingFace(view),
-  'gpt-neox': readNeox,
-  nemo: readMegatron,
-  olmo: readOlmo,
-  'llm-foundry': readMpt,
-  levanter: readLevanter,
-};
-
-const MODEL_NAME_KEYS = ['base_model', 'model_name', 'architecture', 'model_name_or_path', 'pretrained_model_name_or_path', 'initialize_from_hf', 'hf_checkpoint', 'pretrained_model_name'];
 const DECLARED_TOTAL = ['parameters', 'params', 'num_params', 'n_params', 'total_parameters', 'parameter_count'];
 const DECLARED_ACTIVE = ['active_parameters', 'active_params'];
 
 /** Finds the model a config describes: its own architecture, a catalog model it names, or a stated count. */
-export function readModel(view: ConfigView, framework: Framework, facts: readonly UserFact[], findings: Finding[]): ModelResult {
+export function readModel(view: ConfigView, framework: FrameworkModule, context: ReadContext): ModelResult {
+  const { facts, findings } = context;
   let result: ModelResult = {};
-  const reader = framework === 'litgpt' && view.find(['n_embd'], { under: ['model_config'] }) ? readLitgptModelConfig : READERS[framework];
-  if (reader) {
-    const draft = reader(view);
+  const draft = framework.readArchitecture?.(view, context);
+  if (draft) {
     const assembled = assemble(draft);
     if (assembled.ok) {
       result = fromArchitecture(assembled.architecture, draft.hidden?.span, findings);
-    } else if (framework !== 'plain' && !view.findings.some((finding) => finding.severity === 'error')) {
+    } else if (!view.findings.some((finding) => finding.severity === 'error')) {
       // A key that is present but invalid was reported at the key; "missing" would mislead.
       const anchor = view.root?.span ?? { start: 0, end: 0 };
       findings.push({ severity: 'warning', code: 'missing-architecture', message: `The ${draft.family} architecture is incomplete: ${assembled.missing.join(', ')} ${assembled.missing.length === 1 ? 'is' : 'are'} missing, so the parameter count is unknown.`, span: draft.hidden?.span ?? { start: anchor.start, end: Math.min(anchor.end, anchor.start + 1) } });
     }
   }
 
-  const nameKey = view.find(MODEL_NAME_KEYS);
-  if (!result.architecture && nameKey) result = { ...result, ...fromCatalog(view, nameKey, findings) };
-  const fineTunes = framework === 'axolotl' ? result.catalog : undefined;
+  const nameKey = framework.modelNameKeys && view.find(framework.modelNameKeys);
+  if (!result.architecture && nameKey) result = { ...result, ...fromNamedModel(view, nameKey, context) };
+  const fineTunes = framework.fineTunes ? result.catalog : undefined;
 
   const declaredKey = view.find(DECLARED_TOTAL);
   const declared = view.count(declaredKey, 'a number of parameters', { positive: true });
@@ -103,31 +88,50 @@ function fromArchitecture(architecture: Architecture, anchor: Span | undefined, 
   };
 }
 
-function fromCatalog(view: ConfigView, nameKey: Located, findings: Finding[]): ModelResult {
-  const name = view.text(nameKey);
+/** A Hugging Face id: `org/name`, as the Hub and its cache spell it. */
+const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
+
+/**
+ * A model named by id or by a framework's name for it: its own `config.json` from the Hugging
+ * Face cache or the Hub when the host has it, otherwise the built-in catalog.
+ */
+function fromNamedModel(view: ConfigView, nameKey: Located, context: ReadContext): ModelResult {
+  const name = view.text(nameKey)?.trim().replace(/^hf:\/\//, '');
   if (!name) return {};
-  const model = findModel(name);
-  if (!model) {
-    findings.push({ severity: 'information', code: 'unknown-model', message: `"${name.slice(0, 80)}" is not in the built-in catalog, so its size is unknown. State it with \`parameters: 7B\` or a \`# compute-budget: parameters=7B\` comment.`, span: spanOfEntry(nameKey.entry) });
+  const known = findModel(name);
+  const hub = HUB_ID.test(name) ? context.lookups.modelConfig(name) : undefined;
+  const parsed = hub ? readJson(hub.text) : undefined;
+  if (hub && parsed?.root?.kind === 'map') {
+    const model: CatalogModel = known ?? { id: name, aliases: [], config: {} };
+    const result = fromNamedArchitecture(readHuggingFace(new ConfigView(parsed.root)), name, hub.source, nameKey, context.findings);
+    if (result) return { ...result, catalog: model };
+  }
+  if (!known) {
+    context.findings.push({ severity: 'information', code: 'unknown-model', message: `"${name.slice(0, 80)}" is not in the built-in catalog${HUB_ID.test(name) ? ' or the Hugging Face cache' : ''}, so its size is unknown. State it with \`parameters: 7B\` or a \`# compute-budget: parameters=7B\` comment.`, span: spanOfEntry(nameKey.entry) });
     return {};
   }
-  const catalogView = new ConfigView(treeFromObject(model.config));
-  const assembled = assemble(readHuggingFace(catalogView));
-  if (!assembled.ok) return {};
+  const result = fromNamedArchitecture(readHuggingFace(new ConfigView(treeFromObject(known.config))), known.id, 'built-in catalog', nameKey, context.findings);
+  return result ? { ...result, catalog: known } : {};
+}
+
+/** An architecture read from a config that is not the file itself: every number is labelled with its source. */
+function fromNamedArchitecture(draft: ReturnType<typeof readHuggingFace>, id: string, source: string, nameKey: Located, findings: Finding[]): ModelResult | undefined {
+  const assembled = assemble(draft);
+  if (!assembled.ok) return undefined;
   const span = nameKey.entry.keySpan;
-  const relabel = <T>(item: Fact<T>): Fact<T> => ({ ...item, origin: item.origin === 'config' ? 'catalog' : item.origin, key: item.key ? `${model.id} ${item.key}` : undefined, span });
+  const relabel = <T>(item: Fact<T>): Fact<T> => ({ ...item, origin: item.origin === 'config' ? 'catalog' : item.origin, key: item.key ? `${id} ${item.key}` : undefined, span });
   const arch = assembled.architecture;
   const architecture: Architecture = {
     ...arch,
-    family: `${model.id} (built-in catalog)`,
+    family: `${id} (${source})`,
     hidden: relabel(arch.hidden), layers: relabel(arch.layers), heads: relabel(arch.heads), kvHeads: relabel(arch.kvHeads),
     headDim: relabel(arch.headDim), ffn: relabel(arch.ffn), vocab: relabel(arch.vocab), tied: relabel(arch.tied), gated: relabel(arch.gated),
     learnedPositions: arch.learnedPositions && relabel(arch.learnedPositions),
     moe: arch.moe && { ...arch.moe, experts: relabel(arch.moe.experts), topK: relabel(arch.moe.topK), ffn: relabel(arch.moe.ffn) },
   };
   const result = fromArchitecture(architecture, span, findings);
-  findings.push({ severity: 'hint', code: 'catalog-value', message: `The architecture of ${model.id} comes from the built-in catalog: ${compact(result.total!.value)} parameters.`, span: spanOfEntry(nameKey.entry) });
-  return { ...result, total: { ...result.total!, origin: 'catalog' }, active: { ...result.active!, origin: 'catalog' }, catalog: model };
+  findings.push({ severity: 'hint', code: 'catalog-value', message: `The architecture of ${id} comes from the ${source}: ${compact(result.total!.value)} parameters.`, span: spanOfEntry(nameKey.entry) });
+  return { ...result, total: { ...result.total!, origin: 'catalog' }, active: { ...result.active!, origin: 'catalog' } };
 }
 
 function compact(value: number): string {

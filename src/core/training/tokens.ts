@@ -1,7 +1,7 @@
 import type { Finding } from '../findings';
 import { userFact, type UserFact } from '../source/directives';
 import { fact, type Fact } from '../source/fact';
-import type { Framework } from '../source/framework';
+import type { TrainingKeys } from '../frameworks/framework';
 import { isDuration, parseDuration, type Duration } from '../source/quantity';
 import type { Span } from '../source/tree';
 import { dotted, spanOfEntry, type ConfigView, type Located } from '../source/view';
@@ -29,14 +29,6 @@ export interface LengthSetting {
   readonly magnitude: boolean;
 }
 
-const DIRECT = ['tokens', 'train_tokens', 'training_tokens', 'max_tokens', 'total_tokens', 'num_tokens', 'token_budget'];
-const STEPS = ['train_iters', 'max_steps', 'num_train_steps', 'train_steps', 'total_steps', 'steps', 'max_iters', 'iterations'];
-const GLOBAL_BATCH = ['global_batch_size', 'global_train_batch_size', 'train_batch_size', 'batch_size', 'global_batch'];
-const MICRO_BATCH = ['train_micro_batch_size_per_gpu', 'micro_batch_size', 'per_device_train_batch_size'];
-const ACCUMULATION = ['gradient_accumulation_steps', 'accumulate_grad_batches', 'gradient_accumulation_iters'];
-const SEQUENCE = ['seq_length', 'seq_len', 'max_seq_len', 'max_seq_length', 'encoder_seq_length', 'sequence_len', 'sequence_length', 'max_sequence_length', 'context_length', 'block_size'];
-const EPOCHS = ['num_epochs', 'max_epochs', 'epochs', 'num_train_epochs'];
-
 const fmt = (value: number) => value.toLocaleString('en-US');
 
 /**
@@ -44,18 +36,18 @@ const fmt = (value: number) => value.toLocaleString('en-US');
  * steps × global batch × sequence length, micro batch × accumulation × data-parallel size,
  * or epochs × dataset tokens. Missing facts become findings that say what to add.
  */
-export function readTokens(view: ConfigView, framework: Framework, facts: readonly UserFact[], findings: Finding[]): TokenResult {
+export function readTokens(view: ConfigView, keys: TrainingKeys, facts: readonly UserFact[], findings: Finding[]): TokenResult {
   const supplied = userFact(facts, 'tokens');
   if (supplied) return { tokens: fact(supplied.value, 'user', { span: supplied.span, note: 'compute-budget: tokens=' }), derivation: 'stated by a compute-budget fact', factors: [], anchor: supplied.span };
 
-  const sequence = () => view.count(view.find(SEQUENCE, { under: framework === 'nemo' ? ['model'] : undefined }) ?? view.find(SEQUENCE), 'a sequence length', { integer: true, positive: true });
+  const sequence = () => view.count((keys.sequenceUnder && view.find(keys.sequence, { under: keys.sequenceUnder })) ?? view.find(keys.sequence), 'a sequence length', { integer: true, positive: true });
   const steps = (located: Located | undefined, duration?: Duration) => {
     if (!located) return undefined;
     return duration ? fact(duration.value, 'config', { key: dotted(located), span: located.entry.keySpan }) : view.count(located, 'a number of steps', { integer: true });
   };
 
   // 1. A duration (Composer, OLMo) may state tokens, batches or epochs.
-  const durationKey = view.find(['max_duration']);
+  const durationKey = keys.durationKeys.length > 0 ? view.find(keys.durationKeys) : undefined;
   const durationText = view.text(durationKey);
   let duration: Duration | undefined;
   if (durationKey && durationText !== undefined) {
@@ -65,13 +57,13 @@ export function readTokens(view: ConfigView, framework: Framework, facts: readon
   }
   const direct = duration?.unit === 'tokens' && durationKey
     ? fact(duration.value, 'config', { key: dotted(durationKey), span: durationKey.entry.keySpan })
-    : view.count(view.find(DIRECT), 'a number of tokens');
-  const directKey = duration?.unit === 'tokens' ? durationKey : view.find(DIRECT);
+    : view.count(view.find(keys.direct), 'a number of tokens');
+  const directKey = duration?.unit === 'tokens' ? durationKey : view.find(keys.direct);
 
   // 2. Steps × batch × sequence length.
-  const stepsKey = duration && (duration.unit === 'batches' || duration.unit === 'steps') ? durationKey : view.find(STEPS, { under: framework === 'nemo' ? ['trainer'] : undefined }) ?? view.find(STEPS);
+  const stepsKey = duration && (duration.unit === 'batches' || duration.unit === 'steps') ? durationKey : (keys.stepsUnder && view.find(keys.steps, { under: keys.stepsUnder })) ?? view.find(keys.steps);
   const stepCount = steps(stepsKey, duration && (duration.unit === 'batches' || duration.unit === 'steps') ? duration : undefined);
-  const perStep = stepCount ? readBatchTokens(view, framework, facts, sequence, findings) : undefined;
+  const perStep = stepCount ? readBatchTokens(view, keys, facts, sequence, findings) : undefined;
   const fromSteps = stepCount && perStep?.tokens !== undefined ? stepCount.value * perStep.tokens : undefined;
 
   if (direct && directKey) {
@@ -87,7 +79,7 @@ export function readTokens(view: ConfigView, framework: Framework, facts: readon
   }
 
   // 3. Epochs × dataset size.
-  const epochKey = duration?.unit === 'epochs' ? durationKey : view.find(EPOCHS);
+  const epochKey = duration?.unit === 'epochs' ? durationKey : view.find(keys.epochs);
   const epochs = duration?.unit === 'epochs' && durationKey ? fact(duration.value, 'config', { key: dotted(durationKey), span: durationKey.entry.keySpan }) : view.count(epochKey, 'a number of epochs', { positive: true });
   if (epochs && epochKey) {
     const dataset = userFact(facts, 'dataset_tokens');
@@ -122,18 +114,18 @@ interface BatchTokens {
 }
 
 /** Tokens per optimizer step: global batch × sequence length, or micro × accumulation × data-parallel × sequence length. */
-function readBatchTokens(view: ConfigView, framework: Framework, facts: readonly UserFact[], sequence: () => Fact | undefined, findings: Finding[]): BatchTokens | undefined {
+function readBatchTokens(view: ConfigView, keys: TrainingKeys, facts: readonly UserFact[], sequence: () => Fact | undefined, findings: Finding[]): BatchTokens | undefined {
   const seq = sequence();
-  const globalBatch = view.count(view.find(GLOBAL_BATCH), 'a global batch size', { integer: true, positive: true });
+  const globalBatch = view.count(view.find(keys.globalBatch), 'a global batch size', { integer: true, positive: true });
   if (globalBatch) {
     if (!seq) return { derivation: '', factors: [] };
     return { tokens: globalBatch.value * seq.value, derivation: `{steps} steps × ${fmt(globalBatch.value)} sequences × ${fmt(seq.value)} tokens`, factors: [globalBatch, seq] };
   }
-  const microKey = view.find(MICRO_BATCH);
+  const microKey = view.find(keys.microBatch);
   const micro = view.count(microKey, 'a micro-batch size', { integer: true, positive: true });
   if (!micro || !microKey) return { derivation: '', factors: [] };
-  const accumulation = view.count(view.find(ACCUMULATION), 'a number of accumulation steps', { integer: true, positive: true }) ?? fact(1, 'assumed', { note: 'no gradient accumulation key' });
-  const parallel = dataParallel(view, framework, facts);
+  const accumulation = view.count(view.find(keys.accumulation), 'a number of accumulation steps', { integer: true, positive: true }) ?? fact(1, 'assumed', { note: 'no gradient accumulation key' });
+  const parallel = dataParallel(view, keys, facts);
   if (!parallel) {
     findings.push({
       severity: 'warning', code: 'missing-data-parallel', span: spanOfEntry(microKey.entry),
@@ -151,18 +143,13 @@ function readBatchTokens(view: ConfigView, framework: Framework, facts: readonly
 }
 
 /** Replicas of the model: stated, or accelerators ÷ (tensor parallel × pipeline parallel). */
-function dataParallel(view: ConfigView, framework: Framework, facts: readonly UserFact[]): Fact | undefined {
+function dataParallel(view: ConfigView, keys: TrainingKeys, facts: readonly UserFact[]): Fact | undefined {
   const stated = userFact(facts, 'data_parallel');
   if (stated) return fact(stated.value, 'user', { span: stated.span, note: 'compute-budget: data_parallel=' });
-  const tensor = view.count(view.find(['model_parallel_size', 'tensor_model_parallel_size', 'tensor_parallel_size']), 'a tensor-parallel size', { integer: true, positive: true })?.value ?? 1;
-  const pipeline = view.count(view.find(['pipe_parallel_size', 'pipeline_model_parallel_size', 'pipeline_parallel_size']), 'a pipeline-parallel size', { integer: true, positive: true })?.value ?? 1;
+  const tensor = view.count(view.find(keys.tensorParallel), 'a tensor-parallel size', { integer: true, positive: true })?.value ?? 1;
+  const pipeline = view.count(view.find(keys.pipelineParallel), 'a pipeline-parallel size', { integer: true, positive: true })?.value ?? 1;
   const gpus = userFact(facts, 'gpus');
-  let accelerators: number | undefined = gpus?.value;
-  if (accelerators === undefined && framework === 'nemo') {
-    const nodes = view.count(view.find(['num_nodes'], { under: ['trainer'] }), 'a number of nodes', { integer: true, positive: true });
-    const devices = view.count(view.find(['devices'], { under: ['trainer'] }), 'devices per node', { integer: true, positive: true });
-    if (nodes && devices) accelerators = nodes.value * devices.value;
-  }
+  const accelerators: number | undefined = gpus?.value ?? keys.accelerators?.(view)?.value;
   if (accelerators === undefined) return undefined;
   const value = Math.max(1, Math.floor(accelerators / (tensor * pipeline)));
   return fact(value, gpus ? 'user' : 'derived', { span: gpus?.span, note: `${fmt(accelerators)} accelerators ÷ (${tensor} tensor × ${pipeline} pipeline parallel)` });
