@@ -62,7 +62,8 @@ export interface ChartOptions {
 
 export function chartForAnalysis(analysis: Analysis, fileName: string, options: ChartOptions = {}): ChartData {
   const { active, total } = analysis.parameters;
-  const current = active !== null && analysis.tokens !== null && active > 0 && analysis.tokens > 0
+  // Below one parameter or token nothing is plotted: 6·N·D of such numbers underflows to zero.
+  const current = active !== null && analysis.tokens !== null && active >= 1 && analysis.tokens >= 1 && Number.isFinite(trainingCompute(active, analysis.tokens))
     ? {
         kind: 'config' as const, label: fileName, parameters: active, tokens: analysis.tokens, flops: trainingCompute(active, analysis.tokens),
         detail: [
@@ -109,10 +110,14 @@ function build(title: string, subtitle: string, current: ChartData['current'], o
   return { title, subtitle, current, references, unplotted, lines: lines(bounds, current, options.thresholds ?? THRESHOLD_RULES), bounds, loss: current ? lossView(current, options.fit ?? 'epoch2024') : null };
 }
 
+/** Counts below one or beyond any real run are clamped, so no bound is 0 or infinite and every loop over decades ends. */
+const PLOTTABLE: [number, number] = [1, 1e30];
+
 /** The whole decades around the values, with at least half a decade of room each side. */
 function decades(values: readonly number[]): [number, number] {
-  const low = Math.min(...values);
-  const high = Math.max(...values);
+  const plottable = values.map((value) => (Number.isFinite(value) ? Math.min(Math.max(value, PLOTTABLE[0]), PLOTTABLE[1]) : PLOTTABLE[1]));
+  const low = Math.min(...plottable);
+  const high = Math.max(...plottable);
   return [10 ** Math.floor(Math.log10(low) - 0.3), 10 ** Math.ceil(Math.log10(high) + 0.3)];
 }
 

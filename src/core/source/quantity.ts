@@ -33,17 +33,19 @@ const DURATION = new RegExp(`^(${NUMBER})\\s*(tok|T|ba|ep|sp|dur)?$`);
  * Composer's `Time` strings (`tok`, `ba`, `ep`, `sp`) and OLMo's `max_duration` (`T` for tokens,
  * `ep` for epochs, a bare number for steps).
  */
-export type DurationProblem = { readonly ok: false; readonly why: 'not-a-number' | 'not-finite' };
+export type DurationProblem = { readonly ok: false; readonly why: 'not-a-number' | 'not-finite' | 'negative' };
 
 export function parseDuration(input: string | number): Duration | DurationProblem {
-  if (typeof input === 'number') return Number.isFinite(input) ? { value: input, unit: 'steps' } : { ok: false, why: 'not-finite' };
+  if (typeof input === 'number') return !Number.isFinite(input) ? { ok: false, why: 'not-finite' } : input < 0 ? { ok: false, why: 'negative' } : { value: input + 0, unit: 'steps' };
   const match = DURATION.exec(input.trim());
   if (!match) return { ok: false, why: 'not-a-number' };
   const value = Number(match[1].replace(/_/g, ''));
   if (!Number.isFinite(value)) return { ok: false, why: 'not-finite' };
+  // A run cannot last a negative time; `-0` is zero.
+  if (value < 0) return { ok: false, why: 'negative' };
   const unit: DurationUnit = { tok: 'tokens', T: 'tokens', ba: 'batches', ep: 'epochs', sp: 'samples', dur: 'steps' }[match[2] ?? 'dur'] as DurationUnit;
   if (match[2] === 'dur') return { ok: false, why: 'not-a-number' }; // a fraction of another duration: nothing to count
-  return { value, unit };
+  return { value: value + 0, unit };
 }
 
 export function isDuration(parsed: Duration | DurationProblem): parsed is Duration {

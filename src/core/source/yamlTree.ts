@@ -8,6 +8,14 @@ import { printable } from './view';
 const MAX_DEPTH = 64;
 /** Merge-key (`<<`) and alias chains are followed this many levels at most. */
 const MAX_ALIAS_HOPS = 32;
+/**
+ * Entries that `<<` merges may bring in, over the whole document. Merges chained through
+ * aliases would otherwise copy entries at every level (quadratic, or exponential with
+ * `<<: [*a, *a]`); a config merges a few dozen.
+ */
+const MAX_MERGED_ENTRIES = 50_000;
+/** A collection used as a key is shown by its first characters, never re-serialised. */
+const MAX_COMPLEX_KEY = 60;
 
 /** Syntax errors past this many are summed up in one: the first ones are the ones to fix. */
 export const MAX_SYNTAX_PROBLEMS = 20;
@@ -50,7 +58,7 @@ export function readYaml(text: string): ParsedSource {
       problems.push({ code: 'unsupported-tag', message: `${short(firstLine(warning.message))}; its value is read as plain text.`, span: spanOf(warning.pos, text.length) });
     }
   }
-  const converter = new Converter(doc, problems);
+  const converter = new Converter(doc, problems, text);
   const root = doc.contents ? converter.convert(doc.contents as YamlNode, 0) : undefined;
   return { root, problems };
 }
@@ -62,8 +70,9 @@ class Converter {
   /** Each alias's anchor, found in one pass (the `yaml` package's own `resolve` walks the whole document per alias). */
   private targets?: Map<Alias, YamlNode | undefined>;
   private readonly reported = new Set<string>();
+  private mergeBudget = MAX_MERGED_ENTRIES;
 
-  constructor(private readonly doc: Document.Parsed, private readonly problems: SourceProblem[]) {}
+  constructor(private readonly doc: Document.Parsed, private readonly problems: SourceProblem[], private readonly text: string) {}
 
   convert(node: YamlNode, depth: number, hops = 0): ConfigNode | undefined {
     if (isAlias(node)) {
@@ -142,10 +151,12 @@ class Converter {
     }
     if (isMap(node)) {
       const entries: MapEntry[] = [];
+      const merged: ConfigNode[] = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
-        const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+        // `String()` of a collection runs the YAML stringifier, exponential in nesting depth.
+        const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? this.sourceOf(keyNode) : '';
         const keySpan = keyNode ? rangeSpan(keyNode.range) : span;
         const valueNode = pair.value as YamlNode | null;
         const value: ConfigNode | undefined = valueNode
@@ -153,15 +164,44 @@ class Converter {
           : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } };
         if (!value) continue;
         if (key === '<<') {
-          // YAML 1.1 merge keys: explicit keys in this map win over merged ones, so merged go first.
-          entries.unshift(...mergedEntries(value));
+          merged.push(value);
           continue;
         }
         entries.push({ key, keySpan, value });
       }
-      return { kind: 'map', entries, span };
+      // YAML 1.1 merge keys: explicit keys in this map win over merged ones, so merged go first.
+      return { kind: 'map', entries: merged.length > 0 ? [...this.mergedEntries(merged, span), ...entries] : entries, span };
     }
     return undefined;
+  }
+
+  /**
+   * Entries `<<` merges bring in, one per key: in `<<: [*a, *b]` the first map wins (YAML 1.1
+   * merge spec) and lookups take the last of duplicate keys, so the maps go in reverse order
+   * and a key already taken is skipped. Past the document's budget, merges are not followed.
+   */
+  private mergedEntries(values: readonly ConfigNode[], span: Span): MapEntry[] {
+    const maps = values.flatMap((value) => (value.kind === 'map' ? [value] : value.kind === 'seq' ? value.items.filter((item) => item.kind === 'map') : []));
+    const byKey = new Map<string, MapEntry>();
+    for (let i = maps.length - 1; i >= 0; i--) {
+      const entries = (maps[i] as Extract<ConfigNode, { kind: 'map' }>).entries;
+      if (entries.length > this.mergeBudget) {
+        this.reportOnce('merges', { code: 'too-large', message: `The \`<<\` merges in this file bring in more than ${MAX_MERGED_ENTRIES.toLocaleString('en-US')} entries; the rest are not followed.`, span });
+        break;
+      }
+      this.mergeBudget -= entries.length;
+      for (const entry of entries) {
+        byKey.delete(entry.key);
+        byKey.set(entry.key, entry);
+      }
+    }
+    return [...byKey.values()];
+  }
+
+  private sourceOf(node: YamlNode): string {
+    const range = node.range ?? [0, 0];
+    const source = this.text.slice(range[0], Math.min(range[1], range[0] + MAX_COMPLEX_KEY + 1)).replace(/\s+/g, ' ');
+    return source.length > MAX_COMPLEX_KEY ? `${source.slice(0, MAX_COMPLEX_KEY - 1)}…` : source;
   }
 }
 
@@ -196,16 +236,6 @@ function unclosedOpener(text: string, before: number): number | undefined {
     else if (char === ']' || char === '}') stack.pop();
   }
   return stack.at(-1);
-}
-
-/**
- * Entries a `<<` merge brings in. Lookups take the last of duplicate keys, and in `<<: [*a, *b]`
- * the first map wins (YAML 1.1 merge spec), so the maps go in reverse order.
- */
-function mergedEntries(value: ConfigNode): MapEntry[] {
-  if (value.kind === 'map') return [...value.entries];
-  if (value.kind === 'seq') return [...value.items].reverse().flatMap((item) => (item.kind === 'map' ? item.entries : []));
-  return [];
 }
 
 function rangeSpan(range: readonly number[] | null | undefined): Span {

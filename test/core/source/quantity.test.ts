@@ -71,3 +71,14 @@ describe('Composer and OLMo durations', () => {
     assert.equal(duration(Number.POSITIVE_INFINITY), 'not-finite');
   });
 });
+
+describe('durations that cannot be', () => {
+  it('refuses negative durations in every unit instead of counting negative tokens', () => {
+    for (const text of ['-2e12T', '-63900ba', '-1ep', '-5sp', -3]) assert.deepEqual(parseDuration(text), { ok: false, why: 'negative' });
+  });
+
+  it('reads -0 as zero steps', () => {
+    const parsed = parseDuration('-0ba');
+    assert.ok('unit' in parsed && Object.is(parsed.value, 0));
+  });
+});
