@@ -12,7 +12,8 @@ import { detectFramework, UNKNOWN } from './frameworks/registry';
 import { NO_PENDING, ResourceLookups, type PendingResources, type Resources } from './resources/resources';
 import { parseSource, syntaxOf, type Syntax } from './source/syntax';
 import type { Span } from './source/tree';
-import { ConfigView } from './source/view';
+import { ConfigView, printable } from './source/view';
+import { validateOptions } from './settings';
 import { lengthEdit } from './training/lengthEdit';
 import { readTokens, type TokenResult } from './training/tokens';
 
@@ -81,7 +82,9 @@ export interface Analysis {
 export const DEFAULT_MAX_LENGTH = 5_000_000;
 
 /** Reads one config and computes its whole budget. Never throws for any input text. */
-export function analyze(text: string, fileName: string, options: AnalyzeOptions = {}): Analysis {
+export function analyze(text: string, fileName: string, given: AnalyzeOptions = {}): Analysis {
+  // Options come from settings files and flags: any shape is possible, so it is checked first.
+  let options = validateOptions(given);
   const syntax = syntaxOf(fileName, text);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -188,7 +191,14 @@ function thresholdFinding(result: ThresholdResult, rule: ThresholdRule, where: S
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
+/** Messages quote config text; whatever a reader let through, no control character or runaway length leaves the engine. */
+const MAX_MESSAGE = 400;
+
 function sortFindings(findings: Finding[]): Finding[] {
+  for (let i = 0; i < findings.length; i++) {
+    const clean = printable(findings[i].message, MAX_MESSAGE);
+    if (clean !== findings[i].message) findings[i] = { ...findings[i], message: clean };
+  }
   return findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 

@@ -6,35 +6,38 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
  * Stable codes: users filter on them, the README documents each under `#<code>`, and the
  * extension links there. Never rename one; add new ones.
  */
-export type FindingCode =
-  | 'parse-error'
-  | 'unsupported-tag'
-  | 'too-large'
-  | 'too-deep'
-  | 'invalid-number'
-  | 'negative-value'
-  | 'out-of-range'
-  | 'unresolved-interpolation'
-  | 'mandatory-missing'
-  | 'missing-architecture'
-  | 'unknown-model'
-  | 'missing-file'
-  | 'missing-tokens'
-  | 'missing-data-parallel'
-  | 'missing-dataset-size'
-  | 'assumed-value'
-  | 'catalog-value'
-  | 'parameter-mismatch'
-  | 'token-mismatch'
-  | 'threshold-crossed'
-  | 'threshold-margin'
-  | 'under-trained'
-  | 'overtrained-diminishing'
-  | 'overtrained-negligible'
-  | 'fine-tuning-cumulative'
-  | 'invalid-directive'
-  | 'hardware-mismatch'
-  | 'unreadable-file';
+export const FINDING_CODES = [
+  'parse-error',
+  'unsupported-tag',
+  'too-large',
+  'too-deep',
+  'invalid-number',
+  'negative-value',
+  'out-of-range',
+  'unresolved-interpolation',
+  'mandatory-missing',
+  'missing-architecture',
+  'unknown-model',
+  'missing-file',
+  'missing-tokens',
+  'missing-data-parallel',
+  'missing-dataset-size',
+  'assumed-value',
+  'catalog-value',
+  'parameter-mismatch',
+  'token-mismatch',
+  'threshold-crossed',
+  'threshold-margin',
+  'under-trained',
+  'overtrained-diminishing',
+  'overtrained-negligible',
+  'fine-tuning-cumulative',
+  'invalid-directive',
+  'hardware-mismatch',
+  'unreadable-file',
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
 
 /** What a quick fix needs to offer an edit; kept as data so the core stays editor-free. */
 export type FixHint =
