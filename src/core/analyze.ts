@@ -113,7 +113,10 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
     // A broken file is read only as far as the parser recovered; "missing" facts are then
     // artefacts of the break, and would bury the one diagnostic that matters.
     const artefacts = new Set<Finding['code']>(['missing-architecture', 'missing-tokens', 'missing-data-parallel', 'missing-dataset-size', 'unknown-model']);
-    return compute(fileName, syntax, framework, model, training, findings.filter((finding) => !artefacts.has(finding.code)), userFacts, { ...options, quiet: true });
+    // A value on the line the parser broke on was read from the parser's recovery, not the user's intent.
+    const brokenLines = new Set(parsed.problems.filter((problem) => problem.code === 'parse-error').map((problem) => lineOf(text, problem.span.start)));
+    const onBrokenLine = (finding: Finding) => finding.code !== 'parse-error' && brokenLines.has(lineOf(text, finding.span.start));
+    return compute(fileName, syntax, framework, model, training, findings.filter((finding) => !artefacts.has(finding.code) && !onBrokenLine(finding)), userFacts, { ...options, quiet: true });
   }
   return withHardwareCheck(compute(fileName, syntax, framework, model, training, findings, userFacts, options), view, userFacts, acceleratorTable(options.accelerators));
 }
@@ -161,6 +164,12 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
     computeOptimal: flops !== null ? allocateAtRatio(flops, target) : null,
     loss, thresholds, findings: sortFindings(findings), userFacts, pending: options.pending ?? NO_PENDING,
   };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
 }
 
 const TOKEN_PROBLEMS = new Set<Finding['code']>(['invalid-number', 'out-of-range', 'negative-value', 'missing-dataset-size', 'missing-data-parallel', 'unresolved-interpolation', 'mandatory-missing', 'parse-error']);

@@ -1,6 +1,10 @@
+import { readHuggingFace } from '../architecture/readers/huggingface';
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, has, section, type FrameworkModule } from './framework';
 
-/** A plain budget file: `parameters: 70B`, `tokens: 1.4T`, or a model named by `architecture:`. */
+/** Architecture keys a plain budget may state, as Hugging Face spells them. */
+const ARCHITECTURE_KEYS = ['hidden_size', 'n_embd', 'num_hidden_layers', 'num_attention_heads'];
+
+/** A plain budget file: `parameters: 70B`, `tokens: 1.4T`, a model named by `architecture:`, or its shape in Hugging Face's keys. */
 export const plain: FrameworkModule = {
   id: 'plain',
   name: 'plain budget',
@@ -10,6 +14,7 @@ export const plain: FrameworkModule = {
     const training = section(root, 'training') ?? section(root, 'train');
     return has(root, 'parameters', 'params', 'tokens') || has(model, 'parameters', 'params', 'architecture') || has(training, 'tokens') ? 3 : 0;
   },
+  readArchitecture: (view) => (ARCHITECTURE_KEYS.some((key) => view.find([key])) ? readHuggingFace(view) : undefined),
   training: COMMON_TRAINING,
   modelNameKeys: COMMON_MODEL_NAME_KEYS,
 };

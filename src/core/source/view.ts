@@ -123,8 +123,17 @@ export class ConfigView {
   }
 
   /** A non-negative finite count (`32`, `70B`, `739_328`), or undefined with a finding at the key. */
-  count(located: Located | undefined, what: string, options: { integer?: boolean; positive?: boolean } = {}): Fact | undefined {
+  count(located: Located | undefined, what: string, options: { integer?: boolean; positive?: boolean; atLeastOne?: boolean } = {}): Fact | undefined {
+    // A list where a number goes is a mistake; a map is more often a section that shares the name.
+    if (located && located.entry.value.kind === 'seq') {
+      this.report(located, 'error', 'invalid-number', `${dotted(located)} should be ${what}, not a list.`);
+      return undefined;
+    }
     const value = this.value(located);
+    if (located && value === '' && located.entry.value.kind === 'scalar' && located.entry.value.value === '') {
+      this.report(located, 'warning', 'invalid-number', `${dotted(located)} is empty; expected ${what}, so it does not count.`);
+      return undefined;
+    }
     if (located === undefined || value === undefined || value === null || value === '') return undefined;
     if (typeof value === 'boolean') {
       this.report(located, 'error', 'invalid-number', `${dotted(located)} should be ${what}, not ${value}.`);
@@ -144,6 +153,10 @@ export class ConfigView {
     }
     if (parsed.value > 1e30) {
       this.report(located, 'error', 'out-of-range', `${dotted(located)}: ${short(value)} is beyond any real training run and is ignored.`);
+      return undefined;
+    }
+    if (options.atLeastOne && parsed.value > 0 && parsed.value < 1) {
+      this.report(located, 'error', 'out-of-range', `${dotted(located)}: ${short(value)} is less than one; it cannot be ${what}.`);
       return undefined;
     }
     if (options.integer && !Number.isInteger(parsed.value)) {
@@ -184,8 +197,9 @@ function startsWith(path: readonly string[], prefix: readonly string[]): boolean
   return true;
 }
 
+/** `key:` with nothing after it; an explicit `""` is found, and reported where a number goes. */
 function isEmpty(node: ConfigNode): boolean {
-  return node.kind === 'scalar' && (node.value === null || node.value === '');
+  return node.kind === 'scalar' && node.value === null;
 }
 
 /** The key together with its value: the range a diagnostic underlines. */
