@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { analyze, DEFAULT_MAX_LENGTH } from '../core/analyze';
+import { printable } from '../core/source/view';
 import type { Severity } from '../core/findings';
 import { flag, numberFlag, UsageError, type ParsedArgs } from './args';
 import { fileReport, unreadableReport, type FileReport } from './report';
@@ -11,7 +12,7 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, informat
 export function runAnalyze(args: ParsedArgs, write: (text: string) => void): number {
   if (args.positional.length === 0) throw new UsageError('analyze needs at least one config file');
   const failOn = flag(args, 'fail-on');
-  if (failOn !== undefined && !(failOn in SEVERITY_RANK)) throw new UsageError('--fail-on must be one of error, warning, information, hint');
+  if (failOn !== undefined && !Object.hasOwn(SEVERITY_RANK, failOn)) throw new UsageError('--fail-on must be one of error, warning, information, hint');
   const facts: Record<string, string> = {};
   for (const pair of args.flags.get('fact') ?? []) {
     const [name, value] = pair.split('=', 2);
@@ -20,7 +21,8 @@ export function runAnalyze(args: ParsedArgs, write: (text: string) => void): num
   }
   const tokensPerParameter = numberFlag(args, 'tokens-per-parameter');
   const reports = args.positional.map((file) => reportFor(file, facts, tokensPerParameter));
-  if (flag(args, 'json')) write(JSON.stringify(reports, null, 2));
+  // JSON escapes C0 controls itself; C1 controls and bidi overrides would reach the terminal raw.
+  if (flag(args, 'json')) write(JSON.stringify(reports, (_key, value: unknown) => (typeof value === 'string' ? printable(value, 100_000) : value), 2));
   else write(reports.map(formatTable).join('\n\n'));
   const threshold = failOn ? SEVERITY_RANK[failOn as Severity] : Infinity;
   // A file that cannot be read is a failure whatever --fail-on says: nothing was checked.

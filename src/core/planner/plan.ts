@@ -97,17 +97,17 @@ export function plan(input: PlanInput): PlanResult {
   let budgetFlops: number;
   let hardwareChoice: { accelerator: Accelerator; count: number; mfu: number; precision: Precision } | undefined;
   if (input.budget.kind === 'flops') {
-    budgetFlops = requirePositive(input.budget.flops, 'the compute budget');
+    budgetFlops = requirePositive(input.budget.flops, 'the compute budget', LIMITS.compute);
     if (input.accelerator) {
       const accelerator = requireAccelerator(input.accelerator, table);
-      hardwareChoice = { accelerator, count: input.count && input.count > 0 ? input.count : 1, mfu: mfuOf(input.mfu), precision: input.precision ?? 'bf16' };
+      hardwareChoice = { accelerator, count: input.count && input.count > 0 ? requirePositive(input.count, 'the accelerator count', LIMITS.count) : 1, mfu: mfuOf(input.mfu), precision: input.precision ?? 'bf16' };
       if (!(input.count && input.count > 0)) warnings.push('No accelerator count given: wall-clock days are for one accelerator.');
     }
   } else {
     const { budget } = input;
     const accelerator = requireAccelerator(budget.accelerator, table);
-    const count = requirePositive(budget.count, 'the accelerator count');
-    const days = requirePositive(budget.days, 'the number of days');
+    const count = requirePositive(budget.count, 'the accelerator count', LIMITS.count);
+    const days = requirePositive(budget.days, 'the number of days', LIMITS.days);
     const mfu = mfuOf(budget.mfu ?? input.mfu);
     const precision = budget.precision ?? input.precision ?? 'bf16';
     const compute = hardwareCompute({ accelerator, precision, count, seconds: days * SECONDS_PER_DAY, mfu });
@@ -152,16 +152,16 @@ function allocate(target: PlanTarget, budget: number, fit: LossFit): { parameter
     case 'chinchilla':
       return { ...allocateAtRatio(budget, CHINCHILLA_TOKENS_PER_PARAMETER), inference: null };
     case 'multiple': {
-      const multiple = requirePositive(target.multiple, 'the overtraining multiple');
+      const multiple = requirePositive(target.multiple, 'the overtraining multiple', LIMITS.multiple);
       return { ...allocateAtRatio(budget, CHINCHILLA_TOKENS_PER_PARAMETER * multiple), inference: null };
     }
     case 'parameters': {
-      const parameters = requirePositive(target.parameters, 'the model size');
+      const parameters = requirePositive(target.parameters, 'the model size', LIMITS.parameters);
       return { parameters, tokens: budget / (6 * parameters), inference: null };
     }
     case 'inference': {
       const inferenceTokens = target.inferenceTokens;
-      if (!(inferenceTokens >= 0) || !Number.isFinite(inferenceTokens)) throw new PlanError('the expected inference tokens must be zero or more');
+      if (!(inferenceTokens >= 0) || !Number.isFinite(inferenceTokens) || inferenceTokens > LIMITS.inference) throw new PlanError(`the expected inference tokens must be from zero to ${LIMITS.inference.toExponential(0)}`);
       const result = inferenceAwarePlan(fit, budget, inferenceTokens);
       return {
         parameters: result.parameters, tokens: result.tokens,
@@ -189,8 +189,15 @@ function requireAccelerator(name: string, table: readonly Accelerator[]): Accele
   return found;
 }
 
-function requirePositive(value: number, what: string): number {
+/**
+ * What a plan can be asked about: far past any run there is (10³⁰ FLOP is ten thousand times the
+ * largest today), and small enough that every derived figure stays a finite number.
+ */
+const LIMITS = { compute: 1e35, count: 1e9, days: 36_500, multiple: 1e6, parameters: 1e30, inference: 1e35 } as const;
+
+function requirePositive(value: number, what: string, limit: number): number {
   if (!(value > 0) || !Number.isFinite(value)) throw new PlanError(`${what} must be a positive number`);
+  if (value > limit) throw new PlanError(`${what} must be at most ${limit.toLocaleString('en-US')}`);
   return value;
 }
 

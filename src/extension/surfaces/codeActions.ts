@@ -55,7 +55,7 @@ function toAction(document: vscode.TextDocument, fix: FixHint): vscode.CodeActio
  * passed (automation and tests pass it). Returns whether the edit was applied.
  */
 async function addFact(uri: vscode.Uri, name: FactName, value?: string, suggested?: number): Promise<boolean> {
-  if (!(name in FACT_NAMES)) return false;
+  if (!Object.hasOwn(FACT_NAMES, name)) return false;
   const given = value ?? (await vscode.window.showInputBox({
     title: `Compute Budget: ${FACT_NAMES[name]}`,
     prompt: `Value for ${name} (e.g. 128, 1.2B, 2T). It is written as a comment, so the config stays valid for its framework.`,

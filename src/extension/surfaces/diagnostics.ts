@@ -27,7 +27,7 @@ export function toDiagnostics(document: vscode.TextDocument, analysis: Analysis,
   const diagnostics: vscode.Diagnostic[] = [];
   for (const finding of analysis.findings) {
     const chosen = overrides[finding.code] ?? finding.severity;
-    if (chosen === 'off' || !(chosen in SEVERITIES)) continue;
+    if (chosen === 'off' || !Object.hasOwn(SEVERITIES, chosen)) continue;
     const diagnostic = new vscode.Diagnostic(rangeOf(document, finding), finding.message, SEVERITIES[chosen as Severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = { value: finding.code, target: readme.with({ fragment: finding.code }) };
