@@ -79,7 +79,12 @@ export interface Analysis {
   readonly pending: PendingResources;
 }
 
-export const DEFAULT_MAX_LENGTH = 5_000_000;
+/**
+ * The largest text analysed: the biggest real configs are tens of kilobytes (a Hugging Face
+ * `config.json` of a multimodal model, a NeMo config with every default), so a megabyte is
+ * generous, and bounds what one analysis can cost the editor.
+ */
+export const DEFAULT_MAX_LENGTH = 1_000_000;
 
 /** Reads one config and computes its whole budget. Never throws for any input text. */
 export function analyze(text: string, fileName: string, given: AnalyzeOptions = {}): Analysis {
@@ -88,7 +93,7 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
   const syntax = syntaxOf(fileName, text);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
-    return empty(fileName, syntax, [{ severity: 'warning', code: 'too-large', message: `This file has ${text.length.toLocaleString('en-US')} characters, more than the ${maxLength.toLocaleString('en-US')} a config is read up to; it is not analysed.`, span: { start: 0, end: 0 } }], options);
+    return empty(fileName, syntax, [{ severity: 'information', code: 'too-large', message: `This file has ${text.length.toLocaleString('en-US')} characters, more than the ${maxLength.toLocaleString('en-US')} a config is read up to; it is not analysed.`, span: { start: 0, end: 0 } }], options);
   }
   const parsed = parseSource(text, syntax);
   const findings: Finding[] = parsed.problems.map((problem) => ({ severity: problem.code === 'parse-error' ? 'error' : 'warning', code: problem.code, message: problem.message, span: problem.span }));

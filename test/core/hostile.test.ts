@@ -285,8 +285,14 @@ describe('hostile and broken input', () => {
       assert.equal(parses, 0);
     });
 
-    it('reads a 4.9 MB single line under the size limit', () => {
-      check(`parameters: 7B\ntokens: 1T\nx: ${'a'.repeat(4_900_000)}`);
+    it('reads a 0.99 MB single line under the size limit', () => {
+      assert.equal(check(`parameters: 7B\ntokens: 1T\nx: ${'a'.repeat(990_000)}`).tokens, 1e12);
+    });
+
+    it('declines a 1.1 MB config with one information diagnostic that says why', () => {
+      const analysis = check(`parameters: 7B\ntokens: 1T\nx: ${'a'.repeat(1_100_000)}`);
+      assert.deepEqual(analysis.findings.map((finding) => [finding.code, finding.severity]), [['too-large', 'information']]);
+      assert.equal(analysis.tokens, null);
     });
 
     it('reads a 100,000-item flow list that is never closed as one error', () => {
