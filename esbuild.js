@@ -39,6 +39,8 @@ const common = {
 const bundles = [
   // The extension host side (desktop and code-server): Node, CommonJS, `vscode` provided by the host.
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+  // The analysis worker thread the host hands texts to, so no analysis blocks the editor.
+  { ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The command line: the same core, no editor.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
   // The chart webview's own script (Chart.js inside): the page loads nothing else.
