@@ -9,10 +9,12 @@
  * that alternate the two, each batch long enough to time reliably with `process.hrtime.bigint`.
  * The ratio analysis / bare parse is taken batch pair by batch pair and its median printed with
  * the middle half of the pairs (the target is at most 1.2×), then one JSON line for machines.
- * Nothing here asserts a time.
+ * Then, for a normal config and for bombs, how long one analysis holds the host's thread
+ * when it runs on a worker thread (`hostBlock.ts`). Nothing here asserts a time.
  */
 import { parse, parseDocument } from 'yaml';
 import { analyze } from '../../src/core/analyze';
+import { hostInputs, measureHostBlock } from './hostBlock';
 
 const TARGET_RATIO = 1.2;
 const WARMUP_MS = 3_000;
@@ -254,7 +256,7 @@ function pairedRatio(numerator: readonly number[], denominator: readonly number[
   return { median: median(ratios), low: at(0.25), high: at(0.75) };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const results: Record<string, unknown>[] = [];
   for (const lines of [200, 20_000]) {
     const text = generateConfig(lines);
@@ -274,10 +276,13 @@ function main(): void {
     results.push({ lines: lineCount, characters: text.length, analyzeMs: round(analysis), parseMs: round(bare), parseDocumentMs: round(parsedOnly), ratio: round(ratio), ratioInterquartile: [round(low), round(high)], target: TARGET_RATIO });
   }
   console.log(JSON.stringify({ bench: 'analyze-vs-yaml-parse', node: process.version, results }));
+  console.log('\nHost-thread block per analysis (the extension analyses on a worker thread):');
+  const blocks = await measureHostBlock(hostInputs(generateConfig(200), generateConfig(20_000)));
+  console.log(JSON.stringify({ bench: 'host-thread-block', node: process.version, results: blocks }));
 }
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();
