@@ -89,7 +89,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
         throw error;
       }
       const rendered = await ChartPanel.show(extensionUri, chartForPlan(result, { fit: cache.current.lossFit }), undefined);
-      void offerWriteBack(result, document, analysis);
+      void offerWriteBack(result, document, analysis, (current) => cache.get(current));
       return { plan: result, rendered };
     }),
 
@@ -147,8 +147,12 @@ function writeBackEdit(result: PlanResult, document: vscode.TextDocument, analys
   return fix && { start: fix.span.start, end: fix.span.end, newText: fix.newText, title: fix.title };
 }
 
-/** Offers the write-back as a button; the edit is applied (unsaved, undoable) only when the user clicks it. */
-async function offerWriteBack(result: PlanResult, document: vscode.TextDocument | undefined, analysis: Analysis | undefined): Promise<void> {
+/**
+ * Offers the write-back as a button; the edit is applied (unsaved, undoable) only when the user
+ * clicks it, and is worked out again at that moment from the file as it is then: the user may
+ * have edited it while the message waited.
+ */
+async function offerWriteBack(result: PlanResult, document: vscode.TextDocument | undefined, analysis: Analysis | undefined, analysisOf: (document: vscode.TextDocument) => Analysis): Promise<void> {
   const summary = `Plan: ${compactCount(result.parameters)} parameters on ${compactCount(result.tokens)} tokens, ${scientific(result.flops)} FLOP${result.hardware ? `, ${result.hardware.wallClockDays.toFixed(1)} days on ${result.hardware.count.toLocaleString('en-US')} × ${result.hardware.accelerator}` : ''}.`;
   const edit = document && analysis ? writeBackEdit(result, document, analysis) : undefined;
   if (!document || !edit) {
@@ -159,8 +163,18 @@ async function offerWriteBack(result: PlanResult, document: vscode.TextDocument 
   const action = `Write ${compactCount(result.tokens)} tokens to ${baseName(document.uri)}`;
   const choice = await vscode.window.showInformationMessage(`${summary} ${edit.title}?`, action);
   if (choice !== action) return;
+  if (document.isClosed) {
+    void vscode.window.showWarningMessage(`${baseName(document.uri)} was closed; nothing was written.`);
+    return;
+  }
+  const current = writeBackEdit(result, document, analysisOf(document));
+  if (!current) {
+    void vscode.window.showWarningMessage(`${baseName(document.uri)} changed and no longer has a training-length setting the planner can rewrite; nothing was written.`);
+    return;
+  }
+  // Computed and applied in one turn of the event loop: no edit can slip in between.
   const workspaceEdit = new vscode.WorkspaceEdit();
-  workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText, { label: edit.title, needsConfirmation: false });
+  workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(current.start), document.positionAt(current.end)), current.newText, { label: current.title, needsConfirmation: false });
   await vscode.workspace.applyEdit(workspaceEdit);
 }
 
