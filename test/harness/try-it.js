@@ -7,6 +7,7 @@
 // The browser route stays in the foreground until Ctrl-C, then ends code-server and its children.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { paths } = require('./paths');
 const { startCodeServer, stopOnSignals } = require('./code-server');
@@ -24,13 +25,25 @@ function onPath(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
+/**
+ * A fresh copy of the examples to open: quick fixes and code-server's auto-save write to the
+ * folder that is open, and the repository's own examples are what the tests read.
+ */
+function examplesCopy() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'compute-budget-examples-'));
+  fs.cpSync(paths.examplesDir, folder, { recursive: true });
+  return folder;
+}
+
 async function main() {
   const extension = path.resolve(option('--extension') || paths.repoRoot);
   if (extension === paths.repoRoot) run(process.execPath, ['esbuild.js']);
+  const examples = examplesCopy();
+  console.log(`Opening a copy of test/examples/ in ${examples} (edits there do not touch the repository).`);
 
   if (!argv.includes('--web') && onPath('code')) {
     // Desktop VS Code: the usual development-host route, no server needed.
-    run('code', [`--extensionDevelopmentPath=${extension}`, paths.examplesDir]);
+    run('code', [`--extensionDevelopmentPath=${extension}`, examples]);
     return;
   }
 
@@ -39,14 +52,14 @@ async function main() {
   }
   const port = option('--port') ? Number(option('--port')) : undefined;
   const server = await startCodeServer({
-    folder: paths.examplesDir,
+    folder: examples,
     port,
     // Installed into a fresh extensions folder (a link to the extension), as a person's would be.
     extensions: [extension],
     logFile: path.join(paths.artifactsDir, 'try-it-code-server.log'),
   });
   stopOnSignals(server);
-  console.log(`Compute Budget is running in VS Code at ${server.base}/?folder=${paths.examplesDir}`);
+  console.log(`Compute Budget is running in VS Code at ${server.base}/?folder=${examples}`);
   console.log(`(code-server log: ${path.relative(paths.repoRoot, server.logFile)}; Ctrl-C to stop)`);
   const code = await server.exited;
   if (server.stopRequested()) return; // Ctrl-C: stopOnSignals finishes the stop and exits
