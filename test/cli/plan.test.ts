@@ -23,7 +23,7 @@ describe('compute-budget plan', () => {
     assert.equal(Math.round(result.tokens / 1e10) / 100, 1.39);
     assert.equal(result.tokensPerParameter, 20);
     assert.equal(result.hardware, null);
-    assert.deepEqual(result.thresholds.map((t: { id: string }) => t.id), ['eu-ai-act-systemic', 'eu-gpai-indicative', 'california-sb53', 'new-york-raise', 'us-eo-14110']);
+    assert.deepEqual(result.thresholds.map((t: { id: string }) => t.id), ['eu-ai-act-systemic', 'eu-gpai-indicative', 'california-sb53', 'new-york-raise', 'korea-ai-basic-act', 'us-eo-14110']);
   });
 
   it('plans 1024 H100 for 30 days at 40% MFU with the same numbers as the core', () => {

@@ -17,7 +17,7 @@ export interface ThresholdRule {
 }
 
 /** The version of this rule table; bump it when a rule is added, changed or revoked. */
-export const THRESHOLD_RULES_VERSION = '2026-11-23';
+export const THRESHOLD_RULES_VERSION = '2026-11-24';
 
 export const THRESHOLD_RULES: readonly ThresholdRule[] = [
   {
@@ -41,6 +41,11 @@ export const THRESHOLD_RULES: readonly ThresholdRule[] = [
     // re-enacted Article 44-B with the explicit 10^26 line and set the effective date.
     source: 'RAISE Act, N.Y. General Business Law art. 44-B § 1420, as re-enacted by chapter amendment S.8828 (Ch. 96 of 2026); in effect from 1 January 2027',
     consequence: 'frontier developer duties: publish a transparency report before deployment; large frontier developers (> $500M revenue) also a frontier AI framework and 72-hour incident reports',
+  },
+  {
+    id: 'korea-ai-basic-act', name: 'Korea AI Basic Act high-performance AI (Art. 32)', flops: 1e26, jurisdiction: 'South Korea', status: 'in-force', date: '2026-01-22',
+    source: 'Framework Act on the Development of Artificial Intelligence and the Establishment of a Foundation for Trust (AI Basic Act, Act No. 20676), Art. 32, with its Enforcement Decree\'s line of 10^26 FLOP of cumulative training compute; in force from 22 January 2026',
+    consequence: 'safety duties for high-performance AI: identify, assess and mitigate risks across the lifecycle and report the results to the Minister of Science and ICT',
   },
   {
     id: 'us-eo-14110', name: 'US Executive Order 14110 reporting', flops: 1e26, jurisdiction: 'US federal', status: 'revoked', date: '2025-01-20',
