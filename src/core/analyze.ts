@@ -9,6 +9,7 @@ import { withHardwareCheck } from './hardware/mismatch';
 import { readDirectives, readFactPairs, type UserFact } from './source/directives';
 import type { FrameworkModule, ReadContext } from './frameworks/framework';
 import { detectFramework, UNKNOWN } from './frameworks/registry';
+import { foreignFormat, trainingKeysIn, unsupportedFormat } from './foreignSyntax';
 import { NO_PENDING, ResourceLookups, type PendingResources, type Resources } from './resources/resources';
 import { parseSource, syntaxOf, type Syntax } from './source/syntax';
 import type { Span } from './source/tree';
@@ -95,6 +96,8 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
   if (text.length > maxLength) {
     return empty(fileName, syntax, [{ severity: 'information', code: 'too-large', message: `This file has ${text.length.toLocaleString('en-US')} characters, more than the ${maxLength.toLocaleString('en-US')} a config is read up to; it is not analysed.`, span: { start: 0, end: 0 } }], options);
   }
+  const foreign = syntax === 'yaml' || syntax === 'json' ? foreignFormat(fileName) : undefined;
+  if (foreign) return analyzeForeign(text, fileName, syntax, foreign, options);
   const parsed = parseSource(text, syntax);
   const findings: Finding[] = parsed.problems.map((problem) => ({ severity: problem.code === 'parse-error' ? 'error' : 'warning', code: problem.code, message: problem.message, span: problem.span }));
   const userFacts = [...readDirectives(text, findings), ...readFactPairs(options.facts ?? {}, findings)];
@@ -104,6 +107,11 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
   const context: ReadContext = { facts: userFacts, findings, lookups, fileName };
   const expanded = framework.expand && parsed.root?.kind === 'map' ? framework.expand(parsed.root, context) : parsed.root;
   const view = expanded === parsed.root ? detectionView : new ConfigView(expanded, options.extraKeys);
+  if (framework.expand) {
+    // The framework reads its own include tags (Levanter's `!include`): they are not unsupported.
+    const handled = findings.filter((finding) => finding.code === 'unsupported-tag' && /!include\b/.test(finding.message));
+    for (const finding of handled) findings.splice(findings.indexOf(finding), 1);
+  }
   const model = readModel(view, framework, context);
   const training = framework.readTokens?.(view, context) ?? readTokens(view, framework.training, userFacts, findings);
   findings.push(...view.findings);
@@ -111,8 +119,10 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
   if (framework.id === 'unknown' && !model.total && !training.tokens && !options.alwaysReport) {
     // Not a training config (a CI workflow, a compose file, package.json): say nothing beyond
     // syntax errors, so unrelated files never collect budget diagnostics.
+    // A stream of several documents (Kubernetes manifests) is valid YAML: not an error here.
     const aboutTheText = new Set<Finding['code']>(['parse-error', 'too-deep', 'too-large']);
-    return compute(fileName, syntax, framework, {}, { factors: [] }, findings.filter((finding) => aboutTheText.has(finding.code)), userFacts, { ...options, quiet: true });
+    const kept = findings.filter((finding) => aboutTheText.has(finding.code) && !/multiple documents/i.test(finding.message));
+    return compute(fileName, syntax, framework, {}, { factors: [] }, kept, userFacts, { ...options, quiet: true });
   }
   if (parsed.problems.some((problem) => problem.code === 'parse-error')) {
     // A broken file is read only as far as the parser recovered; "missing" facts are then
@@ -124,6 +134,27 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
     return compute(fileName, syntax, framework, model, training, findings.filter((finding) => !artefacts.has(finding.code) && !onBrokenLine(finding)), userFacts, { ...options, quiet: true });
   }
   return withHardwareCheck(compute(fileName, syntax, framework, model, training, findings, userFacts, options), view, userFacts, acceleratorTable(options.accelerators));
+}
+
+/**
+ * A file whose name says it is written in a syntax we do not parse (TOML, Python, shell, INI) is
+ * never reported as broken YAML: only its compute-budget comments and outside facts count, and a
+ * file that sets training keys gets one diagnostic saying what is not counted.
+ */
+function analyzeForeign(text: string, fileName: string, syntax: Syntax, format: string, options: AnalyzeOptions): Analysis {
+  const findings: Finding[] = [];
+  const userFacts = [...readDirectives(text, findings), ...readFactPairs(options.facts ?? {}, findings)];
+  const view = new ConfigView(undefined);
+  const context: ReadContext = { facts: userFacts, findings, lookups: new ResourceLookups(options.resources), fileName };
+  const model = readModel(view, UNKNOWN, context);
+  const training = readTokens(view, UNKNOWN.training, userFacts, findings);
+  const keys = model.total && training.tokens ? [] : trainingKeysIn(text);
+  if (keys.length >= 3) {
+    const missing = [...(model.total ? [] : ['the model size']), ...(training.tokens ? [] : ['the training tokens'])];
+    findings.push(unsupportedFormat(format, keys, missing));
+  }
+  const quiet = !(model.total && training.tokens);
+  return compute(fileName, syntax, UNKNOWN, model, training, findings, userFacts, { ...options, quiet, pending: NO_PENDING });
 }
 
 function compute(file: string, syntax: Syntax, framework: FrameworkModule, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions): Analysis {

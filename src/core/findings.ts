@@ -35,6 +35,8 @@ export const FINDING_CODES = [
   'invalid-directive',
   'hardware-mismatch',
   'unreadable-file',
+  'unsupported-format',
+  'conflicting-flags',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -121,10 +121,13 @@ describe('the shared fixture configs', () => {
   });
 
   describe('llm-foundry / Composer YAML (MPT-7B)', () => {
-    it('counts 6,649,024,512 parameters', () => {
+    it('counts 6,658,859,008 parameters: MPTConfig defaults put biases on every layer and learn positions', () => {
+      // The file sets neither no_bias nor attn_config.alibi; the published MPT-7B (6,649,024,512)
+      // adds 32 × 45,056 biases + 4,096 final-norm bias + 2,048 × 4,096 positions = 9,834,496.
       const { analysis } = analyzeFixture('llm-foundry/mpt-7b.yaml');
       assert.equal(analysis.framework, 'llm-foundry');
-      assert.equal(analysis.parameters.total, 6_649_024_512);
+      assert.equal(analysis.parameters.total, 6_658_859_008);
+      assert.equal(analysis.parameters.total - 6_649_024_512, 32 * 45_056 + 4_096 + 2_048 * 4_096);
     });
 
     it('counts 63900ba × 1,024 × ${variables.max_seq_len} tokens', () => {
@@ -168,10 +171,11 @@ describe('the shared fixture configs', () => {
 
     it('counts fine-tuning compute on top of the base model when the dataset size is given', () => {
       const { analysis } = analyzeFixture('axolotl/llama-3-lora-8b.yml', { dataset_tokens: '50M' });
-      assert.equal(analysis.tokens, 200_000_000);
-      assert.equal(analysis.flops, 6 * 8_030_261_248 * 200_000_000);
+      // 4 epochs × 50M tokens, less the 5% val_set_size holds out for evaluation.
+      assert.equal(analysis.tokens, 190_000_000);
+      assert.equal(analysis.flops, 6 * 8_030_261_248 * 190_000_000);
       // Regulation counts cumulative compute: Llama 3 8B's 15T pretraining tokens come first.
-      assert.equal(analysis.cumulativeFlops, 6 * 8_030_261_248 * (15e12 + 200_000_000));
+      assert.equal(analysis.cumulativeFlops, 6 * 8_030_261_248 * (15e12 + 190_000_000));
     });
   });
 

@@ -5,7 +5,7 @@ import { fact, type Fact } from '../source/fact';
 import type { FrameworkModule, ReadContext } from '../frameworks/framework';
 import { readJson } from '../source/jsonTree';
 import { treeFromObject } from '../source/objectTree';
-import type { Span } from '../source/tree';
+import { normalizeKey, type Span } from '../source/tree';
 import { ConfigView, dotted, spanOfEntry, type Located } from '../source/view';
 import type { Architecture } from './architecture';
 import { architectureFindings, assemble, type Draft } from './assemble';
@@ -27,12 +27,17 @@ export interface ModelResult {
 
 const DECLARED_TOTAL = ['parameters', 'params', 'num_params', 'n_params', 'total_parameters', 'parameter_count'];
 const DECLARED_ACTIVE = ['active_parameters', 'active_params'];
+/** Keys that name the weights a run starts from (LitGPT's `checkpoint_dir`, Levanter's `initialize_from_hf`): its compute adds to theirs. */
+const STARTS_FROM = new Set(['checkpoint_dir', 'initial_checkpoint_dir', 'initialize_from_hf', 'base_model']);
 
 /** Finds the model a config describes: its own architecture, a catalog model it names, or a stated count. */
 export function readModel(view: ConfigView, framework: FrameworkModule, context: ReadContext): ModelResult {
   const { facts, findings } = context;
   let result: ModelResult = {};
-  const draft = framework.readArchitecture?.(view, context);
+  const vocab = userFact(facts, 'vocab');
+  const vocabFact = vocab && fact(vocab.value, 'user', { span: vocab.span, note: `compute-budget: vocab=${vocab.note ?? vocab.value}` });
+  const read = framework.readArchitecture?.(view, context);
+  const draft = read && vocabFact ? { ...read, vocab: vocabFact } : read;
   if (draft) {
     const assembled = assemble(draft);
     if (assembled.ok) {
@@ -45,8 +50,15 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
   }
 
   const nameKey = framework.modelNameKeys && view.find(framework.modelNameKeys);
-  if (!result.architecture && nameKey) result = { ...result, ...fromNamedModel(view, nameKey, context) };
-  const fineTunes = framework.fineTunes ? result.catalog : undefined;
+  if (!result.architecture && nameKey) {
+    result = { ...result, ...fromNamedModel(view, nameKey, context) };
+    // A vocabulary fact changes a named model's embedding too: count it again with the stated rows.
+    if (vocabFact && result.architecture && result.architecture.vocab.value !== vocabFact.value) {
+      const recount = fromArchitecture({ ...result.architecture, vocab: vocabFact }, result.anchor, []);
+      result = { ...result, count: recount.count, architecture: recount.architecture, total: { ...recount.total!, origin: result.total!.origin }, active: { ...recount.active!, origin: result.active!.origin } };
+    }
+  }
+  const fineTunes = nameKey && (framework.fineTunes || STARTS_FROM.has(normalizeKey(nameKey.path[nameKey.path.length - 1]))) && !fromScratch(view, nameKey) ? result.catalog : undefined;
 
   const declaredKey = view.find(DECLARED_TOTAL);
   const declared = view.count(declaredKey, 'a number of parameters', { positive: true });
@@ -59,13 +71,33 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
   } else if (declared && declaredKey) {
     result = { ...result, total: declared, active: declaredActive ?? declared, anchor: declaredKey.entry.keySpan };
   }
+  return { ...withUserCounts(result, facts), fineTunes };
+}
 
+/**
+ * `parameters=` and `active_parameters=` facts. A total stated for a mixture of experts keeps
+ * the architecture's active share (active / total), so an MoE model never turns dense; an
+ * `active_parameters` fact, when given, is used as it stands.
+ */
+function withUserCounts(result: ModelResult, facts: readonly UserFact[]): ModelResult {
   const supplied = userFact(facts, 'parameters');
+  const suppliedActive = userFact(facts, 'active_parameters');
   if (supplied) {
     const given = fact(supplied.value, 'user', { span: supplied.span, note: 'compute-budget: parameters=' });
-    result = { ...result, total: given, active: result.active && result.total && result.active.value < result.total.value ? result.active : given };
+    const share = result.active && result.total && result.active.value < result.total.value ? result.active.value / result.total.value : 1;
+    const active = share < 1 ? fact(Math.round(supplied.value * share), 'derived', { span: supplied.span, note: `compute-budget: parameters= × the architecture's active share ${(share * 100).toFixed(1)}%` }) : given;
+    result = { ...result, total: given, active };
   }
-  return { ...result, fineTunes };
+  if (suppliedActive) {
+    const active = fact(suppliedActive.value, 'user', { span: suppliedActive.span, note: 'compute-budget: active_parameters=' });
+    result = { ...result, active, total: result.total ?? active };
+  }
+  return result;
+}
+
+/** `pretrained: false` beside the model name (llm-foundry's `hf_causal_lm`): the named architecture is trained from scratch. */
+function fromScratch(view: ConfigView, nameKey: Located): boolean {
+  return view.flag(view.at([...nameKey.path.slice(0, -1), 'pretrained'])) === false;
 }
 
 function fromArchitecture(architecture: Architecture, anchor: Span | undefined, findings: Finding[]): ModelResult {

@@ -1,5 +1,7 @@
 import type { Finding } from '../findings';
+import { tokenizerVocab } from '../catalog/tokenizers';
 import { parseCount } from './quantity';
+import { printable } from './view';
 import type { Span } from './tree';
 
 /**
@@ -12,7 +14,9 @@ export const FACT_NAMES = {
   data_parallel: 'data-parallel size (replicas of the model)',
   dataset_tokens: 'tokens in one epoch of the training data',
   tokens: 'training tokens of the whole run',
-  parameters: 'parameters of the model',
+  parameters: 'parameters of the model (for a mixture of experts the active share of the architecture is kept)',
+  active_parameters: 'parameters used per token (a mixture of experts uses fewer than it holds)',
+  vocab: 'rows of the embedding: a number, or a tokenizer name such as gpt2 or llama-2 (replaces the architecture\'s vocabulary)',
 } as const;
 
 export type FactName = keyof typeof FACT_NAMES;
@@ -22,10 +26,12 @@ export interface UserFact {
   readonly value: number;
   /** Where the directive stands in the file; absent for facts from settings or the command line. */
   readonly span?: Span;
+  /** How a value given by name was read, e.g. "Llama 2 SentencePiece tokenizer" for `vocab=llama-2`. */
+  readonly note?: string;
 }
 
 const DIRECTIVE = /(?:#|\/\/)[ \t]*compute-budget:[ \t]*([^\r\n]*)/g;
-const ALIASES: Record<string, FactName> = { gpus: 'gpus', gpu: 'gpus', world_size: 'gpus', devices: 'gpus', accelerators: 'gpus', data_parallel: 'data_parallel', dp: 'data_parallel', dataset_tokens: 'dataset_tokens', tokens: 'tokens', parameters: 'parameters', params: 'parameters' };
+const ALIASES: Record<string, FactName> = { gpus: 'gpus', gpu: 'gpus', world_size: 'gpus', devices: 'gpus', accelerators: 'gpus', data_parallel: 'data_parallel', dp: 'data_parallel', dataset_tokens: 'dataset_tokens', tokens: 'tokens', parameters: 'parameters', params: 'parameters', active_parameters: 'active_parameters', active_params: 'active_parameters', active: 'active_parameters', vocab: 'vocab', vocab_size: 'vocab', vocabulary: 'vocab', tokenizer: 'vocab' };
 
 /** Reads every `compute-budget:` directive comment in the text. */
 export function readDirectives(text: string, findings: Finding[]): UserFact[] {
@@ -58,9 +64,11 @@ function readFact(rawName: string, rawValue: string, span: Span | undefined, fin
     findings.push({ severity: 'warning', code: 'invalid-directive', message: `compute-budget: "${rawName.slice(0, 40)}" is not a fact this extension reads; known facts: ${Object.keys(FACT_NAMES).join(', ')}.`, span: where });
     return undefined;
   }
+  const tokenizer = name === 'vocab' && !parseCount(rawValue).ok ? tokenizerVocab(rawValue) : undefined;
+  if (tokenizer) return { name, value: tokenizer.vocab, span, note: `${printable(rawValue, 40)} (${tokenizer.name}, ${tokenizer.vocab.toLocaleString('en-US')})` };
   const parsed = parseCount(rawValue);
   if (!parsed.ok || parsed.value <= 0 || parsed.value > 1e30) {
-    findings.push({ severity: 'warning', code: 'invalid-directive', message: `compute-budget: ${name}=${rawValue.slice(0, 40)} is not a positive number (write e.g. ${name}=128 or ${name}=1.2B).`, span: where });
+    findings.push({ severity: 'warning', code: 'invalid-directive', message: `compute-budget: ${name}=${rawValue.slice(0, 40)} is not a positive number (write e.g. ${name}=128 or ${name}=1.2B${name === 'vocab' ? ', or a known tokenizer name' : ''}).`, span: where });
     return undefined;
   }
   return { name, value: parsed.value, span };

@@ -1,10 +1,21 @@
 import { padVocab } from '../../catalog/tokenizers';
-import { fact } from '../../source/fact';
+import { fact, type Fact } from '../../source/fact';
 import type { ConfigView } from '../../source/view';
 import type { Draft } from '../assemble';
 import { count, derived, flagOr, textOf } from './common';
 
 const UNDER = { under: ['model_config'] };
+
+/**
+ * `model_config.tie_embeddings` (litgpt.Config, default false), and `train.tie_embeddings`
+ * (TrainArgs): litgpt/pretrain.py ties the head to the embedding when the latter is true, and
+ * leaves the model's own setting alone when it is false or null.
+ */
+function litgptTied(view: ConfigView): Fact<boolean> {
+  const train = view.find(['tie_embeddings'], { under: ['train'] });
+  if (view.flag(train) === true && train) return fact(true, 'config', { key: train.path.join('.'), span: train.entry.keySpan });
+  return flagOr(view, ['tie_embeddings'], false, 'LitGPT does not tie embeddings by default', UNDER);
+}
 
 /** An inline LitGPT `model_config:` (litgpt.Config field names). */
 export function readLitgptModelConfig(view: ConfigView): Draft {
@@ -28,7 +39,7 @@ export function readLitgptModelConfig(view: ConfigView): Draft {
     headDim: count(view, ['head_size'], 'a head size', UNDER),
     ffn,
     vocab,
-    tied: flagOr(view, ['tie_embeddings'], false, 'LitGPT does not tie embeddings by default', UNDER),
+    tied: litgptTied(view),
     gated: fact(gated, 'derived', { note: `mlp_class_name ${mlp}` }),
     attentionBias: bias ? 'all' : 'none',
     mlpBias: bias,
