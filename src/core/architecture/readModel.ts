@@ -46,7 +46,8 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
 
   const nameKey = framework.modelNameKeys && view.find(framework.modelNameKeys);
   if (!result.architecture && nameKey) result = { ...result, ...fromNamedModel(view, nameKey, context) };
-  const fineTunes = framework.fineTunes ? result.catalog : undefined;
+  const baseName = framework.fineTunes && !result.catalog ? framework.baseModel?.(view, context) : undefined;
+  const fineTunes = framework.fineTunes ? result.catalog ?? (baseName ? findModel(baseName) : undefined) : undefined;
 
   const declaredKey = view.find(DECLARED_TOTAL);
   const declared = view.count(declaredKey, 'a number of parameters', { positive: true });
