@@ -58,7 +58,10 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
       result = { ...result, count: recount.count, architecture: recount.architecture, total: { ...recount.total!, origin: result.total!.origin }, active: { ...recount.active!, origin: result.active!.origin } };
     }
   }
-  const fineTunes = nameKey && (framework.fineTunes || STARTS_FROM.has(normalizeKey(nameKey.path[nameKey.path.length - 1]))) && !fromScratch(view, nameKey) ? result.catalog : undefined;
+  const named = nameKey && (framework.fineTunes || STARTS_FROM.has(normalizeKey(nameKey.path[nameKey.path.length - 1]))) && !fromScratch(view, nameKey) ? result.catalog : undefined;
+  // Some frameworks name the base model elsewhere (torchtune's checkpointer): ask the module.
+  const baseName = framework.fineTunes && !named ? framework.baseModel?.(view, context) : undefined;
+  const fineTunes = named ?? (baseName ? findModel(baseName) : undefined);
 
   const declaredKey = view.find(DECLARED_TOTAL);
   const declared = view.count(declaredKey, 'a number of parameters', { positive: true });

@@ -73,6 +73,11 @@ export interface FrameworkModule {
   readonly modelNameKeys?: readonly string[];
   /** True when the file adapts a named base model rather than training from scratch. */
   readonly fineTunes?: boolean;
+  /**
+   * For a fine-tuning file whose architecture is read from the file itself (torchtune's model
+   * builders): the catalog name of the model it starts from, so its pretraining counts too.
+   */
+  baseModel?(view: ConfigView, context: ReadContext): string | undefined;
 }
 
 export const has = (node: ConfigNode | undefined, ...keys: string[]): boolean => keys.some((key) => getEntry(node, key) !== undefined);

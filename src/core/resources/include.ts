@@ -75,6 +75,8 @@ export function overlay(base: MapNode, child: MapNode): MapNode {
     else if (mine.value.kind === 'map' && entry.value.kind === 'map') entries.push({ ...mine, value: overlay(entry.value, mine.value) });
   }
   for (const entry of child.entries) {
+    // Of duplicate keys only the last counts; an earlier one placed after the merged map would win.
+    if (childKeys.get(entry.key) !== entry) continue;
     const inherited = entry.value.kind === 'map' && base.entries.some((other) => other.key === entry.key && other.value.kind === 'map');
     if (!inherited) entries.push(entry);
   }
