@@ -34,7 +34,8 @@ export type FindingCode =
   | 'fine-tuning-cumulative'
   | 'invalid-directive'
   | 'hardware-mismatch'
-  | 'unreadable-file';
+  | 'unreadable-file'
+  | 'conflicting-flags';
 
 /** What a quick fix needs to offer an edit; kept as data so the core stays editor-free. */
 export type FixHint =

@@ -8,12 +8,13 @@ import { huggingface } from './huggingface';
 import { levanter } from './levanter';
 import { litgpt } from './litgpt';
 import { llmFoundry } from './llmFoundry';
+import { megatronLm } from './megatronLm';
 import { nemo } from './nemo';
 import { olmo } from './olmo';
 import { plain } from './plain';
 
 /** Every framework the engine reads. On equal scores the earlier one wins. */
-export const FRAMEWORKS: readonly FrameworkModule[] = [axolotl, litgpt, gptNeox, huggingface, levanter, nemo, olmo, llmFoundry, plain];
+export const FRAMEWORKS: readonly FrameworkModule[] = [axolotl, litgpt, gptNeox, huggingface, levanter, nemo, olmo, llmFoundry, plain, megatronLm];
 
 /** A file no framework recognises: only a budget file's common keys are read from it. */
 export const UNKNOWN: FrameworkModule = { id: 'unknown', name: 'unrecognised', syntaxes: [], detect: () => 0, training: COMMON_TRAINING, modelNameKeys: COMMON_MODEL_NAME_KEYS };
