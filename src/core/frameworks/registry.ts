@@ -9,6 +9,7 @@ import { levanter } from './levanter';
 import { litgpt } from './litgpt';
 import { llmFoundry } from './llmFoundry';
 import { maxtext } from './maxtext';
+import { megatronLm } from './megatronLm';
 import { nanotron } from './nanotron';
 import { nemo } from './nemo';
 import { olmo } from './olmo';
@@ -16,7 +17,7 @@ import { plain } from './plain';
 import { torchtune } from './torchtune';
 
 /** Every framework the engine reads. On equal scores the earlier one wins. */
-export const FRAMEWORKS: readonly FrameworkModule[] = [axolotl, litgpt, gptNeox, huggingface, levanter, nemo, olmo, llmFoundry, maxtext, nanotron, torchtune, plain];
+export const FRAMEWORKS: readonly FrameworkModule[] = [axolotl, litgpt, gptNeox, huggingface, levanter, nemo, olmo, llmFoundry, maxtext, nanotron, torchtune, plain, megatronLm];
 
 /** A file no framework recognises: only a budget file's common keys are read from it. */
 export const UNKNOWN: FrameworkModule = { id: 'unknown', name: 'unrecognised', syntaxes: [], detect: () => 0, training: COMMON_TRAINING, modelNameKeys: COMMON_MODEL_NAME_KEYS };

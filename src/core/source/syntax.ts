@@ -1,8 +1,9 @@
 import { readJson } from './jsonTree';
+import { readShell } from './shellTree';
 import { readYaml, type ParsedSource } from './yamlTree';
 
 /** The syntaxes configs are written in; each has one reader into the shared tree. */
-export type Syntax = 'yaml' | 'json';
+export type Syntax = 'yaml' | 'json' | 'shell';
 
 interface SyntaxReader {
   readonly syntax: Syntax;
@@ -16,6 +17,7 @@ interface SyntaxReader {
 /** Checked in order; YAML, a superset of most config text, is the last resort. */
 const READERS: readonly SyntaxReader[] = [
   { syntax: 'json', fileName: /\.jsonc?$/i, looksLike: (text) => /^\s*[[{]/.test(text) && !/^\s*#/.test(text), read: readJson },
+  { syntax: 'shell', fileName: /\.(sh|bash)$/i, looksLike: (text) => /^#![^\n]*\b(sh|bash|zsh|ksh|dash)\b/.test(text), read: (text) => readShell(text) },
   { syntax: 'yaml', fileName: /\.ya?ml$/i, read: readYaml },
 ];
 

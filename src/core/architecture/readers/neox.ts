@@ -110,13 +110,17 @@ function neoxVocab(view: ConfigView): Fact {
  * Megatron-style vocabulary: an explicit padded size wins; otherwise the tokenizer's size
  * padded to `make_vocab_size_divisible_by × tensor-parallel size`, as Megatron builds it.
  */
-export function megatronVocab(view: ConfigView, parallelKey: string, framework: string) {
-  const explicit = count(view, ['padded_vocab_size', 'vocab_size'], 'a vocabulary size');
+export function megatronVocab(view: ConfigView, parallelKey: string, framework: string, options: { statedIsPadded?: boolean } = {}) {
+  // Megatron-LM's own --vocab-size is the tokenizer's size, padded like any other (build_tokenizer.py).
+  const explicit = count(view, options.statedIsPadded === false ? ['padded_vocab_size', 'pad_vocab_size_to'] : ['padded_vocab_size', 'vocab_size'], 'a vocabulary size');
   if (explicit) return explicit;
+  const stated = options.statedIsPadded === false ? view.find(['vocab_size']) : undefined;
+  const statedSize = stated && count(view, ['vocab_size'], 'a vocabulary size');
   // The tokenizer's name first: a vocab-file path often holds an interpolation of a data folder.
   const candidates = [view.find(['tokenizer_type']), view.find(['type'], { under: ['model', 'tokenizer'] }), view.find(['type'], { under: ['tokenizer'] }), view.find(['vocab_file']), view.find(['tokenizer_model'])];
-  let source: { located: NonNullable<(typeof candidates)[number]>; vocab: number; name: string } | undefined;
-  for (const located of candidates) {
+  let source: { located: NonNullable<(typeof candidates)[number]>; vocab: number; name: string } | undefined =
+    stated && statedSize ? { located: stated, vocab: statedSize.value, name: `vocab-size` } : undefined;
+  for (const located of source ? [] : candidates) {
     const known = located && tokenizerVocab(view.text(located) ?? '');
     if (located && known) {
       source = { located, ...known };
