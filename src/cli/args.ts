@@ -6,7 +6,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take no value. */
-const SWITCHES = new Set(['json', 'help', 'version']);
+const SWITCHES = new Set(['json', 'help', 'version', 'allow-network']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];

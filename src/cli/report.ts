@@ -1,5 +1,6 @@
 import type { Analysis } from '../core/analyze';
 import type { Severity } from '../core/findings';
+import { modelSource } from '../core/catalog/models';
 import { provenanceNotes } from '../core/provenance';
 import { LineIndex } from '../core/source/lines';
 
@@ -23,13 +24,19 @@ export interface FileReport {
   computeOptimal: { parameters: number; tokens: number } | null;
   loss: { fit: string; label: string; loss: number }[];
   thresholds: { id: string; name: string; flops: number; status: string; fraction: number; tier: string; stated: string }[];
-  sources: { parameters: string | null; tokens: string | null; tokensDerivation: string | null; catalogModel: string | null };
+  /**
+   * `catalogModel`: the built-in catalog entry the architecture came from. `namedModel` and
+   * `modelSource`: the model the config names and where its architecture was found
+   * ("built-in catalog", "Hugging Face cache", "Hugging Face Hub"), null when the file holds it.
+   */
+  sources: { parameters: string | null; tokens: string | null; tokensDerivation: string | null; catalogModel: string | null; namedModel: string | null; modelSource: string | null };
   assumptions: { what: string; value: number | boolean; origin: string; note: string }[];
   diagnostics: { severity: Severity; code: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
 }
 
 export function fileReport(analysis: Analysis, text: string): FileReport {
   const lines = new LineIndex(text);
+  const catalog = analysis.model.catalog;
   return {
     file: analysis.file,
     format: analysis.framework,
@@ -50,7 +57,9 @@ export function fileReport(analysis: Analysis, text: string): FileReport {
       parameters: analysis.model.total?.origin ?? null,
       tokens: analysis.training.tokens?.origin ?? null,
       tokensDerivation: analysis.training.derivation ?? null,
-      catalogModel: analysis.model.catalog?.id ?? null,
+      catalogModel: catalog && !catalog.source ? catalog.id : null,
+      namedModel: catalog?.id ?? null,
+      modelSource: catalog ? modelSource(catalog) : null,
     },
     assumptions: provenanceNotes(analysis).map((note) => ({ ...note })),
     diagnostics: analysis.findings.map((finding) => {
@@ -66,7 +75,7 @@ export function unreadableReport(file: string, reason: string): FileReport {
   return {
     file, format: 'unknown', syntax: 'unknown', parameters: { total: null, active: null }, tokens: null, flops: null, flopsWithAttention: null, cumulativeFlops: null,
     tokensPerParameter: null, chinchillaTokens: null, chinchillaMultiple: null, band: null, computeOptimal: null, loss: [], thresholds: [],
-    sources: { parameters: null, tokens: null, tokensDerivation: null, catalogModel: null }, assumptions: [],
+    sources: { parameters: null, tokens: null, tokensDerivation: null, catalogModel: null, namedModel: null, modelSource: null }, assumptions: [],
     diagnostics: [{ severity: 'error', code: 'unreadable-file', message: reason, line: 1, column: 1, endLine: 1, endColumn: 1 }],
   };
 }

@@ -13,7 +13,13 @@ export function formatTable(report: FileReport): string {
   const out: string[] = [`${t(report.file)}  (${t(report.format)}, ${t(report.syntax)})`];
   const row = (label: string, value: string) => out.push(`  ${label.padEnd(18)}${value}`);
   const { total, active } = report.parameters;
-  const from = report.sources.catalogModel ? ` (catalog: ${t(report.sources.catalogModel)})` : report.sources.parameters ? ` (${t(report.sources.parameters)})` : '';
+  const from = report.sources.catalogModel
+    ? ` (catalog: ${t(report.sources.catalogModel)})`
+    : report.sources.namedModel
+      ? ` (${t(report.sources.namedModel)} from the ${t(report.sources.modelSource ?? '')})`
+      : report.sources.parameters
+        ? ` (${t(report.sources.parameters)})`
+        : '';
   row('parameters', total === null ? 'unknown' : active !== null && active !== total ? `${compactCount(total)} total, ${compactCount(active)} active${from}` : `${compactCount(total)}${from}`);
   row('training tokens', report.tokens === null ? 'unknown' : `${compactCount(report.tokens)}${report.sources.tokensDerivation ? ` (${t(report.sources.tokensDerivation)})` : ''}`);
   row('compute', report.flops === null ? 'unknown' : `${scientific(report.flops)} FLOP (6·N·D)${report.flopsWithAttention ? `; ${scientific(report.flopsWithAttention)} with attention` : ''}`);

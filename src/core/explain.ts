@@ -33,7 +33,7 @@ export function explainAt(analysis: Analysis, offset: number): KeyExplanation | 
   const total = analysis.model.total;
   if (total && inside(total.span ?? (total.origin !== 'derived' ? analysis.model.anchor : undefined), offset)) {
     hit ??= total;
-    contributions.unshift(analysis.model.catalog ? `Model ${analysis.model.catalog.id} (built-in catalog): ${grouped(total.value)} parameters` : `Parameters: ${grouped(total.value)}`);
+    contributions.unshift(analysis.model.catalog ? `Model ${analysis.model.catalog.id} (${analysis.model.catalog.source ?? 'built-in catalog'}): ${grouped(total.value)} parameters` : `Parameters: ${grouped(total.value)}`);
   }
   if (!hit) {
     const anchor = analysis.training.anchor;

@@ -1,4 +1,5 @@
 import type { Analysis } from './analyze';
+import { modelSource } from './catalog/models';
 import type { Fact } from './source/fact';
 
 export interface ProvenanceNote {
@@ -20,7 +21,7 @@ export function provenanceNotes(analysis: Analysis): ProvenanceNote[] {
     else if (item && item.origin === 'derived' && item.note && /assumed|default/i.test(item.note)) notes.push({ what, value: item.value, origin: 'assumed', note: item.note });
   };
   if (arch) {
-    if (analysis.model.catalog) notes.push({ what: 'architecture', value: analysis.parameters.total ?? 0, origin: 'catalog', note: `${analysis.model.catalog.id} from the built-in catalog` });
+    if (analysis.model.catalog) notes.push({ what: 'architecture', value: analysis.parameters.total ?? 0, origin: 'catalog', note: `${analysis.model.catalog.id} from the ${modelSource(analysis.model.catalog)}` });
     else {
       add('vocabulary', arch.vocab);
       add('tied embeddings', arch.tied);

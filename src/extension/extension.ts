@@ -8,6 +8,7 @@ import { registerDiagnostics } from './surfaces/diagnostics';
 import { registerHover } from './surfaces/hover';
 import { registerStatusBar } from './surfaces/statusBar';
 import { registerPlanner } from './planner/register';
+import { WorkspaceResources } from './resources';
 import { AnalysisScheduler } from './scheduler';
 import { readSettings } from './settings';
 
@@ -19,13 +20,20 @@ export interface ComputeBudgetApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
-  const cache = new AnalysisCache(readSettings());
+  const settings = readSettings();
+  const resources = new WorkspaceResources(settings.hubAllowNetwork);
+  const cache = new AnalysisCache(settings, resources);
   const scheduler = new AnalysisScheduler(cache);
   const published = new Map<string, number>();
   const waiters = new Map<string, ((analysis: Analysis) => void)[]>();
   context.subscriptions.push(
+    resources,
     cache,
     scheduler,
+    resources.onDidChange(() => {
+      cache.invalidate();
+      scheduler.refreshVisible();
+    }),
     cache.onDidAnalyze(({ document, analysis }) => {
       const key = document.uri.toString();
       published.set(key, document.version);
@@ -39,7 +47,9 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-      cache.updateSettings(readSettings());
+      const changed = readSettings();
+      resources.setAllowNetwork(changed.hubAllowNetwork);
+      cache.updateSettings(changed);
       scheduler.refreshVisible();
     }),
   );

@@ -18,6 +18,8 @@ export interface Settings {
   readonly facts: Readonly<Record<string, string | number>>;
   readonly debounceMs: number;
   readonly accelerators: Readonly<Record<string, AcceleratorOverride>>;
+  /** Fetch a named model's config.json from the Hugging Face Hub when the local cache lacks it. */
+  readonly hubAllowNetwork: boolean;
 }
 
 export function readSettings(): Settings {
@@ -33,6 +35,7 @@ export function readSettings(): Settings {
     facts: config.get<Record<string, string | number>>('facts', {}),
     debounceMs: Math.max(0, config.get<number>('debounceMs', 300)),
     accelerators: config.get<Record<string, AcceleratorOverride>>('planner.accelerators', {}) ?? {},
+    hubAllowNetwork: config.get<boolean>('hub.allowNetwork', false) === true,
   };
 }
 

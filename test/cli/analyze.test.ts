@@ -12,16 +12,16 @@ interface Run {
   readonly err: string;
 }
 
-function run(...argv: string[]): Run {
+async function run(...argv: string[]): Promise<Run> {
   let out = '';
   let err = '';
-  const code = main(argv, (text) => (out += text + '\n'), (text) => (err += text + '\n'));
+  const code = await main(argv, (text) => (out += text + '\n'), (text) => (err += text + '\n'));
   return { code, out, err };
 }
 
 /** `analyze --json` on each file: the parsed reports. */
-function reports(...argv: string[]): { code: number; reports: Record<string, any>[] } {
-  const result = run('analyze', '--json', ...argv);
+async function reports(...argv: string[]): Promise<{ code: number; reports: Record<string, any>[] }> {
+  const result = await run('analyze', '--json', ...argv);
   return { code: result.code, reports: JSON.parse(result.out) };
 }
 
@@ -48,9 +48,9 @@ describe('compute-budget analyze', () => {
   });
 
   describe('the --json contract', () => {
-    it('has every documented key, with the numbers of a plain Chinchilla budget', () => {
+    it('has every documented key, with the numbers of a plain Chinchilla budget', async () => {
       const file = write('chinchilla.yaml', 'model:\n  parameters: 70B\ntraining:\n  tokens: 1.4T\n');
-      const { code, reports: [report] } = reports(file);
+      const { code, reports: [report] } = await reports(file);
       assert.equal(code, 0);
       for (const key of ['file', 'format', 'parameters', 'tokens', 'flops', 'tokensPerParameter', 'chinchillaMultiple', 'thresholds', 'diagnostics']) assert.ok(key in report, key);
       assert.equal(report.file, file);
@@ -69,9 +69,9 @@ describe('compute-budget analyze', () => {
       assert.ok(Math.abs(eu.fraction - 0.0588) < 1e-12);
     });
 
-    it('writes null for what the file does not fix', () => {
+    it('writes null for what the file does not fix', async () => {
       const file = write('config.json', JSON.stringify({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, intermediate_size: 11008, vocab_size: 32000 }));
-      const { reports: [report] } = reports(file);
+      const { reports: [report] } = await reports(file);
       assert.equal(report.parameters.total, 6_738_415_616);
       assert.equal(report.tokens, null);
       assert.equal(report.flops, null);
@@ -80,10 +80,10 @@ describe('compute-budget analyze', () => {
       assert.deepEqual(report.thresholds, []);
     });
 
-    it('gives each diagnostic a severity, a code, a message and a 1-based line and column', () => {
+    it('gives each diagnostic a severity, a code, a message and a 1-based line and column', async () => {
       const text = 'model:\n  parameters: 7B\ntraining:\n  tokens: lots\n';
       const file = write('bad.yaml', text);
-      const { reports: [report] } = reports(file);
+      const { reports: [report] } = await reports(file);
       const diagnostic = report.diagnostics.find((item: { code: string }) => item.code === 'invalid-number');
       assert.ok(diagnostic, JSON.stringify(report.diagnostics));
       assert.deepEqual(Object.keys(diagnostic).filter((key) => ['severity', 'code', 'message', 'line', 'column'].includes(key)).sort(), ['code', 'column', 'line', 'message', 'severity']);
@@ -92,32 +92,32 @@ describe('compute-budget analyze', () => {
       assert.deepEqual({ line: diagnostic.line, column: diagnostic.column }, { line: 4, column: 3 });
     });
 
-    it('puts a YAML syntax error on the line and column of the bracket that is never closed', () => {
+    it('puts a YAML syntax error on the line and column of the bracket that is never closed', async () => {
       const text = 'model:\n  parameters: 7B\n  layers: [32\ntokens: 1T\n';
-      const { reports: [report] } = reports(write('broken.yaml', text));
+      const { reports: [report] } = await reports(write('broken.yaml', text));
       const error = report.diagnostics.find((item: { code: string }) => item.code === 'parse-error');
       assert.deepEqual({ line: error.line, column: error.column }, position(text, text.indexOf('[32')));
     });
 
-    it('writes one report per file, in order', () => {
+    it('writes one report per file, in order', async () => {
       const a = write('a.yaml', 'parameters: 1B\ntokens: 20B\n');
       const b = write('b.yaml', 'parameters: 2B\ntokens: 40B\n');
-      const { reports: both } = reports(a, b);
+      const { reports: both } = await reports(a, b);
       assert.deepEqual(both.map((report) => report.parameters.total), [1e9, 2e9]);
     });
   });
 
   describe('GPT-NeoX and --fact', () => {
-    it('derives Pythia-6.9B tokens, 299,892,736,000, once told the run had 128 GPUs', () => {
-      const { code, reports: [report] } = reports(PYTHIA, '--fact', 'gpus=128');
+    it('derives Pythia-6.9B tokens, 299,892,736,000, once told the run had 128 GPUs', async () => {
+      const { code, reports: [report] } = await reports(PYTHIA, '--fact', 'gpus=128');
       assert.equal(code, 0);
       assert.equal(report.format, 'gpt-neox');
       assert.equal(report.tokens, 299_892_736_000);
       assert.equal(report.parameters.total, 6_857_302_016);
     });
 
-    it('asks for the number of GPUs without it, at the micro-batch key', () => {
-      const { reports: [report] } = reports(PYTHIA);
+    it('asks for the number of GPUs without it, at the micro-batch key', async () => {
+      const { reports: [report] } = await reports(PYTHIA);
       assert.equal(report.tokens, null);
       const missing = report.diagnostics.find((item: { code: string }) => item.code === 'missing-data-parallel');
       assert.ok(missing);
@@ -125,50 +125,50 @@ describe('compute-budget analyze', () => {
       assert.deepEqual({ line: missing.line, column: missing.column }, position(text, text.indexOf('"train_micro_batch_size_per_gpu"')));
     });
 
-    it('accepts --fact=name=value and data_parallel directly', () => {
-      assert.equal(reports(PYTHIA, '--fact=data_parallel=64').reports[0].tokens, 299_892_736_000);
+    it('accepts --fact=name=value and data_parallel directly', async () => {
+      assert.equal((await reports(PYTHIA, '--fact=data_parallel=64')).reports[0].tokens, 299_892_736_000);
     });
   });
 
   describe('exit codes', () => {
-    it('exits 0 whatever the diagnostics without --fail-on', () => {
-      assert.equal(run('analyze', write('e.yaml', 'parameters: -7B\ntokens: 1T\n')).code, 0);
+    it('exits 0 whatever the diagnostics without --fail-on', async () => {
+      assert.equal((await run('analyze', write('e.yaml', 'parameters: -7B\ntokens: 1T\n'))).code, 0);
     });
 
-    it('exits 1 with --fail-on warning when there is a warning, and 0 with --fail-on error', () => {
+    it('exits 1 with --fail-on warning when there is a warning, and 0 with --fail-on error', async () => {
       const file = write('warn.yaml', 'parameters: 7B\ntokens: 10B\n'); // under-trained: a warning, no error
-      const { reports: [report] } = reports(file);
+      const { reports: [report] } = await reports(file);
       assert.ok(report.diagnostics.some((item: { severity: string }) => item.severity === 'warning'));
       assert.ok(!report.diagnostics.some((item: { severity: string }) => item.severity === 'error'));
-      assert.equal(run('analyze', file, '--fail-on', 'warning').code, 1);
-      assert.equal(run('analyze', file, '--fail-on', 'error').code, 0);
+      assert.equal((await run('analyze', file, '--fail-on', 'warning')).code, 1);
+      assert.equal((await run('analyze', file, '--fail-on', 'error')).code, 0);
     });
 
-    it('exits 1 with --fail-on error when there is an error', () => {
-      assert.equal(run('analyze', write('err.yaml', 'parameters: 7B\ntokens: lots\n'), '--fail-on', 'error').code, 1);
+    it('exits 1 with --fail-on error when there is an error', async () => {
+      assert.equal((await run('analyze', write('err.yaml', 'parameters: 7B\ntokens: lots\n'), '--fail-on', 'error')).code, 1);
     });
 
-    it('exits 0 with --fail-on warning for a clean Chinchilla-optimal budget', () => {
+    it('exits 0 with --fail-on warning for a clean Chinchilla-optimal budget', async () => {
       const file = write('clean.yaml', 'parameters: 1B\ntokens: 20B\n');
-      assert.equal(run('analyze', file, '--fail-on', 'warning').code, 0);
+      assert.equal((await run('analyze', file, '--fail-on', 'warning')).code, 0);
     });
 
-    it('exits 1 for a missing file, and says so in an unreadable-file diagnostic', () => {
+    it('exits 1 for a missing file, and says so in an unreadable-file diagnostic', async () => {
       const missing = path.join(folder, 'no-such-file.yaml');
-      const { code, reports: [report] } = reports(missing);
+      const { code, reports: [report] } = await reports(missing);
       assert.equal(code, 1);
       assert.equal(report.parameters.total, null);
       assert.deepEqual(report.diagnostics.map((item: { code: string; line: number; column: number }) => [item.code, item.line, item.column]), [['unreadable-file', 1, 1]]);
       assert.match(report.diagnostics[0].message, /ENOENT/);
     });
 
-    it('exits 1 for a folder given as a file', () => {
-      assert.equal(run('analyze', folder).code, 1);
+    it('exits 1 for a folder given as a file', async () => {
+      assert.equal((await run('analyze', folder)).code, 1);
     });
 
-    it('exits 2 with usage for a bad --fail-on, a bad --fact, no file or an unknown command', () => {
+    it('exits 2 with usage for a bad --fail-on, a bad --fact, no file or an unknown command', async () => {
       for (const argv of [['analyze', 'x.yaml', '--fail-on', 'sometimes'], ['analyze', 'x.yaml', '--fact', 'gpus'], ['analyze'], ['frobnicate']]) {
-        const result = run(...argv);
+        const result = await run(...argv);
         assert.equal(result.code, 2, argv.join(' '));
         assert.match(result.err, /Usage:/);
       }
@@ -176,8 +176,8 @@ describe('compute-budget analyze', () => {
   });
 
   describe('the table', () => {
-    it('prints parameters, tokens and compute for a person to read', () => {
-      const { code, out } = run('analyze', write('table.yaml', 'parameters: 70B\ntokens: 1.4T\n'));
+    it('prints parameters, tokens and compute for a person to read', async () => {
+      const { code, out } = await run('analyze', write('table.yaml', 'parameters: 70B\ntokens: 1.4T\n'));
       assert.equal(code, 0);
       assert.match(out, /parameters\s+70B/);
       assert.match(out, /training tokens\s+1\.4T/);

@@ -2,22 +2,22 @@ import * as assert from 'node:assert/strict';
 import { main } from '../../src/cli/main';
 
 /** Runs the command line and returns its exit code, stdout and stderr. */
-function run(argv: string[]): { code: number; out: string; err: string } {
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = main(argv, (text) => (out += text + '\n'), (text) => (err += text + '\n'));
+  const code = await main(argv, (text) => (out += text + '\n'), (text) => (err += text + '\n'));
   return { code, out, err };
 }
 
-function json(argv: string[]): Record<string, any> {
-  const { code, out, err } = run([...argv, '--json']);
+async function json(argv: string[]): Promise<Record<string, any>> {
+  const { code, out, err } = await run([...argv, '--json']);
   assert.equal(code, 0, err);
   return JSON.parse(out);
 }
 
 describe('compute-budget plan', () => {
-  it('plans 5.76e23 FLOP at 20:1 as about 69.3B parameters on 1.39T tokens', () => {
-    const result = json(['plan', '--flops', '5.76e23']);
+  it('plans 5.76e23 FLOP at 20:1 as about 69.3B parameters on 1.39T tokens', async () => {
+    const result = await json(['plan', '--flops', '5.76e23']);
     assert.equal(result.schema, 'compute-budget/plan@1');
     assert.equal(Math.round(result.parameters / 1e8) / 10, 69.3);
     assert.equal(Math.round(result.tokens / 1e10) / 100, 1.39);
@@ -26,9 +26,9 @@ describe('compute-budget plan', () => {
     assert.deepEqual(result.thresholds.map((t: { id: string }) => t.id), ['eu-ai-act-systemic', 'eu-gpai-indicative', 'california-sb53', 'new-york-raise', 'korea-ai-basic-act', 'us-eo-14110']);
   });
 
-  it('plans 1024 H100 for 30 days at 40% MFU with the same numbers as the core', () => {
+  it('plans 1024 H100 for 30 days at 40% MFU with the same numbers as the core', async () => {
     // 989.5e12 × 1024 × 2,592,000 s × 0.4 = 1.0505e24 FLOP; N = √(1.0505e24 / 120) = 93.6B.
-    const result = json(['plan', '--gpu', 'H100', '--count', '1024', '--days', '30', '--mfu', '0.4', '--price-per-hour', '2.5']);
+    const result = await json(['plan', '--gpu', 'H100', '--count', '1024', '--days', '30', '--mfu', '0.4', '--price-per-hour', '2.5']);
     assert.equal(result.budgetFlops.toExponential(4), '1.0505e+24');
     assert.equal(Math.round(result.parameters / 1e8) / 10, 93.6);
     assert.equal(result.hardware.accelerator, 'H100');
@@ -37,25 +37,25 @@ describe('compute-budget plan', () => {
     assert.equal(Math.round(result.hardware.cost), 1_843_200);
   });
 
-  it('takes the target as chinchilla, multiple:K, parameters:N or inference:TOKENS', () => {
-    assert.equal(json(['plan', '--flops', '5.76e23', '--target', 'multiple:4']).tokensPerParameter, 80);
-    assert.equal(json(['plan', '--flops', '5.76e23', '--target', 'parameters:7B']).parameters, 7e9);
-    const inference = json(['plan', '--flops', '5.76e23', '--target', 'inference:10T']);
+  it('takes the target as chinchilla, multiple:K, parameters:N or inference:TOKENS', async () => {
+    assert.equal((await json(['plan', '--flops', '5.76e23', '--target', 'multiple:4'])).tokensPerParameter, 80);
+    assert.equal((await json(['plan', '--flops', '5.76e23', '--target', 'parameters:7B'])).parameters, 7e9);
+    const inference = await json(['plan', '--flops', '5.76e23', '--target', 'inference:10T']);
     assert.equal(inference.inference.inferenceTokens, 1e13);
     assert.ok(inference.inference.saving > 0);
   });
 
-  it('prints a readable plan without --json', () => {
-    const { code, out } = run(['plan', '--flops', '5.76e23', '--gpu', 'H100', '--count', '1024']);
+  it('prints a readable plan without --json', async () => {
+    const { code, out } = await run(['plan', '--flops', '5.76e23', '--gpu', 'H100', '--count', '1024']);
     assert.equal(code, 0);
     assert.match(out, /parameters \(N\)\s+69\.3B/);
     assert.match(out, /wall-clock\s+16\.4 days/);
     assert.match(out, /EU AI Act systemic risk/);
   });
 
-  it('exits 2 with a reason on input it cannot plan', () => {
+  it('exits 2 with a reason on input it cannot plan', async () => {
     for (const argv of [['plan'], ['plan', '--gpu', 'H100'], ['plan', '--flops', 'lots'], ['plan', '--flops', '1e23', '--target', 'biggest'], ['plan', '--gpu', 'Z9', '--count', '8', '--days', '1']]) {
-      const { code, err } = run(argv);
+      const { code, err } = await run(argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(err, /compute-budget: /);
     }

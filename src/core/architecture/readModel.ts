@@ -128,7 +128,10 @@ const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 
 /**
  * A model named by id or by a framework's name for it: its own `config.json` from the Hugging
- * Face cache or the Hub when the host has it, otherwise the built-in catalog.
+ * Face cache or the Hub when the host has it, otherwise the built-in catalog. `catalog` says
+ * which: its `source` is the host's ("Hugging Face cache", "Hugging Face Hub") for a config the
+ * host found, absent for a built-in entry. Published training tokens still come from the
+ * catalog when it knows the model.
  */
 function fromNamedModel(view: ConfigView, nameKey: Located, context: ReadContext): ModelResult {
   const name = view.text(nameKey)?.trim().replace(/^hf:\/\//, '');
@@ -137,15 +140,15 @@ function fromNamedModel(view: ConfigView, nameKey: Located, context: ReadContext
   const hub = HUB_ID.test(name) ? context.lookups.modelConfig(name) : undefined;
   const parsed = hub ? readJson(hub.text) : undefined;
   if (hub && parsed?.root?.kind === 'map') {
-    const model: CatalogModel = known ?? { id: name, aliases: [], config: {} };
     const result = fromNamedArchitecture(readHuggingFace(new ConfigView(parsed.root)), name, hub.source, nameKey, context.findings);
+    const model: CatalogModel = { id: name, aliases: [], config: {}, trainingTokens: known?.trainingTokens, tokensSource: known?.tokensSource, source: hub.source };
     if (result) return { ...result, catalog: model };
   }
   if (!known) {
     context.findings.push({ severity: 'information', code: 'unknown-model', message: `"${name.slice(0, 80)}" is not in the built-in catalog${HUB_ID.test(name) ? ' or the Hugging Face cache' : ''}, so its size is unknown. State it with \`parameters: 7B\` or a \`# compute-budget: parameters=7B\` comment.`, span: spanOfEntry(nameKey.entry) });
     return {};
   }
-  const result = fromNamedArchitecture(readHuggingFace(new ConfigView(treeFromObject(known.config))), known.id, 'built-in catalog', nameKey, context.findings);
+  const result = fromNamedArchitecture(readHuggingFace(new ConfigView(treeFromObject(known.config))), known.id, known.source ?? 'built-in catalog', nameKey, context.findings);
   return result ? { ...result, catalog: known } : {};
 }
 
@@ -154,7 +157,8 @@ function fromNamedArchitecture(draft: ReturnType<typeof readHuggingFace>, id: st
   const assembled = assemble(draft);
   if (!assembled.ok) return undefined;
   const span = nameKey.entry.keySpan;
-  const relabel = <T>(item: Fact<T>): Fact<T> => ({ ...item, origin: item.origin === 'config' ? 'catalog' : item.origin, key: item.key ? `${id} ${item.key}` : undefined, span });
+  const from = `from the ${source}`;
+  const relabel = <T>(item: Fact<T>): Fact<T> => ({ ...item, origin: item.origin === 'config' ? 'catalog' : item.origin, key: item.key ? `${id} ${item.key}` : undefined, span, note: item.origin === 'config' ? from : item.note });
   const arch = assembled.architecture;
   const architecture: Architecture = {
     ...arch,
@@ -165,7 +169,7 @@ function fromNamedArchitecture(draft: ReturnType<typeof readHuggingFace>, id: st
     moe: arch.moe && { ...arch.moe, experts: relabel(arch.moe.experts), topK: relabel(arch.moe.topK), ffn: relabel(arch.moe.ffn) },
   };
   const result = fromArchitecture(architecture, span, findings);
-  findings.push({ severity: 'hint', code: 'catalog-value', message: `The architecture of ${id} comes from the ${source}: ${compact(result.total!.value)} parameters.`, span: spanOfEntry(nameKey.entry) });
+  findings.push({ severity: 'hint', code: 'catalog-value', message: `The architecture of ${id} comes ${from}: ${compact(result.total!.value)} parameters.`, span: spanOfEntry(nameKey.entry) });
   return { ...result, total: { ...result.total!, origin: 'catalog' }, active: { ...result.active!, origin: 'catalog' } };
 }
 

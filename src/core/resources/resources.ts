@@ -72,31 +72,40 @@ export class ResourceCache implements Resources {
     return this.models.get(id);
   }
 
-  /** Forgets a file whose text changed on disk, so the next analysis reads it again. */
-  forgetFile(path: string): void {
-    this.files.delete(path);
+  /**
+   * Forgets a file whose text changed on disk, so the next analysis reads it again; true when
+   * it was known (an analysis used it), so the host knows to analyse again.
+   */
+  forgetFile(path: string): boolean {
+    return this.files.delete(path);
   }
 
-  /** Fetches what is pending; resolves true when anything new arrived. Never rejects. */
+  /** Forgets every model answer: where models come from changed (e.g. the network was allowed). */
+  forgetModels(): void {
+    this.models.clear();
+  }
+
+  /**
+   * Fetches what is pending; resolves true when anything pending has an answer now, whoever
+   * fetched it (another document may have asked first), so analysing again shows something new.
+   * Never rejects.
+   */
   async resolve(pending: PendingResources, host: ResourceHost): Promise<boolean> {
     const jobs: Promise<void>[] = [];
-    let arrived = false;
     for (const path of pending.files) {
       if (this.files.has(path)) continue;
       jobs.push(this.once(`file:${path}`, async () => {
         this.files.set(path, await host.readFile(path).catch(() => null));
-        arrived = true;
       }));
     }
     for (const id of pending.models) {
       if (this.models.has(id)) continue;
       jobs.push(this.once(`model:${id}`, async () => {
         this.models.set(id, await host.modelConfig(id).catch(() => null));
-        arrived = true;
       }));
     }
     await Promise.all(jobs);
-    return arrived;
+    return pending.files.some((path) => this.files.has(path)) || pending.models.some((id) => this.models.has(id));
   }
 
   private once(key: string, job: () => Promise<void>): Promise<void> {

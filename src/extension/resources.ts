@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import { MAX_RESOURCE_ROUNDS, ResourceCache, type PendingResources, type ResolvedModelConfig, type ResourceHost } from '../core/resources/resources';
+import { HuggingFaceModels } from '../node/huggingFace';
+import { MAX_INCLUDED_BYTES } from '../node/resourceHost';
+
+/** A path the engine resolved (a file-system path or a URI string) as a URI. */
+function uriOf(path: string): vscode.Uri {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path);
+}
+
+/**
+ * The desktop host: files through `vscode.workspace.fs` (so remote and virtual workspaces
+ * work), models from the Hugging Face cache and, when `computeBudget.hub.allowNetwork` is on
+ * and `HF_HUB_OFFLINE` is not set, from the Hub.
+ */
+class WorkspaceHost implements ResourceHost {
+  private readonly models: HuggingFaceModels;
+
+  constructor(allowNetwork: boolean) {
+    this.models = new HuggingFaceModels({ allowNetwork });
+  }
+
+  async readFile(path: string): Promise<string | null> {
+    try {
+      const uri = uriOf(path);
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory || stat.size > MAX_INCLUDED_BYTES) return null;
+      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return null;
+    }
+  }
+
+  modelConfig(id: string): Promise<ResolvedModelConfig | null> {
+    return this.models.modelConfig(id).catch(() => null);
+  }
+}
+
+/**
+ * What configs point at outside themselves, for the session: one `ResourceCache` that every
+ * analysis reads at once, filled in the background. Tells when a file an analysis used has
+ * changed, so the documents are analysed again.
+ */
+export class WorkspaceResources implements vscode.Disposable {
+  readonly cache = new ResourceCache();
+  private host: WorkspaceHost;
+  private allowNetwork: boolean;
+  /** Rounds of fetching per document, for the version they were asked for. */
+  private readonly rounds = new Map<string, { readonly stamp: string; readonly count: number }>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Fires when a file some analysis read has changed on disk or was saved. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(allowNetwork: boolean) {
+    this.allowNetwork = allowNetwork;
+    this.host = new WorkspaceHost(allowNetwork);
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const forget = (uri: vscode.Uri) => this.forget(uri);
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidChange(forget),
+      watcher.onDidCreate(forget),
+      watcher.onDidDelete(forget),
+      vscode.workspace.onDidSaveTextDocument((document) => this.forget(document.uri)),
+    );
+  }
+
+  /** A new answer for where models come from: forget the models looked up without the network. */
+  setAllowNetwork(allow: boolean): void {
+    if (allow === this.allowNetwork) return;
+    this.allowNetwork = allow;
+    this.host = new WorkspaceHost(allow);
+    this.cache.forgetModels();
+  }
+
+  /**
+   * Fetches in the background what an analysis of `document` at `stamp` (its version and the
+   * settings generation) asked for; calls `arrived` when something it asked for has come, at
+   * most MAX_RESOURCE_ROUNDS times per stamp. Never blocks, never rejects.
+   */
+  request(document: string, stamp: string, pending: PendingResources, arrived: () => void): void {
+    if (pending.files.length === 0 && pending.models.length === 0) return;
+    const previous = this.rounds.get(document);
+    const count = previous?.stamp === stamp ? previous.count : 0;
+    if (count >= MAX_RESOURCE_ROUNDS) return;
+    this.rounds.set(document, { stamp, count: count + 1 });
+    this.cache.resolve(pending, this.host).then((fresh) => fresh && arrived(), () => undefined);
+  }
+
+  /** The document is closed: nothing more to count for it. */
+  release(document: string): void {
+    this.rounds.delete(document);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const known = [uri.fsPath, uri.toString()].map((path) => this.cache.forgetFile(path));
+    if (known.some(Boolean)) this.changed.fire();
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.changed.dispose();
+  }
+}
