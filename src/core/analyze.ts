@@ -247,6 +247,15 @@ function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
+/**
+ * The answer for a file whose analysis was stopped (it ran past the host's time limit): nothing
+ * read, one finding that says why, so the surfaces show that instead of an old or empty result.
+ */
+export function stoppedAnalysis(fileName: string, text: string, reason: string): Analysis {
+  const message = `${reason} The file is not analysed; if it is a training config, report it with the file attached.`;
+  return empty(fileName, syntaxOf(fileName, text.slice(0, 4096)), [{ severity: 'warning', code: 'too-large', message, span: { start: 0, end: 0 } }], { alwaysReport: true });
+}
+
 function empty(file: string, syntax: Syntax, findings: Finding[], options: AnalyzeOptions): Analysis {
   return compute(file, syntax, UNKNOWN, {}, { factors: [] }, findings, [], options);
 }

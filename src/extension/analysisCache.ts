@@ -1,20 +1,31 @@
 import * as vscode from 'vscode';
-import { analyze, type Analysis } from '../core/analyze';
+import { stoppedAnalysis, type Analysis } from '../core/analyze';
+import { EMPTY_SNAPSHOT, type AnalysisJob } from '../core/analysisJob';
 import { isConfigDocument } from './documents';
 import type { WorkspaceResources } from './resources';
 import { analyzeOptions, type Settings } from './settings';
 
+/** Where analyses run: a worker thread in the desktop host, the same thread as a last resort. */
+export interface Analyzer {
+  analyze(job: Omit<AnalysisJob, 'id'>): Promise<Analysis>;
+  dispose(): void;
+}
+
 interface Entry {
   readonly version: number;
   readonly generation: number;
-  readonly analysis: Analysis;
+  readonly analysis: Promise<Analysis>;
+  /** The analysis once it has arrived, for surfaces that must answer at once. */
+  settled?: Analysis;
 }
 
 /**
  * One analysis per document version, shared by every surface (hover, decorations,
  * diagnostics, code actions, status bar, chart). Settings changes start a new generation.
- * An analysis never waits on disk or network: it uses what `resources` has, and when something
- * it asked for arrives later, the document is analysed and published again.
+ * Analyses run off the host thread; the cache holds the promise, so a hover and a keystroke's
+ * re-analysis of the same version share one job. An analysis never waits on disk or network:
+ * it uses what `resources` has, and when something it asked for arrives later, the document is
+ * analysed and published again.
  */
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -23,7 +34,7 @@ export class AnalysisCache implements vscode.Disposable {
   /** Fires when a document's analysis was (re)computed and published to the surfaces. */
   readonly onDidAnalyze = this.changed.event;
 
-  constructor(private settings: Settings, private readonly resources?: WorkspaceResources) {}
+  constructor(private settings: Settings, private readonly analyzer: Analyzer, private readonly resources?: WorkspaceResources) {}
 
   get current(): Settings {
     return this.settings;
@@ -39,28 +50,54 @@ export class AnalysisCache implements vscode.Disposable {
     this.generation++;
   }
 
-  /** The analysis for this exact version, computing it at most once. */
-  get(document: vscode.TextDocument): Analysis {
+  /** The analysis of this exact version, computing it at most once. */
+  analysis(document: vscode.TextDocument): Promise<Analysis> {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
     if (entry && entry.version === document.version && entry.generation === this.generation) return entry.analysis;
-    const analysis = analyze(document.getText(), document.fileName, { ...analyzeOptions(this.settings), alwaysReport: document.languageId === 'compute-budget', resources: this.resources?.cache });
     const { version } = document;
     const generation = this.generation;
-    this.entries.set(key, { version, generation, analysis });
-    this.resources?.request(key, `${version}:${generation}`, analysis.pending, () => {
-      const current = this.entries.get(key);
-      if (document.isClosed || !current || current.version !== version || current.generation !== generation) return;
-      this.entries.delete(key);
-      this.publish(document);
+    const job = {
+      text: document.getText(),
+      fileName: document.fileName,
+      options: { ...analyzeOptions(this.settings), alwaysReport: document.languageId === 'compute-budget' },
+      resources: this.resources?.cache.snapshot() ?? EMPTY_SNAPSHOT,
+    };
+    const fresh: Entry = {
+      version,
+      generation,
+      analysis: this.analyzer.analyze(job).then(
+        (analysis) => analysis,
+        (error: unknown) => stoppedAnalysis(job.fileName, job.text, error instanceof Error ? error.message : 'The analysis failed.'),
+      ),
+    };
+    this.entries.set(key, fresh);
+    void fresh.analysis.then((analysis) => {
+      fresh.settled = analysis;
+      this.resources?.request(key, `${version}:${generation}`, analysis.pending, () => {
+        const current = this.entries.get(key);
+        if (document.isClosed || current !== fresh) return;
+        this.entries.delete(key);
+        void this.publish(document);
+      });
     });
-    return analysis;
+    return fresh.analysis;
   }
 
-  /** Analyses and tells the surfaces; returns the analysis. */
-  publish(document: vscode.TextDocument): Analysis | undefined {
+  /** The analysis of this exact version if it has arrived; surfaces that cannot wait use it. */
+  settled(document: vscode.TextDocument): Analysis | undefined {
+    const entry = this.entries.get(document.uri.toString());
+    return entry && entry.version === document.version && entry.generation === this.generation ? entry.settled : undefined;
+  }
+
+  /** Analyses and, unless the document moved on meanwhile, tells the surfaces. */
+  async publish(document: vscode.TextDocument): Promise<Analysis | undefined> {
     if (!isConfigDocument(document)) return undefined;
-    const analysis = this.get(document);
+    const { version } = document;
+    const generation = this.generation;
+    const analysis = await this.analysis(document);
+    // A later keystroke or settings change has its own analysis coming: do not flash this one.
+    if (document.isClosed || document.version !== version || this.generation !== generation) return analysis;
     this.changed.fire({ document, analysis });
     return analysis;
   }
@@ -73,5 +110,6 @@ export class AnalysisCache implements vscode.Disposable {
   dispose(): void {
     this.entries.clear();
     this.changed.dispose();
+    this.analyzer.dispose();
   }
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 /** The languages whose documents may be training configs. */
-export const CONFIG_LANGUAGES = ['yaml', 'json', 'jsonc', 'compute-budget', 'shellscript'] as const;
+export const CONFIG_LANGUAGES = ['yaml', 'json', 'jsonc', 'toml', 'shellscript', 'compute-budget'] as const;
 
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = CONFIG_LANGUAGES.flatMap((language) => [
   { language, scheme: 'file' },

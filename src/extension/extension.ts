@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analyze';
 import { AnalysisCache } from './analysisCache';
+import { createAnalyzer } from './analyzer';
 import { SETTINGS_SECTION } from './commandIds';
 import { registerCodeActions } from './surfaces/codeActions';
 import { registerDecorations } from './surfaces/decorations';
@@ -20,13 +21,17 @@ export interface ComputeBudgetApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
-  const settings = readSettings();
-  const resources = new WorkspaceResources(settings.hubAllowNetwork);
-  const cache = new AnalysisCache(settings, resources);
+  const log = vscode.window.createOutputChannel('Compute Budget', { log: true });
+  const warnOnce = ignoredSettingsWarning(log);
+  const { settings, ignored } = readSettings();
+  warnOnce(ignored);
+  const resources = new WorkspaceResources(settings.allowNetwork);
+  const cache = new AnalysisCache(settings, createAnalyzer(context.extensionPath, (message) => log.warn(message)), resources);
   const scheduler = new AnalysisScheduler(cache);
   const published = new Map<string, number>();
   const waiters = new Map<string, ((analysis: Analysis) => void)[]>();
   context.subscriptions.push(
+    log,
     resources,
     cache,
     scheduler,
@@ -47,8 +52,9 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-      const changed = readSettings();
-      resources.setAllowNetwork(changed.hubAllowNetwork);
+      const { settings: changed, ignored: nowIgnored } = readSettings();
+      warnOnce(nowIgnored);
+      resources.setAllowNetwork(changed.allowNetwork);
       cache.updateSettings(changed);
       scheduler.refreshVisible();
     }),
@@ -65,12 +71,33 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
     cache,
     analyzed(document) {
       const key = document.uri.toString();
-      if (published.get(key) === document.version) return Promise.resolve(cache.get(document));
+      if (published.get(key) === document.version) return cache.analysis(document);
       return new Promise((resolve) => {
         waiters.set(key, [...(waiters.get(key) ?? []), resolve]);
         scheduler.now(document);
       });
     },
+  };
+}
+
+/**
+ * Settings that could not be used are named in the log and, the first time each set of them is
+ * seen, in one warning: a workspace's settings file may hold anything, and a user should know
+ * which value was replaced by its default rather than find numbers silently different.
+ */
+function ignoredSettingsWarning(log: vscode.LogOutputChannel): (ignored: readonly string[]) => void {
+  let shown = '';
+  return (ignored) => {
+    const key = ignored.join('\n');
+    if (!key || key === shown) return;
+    shown = key;
+    ignored.forEach((line) => log.warn(`Setting ignored: computeBudget.${line}`));
+    const first = `computeBudget.${ignored[0]}`;
+    const more = ignored.length > 1 ? ` (and ${ignored.length - 1} more)` : '';
+    void vscode.window.showWarningMessage(`Compute Budget: ${first}${more}; the default is used instead.`, 'Open Settings', 'Show Log').then((choice) => {
+      if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_SECTION);
+      if (choice === 'Show Log') log.show(true);
+    });
   };
 }
 

@@ -34,7 +34,7 @@ export class AnalysisScheduler implements vscode.Disposable {
   now(document: vscode.TextDocument): void {
     if (!isConfigDocument(document)) return;
     this.cancel(document);
-    this.cache.publish(document);
+    void this.cache.publish(document);
   }
 
   schedule(document: vscode.TextDocument): void {
@@ -43,7 +43,7 @@ export class AnalysisScheduler implements vscode.Disposable {
     const key = document.uri.toString();
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      if (!document.isClosed) this.cache.publish(document);
+      if (!document.isClosed) void this.cache.publish(document);
     }, this.cache.current.debounceMs));
   }
 

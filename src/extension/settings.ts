@@ -1,48 +1,31 @@
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../core/analyze';
-import type { LossFit } from '../core/budget/scaling';
-import type { FindingCode, Severity } from '../core/findings';
-import type { AcceleratorOverride } from '../core/hardware/accelerators';
+import { validateSettings, type ValidSettings } from '../core/settings';
 import { SETTINGS_SECTION } from './commandIds';
 
-export type SeveritySetting = Severity | 'off';
+export type { SeveritySetting } from '../core/settings';
 
-/** A snapshot of the `computeBudget.*` settings; read once per change, never mutated. */
-export interface Settings {
-  readonly decorations: boolean;
-  readonly thresholdIds: readonly string[] | undefined;
-  readonly tokensPerParameter: number;
-  readonly lossFit: LossFit['id'];
-  readonly severities: Readonly<Partial<Record<FindingCode, SeveritySetting>>>;
-  readonly extraKeys: Readonly<Record<string, readonly string[]>>;
-  readonly facts: Readonly<Record<string, string | number>>;
-  readonly debounceMs: number;
-  readonly accelerators: Readonly<Record<string, AcceleratorOverride>>;
-  /** Fetch a named model's config.json from the Hugging Face Hub when the local cache lacks it. */
-  readonly hubAllowNetwork: boolean;
-}
+/** A snapshot of the `computeBudget.*` settings, checked by the core; never mutated. */
+export type Settings = ValidSettings;
 
-export function readSettings(): Settings {
+/** Every setting the extension contributes, by its name under the section. */
+const SETTING_NAMES = [
+  'decorations.enabled', 'thresholds', 'tokensPerParameter', 'lossFit', 'diagnostics.severity', 'extraKeys', 'facts', 'debounceMs',
+  'planner.mfu', 'planner.accelerators', 'planner.pricePerAcceleratorHour', 'hub.allowNetwork',
+] as const;
+
+/**
+ * Reads and checks the settings. A value of the wrong type or out of range (a workspace's
+ * `.vscode/settings.json` may hold anything) falls back to its default and is named in
+ * `ignored`, so the caller can say so once instead of the engine meeting a shape it does not expect.
+ */
+export function readSettings(): { settings: Settings; ignored: string[] } {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  const thresholds = config.get<string[]>('thresholds');
-  return {
-    decorations: config.get<boolean>('decorations.enabled', true),
-    thresholdIds: thresholds && thresholds.length ? thresholds : undefined,
-    tokensPerParameter: positive(config.get<number>('tokensPerParameter', 20), 20),
-    lossFit: config.get<LossFit['id']>('lossFit', 'epoch2024'),
-    severities: config.get<Record<string, SeveritySetting>>('diagnostics.severity', {}) as Settings['severities'],
-    extraKeys: config.get<Record<string, string[]>>('extraKeys', {}),
-    facts: config.get<Record<string, string | number>>('facts', {}),
-    debounceMs: Math.max(0, config.get<number>('debounceMs', 300)),
-    accelerators: config.get<Record<string, AcceleratorOverride>>('planner.accelerators', {}) ?? {},
-    hubAllowNetwork: config.get<boolean>('hub.allowNetwork', false) === true,
-  };
+  const raw: Record<string, unknown> = {};
+  for (const name of SETTING_NAMES) raw[name] = config.get<unknown>(name);
+  return validateSettings(raw);
 }
 
 export function analyzeOptions(settings: Settings): AnalyzeOptions {
   return { facts: settings.facts, tokensPerParameter: settings.tokensPerParameter, thresholdIds: settings.thresholdIds, extraKeys: settings.extraKeys, accelerators: settings.accelerators };
-}
-
-function positive(value: number, fallback: number): number {
-  return Number.isFinite(value) && value > 0 ? value : fallback;
 }

@@ -9,7 +9,7 @@ describe('the analysis shared by every surface', () => {
     const { editor, analysis } = await openExample('generic/llama-2-7b-run.yaml');
     assert.ok(vscode.extensions.getExtension('compute-budget.compute-budget')?.isActive);
     const { cache } = await api();
-    assert.strictEqual(cache.get(editor.document), analysis);
+    assert.strictEqual(await cache.analysis(editor.document), analysis);
     assert.strictEqual(analysis.tokens, 2e12);
   });
 

@@ -4,6 +4,8 @@
  * lookup the host fills, and lists what it asked for and did not get, so the host can fetch it
  * (from disk, `vscode.workspace.fs`, the Hugging Face cache or the Hub) and analyse again.
  */
+import type { ResourceSnapshot } from '../analysisJob';
+
 export interface Resources {
   /** A file's text by resolved path; `null` when it does not exist or cannot be read; `undefined` when not loaded yet. */
   file(path: string): string | null | undefined;
@@ -78,6 +80,11 @@ export class ResourceCache implements Resources {
    */
   forgetFile(path: string): boolean {
     return this.files.delete(path);
+  }
+
+  /** What is known now, as data a worker can receive (only data crosses to a worker). */
+  snapshot(): ResourceSnapshot {
+    return { files: Object.fromEntries(this.files), models: Object.fromEntries(this.models) };
   }
 
   /** Forgets every model answer: where models come from changed (e.g. the network was allowed). */

@@ -54,9 +54,9 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
   };
 
   /** The chart of a config as it is now, with the loss fit the settings choose. */
-  const chartOf = (document: vscode.TextDocument, analysis = cache.get(document)) => chartForAnalysis(analysis, baseName(document.uri), { fit: cache.current.lossFit });
+  const chartOf = (document: vscode.TextDocument, analysis: Analysis) => chartForAnalysis(analysis, baseName(document.uri), { fit: cache.current.lossFit });
 
-  const showConfigChart = async (document: vscode.TextDocument, view?: ChartView): Promise<RenderedMessage> => ChartPanel.show(extensionUri, chartOf(document), document.uri, view);
+  const showConfigChart = async (document: vscode.TextDocument, view?: ChartView): Promise<RenderedMessage> => ChartPanel.show(extensionUri, chartOf(document, await cache.analysis(document)), document.uri, view);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandId.showChart, async (args?: ShowChartArgs): Promise<RenderedMessage | undefined> => {
@@ -72,7 +72,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
     vscode.commands.registerCommand(CommandId.planComputeBudget, async (args?: PlanCommandArgs): Promise<PlanCommandResult | undefined> => {
       const settings = readPlannerSettings();
       const document = await configDocument(args?.uri);
-      const analysis = document ? cache.get(document) : undefined;
+      const analysis = document ? await cache.analysis(document) : undefined;
       if (args && typeof args === 'object') return automated(args, settings, document, analysis);
 
       const asked = await askPlanInput(settings, analysis, document ? baseName(document.uri) : undefined);
@@ -89,7 +89,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
         throw error;
       }
       const rendered = await ChartPanel.show(extensionUri, chartForPlan(result, { fit: cache.current.lossFit }), undefined);
-      void offerWriteBack(result, document, analysis, (current) => cache.get(current));
+      void offerWriteBack(result, document, analysis, (current) => cache.analysis(current));
       return { plan: result, rendered };
     }),
 
@@ -102,7 +102,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
         // open yet: open it (without showing it) rather than wait for an editor.
         if (revived.source) {
           const document = await vscode.workspace.openTextDocument(revived.source).then((opened) => opened, () => undefined);
-          if (document) void revived.render(chartOf(document), state?.view).catch(() => undefined);
+          if (document) void cache.analysis(document).then((analysis) => revived.render(chartOf(document, analysis), state?.view)).catch(() => undefined);
         }
       },
     }),
@@ -152,7 +152,7 @@ function writeBackEdit(result: PlanResult, document: vscode.TextDocument, analys
  * clicks it, and is worked out again at that moment from the file as it is then: the user may
  * have edited it while the message waited.
  */
-async function offerWriteBack(result: PlanResult, document: vscode.TextDocument | undefined, analysis: Analysis | undefined, analysisOf: (document: vscode.TextDocument) => Analysis): Promise<void> {
+async function offerWriteBack(result: PlanResult, document: vscode.TextDocument | undefined, analysis: Analysis | undefined, analysisOf: (document: vscode.TextDocument) => Promise<Analysis>): Promise<void> {
   const summary = `Plan: ${compactCount(result.parameters)} parameters on ${compactCount(result.tokens)} tokens, ${scientific(result.flops)} FLOP${result.hardware ? `, ${result.hardware.wallClockDays.toFixed(1)} days on ${result.hardware.count.toLocaleString('en-US')} × ${result.hardware.accelerator}` : ''}.`;
   const edit = document && analysis ? writeBackEdit(result, document, analysis) : undefined;
   if (!document || !edit) {
@@ -167,7 +167,7 @@ async function offerWriteBack(result: PlanResult, document: vscode.TextDocument 
     void vscode.window.showWarningMessage(`${baseName(document.uri)} was closed; nothing was written.`);
     return;
   }
-  const current = writeBackEdit(result, document, analysisOf(document));
+  const current = writeBackEdit(result, document, await analysisOf(document));
   if (!current) {
     void vscode.window.showWarningMessage(`${baseName(document.uri)} changed and no longer has a training-length setting the planner can rewrite; nothing was written.`);
     return;

@@ -13,10 +13,10 @@ import { rangeOf } from './diagnostics';
 export function registerCodeActions(context: vscode.ExtensionContext, cache: AnalysisCache): void {
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, {
-      provideCodeActions(document, _range, actionContext) {
+      async provideCodeActions(document, _range, actionContext) {
         const ours = actionContext.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
         if (!ours.length) return [];
-        const analysis = cache.get(document);
+        const analysis = await cache.analysis(document);
         const actions: vscode.CodeAction[] = [];
         for (const diagnostic of ours) {
           const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;

@@ -8,8 +8,8 @@ import { hoverMarkdown } from './hoverContent';
 export function registerHover(context: vscode.ExtensionContext, cache: AnalysisCache): void {
   context.subscriptions.push(
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, {
-      provideHover(document, position) {
-        const analysis = cache.get(document);
+      async provideHover(document, position) {
+        const analysis = await cache.analysis(document);
         const explanation = explainAt(analysis, document.offsetAt(position));
         if (!explanation) return undefined;
         // Untrusted and without HTML: config text is escaped and nothing in it can run a command.

@@ -13,7 +13,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, cache: Analy
   item.command = CommandId.showChart;
   const show = (document: vscode.TextDocument | undefined, analysis?: Analysis) => {
     if (!document || !isConfigDocument(document)) return item.hide();
-    const result = analysis ?? cache.get(document);
+    // Switching editors: show what is known now; the scheduler publishes a fresh one if needed.
+    const result = analysis ?? cache.settled(document);
+    if (!result) return;
     const text = statusText(result);
     if (!text) return item.hide();
     item.text = text;

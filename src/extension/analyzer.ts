@@ -1,0 +1,38 @@
+import * as path from 'path';
+import { analyze, type Analysis } from '../core/analyze';
+import { resourcesFromSnapshot, type AnalysisJob } from '../core/analysisJob';
+import { WorkerAnalyzer } from '../node/workerAnalyzer';
+import type { Analyzer } from './analysisCache';
+
+/** How long one analysis may run before its worker is ended and the file reported as stopped. */
+export const ANALYSIS_TIME_LIMIT_MS = 10_000;
+
+/**
+ * Analyses on a worker thread beside the extension bundle. If the thread cannot start at all
+ * (a host without worker threads), analyses run on the host thread: slower to fail on a hostile
+ * file, but every surface still works. The engine's own size and depth bounds apply either way.
+ */
+export function createAnalyzer(extensionPath: string, log: (message: string) => void): Analyzer {
+  const worker = new WorkerAnalyzer(path.join(extensionPath, 'dist', 'analysisWorker.js'), ANALYSIS_TIME_LIMIT_MS);
+  let onThread = false;
+  const here = (job: Omit<AnalysisJob, 'id'>): Promise<Analysis> => {
+    try {
+      return Promise.resolve(analyze(job.text, job.fileName, { ...job.options, resources: resourcesFromSnapshot(job.resources) }));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  return {
+    analyze(job) {
+      if (onThread) return here(job);
+      try {
+        return worker.analyze(job);
+      } catch (error) {
+        onThread = true;
+        log(`The analysis worker could not start (${error instanceof Error ? error.message : String(error)}); analysing on the extension host's thread.`);
+        return here(job);
+      }
+    },
+    dispose: () => worker.dispose(),
+  };
+}
