@@ -15,6 +15,8 @@ const flag = (name: string, fallback: number) => {
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
 const runs = flag('runs', 10_000);
+/** `--verbose`: one line per violation, not only the first of each kind. */
+const verbose = args.includes('--verbose');
 const seed = flag('seed', Date.now() % 2 ** 31);
 const HANG_MS = 1_000;
 
@@ -36,6 +38,7 @@ samples.forEach((input, index) => {
   if (ms > HANG_MS && input.text.length < 100_000) found.push({ kind: 'hang', detail: `${ms.toFixed(0)} ms for ${input.text.length} characters` });
   for (const violation of found) {
     counts[violation.kind]++;
+    if (verbose) console.log(`${violation.kind} case ${index} (${input.name}): ${violation.detail}`);
     if (!first.has(violation.kind)) first.set(violation.kind, `case ${index} (${input.name}, ${input.text.length} chars): ${violation.detail}\n    text: ${JSON.stringify(input.text.slice(0, 300))}`);
   }
 });

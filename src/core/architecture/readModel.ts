@@ -64,17 +64,19 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
   const fineTunes = named ?? (baseName ? findModel(baseName) : undefined);
 
   const declaredKey = view.find(DECLARED_TOTAL);
-  const declared = view.count(declaredKey, 'a number of parameters', { positive: true });
-  const declaredActive = view.count(view.find(DECLARED_ACTIVE), 'a number of active parameters', { positive: true });
+  const declared = view.count(declaredKey, 'a number of parameters', { positive: true, atLeastOne: true });
+  const declaredActive = view.count(view.find(DECLARED_ACTIVE), 'a number of active parameters', { positive: true, atLeastOne: true });
   if (declared && declaredKey && result.total) {
     const ratio = declared.value / result.total.value;
     if (Math.abs(ratio - 1) > 0.05) {
       findings.push({ severity: 'warning', code: 'parameter-mismatch', message: `${dotted(declaredKey)} says ${compact(declared.value)} parameters, but the architecture has ${compact(result.total.value)} (${ratio > 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(0)}%). The architecture's count is used.`, span: spanOfEntry(declaredKey.entry) });
     }
   } else if (declared && declaredKey) {
-    result = { ...result, total: declared, active: declaredActive ?? declared, anchor: declaredKey.entry.keySpan };
+    const activeFits = declaredActive && declaredActive.value <= declared.value;
+    if (declaredActive && !activeFits) findings.push(activeAboveTotal(declaredActive.value, declared.value, declaredActive.span));
+    result = { ...result, total: declared, active: activeFits ? declaredActive : declared, anchor: declaredKey.entry.keySpan };
   }
-  return { ...withUserCounts(result, facts), fineTunes };
+  return { ...withUserCounts(result, facts, findings), fineTunes };
 }
 
 /**
@@ -82,7 +84,7 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
  * the architecture's active share (active / total), so an MoE model never turns dense; an
  * `active_parameters` fact, when given, is used as it stands.
  */
-function withUserCounts(result: ModelResult, facts: readonly UserFact[]): ModelResult {
+function withUserCounts(result: ModelResult, facts: readonly UserFact[], findings: Finding[]): ModelResult {
   const supplied = userFact(facts, 'parameters');
   const suppliedActive = userFact(facts, 'active_parameters');
   if (supplied) {
@@ -91,11 +93,23 @@ function withUserCounts(result: ModelResult, facts: readonly UserFact[]): ModelR
     const active = share < 1 ? fact(Math.round(supplied.value * share), 'derived', { span: supplied.span, note: `compute-budget: parameters= × the architecture's active share ${(share * 100).toFixed(1)}%` }) : given;
     result = { ...result, total: given, active };
   }
-  if (suppliedActive) {
+  if (suppliedActive && result.total && suppliedActive.value > result.total.value) {
+    findings.push(activeAboveTotal(suppliedActive.value, result.total.value, suppliedActive.span));
+  } else if (suppliedActive) {
     const active = fact(suppliedActive.value, 'user', { span: suppliedActive.span, note: 'compute-budget: active_parameters=' });
     result = { ...result, active, total: result.total ?? active };
   }
   return result;
+}
+
+/** A model cannot use more parameters per token than it has: the active count is not used. */
+function activeAboveTotal(active: number, total: number, span: Span | undefined): Finding {
+  return {
+    severity: 'warning',
+    code: 'parameter-mismatch',
+    message: `${compact(active)} active parameters is more than the model's ${compact(total)} in total; a token never uses more than all of them, so the active count is not used.`,
+    span: span ?? { start: 0, end: 0 },
+  };
 }
 
 /** `pretrained: false` beside the model name (llm-foundry's `hf_causal_lm`): the named architecture is trained from scratch. */

@@ -67,8 +67,9 @@ function readFact(rawName: string, rawValue: string, span: Span | undefined, fin
   const tokenizer = name === 'vocab' && !parseCount(rawValue).ok ? tokenizerVocab(rawValue) : undefined;
   if (tokenizer) return { name, value: tokenizer.vocab, span, note: `${printable(rawValue, 40)} (${tokenizer.name}, ${tokenizer.vocab.toLocaleString('en-US')})` };
   const parsed = parseCount(rawValue);
-  if (!parsed.ok || parsed.value <= 0 || parsed.value > 1e30) {
-    findings.push({ severity: 'warning', code: 'invalid-directive', message: `compute-budget: ${name}=${rawValue.slice(0, 40)} is not a positive number (write e.g. ${name}=128 or ${name}=1.2B${name === 'vocab' ? ', or a known tokenizer name' : ''}).`, span: where });
+  // Every fact counts whole things (accelerators, tokens, parameters, rows): less than one is a typo.
+  if (!parsed.ok || parsed.value < 1 || parsed.value > 1e30) {
+    findings.push({ severity: 'warning', code: 'invalid-directive', message: `compute-budget: ${name}=${printable(rawValue, 40)} is not a count of one or more (write e.g. ${name}=128 or ${name}=1.2B${name === 'vocab' ? ', or a known tokenizer name' : ''}).`, span: where });
     return undefined;
   }
   return { name, value: parsed.value, span };

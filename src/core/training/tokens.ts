@@ -53,11 +53,12 @@ export function readTokens(view: ConfigView, keys: TrainingKeys, facts: readonly
   if (durationKey && durationText !== undefined) {
     const parsed = parseDuration(durationText);
     if (isDuration(parsed)) duration = parsed;
+    else if (parsed.why === 'negative') view.report(durationKey, 'error', 'negative-value', `${dotted(durationKey)}: "${durationText.slice(0, 40)}" is negative; a training length must be zero or more.`);
     else view.report(durationKey, 'error', parsed.why === 'not-finite' ? 'out-of-range' : 'invalid-number', `${dotted(durationKey)}: "${durationText.slice(0, 40)}" is not a duration; write e.g. 2e12T (tokens), 63900ba (batches) or 1ep (epochs).`);
   }
   const direct = duration?.unit === 'tokens' && durationKey
     ? fact(duration.value, 'config', { key: dotted(durationKey), span: durationKey.entry.keySpan })
-    : view.count(view.find(keys.direct), 'a number of tokens');
+    : view.count(view.find(keys.direct), 'a number of tokens', { atLeastOne: true });
   const directKey = duration?.unit === 'tokens' ? durationKey : view.find(keys.direct);
 
   // 2. Steps × batch × sequence length.
