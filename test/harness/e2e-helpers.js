@@ -29,6 +29,17 @@ function createHelpers(page, { screenshotsDir }) {
     await activeEditor.locator('.view-line').first().waitFor();
   }
 
+  /** Moves the cursor to a line of the active editor (Ctrl+G), which scrolls it into view. */
+  async function goToLine(line) {
+    await activeEditor.click({ position: { x: 200, y: 10 } });
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await activeEditor.locator('.view-line').first().waitFor();
+  }
+
   /** Runs a command by its palette title (with category, e.g. "Compute Budget: Show Chart"). */
   async function runCommand(title) {
     await page.keyboard.press('F1');
@@ -115,7 +126,7 @@ function createHelpers(page, { screenshotsDir }) {
     await page.waitForFunction(inlineShown, { selector: ACTIVE_LINES, needle, shown });
   }
 
-  return { openFile, runCommand, screenshot, editorText, hoverAt, openProblems, waitForNotification, waitForStatusBarItem, inlineTexts, waitForInline };
+  return { openFile, goToLine, runCommand, screenshot, editorText, hoverAt, openProblems, waitForNotification, waitForStatusBarItem, inlineTexts, waitForInline };
 }
 
 // The text editor of the main editor area's active group. VS Code 1.139 opens Settings as a modal
