@@ -50,7 +50,7 @@ function detectTorchtitan(root: MapNode): number {
   const parallelism = section(root, 'parallelism');
   let score = 0;
   if (has(model, 'flavor') && has(model, 'name')) score += 5;
-  if (has(parallelism, 'data_parallel_shard_degree', 'data_parallel_replicate_degree')) score += 5;
+  if (has(parallelism, 'data_parallel_shard_degree', 'data_parallel_replicate_degree') || has(section(root, 'training'), 'data_parallel_shard_degree')) score += 5;
   else if (tally(parallelism, PARALLELISM) >= 2) score += 3;
   if (score === 0) return 0;
   score += (section(root, 'job') ? 1 : 0) + tally(section(root, 'training'), TRAINING);
@@ -97,10 +97,14 @@ function readTitanModel(view: ConfigView, context: ReadContext): Draft | undefin
 }
 
 /** A `[section] key` as a count, or torchtitan's default for it (labelled as assumed). */
-function setting(view: ConfigView, path: [string, string], what: string, fallback: number | undefined, options: { positive?: boolean } = { positive: true }): { fact?: Fact; located?: Located } {
-  const located = view.at(path);
-  if (located) return { fact: view.count(located, what, { integer: true, ...options }), located };
-  return { fact: fallback === undefined ? undefined : fact(fallback, 'assumed', { note: `torchtitan's default ${path.join('.')}` }) };
+function setting(view: ConfigView, path: readonly string[], what: string, fallback: number | undefined, located = view.at(path)): Fact | undefined {
+  if (located) return view.count(located, what, { integer: true, positive: true });
+  return fallback === undefined ? undefined : fact(fallback, 'assumed', { note: `torchtitan's default ${path.join('.')}` });
+}
+
+/** A parallelism degree: `[parallelism]` today; `[training]` and `[experimental]` in 2024's configs. */
+function degreeKey(view: ConfigView, key: string): Located | undefined {
+  return view.at(['parallelism', key]) ?? view.at(['training', key]) ?? view.at(['experimental', key]);
 }
 
 function readTitanTokens(view: ConfigView, context: ReadContext): TokenResult | undefined {
@@ -109,9 +113,9 @@ function readTitanTokens(view: ConfigView, context: ReadContext): TokenResult | 
   if (!stepsKey) return { factors: [] };
   const anchor = stepsKey.entry.keySpan;
   const steps = view.count(stepsKey, 'a number of steps', { integer: true, positive: true });
-  const seq = setting(view, ['training', 'seq_len'], 'a sequence length', DEFAULTS.seq_len).fact;
+  const seq = setting(view, ['training', 'seq_len'], 'a sequence length', DEFAULTS.seq_len);
   if (!steps || !seq) return { factors: [], anchor };
-  const degree = (key: keyof typeof DEFAULTS) => setting(view, ['parallelism', key], `a ${key.replace(/_/g, ' ')}`, DEFAULTS[key]).fact?.value ?? 1;
+  const degree = (key: keyof typeof DEFAULTS) => setting(view, ['parallelism', key], `a ${key.replace(/_/g, ' ')}`, DEFAULTS[key], degreeKey(view, key))?.value ?? 1;
   const [tp, pp, cp] = [degree('tensor_parallel_degree'), degree('pipeline_parallel_degree'), degree('context_parallel_degree')];
   const dataset = view.text(view.at(['training', 'dataset']));
   const tail = `${tp > 1 || pp > 1 || cp > 1 ? ` (tensor ${tp}, pipeline ${pp}, context ${cp} parallel)` : ''}${dataset ? `; dataset ${dataset.slice(0, 60)}` : ''}`;
@@ -127,8 +131,8 @@ function readTitanTokens(view: ConfigView, context: ReadContext): TokenResult | 
   const localKey = view.at(['training', 'local_batch_size']) ?? view.at(['training', 'batch_size']);
   const local = localKey ? view.count(localKey, 'a batch size per data-parallel rank', { integer: true, positive: true }) : fact(DEFAULTS.local_batch_size, 'assumed', { note: "torchtitan's default training.local_batch_size" });
   if (!local) return { factors: [], anchor };
-  const replicate = setting(view, ['parallelism', 'data_parallel_replicate_degree'], 'a data-parallel replicate degree', 1).fact?.value ?? 1;
-  const shardKey = view.at(['parallelism', 'data_parallel_shard_degree']);
+  const replicate = degree('data_parallel_replicate_degree');
+  const shardKey = degreeKey(view, 'data_parallel_shard_degree');
   const shardValue = shardKey ? view.value(shardKey) : DEFAULTS.data_parallel_shard_degree;
   let shard: number;
   let shardNote: string;
