@@ -91,7 +91,7 @@ function readTitanModel(view: ConfigView, context: ReadContext): Draft | undefin
     norm: 'rms',
     normsPerLayer: 2,
     qkNorm: spec.qkNorm ? 2 * (spec.headDim ?? spec.dim / spec.heads) : 0,
-    moe: spec.moe ? { experts: from(spec.moe.experts, 'num_experts'), topK: from(spec.moe.topK, 'top_k'), ffn: from(spec.moe.ffn, 'moe_inter_dim'), moeLayers: spec.layers } : undefined,
+    moe: spec.moe ? { experts: from(spec.moe.experts, 'num_experts'), topK: from(spec.moe.topK, 'top_k'), ffn: from(spec.moe.ffn, 'expert hidden_dim'), sharedFfn: spec.moe.sharedFfn ? from(spec.moe.sharedFfn, 'shared expert hidden_dim') : undefined, moeLayers: spec.moe.moeLayers ?? spec.layers } : undefined,
     keyNames: { hidden: 'model.flavor', layers: 'model.flavor', heads: 'model.flavor' },
   };
 }

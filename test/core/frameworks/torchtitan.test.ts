@@ -58,7 +58,7 @@ describe('torchtitan configs', () => {
     assert.ok(text.slice(finding.span.start, finding.span.end).startsWith('data_parallel_shard_degree = -1'));
   });
 
-  it('gives DeepSeek-V3 and Llama 4 flavors one information finding naming the flavor, not a wrong count', () => {
+  it('gives a DeepSeek-V3 flavor one information finding naming the flavor, not a wrong count', () => {
     const deepseek = analyzeExample('torchtitan/deepseek_v3_16b.toml', GPUS).analysis;
     assert.equal(deepseek.parameters.total, null);
     const unknown = deepseek.findings.filter((finding) => finding.code === 'unknown-model');
@@ -66,9 +66,19 @@ describe('torchtitan configs', () => {
     assert.equal(unknown[0].severity, 'information');
     assert.match(unknown[0].message, /deepseek_v3.*"16B".*latent attention/);
     assert.equal(deepseek.tokens, 1_000 * 4 * 64 * 4_096);
-    const llama4 = analyzeExample('torchtitan/llama4_17bx16e.toml', GPUS).analysis;
-    assert.deepEqual(codes(llama4).filter((code) => code === 'unknown-model'), ['unknown-model']);
-    assert.match(llama4.findings.find((finding) => finding.code === 'unknown-model')!.message, /17bx16e/);
+  });
+
+  it('counts Llama 4 Scout (17bx16e) at 107,769,861,120 text parameters, 17,172,894,720 active, every block an MoE with a shared expert', () => {
+    const { analysis } = analyzeExample('torchtitan/llama4_17bx16e.toml', GPUS);
+    assert.equal(analysis.parameters.total, 107_769_861_120);
+    assert.equal(analysis.parameters.active, 17_172_894_720);
+    assert.equal(analysis.tokens, 3_000 * 8 * (64 / 8) * 8_192);
+  });
+
+  it('counts Llama 4 Maverick (17bx128e) with MoE in every second block at 400,711,848,960 parameters, 17,184,691,200 active', () => {
+    const analysis = analyze('[model]\nname = "llama4"\nflavor = "17bx128e"\n', 'maverick.toml');
+    assert.equal(analysis.parameters.total, 400_711_848_960);
+    assert.equal(analysis.parameters.active, 17_184_691_200);
   });
 
   it('takes training.global_batch_size when set, and an explicit shard degree needs no GPU count', () => {
