@@ -24,6 +24,12 @@ describe('the TOML reader', () => {
     assert.equal(syntaxOf('/x/PYPROJECT.TOML', ''), 'toml');
   });
 
+  it('reads CRLF line endings without carrying the carriage return into values', () => {
+    const text = '[training]\r\nsteps = 10\r\ndataset = "c4"  # c\r\n';
+    assert.equal(at(text, 'training.steps').value, '10');
+    assert.equal(scalar(at(text, 'training.dataset').node), 'c4');
+  });
+
   it('gives each key of a [table] the span of its name and each value the span of its text', () => {
     const text = '# top\n[training]\nsteps = 1_000  # comment\nseq_len = 8192\ndataset = "c4"\n';
     const steps = at(text, 'training.steps');
