@@ -36,11 +36,11 @@ const KEYS = [
 ];
 const SECTIONS = ['', 'model', 'trainer', 'train', 'training', 'tokens', 'parallelism', 'model_config', 'data', 'optimizer', 'variables'];
 
-/** A YAML or JSON config assembled from the keys the readers know, with sane, absurd and hostile values. */
+/** A YAML, JSON or TOML config assembled from the keys the readers know, with sane, absurd and hostile values. */
 export const structuredConfig = fc
   .tuple(
     fc.array(fc.tuple(fc.constantFrom(...SECTIONS), fc.constantFrom(...KEYS), VALUE), { minLength: 1, maxLength: 24 }),
-    fc.constantFrom('yaml', 'json'),
+    fc.constantFrom('yaml', 'json', 'toml'),
   )
   .map(([entries, syntax]) => {
     const tree: Record<string, Record<string, string> | string> = {};
@@ -52,6 +52,13 @@ export const structuredConfig = fc
       }
     }
     if (syntax === 'json') return { name: 'config.json', text: JSON.stringify(tree, null, 2).replace(/"(-?(?:\d[\d.e+-]*|Infinity|NaN))"/g, '$1') };
+    if (syntax === 'toml') {
+      // Values as TOML writes them: numbers bare, anything else a basic string (JSON escapes are TOML's).
+      const toml = (key: string, value: string) => `${JSON.stringify(key)} = ${/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value) ? value : JSON.stringify(value)}`;
+      const top = Object.entries(tree).filter(([, value]) => typeof value === 'string').map(([key, value]) => toml(key, value as string));
+      const tables = Object.entries(tree).filter(([, value]) => typeof value === 'object').map(([key, value]) => `[${JSON.stringify(key)}]\n${Object.entries(value).map(([k, v]) => toml(k, v)).join('\n')}`);
+      return { name: 'train.toml', text: [...top, ...tables].join('\n') };
+    }
     const line = (key: string, value: string) => `${JSON.stringify(key)}: ${/^[\w.+-]+$/.test(value) ? value : JSON.stringify(value)}`;
     const text = Object.entries(tree)
       .map(([key, value]) => (typeof value === 'string' ? line(key, value) : `${key}:\n${Object.entries(value).map(([k, v]) => `  ${line(k, v)}`).join('\n')}`))

@@ -1,9 +1,10 @@
 import { readJson } from './jsonTree';
 import { readShell } from './shellTree';
+import { readToml } from './tomlTree';
 import { readYaml, type ParsedSource } from './yamlTree';
 
 /** The syntaxes configs are written in; each has one reader into the shared tree. */
-export type Syntax = 'yaml' | 'json' | 'shell';
+export type Syntax = 'yaml' | 'json' | 'shell' | 'toml';
 
 interface SyntaxReader {
   readonly syntax: Syntax;
@@ -18,6 +19,7 @@ interface SyntaxReader {
 const READERS: readonly SyntaxReader[] = [
   { syntax: 'json', fileName: /\.jsonc?$/i, looksLike: (text) => /^\s*[[{]/.test(text) && !/^\s*#/.test(text), read: readJson },
   { syntax: 'shell', fileName: /\.(sh|bash)$/i, looksLike: (text) => /^#![^\n]*\b(sh|bash|zsh|ksh|dash)\b/.test(text), read: (text) => readShell(text) },
+  { syntax: 'toml', fileName: /\.toml$/i, read: readToml },
   { syntax: 'yaml', fileName: /\.ya?ml$/i, read: readYaml },
 ];
 
