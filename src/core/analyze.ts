@@ -29,6 +29,8 @@ export interface AnalyzeOptions {
   readonly thresholdIds?: readonly string[];
   /** Larger texts are not analysed; a config is kilobytes, not megabytes. */
   readonly maxLength?: number;
+  /** The syntax when the host knows it better than the file name does (an untitled document's language). */
+  readonly syntax?: Syntax;
   /** The user's accelerator peaks (TFLOP/s) over the built-in table, for the hardware check. */
   readonly accelerators?: Readonly<Record<string, AcceleratorOverride>>;
   /** In-house key names: a known key name (e.g. `hidden_size`, `tokens`) to the names a team uses instead. */
@@ -91,7 +93,7 @@ export const DEFAULT_MAX_LENGTH = 1_000_000;
 export function analyze(text: string, fileName: string, given: AnalyzeOptions = {}): Analysis {
   // Options come from settings files and flags: any shape is possible, so it is checked first.
   let options = validateOptions(given);
-  const syntax = syntaxOf(fileName, text);
+  const syntax = options.syntax ?? syntaxOf(fileName, text);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
     return empty(fileName, syntax, [{ severity: 'information', code: 'too-large', message: `This file has ${text.length.toLocaleString('en-US')} characters, more than the ${maxLength.toLocaleString('en-US')} a config is read up to; it is not analysed.`, span: { start: 0, end: 0 } }], options);

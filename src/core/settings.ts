@@ -3,6 +3,7 @@ import { LOSS_FITS, type LossFit } from './budget/scaling';
 import { THRESHOLD_RULES } from './budget/thresholds';
 import { FINDING_CODES, type FindingCode, type Severity } from './findings';
 import type { AcceleratorOverride } from './hardware/accelerators';
+import type { Syntax } from './source/syntax';
 import { printable } from './source/view';
 
 /**
@@ -38,6 +39,7 @@ const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype', 'hasOw
 const SEVERITY_SETTINGS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 const CODES = new Set<string>(FINDING_CODES);
 const MAX_KEYS = 200;
+const SYNTAXES: readonly Syntax[] = ['yaml', 'json', 'toml', 'shell'];
 
 const show = (value: unknown) => printable(typeof value === 'string' ? JSON.stringify(value) : safeJson(value), 60);
 
@@ -90,6 +92,7 @@ export function validateOptions(raw: AnalyzeOptions | undefined, ignored: string
     accelerators: acceleratorRecord(options.accelerators, 'planner.accelerators', ignored),
     extraKeys: extraKeyRecord(options.extraKeys, 'extraKeys', ignored),
     alwaysReport: options.alwaysReport === true,
+    syntax: SYNTAXES.find((syntax) => syntax === options.syntax),
     resources: isRecord(options.resources) ? (options.resources as unknown as AnalyzeOptions['resources']) : undefined,
   };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { stoppedAnalysis, type Analysis } from '../core/analyze';
 import { EMPTY_SNAPSHOT, type AnalysisJob } from '../core/analysisJob';
-import { isConfigDocument } from './documents';
+import { isConfigDocument, syntaxOfLanguage } from './documents';
 import type { WorkspaceResources } from './resources';
 import { analyzeOptions, type Settings } from './settings';
 
@@ -12,6 +12,8 @@ export interface Analyzer {
 }
 
 interface Entry {
+  /** Untitled documents reuse URIs (`Untitled-1`) and start at version 1: the object tells them apart. */
+  readonly document: vscode.TextDocument;
   readonly version: number;
   readonly generation: number;
   readonly analysis: Promise<Analysis>;
@@ -54,16 +56,17 @@ export class AnalysisCache implements vscode.Disposable {
   analysis(document: vscode.TextDocument): Promise<Analysis> {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
-    if (entry && entry.version === document.version && entry.generation === this.generation) return entry.analysis;
+    if (entry && this.isCurrent(entry, document)) return entry.analysis;
     const { version } = document;
     const generation = this.generation;
     const job = {
       text: document.getText(),
       fileName: document.fileName,
-      options: { ...analyzeOptions(this.settings), alwaysReport: document.languageId === 'compute-budget' },
+      options: { ...analyzeOptions(this.settings), alwaysReport: document.languageId === 'compute-budget', syntax: syntaxOfLanguage(document) },
       resources: this.resources?.cache.snapshot() ?? EMPTY_SNAPSHOT,
     };
     const fresh: Entry = {
+      document,
       version,
       generation,
       analysis: this.analyzer.analyze(job).then(
@@ -87,7 +90,11 @@ export class AnalysisCache implements vscode.Disposable {
   /** The analysis of this exact version if it has arrived; surfaces that cannot wait use it. */
   settled(document: vscode.TextDocument): Analysis | undefined {
     const entry = this.entries.get(document.uri.toString());
-    return entry && entry.version === document.version && entry.generation === this.generation ? entry.settled : undefined;
+    return entry && this.isCurrent(entry, document) ? entry.settled : undefined;
+  }
+
+  private isCurrent(entry: Entry, document: vscode.TextDocument): boolean {
+    return entry.document === document && entry.version === document.version && entry.generation === this.generation;
   }
 
   /** Analyses and, unless the document moved on meanwhile, tells the surfaces. */

@@ -28,8 +28,9 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
   const resources = new WorkspaceResources(settings.allowNetwork);
   const cache = new AnalysisCache(settings, createAnalyzer(context.extensionPath, (message) => log.warn(message)), resources);
   const scheduler = new AnalysisScheduler(cache);
-  const published = new Map<string, number>();
-  const waiters = new Map<string, ((analysis: Analysis) => void)[]>();
+  // Keyed by the document object: untitled documents reuse URIs and versions.
+  const published = new WeakMap<vscode.TextDocument, number>();
+  const waiters = new Map<vscode.TextDocument, ((analysis: Analysis) => void)[]>();
   context.subscriptions.push(
     log,
     resources,
@@ -40,15 +41,14 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
       scheduler.refreshVisible();
     }),
     cache.onDidAnalyze(({ document, analysis }) => {
-      const key = document.uri.toString();
-      published.set(key, document.version);
-      const pending = waiters.get(key) ?? [];
-      waiters.delete(key);
+      published.set(document, document.version);
+      const pending = waiters.get(document) ?? [];
+      waiters.delete(document);
       pending.forEach((resolve) => resolve(analysis));
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       cache.forget(document);
-      published.delete(document.uri.toString());
+      waiters.delete(document);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
@@ -70,10 +70,9 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
   return {
     cache,
     analyzed(document) {
-      const key = document.uri.toString();
-      if (published.get(key) === document.version) return cache.analysis(document);
+      if (published.get(document) === document.version) return cache.analysis(document);
       return new Promise((resolve) => {
-        waiters.set(key, [...(waiters.get(key) ?? []), resolve]);
+        waiters.set(document, [...(waiters.get(document) ?? []), resolve]);
         scheduler.now(document);
       });
     },

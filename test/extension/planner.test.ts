@@ -63,7 +63,10 @@ describe('Planner and chart in VS Code', () => {
       const rendered = await vscode.commands.executeCommand<RenderedMessage>('computeBudget.showChart', { uri: editor.document.uri.toString() });
       assert.deepEqual(rendered?.current, { parameters: 70e9, tokens: 2.8e12 });
     } finally {
-      await vscode.commands.executeCommand('undo');
+      // Put the text back by an edit of this document: `undo` acts on whatever has focus (the chart).
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(editor.document.uri, new vscode.Range(editor.document.positionAt(offset), editor.document.positionAt(offset + 4)), '1.4T');
+      await vscode.workspace.applyEdit(edit);
     }
   });
 });

@@ -7,6 +7,7 @@
 const { runMain } = require('./exit');
 const fs = require('fs');
 const path = require('path');
+const os = require('os');
 const { paths, requireFile, extensionPath, checkPrerequisites } = require('./paths');
 const { startCodeServer, stopOnSignals } = require('./code-server');
 const { launchBrowser } = require('./browser');
@@ -42,8 +43,12 @@ async function main() {
   requireFile(testsModule, 'compile the tests first: `npx tsc -p test/extension`');
   fs.rmSync(reportFile, { force: true });
 
+  // A copy of test/examples/: a test that edits a config (and an auto-save or a failed undo)
+  // must never change the files the unit tests read.
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'compute-budget-integration-'));
+  fs.cpSync(paths.examplesDir, workspace, { recursive: true });
   const server = await startCodeServer({
-    folder: paths.examplesDir,
+    folder: workspace,
     env: { COMPUTE_BUDGET_TEST_REPORT: reportFile },
     smokeTestDriver: true, // the tests module travels in the URL payload
     logFile: path.join(paths.artifactsDir, 'code-server-integration.log'),
@@ -57,7 +62,7 @@ async function main() {
     page.on('console', (message) => browserLog.write(`[${message.type()}] ${message.text()}\n`));
     page.on('pageerror', (error) => browserLog.write(`[pageerror] ${error.stack}\n`));
     const url = workbenchUrl(server.base, {
-      folder: paths.examplesDir,
+      folder: workspace,
       extensionDevelopmentPath: extension,
       extensionTestsPath: testsModule,
     });
@@ -73,6 +78,7 @@ async function main() {
     limit.cancel();
     await browser.close();
     await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
   }
 }
 
