@@ -41,5 +41,8 @@ export function explainAt(analysis: Analysis, offset: number): KeyExplanation | 
     return undefined;
   }
   const span = hit.span!;
-  return { span, key: hit.key ?? 'value', contributions: [...new Set(contributions)] };
+  // A key that names a whole model (a Hub id, a builder, a flavor) carries every catalog fact on
+  // one span: title it by the model, not by whichever of its facts came first.
+  const key = hit.origin === 'catalog' ? analysis.model.catalog?.id ?? analysis.model.architecture?.family ?? hit.key : hit.key;
+  return { span, key: key ?? 'value', contributions: [...new Set(contributions)] };
 }

@@ -35,9 +35,16 @@ export function percent(fraction: number): string {
   return `${trim(value.toPrecision(2))}%`;
 }
 
-/** 14.84 → "14.8×". */
+/** 14.84 → "14.8×"; a short run's 0.0033 → "0.0033×", not "0×". */
 export function multiple(value: number): string {
-  return `${value >= 100 ? Math.round(value) : trim(value.toFixed(1))}×`;
+  return `${ratio(value)}×`;
+}
+
+/** A ratio people read at a glance: 297, 14.8, 0.065 (two significant digits below one, never a bare 0). */
+export function ratio(value: number): string {
+  if (value >= 100) return String(Math.round(value));
+  if (value >= 0.95 || value === 0) return trim(value.toFixed(1));
+  return trim(value.toPrecision(2));
 }
 
 export function grouped(value: number): string {

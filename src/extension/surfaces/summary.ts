@@ -1,5 +1,5 @@
 import type { Analysis } from '../../core/analyze';
-import { compactCount, multiple, percent, powerOfTen, scientific } from '../../core/format';
+import { compactCount, multiple, percent, powerOfTen, ratio, scientific } from '../../core/format';
 
 /** The EU systemic-risk result, the one threshold every short summary mentions. */
 export function euThreshold(analysis: Analysis) {
@@ -10,7 +10,7 @@ export function euThreshold(analysis: Analysis) {
 export function budgetSummary(analysis: Analysis): string | undefined {
   if (analysis.flops === null) return undefined;
   const parts = [`≈ ${scientific(analysis.flops)} FLOP`];
-  if (analysis.tokensPerParameter !== null) parts.push(`${Math.round(analysis.tokensPerParameter)} tok/param`);
+  if (analysis.tokensPerParameter !== null) parts.push(`${ratio(analysis.tokensPerParameter)} tok/param`);
   if (analysis.chinchillaMultiple !== null) parts.push(`${multiple(analysis.chinchillaMultiple)} Chinchilla`);
   const eu = euThreshold(analysis);
   if (eu) parts.push(`${percent(eu.fraction)} of EU ${powerOfTen(eu.flops)}`);

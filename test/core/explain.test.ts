@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { explainAt } from '../../src/core/explain';
+import { analyzeExample } from './frameworks/examples';
+
+describe('what a hover explains', () => {
+  it('titles a key that names a whole model by the model, not by the first of its facts', () => {
+    const { analysis, text } = analyzeExample('torchtitan/llama3_8b.toml');
+    const explanation = explainAt(analysis, text.indexOf('flavor') + 1);
+    assert.ok(explanation);
+    assert.equal(explanation.key, 'torchtitan llama3 8B');
+    assert.ok(explanation.contributions.some((line) => line.includes('8,030,261,248')), explanation.contributions.join(' | '));
+  });
+
+  it('titles an architecture key by its own name', () => {
+    const { analysis, text } = analyzeExample('huggingface/llama-2-7b.config.json');
+    const explanation = explainAt(analysis, text.indexOf('"intermediate_size"') + 2);
+    assert.equal(explanation?.key, 'intermediate_size');
+  });
+});
