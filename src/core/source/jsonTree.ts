@@ -13,7 +13,9 @@ export function readJson(text: string): ParsedSource {
     return { root: undefined, problems: [{ code: 'too-deep', message: `This text nests more than ${MAX_NESTING} levels deep; it is not read.`, span: { start: 0, end: Math.min(text.length, 1) } }] };
   }
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  // Python's json.dump writes NaN and ±Infinity: stand-ins of the same length keep every offset.
+  const { text: parsable, specials } = standInForNonFinite(text);
+  const tree = parseTree(parsable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const problems: SourceProblem[] = errors.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => ({
     code: 'parse-error',
     message: `JSON: ${describe(printParseErrorCode(error.error))}`,
@@ -46,7 +48,7 @@ export function readJson(text: string): ParsedSource {
         return { kind: 'seq', items: (node.children ?? []).map((child) => convert(child, depth + 1)).filter((child): child is ConfigNode => !!child), span };
       case 'number':
         // Keep the literal so `1e400` is reported as out of range, not read as Infinity silently.
-        return { kind: 'scalar', value: node.value as number, source: text.slice(node.offset, node.offset + node.length), span };
+        return { kind: 'scalar', value: specials.get(node.offset) ?? (node.value as number), source: text.slice(node.offset, node.offset + node.length), span };
       case 'string':
       case 'boolean':
       case 'null':
@@ -56,6 +58,46 @@ export function readJson(text: string): ParsedSource {
     }
   };
   return { root: tree ? convert(tree, 0) : undefined, problems };
+}
+
+const NON_FINITE: Readonly<Record<string, { readonly value: number; readonly standIn: string }>> = {
+  NaN: { value: NaN, standIn: '1.0' },
+  Infinity: { value: Infinity, standIn: '1.000000' },
+  '-Infinity': { value: -Infinity, standIn: '-1.000000' },
+};
+
+/**
+ * Replaces the bare words `NaN`, `Infinity` and `-Infinity` (outside strings and comments) by
+ * numbers of the same length, and remembers what each stood for by its offset. One pass.
+ */
+function standInForNonFinite(text: string): { text: string; specials: Map<number, number> } {
+  const specials = new Map<number, number>();
+  if (!/NaN|Infinity/.test(text)) return { text, specials };
+  const out: string[] = [];
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 'N' || c === 'I' || c === '-') {
+      const word = /^-?Infinity|^NaN/.exec(text.slice(i, i + 9))?.[0];
+      const before = i === 0 ? ' ' : text[i - 1];
+      const after = word ? text[i + word.length] ?? ' ' : '';
+      if (word && !/[\w.$]/.test(before) && !/[\w.$]/.test(after)) {
+        out.push(text.slice(copied, i), NON_FINITE[word].standIn);
+        specials.set(i, NON_FINITE[word].value);
+        copied = i + word.length;
+        i = copied - 1;
+      }
+    }
+  }
+  out.push(text.slice(copied));
+  return { text: out.join(''), specials };
 }
 
 /** At least one character, never past the end (an error at the end of a truncated file). */
