@@ -138,9 +138,13 @@ describe('hostile and broken input', () => {
       }
     });
 
-    it('reports NaN and Infinity literals in JSON as syntax errors', () => {
+    it('reads NaN and Infinity literals in JSON (Python writes them) and refuses them as counts, each at its key', () => {
       const analysis = check('{"parameters": NaN, "tokens": Infinity}', 'config.json');
-      assert.ok(codes(analysis).every((code) => code === 'parse-error'));
+      assert.ok(!codes(analysis).includes('parse-error'), codes(analysis).join(', '));
+      const refused = analysis.findings.filter((finding) => finding.code === 'invalid-number' || finding.code === 'out-of-range');
+      assert.equal(refused.length, 2, codes(analysis).join(', '));
+      assert.notEqual(refused[0].span.start, refused[1].span.start);
+      assert.equal(analysis.flops, null);
     });
   });
 
