@@ -1,4 +1,6 @@
 import type { Fact } from '../source/fact';
+import type { LatentAttention } from './latentAttention';
+import type { MambaMixer } from './mamba';
 
 export type NormKind = 'rms' | 'layernorm' | 'layernorm-no-bias' | 'none';
 
@@ -13,6 +15,22 @@ export interface MixtureOfExperts {
   readonly sharedGate: boolean;
   /** How many of the layers are MoE layers; the rest use the dense MLP. */
   readonly moeLayers: number;
+  /** DeepSeek-V3's per-expert routing bias (`e_score_correction_bias`, with `topk_method: noaux_tc`). */
+  readonly routerBias?: boolean;
+}
+
+/**
+ * Hybrid stacks (Jamba, Nemotron-H): which layers hold attention, a Mamba mixer, a dense MLP.
+ * Absent, every layer is attention followed by an MLP (or the MoE block on `moe.moeLayers`).
+ */
+export interface LayerStack {
+  readonly attentionLayers: number;
+  readonly mambaLayers: number;
+  readonly mixer?: MambaMixer;
+  /** Layers with the dense MLP; the MoE block sits on `moe.moeLayers` others. */
+  readonly mlpLayers: number;
+  /** The key that lays the stack out (`hybrid_override_pattern`, `attn_layer_period`), for hovers. */
+  readonly layout: Fact<string>;
 }
 
 /**
@@ -44,4 +62,7 @@ export interface Architecture {
   /** Parameters per layer of norms on queries and keys (OLMo 2: a·d + k·d; Qwen3, Gemma 3: 2·d); 0 for most. */
   readonly qkNorm: number;
   readonly moe?: MixtureOfExperts;
+  /** Multi-head latent attention in place of q, k, v, o projections (DeepSeek-V2/V3). */
+  readonly latentAttention?: LatentAttention;
+  readonly stack?: LayerStack;
 }

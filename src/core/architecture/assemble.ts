@@ -1,7 +1,8 @@
 import type { Finding } from '../findings';
 import { fact, type Fact } from '../source/fact';
 import type { Span } from '../source/tree';
-import type { Architecture, MixtureOfExperts, NormKind } from './architecture';
+import type { Architecture, LayerStack, MixtureOfExperts, NormKind } from './architecture';
+import type { LatentAttention } from './latentAttention';
 
 /** What a framework reader found; `assemble` fills derivable gaps and names what is missing. */
 export interface Draft {
@@ -21,7 +22,9 @@ export interface Draft {
   norm: NormKind;
   normsPerLayer: number;
   qkNorm?: number;
-  moe?: { experts?: Fact; topK?: Fact; ffn?: Fact; sharedFfn?: Fact; sharedGate?: boolean; moeLayers?: number };
+  moe?: { experts?: Fact; topK?: Fact; ffn?: Fact; sharedFfn?: Fact; sharedGate?: boolean; moeLayers?: number; routerBias?: boolean };
+  latentAttention?: LatentAttention;
+  stack?: LayerStack;
   /** Human names of the keys this family uses, for the "missing" message. */
   keyNames: { hidden: string; layers: string; heads: string; ffn?: string; vocab?: string };
 }
@@ -50,6 +53,7 @@ export function assemble(draft: Draft): Assembled {
       sharedFfn: draft.moe.sharedFfn && draft.moe.sharedFfn.value > 0 ? draft.moe.sharedFfn : undefined,
       sharedGate: draft.moe.sharedGate ?? false,
       moeLayers: Math.min(draft.moe.moeLayers ?? draft.layers.value, draft.layers.value),
+      routerBias: draft.moe.routerBias,
     };
   }
   return {
@@ -72,6 +76,8 @@ export function assemble(draft: Draft): Assembled {
       normsPerLayer: draft.normsPerLayer,
       qkNorm: draft.qkNorm ?? 0,
       moe,
+      latentAttention: draft.latentAttention,
+      stack: draft.stack,
     },
   };
 }

@@ -1,9 +1,11 @@
 import type { Fact } from '../source/fact';
 import type { Architecture, NormKind } from './architecture';
+import { latentAttentionFacts, latentAttentionParameters } from './latentAttention';
+import { mambaFacts, mambaParameters } from './mamba';
 
 /** One term of the parameter count, with the arithmetic shown the way a person checks it. */
 export interface ParameterPart {
-  readonly id: 'embedding' | 'output' | 'positions' | 'attention' | 'mlp' | 'experts' | 'router' | 'shared-experts' | 'norms' | 'final-norm';
+  readonly id: 'embedding' | 'output' | 'positions' | 'attention' | 'mamba' | 'mlp' | 'experts' | 'router' | 'shared-experts' | 'norms' | 'final-norm';
   readonly label: string;
   /** e.g. "3 × 4096 × 11008"; per layer when `perLayer` is set. */
   readonly formula: string;
@@ -62,15 +64,27 @@ export function countParameters(arch: Architecture): ParameterCount {
     add({ id: 'positions', label: 'Learned positions', formula: `${n(P)} × ${n(h)}`, repeats: 1, total: P * h, facts: [arch.learnedPositions, arch.hidden] });
   }
 
-  const qkvBias = arch.attentionBias === 'none' ? 0 : a * d + 2 * k * d;
-  const outBias = arch.attentionBias === 'all' ? h : 0;
-  const qkNorm = arch.qkNorm;
-  const attention = h * a * d + 2 * h * k * d + a * d * h + qkvBias + outBias + qkNorm;
-  const attentionFormula = k === a && a * d === h ? `4 × ${n(h)} × ${n(h)}` : `${n(h)} × (${n(a)}+2×${n(k)}) × ${n(d)} + ${n(a)} × ${n(d)} × ${n(h)}`;
-  add({ id: 'attention', label: 'Attention (q, k, v, o)', formula: attentionFormula + (qkvBias + outBias ? ' + biases' : '') + (qkNorm ? ' + q/k norms' : ''), perLayer: attention, repeats: L, facts: [arch.hidden, arch.heads, arch.kvHeads, arch.headDim, arch.layers] });
+  const stack = arch.stack;
+  const attentionLayers = stack?.attentionLayers ?? L;
+  const stackFacts = stack ? [stack.layout] : [];
+  if (arch.latentAttention) {
+    const latent = latentAttentionParameters(h, a, arch.latentAttention);
+    add({ id: 'attention', label: 'Latent attention (q, kv_a, kv_b, o)', formula: latent.formula, perLayer: latent.perLayer, repeats: attentionLayers, facts: [arch.hidden, arch.heads, arch.layers, ...latentAttentionFacts(arch.latentAttention)] });
+  } else if (attentionLayers > 0) {
+    const qkvBias = arch.attentionBias === 'none' ? 0 : a * d + 2 * k * d;
+    const outBias = arch.attentionBias === 'all' ? h : 0;
+    const qkNorm = arch.qkNorm;
+    const attention = h * a * d + 2 * h * k * d + a * d * h + qkvBias + outBias + qkNorm;
+    const attentionFormula = k === a && a * d === h ? `4 × ${n(h)} × ${n(h)}` : `${n(h)} × (${n(a)}+2×${n(k)}) × ${n(d)} + ${n(a)} × ${n(d)} × ${n(h)}`;
+    add({ id: 'attention', label: 'Attention (q, k, v, o)', formula: attentionFormula + (qkvBias + outBias ? ' + biases' : '') + (qkNorm ? ' + q/k norms' : ''), perLayer: attention, repeats: attentionLayers, facts: [arch.hidden, arch.heads, arch.kvHeads, arch.headDim, arch.layers, ...stackFacts] });
+  }
+  if (stack?.mixer && stack.mambaLayers > 0) {
+    const mixer = mambaParameters(h, stack.mixer);
+    add({ id: 'mamba', label: stack.mixer.kind === 'mamba2' ? 'Mamba-2 mixer' : 'Mamba mixer', formula: mixer.formula, perLayer: mixer.perLayer, repeats: stack.mambaLayers, facts: [arch.hidden, ...mambaFacts(stack.mixer), ...stackFacts] });
+  }
 
   const moe = arch.moe;
-  const denseLayers = moe ? L - moe.moeLayers : L;
+  const denseLayers = stack ? stack.mlpLayers : moe ? L - moe.moeLayers : L;
   const perMlp = mlpParameters(h, f, gated, arch.mlpBias);
   const mlpFormula = `${gated ? 3 : 2} × ${n(h)} × ${n(f)}${arch.mlpBias ? ' + biases' : ''}`;
   if (denseLayers > 0) add({ id: 'mlp', label: gated ? 'MLP (gated)' : 'MLP', formula: mlpFormula, perLayer: perMlp, repeats: denseLayers, facts: [arch.hidden, arch.ffn, arch.gated, arch.layers] });
@@ -83,7 +97,7 @@ export function countParameters(arch: Architecture): ParameterCount {
       id: 'experts', label: `Experts (${E}, top-${K} active)`, formula: `${n(E)} × ${gated ? 3 : 2} × ${n(h)} × ${n(moe.ffn.value)}`,
       perLayer: E * perExpert, repeats: moe.moeLayers, active: K * perExpert * moe.moeLayers, facts: [moe.experts, moe.topK, moe.ffn, arch.hidden, arch.layers],
     });
-    add({ id: 'router', label: 'Router', formula: `${n(h)} × ${n(E)}`, perLayer: h * E, repeats: moe.moeLayers, facts: [moe.experts, arch.hidden] });
+    add({ id: 'router', label: 'Router', formula: `${n(h)} × ${n(E)}${moe.routerBias ? ` + ${n(E)} (bias)` : ''}`, perLayer: h * E + (moe.routerBias ? E : 0), repeats: moe.moeLayers, facts: [moe.experts, arch.hidden] });
     if (moe.sharedFfn) {
       const shared = mlpParameters(h, moe.sharedFfn.value, gated, arch.mlpBias) + (moe.sharedGate ? h : 0);
       add({ id: 'shared-experts', label: 'Shared expert', formula: `${gated ? 3 : 2} × ${n(h)} × ${n(moe.sharedFfn.value)}${moe.sharedGate ? ` + ${n(h)} (gate)` : ''}`, perLayer: shared, repeats: moe.moeLayers, facts: [moe.sharedFfn, arch.hidden] });

@@ -172,19 +172,22 @@ function fromNamedArchitecture(draft: ReturnType<typeof readHuggingFace>, id: st
   if (!assembled.ok) return undefined;
   const span = nameKey.entry.keySpan;
   const from = `from the ${source}`;
-  const relabel = <T>(item: Fact<T>): Fact<T> => ({ ...item, origin: item.origin === 'config' ? 'catalog' : item.origin, key: item.key ? `${id} ${item.key}` : undefined, span, note: item.origin === 'config' ? from : item.note });
-  const arch = assembled.architecture;
-  const architecture: Architecture = {
-    ...arch,
-    family: `${id} (${source})`,
-    hidden: relabel(arch.hidden), layers: relabel(arch.layers), heads: relabel(arch.heads), kvHeads: relabel(arch.kvHeads),
-    headDim: relabel(arch.headDim), ffn: relabel(arch.ffn), vocab: relabel(arch.vocab), tied: relabel(arch.tied), gated: relabel(arch.gated),
-    learnedPositions: arch.learnedPositions && relabel(arch.learnedPositions),
-    moe: arch.moe && { ...arch.moe, experts: relabel(arch.moe.experts), topK: relabel(arch.moe.topK), ffn: relabel(arch.moe.ffn) },
-  };
+  const relabel = (item: Fact<unknown>): Fact<unknown> => ({ ...item, origin: item.origin === 'config' ? 'catalog' : item.origin, key: item.key ? `${id} ${item.key}` : undefined, span, note: item.origin === 'config' ? from : item.note });
+  // Every fact, however deep (MoE, latent attention, a hybrid stack), points at the naming key:
+  // its own span lies in the other file's text.
+  const architecture: Architecture = { ...(relabelFacts(assembled.architecture, relabel) as Architecture), family: `${id} (${source})` };
   const result = fromArchitecture(architecture, span, findings);
   findings.push({ severity: 'hint', code: 'catalog-value', message: `The architecture of ${id} comes ${from}: ${compact(result.total!.value)} parameters.`, span: spanOfEntry(nameKey.entry) });
   return { ...result, total: { ...result.total!, origin: 'catalog' }, active: { ...result.active!, origin: 'catalog' } };
+}
+
+const isFact = (value: object): value is Fact<unknown> => 'value' in value && 'origin' in value;
+
+function relabelFacts(value: unknown, relabel: (item: Fact<unknown>) => Fact<unknown>): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => relabelFacts(item, relabel));
+  if (isFact(value)) return relabel(value);
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, relabelFacts(item, relabel)]));
 }
 
 function compact(value: number): string {

@@ -2,7 +2,9 @@ import { fact } from '../../source/fact';
 import type { ConfigView, FindOptions } from '../../source/view';
 import type { Draft } from '../assemble';
 import type { NormKind } from '../architecture';
+import type { LatentAttention } from '../latentAttention';
 import { count, derived, flagOr, textOf } from './common';
+import { readJamba, readNemotronH, type HybridLayout } from './hybrid';
 
 interface Family {
   readonly name: string;
@@ -36,6 +38,13 @@ const FAMILIES: Record<string, Family> = {
   olmo: { name: 'OLMo', ...LLAMA_LIKE, norm: 'none' },
   olmo2: { name: 'OLMo 2', ...LLAMA_LIKE, qkNorm: (d, a, k) => a * d + k * d },
   deepseek: { name: 'DeepSeek-MoE', ...LLAMA_LIKE },
+  deepseek_v2: { name: 'DeepSeek-V2', ...LLAMA_LIKE },
+  deepseek_v3: { name: 'DeepSeek-V3', ...LLAMA_LIKE },
+  kimi_k2: { name: 'Kimi K2', ...LLAMA_LIKE },
+  phimoe: { name: 'PhiMoE', ...LLAMA_LIKE, norm: 'layernorm' },
+  jamba: { name: 'Jamba', ...LLAMA_LIKE },
+  nemotron_h: { name: 'Nemotron-H', ...LLAMA_LIKE, gated: false, normsPerLayer: 1 },
+  gpt_bigcode: { name: 'GPT-BigCode', ...GPT2_LIKE, learnedPositions: ['n_positions'] },
   gpt2: { name: 'GPT-2', ...GPT2_LIKE, learnedPositions: ['n_positions', 'n_ctx'] },
   gpt_neox: { name: 'GPT-NeoX', ...GPT2_LIKE, tiedByDefault: false },
   falcon: { name: 'Falcon', ...GPT2_LIKE, attentionBias: 'none', mlpBias: false },
@@ -67,6 +76,11 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
   const heads = count(view, ['num_attention_heads', 'n_head', 'num_heads', 'n_heads'], 'a number of attention heads', options);
   let kvHeads = count(view, ['num_key_value_heads', 'num_kv_heads', 'n_head_kv', 'n_kv_heads', 'num_query_groups'], 'a number of key/value heads', options);
   const falconNew = type === 'falcon' && view.flag(view.find(['new_decoder_architecture'], options)) === true;
+  // GPT-BigCode's multi-query attention (on by default): one key/value head shared by all.
+  if (!kvHeads && type === 'gpt_bigcode') {
+    const multiQuery = view.find(['multi_query'], options);
+    kvHeads = view.flag(multiQuery) === false && heads ? heads : fact(1, multiQuery ? 'config' : 'assumed', { key: multiQuery?.path.join('.'), span: multiQuery?.entry.keySpan, note: 'multi-query attention: one key/value head (GPTBigCodeConfig default)' });
+  }
   if (!kvHeads && type === 'falcon' && !falconNew) {
     const multiQuery = view.find(['multi_query'], options);
     if (view.flag(multiQuery) !== false) kvHeads = fact(1, multiQuery ? 'config' : 'assumed', { key: multiQuery?.path.join('.'), span: multiQuery?.entry.keySpan, note: 'multi-query attention: one key/value head' });
@@ -86,9 +100,10 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
   let mlpBias = family.mlpBias;
   const biasKey = view.find(['attention_bias', 'bias', 'use_bias'], options);
   const bias = view.flag(biasKey);
-  if (bias !== undefined && (type === 'falcon' || type === 'llama' || type === 'starcoder2' || !type)) {
+  if (bias !== undefined && (type === 'falcon' || type === 'llama' || type === 'starcoder2' || type === 'phimoe' || !type)) {
     attentionBias = bias ? 'all' : 'none';
-    mlpBias = bias && (type !== 'llama' || view.flag(view.find(['mlp_bias'], options)) === true);
+    // Llama has its own mlp_bias key; PhiMoE's experts have no biases whatever attention_bias says.
+    mlpBias = bias && type !== 'phimoe' && (type !== 'llama' || view.flag(view.find(['mlp_bias'], options)) === true);
   }
   if (type === 'mpt' && view.flag(view.find(['no_bias'], options)) === false) {
     attentionBias = 'all';
@@ -102,6 +117,9 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
   const learnedPositions = positionsKey ? view.count(positionsKey, 'a number of positions', { integer: true, positive: true }) : undefined;
 
   const d = headDim?.value ?? (hidden && heads ? hidden.value / heads.value : 0);
+  const hybrid: HybridLayout | undefined = type === 'jamba' && hidden && layers ? readJamba(view, hidden.value, layers.value, options) : type === 'nemotron_h' && layers ? readNemotronH(view, layers.value, options) : undefined;
+  const moe = readMixture(view, options, layers?.value);
+  const routerBias = type === 'deepseek_v3' || type === 'kimi_k2' || textOf(view, ['topk_method'], options) === 'noaux_tc';
   return {
     family: `${family.name} (Hugging Face config)`,
     hidden, layers, heads, kvHeads, headDim, ffn, vocab, tied, learnedPositions,
@@ -110,9 +128,24 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
     norm: family.norm,
     normsPerLayer,
     qkNorm: family.qkNorm && heads ? family.qkNorm(d, heads.value, kvHeads?.value ?? heads.value) : 0,
-    moe: readMixture(view, options, layers?.value),
+    moe: moe && { ...moe, moeLayers: hybrid?.moeLayers ?? moe.moeLayers, routerBias },
+    latentAttention: readLatentAttention(view, options, bias === true),
+    stack: hybrid?.stack,
     keyNames: { hidden: 'hidden_size', layers: 'num_hidden_layers', heads: 'num_attention_heads', ffn: 'intermediate_size', vocab: 'vocab_size' },
   };
+}
+
+/** DeepSeek's multi-head latent attention, when `kv_lora_rank` is set. */
+function readLatentAttention(view: ConfigView, options: FindOptions, bias: boolean): LatentAttention | undefined {
+  const kvLoraRank = count(view, ['kv_lora_rank'], 'a key/value compression rank', options);
+  if (!kvLoraRank) return undefined;
+  const qkNopeHeadDim = count(view, ['qk_nope_head_dim'], 'a query/key head size without rotary part', options);
+  const qkRopeHeadDim = count(view, ['qk_rope_head_dim'], 'a rotary head size', options);
+  const vHeadDim = count(view, ['v_head_dim'], 'a value head size', options);
+  if (!qkNopeHeadDim || !qkRopeHeadDim || !vHeadDim) return undefined;
+  // `q_lora_rank: null` (DeepSeek-V2-Lite) is one full query projection.
+  const qLoraRank = count(view, ['q_lora_rank'], 'a query compression rank', options);
+  return { qLoraRank, kvLoraRank, qkNopeHeadDim, qkRopeHeadDim, vHeadDim, bias };
 }
 
 function readMixture(view: ConfigView, options: FindOptions, layers: number | undefined): Draft['moe'] {
