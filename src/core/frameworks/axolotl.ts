@@ -58,7 +58,8 @@ export const axolotl: FrameworkModule = {
   name: 'Axolotl',
   syntaxes: ['yaml'],
   detect: (root) => (has(root, 'base_model') ? 8 : 0),
-  training: { ...COMMON_TRAINING, sequence: ['sequence_len', ...COMMON_TRAINING.sequence] },
+  // Axolotl's `tokens:` lists special tokens to add to the tokenizer; it is not a training length.
+  training: { ...COMMON_TRAINING, direct: COMMON_TRAINING.direct.filter((key) => key !== 'tokens'), sequence: ['sequence_len', ...COMMON_TRAINING.sequence] },
   readTokens: readAxolotlTokens,
   modelNameKeys: COMMON_MODEL_NAME_KEYS,
   fineTunes: true,

@@ -1,8 +1,9 @@
 import { levanterSeqLen, readLevanter } from '../architecture/readers/levanter';
 import { insideInclude, readReferenced } from '../resources/include';
 import { userFact } from '../source/directives';
-import { fact } from '../source/fact';
-import type { ConfigNode, MapEntry, MapNode } from '../source/tree';
+import { fact, type Fact } from '../source/fact';
+import type { ConfigNode, MapEntry, MapNode, SeqNode } from '../source/tree';
+import { dotted, spanOfEntry, type ConfigView, type Located } from '../source/view';
 
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, has, section, type FrameworkModule, type ReadContext } from './framework';
 
@@ -30,6 +31,54 @@ function expandIncludes(node: ConfigNode, context: ReadContext): ConfigNode {
   return changed ? { ...node, entries } : node;
 }
 
+/**
+ * `train_batch_size: -1`: Levanter uses per_device_parallelism × the device count (no
+ * accumulation). The devices are not in the file: the `gpus` fact supplies them. `null`: -1
+ * without what it needs (a finding says so); `undefined`: not -1.
+ */
+function perDeviceBatch(view: ConfigView, batchKey: Located | undefined, context: ReadContext): Fact | null | undefined {
+  const node = batchKey?.entry.value;
+  if (!batchKey || node?.kind !== 'scalar' || Number(node.value) !== -1) return undefined;
+  const perDevice = view.count(view.find(['per_device_parallelism'], { under: ['trainer'] }), 'a per-device batch', { integer: true, positive: true });
+  const gpus = userFact(context.facts, 'gpus');
+  if (!perDevice || !gpus) {
+    context.findings.push({
+      severity: 'warning', code: 'missing-data-parallel', span: spanOfEntry(batchKey.entry),
+      message: `trainer.train_batch_size: -1 makes the batch per_device_parallelism × the number of devices, and ${perDevice ? 'the number of devices is not in the file' : 'per_device_parallelism is not set'}, so the tokens per step are unknown.${perDevice ? ' Add it with a `# compute-budget: gpus=…` comment.' : ''}`,
+      fixes: perDevice ? [{ kind: 'add-fact', fact: 'gpus', title: 'Add the number of GPUs (compute-budget comment)' }] : undefined,
+    });
+    return null;
+  }
+  return fact(perDevice.value * gpus.value, 'derived', { key: dotted(batchKey), span: batchKey.entry.keySpan, note: `train_batch_size -1: per_device_parallelism ${perDevice.value} × ${gpus.value} devices` });
+}
+
+/** A batch schedule, `[{start: 0, value: 64}, {start: 64, value: 128}, …]`: sequences over the run. */
+function readBatchSchedule(list: SeqNode, steps: number | undefined): { sequences: number; text: string } | undefined {
+  const stages: { start: number; value: number }[] = [];
+  for (const item of list.items) {
+    if (item.kind !== 'map') return undefined;
+    const field = (name: string) => {
+      const entry = item.entries.find((candidate) => candidate.key === name)?.value;
+      const value = entry?.kind === 'scalar' ? Number(entry.value) : NaN;
+      return Number.isFinite(value) && value >= 0 ? value : undefined;
+    };
+    const start = field('start');
+    const value = field('value');
+    if (start === undefined || value === undefined || (stages.length > 0 && start <= stages[stages.length - 1].start)) return undefined;
+    stages.push({ start, value });
+  }
+  if (stages.length === 0 || steps === undefined) return stages.length === 0 ? undefined : { sequences: 0, text: '' };
+  let sequences = 0;
+  const parts: string[] = [];
+  stages.forEach((stage, index) => {
+    const end = Math.min(index + 1 < stages.length ? stages[index + 1].start : steps, steps);
+    if (end <= stage.start) return;
+    sequences += (end - stage.start) * stage.value;
+    parts.push(`${(end - stage.start).toLocaleString('en-US')} × ${stage.value}`);
+  });
+  return { sequences, text: `batch schedule ${parts.join(' + ')}` };
+}
+
 /** Levanter YAML: `model:` with `type` and `hidden_dim`, `trainer:` with `num_train_steps`, `data: !include …`. */
 export const levanter: FrameworkModule = {
   id: 'levanter',
@@ -41,7 +90,8 @@ export const levanter: FrameworkModule = {
     return has(trainer, 'train_batch_size', 'per_device_parallelism', 'mp') && has(section(root, 'model'), 'type') ? 8 : 0;
   },
   expand: (root, context) => expandIncludes(root, context),
-  readArchitecture: (view) => readLevanter(view),
+  // `initialize_from_hf: org/name` without a `model:` section (lora_lm.py): the Hub model is the architecture.
+  readArchitecture: (view) => (!view.find(['model']) && typeof view.value(view.find(['initialize_from_hf'])) === 'string' ? undefined : readLevanter(view)),
   training: { ...COMMON_TRAINING, stepsUnder: ['trainer'], sequenceUnder: ['model'] },
   /** num_train_steps × train_batch_size × seq_len, each from the file or Levanter's defaults. */
   readTokens: (view, context) => {
@@ -49,12 +99,27 @@ export const levanter: FrameworkModule = {
     const under = { under: ['trainer'] };
     const stepsKey = view.find(['num_train_steps'], under);
     const batchKey = view.find(['train_batch_size'], under);
-    if (batchKey && batchKey.entry.value.kind !== 'scalar') return undefined; // a batch schedule
     const steps = view.count(stepsKey, 'a number of steps', { integer: true, positive: true }) ?? (stepsKey ? undefined : fact(NUM_TRAIN_STEPS, 'derived', { note: `Levanter's default trainer.num_train_steps` }));
-    const batch = view.count(batchKey, 'a batch size', { integer: true, positive: true }) ?? (batchKey ? undefined : fact(TRAIN_BATCH_SIZE, 'derived', { note: `Levanter's default trainer.train_batch_size` }));
     const seq = levanterSeqLen(view);
-    if (!steps || !batch || !seq) return { factors: [], anchor: stepsKey?.entry.keySpan };
     const fmt = (value: number) => value.toLocaleString('en-US');
+    if (batchKey && batchKey.entry.value.kind === 'seq') {
+      const schedule = readBatchSchedule(batchKey.entry.value, steps?.value);
+      if (!schedule) {
+        view.report(batchKey, 'warning', 'invalid-number', `trainer.train_batch_size: a batch schedule is a list of {start, value} with increasing starts; this one is not, so the tokens are not counted.`);
+        return { factors: [], anchor: stepsKey?.entry.keySpan };
+      }
+      if (!steps || !seq) return { factors: [], anchor: stepsKey?.entry.keySpan };
+      return {
+        tokens: fact(schedule.sequences * seq.value, 'derived'),
+        derivation: `${schedule.text} = ${fmt(schedule.sequences)} sequences over ${fmt(steps.value)} steps × ${fmt(seq.value)} tokens`,
+        factors: [steps, seq],
+        anchor: stepsKey?.entry.keySpan ?? batchKey.entry.keySpan,
+      };
+    }
+    const perDevice = perDeviceBatch(view, batchKey, context);
+    if (perDevice === null) return { factors: [], anchor: stepsKey?.entry.keySpan ?? batchKey?.entry.keySpan };
+    const batch = perDevice ?? view.count(batchKey, 'a batch size', { integer: true, positive: true }) ?? (batchKey ? undefined : fact(TRAIN_BATCH_SIZE, 'derived', { note: `Levanter's default trainer.train_batch_size` }));
+    if (!steps || !batch || !seq) return { factors: [], anchor: stepsKey?.entry.keySpan };
     const written = (located: typeof stepsKey, value: number) => (located ? fmt(value) : `${fmt(value)} (default)`);
     return {
       tokens: fact(steps.value * batch.value * seq.value, 'derived'),
@@ -64,5 +129,5 @@ export const levanter: FrameworkModule = {
       setting: stepsKey && stepsKey.entry.value.kind === 'scalar' ? { span: stepsKey.entry.value.span, kind: 'steps', tokensPerStep: batch.value * seq.value, suffix: '', magnitude: false } : undefined,
     };
   },
-  modelNameKeys: COMMON_MODEL_NAME_KEYS,
+  modelNameKeys: ['initialize_from_hf', ...COMMON_MODEL_NAME_KEYS],
 };

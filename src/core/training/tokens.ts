@@ -147,8 +147,9 @@ function readBatchTokens(view: ConfigView, keys: TrainingKeys, facts: readonly U
 function dataParallel(view: ConfigView, keys: TrainingKeys, facts: readonly UserFact[]): Fact | undefined {
   const stated = userFact(facts, 'data_parallel');
   if (stated) return fact(stated.value, 'user', { span: stated.span, note: 'compute-budget: data_parallel=' });
-  const tensor = view.count(view.find(keys.tensorParallel), 'a tensor-parallel size', { integer: true, positive: true })?.value ?? 1;
-  const pipeline = view.count(view.find(keys.pipelineParallel), 'a pipeline-parallel size', { integer: true, positive: true })?.value ?? 1;
+  // A degree of 0 means "not split" (GPT-NeoX writes `pipe_parallel_size: 0` for no pipeline).
+  const tensor = Math.max(1, view.count(view.find(keys.tensorParallel), 'a tensor-parallel size', { integer: true })?.value ?? 1);
+  const pipeline = Math.max(1, view.count(view.find(keys.pipelineParallel), 'a pipeline-parallel size', { integer: true })?.value ?? 1);
   const gpus = userFact(facts, 'gpus');
   const accelerators: number | undefined = gpus?.value ?? keys.accelerators?.(view)?.value;
   if (accelerators === undefined) return undefined;

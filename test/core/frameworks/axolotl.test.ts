@@ -31,4 +31,10 @@ describe('Axolotl configs from axolotl-ai-cloud/axolotl examples', () => {
     assert.equal(splitShare('train[10%:30%]')!.toFixed(6), '0.200000');
     assert.equal(splitShare('train[:100]'), undefined);
   });
+
+  it('does not take Axolotl\'s tokens: list (special tokens to add) for a training length', () => {
+    const { analysis } = analyzeExample('axolotl/mixtral_22.yml');
+    assert.equal(analysis.parameters.total, 140_630_071_296);
+    assert.ok(!analysis.findings.some((finding) => finding.severity === 'error'), analysis.findings.map((finding) => finding.code).join(', '));
+  });
 });

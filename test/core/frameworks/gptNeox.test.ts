@@ -54,4 +54,11 @@ describe('GPT-NeoX configs from EleutherAI/gpt-neox', () => {
     assert.equal(analysis.parameters.total, 558_712_320);
     assert.equal(analysis.parameters.active, 150e6);
   });
+
+  it('reads pipe-parallel-size 0 (Pythia-14M) as no pipeline, not as an error', () => {
+    const { analysis } = analyzeExample('gpt-neox/pythia-14M.yml', { gpus: 32 });
+    assert.equal(analysis.parameters.total, 14_067_712);
+    assert.equal(analysis.tokens, 299_892_736_000);
+    assert.ok(!analysis.findings.some((finding) => finding.severity === 'error'), analysis.findings.map((finding) => finding.code).join(', '));
+  });
 });

@@ -33,4 +33,21 @@ describe('Levanter configs from stanford-crfm/levanter', () => {
     assert.equal(analysis.parameters.total, 1_666_464);
     assert.equal(analysis.tokens, 100 * 32 * 1_024);
   });
+
+  it('reads a batch schedule (gpt2_small_fast_batch_schedule.yaml) as the sequences of each stage: 5,054,136,320 tokens', () => {
+    // 64×64 + (256−64)×128 + (1024−256)×64 + (20000−1024)×256 = 4,935,680 sequences × 1,024 tokens.
+    const { analysis } = analyzeExample('levanter/gpt2_small_fast_batch_schedule.yaml');
+    assert.equal(analysis.parameters.total, 124_439_808);
+    assert.equal(analysis.tokens, 5_054_136_320);
+    assert.deepEqual(codes(analysis).filter((code) => code === 'invalid-number'), []);
+  });
+
+  it('reads lora_llama2.yaml as a LoRA run on the Hub model it initialises from, with train_batch_size -1 asking for the devices', () => {
+    const { analysis } = analyzeExample('levanter/lora_llama2.yaml');
+    assert.equal(analysis.parameters.total, 6_738_415_616);
+    assert.ok(codes(analysis).includes('missing-data-parallel'));
+    assert.ok(!codes(analysis).includes('negative-value'));
+    // per_device_parallelism 4 × 8 devices = 32 sequences of max_train_length 2,048, for 5,000 steps.
+    assert.equal(analyzeExample('levanter/lora_llama2.yaml', { gpus: 8 }).analysis.tokens, 5000 * 32 * 2048);
+  });
 });

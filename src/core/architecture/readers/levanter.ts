@@ -34,6 +34,9 @@ export const LEVANTER_DEFAULTS: Readonly<Record<string, LevanterDefaults>> = {
 
 /** `model.seq_len`, or the default of the model type. */
 export function levanterSeqLen(view: ConfigView): Fact | undefined {
+  // lora_lm.py and friends cut training sequences to `max_train_length`.
+  const trainLength = count(view, ['max_train_length'], 'a training sequence length');
+  if (trainLength) return trainLength;
   const type = textOf(view, ['type'], UNDER)?.toLowerCase() ?? 'gpt2';
   const defaults = LEVANTER_DEFAULTS[type];
   return count(view, ['seq_len'], 'a sequence length', UNDER) ?? (defaults ? fact(defaults.seq_len, 'derived', { note: `Levanter's ${type} default seq_len` }) : undefined);
