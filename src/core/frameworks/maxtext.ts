@@ -1,4 +1,5 @@
 import type { Draft } from '../architecture/assemble';
+import type { LatentAttention } from '../architecture/latentAttention';
 import { userFact } from '../source/directives';
 import { fact, type Fact } from '../source/fact';
 import { getEntry, type ConfigNode, type MapEntry, type MapNode, type Span } from '../source/tree';
@@ -126,7 +127,7 @@ function scales(scale: number): { emb: number; heads: number; mlp: number; layer
   return { heads: 2 ** (base + (rem > 0 ? 1 : 0)), mlp: 2 ** (base + (rem > 0 ? 1 : 0)), emb: 2 ** (base + (rem > 1 ? 1 : 0)), layers: 2 ** base };
 }
 
-const SUPPORTED_BLOCKS = new Set(['llama2', 'mistral', 'mixtral', 'gemma', 'gemma2', 'default']);
+const SUPPORTED_BLOCKS = new Set(['llama2', 'mistral', 'mixtral', 'gemma', 'gemma2', 'default', 'qwen3', 'qwen3_moe', 'deepseek']);
 
 function readMaxtextModel(view: ConfigView, context: ReadContext): Draft | undefined {
   const name = presetName(view.text(view.at(['model_name'])));
@@ -157,13 +158,22 @@ function readMaxtextModel(view: ConfigView, context: ReadContext): Draft | undef
   const moeMlp = view.at(['base_moe_mlp_dim']);
   const moeWidth = experts && experts.value > 1 && String(view.value(moeMlp)) !== '-1' ? scaled(labelled(view.count(moeMlp, 'an expert MLP width', { integer: true, positive: true }), moeMlp), factor.mlp, 'base_moe_mlp_dim') : undefined;
   const postNorms = (pairs && view.flag(view.at(['use_post_attn_norm'])) ? 1 : 0) + (pairs && view.flag(view.at(['use_post_ffw_norm'])) ? 1 : 0);
+  const headDim = number(view, 'head_dim', 'a head size');
+  const hidden = scaled(number(view, 'base_emb_dim', 'an embedding size'), factor.emb, 'base_emb_dim');
+  const heads = scaled(number(view, 'base_num_query_heads', 'a number of query heads'), factor.heads, 'base_num_query_heads');
+  // Qwen3 blocks norm queries and keys per head (2 × head_dim per layer).
+  const qkNorm = block === 'qwen3' || block === 'qwen3_moe' ? 2 * (headDim?.value ?? (hidden && heads ? hidden.value / heads.value : 0)) : 0;
+  const dense = block === 'deepseek' ? view.count(view.at(['first_num_dense_layers']), 'a number of dense layers', { integer: true })?.value ?? 0 : 0;
+  const shared = block === 'deepseek' ? view.count(view.at(['shared_experts']), 'a number of shared experts', { integer: true })?.value ?? 0 : 0;
   return {
     family: `MaxText ${block}`,
-    hidden: scaled(number(view, 'base_emb_dim', 'an embedding size'), factor.emb, 'base_emb_dim'),
+    hidden,
     layers,
-    heads: scaled(number(view, 'base_num_query_heads', 'a number of query heads'), factor.heads, 'base_num_query_heads'),
+    heads,
     kvHeads: scaled(number(view, 'base_num_kv_heads', 'a number of key/value heads'), factor.heads, 'base_num_kv_heads'),
-    headDim: number(view, 'head_dim', 'a head size'),
+    headDim,
+    qkNorm,
+    latentAttention: block === 'deepseek' && view.text(view.at(['attention_type'])) === 'mla' ? latentAttention(view) : undefined,
     ffn: mlp,
     vocab: number(view, 'vocab_size', 'a vocabulary size'),
     gated,
@@ -172,9 +182,29 @@ function readMaxtextModel(view: ConfigView, context: ReadContext): Draft | undef
     mlpBias: false,
     norm: 'rms',
     normsPerLayer: 2 + postNorms,
-    moe: experts && experts.value > 1 ? { experts, topK: number(view, 'num_experts_per_tok', 'a number of experts per token'), ffn: moeWidth ?? mlp } : undefined,
+    moe: experts && experts.value > 1
+      ? {
+          experts, topK: number(view, 'num_experts_per_tok', 'a number of experts per token'), ffn: moeWidth ?? mlp,
+          // DeepSeek blocks: the first layers are dense, shared experts sit beside the routed ones.
+          moeLayers: layers ? layers.value - dense : undefined,
+          sharedFfn: shared > 0 && (moeWidth ?? mlp) ? fact(shared * (moeWidth ?? mlp)!.value, 'derived', { note: `${shared} shared experts × ${(moeWidth ?? mlp)!.value}` }) : undefined,
+          routerBias: view.flag(view.at(['routed_bias'])) === true,
+        }
+      : undefined,
     keyNames: { hidden: 'base_emb_dim', layers: 'base_num_decoder_layers', heads: 'base_num_query_heads', ffn: 'base_mlp_dim', vocab: 'vocab_size' },
   };
+}
+
+/** MaxText's multi-head latent attention keys; `q_lora_rank: 0` is one full query projection. */
+function latentAttention(view: ConfigView): LatentAttention | undefined {
+  const rank = (key: string) => view.count(view.at([key]), 'a rank or head size', { integer: true });
+  const kvLoraRank = rank('kv_lora_rank');
+  const qkNopeHeadDim = rank('qk_nope_head_dim');
+  const qkRopeHeadDim = rank('qk_rope_head_dim');
+  const vHeadDim = rank('v_head_dim');
+  if (!kvLoraRank || !qkNopeHeadDim || !qkRopeHeadDim || !vHeadDim) return undefined;
+  const qLoraRank = rank('q_lora_rank');
+  return { kvLoraRank, qkNopeHeadDim, qkRopeHeadDim, vHeadDim, qLoraRank: qLoraRank && qLoraRank.value > 0 ? qLoraRank : undefined, bias: false };
 }
 
 const fmt = (value: number) => value.toLocaleString('en-US');

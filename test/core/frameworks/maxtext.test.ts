@@ -65,4 +65,22 @@ describe('MaxText configs', () => {
     const analysis = analyze(text, '/x/run.yml', { resources: { file: () => null, modelConfig: () => null } });
     assert.equal(analysis.tokens, 100 * 8 * 2 * 2_048);
   });
+
+  it('counts DeepSeek-V3 from MaxText\'s deepseek block with multi-head latent attention: 671,026,419,200 (37,552,297,472 active)', () => {
+    const { analysis } = analyzeExample('maxtext/configs/models/deepseek3-671b.yml');
+    assert.equal(analysis.parameters.total, 671_026_419_200);
+    assert.equal(analysis.parameters.active, 37_552_297_472);
+  });
+
+  it('reads q_lora_rank 0 as one full query projection (DeepSeek-V2-Lite, 15,706,484,224)', () => {
+    assert.equal(analyzeExample('maxtext/configs/models/deepseek2-16b.yml').analysis.parameters.total, 15_706_484_224);
+  });
+
+  it('counts the q/k norms of qwen3 and qwen3_moe blocks', () => {
+    assert.equal(analyzeExample('maxtext/configs/models/qwen3-8b.yml').analysis.parameters.total, 8_190_735_360);
+    const { analysis } = analyzeExample('maxtext/configs/models/qwen3-235b-a22b.yml');
+    assert.equal(analysis.parameters.total, 235_093_634_560);
+    assert.equal(analysis.parameters.active, 22_190_763_520);
+    assert.ok(!analysis.findings.some((finding) => finding.code === 'assumed-value'));
+  });
 });
