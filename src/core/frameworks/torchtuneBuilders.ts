@@ -34,6 +34,8 @@ export const TORCHTUNE_BUILDERS: Readonly<Record<string, TorchtuneBuilder>> = {
   llama3_70b: { kind: 'llama', vocab: 128256, layers: 80, heads: 64, kvHeads: 8, hidden: 8192, ffn: 28672, tied: false, source: 'llama3/_model_builders.py:54', catalog: 'meta-llama/Meta-Llama-3-70B' },
   llama3_1_8b: { kind: 'llama', vocab: 128256, layers: 32, heads: 32, kvHeads: 8, hidden: 4096, ffn: 14336, tied: false, source: 'llama3_1/_model_builders.py:27', catalog: 'meta-llama/Llama-3.1-8B' },
   llama3_1_70b: { kind: 'llama', vocab: 128256, layers: 80, heads: 64, kvHeads: 8, hidden: 8192, ffn: 28672, tied: false, source: 'llama3_1/_model_builders.py:48', catalog: 'meta-llama/Llama-3.1-70B' },
+  // llama3_3/_model_builders.py: `llama3_3_70b = llama3_1_70b` (the same architecture, new weights).
+  llama3_3_70b: { kind: 'llama', vocab: 128256, layers: 80, heads: 64, kvHeads: 8, hidden: 8192, ffn: 28672, tied: false, source: 'llama3_3/_model_builders.py', catalog: 'meta-llama/Llama-3.3-70B-Instruct' },
   llama3_1_405b: { kind: 'llama', vocab: 128256, layers: 126, heads: 128, kvHeads: 8, hidden: 16384, ffn: 53248, tied: false, source: 'llama3_1/_model_builders.py:69' },
   llama3_2_1b: { kind: 'llama', vocab: 128256, layers: 16, heads: 32, kvHeads: 8, hidden: 2048, ffn: 8192, tied: true, source: 'llama3_2/_model_builders.py:32' },
   llama3_2_3b: { kind: 'llama', vocab: 128256, layers: 28, heads: 24, kvHeads: 8, hidden: 3072, ffn: 8192, tied: true, source: 'llama3_2/_model_builders.py:60' },

@@ -27,6 +27,9 @@ export const PUBLISHED: readonly Published[] = [
   // Llama
   { id: 'meta-llama/Llama-2-7b-hf', total: 7 * B, relative: 0.05, source: 'Touvron et al. 2023, Llama 2, Table 1: "7B" (size class; 6.74B counted)' },
   { id: 'meta-llama/Llama-2-13b-hf', total: 13 * B, relative: 0.05, source: 'Touvron et al. 2023, Llama 2, Table 1: "13B"' },
+  { id: 'codellama/CodeLlama-7b-hf', total: 6_738_546_688, within: 0, source: 'codellama/CodeLlama-7b-hf safetensors total 6,738,546,688 (Llama-2-7B + 16 infilling rows × 4096 × 2)' },
+  { id: 'codellama/CodeLlama-13b-hf', total: 13_016_028_160, within: 0, source: 'codellama/CodeLlama-13b-hf: Llama-2-13B 13,015,864,320 + 16 rows × 5120 × 2' },
+  { id: 'codellama/CodeLlama-34b-hf', total: 33_743_970_304, within: 0, source: 'Rozière et al. 2023, "34B": 48 × (150,994,944 attention + 541,065,216 MLP + 16,384 norms) + 2 × 32000 × 8192 + 8192' },
   { id: 'meta-llama/Llama-2-70b-hf', total: 70 * B, relative: 0.05, source: 'Touvron et al. 2023, Llama 2, Table 1: "70B"' },
   { id: 'meta-llama/Meta-Llama-3-8B', total: 8 * B, relative: 0.01, source: 'Meta Llama 3 model card: "8B"' },
   { id: 'meta-llama/Meta-Llama-3-70B', total: 70 * B, relative: 0.01, source: 'Meta Llama 3 model card: "70B"' },
