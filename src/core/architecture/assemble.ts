@@ -52,7 +52,8 @@ export function assemble(draft: Draft): Assembled {
       ffn: draft.moe.ffn ?? draft.ffn,
       sharedFfn: draft.moe.sharedFfn && draft.moe.sharedFfn.value > 0 ? draft.moe.sharedFfn : undefined,
       sharedGate: draft.moe.sharedGate ?? false,
-      moeLayers: Math.min(draft.moe.moeLayers ?? draft.layers.value, draft.layers.value),
+      // Dense first layers beyond the depth (a typo) leave no MoE layers, never a negative count.
+      moeLayers: Math.max(0, Math.min(draft.moe.moeLayers ?? draft.layers.value, draft.layers.value)),
       routerBias: draft.moe.routerBias,
     };
   }

@@ -51,3 +51,11 @@ describe('GPT-BigCode and PhiMoE', () => {
     assert.equal(active, 6_640_967_680);
   });
 });
+
+describe('dense layers that outnumber the stack', () => {
+  it('leaves no MoE layers rather than a negative count', () => {
+    const { total, active } = count({ model_type: 'deepseek_v2', hidden_size: 64, intermediate_size: 128, moe_intermediate_size: 32, num_hidden_layers: 2, num_attention_heads: 4, n_routed_experts: 4, num_experts_per_tok: 2, first_k_dense_replace: 1e30, kv_lora_rank: 16, qk_nope_head_dim: 8, qk_rope_head_dim: 8, v_head_dim: 8, vocab_size: 100 });
+    assert.ok(total === null || total > 0, String(total));
+    assert.ok(active === null || active > 0, String(active));
+  });
+});
