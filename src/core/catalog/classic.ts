@@ -11,6 +11,8 @@ export const CLASSIC_MODELS: readonly CatalogModel[] = [
   { id: 'openai-community/gpt2-medium', aliases: ['gpt2-medium'], config: gpt2(1024, 24, 16) },
   { id: 'openai-community/gpt2-large', aliases: ['gpt2-large'], config: gpt2(1280, 36, 20) },
   { id: 'openai-community/gpt2-xl', aliases: ['gpt2-xl'], config: gpt2(1600, 48, 25) },
+  { id: 'EleutherAI/pythia-14m', aliases: ['pythia-14m'], config: pythia(128, 6, 4, 50304), ...PYTHIA },
+  { id: 'EleutherAI/pythia-70m', aliases: ['pythia-70m', 'pythia-70m-deduped', 'EleutherAI/pythia-70m-deduped'], config: pythia(512, 6, 8, 50304), ...PYTHIA },
   { id: 'EleutherAI/pythia-160m', aliases: ['pythia-160m', 'pythia-160m-deduped', 'EleutherAI/pythia-160m-deduped'], config: pythia(768, 12, 12, 50304), ...PYTHIA },
   { id: 'EleutherAI/pythia-410m', aliases: ['pythia-410m', 'pythia-410m-deduped', 'EleutherAI/pythia-410m-deduped'], config: pythia(1024, 24, 16, 50304), ...PYTHIA },
   { id: 'EleutherAI/pythia-1.4b', aliases: ['pythia-1.4b', 'pythia-1.4b-deduped', 'EleutherAI/pythia-1.4b-deduped'], config: pythia(2048, 24, 16, 50304), ...PYTHIA },

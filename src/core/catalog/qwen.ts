@@ -34,6 +34,6 @@ export const QWEN_MODELS: readonly CatalogModel[] = [
   { id: 'Qwen/Qwen3-8B', aliases: ['Qwen3-8B', 'Qwen/Qwen3-8B-Base', 'Qwen3-8B-Base'], config: qwen3(4096, 36, 32, 8, 12288, false), ...QWEN3, configSource: LITGPT },
   { id: 'Qwen/Qwen3-14B', aliases: ['Qwen3-14B', 'Qwen/Qwen3-14B-Base', 'Qwen3-14B-Base'], config: qwen3(5120, 40, 40, 8, 17408, false), ...QWEN3, configSource: LITGPT },
   { id: 'Qwen/Qwen3-32B', aliases: ['Qwen3-32B'], config: qwen3(5120, 64, 64, 8, 25600, false), ...QWEN3, configSource: LITGPT },
-  { id: 'Qwen/Qwen3-30B-A3B', aliases: ['Qwen3-30B-A3B', 'Qwen/Qwen3-30B-A3B-Base', 'Qwen3-30B-A3B-Base'], config: qwen3Moe(2048, 48, 32, 4, 768), ...QWEN3, configSource: LITGPT },
+  { id: 'Qwen/Qwen3-30B-A3B', aliases: ['Qwen3-30B-A3B', 'Qwen/Qwen3-30B-A3B-Base', 'Qwen3-30B-A3B-Base', 'Qwen/Qwen3-30B-A3B-Instruct-2507', 'Qwen/Qwen3-30B-A3B-Thinking-2507'], config: qwen3Moe(2048, 48, 32, 4, 768), ...QWEN3, configSource: LITGPT },
   { id: 'Qwen/Qwen3-235B-A22B', aliases: ['Qwen3-235B-A22B'], config: qwen3Moe(4096, 94, 64, 4, 1536), ...QWEN3, configSource: LITGPT },
 ];

@@ -99,6 +99,8 @@ export const PUBLISHED: readonly Published[] = [
   { id: 'openai-community/gpt2-medium', total: 355 * M, within: 1 * M, source: 'gpt2-medium model card: 355M' },
   { id: 'openai-community/gpt2-large', total: 774 * M, within: 1 * M, source: 'gpt2-large model card: 774M' },
   { id: 'openai-community/gpt2-xl', total: 1.5 * B, relative: 0.05, source: 'gpt2-xl model card: "1.5B" (size class)' },
+  { id: 'EleutherAI/pythia-14m', total: 14_067_712, source: 'EleutherAI/pythia-14m model card: 14,067,712 parameters' },
+  { id: 'EleutherAI/pythia-70m', total: 70_426_624, source: 'Biderman et al. 2023, Pythia, Table 1: 70,426,624' },
   { id: 'EleutherAI/pythia-160m', total: 162_322_944, source: 'Biderman et al. 2023, Pythia, Table 1: 162,322,944' },
   { id: 'EleutherAI/pythia-410m', total: 405_334_016, source: 'Biderman et al. 2023, Pythia, Table 1: 405,334,016' },
   { id: 'EleutherAI/pythia-1.4b', total: 1_414_647_808, source: 'Biderman et al. 2023, Pythia, Table 1: 1,414,647,808' },
