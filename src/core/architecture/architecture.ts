@@ -64,5 +64,7 @@ export interface Architecture {
   readonly moe?: MixtureOfExperts;
   /** Multi-head latent attention in place of q, k, v, o projections (DeepSeek-V2/V3). */
   readonly latentAttention?: LatentAttention;
+  /** A bias on the output layer (PhiMoE's `lm_head_bias`): V more parameters. */
+  readonly outputBias?: boolean;
   readonly stack?: LayerStack;
 }

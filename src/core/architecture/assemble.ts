@@ -24,6 +24,7 @@ export interface Draft {
   qkNorm?: number;
   moe?: { experts?: Fact; topK?: Fact; ffn?: Fact; sharedFfn?: Fact; sharedGate?: boolean; moeLayers?: number; routerBias?: boolean };
   latentAttention?: LatentAttention;
+  outputBias?: boolean;
   stack?: LayerStack;
   /** Human names of the keys this family uses, for the "missing" message. */
   keyNames: { hidden: string; layers: string; heads: string; ffn?: string; vocab?: string };
@@ -78,6 +79,7 @@ export function assemble(draft: Draft): Assembled {
       qkNorm: draft.qkNorm ?? 0,
       moe,
       latentAttention: draft.latentAttention,
+      outputBias: draft.outputBias,
       stack: draft.stack,
     },
   };

@@ -58,7 +58,12 @@ export function countParameters(arch: Architecture): ParameterCount {
   };
 
   add({ id: 'embedding', label: 'Token embedding', formula: `${n(V)} × ${n(h)}`, repeats: 1, total: V * h, facts: [arch.vocab, arch.hidden] });
-  if (!arch.tied.value) add({ id: 'output', label: 'Output layer (untied)', formula: `${n(V)} × ${n(h)}`, repeats: 1, total: V * h, facts: [arch.vocab, arch.hidden, arch.tied] });
+  if (!arch.tied.value || arch.outputBias) {
+    const weights = arch.tied.value ? 0 : V * h;
+    const bias = arch.outputBias ? V : 0;
+    const formula = [weights ? `${n(V)} × ${n(h)}` : '', bias ? `${n(V)} (bias)` : ''].filter(Boolean).join(' + ');
+    add({ id: 'output', label: arch.tied.value ? 'Output bias' : 'Output layer (untied)', formula, repeats: 1, total: weights + bias, facts: [arch.vocab, arch.hidden, arch.tied] });
+  }
   if (arch.learnedPositions) {
     const P = arch.learnedPositions.value;
     add({ id: 'positions', label: 'Learned positions', formula: `${n(P)} × ${n(h)}`, repeats: 1, total: P * h, facts: [arch.learnedPositions, arch.hidden] });

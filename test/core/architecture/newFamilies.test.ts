@@ -50,6 +50,11 @@ describe('GPT-BigCode and PhiMoE', () => {
     assert.equal(total, 41_873_121_280);
     assert.equal(active, 6_640_967_680);
   });
+
+  it('adds the output-layer bias when PhiMoE sets lm_head_bias (32,064 more)', () => {
+    const { total } = count({ model_type: 'phimoe', hidden_size: 4096, intermediate_size: 6400, num_hidden_layers: 32, num_attention_heads: 32, num_key_value_heads: 8, num_local_experts: 16, num_experts_per_tok: 2, vocab_size: 32064, tie_word_embeddings: false, attention_bias: true, lm_head_bias: true });
+    assert.equal(total, 41_873_121_280 + 32_064);
+  });
 });
 
 describe('dense layers that outnumber the stack', () => {

@@ -130,6 +130,8 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
     qkNorm: family.qkNorm && heads ? family.qkNorm(d, heads.value, kvHeads?.value ?? heads.value) : 0,
     moe: moe && { ...moe, moeLayers: hybrid?.moeLayers ?? moe.moeLayers, routerBias },
     latentAttention: readLatentAttention(view, options, bias === true),
+    // PhiMoE's `lm_head_bias` (PhiMoEConfig default false) puts a bias on the output layer.
+    outputBias: type === 'phimoe' && view.flag(view.find(['lm_head_bias'], options)) === true,
     stack: hybrid?.stack,
     keyNames: { hidden: 'hidden_size', layers: 'num_hidden_layers', heads: 'num_attention_heads', ffn: 'intermediate_size', vocab: 'vocab_size' },
   };
