@@ -64,3 +64,17 @@ describe('dense layers that outnumber the stack', () => {
     assert.ok(active === null || active > 0, String(active));
   });
 });
+
+describe('Hub config.json files', () => {
+  it('counts DeepSeek-V3\'s own config.json (Hub bytes, via ai-dynamo/aiconfigurator@0b077da) at 671,026,419,200', async () => {
+    const { analyzeExample } = await import('../frameworks/examples');
+    assert.equal(analyzeExample('huggingface/deepseek-v3.config.json').analysis.parameters.total, 671_026_419_200);
+  });
+
+  it('reads Nemotron-H-56B\'s config.json, which holds a bare Infinity, without a parse error', async () => {
+    const { analyzeExample } = await import('../frameworks/examples');
+    const { analysis } = analyzeExample('huggingface/nemotron-h-56b-base-8k.config.json');
+    assert.ok(!analysis.findings.some((finding) => finding.code === 'parse-error'));
+    assert.ok((analysis.parameters.total ?? 0) > 50e9);
+  });
+});
