@@ -46,6 +46,9 @@ export type FixHint =
   | { readonly kind: 'set-value'; readonly span: Span; readonly newText: string; readonly title: string }
   | { readonly kind: 'add-fact'; readonly fact: string; readonly title: string; readonly suggested?: number };
 
+/** The quick fix for every "the GPU count is not in the file" finding. */
+export const ADD_GPUS_FIX: FixHint = { kind: 'add-fact', fact: 'gpus', title: 'Add the number of GPUs (compute-budget comment)' };
+
 export interface Finding {
   readonly severity: Severity;
   readonly code: FindingCode;

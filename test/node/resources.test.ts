@@ -72,14 +72,14 @@ describe('resources a config points at', () => {
 
     it('sees an answer another analysis fetched while it waited, and reads a forgotten file again', async () => {
       const cache = new ResourceCache();
-      const host = tableHost({ shared: '' });
-      const [one, two] = await Promise.all([withResources(follow('shared'), cache, host), withResources(follow('shared'), cache, host)]);
+      const host = tableHost({ 'common.yaml': '' });
+      const [one, two] = await Promise.all([withResources(follow('common.yaml'), cache, host), withResources(follow('common.yaml'), cache, host)]);
       assert.deepEqual([one.pending.files, two.pending.files], [[], []]);
-      assert.deepEqual(host.asked, ['shared']);
-      assert.equal(cache.forgetFile('shared'), true);
+      assert.deepEqual(host.asked, ['common.yaml']);
+      assert.equal(cache.forgetFile('common.yaml'), true);
       assert.equal(cache.forgetFile('never-read'), false);
-      await withResources(follow('shared'), cache, host);
-      assert.deepEqual(host.asked, ['shared', 'shared']);
+      await withResources(follow('common.yaml'), cache, host);
+      assert.deepEqual(host.asked, ['common.yaml', 'common.yaml']);
     });
   });
 

@@ -1,3 +1,4 @@
+import { ADD_GPUS_FIX } from '../findings';
 import { levanterSeqLen, readLevanter } from '../architecture/readers/levanter';
 import { insideInclude, readReferenced } from '../resources/include';
 import { userFact } from '../source/directives';
@@ -45,7 +46,7 @@ function perDeviceBatch(view: ConfigView, batchKey: Located | undefined, context
     context.findings.push({
       severity: 'warning', code: 'missing-data-parallel', span: spanOfEntry(batchKey.entry),
       message: `trainer.train_batch_size: -1 makes the batch per_device_parallelism × the number of devices, and ${perDevice ? 'the number of devices is not in the file' : 'per_device_parallelism is not set'}, so the tokens per step are unknown.${perDevice ? ' Add it with a `# compute-budget: gpus=…` comment.' : ''}`,
-      fixes: perDevice ? [{ kind: 'add-fact', fact: 'gpus', title: 'Add the number of GPUs (compute-budget comment)' }] : undefined,
+      fixes: perDevice ? [ADD_GPUS_FIX] : undefined,
     });
     return null;
   }
@@ -67,7 +68,8 @@ function readBatchSchedule(list: SeqNode, steps: number | undefined): { sequence
     if (start === undefined || value === undefined || (stages.length > 0 && start <= stages[stages.length - 1].start)) return undefined;
     stages.push({ start, value });
   }
-  if (stages.length === 0 || steps === undefined) return stages.length === 0 ? undefined : { sequences: 0, text: '' };
+  if (stages.length === 0) return undefined;
+  if (steps === undefined) return { sequences: 0, text: '' }; // valid, but the run length is unknown
   let sequences = 0;
   const parts: string[] = [];
   stages.forEach((stage, index) => {

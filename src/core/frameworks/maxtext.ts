@@ -164,6 +164,7 @@ function readMaxtextModel(view: ConfigView, context: ReadContext): Draft | undef
   // Qwen3 blocks norm queries and keys per head (2 × head_dim per layer).
   const qkNorm = block === 'qwen3' || block === 'qwen3_moe' ? 2 * (headDim?.value ?? (hidden && heads ? hidden.value / heads.value : 0)) : 0;
   const dense = block === 'deepseek' ? view.count(view.at(['first_num_dense_layers']), 'a number of dense layers', { integer: true })?.value ?? 0 : 0;
+  const expertWidth = moeWidth ?? mlp;
   const shared = block === 'deepseek' ? view.count(view.at(['shared_experts']), 'a number of shared experts', { integer: true })?.value ?? 0 : 0;
   return {
     family: `MaxText ${block}`,
@@ -187,7 +188,7 @@ function readMaxtextModel(view: ConfigView, context: ReadContext): Draft | undef
           experts, topK: number(view, 'num_experts_per_tok', 'a number of experts per token'), ffn: moeWidth ?? mlp,
           // DeepSeek blocks: the first layers are dense, shared experts sit beside the routed ones.
           moeLayers: layers ? layers.value - dense : undefined,
-          sharedFfn: shared > 0 && (moeWidth ?? mlp) ? fact(shared * (moeWidth ?? mlp)!.value, 'derived', { note: `${shared} shared experts × ${(moeWidth ?? mlp)!.value}` }) : undefined,
+          sharedFfn: shared > 0 && expertWidth ? fact(shared * expertWidth.value, 'derived', { note: `${shared} shared experts × ${expertWidth.value}` }) : undefined,
           routerBias: view.flag(view.at(['routed_bias'])) === true,
         }
       : undefined,

@@ -1,3 +1,4 @@
+import { ADD_GPUS_FIX } from '../findings';
 import type { Draft } from '../architecture/assemble';
 import { userFact } from '../source/directives';
 import { fact, type Fact } from '../source/fact';
@@ -143,7 +144,7 @@ function readTitanTokens(view: ConfigView, context: ReadContext): TokenResult | 
       context.findings.push({
         severity: 'warning', code: 'missing-data-parallel', span: spanOfEntry(shardKey?.entry ?? localKey?.entry ?? stepsKey.entry),
         message: `data_parallel_shard_degree = -1 takes every GPU the other degrees leave, and the number of GPUs is not in the file, so the tokens per step are unknown. Add it with a \`# compute-budget: gpus=…\` comment (shard degree = gpus ÷ (replicate ${replicate} × context ${cp} × tensor ${tp} × pipeline ${pp})).`,
-        fixes: [{ kind: 'add-fact', fact: 'gpus', title: 'Add the number of GPUs (compute-budget comment)' }],
+        fixes: [ADD_GPUS_FIX],
       });
       return { factors: [], anchor };
     }

@@ -1,4 +1,4 @@
-import type { Finding } from '../findings';
+import { ADD_GPUS_FIX, type Finding } from '../findings';
 import { userFact, type UserFact } from '../source/directives';
 import { fact, type Fact } from '../source/fact';
 import type { TrainingKeys } from '../frameworks/framework';
@@ -131,7 +131,7 @@ function readBatchTokens(view: ConfigView, keys: TrainingKeys, facts: readonly U
     findings.push({
       severity: 'warning', code: 'missing-data-parallel', span: spanOfEntry(microKey.entry),
       message: `${dotted(microKey)} is per accelerator, and the number of accelerators is not in the file, so the tokens per step are unknown. Add it with a \`# compute-budget: gpus=…\` comment (the data-parallel size is gpus ÷ model-parallel ÷ pipeline-parallel).`,
-      fixes: [{ kind: 'add-fact', fact: 'gpus', title: 'Add the number of GPUs (compute-budget comment)' }],
+      fixes: [ADD_GPUS_FIX],
     });
     return { derivation: '', factors: [] };
   }

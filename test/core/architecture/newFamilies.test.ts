@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../../src/core/analyze';
+import { analyzeExample } from '../frameworks/examples';
 
 // The shapes below are the published architectures (model cards and the configs' values); the
 // expected counts are derived by hand from transformers' modeling code, not from this project.
@@ -66,13 +67,11 @@ describe('dense layers that outnumber the stack', () => {
 });
 
 describe('Hub config.json files', () => {
-  it('counts DeepSeek-V3\'s own config.json (Hub bytes, via ai-dynamo/aiconfigurator@0b077da) at 671,026,419,200', async () => {
-    const { analyzeExample } = await import('../frameworks/examples');
+  it('counts DeepSeek-V3\'s own config.json (Hub bytes, via ai-dynamo/aiconfigurator@0b077da) at 671,026,419,200', () => {
     assert.equal(analyzeExample('huggingface/deepseek-v3.config.json').analysis.parameters.total, 671_026_419_200);
   });
 
-  it('reads Nemotron-H-56B\'s config.json, which holds a bare Infinity, without a parse error', async () => {
-    const { analyzeExample } = await import('../frameworks/examples');
+  it('reads Nemotron-H-56B\'s config.json, which holds a bare Infinity, without a parse error', () => {
     const { analysis } = analyzeExample('huggingface/nemotron-h-56b-base-8k.config.json');
     assert.ok(!analysis.findings.some((finding) => finding.code === 'parse-error'));
     assert.ok((analysis.parameters.total ?? 0) > 50e9);

@@ -117,7 +117,7 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
   const learnedPositions = positionsKey ? view.count(positionsKey, 'a number of positions', { integer: true, positive: true }) : undefined;
 
   const d = headDim?.value ?? (hidden && heads ? hidden.value / heads.value : 0);
-  const hybrid: HybridLayout | undefined = type === 'jamba' && hidden && layers ? readJamba(view, hidden.value, layers.value, options) : type === 'nemotron_h' && layers ? readNemotronH(view, layers.value, options) : undefined;
+  const hybrid: HybridLayout | undefined = type === 'jamba' && hidden && layers ? readJamba(view, hidden.value, layers.value, options) : type === 'nemotron_h' ? readNemotronH(view, options) : undefined;
   const moe = readMixture(view, options, layers?.value);
   const routerBias = type === 'deepseek_v3' || type === 'kimi_k2' || textOf(view, ['topk_method'], options) === 'noaux_tc';
   return {

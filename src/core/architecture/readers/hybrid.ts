@@ -69,7 +69,7 @@ export function readJamba(view: ConfigView, hidden: number, layers: number, opti
  * Nemotron-H (`modeling_nemotron_h.py`): `hybrid_override_pattern` gives each layer one block:
  * `M` a Mamba-2 mixer, `*` attention, `-` an MLP, `E` a mixture of experts; each block has one norm.
  */
-export function readNemotronH(view: ConfigView, layers: number, options: FindOptions): HybridLayout | undefined {
+export function readNemotronH(view: ConfigView, options: FindOptions): HybridLayout | undefined {
   const patternKey = view.find(['hybrid_override_pattern'], options);
   const pattern = view.text(patternKey);
   if (!pattern || !patternKey) return undefined;
@@ -85,7 +85,5 @@ export function readNemotronH(view: ConfigView, layers: number, options: FindOpt
     projectionBias: flag(view, 'use_bias', false, options),
   };
   const layout = fact(pattern.length > 24 ? `${pattern.slice(0, 24)}…` : pattern, 'config', { key: patternKey.path.join('.'), span: patternKey.entry.keySpan });
-  // The pattern decides the depth; a num_hidden_layers that disagrees would be rejected by the config class.
-  void layers;
   return { stack: { attentionLayers: tally('*'), mambaLayers: tally('M'), mixer, mlpLayers: tally('-'), layout }, moeLayers: tally('E') };
 }
