@@ -3,7 +3,7 @@ import { BAND_LABELS, overtrainingBand, type OvertrainingBand } from './budget/o
 import { allocateAtRatio, CHINCHILLA_TOKENS_PER_PARAMETER, LOSS_FITS, predictLoss, trainingCompute, type LossFit } from './budget/scaling';
 import { evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type ThresholdRule } from './budget/thresholds';
 import type { Finding } from './findings';
-import { compactCount, multiple, percent, scientific } from './format';
+import { numbers, type NumberFormat, type NumberStyle } from './format';
 import { acceleratorTable, type AcceleratorOverride } from './hardware/accelerators';
 import { withHardwareCheck } from './hardware/mismatch';
 import { readDirectives, readFactPairs, type UserFact } from './source/directives';
@@ -39,6 +39,8 @@ export interface AnalyzeOptions {
   readonly alwaysReport?: boolean;
   /** Files the config points at and models it names by id, as far as the host has them. */
   readonly resources?: Resources;
+  /** How numbers in messages are written: `unicode` (8.1 × 10²²) for the editor, `ascii` (8.1e22, default) for the terminal and JSON. */
+  readonly numberStyle?: NumberStyle;
   /** Internal: the text did not parse, so say nothing about what is "missing". */
   readonly quiet?: boolean;
   /** Internal: what this analysis asked the host for. */
@@ -135,7 +137,7 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
     const onBrokenLine = (finding: Finding) => finding.code !== 'parse-error' && brokenLines.has(lineOf(text, finding.span.start));
     return compute(fileName, syntax, framework, model, training, findings.filter((finding) => !artefacts.has(finding.code) && !onBrokenLine(finding)), userFacts, { ...options, quiet: true });
   }
-  return withHardwareCheck(compute(fileName, syntax, framework, model, training, findings, userFacts, options), view, userFacts, acceleratorTable(options.accelerators));
+  return withHardwareCheck(compute(fileName, syntax, framework, model, training, findings, userFacts, options), view, userFacts, acceleratorTable(options.accelerators), numbers(options.numberStyle));
 }
 
 /**
@@ -179,20 +181,21 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   const loss = active !== null && tokens !== null && tokens > 0 ? LOSS_FITS.map((fit) => ({ fit: fit.id, label: fit.label, loss: predictLoss(fit, active, tokens) })) : [];
 
   const where = training.anchor ?? model.anchor ?? { start: 0, end: 0 };
+  const n = numbers(options.numberStyle);
   if (model.fineTunes && base > 0 && flops !== null) {
-    findings.push({ severity: 'information', code: 'fine-tuning-cumulative', message: `Fine-tuning ${model.fineTunes.id} adds ${scientific(flops)} FLOP to its ${scientific(base)} FLOP of pretraining (${model.fineTunes.tokensSource}); regulation counts the cumulative ${scientific(cumulativeFlops!)} FLOP.`, span: model.anchor ?? where });
+    findings.push({ severity: 'information', code: 'fine-tuning-cumulative', message: `Fine-tuning ${model.fineTunes.id} adds ${n.flops(flops)} FLOP to its ${n.flops(base)} FLOP of pretraining (${model.fineTunes.tokensSource}); regulation counts the cumulative ${n.flops(cumulativeFlops!)} FLOP.`, span: model.anchor ?? where });
   }
   if (!options.quiet && tokens === null && total !== null && !findings.some((finding) => TOKEN_PROBLEMS.has(finding.code))) {
     findings.push({
       severity: 'information', code: 'missing-tokens', span: model.anchor ?? where,
-      message: `This config fixes the model (${compactCount(total)} parameters${active !== null && active !== total ? `, ${compactCount(active)} active` : ''}) but not how many tokens it trains on, so compute is unknown. Chinchilla-optimal would be ${compactCount(chinchillaTokens!)} tokens.`,
-      fixes: [{ kind: 'add-fact', fact: 'tokens', title: `Add the training tokens (compute-budget comment; Chinchilla-optimal: ${compactCount(chinchillaTokens!)})`, suggested: Math.round(chinchillaTokens!) }],
+      message: `This config fixes the model (${n.count(total)} parameters${active !== null && active !== total ? `, ${n.count(active)} active` : ''}) but not how many tokens it trains on, so compute is unknown. Chinchilla-optimal would be ${n.count(chinchillaTokens!)} tokens.`,
+      fixes: [{ kind: 'add-fact', fact: 'tokens', title: `Add the training tokens (compute-budget comment; Chinchilla-optimal: ${n.count(chinchillaTokens!)})`, suggested: Math.round(chinchillaTokens!) }],
     });
   }
-  if (band && chinchillaMultiple !== null && tokensPerParameter !== null) findings.push(...bandFindings(band, chinchillaMultiple, tokensPerParameter, chinchillaTokens!, training, where));
+  if (band && chinchillaMultiple !== null && tokensPerParameter !== null) findings.push(...bandFindings(band, chinchillaMultiple, tokensPerParameter, chinchillaTokens!, training, where, n));
   for (const result of thresholds) {
     const rule = rules.find((candidate) => candidate.id === result.id)!;
-    const finding = thresholdFinding(result, rule, where, cumulativeFlops !== flops);
+    const finding = thresholdFinding(result, rule, where, cumulativeFlops !== flops, n);
     if (finding) findings.push(finding);
   }
   return {
@@ -212,8 +215,8 @@ function lineOf(text: string, offset: number): number {
 
 const TOKEN_PROBLEMS = new Set<Finding['code']>(['invalid-number', 'out-of-range', 'negative-value', 'missing-dataset-size', 'missing-data-parallel', 'unresolved-interpolation', 'mandatory-missing', 'parse-error']);
 
-function bandFindings(band: OvertrainingBand, times: number, perParameter: number, optimalTokens: number, training: TokenResult, where: Span): Finding[] {
-  const summary = `${perParameter.toFixed(1)} tokens per parameter is ${multiple(times)} Chinchilla-optimal`;
+function bandFindings(band: OvertrainingBand, times: number, perParameter: number, optimalTokens: number, training: TokenResult, where: Span, n: NumberFormat): Finding[] {
+  const summary = `${n.ratio(perParameter)} tokens per parameter is ${n.multiple(times)} Chinchilla-optimal`;
   const fix = lengthEdit(training.setting, optimalTokens, 'Chinchilla-optimal');
   switch (band) {
     case 'under-trained':
@@ -227,13 +230,13 @@ function bandFindings(band: OvertrainingBand, times: number, perParameter: numbe
   }
 }
 
-function thresholdFinding(result: ThresholdResult, rule: ThresholdRule, where: Span, cumulative: boolean): Finding | undefined {
+function thresholdFinding(result: ThresholdResult, rule: ThresholdRule, where: Span, cumulative: boolean, n: NumberFormat): Finding | undefined {
   if (rule.status === 'revoked' || result.tier === 'below') return undefined;
   const what = cumulative ? 'Cumulative training compute' : 'Training compute';
   if (result.tier === 'crossed') {
-    return { severity: 'warning', code: 'threshold-crossed', message: `${what} ${result.stated} is ${percent(result.fraction)} of the ${rule.name} threshold (${scientific(rule.flops, 1)} FLOP): ${rule.consequence}.`, span: where };
+    return { severity: 'warning', code: 'threshold-crossed', message: `${what} ${n.flops(result.fraction * rule.flops)} FLOP is ${n.percent(result.fraction)} of the ${rule.name} threshold (${n.threshold(rule.flops)} FLOP): ${rule.consequence}.`, span: where };
   }
-  return { severity: 'information', code: 'threshold-margin', message: `${what} ${result.stated} is ${percent(result.fraction)} of the ${rule.name} threshold (${scientific(rule.flops, 1)} FLOP): within the ±30% margin the Commission allows for estimates, so it may count as crossed.`, span: where };
+  return { severity: 'information', code: 'threshold-margin', message: `${what} ${n.flops(result.fraction * rule.flops)} FLOP is ${n.percent(result.fraction)} of the ${rule.name} threshold (${n.threshold(rule.flops)} FLOP): within the ±30% margin the Commission allows for estimates, so it may count as crossed.`, span: where };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;

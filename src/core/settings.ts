@@ -93,6 +93,7 @@ export function validateOptions(raw: AnalyzeOptions | undefined, ignored: string
     extraKeys: extraKeyRecord(options.extraKeys, 'extraKeys', ignored),
     alwaysReport: options.alwaysReport === true,
     syntax: SYNTAXES.find((syntax) => syntax === options.syntax),
+    numberStyle: options.numberStyle === 'unicode' ? 'unicode' : 'ascii',
     resources: isRecord(options.resources) ? (options.resources as unknown as AnalyzeOptions['resources']) : undefined,
   };
 }

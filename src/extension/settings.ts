@@ -27,5 +27,5 @@ export function readSettings(): { settings: Settings; ignored: string[] } {
 }
 
 export function analyzeOptions(settings: Settings): AnalyzeOptions {
-  return { facts: settings.facts, tokensPerParameter: settings.tokensPerParameter, thresholdIds: settings.thresholdIds, extraKeys: settings.extraKeys, accelerators: settings.accelerators };
+  return { numberStyle: 'unicode', facts: settings.facts, tokensPerParameter: settings.tokensPerParameter, thresholdIds: settings.thresholdIds, extraKeys: settings.extraKeys, accelerators: settings.accelerators };
 }

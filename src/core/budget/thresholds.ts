@@ -1,3 +1,4 @@
+import { ASCII_NUMBERS } from '../format';
 /**
  * Regulatory training-compute thresholds as dated, versioned rule data. Each counts
  * cumulative training compute (all pretraining plus later fine-tuning of the same model) and
@@ -63,7 +64,7 @@ export interface ThresholdResult {
   readonly status: ThresholdRule['status'];
   readonly fraction: number;
   readonly tier: ThresholdTier;
-  /** The estimate to two significant figures, as a notification would state it ("5.9 × 10^23 FLOP"). */
+  /** The estimate to two significant figures, as a notification would state it ("5.9e23 FLOP"). */
   readonly stated: string;
 }
 
@@ -86,9 +87,8 @@ export function evaluateThresholds(compute: number, rules: readonly ThresholdRul
   });
 }
 
-/** "5.9 × 10^23 FLOP": two significant figures in scientific notation. */
+/** "5.9e23 FLOP": two significant figures, as a notification states an estimate. */
 export function twoSignificant(flops: number): string {
   if (!Number.isFinite(flops) || flops <= 0) return '0 FLOP';
-  const [mantissa, exponent] = flops.toExponential(1).split('e');
-  return `${mantissa} × 10^${Number(exponent)} FLOP`;
+  return `${ASCII_NUMBERS.flops(flops)} FLOP`;
 }

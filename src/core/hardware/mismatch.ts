@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyze';
 import type { Finding } from '../findings';
-import { grouped, percent, scientific } from '../format';
+import { ASCII_NUMBERS, type NumberFormat } from '../format';
 import type { UserFact } from '../source/directives';
 import type { ConfigView } from '../source/view';
 import { ESTIMATION_MARGIN } from '../budget/thresholds';
@@ -29,12 +29,12 @@ export function estimateFromHardware(stated: StatedHardware, flops: number | nul
  * `hardware-mismatch` when the two estimates differ by more than the Commission's ±30% margin
  * for compute estimates: either the config's length or model is not what runs, or the MFU differs.
  */
-export function hardwareFinding(estimate: HardwareEstimate | undefined, flops: number | null): Finding | undefined {
+export function hardwareFinding(estimate: HardwareEstimate | undefined, flops: number | null, n: NumberFormat = ASCII_NUMBERS): Finding | undefined {
   if (!estimate || estimate.difference === null || flops === null) return undefined;
   if (Math.abs(estimate.difference) <= ESTIMATION_MARGIN) return undefined;
   const { stated } = estimate;
   const accelerator = stated.accelerator!.value;
-  const mfu = stated.mfu.key ? `${percent(stated.mfu.value)} MFU (${stated.mfu.key})` : `${percent(stated.mfu.value)} MFU (assumed)`;
+  const mfu = stated.mfu.key ? `${n.percent(stated.mfu.value)} MFU (${stated.mfu.key})` : `${n.percent(stated.mfu.value)} MFU (assumed)`;
   const implied = impliedMfu(flops, accelerator, stated.precision, stated.count!.value, stated.seconds!.value);
   const days = stated.seconds!.value / SECONDS_PER_DAY;
   const direction = estimate.difference > 0 ? 'more' : 'less';
@@ -43,9 +43,9 @@ export function hardwareFinding(estimate: HardwareEstimate | undefined, flops: n
     code: 'hardware-mismatch',
     span: stated.seconds!.span,
     message:
-      `The stated hardware, ${grouped(stated.count!.value)} × ${accelerator.id} for ${trimDays(days)} days at ${mfu} in ${stated.precision.toUpperCase()}, delivers ${scientific(estimate.flops)} FLOP: ` +
-      `${percent(Math.abs(estimate.difference))} ${direction} than 6·N·D = ${scientific(flops)} FLOP, beyond the ±30% margin the Commission allows for estimates.` +
-      (implied !== null ? ` 6·N·D would mean an MFU of ${percent(implied)}.` : ''),
+      `The stated hardware, ${n.grouped(stated.count!.value)} × ${accelerator.id} for ${trimDays(days)} days at ${mfu} in ${stated.precision.toUpperCase()}, delivers ${n.flops(estimate.flops)} FLOP: ` +
+      `${n.percent(Math.abs(estimate.difference))} ${direction} than 6·N·D = ${n.flops(flops)} FLOP, beyond the ±30% margin the Commission allows for estimates.` +
+      (implied !== null ? ` 6·N·D would mean an MFU of ${n.percent(implied)}.` : ''),
   };
 }
 
@@ -59,8 +59,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as cons
  * Adds the hardware check to a finished analysis: called once from `analyze()`. The finding is
  * inserted where `analyze` would have sorted it (by offset, then severity).
  */
-export function withHardwareCheck(analysis: Analysis, view: ConfigView, facts: readonly UserFact[], table?: readonly Accelerator[]): Analysis {
-  const finding = hardwareFinding(estimateFromHardware(readHardware(view, facts, table), analysis.flops), analysis.flops);
+export function withHardwareCheck(analysis: Analysis, view: ConfigView, facts: readonly UserFact[], table?: readonly Accelerator[], n: NumberFormat = ASCII_NUMBERS): Analysis {
+  const finding = hardwareFinding(estimateFromHardware(readHardware(view, facts, table), analysis.flops), analysis.flops, n);
   if (!finding) return analysis;
   const findings = [...analysis.findings];
   const at = findings.findIndex((other) => other.span.start > finding.span.start || (other.span.start === finding.span.start && SEVERITY_ORDER[other.severity] > SEVERITY_ORDER[finding.severity]));

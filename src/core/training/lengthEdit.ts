@@ -10,7 +10,7 @@ import type { LengthSetting } from './tokens';
 export function lengthEdit(setting: LengthSetting | undefined, tokens: number, why: string): Extract<FixHint, { kind: 'set-value' }> | undefined {
   if (!setting || !(tokens > 0) || !Number.isFinite(tokens)) return undefined;
   if (setting.kind === 'tokens') {
-    const body = setting.magnitude ? compactCount(tokens) : setting.suffix ? scientific(tokens, 3) : String(Math.round(tokens));
+    const body = setting.magnitude && tokens < 1e15 ? compactCount(tokens) : setting.suffix ? scientific(tokens, 3) : String(Math.round(tokens));
     return { kind: 'set-value', span: setting.span, newText: body + setting.suffix, title: `Set training tokens to ${compactCount(tokens)} (${why})` };
   }
   if (!setting.tokensPerStep) return undefined;
