@@ -5,7 +5,8 @@ import { fact, type Fact } from '../source/fact';
 import type { FrameworkModule, ReadContext } from '../frameworks/framework';
 import { readJson } from '../source/jsonTree';
 import { treeFromObject } from '../source/objectTree';
-import { normalizeKey, type Span } from '../source/tree';
+import { normalizeKey, type ConfigNode, type Span } from '../source/tree';
+import type { WrittenNumber } from '../training/lengthEdit';
 import { ConfigView, dotted, spanOfEntry, type Located } from '../source/view';
 import type { Architecture } from './architecture';
 import { architectureFindings, assemble, type Draft } from './assemble';
@@ -21,6 +22,8 @@ export interface ModelResult {
   readonly catalog?: CatalogModel;
   /** Axolotl and other fine-tuning configs: the model being adapted. */
   readonly fineTunes?: CatalogModel;
+  /** A parameter count stated as one number (`parameters: 7B`), which the planner may rewrite. */
+  readonly sizeSetting?: { readonly span: Span } & WrittenNumber;
   /** The span of the key that fixes the model size: where the inline summary goes. */
   readonly anchor?: Span;
 }
@@ -74,7 +77,7 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
   } else if (declared && declaredKey) {
     const activeFits = declaredActive && declaredActive.value <= declared.value;
     if (declaredActive && !activeFits) findings.push(activeAboveTotal(declaredActive.value, declared.value, declaredActive.span));
-    result = { ...result, total: declared, active: activeFits ? declaredActive : declared, anchor: declaredKey.entry.keySpan };
+    result = { ...result, total: declared, active: activeFits ? declaredActive : declared, anchor: declaredKey.entry.keySpan, sizeSetting: sizeSettingOf(declaredKey.entry.value) };
   }
   return { ...withUserCounts(result, facts, findings), fineTunes };
 }
@@ -192,4 +195,11 @@ function relabelFacts(value: unknown, relabel: (item: Fact<unknown>) => Fact<unk
 
 function compact(value: number): string {
   return value >= 1e9 ? `${(value / 1e9).toFixed(2)}B` : value >= 1e6 ? `${(value / 1e6).toFixed(1)}M` : String(value);
+}
+
+/** How a stated count is written, for a rewrite in the same form. */
+function sizeSettingOf(node: ConfigNode): ModelResult['sizeSetting'] {
+  if (node.kind !== 'scalar' || (typeof node.value === 'string' && node.value.includes('${'))) return undefined;
+  const written = node.source ?? String(node.value);
+  return { span: node.span, magnitude: /[kKmMbBgGtT]$/.test(written), suffix: '', quoted: typeof node.value === 'string' && node.source === undefined };
 }

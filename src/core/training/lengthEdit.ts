@@ -2,6 +2,26 @@ import type { FixHint } from '../findings';
 import { compactCount, scientific } from '../format';
 import type { LengthSetting } from './tokens';
 
+/** How a number was written in the file, so a rewrite writes it the same way. */
+export interface WrittenNumber {
+  /** `1.4T`, `70B`: a rewrite uses a suffix too. */
+  readonly magnitude: boolean;
+  /** A unit after the number (`2e12T` in a duration, `ba`): kept, with the number in scientific form. */
+  readonly suffix: string;
+  /** A quoted string (`"1.4T"` in JSON): the rewrite keeps the quotes. */
+  readonly quoted?: boolean;
+}
+
+/**
+ * `value` as the file would write it. Always plain ASCII that the file's own reader parses back:
+ * suffixed numbers only below 10¹⁵ (past that the compact form is "2,470T", which no parser reads).
+ */
+export function writtenAs(value: number, written: WrittenNumber): string {
+  const body = written.magnitude && value < 1e15 ? compactCount(value) : written.suffix ? scientific(value, 3) : String(Math.round(value));
+  const text = body + written.suffix;
+  return written.quoted ? `"${text}"` : text;
+}
+
 /**
  * The edit that makes a run train on `tokens` tokens, written the way the file writes its
  * length: `1.4T` stays suffixed, `2e12T` stays a duration, steps stay steps (rounded up).
@@ -10,10 +30,9 @@ import type { LengthSetting } from './tokens';
 export function lengthEdit(setting: LengthSetting | undefined, tokens: number, why: string): Extract<FixHint, { kind: 'set-value' }> | undefined {
   if (!setting || !(tokens > 0) || !Number.isFinite(tokens)) return undefined;
   if (setting.kind === 'tokens') {
-    const body = setting.magnitude && tokens < 1e15 ? compactCount(tokens) : setting.suffix ? scientific(tokens, 3) : String(Math.round(tokens));
-    return { kind: 'set-value', span: setting.span, newText: body + setting.suffix, title: `Set training tokens to ${compactCount(tokens)} (${why})` };
+    return { kind: 'set-value', span: setting.span, newText: writtenAs(tokens, setting), title: `Set training tokens to ${compactCount(tokens)} (${why})` };
   }
   if (!setting.tokensPerStep) return undefined;
   const steps = Math.ceil(tokens / setting.tokensPerStep);
-  return { kind: 'set-value', span: setting.span, newText: `${steps}${setting.suffix}`, title: `Set steps to ${steps.toLocaleString('en-US')}: ${compactCount(steps * setting.tokensPerStep)} tokens (${why})` };
+  return { kind: 'set-value', span: setting.span, newText: writtenAs(steps, { magnitude: false, suffix: setting.suffix, quoted: setting.quoted }), title: `Set steps to ${steps.toLocaleString('en-US')}: ${compactCount(steps * setting.tokensPerStep)} tokens (${why})` };
 }

@@ -27,6 +27,8 @@ export interface LengthSetting {
   readonly suffix: string;
   /** True when written with a magnitude suffix such as `1.4T`, so a rewrite uses one too. */
   readonly magnitude: boolean;
+  /** Written as a quoted string (`"1.4T"` in JSON): the rewrite keeps the quotes. */
+  readonly quoted?: boolean;
 }
 
 const fmt = (value: number) => value.toLocaleString('en-US');
@@ -104,7 +106,8 @@ function settingOf(located: Located, kind: LengthSetting['kind'], tokensPerStep?
   const written = node.source ?? String(node.value);
   const suffix = /(tok|T|ba|sp)$/.exec(written)?.[1] ?? '';
   const isDurationKey = /duration/i.test(located.entry.key);
-  return { span: node.span, kind, tokensPerStep, suffix: isDurationKey ? suffix : '', magnitude: !isDurationKey && /[kKmMbBgGtT]$/.test(written) };
+  const quoted = typeof node.value === 'string' && node.source === undefined;
+  return { span: node.span, kind, tokensPerStep, suffix: isDurationKey ? suffix : '', magnitude: !isDurationKey && /[kKmMbBgGtT]$/.test(written), quoted };
 }
 
 interface BatchTokens {
