@@ -13,6 +13,14 @@ function chartTab(): vscode.Tab | undefined {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('computeBudget.chart'));
 }
 
+/** Puts a document's text back by an edit of that document (`undo` acts on whatever has focus). */
+async function restore(editor: vscode.TextEditor, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(editor.document.uri, new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), text);
+  await vscode.workspace.applyEdit(edit);
+  await editor.document.save();
+}
+
 describe('Planner and chart in VS Code', () => {
   after(async () => {
     const tab = chartTab();
@@ -40,7 +48,7 @@ describe('Planner and chart in VS Code', () => {
     assert.ok(chartTab(), 'no chart tab is open');
   });
 
-  it('charts the open config with the loss view, and offers the planned tokens as an edit it does not apply', async () => {
+  it('charts the open config with the loss view, and offers write-backs that keep the file honest without applying them', async () => {
     const { editor } = await openExample('generic/chinchilla-70b.yaml');
     const before = editor.document.getText();
     const rendered = await vscode.commands.executeCommand<RenderedMessage>('computeBudget.showChart', { uri: editor.document.uri.toString(), view: 'loss' });
@@ -51,8 +59,43 @@ describe('Planner and chart in VS Code', () => {
     const result = await vscode.commands.executeCommand<PlanCommandResult>('computeBudget.planComputeBudget', { uri: editor.document.uri.toString(), target: 'multiple:4', open: false });
     // From the config's own 6 × 70e9 × 1.4e12 = 5.88e23 FLOP at 80 tokens per parameter: N = 35B, D = 2.8T.
     assert.equal(Math.round(result.plan.parameters / 1e9), 35);
-    assert.equal(result.edit?.newText, '2.8T');
+    // The file states its size as one number, so the plan can be written whole; or 80 tokens per
+    // parameter for its own 70B (5.6T). Its current 1.4T (the plan's compute on 70B) is no change.
+    const choices = result.writeBack!.choices;
+    assert.deepEqual(choices.map((choice) => choice.kind), ['plan', 'target-for-size']);
+    assert.deepEqual(choices[0]!.edits.map((edit) => edit.newText), ['35B', '2.8T']);
+    assert.deepEqual(choices[1]!.edits.map((edit) => edit.newText), ['5.6T']);
     assert.equal(editor.document.getText(), before, 'the config changed without the user confirming');
+  });
+
+  it('writes the chosen plan into the file as it is at that moment, and refuses when the file changed its meaning', async () => {
+    const { editor } = await openExample('generic/chinchilla-70b.yaml');
+    const before = editor.document.getText();
+    try {
+      const applied = await vscode.commands.executeCommand<PlanCommandResult>('computeBudget.planComputeBudget', { uri: editor.document.uri.toString(), target: 'multiple:4', open: false, writeBack: 'plan', preview: false });
+      assert.equal(applied.applied, true);
+      assert.match(editor.document.getText(), /parameters: 35B\n[\s\S]*tokens: 2\.8T\n/);
+    } finally {
+      await restore(editor, before);
+    }
+    // A plan made when the file said 70B, applied after it says 13B: "train this 70B model at 2×" no longer fits.
+    const planned = await vscode.commands.executeCommand<PlanCommandResult>('computeBudget.planComputeBudget', { uri: editor.document.uri.toString(), flops: 1e23, target: 'multiple:2', open: false });
+    assert.ok(planned.writeBack!.choices.some((choice) => choice.kind === 'target-for-size'));
+    const at = before.indexOf('70B');
+    await editor.edit((builder) => builder.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 3)), '13B'));
+    try {
+      const changed = editor.document.getText();
+      const offered = planned.writeBack!.choices.find((choice) => choice.kind === 'target-for-size')!;
+      const stale = await vscode.commands.executeCommand<PlanCommandResult>('computeBudget.planComputeBudget', { uri: editor.document.uri.toString(), flops: 1e23, target: 'multiple:2', open: false, writeBack: { kind: offered.kind, label: offered.label }, preview: false });
+      assert.equal(stale.applied, false);
+      assert.equal(editor.document.getText(), changed, 'a choice made for the 70B file was written into the 13B one');
+      // Chosen for the file as it is now, it fits: 40 × 13B = 520B tokens.
+      const result = await vscode.commands.executeCommand<PlanCommandResult>('computeBudget.planComputeBudget', { uri: editor.document.uri.toString(), flops: 1e23, target: 'multiple:2', open: false, writeBack: 'target-for-size', preview: false });
+      assert.equal(result.applied, true);
+      assert.match(editor.document.getText(), /tokens: 520B/);
+    } finally {
+      await restore(editor, before);
+    }
   });
 
   it('charts the config as edited, not as it was opened', async () => {

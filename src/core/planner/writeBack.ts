@@ -113,7 +113,9 @@ export function writeBackChoices(result: PlanResult, analysis: Analysis, n: Numb
       edits: [length(onBudget, 'the plan\'s compute')],
     });
   }
-  return { choices, notes };
+  // A choice that would leave the file as it is is no choice.
+  const unchanged = (choice: WriteBackChoice) => choice.kind !== 'plan' && analysis.tokens !== null && Math.abs(choice.tokens / analysis.tokens - 1) <= SAME_SIZE;
+  return { choices: choices.filter((choice) => !unchanged(choice)), notes };
 }
 
 /** The tokens a model of `parameters` trains on under a target that is a ratio; none for the others. */

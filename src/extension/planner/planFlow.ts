@@ -1,94 +1,151 @@
-import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
-import { compactCount, scientific } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/format';
 import { acceleratorTable } from '../../core/hardware/accelerators';
 import type { PlanBudget, PlanInput, PlanTarget } from '../../core/planner/plan';
-import { parseCount } from '../../core/source/quantity';
 import type { PlannerSettings } from './plannerSettings';
+import { BACK, numberStep, pickStep, type PickItem, type StepAnswer, type StepPosition } from './steps';
+
+type Source = 'config' | 'flops' | 'hardware';
+type TargetKind = PlanTarget['kind'];
+
+/** Everything asked so far; going back keeps the answers, so a step shows what was typed before. */
+interface Answers {
+  source?: Source;
+  flops?: number;
+  accelerator?: string;
+  count?: number;
+  days?: number;
+  mfu?: number;
+  target?: TargetKind;
+  targetValue?: number;
+}
+
+type StepId = 'source' | 'flops' | 'accelerator' | 'count' | 'days' | 'mfu' | 'target' | 'targetValue';
 
 /**
- * The "Plan compute budget" steps: what you have (FLOP or hardware), then the target.
- * Starts from the open config's numbers when there is one. Resolves undefined on Escape.
+ * The steps the answers so far lead through. The count is true for the path chosen: it grows when a
+ * choice needs one more value (hardware needs four; a multiple needs its K), never counts a step
+ * that will not come.
+ */
+function stepsFor(answers: Answers): StepId[] {
+  const steps: StepId[] = ['source'];
+  if (answers.source === 'flops') steps.push('flops');
+  if (answers.source === 'hardware') steps.push('accelerator', 'count', 'days', 'mfu');
+  steps.push('target');
+  if (answers.target && answers.target !== 'chinchilla') steps.push('targetValue');
+  return steps;
+}
+
+/**
+ * The "Plan compute budget" steps: what you have (this config's compute, FLOP, or hardware), then
+ * the target. Numbered "step of total" with a Back button; starts from the open config's numbers
+ * when there is one. Resolves undefined on Escape.
  */
 export async function askPlanInput(settings: PlannerSettings, analysis: Analysis | undefined, fileName: string | undefined): Promise<PlanInput | undefined> {
-  const budget = await askBudget(settings, analysis, fileName);
-  if (!budget) return undefined;
-  const target = await askTarget(analysis);
-  if (!target) return undefined;
-  return { budget, target, accelerators: settings.accelerators, pricePerAcceleratorHour: settings.pricePerAcceleratorHour, mfu: settings.mfu };
+  const answers: Answers = {};
+  for (let index = 0; ; ) {
+    const steps = stepsFor(answers);
+    if (index >= steps.length) break;
+    const position: StepPosition = { title: 'Plan compute budget', step: index + 1, totalSteps: steps.length };
+    const answer = await ask(steps[index]!, position, answers, settings, analysis, fileName);
+    if (answer === undefined) return undefined;
+    if (answer === BACK) {
+      index = Math.max(0, index - 1);
+      continue;
+    }
+    index++;
+  }
+  const budget = budgetOf(answers, analysis);
+  const target = targetOf(answers);
+  return budget && target ? { budget, target, accelerators: settings.accelerators, pricePerAcceleratorHour: settings.pricePerAcceleratorHour, mfu: settings.mfu } : undefined;
 }
 
-type Pick<T> = vscode.QuickPickItem & { value: T };
-
-async function askBudget(settings: PlannerSettings, analysis: Analysis | undefined, fileName: string | undefined): Promise<PlanBudget | undefined> {
-  const items: Pick<'config' | 'flops' | 'hardware'>[] = [];
-  if (analysis?.flops) {
-    items.push({ value: 'config', label: `$(file) This config's compute: ${scientific(analysis.flops)} FLOP`, description: fileName, detail: `${compactCount(analysis.parameters.active!)} parameters × ${compactCount(analysis.tokens!)} tokens` });
-  }
-  items.push(
-    { value: 'flops', label: '$(symbol-number) A compute budget in FLOP', detail: 'e.g. 5.76e23' },
-    { value: 'hardware', label: '$(server) Hardware: accelerators × days', detail: `A100, H100, H200, B200, MI300X, TPU v5p/v5e at ${Math.round(settings.mfu * 100)}% MFU (editable)` },
-  );
-  const start = await vscode.window.showQuickPick(items, { title: 'Plan compute budget (1/2): what do you have?', ignoreFocusOut: true });
-  if (!start) return undefined;
-  if (start.value === 'config') return { kind: 'flops', flops: analysis!.flops! };
-  if (start.value === 'flops') {
-    const flops = await askNumber('Compute budget in FLOP', analysis?.flops ? scientific(analysis.flops, 3) : '5.76e23', 'e.g. 5.76e23 or 1e24');
-    return flops === undefined ? undefined : { kind: 'flops', flops };
-  }
-  const table = acceleratorTable(settings.accelerators);
-  const accelerator = await vscode.window.showQuickPick(
-    table.map((row): Pick<string> => ({ value: row.id, label: row.name, description: `BF16 ${Math.round(row.bf16 / 1e12).toLocaleString('en-US')} TFLOP/s${row.fp8 ? `, FP8 ${Math.round(row.fp8 / 1e12).toLocaleString('en-US')}` : ''} dense`, detail: row.source })),
-    { title: 'Plan compute budget: accelerator', ignoreFocusOut: true },
-  );
-  if (!accelerator) return undefined;
-  const count = await askNumber('Number of accelerators', '1024', 'e.g. 1024', true);
-  if (count === undefined) return undefined;
-  const days = await askNumber('Days of training (wall clock)', '30', 'e.g. 30');
-  if (days === undefined) return undefined;
-  const mfu = await askNumber('Model FLOPs utilisation (0–1)', String(settings.mfu), 'Large runs reach about 0.35–0.45', false, (value) => (value > 0 && value <= 1 ? undefined : 'A fraction between 0 and 1, e.g. 0.4'));
-  if (mfu === undefined) return undefined;
-  return { kind: 'hardware', accelerator: accelerator.value, count, days, mfu };
-}
-
-async function askTarget(analysis: Analysis | undefined): Promise<PlanTarget | undefined> {
-  const items: Pick<'chinchilla' | 'multiple' | 'parameters' | 'inference'>[] = [
-    { value: 'chinchilla', label: 'Chinchilla-optimal', detail: '20 tokens per parameter (Hoffmann et al. 2022)' },
-    { value: 'multiple', label: 'Overtrain by a multiple', detail: 'K × 20 tokens per parameter: smaller model, cheaper inference' },
-    { value: 'parameters', label: 'Fixed model size', detail: analysis?.parameters.active ? `e.g. this config's ${compactCount(analysis.parameters.active)}` : 'all the compute goes into tokens' },
-    { value: 'inference', label: 'Inference-aware', detail: 'minimise training + inference compute for the tokens you expect to serve (Sardana et al. 2023)' },
-  ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Plan compute budget (2/2): target', ignoreFocusOut: true });
-  if (!picked) return undefined;
-  switch (picked.value) {
-    case 'chinchilla':
-      return { kind: 'chinchilla' };
-    case 'multiple': {
-      const multiple = await askNumber('Overtraining multiple of Chinchilla (4 → 80 tokens per parameter)', '4', 'e.g. 4, 16');
-      return multiple === undefined ? undefined : { kind: 'multiple', multiple };
+/** Asks one step and records its answer; resolves BACK or undefined without recording. */
+async function ask(step: StepId, position: StepPosition, answers: Answers, settings: PlannerSettings, analysis: Analysis | undefined, fileName: string | undefined): Promise<StepAnswer<true>> {
+  const record = <K extends keyof Answers>(key: K) => (answer: StepAnswer<NonNullable<Answers[K]>>): StepAnswer<true> => {
+    if (answer === undefined || answer === BACK) return answer;
+    answers[key] = answer;
+    return true;
+  };
+  switch (step) {
+    case 'source': {
+      const items: PickItem<Source>[] = [];
+      if (analysis?.flops) items.push({ value: 'config', label: `$(file) This config's compute: ${n.flops(analysis.flops)} FLOP`, description: fileName, detail: `${n.count(analysis.parameters.active!)} parameters × ${n.count(analysis.tokens!)} tokens` });
+      items.push(
+        { value: 'flops', label: '$(symbol-number) A compute budget in FLOP', detail: 'e.g. 5.76e23' },
+        { value: 'hardware', label: '$(server) Hardware: accelerators × days', detail: `A100, H100, H200, B200, MI300X, TPU v5p/v5e at ${n.percent(settings.mfu)} MFU (editable)` },
+      );
+      const previous = answers.source;
+      const result = record('source')(await pickStep(position, items, 'What do you have?', answers.source));
+      // A different path forgets the other path's answers, so the count and the prompts stay true.
+      if (result === true && previous !== undefined && previous !== answers.source) {
+        for (const key of ['flops', 'accelerator', 'count', 'days', 'mfu'] as const) delete answers[key];
+      }
+      return result;
     }
-    case 'parameters': {
-      const parameters = await askNumber('Model size in parameters', analysis?.parameters.active ? compactCount(analysis.parameters.active) : '7B', 'e.g. 7B, 70B');
-      return parameters === undefined ? undefined : { kind: 'parameters', parameters };
+    case 'flops':
+      return record('flops')(await numberStep(position, { prompt: 'Compute budget in FLOP', value: fromAnswer(answers.flops) ?? (analysis?.flops ? analysis.flops.toExponential(2) : '5.76e23'), examples: 'e.g. 5.76e23 or 1e24' }));
+    case 'accelerator': {
+      const table = acceleratorTable(settings.accelerators);
+      const items = table.map((row): PickItem<string> => ({ value: row.id, label: row.name, description: `BF16 ${n.grouped(row.bf16 / 1e12)} TFLOP/s${row.fp8 ? `, FP8 ${n.grouped(row.fp8 / 1e12)}` : ''} dense`, detail: row.source }));
+      return record('accelerator')(await pickStep(position, items, 'Accelerator', answers.accelerator));
     }
-    case 'inference': {
-      const inferenceTokens = await askNumber('Tokens you expect to serve over the model’s life', '2T', 'e.g. 2T, 100T');
-      return inferenceTokens === undefined ? undefined : { kind: 'inference', inferenceTokens };
+    case 'count':
+      return record('count')(await numberStep(position, { prompt: 'Number of accelerators', value: fromAnswer(answers.count) ?? '1024', examples: 'e.g. 8, 256 or 1024', integer: true }));
+    case 'days':
+      return record('days')(await numberStep(position, { prompt: 'Days of training (wall clock)', value: fromAnswer(answers.days) ?? '30', examples: 'e.g. 14, 30 or 90' }));
+    case 'mfu':
+      return record('mfu')(await numberStep(position, {
+        prompt: 'Model FLOPs utilisation (0–1); large runs reach about 0.35–0.45', value: fromAnswer(answers.mfu) ?? String(settings.mfu), examples: 'e.g. 0.4',
+        check: (value) => (value > 0 && value <= 1 ? undefined : 'A fraction between 0 and 1, e.g. 0.4'),
+      }));
+    case 'target': {
+      const items: PickItem<TargetKind>[] = [
+        { value: 'chinchilla', label: 'Chinchilla-optimal', detail: '20 tokens per parameter (Hoffmann et al. 2022)' },
+        { value: 'multiple', label: 'Overtrain by a multiple', detail: 'K × 20 tokens per parameter: smaller model, cheaper inference' },
+        { value: 'parameters', label: 'Fixed model size', detail: analysis?.parameters.active ? `e.g. this config's ${n.count(analysis.parameters.active)}` : 'all the compute goes into tokens' },
+        { value: 'inference', label: 'Inference-aware', detail: 'minimise training + inference compute for the tokens you expect to serve (Sardana et al. 2023)' },
+      ];
+      const previous = answers.target;
+      const result = record('target')(await pickStep(position, items, 'Target', answers.target));
+      if (result === true && previous !== answers.target) delete answers.targetValue;
+      return result;
     }
+    case 'targetValue':
+      return record('targetValue')(await numberStep(position, targetPrompt(answers.target!, answers.targetValue, analysis)));
   }
 }
 
-async function askNumber(prompt: string, value: string, placeHolder: string, integer = false, check?: (value: number) => string | undefined): Promise<number | undefined> {
-  const text = await vscode.window.showInputBox({
-    title: 'Plan compute budget', prompt, value, placeHolder, ignoreFocusOut: true,
-    validateInput: (input) => {
-      const parsed = parseCount(input);
-      if (!parsed.ok || !(parsed.value > 0)) return 'A positive number, e.g. 1024, 70B, 5.76e23';
-      if (integer && !Number.isInteger(parsed.value)) return 'A whole number';
-      return check?.(parsed.value);
-    },
-  });
-  if (text === undefined) return undefined;
-  const parsed = parseCount(text);
-  return parsed.ok ? parsed.value : undefined;
+function targetPrompt(target: TargetKind, previous: number | undefined, analysis: Analysis | undefined) {
+  switch (target) {
+    case 'multiple':
+      return { prompt: 'Overtraining multiple of Chinchilla (4 → 80 tokens per parameter)', value: fromAnswer(previous) ?? '4', examples: 'e.g. 4 or 16' };
+    case 'parameters':
+      return { prompt: 'Model size in parameters', value: fromAnswer(previous) ?? (analysis?.parameters.active ? n.count(analysis.parameters.active) : '7B'), examples: 'e.g. 7B or 70B' };
+    default:
+      return { prompt: 'Tokens you expect to serve over the model’s life', value: fromAnswer(previous) ?? '2T', examples: 'e.g. 2T or 100T' };
+  }
+}
+
+function fromAnswer(value: number | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
+}
+
+function budgetOf(answers: Answers, analysis: Analysis | undefined): PlanBudget | undefined {
+  if (answers.source === 'config' && analysis?.flops) return { kind: 'flops', flops: analysis.flops };
+  if (answers.source === 'flops' && answers.flops !== undefined) return { kind: 'flops', flops: answers.flops };
+  if (answers.source === 'hardware' && answers.accelerator && answers.count && answers.days && answers.mfu) {
+    return { kind: 'hardware', accelerator: answers.accelerator, count: answers.count, days: answers.days, mfu: answers.mfu };
+  }
+  return undefined;
+}
+
+function targetOf(answers: Answers): PlanTarget | undefined {
+  switch (answers.target) {
+    case 'chinchilla': return { kind: 'chinchilla' };
+    case 'multiple': return answers.targetValue !== undefined ? { kind: 'multiple', multiple: answers.targetValue } : undefined;
+    case 'parameters': return answers.targetValue !== undefined ? { kind: 'parameters', parameters: answers.targetValue } : undefined;
+    case 'inference': return answers.targetValue !== undefined ? { kind: 'inference', inferenceTokens: answers.targetValue } : undefined;
+    default: return undefined;
+  }
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
-import { compactCount, scientific } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/format';
 import { chartForAnalysis, chartForPlan } from '../../core/planner/chartData';
 import { plan, PlanError, type PlanInput, type PlanResult, type PlanTarget } from '../../core/planner/plan';
-import { describeTarget, parseTarget } from '../../core/planner/parseTarget';
+import { parseTarget } from '../../core/planner/parseTarget';
 import { parseCount } from '../../core/source/quantity';
-import { lengthEdit } from '../../core/training/lengthEdit';
+import { writeBackChoices, type WriteBackChoice, type WriteBackKind } from '../../core/planner/writeBack';
 import type { ChartState, ChartView, RenderedMessage } from '../../webview/chart/protocol';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commandIds';
@@ -30,13 +30,21 @@ export interface PlanCommandArgs {
   readonly open?: boolean;
   /** The config a write-back would edit (default: the active editor's, if it is a config). */
   readonly uri?: string;
+  /** Apply this write-back choice to the config (as if picked); with `preview` (default true) VS Code shows the diff first. */
+  readonly writeBack?: WriteBackKind | { readonly kind: WriteBackKind; readonly label: string };
+  readonly preview?: boolean;
 }
 
 export interface PlanCommandResult {
   readonly plan: PlanResult;
   readonly rendered?: RenderedMessage;
-  /** The write-back the user would be offered: never applied without their click. */
-  readonly edit?: { readonly uri: string; readonly start: number; readonly end: number; readonly newText: string; readonly title: string };
+  /** What the user would be offered to write into the config: never applied without their choice. */
+  readonly writeBack?: {
+    readonly choices: readonly { readonly kind: WriteBackKind; readonly label: string; readonly detail: string; readonly edits: readonly { readonly start: number; readonly end: number; readonly newText: string }[] }[];
+    readonly notes: readonly string[];
+  };
+  /** Whether the `writeBack` asked for was applied. */
+  readonly applied?: boolean;
 }
 
 export interface ShowChartArgs {
@@ -119,9 +127,15 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
   async function automated(args: PlanCommandArgs, settings: ReturnType<typeof readPlannerSettings>, document: vscode.TextDocument | undefined, analysis: Analysis | undefined): Promise<PlanCommandResult> {
     const input: PlanInput = { fit: cache.current.lossFit, ...inputFromArgs(args, settings, analysis) };
     const result = plan(input);
-    const edit = document && analysis ? writeBackEdit(result, document, analysis) : undefined;
+    const writeBack = document && analysis ? writeBackData(result, analysis) : undefined;
     const rendered = args.open === false ? undefined : await ChartPanel.show(extensionUri, chartForPlan(result, { fit: cache.current.lossFit }), undefined);
-    return { plan: result, rendered, edit: edit && { uri: document!.uri.toString(), start: edit.start, end: edit.end, newText: edit.newText, title: edit.title } };
+    let applied: boolean | undefined;
+    if (args.writeBack && document) {
+      // With a label, the choice as it was offered earlier: applied only if the file still means the same.
+      const chosen = typeof args.writeBack === 'object' ? args.writeBack : writeBack?.choices.find((choice) => choice.kind === args.writeBack);
+      applied = chosen ? await applyWriteBack(result, document, chosen, (current) => cache.analysis(current), args.preview !== false) : false;
+    }
+    return { plan: result, rendered, writeBack, applied };
   }
 }
 
@@ -141,41 +155,65 @@ function inputFromArgs(args: PlanCommandArgs, settings: ReturnType<typeof readPl
   throw new PlanError('give flops, or gpu with count and days (or open a config whose compute is known)');
 }
 
-/** The edit that sets the config's length to the planned tokens, written the way the file writes it. */
-function writeBackEdit(result: PlanResult, document: vscode.TextDocument, analysis: Analysis): { start: number; end: number; newText: string; title: string } | undefined {
-  const fix = lengthEdit(analysis.training.setting, result.tokens, `planned: ${describeTarget(result.target)}`);
-  return fix && { start: fix.span.start, end: fix.span.end, newText: fix.newText, title: fix.title };
+/** The choices as plain data, for tests and automation: offsets into the document as it is now. */
+function writeBackData(result: PlanResult, analysis: Analysis): PlanCommandResult['writeBack'] {
+  const { choices, notes } = writeBackChoices(result, analysis, n);
+  return { notes, choices: choices.map((choice) => ({ kind: choice.kind, label: choice.label, detail: choice.detail, edits: choice.edits.map((edit) => ({ start: edit.span.start, end: edit.span.end, newText: edit.newText })) })) };
 }
 
 /**
- * Offers the write-back as a button; the edit is applied (unsaved, undoable) only when the user
- * clicks it, and is worked out again at that moment from the file as it is then: the user may
- * have edited it while the message waited.
+ * Offers the write-back: a notification with the plan, then the choices that keep the file
+ * honest, then VS Code's refactor preview of the diff. Nothing is written without the person's
+ * click, and the edit is worked out again from the file as it is at that moment.
  */
 async function offerWriteBack(result: PlanResult, document: vscode.TextDocument | undefined, analysis: Analysis | undefined, analysisOf: (document: vscode.TextDocument) => Promise<Analysis>): Promise<void> {
-  const summary = `Plan: ${compactCount(result.parameters)} parameters on ${compactCount(result.tokens)} tokens, ${scientific(result.flops)} FLOP${result.hardware ? `, ${result.hardware.wallClockDays.toFixed(1)} days on ${result.hardware.count.toLocaleString('en-US')} × ${result.hardware.accelerator}` : ''}.`;
-  const edit = document && analysis ? writeBackEdit(result, document, analysis) : undefined;
-  if (!document || !edit) {
-    const why = document && !analysis?.training.setting ? ' This config has no training-length setting the planner can rewrite.' : '';
-    void vscode.window.showInformationMessage(summary + why);
+  const hardware = result.hardware ? `, ${n.days(result.hardware.wallClockDays)} days on ${n.grouped(result.hardware.count)} × ${result.hardware.acceleratorName}` : '';
+  const summary = `Plan: ${n.count(result.parameters)} parameters × ${n.count(result.tokens)} tokens = ${n.flops(result.flops)} FLOP${hardware}. The plan view has the rest.`;
+  if (!document || !analysis) {
+    void vscode.window.showInformationMessage(summary);
     return;
   }
-  const action = `Write ${compactCount(result.tokens)} tokens to ${baseName(document.uri)}`;
-  const choice = await vscode.window.showInformationMessage(`${summary} ${edit.title}?`, action);
-  if (choice !== action) return;
+  const name = baseName(document.uri);
+  const { choices, notes } = writeBackChoices(result, analysis, n);
+  if (!choices.length) {
+    void vscode.window.showInformationMessage(`${summary} ${notes.join(' ')} Nothing can be written to ${name}.`);
+    return;
+  }
+  const action = `Write to ${name}…`;
+  if ((await vscode.window.showInformationMessage([summary, ...notes].join(' '), action)) !== action) return;
+  const picked = await vscode.window.showQuickPick(
+    choices.map((choice) => ({ label: choice.label, detail: choice.detail, choice })),
+    { title: `Write the plan to ${name}`, placeHolder: `What should ${name} say? You see the change before it is made.`, ignoreFocusOut: true },
+  );
+  if (!picked) return;
+  await applyWriteBack(result, document, picked.choice, analysisOf, true);
+}
+
+/**
+ * Applies a choice to the file as it is now: if the file changed so that the same choice would
+ * now mean something else (another model size), nothing is written and the person is told.
+ */
+async function applyWriteBack(result: PlanResult, document: vscode.TextDocument, chosen: Pick<WriteBackChoice, 'kind' | 'label'>, analysisOf: (document: vscode.TextDocument) => Promise<Analysis>, preview: boolean): Promise<boolean> {
+  const name = baseName(document.uri);
   if (document.isClosed) {
-    void vscode.window.showWarningMessage(`${baseName(document.uri)} was closed; nothing was written.`);
-    return;
+    void vscode.window.showWarningMessage(`${name} was closed; nothing was written.`);
+    return false;
   }
-  const current = writeBackEdit(result, document, await analysisOf(document));
-  if (!current) {
-    void vscode.window.showWarningMessage(`${baseName(document.uri)} changed and no longer has a training-length setting the planner can rewrite; nothing was written.`);
-    return;
+  let version: number;
+  let fresh: WriteBackChoice | undefined;
+  do {
+    version = document.version;
+    fresh = writeBackChoices(result, await analysisOf(document), n).choices.find((choice) => choice.kind === chosen.kind);
+  } while (document.version !== version);
+  if (!fresh || fresh.label !== chosen.label) {
+    void vscode.window.showWarningMessage(`${name} changed since the plan, so "${chosen.label}" no longer fits it; nothing was written. Plan again to write it.`);
+    return false;
   }
-  // Computed and applied in one turn of the event loop: no edit can slip in between.
-  const workspaceEdit = new vscode.WorkspaceEdit();
-  workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(current.start), document.positionAt(current.end)), current.newText, { label: current.title, needsConfirmation: false });
-  await vscode.workspace.applyEdit(workspaceEdit);
+  const edit = new vscode.WorkspaceEdit();
+  for (const each of fresh.edits) {
+    edit.replace(document.uri, new vscode.Range(document.positionAt(each.span.start), document.positionAt(each.span.end)), each.newText, { label: fresh.label, description: each.title, needsConfirmation: preview });
+  }
+  return vscode.workspace.applyEdit(edit);
 }
 
 function baseName(uri: vscode.Uri): string {

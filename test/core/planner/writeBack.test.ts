@@ -30,11 +30,18 @@ describe('what the planner offers to write into a config', () => {
   });
 
   it('offers to spend the plan’s compute on the file’s own model, and says how over-trained that is', () => {
-    const result = plan({ budget: { kind: 'flops', flops: 8.1e22 }, target: { kind: 'chinchilla' } });
+    const result = plan({ budget: { kind: 'flops', flops: 1.2e23 }, target: { kind: 'chinchilla' } });
     const budget = writeBackChoices(result, llama).choices.find((choice) => choice.kind === 'budget-for-size')!;
     const after = analyze(applied(llamaText, budget.edits), 'llama-2-7b-run.yaml');
-    assert.ok(Math.abs(after.flops! / 8.1e22 - 1) < 0.005, `${after.flops} is not the plan's 8.1e22 FLOP`);
-    assert.match(budget.detail, /^297 tokens per parameter, 14\.9x Chinchilla/);
+    assert.ok(Math.abs(after.flops! / 1.2e23 - 1) < 0.005, `${after.flops} is not the plan's 1.2e23 FLOP`);
+    // 1.2e23 / (6 × 6,738,415,616) = 2.968e12 tokens: 440 per parameter, 22× Chinchilla.
+    assert.match(budget.detail, /^440 tokens per parameter, 22x Chinchilla/);
+  });
+
+  it('leaves out a choice that would not change the file', () => {
+    // 8.1e22 FLOP on the file's 6.74B model is its own 2T tokens.
+    const { choices } = writeBackChoices(plan({ budget: { kind: 'flops', flops: 8.1e22 }, target: { kind: 'chinchilla' } }), llama);
+    assert.deepEqual(choices.map((choice) => choice.kind), ['target-for-size']);
   });
 
   it('writes the target for the file’s size at a multiple of Chinchilla', () => {
