@@ -34,6 +34,8 @@ const common = {
   plugins: [problemMatcher],
   // jsonc-parser's UMD build hides its modules from bundlers; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  // The README's diagnostics section is bundled as text: the Problems panel's code links show it.
+  loader: { '.md': 'text' },
 };
 
 const bundles = [

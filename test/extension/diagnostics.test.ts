@@ -5,7 +5,7 @@ import { closeAll, codeOf, diagnosticsWhen, exampleUri, openExample, openUntitle
 describe('diagnostics in the Problems panel', () => {
   afterEach(closeAll);
 
-  it('puts each nonsense value at its own key, with a stable code, source and README link', async () => {
+  it('puts each nonsense value at its own key, with a stable code, source and a link to that code’s documentation', async () => {
     const { editor } = await openExample('bad/nonsense-values.yaml');
     const diagnostics = vscode.languages.getDiagnostics(editor.document.uri);
     const byCode = new Map(diagnostics.map((diagnostic) => [codeOf(diagnostic), diagnostic]));
@@ -17,8 +17,10 @@ describe('diagnostics in the Problems panel', () => {
       assert.strictEqual(diagnostic.source, 'compute-budget');
       assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
       const code = diagnostic.code as { value: string; target: vscode.Uri };
-      assert.strictEqual(code.target.fragment, code.value);
-      assert.match(code.target.path, /README\.md$/);
+      assert.strictEqual(code.target.scheme, 'compute-budget-docs');
+      const page = await vscode.workspace.openTextDocument(code.target);
+      assert.ok(page.getText().startsWith(`# \`${code.value}\``), page.getText().slice(0, 80));
+      assert.ok(page.getText().length > 80, 'the page has no text beyond its title');
     }
     assert.strictEqual(editor.document.getText(byCode.get('invalid-number')!.range), 'tokens: banana');
   });

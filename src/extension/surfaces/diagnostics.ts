@@ -3,6 +3,7 @@ import type { Analysis } from '../../core/analyze';
 import type { Finding, Severity } from '../../core/findings';
 import type { AnalysisCache } from '../analysisCache';
 import { DIAGNOSTIC_SOURCE } from '../commandIds';
+import { diagnosticDocUri, registerDiagnosticDocs } from './diagnosticDocs';
 
 const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -11,18 +12,18 @@ const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-/** Findings become Problems-panel diagnostics, each linking to its section of the README. */
+/** Findings become Problems-panel diagnostics, each linking to its code's documentation. */
 export function registerDiagnostics(context: vscode.ExtensionContext, cache: AnalysisCache): void {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+  registerDiagnosticDocs(context);
   context.subscriptions.push(
     collection,
-    cache.onDidAnalyze(({ document, analysis }) => collection.set(document.uri, toDiagnostics(document, analysis, cache, readme))),
+    cache.onDidAnalyze(({ document, analysis }) => collection.set(document.uri, toDiagnostics(document, analysis, cache))),
     vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
   );
 }
 
-export function toDiagnostics(document: vscode.TextDocument, analysis: Analysis, cache: AnalysisCache, readme: vscode.Uri): vscode.Diagnostic[] {
+export function toDiagnostics(document: vscode.TextDocument, analysis: Analysis, cache: AnalysisCache): vscode.Diagnostic[] {
   const overrides = cache.current.severities;
   const diagnostics: vscode.Diagnostic[] = [];
   for (const finding of analysis.findings) {
@@ -30,7 +31,7 @@ export function toDiagnostics(document: vscode.TextDocument, analysis: Analysis,
     if (chosen === 'off' || !Object.hasOwn(SEVERITIES, chosen)) continue;
     const diagnostic = new vscode.Diagnostic(rangeOf(document, finding), finding.message, SEVERITIES[chosen as Severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
-    diagnostic.code = { value: finding.code, target: readme.with({ fragment: finding.code }) };
+    diagnostic.code = { value: finding.code, target: diagnosticDocUri(finding.code) };
     diagnostics.push(diagnostic);
   }
   return diagnostics;
