@@ -84,7 +84,7 @@ async function ask(step: StepId, position: StepPosition, answers: Answers, setti
       return result;
     }
     case 'flops':
-      return record('flops')(await numberStep(position, { prompt: 'Compute budget in FLOP', value: fromAnswer(answers.flops) ?? (analysis?.flops ? analysis.flops.toExponential(2) : '5.76e23'), examples: 'e.g. 5.76e23 or 1e24' }));
+      return record('flops')(await numberStep(position, { prompt: 'Compute budget in FLOP', value: fromAnswer(answers.flops) ?? (analysis?.flops ? analysis.flops.toExponential(2).replace('e+', 'e') : '5.76e23'), examples: 'e.g. 5.76e23 or 1e24' }));
     case 'accelerator': {
       const table = acceleratorTable(settings.accelerators);
       const items = table.map((row): PickItem<string> => ({ value: row.id, label: row.name, description: `BF16 ${n.grouped(row.bf16 / 1e12)} TFLOP/s${row.fp8 ? `, FP8 ${n.grouped(row.fp8 / 1e12)}` : ''} dense`, detail: row.source }));
@@ -127,8 +127,9 @@ function targetPrompt(target: TargetKind, previous: number | undefined, analysis
   }
 }
 
+/** An earlier answer as the person would type it: 1.2e23, not 1.2e+23. */
 function fromAnswer(value: number | undefined): string | undefined {
-  return value === undefined ? undefined : String(value);
+  return value === undefined ? undefined : String(value).replace('e+', 'e');
 }
 
 function budgetOf(answers: Answers, analysis: Analysis | undefined): PlanBudget | undefined {

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
-import { UNICODE_NUMBERS as n } from '../../core/format';
 import { chartForAnalysis, chartForPlan } from '../../core/planner/chartData';
 import { plan, PlanError, type PlanInput, type PlanResult, type PlanTarget } from '../../core/planner/plan';
 import { parseTarget } from '../../core/planner/parseTarget';
 import { parseCount } from '../../core/source/quantity';
-import { writeBackChoices, type WriteBackChoice, type WriteBackKind } from '../../core/planner/writeBack';
+import type { WriteBackKind } from '../../core/planner/writeBack';
 import type { ChartState, ChartView, RenderedMessage } from '../../webview/chart/protocol';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commandIds';
@@ -13,6 +12,8 @@ import { isConfigDocument } from '../documents';
 import { CHART_VIEW_TYPE, ChartPanel, webviewOptions } from './chartPanel';
 import { askPlanInput } from './planFlow';
 import { readPlannerSettings } from './plannerSettings';
+import { applyWriteBack, offerWriteBack, writeBackData } from './writeBack';
+import { registerWriteBackPreview } from './writeBackPreview';
 
 /** Arguments for running "Plan compute budget" without its prompts (tests, keybindings, tasks). */
 export interface PlanCommandArgs {
@@ -54,6 +55,7 @@ export interface ShowChartArgs {
 
 export function registerPlanner(context: vscode.ExtensionContext, cache: AnalysisCache): void {
   const extensionUri = context.extensionUri;
+  registerWriteBackPreview(context);
 
   const configDocument = async (uri: string | undefined): Promise<vscode.TextDocument | undefined> => {
     if (uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
@@ -153,67 +155,6 @@ function inputFromArgs(args: PlanCommandArgs, settings: ReturnType<typeof readPl
   if (flops !== undefined) return { ...common, budget: { kind: 'flops', flops }, accelerator: gpu, count: args.count };
   if (gpu && args.count !== undefined && args.days !== undefined) return { ...common, budget: { kind: 'hardware', accelerator: gpu, count: args.count, days: args.days, mfu: args.mfu ?? settings.mfu, precision: args.precision } };
   throw new PlanError('give flops, or gpu with count and days (or open a config whose compute is known)');
-}
-
-/** The choices as plain data, for tests and automation: offsets into the document as it is now. */
-function writeBackData(result: PlanResult, analysis: Analysis): PlanCommandResult['writeBack'] {
-  const { choices, notes } = writeBackChoices(result, analysis, n);
-  return { notes, choices: choices.map((choice) => ({ kind: choice.kind, label: choice.label, detail: choice.detail, edits: choice.edits.map((edit) => ({ start: edit.span.start, end: edit.span.end, newText: edit.newText })) })) };
-}
-
-/**
- * Offers the write-back: a notification with the plan, then the choices that keep the file
- * honest, then VS Code's refactor preview of the diff. Nothing is written without the person's
- * click, and the edit is worked out again from the file as it is at that moment.
- */
-async function offerWriteBack(result: PlanResult, document: vscode.TextDocument | undefined, analysis: Analysis | undefined, analysisOf: (document: vscode.TextDocument) => Promise<Analysis>): Promise<void> {
-  const hardware = result.hardware ? `, ${n.days(result.hardware.wallClockDays)} days on ${n.grouped(result.hardware.count)} × ${result.hardware.acceleratorName}` : '';
-  const summary = `Plan: ${n.count(result.parameters)} parameters × ${n.count(result.tokens)} tokens = ${n.flops(result.flops)} FLOP${hardware}. The plan view has the rest.`;
-  if (!document || !analysis) {
-    void vscode.window.showInformationMessage(summary);
-    return;
-  }
-  const name = baseName(document.uri);
-  const { choices, notes } = writeBackChoices(result, analysis, n);
-  if (!choices.length) {
-    void vscode.window.showInformationMessage(`${summary} ${notes.join(' ')} Nothing can be written to ${name}.`);
-    return;
-  }
-  const action = `Write to ${name}…`;
-  if ((await vscode.window.showInformationMessage([summary, ...notes].join(' '), action)) !== action) return;
-  const picked = await vscode.window.showQuickPick(
-    choices.map((choice) => ({ label: choice.label, detail: choice.detail, choice })),
-    { title: `Write the plan to ${name}`, placeHolder: `What should ${name} say? You see the change before it is made.`, ignoreFocusOut: true },
-  );
-  if (!picked) return;
-  await applyWriteBack(result, document, picked.choice, analysisOf, true);
-}
-
-/**
- * Applies a choice to the file as it is now: if the file changed so that the same choice would
- * now mean something else (another model size), nothing is written and the person is told.
- */
-async function applyWriteBack(result: PlanResult, document: vscode.TextDocument, chosen: Pick<WriteBackChoice, 'kind' | 'label'>, analysisOf: (document: vscode.TextDocument) => Promise<Analysis>, preview: boolean): Promise<boolean> {
-  const name = baseName(document.uri);
-  if (document.isClosed) {
-    void vscode.window.showWarningMessage(`${name} was closed; nothing was written.`);
-    return false;
-  }
-  let version: number;
-  let fresh: WriteBackChoice | undefined;
-  do {
-    version = document.version;
-    fresh = writeBackChoices(result, await analysisOf(document), n).choices.find((choice) => choice.kind === chosen.kind);
-  } while (document.version !== version);
-  if (!fresh || fresh.label !== chosen.label) {
-    void vscode.window.showWarningMessage(`${name} changed since the plan, so "${chosen.label}" no longer fits it; nothing was written. Plan again to write it.`);
-    return false;
-  }
-  const edit = new vscode.WorkspaceEdit();
-  for (const each of fresh.edits) {
-    edit.replace(document.uri, new vscode.Range(document.positionAt(each.span.start), document.positionAt(each.span.end)), each.newText, { label: fresh.label, description: each.title, needsConfirmation: preview });
-  }
-  return vscode.workspace.applyEdit(edit);
 }
 
 function baseName(uri: vscode.Uri): string {
