@@ -31,6 +31,8 @@ export interface TrainingKeys {
   readonly accumulation: readonly string[];
   readonly sequence: readonly string[];
   readonly epochs: readonly string[];
+  /** Keys holding the size of the dataset in tokens, for epochs × dataset (a `dataset.tokens` under epochs counts too). */
+  readonly datasetTokens?: readonly string[];
   readonly tensorParallel: readonly string[];
   readonly pipelineParallel: readonly string[];
   /** Sections searched first for steps and for the sequence length (NeMo: `trainer`, `model`). */
@@ -99,6 +101,7 @@ export const COMMON_TRAINING: TrainingKeys = {
   accumulation: ['gradient_accumulation_steps', 'accumulate_grad_batches', 'gradient_accumulation_iters'],
   sequence: ['seq_length', 'seq_len', 'max_seq_len', 'max_seq_length', 'encoder_seq_length', 'sequence_len', 'sequence_length', 'max_sequence_length', 'context_length', 'block_size'],
   epochs: ['num_epochs', 'max_epochs', 'epochs', 'num_train_epochs'],
+  datasetTokens: ['dataset_tokens', 'dataset_size_tokens', 'tokens_per_epoch'],
   tensorParallel: ['model_parallel_size', 'tensor_model_parallel_size', 'tensor_parallel_size'],
   pipelineParallel: ['pipe_parallel_size', 'pipeline_model_parallel_size', 'pipeline_parallel_size'],
   durationKeys: ['max_duration'],

@@ -58,10 +58,14 @@ export function readTokens(view: ConfigView, keys: TrainingKeys, facts: readonly
     else if (parsed.why === 'negative') view.report(durationKey, 'error', 'negative-value', `${dotted(durationKey)}: "${durationText.slice(0, 40)}" is negative; a training length must be zero or more.`);
     else view.report(durationKey, 'error', parsed.why === 'not-finite' ? 'out-of-range' : 'invalid-number', `${dotted(durationKey)}: "${durationText.slice(0, 40)}" is not a duration; write e.g. 2e12T (tokens), 63900ba (batches) or 1ep (epochs).`);
   }
+  // With epochs, a token count in a `dataset` section is the dataset's size, not the run's length.
+  const epochsStated = duration?.unit === 'epochs' || view.find(keys.epochs) !== undefined;
+  const located = view.find(keys.direct);
+  const datasetSize = epochsStated && located && located.path.slice(0, -1).some((part) => /^dataset/i.test(part)) ? located : undefined;
   const direct = duration?.unit === 'tokens' && durationKey
     ? fact(duration.value, 'config', { key: dotted(durationKey), span: durationKey.entry.keySpan })
-    : view.count(view.find(keys.direct), 'a number of tokens', { atLeastOne: true });
-  const directKey = duration?.unit === 'tokens' ? durationKey : view.find(keys.direct);
+    : datasetSize ? undefined : view.count(located, 'a number of tokens', { atLeastOne: true });
+  const directKey = duration?.unit === 'tokens' ? durationKey : datasetSize ? undefined : located;
 
   // 2. Steps × batch × sequence length.
   const stepsKey = duration && (duration.unit === 'batches' || duration.unit === 'steps') ? durationKey : (keys.stepsUnder && view.find(keys.steps, { under: keys.stepsUnder })) ?? view.find(keys.steps);
@@ -85,11 +89,13 @@ export function readTokens(view: ConfigView, keys: TrainingKeys, facts: readonly
   const epochKey = duration?.unit === 'epochs' ? durationKey : view.find(keys.epochs);
   const epochs = duration?.unit === 'epochs' && durationKey ? fact(duration.value, 'config', { key: dotted(durationKey), span: durationKey.entry.keySpan }) : view.count(epochKey, 'a number of epochs', { positive: true });
   if (epochs && epochKey) {
-    const dataset = userFact(facts, 'dataset_tokens');
+    const supplied = userFact(facts, 'dataset_tokens');
+    const datasetKey = view.find(keys.datasetTokens ?? []) ?? datasetSize;
+    const dataset = supplied ? fact(supplied.value, 'user', { span: supplied.span, note: 'compute-budget: dataset_tokens=' }) : view.count(datasetKey, 'a dataset size in tokens', { atLeastOne: true });
     if (dataset) {
-      const datasetFact = fact(dataset.value, 'user', { span: dataset.span, note: 'compute-budget: dataset_tokens=' });
-      return { tokens: fact(epochs.value * dataset.value, 'derived'), derivation: `${fmt(epochs.value)} epochs × ${fmt(dataset.value)} dataset tokens`, factors: [epochs, datasetFact], anchor: epochKey.entry.keySpan };
+      return { tokens: fact(epochs.value * dataset.value, 'derived'), derivation: `${fmt(epochs.value)} epochs × ${fmt(dataset.value)} dataset tokens`, factors: [epochs, dataset], anchor: epochKey.entry.keySpan };
     }
+    if (datasetKey) return { factors: [], anchor: epochKey.entry.keySpan };
     findings.push({
       severity: 'warning', code: 'missing-dataset-size', span: spanOfEntry(epochKey.entry),
       message: `Training runs ${fmt(epochs.value)} epochs over a dataset whose size in tokens is not in the file, so the token count is unknown. Add it with a \`# compute-budget: dataset_tokens=…\` comment.`,
