@@ -107,8 +107,14 @@ export class WorkspaceFacts implements vscode.Disposable {
     }
     if (!(await vscode.workspace.applyEdit(edit))) return false;
     document ??= await vscode.workspace.openTextDocument(target);
-    const selection = new vscode.Range(document.positionAt(result.edit.focus.start), document.positionAt(result.edit.focus.end));
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, selection, preview: false });
+    // The line that states the fact is selected with the cursor at its start, so a narrow editor
+    // beside the config shows where the line begins rather than scrolling to the value.
+    const end = document.positionAt(result.edit.focus.end);
+    const line = document.lineAt(end.line);
+    const selection = new vscode.Selection(end, line.range.start.translate(0, line.firstNonWhitespaceCharacterIndex));
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    editor.selection = selection;
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return true;
   }
 

@@ -95,7 +95,7 @@ describe('workspace facts (.compute-budget.yaml)', () => {
       const facts = vscode.window.activeTextEditor!.document;
       assert.strictEqual(facts.uri.toString(), rootFacts.toString());
       assert.ok(facts.getText().endsWith('facts:\n  "scratch-facts/config.json": { tokens: 5B }\n'), facts.getText());
-      assert.strictEqual(facts.getText(vscode.window.activeTextEditor!.selection), '5B');
+      assert.strictEqual(facts.getText(vscode.window.activeTextEditor!.selection), '"scratch-facts/config.json": { tokens: 5B');
       const analysis = await analysisWhen(editor.document, (candidate) => candidate.tokens === 5e9);
       assert.strictEqual(analysis.flops, 6 * 124_439_808 * 5e9);
     });
