@@ -1,14 +1,21 @@
 import * as vscode from 'vscode';
 import { stoppedAnalysis, type Analysis } from '../core/analyze';
 import { EMPTY_SNAPSHOT, type AnalysisJob } from '../core/analysisJob';
+import { layeredFacts, type FactRecord } from '../core/workspaceFacts/match';
 import { isConfigDocument, syntaxOfLanguage } from './documents';
 import type { WorkspaceResources } from './resources';
 import { analyzeOptions, type Settings } from './settings';
+import { isFactsFile } from './workspaceFacts';
 
 /** Where analyses run: a worker thread in the desktop host, the same thread as a last resort. */
 export interface Analyzer {
   analyze(job: Omit<AnalysisJob, 'id'>): Promise<Analysis>;
   dispose(): void;
+}
+
+/** The facts a config gets from the workspace's `.compute-budget.yaml` files. */
+export interface FactsSource {
+  factsFor(uri: vscode.Uri): Promise<FactRecord>;
 }
 
 interface Entry {
@@ -36,7 +43,7 @@ export class AnalysisCache implements vscode.Disposable {
   /** Fires when a document's analysis was (re)computed and published to the surfaces. */
   readonly onDidAnalyze = this.changed.event;
 
-  constructor(private settings: Settings, private readonly analyzer: Analyzer, private readonly resources?: WorkspaceResources) {}
+  constructor(private settings: Settings, private readonly analyzer: Analyzer, private readonly resources?: WorkspaceResources, private readonly facts?: FactsSource) {}
 
   get current(): Settings {
     return this.settings;
@@ -59,17 +66,22 @@ export class AnalysisCache implements vscode.Disposable {
     if (entry && this.isCurrent(entry, document)) return entry.analysis;
     const { version } = document;
     const generation = this.generation;
+    const options = analyzeOptions(this.settings);
     const job = {
-      text: document.getText(),
+      // A facts file is YAML but not a config: its own problems are reported by WorkspaceFacts.
+      text: isFactsFile(document.uri) ? '' : document.getText(),
       fileName: document.fileName,
-      options: { ...analyzeOptions(this.settings), alwaysReport: document.languageId === 'compute-budget', syntax: syntaxOfLanguage(document) },
+      options: { ...options, alwaysReport: document.languageId === 'compute-budget', syntax: syntaxOfLanguage(document) },
       resources: this.resources?.cache.snapshot() ?? EMPTY_SNAPSHOT,
     };
+    // Settings, then the workspace's facts files, then the file's own directives: later ones win.
+    const workspaceFacts = this.facts ? this.facts.factsFor(document.uri).catch(() => ({})) : Promise.resolve({});
+    const withFacts = workspaceFacts.then((facts) => ({ ...job, options: { ...job.options, facts: layeredFacts(job.text, [options.facts ?? {}, facts]) } }));
     const fresh: Entry = {
       document,
       version,
       generation,
-      analysis: this.analyzer.analyze(job).then(
+      analysis: withFacts.then((ready) => this.analyzer.analyze(ready)).then(
         (analysis) => analysis,
         (error: unknown) => stoppedAnalysis(job.fileName, job.text, error instanceof Error ? error.message : 'The analysis failed.'),
       ),

@@ -12,6 +12,7 @@ import { registerPlanner } from './planner/register';
 import { WorkspaceResources } from './resources';
 import { AnalysisScheduler } from './scheduler';
 import { readSettings } from './settings';
+import { WorkspaceFacts } from './workspaceFacts';
 
 /** What `activate` returns: a hook for integration tests to wait on analyses instead of sleeping. */
 export interface ComputeBudgetApi {
@@ -26,7 +27,8 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
   const { settings, ignored } = readSettings();
   warnOnce(ignored);
   const resources = new WorkspaceResources(settings.allowNetwork);
-  const cache = new AnalysisCache(settings, createAnalyzer(context.extensionPath, (message) => log.warn(message)), resources);
+  const facts = new WorkspaceFacts(vscode.Uri.joinPath(context.extensionUri, 'README.md'));
+  const cache = new AnalysisCache(settings, createAnalyzer(context.extensionPath, (message) => log.warn(message)), resources, facts);
   const scheduler = new AnalysisScheduler(cache);
   // Keyed by the document object: untitled documents reuse URIs and versions.
   const published = new WeakMap<vscode.TextDocument, number>();
@@ -37,6 +39,11 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
     cache,
     scheduler,
     resources.onDidChange(() => {
+      cache.invalidate();
+      scheduler.refreshVisible();
+    }),
+    facts,
+    facts.onDidChange(() => {
       cache.invalidate();
       scheduler.refreshVisible();
     }),
@@ -62,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
   registerDiagnostics(context, cache);
   registerDecorations(context, cache);
   registerHover(context, cache);
-  registerCodeActions(context, cache);
+  registerCodeActions(context, cache, facts);
   registerStatusBar(context, cache);
   registerPlanner(context, cache);
   scheduler.refreshVisible();

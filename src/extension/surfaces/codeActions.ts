@@ -3,14 +3,21 @@ import type { FixHint } from '../../core/findings';
 import { FACT_NAMES, type FactName } from '../../core/source/directives';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId, DIAGNOSTIC_SOURCE } from '../commandIds';
-import { DOCUMENT_SELECTOR } from '../documents';
+import { DOCUMENT_SELECTOR, isConfigDocument } from '../documents';
+import { FACTS_FILE_NAME } from '../../core/workspaceFacts/read';
+import { isFactsFile, type WorkspaceFacts } from '../workspaceFacts';
 import { rangeOf } from './diagnostics';
+
+/** Languages whose files may hold a `# compute-budget:` comment; plain JSON cannot. */
+const COMMENTED = new Set(['yaml', 'jsonc', 'toml', 'shellscript', 'compute-budget']);
 
 /**
  * Quick fixes where the edit is obvious: set the length to the Chinchilla-optimal count, or add
- * the fact the engine asked for as a `# compute-budget:` comment. Nothing else edits the file.
+ * the fact the engine asked for, as a `# compute-budget:` comment where the syntax has comments
+ * and in the workspace's `.compute-budget.yaml` where it has none (plain JSON). Nothing else
+ * edits a file, and every edit is one the user chose.
  */
-export function registerCodeActions(context: vscode.ExtensionContext, cache: AnalysisCache): void {
+export function registerCodeActions(context: vscode.ExtensionContext, cache: AnalysisCache, facts: WorkspaceFacts): void {
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, {
       async provideCodeActions(document, _range, actionContext) {
@@ -32,7 +39,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, cache: Ana
         return actions;
       },
     }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-    vscode.commands.registerCommand(CommandId.addFact, addFact),
+    vscode.commands.registerCommand(CommandId.addFact, (uri?: vscode.Uri, name?: FactName, value?: string, suggested?: number) => addFact(facts, uri, name, value, suggested)),
   );
 }
 
@@ -44,28 +51,52 @@ function toAction(document: vscode.TextDocument, fix: FixHint): vscode.CodeActio
     action.isPreferred = true;
     return action;
   }
-  // Plain JSON has no comments: a directive would break the file for the framework that reads it.
-  if (document.languageId === 'json') return undefined;
+  if (!COMMENTED.has(document.languageId)) {
+    // Plain JSON has no comments: a directive would break the file for the framework that reads
+    // it, so the fact goes into the workspace's facts file, which needs the file's path.
+    if (document.isUntitled) return undefined;
+    action.title = `Add ${fix.fact} for this file in ${FACTS_FILE_NAME}`;
+  }
   action.command = { command: CommandId.addFact, title: fix.title, arguments: [document.uri, fix.fact, undefined, fix.suggested] };
   return action;
 }
 
 /**
- * Adds `# compute-budget: NAME=VALUE` at the top of the file. Asks for the value unless it is
- * passed (automation and tests pass it). Returns whether the edit was applied.
+ * Adds a fact for one config: as `# compute-budget: NAME=VALUE` at the top of a file whose syntax
+ * has comments, else in the workspace's `.compute-budget.yaml`. From the palette it asks for the
+ * fact and the value; automation and tests pass them. Returns whether the edit was applied.
  */
-async function addFact(uri: vscode.Uri, name: FactName, value?: string, suggested?: number): Promise<boolean> {
-  if (!Object.hasOwn(FACT_NAMES, name)) return false;
+async function addFact(facts: WorkspaceFacts, uri?: vscode.Uri, name?: FactName, value?: string, suggested?: number): Promise<boolean> {
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!document || !isConfigDocument(document) || isFactsFile(document.uri)) {
+    void vscode.window.showInformationMessage('Compute Budget: open a training config first; the fact is added for that file.');
+    return false;
+  }
+  const fact = name ?? (await pickFact());
+  if (!fact || !Object.hasOwn(FACT_NAMES, fact)) return false;
+  const commented = COMMENTED.has(document.languageId);
+  if (!commented && document.isUntitled) {
+    void vscode.window.showInformationMessage(`Compute Budget: save this file first; its facts go into ${FACTS_FILE_NAME} under its path, as plain JSON has no comments.`);
+    return false;
+  }
   const given = value ?? (await vscode.window.showInputBox({
-    title: `Compute Budget: ${FACT_NAMES[name]}`,
-    prompt: `Value for ${name} (e.g. 128, 1.2B, 2T). It is written as a comment, so the config stays valid for its framework.`,
+    title: `Compute Budget: ${FACT_NAMES[fact]}`,
+    prompt: commented
+      ? `Value for ${fact} (e.g. 128, 1.2B, 2T). It is written as a comment, so the config stays valid for its framework.`
+      : `Value for ${fact} (e.g. 128, 1.2B, 2T). Plain JSON has no comments, so it is written in ${FACTS_FILE_NAME} for this file.`,
     value: suggested !== undefined ? String(suggested) : undefined,
-    validateInput: (text) => (/^\s*\d[\d_.]*(e\d+)?\s*[kKmMbBtT]?\s*$/.test(text) ? undefined : 'A positive number, optionally with K, M, B or T'),
+    validateInput: (text) => (/^\s*\d[\d_.]*(e\d+)?\s*[kKmMbBtT]?\s*$/.test(text) || (fact === 'vocab' && /^\s*[\w.-]+\s*$/.test(text)) ? undefined : `A positive number, optionally with K, M, B or T${fact === 'vocab' ? ', or a tokenizer name' : ''}`),
   }));
   if (!given) return false;
-  const document = await vscode.workspace.openTextDocument(uri);
+  if (!commented) return facts.addFact(document.uri, fact, given.trim());
   const comment = document.languageId === 'jsonc' ? '//' : '#';
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(uri, new vscode.Position(0, 0), `${comment} compute-budget: ${name}=${given.trim()}\n`);
+  edit.insert(document.uri, new vscode.Position(0, 0), `${comment} compute-budget: ${fact}=${given.trim()}\n`);
   return vscode.workspace.applyEdit(edit);
+}
+
+async function pickFact(): Promise<FactName | undefined> {
+  const items = (Object.keys(FACT_NAMES) as FactName[]).map((fact) => ({ label: fact, detail: FACT_NAMES[fact], fact }));
+  const chosen = await vscode.window.showQuickPick(items, { title: 'Compute Budget: add a fact the config does not hold', placeHolder: 'Which fact?' });
+  return chosen?.fact;
 }
