@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
   const { settings, ignored } = readSettings();
   warnOnce(ignored);
   const resources = new WorkspaceResources(settings.allowNetwork);
-  const facts = new WorkspaceFacts(vscode.Uri.joinPath(context.extensionUri, 'README.md'));
+  const facts = new WorkspaceFacts();
   const cache = new AnalysisCache(settings, createAnalyzer(context.extensionPath, (message) => log.warn(message)), resources, facts);
   const scheduler = new AnalysisScheduler(cache);
   // Keyed by the document object: untitled documents reuse URIs and versions.

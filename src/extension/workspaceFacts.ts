@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { diagnosticDocUri } from './surfaces/diagnosticDocs';
 import type { Severity } from '../core/findings';
 import type { FactName } from '../core/source/directives';
 import { addFactEdit, globForPath } from '../core/workspaceFacts/edit';
@@ -41,7 +42,7 @@ export class WorkspaceFacts implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly readme: vscode.Uri) {
+  constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${FACTS_FILE_NAME}`);
     const reload = (uri: vscode.Uri) => isFactsFile(uri) && this.reload(uri);
     this.subscriptions.push(
@@ -170,7 +171,7 @@ export class WorkspaceFacts implements vscode.Disposable {
       const range = new vscode.Range(positionAt(text!, finding.span.start), positionAt(text!, finding.span.end));
       const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[finding.severity]);
       diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = { value: finding.code, target: this.readme.with({ fragment: finding.code }) };
+      diagnostic.code = { value: finding.code, target: diagnosticDocUri(finding.code) };
       return diagnostic;
     }));
     return { text, file };
