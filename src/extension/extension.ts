@@ -26,7 +26,9 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
   const warnOnce = ignoredSettingsWarning(log);
   const { settings, ignored } = readSettings();
   warnOnce(ignored);
-  const resources = new WorkspaceResources(settings.allowNetwork);
+  // Restricted Mode: nothing leaves the machine, whatever the user's setting says.
+  const networkAllowed = (allow: boolean) => allow && vscode.workspace.isTrusted;
+  const resources = new WorkspaceResources(networkAllowed(settings.allowNetwork));
   const facts = new WorkspaceFacts();
   const cache = new AnalysisCache(settings, createAnalyzer(context.extensionPath, (message) => log.warn(message)), resources, facts);
   const scheduler = new AnalysisScheduler(cache);
@@ -57,11 +59,12 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
       cache.forget(document);
       waiters.delete(document);
     }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => resources.setAllowNetwork(networkAllowed(readSettings().settings.allowNetwork))),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
       const { settings: changed, ignored: nowIgnored } = readSettings();
       warnOnce(nowIgnored);
-      resources.setAllowNetwork(changed.allowNetwork);
+      resources.setAllowNetwork(networkAllowed(changed.allowNetwork));
       cache.updateSettings(changed);
       scheduler.refreshVisible();
     }),
