@@ -47,6 +47,16 @@ export interface AnalyzeOptions {
   readonly pending?: PendingResources;
 }
 
+export interface FineTune {
+  /** The base model as the config names it. */
+  readonly base: string;
+  /** Its pretraining tokens and compute, when published (catalog) or stated. */
+  readonly baseTokens: number | null;
+  readonly baseFlops: number | null;
+  /** The fine-tune's compute ÷ the base's pretraining compute. */
+  readonly share: number | null;
+}
+
 export interface LossPrediction {
   readonly fit: LossFit['id'];
   readonly label: string;
@@ -69,6 +79,12 @@ export interface Analysis {
   readonly flopsWithAttention: number | null;
   /** This run plus the pretraining of the model it fine-tunes, when known: what regulation counts. */
   readonly cumulativeFlops: number | null;
+  /**
+   * A run that starts from pretrained weights (a fine-tune, or continued training): its own tokens
+   * and compute against the base's pretraining. Pre-training advice (Chinchilla bands, a
+   * compute-optimal size, a predicted pre-training loss) does not apply, so those fields are null.
+   */
+  readonly fineTune: FineTune | null;
   readonly tokensPerParameter: number | null;
   readonly targetTokensPerParameter: number;
   readonly chinchillaTokens: number | null;
@@ -172,13 +188,18 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   const flopsWithAttention = flops !== null && arch && sequence ? flops + 6 * arch.layers.value * sequence * arch.heads.value * arch.headDim.value * tokens! : null;
   const base = model.fineTunes?.trainingTokens && model.total ? trainingCompute(model.active!.value, model.fineTunes.trainingTokens) : 0;
   const cumulativeFlops = flops !== null ? flops + base : null;
+  const startsFrom = model.startsFrom;
+  const fineTune: FineTune | null = startsFrom
+    ? { base: startsFrom.model?.id ?? startsFrom.name, baseTokens: startsFrom.model?.trainingTokens ?? null, baseFlops: base > 0 ? base : null, share: base > 0 && flops !== null ? flops / base : null }
+    : null;
   const tokensPerParameter = active !== null && tokens !== null ? tokens / active : null;
-  const chinchillaTokens = active !== null ? active * target : null;
-  const chinchillaMultiple = tokensPerParameter !== null ? tokensPerParameter / target : null;
+  // A fine-tune is not a pre-training allocation: no Chinchilla comparison, no optimal size, no pre-training loss.
+  const chinchillaTokens = active !== null && !fineTune ? active * target : null;
+  const chinchillaMultiple = tokensPerParameter !== null && !fineTune ? tokensPerParameter / target : null;
   const band = chinchillaMultiple !== null ? overtrainingBand(chinchillaMultiple) : null;
   const rules = THRESHOLD_RULES.filter((rule) => !options.thresholdIds || options.thresholdIds.includes(rule.id));
   const thresholds = cumulativeFlops !== null ? evaluateThresholds(cumulativeFlops, rules) : [];
-  const loss = active !== null && tokens !== null && tokens > 0 ? LOSS_FITS.map((fit) => ({ fit: fit.id, label: fit.label, loss: predictLoss(fit, active, tokens) })) : [];
+  const loss = active !== null && tokens !== null && tokens > 0 && !fineTune ? LOSS_FITS.map((fit) => ({ fit: fit.id, label: fit.label, loss: predictLoss(fit, active, tokens) })) : [];
 
   const where = training.anchor ?? model.anchor ?? { start: 0, end: 0 };
   const n = numbers(options.numberStyle);
@@ -188,8 +209,12 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   if (!options.quiet && tokens === null && total !== null && !findings.some((finding) => TOKEN_PROBLEMS.has(finding.code))) {
     findings.push({
       severity: 'information', code: 'missing-tokens', span: model.anchor ?? where,
-      message: `This config fixes the model (${n.count(total)} parameters${active !== null && active !== total ? `, ${n.count(active)} active` : ''}) but not how many tokens it trains on, so compute is unknown. Chinchilla-optimal would be ${n.count(chinchillaTokens!)} tokens.`,
-      fixes: [{ kind: 'add-fact', fact: 'tokens', title: `Add the training tokens (compute-budget comment; Chinchilla-optimal: ${n.count(chinchillaTokens!)})`, suggested: Math.round(chinchillaTokens!) }],
+      message: fineTune
+        ? `This fine-tune of ${fineTune.base} fixes the model (${n.count(total)} parameters) but not how many tokens it trains on, so its compute is unknown.`
+        : `This config fixes the model (${n.count(total)} parameters${active !== null && active !== total ? `, ${n.count(active)} active` : ''}) but not how many tokens it trains on, so compute is unknown. Chinchilla-optimal would be ${n.count(chinchillaTokens!)} tokens.`,
+      fixes: fineTune
+        ? [{ kind: 'add-fact', fact: 'tokens', title: 'Add the fine-tuning tokens (compute-budget comment)' }]
+        : [{ kind: 'add-fact', fact: 'tokens', title: `Add the training tokens (compute-budget comment; Chinchilla-optimal: ${n.count(chinchillaTokens!)})`, suggested: Math.round(chinchillaTokens!) }],
     });
   }
   if (band && chinchillaMultiple !== null && tokensPerParameter !== null) findings.push(...bandFindings(band, chinchillaMultiple, tokensPerParameter, chinchillaTokens!, training, where, n));
@@ -200,9 +225,9 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   }
   return {
     file, syntax, framework: framework.id, frameworkName: framework.name, model, training,
-    parameters: { total, active }, tokens, flops, flopsWithAttention, cumulativeFlops,
+    parameters: { total, active }, tokens, flops, flopsWithAttention, cumulativeFlops, fineTune,
     tokensPerParameter, targetTokensPerParameter: target, chinchillaTokens, chinchillaMultiple, band,
-    computeOptimal: flops !== null ? allocateAtRatio(flops, target) : null,
+    computeOptimal: flops !== null && !fineTune ? allocateAtRatio(flops, target) : null,
     loss, thresholds, findings: sortFindings(findings), userFacts, pending: options.pending ?? NO_PENDING,
   };
 }

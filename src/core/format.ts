@@ -21,7 +21,7 @@ export interface NumberFormat {
   threshold(value: number): string;
   /** Parameters, tokens, steps: 6.74B, 124.4M, 2T, 2,470T. */
   count(value: number): string;
-  /** 0.0081 → 0.81%, 1.5 → 150%, 13.5 → 1,350%, past 1,000% a multiple: 135 → 135×. */
+  /** Two significant figures up to 100%: 0.0081 → 0.81%, 0.0723 → 7.2%; 1.5 → 150%; past 1,000% a multiple: 135 → 135×. */
   percent(fraction: number): string;
   /** Tokens per parameter and similar: 297, 14.8, 1.8, 0.065 (never a bare 0). */
   ratio(value: number): string;
@@ -89,6 +89,7 @@ function numberFormat(style: NumberStyle): NumberFormat {
       if (abs >= 1000) return `${ratioIn(fraction)}${times}`;
       if (abs >= 100) return `${grouped(value)}%`;
       if (abs >= 10) return `${value.toFixed(0)}%`;
+      if (abs >= 1) return `${trim(value.toFixed(1))}%`;
       if (abs >= 0.1 || value === 0) return `${trim(value.toFixed(2))}%`;
       return `${trim(value.toPrecision(2))}%`;
     },

@@ -59,3 +59,11 @@ describe('one number style for every surface', () => {
     assert.equal(UNICODE_NUMBERS.count(Number.NaN), 'NaN');
   });
 });
+
+describe('percentages to two significant figures', () => {
+  it('gives 7.2%, not 7.23%, and keeps 0.81% and 58%', () => {
+    assert.equal(UNICODE_NUMBERS.percent(0.0723), '7.2%');
+    assert.equal(UNICODE_NUMBERS.percent(0.0081), '0.81%');
+    assert.equal(UNICODE_NUMBERS.percent(0.5822), '58%');
+  });
+});

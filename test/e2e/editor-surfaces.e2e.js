@@ -6,11 +6,11 @@ module.exports = async function editorSurfaces(page, helpers) {
   await helpers.openFile('generic/llama-2-7b-run.yaml');
   // The status bar item is the sign the extension has analysed the file.
   const status = await helpers.waitForStatusBarItem('FLOP');
-  assert.match(status, /8\.1e22 FLOP · 0\.81% EU/);
+  assert.match(status, /8\.1 × 10²² FLOP · 0\.81% EU/);
 
   await helpers.waitForInline('tok/param');
   const inline = await helpers.inlineTexts();
-  assert.ok(inline.some((text) => text.includes('≈ 8.1e22 FLOP · 297 tok/param · 14.8× Chinchilla · 0.81% of EU 10²⁵')), inline.join(' | '));
+  assert.ok(inline.some((text) => text.includes('≈ 8.1 × 10²² FLOP · 297 tok/param · 14.8× Chinchilla · 0.81% of EU 10²⁵')), inline.join(' | '));
   assert.ok(inline.some((text) => text.includes('≈ 6.74B params')), inline.join(' | '));
   await helpers.screenshot('inline-budget-llama-2-7b-run');
 

@@ -5,7 +5,7 @@ const assert = require('assert');
 module.exports = async function launchScript(page, helpers) {
   await helpers.openFile('megatron-lm/train_llama3_8b_h100_fp8.sh');
   const status = await helpers.waitForStatusBarItem('FLOP');
-  assert.match(status, /7\.7e23 FLOP/);
+  assert.match(status, /7\.7 × 10²³ FLOP/);
 
   await helpers.goToLine(58);
   await helpers.waitForInline('params');
@@ -18,6 +18,6 @@ module.exports = async function launchScript(page, helpers) {
   await helpers.goToLine(83);
   await helpers.waitForInline('tok/param');
   const budget = await helpers.inlineTexts();
-  assert.ok(budget.some((text) => text.includes('7.7e23 FLOP')), budget.join(' | '));
+  assert.ok(budget.some((text) => text.includes('7.7 × 10²³ FLOP')), budget.join(' | '));
   await helpers.screenshot('inline-budget-megatron-launch-script');
 };

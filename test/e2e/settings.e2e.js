@@ -46,7 +46,7 @@ module.exports = async function settings(page, helpers) {
 
   assert.deepStrictEqual((await helpers.inlineTexts()).filter((text) => text.startsWith('≈')), []);
   // Only the decorations are off: the status bar item still reports the budget.
-  assert.match(await helpers.waitForStatusBarItem('FLOP'), /8\.1e22 FLOP/);
+  assert.match(await helpers.waitForStatusBarItem('FLOP'), /8\.1 × 10²² FLOP/);
   await helpers.screenshot('inline-budget-off-llama-2-7b-run');
 
   await setChecked(page, await openSetting(page, helpers), true);

@@ -24,7 +24,7 @@ module.exports = async function torchtitanToml(page, helpers) {
 
   const budget = await helpers.waitForStatusBarItem('FLOP');
   // 1,000 steps × (1 × 64 GPUs) × 8,192 tokens = 524,288,000 tokens; 6 × 8.03e9 × 5.24e8 = 2.5e19.
-  assert.match(budget, /2\.5e19 FLOP/);
+  assert.match(budget, /2\.5 × 10¹⁹ FLOP/);
   await helpers.goToLine(36);
   await helpers.waitForInline('tok/param');
   const inline = await helpers.inlineTexts();

@@ -11,9 +11,9 @@ describe('the inline budget and the status bar', () => {
     const lines = decorationsFor(editor.document, analysis).map((decoration) => [decoration.range.start.line, decoration.renderOptions?.after?.contentText]);
     assert.deepStrictEqual(lines, [
       [2, '≈ 6.74B params'],
-      [4, '≈ 8.1e22 FLOP · 297 tok/param · 14.8× Chinchilla · 0.81% of EU 10²⁵'],
+      [4, '≈ 8.1 × 10²² FLOP · 297 tok/param · 14.8× Chinchilla · 0.81% of EU 10²⁵'],
     ]);
-    assert.strictEqual(statusText(analysis), '$(graph) 8.1e22 FLOP · 0.81% EU');
+    assert.strictEqual(statusText(analysis), '$(graph) 8.1 × 10²² FLOP · 0.81% EU');
   });
 
   it('shows active parameters of a mixture of experts and the Chinchilla-optimal length when none is given', async () => {

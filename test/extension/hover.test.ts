@@ -27,6 +27,15 @@ describe('hovers on the keys that drive the budget', () => {
     assert.ok(text.includes('catalog'), text);
   });
 
+  it('titles a fine-tune as one and shows its compute against the base’s pretraining, without pre-training advice', async () => {
+    const { editor } = await openUntitled('# compute-budget: dataset_tokens=25M\nbase_model: NousResearch/Meta-Llama-3-8B\nadapter: lora\nnum_epochs: 4\nsequence_len: 4096\n', 'yaml');
+    const text = unescapeMarkdown(await hoverText(editor.document, positionOf(editor.document, 'base_model')));
+    assert.ok(text.includes('fine-tune of meta-llama/Meta-Llama-3-8B'), text);
+    assert.ok(text.includes('Fine-tuning compute'), text);
+    assert.ok(text.includes('Pretraining of meta-llama/Meta-Llama-3-8B'), text);
+    assert.ok(!/Chinchilla|Predicted loss|Same compute, optimal/.test(text), text);
+  });
+
   it('shows nothing on keys that do not drive the budget', async () => {
     const { editor } = await openExample('huggingface/llama-2-7b.config.json');
     assert.strictEqual(await hoverText(editor.document, positionOf(editor.document, '"bos_token_id"')), '');

@@ -7,7 +7,7 @@ import { readJson } from '../source/jsonTree';
 import { treeFromObject } from '../source/objectTree';
 import { normalizeKey, type ConfigNode, type Span } from '../source/tree';
 import type { WrittenNumber } from '../training/lengthEdit';
-import { ConfigView, dotted, spanOfEntry, type Located } from '../source/view';
+import { ConfigView, dotted, printable, spanOfEntry, type Located } from '../source/view';
 import type { Architecture } from './architecture';
 import { architectureFindings, assemble, type Draft } from './assemble';
 import { countParameters, type ParameterCount } from './parameters';
@@ -20,8 +20,13 @@ export interface ModelResult {
   readonly active?: Fact;
   /** The catalog entry the architecture came from, when the config only names its model. */
   readonly catalog?: CatalogModel;
-  /** Axolotl and other fine-tuning configs: the model being adapted. */
+  /** Axolotl and other fine-tuning configs: the model being adapted, when its figures are known. */
   readonly fineTunes?: CatalogModel;
+  /**
+   * The pretrained weights the run starts from (a fine-tune, or continued training), whether or
+   * not the base is known: `name` as the config writes it, `model` when the catalog, cache or Hub has it.
+   */
+  readonly startsFrom?: { readonly name: string; readonly span?: Span; readonly model?: CatalogModel };
   /** A parameter count stated as one number (`parameters: 7B`), which the planner may rewrite. */
   readonly sizeSetting?: { readonly span: Span } & WrittenNumber;
   /** The span of the key that fixes the model size: where the inline summary goes. */
@@ -61,10 +66,13 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
       result = { ...result, count: recount.count, architecture: recount.architecture, total: { ...recount.total!, origin: result.total!.origin }, active: { ...recount.active!, origin: result.active!.origin } };
     }
   }
-  const named = nameKey && (framework.fineTunes || STARTS_FROM.has(normalizeKey(nameKey.path[nameKey.path.length - 1]))) && !fromScratch(view, nameKey) ? result.catalog : undefined;
+  const startsFromKey = nameKey && (framework.fineTunes || STARTS_FROM.has(normalizeKey(nameKey.path[nameKey.path.length - 1]))) && !fromScratch(view, nameKey) ? nameKey : undefined;
+  const named = startsFromKey ? result.catalog : undefined;
   // Some frameworks name the base model elsewhere (torchtune's checkpointer): ask the module.
   const baseName = framework.fineTunes && !named ? framework.baseModel?.(view, context) : undefined;
   const fineTunes = named ?? (baseName ? findModel(baseName) : undefined);
+  const startsFromName = startsFromKey ? printable(view.text(startsFromKey) ?? '', 200) : baseName;
+  const startsFrom = startsFromName ? { name: startsFromName, span: startsFromKey?.entry.keySpan, model: fineTunes } : undefined;
 
   const declaredKey = view.find(DECLARED_TOTAL);
   const declared = view.count(declaredKey, 'a number of parameters', { positive: true, atLeastOne: true });
@@ -79,7 +87,7 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
     if (declaredActive && !activeFits) findings.push(activeAboveTotal(declaredActive.value, declared.value, declaredActive.span));
     result = { ...result, total: declared, active: activeFits ? declaredActive : declared, anchor: declaredKey.entry.keySpan, sizeSetting: sizeSettingOf(declaredKey.entry.value) };
   }
-  return { ...withUserCounts(result, facts, findings), fineTunes };
+  return { ...withUserCounts(result, facts, findings), fineTunes, startsFrom };
 }
 
 /**

@@ -21,3 +21,26 @@ export class LineIndex {
     return { line: low + 1, column: offset - this.starts[low] + 1 };
   }
 }
+
+/**
+ * Where the code of a line ends: before a trailing `#` or `//` comment (outside quotes) and the
+ * spaces before it, else the line's end. Lines that are only a comment keep their end.
+ */
+export function codeEnd(text: string): number {
+  let quote: string | undefined;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at]!;
+    if (quote) {
+      if (char === '\\' && quote === '"') at++;
+      else if (char === quote) quote = undefined;
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    const comment = char === '#' || (char === '/' && text[at + 1] === '/');
+    if (comment && at > 0 && /\s/.test(text[at - 1]!)) {
+      const code = text.slice(0, at).trimEnd();
+      return code.trim() ? code.length : text.length;
+    }
+  }
+  return text.length;
+}

@@ -98,7 +98,7 @@ export function readTokens(view: ConfigView, keys: TrainingKeys, facts: readonly
     if (datasetKey) return { factors: [], anchor: epochKey.entry.keySpan };
     findings.push({
       severity: 'warning', code: 'missing-dataset-size', span: spanOfEntry(epochKey.entry),
-      message: `Training runs ${fmt(epochs.value)} epochs over a dataset whose size in tokens is not in the file, so the token count is unknown. Add it with a \`# compute-budget: dataset_tokens=…\` comment.`,
+      message: `Training runs ${fmt(epochs.value)} ${epochs.value === 1 ? 'epoch' : 'epochs'} over a dataset whose size in tokens is not in the file, so the token count is unknown. Add it with a \`# compute-budget: dataset_tokens=…\` comment.`,
       fixes: [{ kind: 'add-fact', fact: 'dataset_tokens', title: 'Add the dataset size in tokens (compute-budget comment)' }],
     });
     return { factors: [], anchor: epochKey.entry.keySpan };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
 import type { AnalysisCache } from '../analysisCache';
+import { codeEnd } from '../../core/source/lines';
 import { budgetSummary, modelSummary } from './summary';
 
 /**
@@ -35,7 +36,9 @@ export function decorationsFor(document: vscode.TextDocument, analysis: Analysis
   add(modelAnchor?.start, model);
   add(trainingAnchor?.start ?? (budget ? modelAnchor?.start : undefined), budget);
   return [...byLine].map(([line, texts]) => {
-    const end = document.lineAt(line).range.end;
+    const text = document.lineAt(line).text;
+    // After the code, before a trailing comment: a long comment would push the summary off-screen.
+    const end = new vscode.Position(line, codeEnd(text));
     return { range: new vscode.Range(end, end), renderOptions: { after: { contentText: texts.join(' · ') } } };
   });
 }

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../core/analyze';
 import { BAND_LABELS } from '../../core/budget/overtraining';
 import type { KeyExplanation } from '../../core/explain';
-import { compactCount, grouped, multiple, percent, scientific } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/format';
 import { provenanceNotes } from '../../core/provenance';
 import { escapeMarkdown as md } from './markdown';
 import { THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from '../../core/budget/thresholds';
@@ -20,41 +20,51 @@ const TIERS = { below: 'below', 'within-margin': '**within ±30% margin**', cros
  * string that came from the config goes through `md()`.
  */
 export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): string {
-  const out: string[] = [`**Compute Budget** · ${md(explanation.key)}`, ''];
+  const fineTune = analysis.fineTune;
+  const title = fineTune
+    ? `**Compute Budget** · fine-tune of ${md(fineTune.base)}${explanation.key === fineTune.base ? '' : ` · ${md(explanation.key)}`}`
+    : `**Compute Budget** · ${md(explanation.key)}`;
+  const out: string[] = [title, ''];
   for (const line of explanation.contributions) out.push(`- ${md(line)}`);
   out.push('');
   const { total, active } = analysis.parameters;
   const rows: [string, string][] = [];
-  if (total !== null) rows.push(['Parameters', active !== null && active !== total ? `${grouped(total)} total, ${grouped(active)} active` : grouped(total)]);
-  rows.push(['Training tokens', analysis.tokens === null ? 'unknown' : `${grouped(analysis.tokens)}`]);
-  if (analysis.flops !== null) rows.push(['Training compute', `${scientific(analysis.flops)} FLOP (6·N·D)`]);
-  if (analysis.flopsWithAttention !== null) rows.push(['With attention', `${scientific(analysis.flopsWithAttention)} FLOP`]);
-  if (analysis.cumulativeFlops !== null && analysis.cumulativeFlops !== analysis.flops) rows.push(['Cumulative', `${scientific(analysis.cumulativeFlops)} FLOP incl. base model`]);
-  if (analysis.tokensPerParameter !== null && analysis.chinchillaMultiple !== null && analysis.band) {
-    rows.push(['Tokens per parameter', `${analysis.tokensPerParameter.toFixed(1)}: ${multiple(analysis.chinchillaMultiple)} Chinchilla (${BAND_LABELS[analysis.band]})`]);
-  } else if (analysis.chinchillaTokens !== null) {
-    rows.push(['Chinchilla-optimal tokens', `${compactCount(analysis.chinchillaTokens)} (${analysis.targetTokensPerParameter} per parameter)`]);
+  if (total !== null) rows.push(['Parameters', active !== null && active !== total ? `${n.grouped(total)} total, ${n.grouped(active)} active` : n.grouped(total)]);
+  rows.push([fineTune ? 'Fine-tuning tokens' : 'Training tokens', analysis.tokens === null ? 'unknown' : n.grouped(analysis.tokens)]);
+  if (analysis.flops !== null) rows.push([fineTune ? 'Fine-tuning compute' : 'Training compute', `${n.flops(analysis.flops)} FLOP (6·N·D)`]);
+  if (analysis.flopsWithAttention !== null) rows.push(['With attention', `${n.flops(analysis.flopsWithAttention)} FLOP`]);
+  if (fineTune) {
+    const pretraining = fineTune.baseFlops !== null ? `${n.count(fineTune.baseTokens!)} tokens, ${n.flops(fineTune.baseFlops)} FLOP` : 'not published: only this run is counted';
+    rows.push([`Pretraining of ${md(fineTune.base)}`, pretraining]);
+    if (fineTune.share !== null) rows.push(['Share of the base’s compute', n.percent(fineTune.share)]);
   }
-  if (analysis.computeOptimal) rows.push(['Same compute, optimal', `${compactCount(analysis.computeOptimal.parameters)} params on ${compactCount(analysis.computeOptimal.tokens)} tokens`]);
-  for (const prediction of analysis.loss) rows.push([`Predicted loss`, `${prediction.loss.toFixed(3)} (${md(prediction.label)})`]);
+  if (analysis.cumulativeFlops !== null && analysis.cumulativeFlops !== analysis.flops) rows.push(['Cumulative', `${n.flops(analysis.cumulativeFlops)} FLOP incl. base model`]);
+  if (analysis.tokensPerParameter !== null && analysis.chinchillaMultiple !== null && analysis.band) {
+    rows.push(['Tokens per parameter', `${n.ratio(analysis.tokensPerParameter)}: ${n.multiple(analysis.chinchillaMultiple)} Chinchilla (${BAND_LABELS[analysis.band]})`]);
+  } else if (analysis.chinchillaTokens !== null) {
+    rows.push(['Chinchilla-optimal tokens', `${n.count(analysis.chinchillaTokens)} (${analysis.targetTokensPerParameter} per parameter)`]);
+  }
+  if (analysis.computeOptimal) rows.push(['Same compute, optimal', `${n.count(analysis.computeOptimal.parameters)} params on ${n.count(analysis.computeOptimal.tokens)} tokens`]);
+  for (const prediction of analysis.loss) rows.push([`Predicted loss`, `${n.loss(prediction.loss)} (${md(prediction.label)})`]);
   out.push('| | |', '|---|---|', ...rows.map(([label, value]) => `| ${label} | ${value} |`), '');
+  if (fineTune) out.push('*A fine-tune: Chinchilla bands and compute-optimal sizes are about pretraining and are not shown.*', '');
   if (analysis.thresholds.length) {
     out.push('| Threshold | FLOP | Share | |', '|---|---|---|---|');
     for (const threshold of analysis.thresholds) {
       const name = threshold.status === 'revoked' ? `~~${md(threshold.name)}~~ (revoked)` : md(threshold.name);
-      out.push(`| ${name} | ${scientific(threshold.flops, 1)} | ${percent(threshold.fraction)} | ${TIERS[threshold.tier]} |`);
+      out.push(`| ${name} | ${n.threshold(threshold.flops)} | ${n.percent(threshold.fraction)} | ${TIERS[threshold.tier]} |`);
     }
-    out.push('', `*Shares of 6·N·D; threshold rules as of ${THRESHOLD_RULES_VERSION}.*`, '');
+    out.push('', `*Shares of ${analysis.cumulativeFlops !== analysis.flops ? 'cumulative ' : ''}6·N·D; threshold rules as of ${THRESHOLD_RULES_VERSION}.*`, '');
   } else if (analysis.flops === null && analysis.parameters.active) {
     // Before the length is known, say how long a run of this model may train below each line.
     out.push('| Threshold | FLOP | Reached at |', '|---|---|---|');
-    for (const rule of activeRules(analysis)) out.push(`| ${md(rule.name)} | ${scientific(rule.flops, 1)} | ${compactCount(rule.flops / (6 * analysis.parameters.active))} tokens |`);
+    for (const rule of activeRules(analysis)) out.push(`| ${md(rule.name)} | ${n.threshold(rule.flops)} | ${n.count(rule.flops / (6 * analysis.parameters.active))} tokens |`);
     out.push('');
   }
   const notes = provenanceNotes(analysis);
   if (notes.length) {
     out.push('*Not read from this file:*');
-    for (const note of notes) out.push(`- ${md(note.what)}: ${typeof note.value === 'number' ? grouped(note.value) : String(note.value)} (${note.origin}${note.note ? `: ${md(note.note)}` : ''})`);
+    for (const note of notes) out.push(`- ${md(note.what)}: ${typeof note.value === 'number' ? n.grouped(note.value) : md(String(note.value))} (${note.origin}${note.note ? `: ${md(note.note)}` : ''})`);
   }
   return out.join('\n');
 }

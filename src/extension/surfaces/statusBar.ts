@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
-import { compactCount, percent, scientific } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/format';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commandIds';
 import { isConfigDocument } from '../documents';
@@ -34,8 +34,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, cache: Analy
 export function statusText(analysis: Analysis): string | undefined {
   if (analysis.flops !== null) {
     const eu = euThreshold(analysis);
-    return `$(graph) ${scientific(analysis.flops)} FLOP${eu ? ` · ${percent(eu.fraction)} EU` : ''}`;
+    return `$(graph) ${analysis.fineTune ? 'fine-tune ' : ''}${n.flops(analysis.flops)} FLOP${eu ? ` · ${n.percent(eu.fraction)} EU` : ''}`;
   }
-  if (analysis.parameters.total !== null) return `$(graph) ${compactCount(analysis.parameters.total)} params · tokens?`;
+  if (analysis.parameters.total !== null) return `$(graph) ${n.count(analysis.parameters.total)} params · tokens?`;
   return undefined;
 }

@@ -1,19 +1,28 @@
 import type { Analysis } from '../../core/analyze';
-import { compactCount, multiple, percent, powerOfTen, ratio, scientific } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/format';
 
 /** The EU systemic-risk result, the one threshold every short summary mentions. */
 export function euThreshold(analysis: Analysis) {
   return analysis.thresholds.find((threshold) => threshold.id === 'eu-ai-act-systemic');
 }
 
-/** `≈ 8.1e22 FLOP · 297 tok/param · 14.8× Chinchilla · 0.81% of EU 10²⁵` */
+/**
+ * `≈ 8.1 × 10²² FLOP · 297 tok/param · 14.8× Chinchilla · 0.81% of EU 10²⁵`; for a fine-tune,
+ * `fine-tune ≈ 3.9 × 10¹⁸ FLOP · 0.00087% of base pretraining · 0.81% of EU 10²⁵ (cumulative)`.
+ */
 export function budgetSummary(analysis: Analysis): string | undefined {
   if (analysis.flops === null) return undefined;
-  const parts = [`≈ ${scientific(analysis.flops)} FLOP`];
-  if (analysis.tokensPerParameter !== null) parts.push(`${ratio(analysis.tokensPerParameter)} tok/param`);
-  if (analysis.chinchillaMultiple !== null) parts.push(`${multiple(analysis.chinchillaMultiple)} Chinchilla`);
   const eu = euThreshold(analysis);
-  if (eu) parts.push(`${percent(eu.fraction)} of EU ${powerOfTen(eu.flops)}`);
+  if (analysis.fineTune) {
+    const parts = [`fine-tune ≈ ${n.flops(analysis.flops)} FLOP`];
+    if (analysis.fineTune.share !== null) parts.push(`${n.percent(analysis.fineTune.share)} of base pretraining`);
+    if (eu) parts.push(`${n.percent(eu.fraction)} of EU ${n.threshold(eu.flops)}${analysis.cumulativeFlops !== analysis.flops ? ' (cumulative)' : ''}`);
+    return parts.join(' · ');
+  }
+  const parts = [`≈ ${n.flops(analysis.flops)} FLOP`];
+  if (analysis.tokensPerParameter !== null) parts.push(`${n.ratio(analysis.tokensPerParameter)} tok/param`);
+  if (analysis.chinchillaMultiple !== null) parts.push(`${n.multiple(analysis.chinchillaMultiple)} Chinchilla`);
+  if (eu) parts.push(`${n.percent(eu.fraction)} of EU ${n.threshold(eu.flops)}`);
   return parts.join(' · ');
 }
 
@@ -21,6 +30,7 @@ export function budgetSummary(analysis: Analysis): string | undefined {
 export function modelSummary(analysis: Analysis): string | undefined {
   const { total, active } = analysis.parameters;
   if (total === null) return undefined;
-  const size = active !== null && active !== total ? `≈ ${compactCount(total)} params (${compactCount(active)} active)` : `≈ ${compactCount(total)} params`;
-  return analysis.tokens === null ? `${size} · Chinchilla-optimal ${compactCount(analysis.chinchillaTokens!)} tokens` : size;
+  const size = active !== null && active !== total ? `≈ ${n.count(total)} params (${n.count(active)} active)` : `≈ ${n.count(total)} params`;
+  if (analysis.fineTune) return `${size} · pretrained base`;
+  return analysis.tokens === null && analysis.chinchillaTokens !== null ? `${size} · Chinchilla-optimal ${n.count(analysis.chinchillaTokens)} tokens` : size;
 }

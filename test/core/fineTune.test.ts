@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../src/core/analyze';
+
+const axolotl = (name: string) => readFileSync(join(__dirname, '..', '..', '..', 'test', 'examples', 'axolotl', name), 'utf8');
+
+describe('a run that starts from pretrained weights', () => {
+  // Llama-3-8B LoRA over 4 epochs of a 25M-token dataset less its 5% validation split: 95M tokens.
+  const lora = analyze(`# compute-budget: dataset_tokens=25M\n${axolotl('llama-3-lora-8b.yml')}`, 'llama-3-lora-8b.yml');
+
+  it('is a fine-tune of its base, with the base’s pretraining behind it', () => {
+    assert.equal(lora.fineTune?.base, 'meta-llama/Meta-Llama-3-8B');
+    assert.equal(lora.tokens, 95e6);
+    // Meta's model card: over 15T tokens of pretraining.
+    assert.equal(lora.fineTune?.baseTokens, 15e12);
+    assert.equal(lora.fineTune?.baseFlops, 6 * 8_030_261_248 * 15e12);
+    assert.ok(Math.abs(lora.fineTune!.share! - 95e6 / 15e12) < 1e-12);
+    assert.equal(lora.cumulativeFlops, lora.flops! + lora.fineTune!.baseFlops!);
+  });
+
+  it('gets no pre-training advice: no Chinchilla band, no compute-optimal size, no pre-training loss', () => {
+    assert.equal(lora.band, null);
+    assert.equal(lora.chinchillaMultiple, null);
+    assert.equal(lora.chinchillaTokens, null);
+    assert.equal(lora.computeOptimal, null);
+    assert.deepEqual(lora.loss, []);
+    assert.ok(!lora.findings.some((finding) => /under-trained|overtrained/.test(finding.code)), lora.findings.map((finding) => finding.code).join(', '));
+  });
+
+  it('is a fine-tune even when its base is unknown, named as the config names it', () => {
+    const unknown = analyze(axolotl('lfm2-350m-fft.yaml'), 'lfm2-350m-fft.yaml');
+    assert.equal(unknown.fineTune?.base, 'LiquidAI/LFM2-350M');
+    assert.equal(unknown.fineTune?.baseFlops, null);
+  });
+
+  it('asks for the fine-tuning tokens without suggesting a Chinchilla-optimal count', () => {
+    const analysis = analyze('base_model: meta-llama/Meta-Llama-3-8B\nadapter: lora\n', 'lora.yml');
+    const missing = analysis.findings.find((finding) => finding.code === 'missing-tokens');
+    if (missing) assert.doesNotMatch(missing.message, /Chinchilla/);
+  });
+
+  it('counts continued pretraining from a base (Axolotl loads base_model’s weights) as starting from it', () => {
+    const continued = analyze(axolotl('tiny-llama-pretrain.yml'), 'tiny-llama-pretrain.yml');
+    assert.equal(continued.fineTune?.base, 'TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T');
+  });
+
+  it('leaves a run from scratch as pretraining', () => {
+    const examples = join(__dirname, '..', '..', '..', 'test', 'examples');
+    for (const file of ['generic/llama-2-7b-run.yaml', 'huggingface/llama-2-7b.config.json', 'gpt-neox/pythia-6.9b.yml']) {
+      assert.equal(analyze(readFileSync(join(examples, file), 'utf8'), file.split('/').pop()!).fineTune, null, file);
+    }
+  });
+});
