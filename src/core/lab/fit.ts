@@ -101,7 +101,7 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
     return { fit: undefined, findings };
   }
   const constants = constantsOf(best.theta);
-  const samples = bootstrap(runs, data, best.theta, ranked.slice(0, 2), options.bootstrap ?? 100, options.seed ?? 0x5eed);
+  const samples = bootstrap(runs, data, best.theta, [], options.bootstrap ?? 100, options.seed ?? 0x5eed);
   const tail = (1 - level) / 2;
   const intervals = samples.length >= 10 ? intervalsOf(samples, tail) : undefined;
   const heldOut = holdOut(runs, options.starts ?? 8);

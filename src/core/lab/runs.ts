@@ -97,5 +97,5 @@ export function readRuns(text: string, options: RunsOptions = {}): RunsFile {
   if (runs.length === 0 && table.rows.length > 0) {
     findings.push(finding('error', 'lab-too-few-runs', 'No row could be read as a run.', around(table.rows)));
   }
-  return { runs, findings, columns };
+  return { runs, findings: findings.sort((p, q) => p.span.start - q.span.start), columns };
 }
