@@ -5,6 +5,7 @@
  * error (ARE) on a held-out larger model is the best to expect, up to about 20% is still useful.
  */
 import { numbers, type NumberFormat, type NumberStyle } from '../format';
+import type { Span } from '../source/tree';
 import { around, finding, linesText, type LabFinding, type LineRange } from './findings';
 import { computeOptimal, constantsOf, fitFrom, predictLoss, rankStarts, type Allocation, type LawConstants, type LogData } from './lossLaw';
 import { readRuns, type Run, type RunsFile, type RunsOptions } from './runs';
@@ -33,6 +34,7 @@ export interface HeldOut {
   readonly rows: number;
   /** Mean |predicted − observed| / observed over the held-out rows, by a fit without them. */
   readonly are: number;
+  readonly span: Span;
   readonly lines: LineRange;
 }
 
@@ -127,7 +129,7 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
 }
 
 function areFinding(heldOut: HeldOut, fmt: NumberFormat): LabFinding {
-  const where = { span: { start: 0, end: 0 }, lines: heldOut.lines };
+  const where = { span: heldOut.span, lines: heldOut.lines };
   const what = `Held-out ARE ${fmt.percent(heldOut.are)} on the largest model (${fmt.count(heldOut.parameters)} parameters, ${heldOut.rows} row${heldOut.rows === 1 ? '' : 's'}, ${linesText(heldOut.lines)}), fitted without it`;
   if (heldOut.are <= CHOSHEN_FLOOR) return finding('information', 'lab-are-floor', `${what}: at the ~4% Choshen et al. report as the best to expect.`, where);
   if (heldOut.are <= CHOSHEN_USEFUL) return finding('information', 'lab-are-useful', `${what}: above the ~4% floor, within the ~20% Choshen et al. still find useful for decisions.`, where);
@@ -161,7 +163,7 @@ function holdOut(runs: readonly Run[], starts: number): HeldOut | undefined {
   if (!fit) return undefined;
   const law = constantsOf(fit.theta);
   const are = out.reduce((sum, run) => sum + Math.abs(predictLoss(law, run.parameters, run.tokens) - run.loss) / run.loss, 0) / out.length;
-  return { parameters: largest, rows: out.length, are, lines: around(out).lines };
+  return { parameters: largest, rows: out.length, are, ...around(out) };
 }
 
 function bootstrap(runs: readonly Run[], data: LogData, theta: Float64Array, extra: Float64Array[], count: number, seed: number): LawConstants[] {

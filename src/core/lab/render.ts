@@ -70,8 +70,8 @@ export function formatBoundary(report: BoundaryReport, fmt: NumberFormat): strin
 /**
  * `fit --json`: { version: 1, fit: null | { constants: {E, A, alpha, B, beta}, intervals: null |
  * {E: {low, high}, …}, level, rowsUsed, sizes, earlyCheckpoints, heldOut: null | {parameters,
- * rows, are, lines: {first, last}}, objective, converged, determined, allocation?: {compute,
- * parameters, tokens, tokensPerParameter, loss} }, findings: [{severity, code, message, span:
+ * rows, are, span: {start, end}, lines: {first, last}}, objective, converged, determined,
+ * allocation?: {compute, parameters, tokens, tokensPerParameter, loss} }, findings: [{severity, code, message, span:
  * {start, end}, lines: {first, last}}] }. Bootstrap samples are not part of it.
  */
 export function fitJson(report: FitReport, options: { compute?: number } = {}): unknown {
