@@ -89,7 +89,9 @@ export function boundaryText(text: string, options: BoundaryOptions = {}): Bound
     if (fit.heldOut) {
       const h = fit.heldOut;
       const low = h.coverage < fit.tau - 0.25;
-      const message = `${fmt.percent(h.coverage)} of the ${h.points} largest-compute model${h.points === 1 ? '' : 's'} (${linesText(h.lines)}) lie under the ${level}-percentile boundary on ${name} fitted without them${low ? ': fewer than the quantile promises, so the boundary may be too low for larger runs' : ''}.`;
+      const models = `${h.points} largest-compute model${h.points === 1 ? '' : 's'} (${linesText(h.lines)})`;
+      const caveat = low ? ': fewer than the quantile promises, so the boundary may be too low for larger runs' : '';
+      const message = `${fmt.percent(h.coverage)} of the ${models} lie under the ${level}-percentile boundary on ${name} fitted without them${caveat}.`;
       findings.push(finding(low ? 'warning' : 'information', 'lab-boundary-coverage', message, { span: where.span, lines: h.lines }));
     }
     if (fit.at) findings.push(finding('information', 'lab-boundary-coverage', `At ${fmt.flops(fit.at.compute)} FLOP the ${level}-percentile boundary on ${name} is ${fmt.ratio(fit.at.score)}.`, where));

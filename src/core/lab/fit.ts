@@ -84,7 +84,9 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
   const runs = all.filter((run) => !early.includes(run));
   for (const [id, rows] of groupBy(early, (run) => run.run)) {
     const where = around(rows);
-    findings.push(finding('information', 'lab-early-checkpoint', `${rows.length} checkpoint${rows.length === 1 ? '' : 's'} of ${id} before ${fmt.count(minTokens)} tokens left out of the fit (Choshen et al.: early checkpoints mislead the fit; set minTokens to change).`, where));
+    const what = `${rows.length} checkpoint${rows.length === 1 ? '' : 's'} of ${id} before ${fmt.count(minTokens)} tokens`;
+    const why = 'Choshen et al.: early checkpoints mislead the fit; set minTokens to change';
+    findings.push(finding('information', 'lab-early-checkpoint', `${what} left out of the fit (${why}).`, where));
   }
   const whole = around(runs);
   const sizes = new Set(runs.map((run) => run.parameters)).size;
