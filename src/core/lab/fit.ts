@@ -1,0 +1,230 @@
+/**
+ * `fit RUNS`: read a runs file, fit L(N, D) = E + A/N^α + B/D^β, and judge the fit with the
+ * practical rules of Choshen et al. 2024 ("A Hitchhiker's Guide to Scaling Law Estimation"):
+ * at least 5 model sizes; leave out checkpoints before ~10B tokens; about 4% absolute relative
+ * error (ARE) on a held-out larger model is the best to expect, up to about 20% is still useful.
+ */
+import { numbers, type NumberFormat, type NumberStyle } from '../format';
+import type { Span } from '../source/tree';
+import { around, finding, linesText, type LabFinding, type LineRange } from './findings';
+import { computeOptimal, constantsOf, fitFrom, predictLoss, rankStarts, type Allocation, type LawConstants, type LogData } from './lossLaw';
+import { readRuns, type Run, type RunsFile, type RunsOptions } from './runs';
+import { quantile, seededRandom } from './stats';
+
+export interface FitOptions {
+  /** Checkpoints before this many tokens are left out, except a run's last row. Default 10B (Choshen et al.). */
+  readonly minTokens?: number;
+  /** Bootstrap resamples of runs for the intervals. Default 100; 0 for none. */
+  readonly bootstrap?: number;
+  readonly seed?: number;
+  /** Interval level. Default 0.95. */
+  readonly level?: number;
+  /** Grid points L-BFGS starts from (the best by objective). Default 8. */
+  readonly starts?: number;
+  readonly numberStyle?: NumberStyle;
+}
+
+export interface Interval {
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface HeldOut {
+  readonly parameters: number;
+  readonly rows: number;
+  /** Mean |predicted − observed| / observed over the held-out rows, by a fit without them. */
+  readonly are: number;
+  readonly span: Span;
+  readonly lines: LineRange;
+}
+
+export interface LawFit {
+  readonly constants: LawConstants;
+  readonly intervals: { readonly [K in keyof LawConstants]: Interval } | undefined;
+  readonly level: number;
+  /** Rows used, distinct model sizes among them, rows left out as early checkpoints. */
+  readonly rowsUsed: number;
+  readonly sizes: number;
+  readonly earlyCheckpoints: number;
+  readonly heldOut: HeldOut | undefined;
+  /** Mean Huber loss at the minimum and whether L-BFGS said it converged. */
+  readonly objective: number;
+  readonly converged: boolean;
+  /** Whether the data pin the constants down (enough sizes, N and D varied apart, narrow intervals). */
+  readonly determined: boolean;
+  /** Bootstrap fits, for intervals on predictions (`predictInterval`). Not part of the JSON contract. */
+  readonly samples: readonly LawConstants[];
+}
+
+export interface FitReport {
+  readonly file: RunsFile;
+  readonly fit: LawFit | undefined;
+  /** The file's findings and the fit's, in line order. */
+  readonly findings: readonly LabFinding[];
+}
+
+export const DEFAULT_MIN_TOKENS = 10e9;
+const CHOSHEN_FLOOR = 0.04;
+const CHOSHEN_USEFUL = 0.2;
+
+/** What a `fit RUNS` command calls. */
+export function fitRunsText(text: string, options: FitOptions & RunsOptions = {}): FitReport {
+  const file = readRuns(text, options);
+  const { fit, findings } = fitRuns(file.runs, options);
+  return { file, fit, findings: [...file.findings, ...findings].sort((p, q) => p.span.start - q.span.start) };
+}
+
+export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: LawFit | undefined; findings: LabFinding[] } {
+  const fmt = numbers(options.numberStyle);
+  const findings: LabFinding[] = [];
+  const minTokens = options.minTokens ?? DEFAULT_MIN_TOKENS;
+  const lastOfRun = new Map<string, Run>();
+  for (const run of all) if ((lastOfRun.get(run.run)?.tokens ?? -1) < run.tokens) lastOfRun.set(run.run, run);
+  const early = all.filter((run) => run.tokens < minTokens && lastOfRun.get(run.run) !== run);
+  const runs = all.filter((run) => !early.includes(run));
+  for (const [id, rows] of groupBy(early, (run) => run.run)) {
+    const where = around(rows);
+    const what = `${rows.length} checkpoint${rows.length === 1 ? '' : 's'} of ${id} before ${fmt.count(minTokens)} tokens`;
+    const why = 'Choshen et al.: early checkpoints mislead the fit; set minTokens to change';
+    findings.push(finding('information', 'lab-early-checkpoint', `${what} left out of the fit (${why}).`, where));
+  }
+  const whole = around(runs);
+  const sizes = new Set(runs.map((run) => run.parameters)).size;
+  if (runs.length < 5) {
+    findings.push(finding('error', 'lab-too-few-runs', `${runs.length} usable row${runs.length === 1 ? '' : 's'}: the law has 5 constants, so at least 5 rows are needed (more sizes and token counts than that to trust it).`, whole));
+    return { fit: undefined, findings };
+  }
+  if (sizes < 5) findings.push(finding('warning', 'lab-too-few-sizes', `${sizes} model size${sizes === 1 ? '' : 's'}; Choshen et al. advise at least 5 to extrapolate.`, whole));
+  const level = options.level ?? 0.95;
+  const data = logData(runs);
+  const ranked = rankStarts(data);
+  const starts = ranked.slice(0, options.starts ?? 8);
+  const best = fitFrom(data, starts);
+  if (!best) {
+    findings.push(finding('error', 'lab-under-determined', 'The fit found no finite minimum.', whole));
+    return { fit: undefined, findings };
+  }
+  const constants = constantsOf(best.theta);
+  const samples = bootstrap(runs, data, best.theta, [], options.bootstrap ?? 100, options.seed ?? 0x5eed);
+  const tail = (1 - level) / 2;
+  const intervals = samples.length >= 10 ? intervalsOf(samples, tail) : undefined;
+  const heldOut = holdOut(runs, options.starts ?? 8);
+  const why = underDetermined(runs, constants, intervals, sizes, fmt);
+  if (why) findings.push(finding('warning', 'lab-under-determined', `The fit is under-determined: ${why}.`, whole));
+  if (!best.converged) findings.push(finding('warning', 'lab-under-determined', 'L-BFGS stopped before converging; the constants may move with more runs.', whole));
+  if (!heldOut) findings.push(finding('information', 'lab-no-holdout', 'No held-out check: leaving out the largest model leaves too few rows or sizes to fit.', whole));
+  else findings.push(areFinding(heldOut, fmt));
+  const fit: LawFit = {
+    constants,
+    intervals,
+    level,
+    rowsUsed: runs.length,
+    sizes,
+    earlyCheckpoints: early.length,
+    heldOut,
+    objective: best.value,
+    converged: best.converged,
+    determined: !why && best.converged,
+    samples,
+  };
+  return { fit, findings };
+}
+
+function areFinding(heldOut: HeldOut, fmt: NumberFormat): LabFinding {
+  const where = { span: heldOut.span, lines: heldOut.lines };
+  const what = `Held-out ARE ${fmt.percent(heldOut.are)} on the largest model (${fmt.count(heldOut.parameters)} parameters, ${heldOut.rows} row${heldOut.rows === 1 ? '' : 's'}, ${linesText(heldOut.lines)}), fitted without it`;
+  if (heldOut.are <= CHOSHEN_FLOOR) return finding('information', 'lab-are-floor', `${what}: at the ~4% Choshen et al. report as the best to expect.`, where);
+  if (heldOut.are <= CHOSHEN_USEFUL) return finding('information', 'lab-are-useful', `${what}: above the ~4% floor, within the ~20% Choshen et al. still find useful for decisions.`, where);
+  return finding('warning', 'lab-are-poor', `${what}: worse than the ~20% Choshen et al. still find useful; add sizes or tokens before trusting extrapolations.`, where);
+}
+
+function underDetermined(runs: readonly Run[], law: LawConstants, intervals: LawFit['intervals'], sizes: number, fmt: NumberFormat): string | undefined {
+  const xs = runs.map((run) => Math.log(run.parameters));
+  const ys = runs.map((run) => Math.log(run.tokens));
+  const r = correlation(xs, ys);
+  if (new Set(runs.map((run) => run.tokens)).size < 2) return 'every row has the same tokens, so B and β are not pinned down';
+  if (sizes < 2) return 'every row has the same parameters, so A and α are not pinned down';
+  if (Math.abs(r) > 0.995) return `log N and log D move together (correlation ${fmt.ratio(r)}): vary tokens per size (IsoFLOP runs) to tell A/N^α from B/D^β apart`;
+  if (law.alpha <= 0 || law.beta <= 0) return `an exponent is not positive (α = ${fmt.ratio(law.alpha)}, β = ${fmt.ratio(law.beta)})`;
+  if (intervals) {
+    for (const key of ['alpha', 'beta', 'E'] as const) {
+      const { low, high } = intervals[key];
+      if (high - low > Math.abs(law[key])) return `the bootstrap interval of ${key === 'E' ? 'E' : key === 'alpha' ? 'α' : 'β'} (${fmt.ratio(low)} to ${fmt.ratio(high)}) is wider than its value`;
+    }
+  }
+  return undefined;
+}
+
+function holdOut(runs: readonly Run[], starts: number): HeldOut | undefined {
+  const largest = Math.max(...runs.map((run) => run.parameters));
+  const out = runs.filter((run) => run.parameters === largest);
+  const rest = runs.filter((run) => run.parameters !== largest);
+  if (rest.length < 5 || new Set(rest.map((run) => run.parameters)).size < 2) return undefined;
+  const data = logData(rest);
+  const fit = fitFrom(data, rankStarts(data).slice(0, starts));
+  if (!fit) return undefined;
+  const law = constantsOf(fit.theta);
+  const are = out.reduce((sum, run) => sum + Math.abs(predictLoss(law, run.parameters, run.tokens) - run.loss) / run.loss, 0) / out.length;
+  return { parameters: largest, rows: out.length, are, ...around(out) };
+}
+
+function bootstrap(runs: readonly Run[], data: LogData, theta: Float64Array, extra: Float64Array[], count: number, seed: number): LawConstants[] {
+  const random = seededRandom(seed);
+  const groups = [...groupBy(runs.map((run, i) => ({ run, i })), (item) => item.run.run).values()].map((items) => items.map((item) => item.i));
+  const samples: LawConstants[] = [];
+  for (let k = 0; k < count; k++) {
+    const weight = new Float64Array(runs.length);
+    for (let g = 0; g < groups.length; g++) for (const i of groups[Math.floor(random() * groups.length)]!) weight[i]! += 1;
+    const fit = fitFrom({ ...data, weight }, [theta, ...extra]);
+    if (fit) samples.push(constantsOf(fit.theta));
+  }
+  return samples;
+}
+
+function intervalsOf(samples: readonly LawConstants[], tail: number): LawFit['intervals'] {
+  const of = (key: keyof LawConstants): Interval => {
+    const values = samples.map((law) => law[key]);
+    return { low: quantile(values, tail), high: quantile(values, 1 - tail) };
+  };
+  return { E: of('E'), A: of('A'), alpha: of('alpha'), B: of('B'), beta: of('beta') };
+}
+
+/** A predicted loss with the bootstrap's interval at the fit's level. */
+export function predictInterval(fit: LawFit, parameters: number, tokens: number): { loss: number; low: number; high: number } {
+  const loss = predictLoss(fit.constants, parameters, tokens);
+  if (fit.samples.length < 10) return { loss, low: NaN, high: NaN };
+  const values = fit.samples.map((law) => predictLoss(law, parameters, tokens));
+  const tail = (1 - fit.level) / 2;
+  return { loss, low: quantile(values, tail), high: quantile(values, 1 - tail) };
+}
+
+/** The compute-optimal split under the user's fit. */
+export function fitAllocation(fit: LawFit, compute: number): Allocation {
+  return computeOptimal(fit.constants, compute);
+}
+
+export function logData(runs: readonly Run[]): LogData {
+  return {
+    logN: Float64Array.from(runs, (run) => Math.log(run.parameters)),
+    logD: Float64Array.from(runs, (run) => Math.log(run.tokens)),
+    logL: Float64Array.from(runs, (run) => Math.log(run.loss)),
+    weight: new Float64Array(runs.length).fill(1),
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  return map;
+}
+
+function correlation(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) (sxy += (xs[i]! - mx) * (ys[i]! - my)), (sxx += (xs[i]! - mx) ** 2), (syy += (ys[i]! - my) ** 2);
+  return sxx === 0 || syy === 0 ? 1 : sxy / Math.sqrt(sxx * syy);
+}
+
+

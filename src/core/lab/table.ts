@@ -1,0 +1,153 @@
+/**
+ * One reader for the lab's three kinds of file (runs, loss logs, evals): CSV or TSV through
+ * papaparse (browser-ready, no Node built-ins in the build it ships for browsers), JSON Lines by
+ * hand (one `JSON.parse` a line). Every row keeps where it came from, so that a bad row becomes a
+ * finding at its lines rather than disappearing.
+ */
+import Papa from 'papaparse';
+import { LineIndex } from '../source/lines';
+import { finding, type LabFinding, type Located } from './findings';
+
+export type Cell = string | number | boolean | null;
+
+export interface TableRow extends Located {
+  /** Cells by normalised column name (`Train Loss` → `train_loss`, `train/loss` → `train_loss`). */
+  readonly cells: Readonly<Record<string, Cell>>;
+}
+
+export interface Table {
+  readonly format: 'csv' | 'tsv' | 'jsonl';
+  /** Normalised column names in file order (for JSON Lines: in order of first appearance). */
+  readonly columns: readonly string[];
+  readonly rows: readonly TableRow[];
+  readonly findings: readonly LabFinding[];
+}
+
+export interface TableOptions {
+  /** The file's name, to tell TSV and JSON Lines by extension; the content decides otherwise. */
+  readonly file?: string;
+  /** Rows past this are not read (a finding says so). Default 200,000. */
+  readonly maxRows?: number;
+}
+
+export const DEFAULT_MAX_ROWS = 200_000;
+
+/** `Train Loss`, `train/loss` and `train-loss` all become `train_loss`. */
+export function normaliseColumn(name: string): string {
+  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+export function readTable(text: string, options: TableOptions = {}): Table {
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const index = new LineIndex(text);
+  const locate = (start: number, end: number): Located => {
+    const trimmedEnd = Math.max(start, end - (/\r?\n$/.exec(text.slice(Math.max(start, end - 2), end))?.[0].length ?? 0));
+    return { span: { start, end: trimmedEnd }, lines: { first: index.position(start).line, last: index.position(Math.max(start, trimmedEnd - 1)).line } };
+  };
+  if (text.trim() === '') {
+    return { format: 'csv', columns: [], rows: [], findings: [finding('error', 'lab-empty', 'The file is empty: no header and no rows.', locate(0, 0))] };
+  }
+  const file = options.file?.toLowerCase() ?? '';
+  const jsonl = /\.(jsonl|ndjson|json)$/.test(file) || text.trimStart().startsWith('{');
+  if (jsonl) return readJsonLines(text, maxRows, locate);
+  return readDelimited(text, /\.tsv$/.test(file) || firstLine(text).includes('\t') ? 'tsv' : 'csv', maxRows, locate);
+}
+
+type Locate = (start: number, end: number) => Located;
+
+function firstLine(text: string): string {
+  return text.trimStart().split(/\r?\n|\r/, 1)[0] ?? '';
+}
+
+function readJsonLines(text: string, maxRows: number, locate: Locate): Table {
+  const rows: TableRow[] = [];
+  const findings: LabFinding[] = [];
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  const pattern = /[^\r\n]*(\r\n|\r|\n|$)/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) && match[0] !== '') {
+    const start = match.index;
+    const line = match[0].replace(/[\r\n]+$/, '');
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const where = locate(start, start + line.length);
+    if (rows.length >= maxRows) {
+      findings.push(finding('warning', 'lab-too-many-rows', `Only the first ${maxRows} rows are read.`, locate(start, text.length)));
+      break;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      findings.push(finding('error', 'lab-bad-row', 'This line is not a JSON object (JSON Lines: one object per line).', where));
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      findings.push(finding('error', 'lab-bad-row', 'This line is JSON but not an object with named fields.', where));
+      continue;
+    }
+    const cells: Record<string, Cell> = {};
+    flatten(value as Record<string, unknown>, '', cells);
+    for (const key of Object.keys(cells)) if (!seen.has(key)) (seen.add(key), columns.push(key));
+    rows.push({ ...where, cells });
+  }
+  return { format: 'jsonl', columns, rows, findings };
+}
+
+/** `{"train": {"loss": 2.1}}` → `train_loss`; arrays and deeper values are left out. */
+function flatten(value: Record<string, unknown>, prefix: string, into: Record<string, Cell>, depth = 0): void {
+  for (const [key, item] of Object.entries(value)) {
+    const name = normaliseColumn(prefix ? `${prefix}_${key}` : key);
+    if (item === null || typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') into[name] = item;
+    else if (typeof item === 'object' && !Array.isArray(item) && depth < 3) flatten(item as Record<string, unknown>, name, into, depth + 1);
+  }
+}
+
+function readDelimited(text: string, format: 'csv' | 'tsv', maxRows: number, locate: Locate): Table {
+  const rows: TableRow[] = [];
+  const findings: LabFinding[] = [];
+  let header: string[] | undefined;
+  let cursor = 0;
+  Papa.parse<string[]>(text, {
+    delimiter: format === 'tsv' ? '\t' : ',',
+    comments: '#',
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      const start = skipBlank(text, cursor);
+      const end = Math.max(start, result.meta.cursor);
+      cursor = result.meta.cursor;
+      const fields = result.data.map((cell) => cell.trim());
+      if (fields.length === 1 && fields[0] === '') return;
+      const where = locate(start, end);
+      for (const error of result.errors) findings.push(finding('error', 'lab-parse-error', `${error.message}.`, where));
+      if (result.errors.length > 0) return;
+      if (!header) {
+        header = fields.map(normaliseColumn);
+        return;
+      }
+      if (rows.length >= maxRows) {
+        findings.push(finding('warning', 'lab-too-many-rows', `Only the first ${maxRows} rows are read.`, locate(start, text.length)));
+        parser.abort();
+        return;
+      }
+      if (fields.length !== header.length) {
+        findings.push(finding('error', 'lab-bad-row', `This row has ${fields.length} fields; the header has ${header.length}.`, where));
+        return;
+      }
+      const cells: Record<string, Cell> = {};
+      header.forEach((name, i) => (cells[name] = fields[i] === '' ? null : fields[i]!));
+      rows.push({ ...where, cells });
+    },
+  });
+  return { format, columns: header ?? [], rows, findings };
+}
+
+/** Past blank lines and `#` comments, to the first character of the next row. */
+function skipBlank(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    while (at < text.length && /[\r\n\t ]/.test(text[at]!)) at++;
+    if (text[at] !== '#') return at;
+    while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+  }
+}
