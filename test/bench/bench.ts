@@ -15,6 +15,7 @@
 import { parse, parseDocument } from 'yaml';
 import { analyze } from '../../src/core/analyze';
 import { hostInputs, measureHostBlock } from './hostBlock';
+import { benchLabFit } from './labFit';
 
 const TARGET_RATIO = 1.2;
 const WARMUP_MS = 3_000;
@@ -279,6 +280,10 @@ async function main(): Promise<void> {
   console.log('\nHost-thread block per analysis (the extension analyses on a worker thread):');
   const blocks = await measureHostBlock(hostInputs(generateConfig(200), generateConfig(20_000)));
   console.log(JSON.stringify({ bench: 'host-thread-block', node: process.version, results: blocks }));
+  // The scaling-law lab: one full fit of 250 runs (grid, 8 L-BFGS starts, held-out fit, 100 bootstrap resamples).
+  const lab = benchLabFit();
+  console.log(`\nScaling-law fit of ${lab.runs} runs with ${lab.bootstrap} bootstrap resamples: median ${lab.medianMs.toFixed(0)} ms (${lab.minMs.toFixed(0)}–${lab.maxMs.toFixed(0)} ms; target under 1,000 ms)`);
+  console.log(JSON.stringify({ bench: 'lab-fit-250', node: process.version, ...lab }));
 }
 
 function round(value: number): number {
