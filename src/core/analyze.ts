@@ -5,7 +5,8 @@ import { evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type Thresho
 import type { Finding } from './findings';
 import { numbers, type NumberFormat, type NumberStyle } from './format';
 import { acceleratorTable, type AcceleratorOverride } from './hardware/accelerators';
-import { withHardwareCheck } from './hardware/mismatch';
+import { estimateFromHardware, hardwareFinding, type HardwareEstimate } from './hardware/mismatch';
+import { readHardware, type StatedHardware } from './hardware/readHardware';
 import { readDirectives, readFactPairs, type UserFact } from './source/directives';
 import type { FrameworkModule, ReadContext } from './frameworks/framework';
 import { detectFramework, UNKNOWN } from './frameworks/registry';
@@ -73,8 +74,15 @@ export interface Analysis {
   readonly parameters: { readonly total: number | null; readonly active: number | null };
   readonly training: TokenResult;
   readonly tokens: number | null;
-  /** C = 6 · N_active · D: the estimate thresholds are compared with. */
+  /**
+   * The compute estimate thresholds are compared with: C = 6 · N_active · D (the architecture
+   * method), or, when that is unknown, accelerators × time × peak × utilisation (the hardware method).
+   */
   readonly flops: number | null;
+  /** Which of the Commission's two estimation methods produced `flops`. */
+  readonly method: 'architecture' | 'hardware' | null;
+  /** The hardware method's estimate, when the config states accelerator, count and time; beside 6·N·D when both are known. */
+  readonly hardware: HardwareEstimate | null;
   /** 6·N·D plus attention's own work, 6·L·s·(a·d) per token (Kaplan et al. 2020, eq. 2.2). */
   readonly flopsWithAttention: number | null;
   /** This run plus the pretraining of the model it fine-tunes, when known: what regulation counts. */
@@ -136,7 +144,9 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
   const training = framework.readTokens?.(view, context) ?? readTokens(view, framework.training, userFacts, findings);
   findings.push(...view.findings);
   options = { ...options, pending: lookups.pending };
-  if (framework.id === 'unknown' && !model.total && !training.tokens && !options.alwaysReport) {
+  const hardware = readHardware(view, userFacts, acceleratorTable(options.accelerators));
+  const statesHardware = !!(hardware.accelerator && hardware.count && hardware.seconds);
+  if (framework.id === 'unknown' && !model.total && !training.tokens && !statesHardware && !options.alwaysReport) {
     // Not a training config (a CI workflow, a compose file, package.json): say nothing beyond
     // syntax errors, so unrelated files never collect budget diagnostics.
     // A stream of several documents (Kubernetes manifests) is valid YAML: not an error here.
@@ -153,7 +163,7 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
     const onBrokenLine = (finding: Finding) => finding.code !== 'parse-error' && brokenLines.has(lineOf(text, finding.span.start));
     return compute(fileName, syntax, framework, model, training, findings.filter((finding) => !artefacts.has(finding.code) && !onBrokenLine(finding)), userFacts, { ...options, quiet: true });
   }
-  return withHardwareCheck(compute(fileName, syntax, framework, model, training, findings, userFacts, options), view, userFacts, acceleratorTable(options.accelerators), numbers(options.numberStyle));
+  return compute(fileName, syntax, framework, model, training, findings, userFacts, options, hardware);
 }
 
 /**
@@ -177,15 +187,23 @@ function analyzeForeign(text: string, fileName: string, syntax: Syntax, format: 
   return compute(fileName, syntax, UNKNOWN, model, training, findings, userFacts, { ...options, quiet, pending: NO_PENDING });
 }
 
-function compute(file: string, syntax: Syntax, framework: FrameworkModule, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions): Analysis {
+/**
+ * Every figure first, then every finding into one list, sorted once. `hardware` is what the config
+ * states about accelerators and time: the Commission's first estimation method, used when 6·N·D
+ * is unknown and checked against it when both are known.
+ */
+function compute(file: string, syntax: Syntax, framework: FrameworkModule, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions, hardware?: StatedHardware): Analysis {
   const target = options.tokensPerParameter && options.tokensPerParameter > 0 ? options.tokensPerParameter : CHINCHILLA_TOKENS_PER_PARAMETER;
   const total = model.total?.value ?? null;
   const active = model.active?.value ?? total;
   const tokens = training.tokens?.value ?? null;
-  const flops = active !== null && tokens !== null ? trainingCompute(active, tokens) : null;
+  const architectureFlops = active !== null && tokens !== null ? trainingCompute(active, tokens) : null;
+  const hardwareEstimate = hardware ? estimateFromHardware(hardware, architectureFlops) ?? null : null;
+  const flops = architectureFlops ?? hardwareEstimate?.flops ?? null;
+  const method: Analysis['method'] = architectureFlops !== null ? 'architecture' : hardwareEstimate ? 'hardware' : null;
   const arch = model.architecture;
   const sequence = training.factors.find((factor) => factor.key && /seq|context|block_size/i.test(factor.key))?.value ?? arch?.learnedPositions?.value;
-  const flopsWithAttention = flops !== null && arch && sequence ? flops + 6 * arch.layers.value * sequence * arch.heads.value * arch.headDim.value * tokens! : null;
+  const flopsWithAttention = architectureFlops !== null && arch && sequence ? architectureFlops + 6 * arch.layers.value * sequence * arch.heads.value * arch.headDim.value * tokens! : null;
   const base = model.fineTunes?.trainingTokens && model.total ? trainingCompute(model.active!.value, model.fineTunes.trainingTokens) : 0;
   const cumulativeFlops = flops !== null ? flops + base : null;
   const startsFrom = model.startsFrom;
@@ -201,8 +219,10 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   const thresholds = cumulativeFlops !== null ? evaluateThresholds(cumulativeFlops, rules) : [];
   const loss = active !== null && tokens !== null && tokens > 0 && !fineTune ? LOSS_FITS.map((fit) => ({ fit: fit.id, label: fit.label, loss: predictLoss(fit, active, tokens) })) : [];
 
-  const where = training.anchor ?? model.anchor ?? { start: 0, end: 0 };
+  const where = training.anchor ?? model.anchor ?? hardwareEstimate?.stated.seconds?.span ?? { start: 0, end: 0 };
   const n = numbers(options.numberStyle);
+  const mismatch = hardwareFinding(hardwareEstimate ?? undefined, architectureFlops, n);
+  if (mismatch) findings.push(mismatch);
   if (model.fineTunes && base > 0 && flops !== null) {
     findings.push({ severity: 'information', code: 'fine-tuning-cumulative', message: `Fine-tuning ${model.fineTunes.id} adds ${n.flops(flops)} FLOP to its ${n.flops(base)} FLOP of pretraining (${model.fineTunes.tokensSource}); regulation counts the cumulative ${n.flops(cumulativeFlops!)} FLOP.`, span: model.anchor ?? where });
   }
@@ -225,7 +245,7 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   }
   return {
     file, syntax, framework: framework.id, frameworkName: framework.name, model, training,
-    parameters: { total, active }, tokens, flops, flopsWithAttention, cumulativeFlops, fineTune,
+    parameters: { total, active }, tokens, flops, method, hardware: hardwareEstimate, flopsWithAttention, cumulativeFlops, fineTune,
     tokensPerParameter, targetTokensPerParameter: target, chinchillaTokens, chinchillaMultiple, band,
     computeOptimal: flops !== null && !fineTune ? allocateAtRatio(flops, target) : null,
     loss, thresholds, findings: sortFindings(findings), userFacts, pending: options.pending ?? NO_PENDING,

@@ -35,6 +35,13 @@ export function explainAt(analysis: Analysis, offset: number): KeyExplanation | 
     hit ??= total;
     contributions.unshift(analysis.model.catalog ? `Model ${analysis.model.catalog.id} (${analysis.model.catalog.source ?? 'built-in catalog'}): ${grouped(total.value)} parameters` : `Parameters: ${grouped(total.value)}`);
   }
+  const hardware = analysis.hardware;
+  const hardwareKey = hardware && [hardware.stated.accelerator, hardware.stated.count, hardware.stated.seconds].find((stated) => inside(stated?.span, offset));
+  if (hardware && hardwareKey) {
+    const line = `Hardware estimate: ${hardwareDerivation(analysis)} = ${grouped(hardware.flops)} FLOP`;
+    if (!hit) return { span: hardwareKey.span!, key: hardwareKey.key, contributions: [line] };
+    contributions.push(line);
+  }
   if (!hit) {
     const anchor = analysis.training.anchor;
     if (inside(anchor, offset) && analysis.tokens === null) return { span: anchor, key: 'training length', contributions: ['Sets the training length, but the token count is incomplete: see the Problems panel.'] };
@@ -45,4 +52,15 @@ export function explainAt(analysis: Analysis, offset: number): KeyExplanation | 
   // one span: title it by the model, not by whichever of its facts came first.
   const key = hit.origin === 'catalog' ? analysis.model.catalog?.id ?? analysis.model.architecture?.family ?? hit.key : hit.key;
   return { span, key: key ?? 'value', contributions: [...new Set(contributions)] };
+}
+
+/** "1,024 × NVIDIA H100 SXM × 30 days × 989.5 TFLOP/s (BF16) × 40% utilisation", as the hardware method multiplies. */
+export function hardwareDerivation(analysis: Analysis): string {
+  const hardware = analysis.hardware!;
+  const { stated } = hardware;
+  const accelerator = stated.accelerator!.value;
+  const peak = stated.precision === 'fp8' ? accelerator.fp8 : accelerator.bf16;
+  const days = stated.seconds!.value / 86_400;
+  const time = days >= 1 ? `${+days.toFixed(2)} days` : `${+(days * 24).toFixed(2)} hours`;
+  return `${grouped(stated.count!.value)} × ${accelerator.name} × ${time} × ${((peak ?? 0) / 1e12).toLocaleString('en-US', { maximumFractionDigits: 1 })} TFLOP/s (${stated.precision.toUpperCase()}) × ${+(stated.mfu.value * 100).toFixed(1)}% utilisation${stated.mfu.key ? '' : ' (assumed)'}`;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { explainAt } from '../../src/core/explain';
+import { analyze } from '../../src/core/analyze';
 import { analyzeExample } from './frameworks/examples';
 
 describe('what a hover explains', () => {
@@ -15,5 +16,17 @@ describe('what a hover explains', () => {
     const { analysis, text } = analyzeExample('huggingface/llama-2-7b.config.json');
     const explanation = explainAt(analysis, text.indexOf('"intermediate_size"') + 2);
     assert.equal(explanation?.key, 'intermediate_size');
+  });
+});
+
+describe('explaining the hardware method', () => {
+  it('shows how accelerators, time, peak and utilisation multiply, on each of their keys', () => {
+    const text = 'hardware:\n  accelerator: H100\n  count: 1024\n  days: 30\n  utilisation: 0.4\n';
+    const analysis = analyze(text, 'run.budget.yaml', { alwaysReport: true });
+    for (const key of ['accelerator', 'count', 'days']) {
+      const explanation = explainAt(analysis, text.indexOf(key) + 1)!;
+      assert.ok(explanation, key);
+      assert.match(explanation.contributions[0]!, /^Hardware estimate: 1,024 × NVIDIA H100 \(SXM\) × 30 days × 989\.5 TFLOP\/s \(BF16\) × 40% utilisation = [\d,]+ FLOP$/);
+    }
   });
 });

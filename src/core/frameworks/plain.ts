@@ -4,7 +4,7 @@ import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, has, section, type FrameworkMo
 /** Architecture keys a plain budget may state, as Hugging Face spells them. */
 const ARCHITECTURE_KEYS = ['hidden_size', 'n_embd', 'num_hidden_layers', 'num_attention_heads'];
 
-/** A plain budget file: `parameters: 70B`, `tokens: 1.4T`, a model named by `architecture:`, or its shape in Hugging Face's keys. */
+/** A plain budget file: `parameters: 70B`, `tokens: 1.4T`, a model named by `architecture:`, its shape in Hugging Face's keys, or `hardware:` (accelerator, count, days or hours, utilisation). */
 export const plain: FrameworkModule = {
   id: 'plain',
   name: 'plain budget',
@@ -12,7 +12,8 @@ export const plain: FrameworkModule = {
   detect: (root) => {
     const model = section(root, 'model');
     const training = section(root, 'training') ?? section(root, 'train');
-    return has(root, 'parameters', 'params', 'tokens') || has(model, 'parameters', 'params', 'architecture') || has(training, 'tokens') ? 3 : 0;
+    // A budget may state only hardware and time: the Commission's hardware method needs nothing else.
+    return has(root, 'parameters', 'params', 'tokens', 'hardware') || has(model, 'parameters', 'params', 'architecture') || has(training, 'tokens', 'hardware') ? 3 : 0;
   },
   readArchitecture: (view) => (ARCHITECTURE_KEYS.some((key) => view.find([key])) ? readHuggingFace(view) : undefined),
   training: COMMON_TRAINING,

@@ -1,12 +1,8 @@
-import type { Analysis } from '../analyze';
 import type { Finding } from '../findings';
 import { ASCII_NUMBERS, type NumberFormat } from '../format';
-import type { UserFact } from '../source/directives';
-import type { ConfigView } from '../source/view';
 import { ESTIMATION_MARGIN } from '../budget/thresholds';
-import type { Accelerator } from './accelerators';
 import { hardwareCompute, impliedMfu, SECONDS_PER_DAY } from './estimate';
-import { readHardware, type StatedHardware } from './readHardware';
+import type { StatedHardware } from './readHardware';
 
 /** A second estimate of a run's compute, from the hardware and duration its config states. */
 export interface HardwareEstimate {
@@ -51,19 +47,4 @@ export function hardwareFinding(estimate: HardwareEstimate | undefined, flops: n
 
 function trimDays(days: number): string {
   return Number.isInteger(days) ? String(days) : days.toFixed(1);
-}
-
-const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
-
-/**
- * Adds the hardware check to a finished analysis: called once from `analyze()`. The finding is
- * inserted where `analyze` would have sorted it (by offset, then severity).
- */
-export function withHardwareCheck(analysis: Analysis, view: ConfigView, facts: readonly UserFact[], table?: readonly Accelerator[], n: NumberFormat = ASCII_NUMBERS): Analysis {
-  const finding = hardwareFinding(estimateFromHardware(readHardware(view, facts, table), analysis.flops), analysis.flops, n);
-  if (!finding) return analysis;
-  const findings = [...analysis.findings];
-  const at = findings.findIndex((other) => other.span.start > finding.span.start || (other.span.start === finding.span.start && SEVERITY_ORDER[other.severity] > SEVERITY_ORDER[finding.severity]));
-  findings.splice(at < 0 ? findings.length : at, 0, finding);
-  return { ...analysis, findings };
 }

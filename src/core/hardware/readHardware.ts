@@ -96,7 +96,7 @@ function dictSeconds(view: ConfigView, located: Located): number | undefined {
 }
 
 function readMfu(view: ConfigView): StatedHardware['mfu'] {
-  const located = view.find(['mfu', 'model_flops_utilization', 'model_flops_utilisation']);
+  const located = view.find(['mfu', 'model_flops_utilization', 'model_flops_utilisation', 'utilization', 'utilisation']);
   const value = positiveNumber(view, located);
   if (located && value !== undefined) {
     // 0.4 or 40 (per cent) both appear in practice.

@@ -1,6 +1,6 @@
 import type { Analysis } from '../../core/analyze';
 import { BAND_LABELS } from '../../core/budget/overtraining';
-import type { KeyExplanation } from '../../core/explain';
+import { hardwareDerivation, type KeyExplanation } from '../../core/explain';
 import { UNICODE_NUMBERS as n } from '../../core/format';
 import { provenanceNotes } from '../../core/provenance';
 import { escapeMarkdown as md } from './markdown';
@@ -31,7 +31,11 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
   const rows: [string, string][] = [];
   if (total !== null) rows.push(['Parameters', active !== null && active !== total ? `${n.grouped(total)} total, ${n.grouped(active)} active` : n.grouped(total)]);
   rows.push([fineTune ? 'Fine-tuning tokens' : 'Training tokens', analysis.tokens === null ? 'unknown' : n.grouped(analysis.tokens)]);
-  if (analysis.flops !== null) rows.push([fineTune ? 'Fine-tuning compute' : 'Training compute', `${n.flops(analysis.flops)} FLOP (6·N·D)`]);
+  if (analysis.flops !== null) rows.push([fineTune ? 'Fine-tuning compute' : 'Training compute', `${n.flops(analysis.flops)} FLOP (${analysis.method === 'hardware' ? `hardware method: ${md(hardwareDerivation(analysis))}` : 'architecture method: 6·N·D'})`]);
+  if (analysis.method === 'architecture' && analysis.hardware) {
+    const difference = analysis.hardware.difference;
+    rows.push(['Hardware method', `${n.flops(analysis.hardware.flops)} FLOP: ${md(hardwareDerivation(analysis))}${difference !== null ? ` (${difference >= 0 ? '+' : '−'}${n.percent(Math.abs(difference))} from 6·N·D)` : ''}`]);
+  }
   if (analysis.flopsWithAttention !== null) rows.push(['With attention', `${n.flops(analysis.flopsWithAttention)} FLOP`]);
   if (fineTune) {
     const pretraining = fineTune.baseFlops !== null ? `${n.count(fineTune.baseTokens!)} tokens, ${n.flops(fineTune.baseFlops)} FLOP` : 'not published: only this run is counted';

@@ -19,7 +19,7 @@ export function budgetSummary(analysis: Analysis): string | undefined {
     if (eu) parts.push(`${n.percent(eu.fraction)} of EU ${n.threshold(eu.flops)}${analysis.cumulativeFlops !== analysis.flops ? ' (cumulative)' : ''}`);
     return parts.join(' · ');
   }
-  const parts = [`≈ ${n.flops(analysis.flops)} FLOP`];
+  const parts = [`≈ ${n.flops(analysis.flops)} FLOP${analysis.method === 'hardware' ? ' (hardware method)' : ''}`];
   if (analysis.tokensPerParameter !== null) parts.push(`${n.ratio(analysis.tokensPerParameter)} tok/param`);
   if (analysis.chinchillaMultiple !== null) parts.push(`${n.multiple(analysis.chinchillaMultiple)} Chinchilla`);
   if (eu) parts.push(`${n.percent(eu.fraction)} of EU ${n.threshold(eu.flops)}`);

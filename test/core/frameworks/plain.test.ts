@@ -30,3 +30,34 @@ describe('plain budget files', () => {
     assert.equal(budget('# compute-budget: dataset_tokens=20B\nparameters: 1B\nepochs: 4\n').tokens, 8e10);
   });
 });
+
+describe('a budget that states only hardware and time', () => {
+  // The Commission's hardware method: 1,024 H100 × 30 days × 989.5 TFLOP/s (dense BF16) × 40%.
+  const expected = 1024 * 30 * 86_400 * 989.5e12 * 0.4;
+  const analysis = budget('hardware:\n  accelerator: H100\n  count: 1024\n  days: 30\n  utilisation: 0.4\n');
+
+  it('gets compute from accelerators × time × peak × utilisation, and says which method produced it', () => {
+    assert.equal(analysis.framework, 'plain');
+    assert.equal(analysis.method, 'hardware');
+    assert.ok(Math.abs(analysis.flops! / expected - 1) < 1e-9, `${analysis.flops} vs ${expected}`);
+    assert.equal(analysis.tokens, null);
+  });
+
+  it('places the hardware estimate against the thresholds', () => {
+    const eu = analysis.thresholds.find((threshold) => threshold.id === 'eu-ai-act-systemic')!;
+    assert.ok(Math.abs(eu.fraction - expected / 1e25) < 1e-12);
+  });
+
+  it('is recognised without the plain-budget file name, and reads hours and per-cent utilisation too', () => {
+    const byName = analyze('hardware:\n  accelerator: A100\n  count: 64\n  hours: 240\n  utilisation: 45\n', 'run.yaml');
+    // 64 × 240 h × 3,600 s × 312 TFLOP/s × 0.45.
+    assert.ok(Math.abs(byName.flops! / (64 * 240 * 3600 * 312e12 * 0.45) - 1) < 1e-9, String(byName.flops));
+  });
+
+  it('uses 6·N·D when the architecture is known too, and keeps the hardware estimate beside it', () => {
+    const both = budget('parameters: 7B\ntokens: 2T\nhardware:\n  accelerator: H100\n  count: 1024\n  days: 30\n  utilisation: 0.4\n');
+    assert.equal(both.method, 'architecture');
+    assert.equal(both.flops, 6 * 7e9 * 2e12);
+    assert.ok(Math.abs(both.hardware!.flops / expected - 1) < 1e-9);
+  });
+});
