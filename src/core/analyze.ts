@@ -7,6 +7,7 @@ import { numbers, type NumberFormat, type NumberStyle } from './format';
 import { acceleratorTable, type AcceleratorOverride } from './hardware/accelerators';
 import { estimateFromHardware, hardwareFinding, type HardwareEstimate } from './hardware/mismatch';
 import { readHardware, type StatedHardware } from './hardware/readHardware';
+import { countAdapter, readAdapter, type AdapterCount, type AdapterSettings } from './training/adapters';
 import { readDirectives, readFactPairs, type UserFact } from './source/directives';
 import type { FrameworkModule, ReadContext } from './frameworks/framework';
 import { detectFramework, UNKNOWN } from './frameworks/registry';
@@ -79,6 +80,8 @@ export interface Analysis {
    * method), or, when that is unknown, accelerators × time × peak × utilisation (the hardware method).
    */
   readonly flops: number | null;
+  /** LoRA/QLoRA adapters and their trainable parameters: `flops` is then (4·N + 2·N_trainable)·D. */
+  readonly adapter: AdapterCount | null;
   /** Which of the Commission's two estimation methods produced `flops`. */
   readonly method: 'architecture' | 'hardware' | null;
   /** The hardware method's estimate, when the config states accelerator, count and time; beside 6·N·D when both are known. */
@@ -163,7 +166,7 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
     const onBrokenLine = (finding: Finding) => finding.code !== 'parse-error' && brokenLines.has(lineOf(text, finding.span.start));
     return compute(fileName, syntax, framework, model, training, findings.filter((finding) => !artefacts.has(finding.code) && !onBrokenLine(finding)), userFacts, { ...options, quiet: true });
   }
-  return compute(fileName, syntax, framework, model, training, findings, userFacts, options, hardware);
+  return compute(fileName, syntax, framework, model, training, findings, userFacts, options, hardware, readAdapter(view));
 }
 
 /**
@@ -192,12 +195,14 @@ function analyzeForeign(text: string, fileName: string, syntax: Syntax, format: 
  * states about accelerators and time: the Commission's first estimation method, used when 6·N·D
  * is unknown and checked against it when both are known.
  */
-function compute(file: string, syntax: Syntax, framework: FrameworkModule, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions, hardware?: StatedHardware): Analysis {
+function compute(file: string, syntax: Syntax, framework: FrameworkModule, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions, hardware?: StatedHardware, adapterSettings?: AdapterSettings): Analysis {
   const target = options.tokensPerParameter && options.tokensPerParameter > 0 ? options.tokensPerParameter : CHINCHILLA_TOKENS_PER_PARAMETER;
   const total = model.total?.value ?? null;
   const active = model.active?.value ?? total;
   const tokens = training.tokens?.value ?? null;
-  const architectureFlops = active !== null && tokens !== null ? trainingCompute(active, tokens) : null;
+  const adapter = adapterSettings && model.architecture ? countAdapter(adapterSettings, model.architecture) : null;
+  // Adapters: the frozen model runs forward and back, only the adapters' weights get gradients.
+  const architectureFlops = active !== null && tokens !== null ? (adapter ? (4 * active + 2 * adapter.trainable) * tokens : trainingCompute(active, tokens)) : null;
   const hardwareEstimate = hardware ? estimateFromHardware(hardware, architectureFlops) ?? null : null;
   const flops = architectureFlops ?? hardwareEstimate?.flops ?? null;
   const method: Analysis['method'] = architectureFlops !== null ? 'architecture' : hardwareEstimate ? 'hardware' : null;
@@ -221,6 +226,9 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
 
   const where = training.anchor ?? model.anchor ?? hardwareEstimate?.stated.seconds?.span ?? { start: 0, end: 0 };
   const n = numbers(options.numberStyle);
+  if (adapter && adapter.unknown.length) {
+    findings.push({ severity: 'information', code: 'assumed-value', span: adapter.span, message: `LoRA targets ${adapter.unknown.map((name) => `"${name}"`).join(', ')} are not layers this count knows; their adapters are not counted among the trainable parameters.` });
+  }
   const mismatch = hardwareFinding(hardwareEstimate ?? undefined, architectureFlops, n);
   if (mismatch) findings.push(mismatch);
   if (model.fineTunes && base > 0 && flops !== null) {
@@ -245,7 +253,7 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   }
   return {
     file, syntax, framework: framework.id, frameworkName: framework.name, model, training,
-    parameters: { total, active }, tokens, flops, method, hardware: hardwareEstimate, flopsWithAttention, cumulativeFlops, fineTune,
+    parameters: { total, active }, tokens, flops, method, hardware: hardwareEstimate, adapter, flopsWithAttention, cumulativeFlops, fineTune,
     tokensPerParameter, targetTokensPerParameter: target, chinchillaTokens, chinchillaMultiple, band,
     computeOptimal: flops !== null && !fineTune ? allocateAtRatio(flops, target) : null,
     loss, thresholds, findings: sortFindings(findings), userFacts, pending: options.pending ?? NO_PENDING,

@@ -35,6 +35,12 @@ export function explainAt(analysis: Analysis, offset: number): KeyExplanation | 
     hit ??= total;
     contributions.unshift(analysis.model.catalog ? `Model ${analysis.model.catalog.id} (${analysis.model.catalog.source ?? 'built-in catalog'}): ${grouped(total.value)} parameters` : `Parameters: ${grouped(total.value)}`);
   }
+  const adapter = analysis.adapter;
+  if (adapter && inside(adapter.span, offset)) {
+    const line = `${adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA'} rank ${adapter.rank} on ${adapter.modules.join(', ') || 'no known layer'} (${adapter.source}): ${adapter.formula} = ${grouped(adapter.trainable)} trainable parameters; compute (4·N + 2·N_trainable)·D`;
+    if (!hit) return { span: adapter.span, key: 'LoRA adapters', contributions: [line] };
+    contributions.push(line);
+  }
   const hardware = analysis.hardware;
   const hardwareKey = hardware && [hardware.stated.accelerator, hardware.stated.count, hardware.stated.seconds].find((stated) => inside(stated?.span, offset));
   if (hardware && hardwareKey) {

@@ -15,7 +15,7 @@ describe('a run that starts from pretrained weights', () => {
     // Meta's model card: over 15T tokens of pretraining.
     assert.equal(lora.fineTune?.baseTokens, 15e12);
     assert.equal(lora.fineTune?.baseFlops, 6 * 8_030_261_248 * 15e12);
-    assert.ok(Math.abs(lora.fineTune!.share! - 95e6 / 15e12) < 1e-12);
+    assert.equal(lora.fineTune!.share, lora.flops! / lora.fineTune!.baseFlops!);
     assert.equal(lora.cumulativeFlops, lora.flops! + lora.fineTune!.baseFlops!);
   });
 

@@ -31,7 +31,10 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
   const rows: [string, string][] = [];
   if (total !== null) rows.push(['Parameters', active !== null && active !== total ? `${n.grouped(total)} total, ${n.grouped(active)} active` : n.grouped(total)]);
   rows.push([fineTune ? 'Fine-tuning tokens' : 'Training tokens', analysis.tokens === null ? 'unknown' : n.grouped(analysis.tokens)]);
-  if (analysis.flops !== null) rows.push([fineTune ? 'Fine-tuning compute' : 'Training compute', `${n.flops(analysis.flops)} FLOP (${analysis.method === 'hardware' ? `hardware method: ${md(hardwareDerivation(analysis))}` : 'architecture method: 6·N·D'})`]);
+  const adapter = analysis.adapter;
+  if (adapter) rows.push([`${adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA'} adapters (r = ${adapter.rank})`, `${n.grouped(adapter.trainable)} trainable parameters on ${adapter.modules.join(', ') || 'no known layer'}`]);
+  const formula = analysis.method === 'hardware' ? `hardware method: ${md(hardwareDerivation(analysis))}` : adapter ? 'architecture method: (4·N + 2·N_trainable)·D' : 'architecture method: 6·N·D';
+  if (analysis.flops !== null) rows.push([fineTune ? 'Fine-tuning compute' : 'Training compute', `${n.flops(analysis.flops)} FLOP (${formula})`]);
   if (analysis.method === 'architecture' && analysis.hardware) {
     const difference = analysis.hardware.difference;
     rows.push(['Hardware method', `${n.flops(analysis.hardware.flops)} FLOP: ${md(hardwareDerivation(analysis))}${difference !== null ? ` (${difference >= 0 ? '+' : '−'}${n.percent(Math.abs(difference))} from 6·N·D)` : ''}`]);
