@@ -32,6 +32,7 @@ export const FINDING_CODES = [
   'overtrained-diminishing',
   'overtrained-negligible',
   'fine-tuning-cumulative',
+  'modifier-provider',
   'invalid-directive',
   'hardware-mismatch',
   'unreadable-file',

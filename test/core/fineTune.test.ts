@@ -52,3 +52,23 @@ describe('a run that starts from pretrained weights', () => {
     }
   });
 });
+
+describe('the downstream-modifier test', () => {
+  it('warns when a fine-tune uses more than a third of its base’s training compute', () => {
+    // Llama-3-8B: 6 × 8,030,261,248 × 15T = 7.2e23 FLOP; a third is 2.4e23. 6T tokens of full fine-tuning: 2.9e23.
+    const heavy = analyze('base_model: meta-llama/Meta-Llama-3-8B\n# compute-budget: tokens=6T\n', 'ft.yml');
+    const finding = heavy.findings.find((candidate) => candidate.code === 'modifier-provider');
+    assert.ok(finding, heavy.findings.map((candidate) => candidate.code).join(', '));
+    assert.match(finding.message, /more than a third of its original training compute \(7\.2e23 FLOP, so 2\.4e23\)/);
+    const light = analyze('base_model: meta-llama/Meta-Llama-3-8B\n# compute-budget: tokens=1B\n', 'ft.yml');
+    assert.ok(!light.findings.some((candidate) => candidate.code === 'modifier-provider'));
+  });
+
+  it('uses the guidelines’ fallbacks when the original’s compute is unknown', () => {
+    // 6 × 7e9 × 1e12 = 4.2e22 FLOP: above 10²³/3 = 3.3e22, below 10²⁵/3.
+    const analysis = analyze('base_model: someorg/private-7b\n# compute-budget: parameters=7B tokens=1T\n', 'ft.yml');
+    const finding = analysis.findings.find((candidate) => candidate.code === 'modifier-provider');
+    assert.ok(finding, analysis.findings.map((candidate) => candidate.code).join(', '));
+    assert.match(finding.message, /more than a third of 1e23 FLOP \(3\.3e22\).*systemic risk the line is 3\.3e24/);
+  });
+});
