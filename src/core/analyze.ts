@@ -8,6 +8,7 @@ import { acceleratorTable, type AcceleratorOverride } from './hardware/accelerat
 import { estimateFromHardware, hardwareFinding, type HardwareEstimate } from './hardware/mismatch';
 import { readHardware, type StatedHardware } from './hardware/readHardware';
 import { countAdapter, readAdapter, type AdapterCount, type AdapterSettings } from './training/adapters';
+import { lifecycle, readLifecycle, type Lifecycle, type LifecycleInputs } from './training/lifecycle';
 import { readDirectives, readFactPairs, type UserFact } from './source/directives';
 import type { FrameworkModule, ReadContext } from './frameworks/framework';
 import { detectFramework, UNKNOWN } from './frameworks/registry';
@@ -88,8 +89,10 @@ export interface Analysis {
   readonly hardware: HardwareEstimate | null;
   /** 6·N·D plus attention's own work, 6·L·s·(a·d) per token (Kaplan et al. 2020, eq. 2.2). */
   readonly flopsWithAttention: number | null;
-  /** This run plus the pretraining of the model it fine-tunes, when known: what regulation counts. */
+  /** The model's whole training compute as regulation counts it: `lifecycle.total`. */
   readonly cumulativeFlops: number | null;
+  /** The parts of that total (this run, the base's pretraining, earlier stages, synthetic data) and what it leaves out. */
+  readonly lifecycle: Lifecycle | null;
   /**
    * A run that starts from pretrained weights (a fine-tune, or continued training): its own tokens
    * and compute against the base's pretraining. Pre-training advice (Chinchilla bands, a
@@ -166,7 +169,7 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
     const onBrokenLine = (finding: Finding) => finding.code !== 'parse-error' && brokenLines.has(lineOf(text, finding.span.start));
     return compute(fileName, syntax, framework, model, training, findings.filter((finding) => !artefacts.has(finding.code) && !onBrokenLine(finding)), userFacts, { ...options, quiet: true });
   }
-  return compute(fileName, syntax, framework, model, training, findings, userFacts, options, hardware, readAdapter(view));
+  return compute(fileName, syntax, framework, model, training, findings, userFacts, options, { hardware, adapter: readAdapter(view), lifecycle: readLifecycle(view, userFacts) });
 }
 
 /**
@@ -195,7 +198,16 @@ function analyzeForeign(text: string, fileName: string, syntax: Syntax, format: 
  * states about accelerators and time: the Commission's first estimation method, used when 6·N·D
  * is unknown and checked against it when both are known.
  */
-function compute(file: string, syntax: Syntax, framework: FrameworkModule, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions, hardware?: StatedHardware, adapterSettings?: AdapterSettings): Analysis {
+/** What the whole text states beyond the model and the tokens: hardware, adapters, earlier stages. */
+interface RunExtras {
+  readonly hardware?: StatedHardware;
+  readonly adapter?: AdapterSettings;
+  readonly lifecycle?: LifecycleInputs;
+}
+
+function compute(file: string, syntax: Syntax, framework: FrameworkModule, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions, extras: RunExtras = {}): Analysis {
+  const { hardware, adapter: adapterSettings } = extras;
+  const stages = extras.lifecycle ?? {};
   const target = options.tokensPerParameter && options.tokensPerParameter > 0 ? options.tokensPerParameter : CHINCHILLA_TOKENS_PER_PARAMETER;
   const total = model.total?.value ?? null;
   const active = model.active?.value ?? total;
@@ -210,15 +222,21 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   const sequence = training.factors.find((factor) => factor.key && /seq|context|block_size/i.test(factor.key))?.value ?? arch?.learnedPositions?.value;
   const flopsWithAttention = architectureFlops !== null && arch && sequence ? architectureFlops + 6 * arch.layers.value * sequence * arch.heads.value * arch.headDim.value * tokens! : null;
   const base = model.fineTunes?.trainingTokens && model.total ? trainingCompute(model.active!.value, model.fineTunes.trainingTokens) : 0;
-  const cumulativeFlops = flops !== null ? flops + base : null;
+  const totals: Lifecycle | null = flops !== null
+    ? lifecycle({ flops, what: startsFromBase(model) ? 'this fine-tune' : 'this run', how: method === 'hardware' ? 'hardware method' : adapterSettings && model.architecture ? '(4·N + 2·N_trainable)·D' : '6·N·D' }, active, base > 0 ? { what: `pretraining of ${model.fineTunes!.id}`, flops: base } : undefined, stages)
+    : null;
+  const cumulativeFlops = totals?.total ?? null;
   const startsFrom = model.startsFrom;
   const fineTune: FineTune | null = startsFrom
     ? { base: startsFrom.model?.id ?? startsFrom.name, baseTokens: startsFrom.model?.trainingTokens ?? null, baseFlops: base > 0 ? base : null, share: base > 0 && flops !== null ? flops / base : null }
     : null;
-  const tokensPerParameter = active !== null && tokens !== null ? tokens / active : null;
+  // A staged run's tokens per parameter is the whole run's; without its earlier stages it cannot be judged.
+  const stageUnknown = !!stages.resumesFrom && stages.priorTokens === undefined && stages.priorFlops === undefined;
+  const runTokens = tokens !== null ? tokens + (stages.priorTokens ?? (stages.priorFlops !== undefined && active ? stages.priorFlops / (6 * active) : 0)) : null;
+  const tokensPerParameter = active !== null && runTokens !== null ? runTokens / active : null;
   // A fine-tune is not a pre-training allocation: no Chinchilla comparison, no optimal size, no pre-training loss.
   const chinchillaTokens = active !== null && !fineTune ? active * target : null;
-  const chinchillaMultiple = tokensPerParameter !== null && !fineTune ? tokensPerParameter / target : null;
+  const chinchillaMultiple = tokensPerParameter !== null && !fineTune && !stageUnknown ? tokensPerParameter / target : null;
   const band = chinchillaMultiple !== null ? overtrainingBand(chinchillaMultiple) : null;
   const rules = THRESHOLD_RULES.filter((rule) => !options.thresholdIds || options.thresholdIds.includes(rule.id));
   const thresholds = cumulativeFlops !== null ? evaluateThresholds(cumulativeFlops, rules) : [];
@@ -226,6 +244,13 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
 
   const where = training.anchor ?? model.anchor ?? hardwareEstimate?.stated.seconds?.span ?? { start: 0, end: 0 };
   const n = numbers(options.numberStyle);
+  if (stageUnknown && tokens !== null && !fineTune) {
+    findings.push({
+      severity: 'information', code: 'staged-run', span: stages.resumesFrom!.span,
+      message: `This run continues from a checkpoint (${stages.resumesFrom!.key}): the model's compute includes its earlier stages, and tokens per parameter belongs to the whole run, so no Chinchilla comparison is made. State the earlier stages as prior_tokens= or prior_flops=.`,
+      fixes: [{ kind: 'add-fact', fact: 'prior_tokens', title: 'Add the tokens of the earlier stages (compute-budget comment)' }],
+    });
+  }
   const modifier = fineTune && flops !== null ? modifierFinding(fineTune, flops, model.anchor ?? where, n) : undefined;
   if (modifier) findings.push(modifier);
   if (adapter && adapter.unknown.length) {
@@ -247,7 +272,7 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
         : [{ kind: 'add-fact', fact: 'tokens', title: `Add the training tokens (compute-budget comment; Chinchilla-optimal: ${n.count(chinchillaTokens!)})`, suggested: Math.round(chinchillaTokens!) }],
     });
   }
-  if (band && chinchillaMultiple !== null && tokensPerParameter !== null) findings.push(...bandFindings(band, chinchillaMultiple, tokensPerParameter, chinchillaTokens!, training, where, n));
+  if (band && chinchillaMultiple !== null && tokensPerParameter !== null) findings.push(...bandFindings(band, chinchillaMultiple, tokensPerParameter, chinchillaTokens! - (runTokens! - tokens!), training, where, n));
   for (const result of thresholds) {
     const rule = rules.find((candidate) => candidate.id === result.id)!;
     const finding = thresholdFinding(result, rule, where, cumulativeFlops !== flops, n);
@@ -255,7 +280,7 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   }
   return {
     file, syntax, framework: framework.id, frameworkName: framework.name, model, training,
-    parameters: { total, active }, tokens, flops, method, hardware: hardwareEstimate, adapter, flopsWithAttention, cumulativeFlops, fineTune,
+    parameters: { total, active }, tokens, flops, method, hardware: hardwareEstimate, adapter, flopsWithAttention, cumulativeFlops, lifecycle: totals, fineTune,
     tokensPerParameter, targetTokensPerParameter: target, chinchillaTokens, chinchillaMultiple, band,
     computeOptimal: flops !== null && !fineTune ? allocateAtRatio(flops, target) : null,
     loss, thresholds, findings: sortFindings(findings), userFacts, pending: options.pending ?? NO_PENDING,
@@ -339,4 +364,8 @@ export function stoppedAnalysis(fileName: string, text: string, reason: string):
 
 function empty(file: string, syntax: Syntax, findings: Finding[], options: AnalyzeOptions): Analysis {
   return compute(file, syntax, UNKNOWN, {}, { factors: [] }, findings, [], options);
+}
+
+function startsFromBase(model: ModelResult): boolean {
+  return !!model.startsFrom;
 }

@@ -33,6 +33,7 @@ export const FINDING_CODES = [
   'overtrained-negligible',
   'fine-tuning-cumulative',
   'modifier-provider',
+  'staged-run',
   'invalid-directive',
   'hardware-mismatch',
   'unreadable-file',

@@ -17,6 +17,11 @@ export const FACT_NAMES = {
   parameters: 'parameters of the model (for a mixture of experts the active share of the architecture is kept)',
   active_parameters: 'parameters used per token (a mixture of experts uses fewer than it holds)',
   vocab: 'rows of the embedding: a number, or a tokenizer name such as gpt2 or llama-2 (replaces the architecture\'s vocabulary)',
+  prior_tokens: 'tokens the same model trained on in earlier stages (a run continued from a checkpoint)',
+  prior_flops: 'compute of earlier stages of the same model, in FLOP',
+  synthetic_flops: 'compute spent generating non-public synthetic training data, in FLOP (discarded samples included)',
+  generator_parameters: 'parameters of the model that generated synthetic data',
+  generated_tokens: 'tokens that model generated (discarded samples included)',
 } as const;
 
 export type FactName = keyof typeof FACT_NAMES;
@@ -31,7 +36,7 @@ export interface UserFact {
 }
 
 const DIRECTIVE = /(?:#|\/\/)[ \t]*compute-budget:[ \t]*([^\r\n]*)/g;
-const ALIASES: Record<string, FactName> = { gpus: 'gpus', gpu: 'gpus', world_size: 'gpus', devices: 'gpus', accelerators: 'gpus', data_parallel: 'data_parallel', dp: 'data_parallel', dataset_tokens: 'dataset_tokens', tokens: 'tokens', parameters: 'parameters', params: 'parameters', active_parameters: 'active_parameters', active_params: 'active_parameters', active: 'active_parameters', vocab: 'vocab', vocab_size: 'vocab', vocabulary: 'vocab', tokenizer: 'vocab' };
+const ALIASES: Record<string, FactName> = { gpus: 'gpus', gpu: 'gpus', world_size: 'gpus', devices: 'gpus', accelerators: 'gpus', data_parallel: 'data_parallel', dp: 'data_parallel', dataset_tokens: 'dataset_tokens', tokens: 'tokens', parameters: 'parameters', params: 'parameters', active_parameters: 'active_parameters', active_params: 'active_parameters', active: 'active_parameters', vocab: 'vocab', vocab_size: 'vocab', vocabulary: 'vocab', tokenizer: 'vocab', prior_tokens: 'prior_tokens', prior_flops: 'prior_flops', synthetic_flops: 'synthetic_flops', generator_parameters: 'generator_parameters', generated_tokens: 'generated_tokens' };
 
 /** Reads every `compute-budget:` directive comment in the text. */
 export function readDirectives(text: string, findings: Finding[]): UserFact[] {

@@ -45,7 +45,9 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
     rows.push([`Pretraining of ${md(fineTune.base)}`, pretraining]);
     if (fineTune.share !== null) rows.push(['Share of the base’s compute', n.percent(fineTune.share)]);
   }
-  if (analysis.cumulativeFlops !== null && analysis.cumulativeFlops !== analysis.flops) rows.push(['Cumulative', `${n.flops(analysis.cumulativeFlops)} FLOP incl. base model`]);
+  if (analysis.lifecycle && analysis.lifecycle.parts.length > 1) {
+    rows.push(['Cumulative (lifecycle)', `${n.flops(analysis.lifecycle.total)} FLOP = ${analysis.lifecycle.parts.map((part) => `${n.flops(part.flops)} ${md(part.what)}`).join(' + ')}`]);
+  }
   if (analysis.tokensPerParameter !== null && analysis.chinchillaMultiple !== null && analysis.band) {
     rows.push(['Tokens per parameter', `${n.ratio(analysis.tokensPerParameter)}: ${n.multiple(analysis.chinchillaMultiple)} Chinchilla (${BAND_LABELS[analysis.band]})`]);
   } else if (analysis.chinchillaTokens !== null) {
