@@ -9,35 +9,36 @@ export interface OptionSpec {
   readonly value?: string;
   /** Other names for the same option (`-h`, `--accelerator`). */
   readonly aliases?: readonly string[];
-  readonly help: readonly string[];
+  /** One sentence or two; wrapped to the terminal's 80 columns when shown. */
+  readonly help: string;
 }
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { name: 'help', aliases: ['-h'], help: ['this help; after a command, that command\'s help only'] },
-  { name: 'version', aliases: ['-V'], help: ['print the version and exit'] },
-  { name: 'no-color', help: ['no colour even in a terminal (NO_COLOR=1 does the same; FORCE_COLOR=1 forces it)'] },
+  { name: 'help', aliases: ['-h'], help: 'this help; after a command, that command\'s help only' },
+  { name: 'version', aliases: ['-V'], help: 'print the version and exit' },
+  { name: 'no-color', help: 'no colour even in a terminal (NO_COLOR=1 does the same; FORCE_COLOR=1 forces it)' },
 ];
 
 export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
-  { name: 'json', help: ['an array with one JSON object per file (compute-budget/analyze@1, see the README)'] },
-  { name: 'fail-on', value: 'SEVERITY', help: ['exit 1 when any diagnostic is at least this severe:', 'error, warning, information or hint (default: never)'] },
-  { name: 'fact', value: 'NAME=VALUE', help: ['a fact the file does not hold; repeatable. It beats the file\'s own', '`# compute-budget:` comments, which beat .compute-budget.yaml files.', ...wrap(`Facts: ${Object.keys(FACT_NAMES).join(', ')}`, 60)] },
-  { name: 'tokens-per-parameter', value: 'N', help: ['the compute-optimal ratio to compare with (default 20, Chinchilla)'] },
-  { name: 'allow-network', help: ['fetch the config.json of a model named by Hugging Face id (org/name)', 'from the Hub when the local cache lacks it. HF_HUB_OFFLINE=1 wins over it;', 'uses HF_ENDPOINT and HF_TOKEN (or HF_TOKEN_PATH, HF_HOME/token).', 'Without it, models come from the cache (HF_HUB_CACHE, HF_HOME/hub) or the catalog'] },
+  { name: 'json', help: 'an array with one JSON object per file (compute-budget/analyze@1, see the README)' },
+  { name: 'fail-on', value: 'SEVERITY', help: 'exit 1 when any diagnostic is at least this severe: error, warning, information or hint (default: never)' },
+  { name: 'fact', value: 'NAME=VALUE', help: `a fact the file does not hold; repeatable. It beats the file's own \`# compute-budget:\` comments, which beat .compute-budget.yaml files. Facts: ${Object.keys(FACT_NAMES).join(', ')}.` },
+  { name: 'tokens-per-parameter', value: 'N', help: 'the compute-optimal ratio to compare with (default 20, Chinchilla)' },
+  { name: 'allow-network', help: 'fetch the config.json of a model named by Hugging Face id (org/name) from the Hub when the local cache lacks it. HF_HUB_OFFLINE=1 wins over it; uses HF_ENDPOINT and HF_TOKEN (or HF_TOKEN_PATH, HF_HOME/token). Without it, models come from the cache (HF_HUB_CACHE, HF_HOME/hub) or the built-in catalog.' },
 ];
 
 export const PLAN_OPTIONS: readonly OptionSpec[] = [
-  { name: 'flops', value: 'C', help: ['the compute budget in FLOP (5.76e23)'] },
-  { name: 'gpu', value: 'NAME', aliases: ['--accelerator'], help: ['A100, H100, H200, B200, MI300X, TPUv5p or TPUv5e (dense peaks: README,', '"Planner in detail"); with --flops, only for hours, days and cost'] },
-  { name: 'count', value: 'N', help: ['how many accelerators'] },
-  { name: 'days', value: 'D', help: ['wall-clock days of training (with --gpu and --count)'] },
-  { name: 'mfu', value: 'F', help: ['model FLOP utilisation, a fraction (default 0.4)'] },
-  { name: 'precision', value: 'P', help: ['bf16 (default) or fp8: which peak to use'] },
-  { name: 'price-per-hour', value: 'P', help: ['price of one accelerator-hour, for the cost'] },
-  { name: 'target', value: 'T', help: ['chinchilla (default), multiple:K (K x 20 tokens per parameter),', 'parameters:N (a fixed model size) or inference:TOKENS (sized for', 'expected inference, Sardana et al. 2023)'] },
-  { name: 'fit', value: 'F', help: ['the loss fit to plan with: epoch2024 (default) or hoffmann2022'] },
-  { name: 'json', help: ['the plan as one JSON object (compute-budget/plan@1, see the README)'] },
+  { name: 'flops', value: 'C', help: 'the compute budget in FLOP (5.76e23)' },
+  { name: 'gpu', value: 'NAME', aliases: ['--accelerator'], help: 'A100, H100, H200, B200, MI300X, TPUv5p or TPUv5e (dense peaks: README, "Planner in detail"); with --flops, only for hours, days and cost' },
+  { name: 'count', value: 'N', help: 'how many accelerators (with --flops: for the hours, days and cost)' },
+  { name: 'days', value: 'D', help: 'wall-clock days of training (with --gpu and --count)' },
+  { name: 'mfu', value: 'F', help: 'model FLOP utilisation, a fraction (default 0.4)' },
+  { name: 'precision', value: 'P', help: 'bf16 (default) or fp8: which peak to use' },
+  { name: 'price-per-hour', value: 'P', help: 'price of one accelerator-hour, for the cost' },
+  { name: 'target', value: 'T', help: 'chinchilla (default), multiple:K (K x 20 tokens per parameter), parameters:N (a fixed model size) or inference:TOKENS (sized for expected inference, Sardana et al. 2023)' },
+  { name: 'fit', value: 'F', help: 'the loss fit to plan with: epoch2024 (default) or hoffmann2022' },
+  { name: 'json', help: 'the plan as one JSON object (compute-budget/plan@1, see the README)' },
 ];
 
 export interface CommandHelp {
@@ -70,9 +71,10 @@ export const COMMAND_HELP: Readonly<Record<'analyze' | 'plan', CommandHelp>> = {
   },
 };
 
-export const EXIT_CODES: readonly [number, string][] = [
-  [0, 'success (analyze: no diagnostic reached --fail-on)'],
-  [1, 'analyze: a diagnostic reached --fail-on, or a file could not be read'],
+/** Exit codes, and the commands that can end with each (none: every command). */
+export const EXIT_CODES: readonly [number, string, ('analyze' | 'plan')?][] = [
+  [0, 'success'],
+  [1, 'a diagnostic reached --fail-on, or a file could not be read', 'analyze'],
   [2, 'usage error: an unknown command or option, or a bad value'],
   [70, 'internal error (please report it)'],
 ];
@@ -85,9 +87,9 @@ export function helpText(color: Colors, command?: keyof typeof COMMAND_HELP): st
     for (const spec of specs) {
       const names = [...(spec.aliases ?? []).filter((alias) => !alias.startsWith('--')), `--${spec.name}`].join(', ') + (spec.value ? ` ${spec.value}` : '');
       const long = (spec.aliases ?? []).filter((alias) => alias.startsWith('--'));
-      const text = [...spec.help, ...(long.length ? [`(also ${long.join(', ')})`] : [])];
-      out.push(`  ${names.padEnd(26)}${text[0]}`);
-      for (const line of text.slice(1)) out.push(`  ${' '.repeat(26)}${line}`);
+      const text = wrap(`${spec.help}${long.length ? ` (also ${long.join(', ')})` : ''}`, 80 - 28);
+      if (names.length > 25) out.push(`  ${names}`);
+      text.forEach((line, i) => (i > 0 || names.length > 25 ? out.push(`${' '.repeat(28)}${line}`) : out.push(`  ${names.padEnd(26)}${line}`)));
     }
   };
   if (command) {
@@ -99,7 +101,7 @@ export function helpText(color: Colors, command?: keyof typeof COMMAND_HELP): st
     heading('Examples:');
     for (const example of help.examples) out.push(`  ${example}`);
   } else {
-    out.push(`compute-budget ${VERSION}: training compute, tokens per parameter and regulatory thresholds of model configs`);
+    out.push(`compute-budget ${VERSION}`, 'Training compute, tokens per parameter and regulatory thresholds of ML configs.');
     heading('Usage:');
     out.push('  compute-budget analyze FILE... [options]', '  compute-budget plan (--flops C | --gpu NAME --count N --days D) [options]', '  compute-budget --help | --version');
     for (const name of Object.keys(COMMAND_HELP) as (keyof typeof COMMAND_HELP)[]) {
@@ -111,8 +113,14 @@ export function helpText(color: Colors, command?: keyof typeof COMMAND_HELP): st
     heading('Examples:');
     for (const name of Object.keys(COMMAND_HELP) as (keyof typeof COMMAND_HELP)[]) for (const example of COMMAND_HELP[name].examples) out.push(`  ${example}`);
   }
+  if (!command || command === 'analyze') {
+    heading('Environment:');
+    out.push('  NO_COLOR, FORCE_COLOR      turn colour off, or on where it would be off', '  HF_HUB_OFFLINE, HF_ENDPOINT, HF_TOKEN, HF_TOKEN_PATH, HF_HOME, HF_HUB_CACHE', '                            where models named by Hugging Face id are looked up');
+  }
   heading('Exit codes:');
-  for (const [code, meaning] of EXIT_CODES) out.push(`  ${String(code).padEnd(4)}${meaning}`);
+  for (const [code, meaning, only] of EXIT_CODES) {
+    if (!command || !only || only === command) out.push(`  ${String(code).padEnd(4)}${!command && only ? `${only}: ` : ''}${meaning}`);
+  }
   return out.join('\n');
 }
 

@@ -53,7 +53,7 @@ export async function main(
       write(VERSION);
       return 0;
     }
-    if (args.command !== undefined && command === undefined) throw new UsageError(`unknown command ${JSON.stringify(printable(args.command, 60))} (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    if (args.command !== undefined && command === undefined) throw new UsageError(`unknown command "${printable(args.command, 60)}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
     if (args.flags.has('help')) {
       write(helpText(io.color, command as keyof typeof COMMANDS | undefined));
       return 0;

@@ -29,6 +29,7 @@ function noteLine(note: FileReport['assumptions'][number]): string {
   // A fact given by name (`dataset_tokens=1B`) is labelled by that name, with its value.
   const fact = FACT_NOTE.exec(note.note);
   if (fact) return `${fact[1]!.replace(/_/g, ' ')} = ${value} (given as ${fact[1]}=${value})`;
+  if (note.what === 'architecture' && typeof note.value === 'number') return `architecture = ${value} parameters (${t(note.origin)}: ${t(note.note)})`;
   const origin = note.origin === 'user' ? 'given' : t(note.origin);
   return `${t(note.what)} = ${value} (${origin}${note.note ? `: ${t(note.note)}` : ''})`;
 }
