@@ -58,7 +58,7 @@ describe('compute-budget, the command line as a whole', () => {
         const shown = [...out.matchAll(/^ {2}(?:-\w, )?--([a-z-]+)/gm)].map((match) => match[1]!);
         assert.ok(shown.length >= 5, command);
         for (const name of shown) {
-          const { err } = await run([command, `--${name}`, ...(/^--\S+ [A-Z]/m.test(out.split('\n').find((line) => line.includes(`--${name} `)) ?? '') ? ['1'] : [])]);
+          const { err } = await run([command, `--${name}`]);
           assert.doesNotMatch(err, /has no option|unknown option/, `${command} --${name}`);
         }
       }
