@@ -1,50 +1,105 @@
+import * as path from 'path';
 import { analyze, DEFAULT_MAX_LENGTH } from '../core/analyze';
 import { printable } from '../core/source/view';
 import type { Severity } from '../core/findings';
 import { ResourceCache, withResources, type ResourceHost } from '../core/resources/resources';
-import { readBounded } from '../node/files';
+import { layeredFacts } from '../core/workspaceFacts/match';
+import { factName } from '../core/workspaceFacts/read';
+import { readBounded, type BoundedRead } from '../node/files';
 import { NodeResourceHost } from '../node/resourceHost';
+import { workspaceFactsFor, type WorkspaceFactsOptions } from '../node/workspaceFacts';
 import { flag, numberFlag, UsageError, type ParsedArgs } from './args';
+import type { CliIO } from './main';
 import { fileReport, unreadableReport, type FileReport } from './report';
 import { formatTable } from './table';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
+/** What a person reads when a file cannot be read: the cause, not an errno. */
+const UNREADABLE: Record<Exclude<Extract<BoundedRead, { error: string }>['error'], 'too-large'>, string> = {
+  missing: 'no such file',
+  'not-a-file': 'not a file',
+  unreadable: 'permission denied or unreadable',
+};
+
 /**
- * `analyze FILE... [--json] [--fail-on warning|error] [--fact name=value]... [--tokens-per-parameter N] [--allow-network]`.
+ * `analyze FILE... [--json] [--fail-on SEVERITY] [--fact NAME=VALUE]... [--tokens-per-parameter N] [--allow-network]`.
  * Files a config includes are read from disk, models it names by Hugging Face id from the local
  * Hugging Face cache and, with `--allow-network` (unless `HF_HUB_OFFLINE` is set), from the Hub.
+ * Facts come from the `.compute-budget.yaml` files above each config, then the file's own
+ * `# compute-budget:` comments, then `--fact`, each winning over the one before.
  */
-export async function runAnalyze(args: ParsedArgs, write: (text: string) => void, host?: ResourceHost): Promise<number> {
+export async function runAnalyze(args: ParsedArgs, io: CliIO, host?: ResourceHost): Promise<number> {
   if (args.positional.length === 0) throw new UsageError('analyze needs at least one config file');
   const failOn = flag(args, 'fail-on');
   if (failOn !== undefined && !Object.hasOwn(SEVERITY_RANK, failOn)) throw new UsageError('--fail-on must be one of error, warning, information, hint');
-  const facts: Record<string, string> = {};
+  const given: Record<string, string> = {};
   for (const pair of args.flags.get('fact') ?? []) {
     const [name, value] = pair.split('=', 2);
-    if (!name || value === undefined) throw new UsageError(`--fact takes name=value, e.g. --fact gpus=128 (got ${JSON.stringify(pair)})`);
-    facts[name] = value;
+    if (!name || value === undefined) throw new UsageError(`--fact takes NAME=VALUE, e.g. --fact gpus=128 (got ${JSON.stringify(pair)})`);
+    given[name] = value;
   }
   const tokensPerParameter = numberFlag(args, 'tokens-per-parameter');
   const resources = host ?? new NodeResourceHost({ allowNetwork: flag(args, 'allow-network') === 'true' });
   const cache = new ResourceCache();
+  const factsCache: WorkspaceFactsOptions['cache'] = new Map();
+  const reported = new Set<string>();
   const reports: FileReport[] = [];
-  for (const file of args.positional) reports.push(await reportFor(file, facts, tokensPerParameter, cache, resources));
+  let unreadable = false;
+  for (const file of args.positional) {
+    const report = await reportFor(file, given, tokensPerParameter, cache, resources, factsCache, (line) => {
+      if (!reported.has(line)) io.warn(line);
+      reported.add(line);
+    });
+    if (report.unreadable) {
+      unreadable = true;
+      io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${printable(file, 300)}: ${report.unreadable}`);
+    }
+    // The JSON contract keeps a report for every file named; the table shows only what was read.
+    if (!report.unreadable || flag(args, 'json')) reports.push(report.report);
+  }
   // JSON escapes C0 controls itself; C1 controls and bidi overrides would reach the terminal raw.
-  if (flag(args, 'json')) write(JSON.stringify(reports, (_key, value: unknown) => (typeof value === 'string' ? printable(value, 100_000) : value), 2));
-  else write(reports.map(formatTable).join('\n\n'));
-  const threshold = failOn ? SEVERITY_RANK[failOn as Severity] : Infinity;
+  if (flag(args, 'json')) io.write(JSON.stringify(reports, (_key, value: unknown) => (typeof value === 'string' ? printable(value, 100_000) : value), 2));
+  else if (reports.length) io.write(reports.map((report) => formatTable(report, io.color)).join('\n\n'));
   // A file that cannot be read is a failure whatever --fail-on says: nothing was checked.
-  if (reports.some((report) => report.diagnostics.some((diagnostic) => diagnostic.code === 'unreadable-file'))) return 1;
+  if (unreadable) return 1;
+  const threshold = failOn ? SEVERITY_RANK[failOn as Severity] : Infinity;
   const failed = reports.some((report) => report.diagnostics.some((diagnostic) => SEVERITY_RANK[diagnostic.severity] >= threshold));
   return failed ? 1 : 0;
 }
 
-async function reportFor(file: string, facts: Record<string, string>, tokensPerParameter: number | undefined, cache: ResourceCache, host: ResourceHost): Promise<FileReport> {
+async function reportFor(
+  file: string,
+  given: Record<string, string>,
+  tokensPerParameter: number | undefined,
+  cache: ResourceCache,
+  host: ResourceHost,
+  factsCache: WorkspaceFactsOptions['cache'],
+  problem: (line: string) => void,
+): Promise<{ report: FileReport; unreadable?: string }> {
   // Read no more than the engine would analyse, so a huge file costs nothing.
   const read = await readBounded(file, DEFAULT_MAX_LENGTH * 4);
-  if ('error' in read && read.error !== 'too-large') return unreadableReport(file, read.error === 'not-a-file' ? `${file} is not a file.` : read.detail);
+  if ('error' in read && read.error !== 'too-large') {
+    const reason = UNREADABLE[read.error];
+    return { report: unreadableReport(file, `cannot read ${file}: ${reason}`), unreadable: reason };
+  }
   const text = 'text' in read ? read.text : 'x'.repeat(DEFAULT_MAX_LENGTH + 1);
+  const workspace = await workspaceFactsFor(file, { cache: factsCache });
+  for (const item of workspace.problems) problem(`${printable(shortPath(item.file), 300)}:${item.line}:${item.column}: ${item.severity}: ${printable(item.message, 500)}`);
+  const facts = withGiven(layeredFacts(text, [workspace.facts]), given);
   const analysis = await withResources((resources) => analyze(text, file, { facts, tokensPerParameter, resources }), cache, host);
-  return fileReport(analysis, text);
+  return { report: fileReport(analysis, text) };
+}
+
+/** `--fact` over the layers below it; `analyze` lets facts it is given win over the file's comments. */
+function withGiven(layered: Record<string, string | number>, given: Record<string, string>): Record<string, string | number> {
+  const names = new Set(Object.keys(given).map((key) => factName(key) ?? key));
+  const kept = Object.entries(layered).filter(([key]) => !names.has(factName(key) ?? key));
+  return { ...Object.fromEntries(kept), ...given };
+}
+
+/** A facts file's path as the user would type it: relative to the working folder when inside it. */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

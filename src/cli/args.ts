@@ -5,21 +5,36 @@ export interface ParsedArgs {
   readonly flags: Map<string, string[]>;
 }
 
-/** Flags that take no value. */
-const SWITCHES = new Set(['json', 'help', 'version', 'allow-network']);
+/** Short options and the long option each stands for. */
+const SHORT: Readonly<Record<string, string>> = { '-h': 'help', '-V': 'version' };
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/**
+ * Splits `argv` into the command, its operands and `--name value` / `--name=value` flags.
+ * `switches` names the flags that take no value; `--` ends the options (a file named `-x` follows it).
+ */
+export function parseArgs(argv: readonly string[], switches: ReadonlySet<string>): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string[]>();
+  const add = (name: string, value: string) => flags.set(name, [...(flags.get(name) ?? []), value]);
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '-h') {
-      flags.set('help', ['true']);
-    } else if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-      const value = inline !== undefined ? inline : SWITCHES.has(name) ? 'true' : argv[++i];
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    } else if (Object.hasOwn(SHORT, arg)) {
+      add(SHORT[arg]!, 'true');
+    } else if (arg.startsWith('--') && arg.length > 2) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (switches.has(name)) {
+        if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
+        add(name, 'true');
+        continue;
+      }
+      const value = inline ?? argv[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, [...(flags.get(name) ?? []), value]);
+      add(name, value);
+    } else if (/^-[^-\d.]/.test(arg)) {
+      throw new UsageError(`unknown option ${JSON.stringify(arg)}`);
     } else {
       positional.push(arg);
     }
@@ -28,6 +43,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return { command, positional: rest, flags };
 }
 
+/** Wrong use of the command line: one line on stderr, a hint to `--help`, exit 2. */
 export class UsageError extends Error {}
 
 export function flag(args: ParsedArgs, name: string): string | undefined {
@@ -38,6 +54,6 @@ export function numberFlag(args: ParsedArgs, name: string): number | undefined {
   const text = flag(args, name);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new UsageError(`--${name} must be a number, not ${JSON.stringify(text)}`);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} must be a number, not ${JSON.stringify(text)}`);
   return value;
 }

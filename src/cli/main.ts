@@ -1,51 +1,80 @@
+import { printable } from '../core/source/view';
 import { runAnalyze } from './analyzeCommand';
-import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { flag, parseArgs, UsageError, type ParsedArgs } from './args';
+import { colors, useColor, type Colors } from './color';
+import { acceptedOptions, COMMAND_HELP, helpText, SWITCHES } from './help';
 import { runPlan } from './planCommand';
+import { VERSION } from './version';
 
-const USAGE = `compute-budget: training compute, tokens per parameter and regulatory thresholds of model configs
+/** Where a command writes, and how: text for stdout, lines for stderr, colours for each. */
+export interface CliIO {
+  /** Writes one block of text (a newline is added) to stdout. */
+  readonly write: (text: string) => void;
+  /** Writes one line to stderr. */
+  readonly warn: (text: string) => void;
+  /** Colours for stdout (all no-ops when it is not a terminal, with NO_COLOR, and in --json). */
+  readonly color: Colors;
+  /** Colours for stderr. */
+  readonly errorColor: Colors;
+}
 
-Usage:
-  compute-budget analyze FILE... [--json] [--fail-on error|warning|information|hint]
-                                 [--fact NAME=VALUE]... [--tokens-per-parameter N] [--allow-network]
-
-  --json          one JSON object per file (the contract is in the README)
-  --fail-on SEV   exit 1 when any diagnostic is at least this severe
-  --fact N=V      a fact the file does not hold: gpus, data_parallel, dataset_tokens, tokens, parameters
-  --allow-network fetch the config.json of a model named by Hugging Face id (org/name) from the Hub
-                  when the local Hugging Face cache does not have it. HF_HUB_OFFLINE=1 wins over it.
-                  Uses HF_ENDPOINT and HF_TOKEN (or HF_TOKEN_PATH, HF_HOME/token) like huggingface_hub.
-                  Without it, models come from the cache (HF_HUB_CACHE, HF_HOME/hub) or the catalog.
-
-  compute-budget plan (--flops C | --gpu NAME --count N --days D) [--mfu 0.4] [--precision bf16|fp8]
-                      [--price-per-hour P] [--target chinchilla|multiple:K|parameters:N|inference:TOKENS]
-                      [--fit epoch2024|hoffmann2022] [--json]
-
-  --gpu NAME      A100, H100, H200, B200, MI300X, TPUv5p, TPUv5e (dense peaks: README, "Planner in detail")
-  --target        what to plan for; inference:TOKENS sizes for expected inference (Sardana et al. 2023)
-  --json          the plan as one JSON object (the contract is in the README, "Planner in detail")
-`;
-
-type Command = (args: ParsedArgs, write: (text: string) => void) => number | Promise<number>;
+type Command = (args: ParsedArgs, io: CliIO) => number | Promise<number>;
 
 /** Subcommands by name; each returns the process exit code. */
-export const COMMANDS: Record<string, Command> = {
+export const COMMANDS: Record<keyof typeof COMMAND_HELP, Command> = {
   analyze: runAnalyze,
   plan: runPlan,
 };
 
-export async function main(argv: readonly string[], write: (text: string) => void = (text) => process.stdout.write(text + '\n'), warn: (text: string) => void = (text) => process.stderr.write(text + '\n')): Promise<number> {
+export interface MainOptions {
+  /** Colour stdout; off unless given (the executable decides from the terminal and the environment). */
+  readonly color?: boolean;
+  /** Colour stderr; off unless given. */
+  readonly errorColor?: boolean;
+}
+
+/**
+ * Runs the command line and returns the exit code (see EXIT_CODES in help.ts): 0 success,
+ * 1 findings at `--fail-on` or an unreadable file, 2 a usage error, 70 an internal error.
+ */
+export async function main(
+  argv: readonly string[],
+  write: (text: string) => void = (text) => process.stdout.write(text + '\n'),
+  warn: (text: string) => void = (text) => process.stderr.write(text + '\n'),
+  options: MainOptions = {},
+): Promise<number> {
+  let command: string | undefined;
+  const noColor = argv.includes('--no-color');
+  const io: CliIO = { write, warn, color: colors(!!options.color && !noColor), errorColor: colors(!!options.errorColor && !noColor) };
   try {
-    const args = parseArgs(argv);
-    if (args.flags.has('help') || !args.command) {
-      write(USAGE);
-      return args.command || args.flags.has('help') ? 0 : 2;
+    const args = parseArgs(argv, SWITCHES);
+    command = args.command && Object.hasOwn(COMMANDS, args.command) ? args.command : undefined;
+    if (args.flags.has('version')) {
+      write(VERSION);
+      return 0;
     }
-    const command = COMMANDS[args.command];
-    if (!command) throw new UsageError(`unknown command "${args.command}"`);
-    return await command(args, write);
+    if (args.command !== undefined && command === undefined) throw new UsageError(`unknown command "${printable(args.command, 60)}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    if (args.flags.has('help')) {
+      write(helpText(io.color, command as keyof typeof COMMANDS | undefined));
+      return 0;
+    }
+    if (command === undefined) throw new UsageError('no command given (analyze or plan)');
+    const accepted = acceptedOptions(command as keyof typeof COMMANDS);
+    for (const name of args.flags.keys()) {
+      if (!accepted.has(name)) throw new UsageError(`${command} has no option --${printable(name, 60)}`);
+    }
+    // Aliases (`--accelerator`) read as the option they stand for.
+    const flags = new Map<string, string[]>();
+    for (const [name, values] of args.flags) {
+      const canonical = accepted.get(name)!;
+      flags.set(canonical, [...(flags.get(canonical) ?? []), ...values]);
+    }
+    const json = flag({ ...args, flags }, 'json') !== undefined;
+    return await COMMANDS[command as keyof typeof COMMANDS]({ ...args, flags }, json ? { ...io, color: colors(false) } : io);
   } catch (error) {
     if (error instanceof UsageError) {
-      warn(`compute-budget: ${error.message}\n\n${USAGE}`);
+      warn(`compute-budget: ${io.errorColor.red('error:')} ${printable(error.message, 500)}`);
+      warn(`Run 'compute-budget${command ? ` ${command}` : ''} --help' for usage.`);
       return 2;
     }
     throw error;
@@ -53,10 +82,13 @@ export async function main(argv: readonly string[], write: (text: string) => voi
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
+  main(process.argv.slice(2), undefined, undefined, {
+    color: useColor(process.stdout, process.env),
+    errorColor: useColor(process.stderr, process.env),
+  }).then((code) => {
     process.exitCode = code;
   }, (error: unknown) => {
-    process.stderr.write(`compute-budget: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`compute-budget: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     process.exitCode = 70;
   });
 }

@@ -1,8 +1,11 @@
-import { compactCount, grouped, percent, scientific } from '../core/format';
+import { ASCII_NUMBERS as n } from '../core/format';
 import { plan, PlanError, type PlanBudget, type PlanInput, type PlanResult } from '../core/planner/plan';
 import { describeTarget, parseTarget } from '../core/planner/parseTarget';
 import { parseCount } from '../core/source/quantity';
 import { flag, numberFlag, UsageError, type ParsedArgs } from './args';
+import { colors, type Colors } from './color';
+import type { CliIO } from './main';
+import { thresholdRows } from './table';
 
 /** Names the shape of `plan --json`; bump on a breaking change (see the README, "Planner in detail"). */
 export const PLAN_SCHEMA = 'compute-budget/plan@1';
@@ -12,7 +15,7 @@ export const PLAN_SCHEMA = 'compute-budget/plan@1';
  *  [--price-per-hour P] [--target chinchilla|multiple:K|parameters:N|inference:TOKENS]
  *  [--fit epoch2024|hoffmann2022] [--json]`
  */
-export function runPlan(args: ParsedArgs, write: (text: string) => void): number {
+export function runPlan(args: ParsedArgs, io: CliIO): number {
   const input = planInput(args);
   let result: PlanResult;
   try {
@@ -21,14 +24,14 @@ export function runPlan(args: ParsedArgs, write: (text: string) => void): number
     if (error instanceof PlanError) throw new UsageError(error.message);
     throw error;
   }
-  if (flag(args, 'json')) write(JSON.stringify({ schema: PLAN_SCHEMA, ...result }, null, 2));
-  else write(formatPlan(result));
+  if (flag(args, 'json')) io.write(JSON.stringify({ schema: PLAN_SCHEMA, ...result }, null, 2));
+  else io.write(formatPlan(result, io.color));
   return 0;
 }
 
 function planInput(args: ParsedArgs): PlanInput {
   const flops = countFlag(args, 'flops');
-  const gpu = flag(args, 'gpu') ?? flag(args, 'accelerator');
+  const gpu = flag(args, 'gpu');
   const count = countFlag(args, 'count');
   const days = numberFlag(args, 'days');
   const mfu = numberFlag(args, 'mfu');
@@ -68,34 +71,33 @@ function countFlag(args: ParsedArgs, name: string): number | undefined {
   return parsed.value;
 }
 
-const TIER_LABELS: Record<string, string> = { below: 'below', 'within-margin': 'within ±30% margin', crossed: 'CROSSED' };
-
-export function formatPlan(result: PlanResult): string {
-  const out: string[] = [`plan: ${describeTarget(result.target)}`];
+/** The plan as a person reads it in a terminal. */
+export function formatPlan(result: PlanResult, color: Colors = colors(false)): string {
+  const out: string[] = [`${color.bold('plan:')} ${describeTarget(result.target)}`];
   const row = (label: string, value: string) => out.push(`  ${label.padEnd(20)}${value}`);
-  row('budget', `${scientific(result.budgetFlops, 3)} FLOP`);
-  row('parameters (N)', compactCount(result.parameters));
-  row('training tokens (D)', `${compactCount(result.tokens)} (${result.tokensPerParameter.toFixed(1)} per parameter, ${result.chinchillaMultiple.toFixed(2)}× Chinchilla)`);
-  row('compute (6·N·D)', `${scientific(result.flops, 3)} FLOP`);
+  row('budget', `${n.flops(result.budgetFlops)} FLOP`);
+  row('parameters (N)', n.count(result.parameters));
+  row('training tokens (D)', `${n.count(result.tokens)} (${n.ratio(result.tokensPerParameter)} per parameter, ${n.multiple(result.chinchillaMultiple)} Chinchilla)`);
+  row('compute (6ND)', `${n.flops(result.flops)} FLOP`);
   if (result.hardware) {
     const hw = result.hardware;
-    row('hardware', `${grouped(hw.count)} × ${hw.acceleratorName}, ${hw.precision.toUpperCase()} peak ${scientific(hw.peakFlopsPerSecond, 4)} FLOP/s, ${percent(hw.mfu)} MFU`);
-    row('accelerator-hours', grouped(hw.acceleratorHours));
-    row('wall-clock', `${hw.wallClockDays.toFixed(1)} days`);
-    if (hw.cost !== null) row('cost', `${grouped(hw.cost)} at ${hw.pricePerAcceleratorHour} per accelerator-hour`);
+    row('hardware', `${n.grouped(hw.count)} x ${hw.acceleratorName}, ${hw.precision.toUpperCase()} peak ${n.flops(hw.peakFlopsPerSecond)} FLOP/s each, ${n.percent(hw.mfu)} MFU`);
+    row('accelerator-hours', n.grouped(hw.acceleratorHours));
+    row('wall-clock', `${n.days(hw.wallClockDays)} days`);
+    if (hw.cost !== null) row('cost', `${n.grouped(hw.cost)} at ${hw.pricePerAcceleratorHour} per accelerator-hour`);
   }
   if (result.inference) {
     const inf = result.inference;
-    row('inference', `${compactCount(inf.inferenceTokens)} tokens = ${scientific(inf.inferenceFlops)} FLOP; lifetime ${scientific(inf.totalFlops)} FLOP`);
-    row('vs compute-optimal', `${compactCount(inf.reference.parameters)} on ${compactCount(inf.reference.tokens)}: lifetime ${scientific(inf.reference.totalFlops)} FLOP (saves ${percent(inf.saving)})`);
+    row('inference', `${n.count(inf.inferenceTokens)} tokens = ${n.flops(inf.inferenceFlops)} FLOP; training + inference ${n.flops(inf.totalFlops)} FLOP`);
+    row('vs compute-optimal', `${n.count(inf.reference.parameters)} on ${n.count(inf.reference.tokens)} tokens: training + inference ${n.flops(inf.reference.totalFlops)} FLOP (this plan saves ${n.percent(inf.saving)})`);
   }
-  for (const prediction of result.loss) row('predicted loss', `${prediction.loss.toFixed(3)} (${prediction.label})`);
-  out.push('  thresholds');
-  for (const threshold of result.thresholds) {
-    const status = threshold.status === 'revoked' ? ' [revoked]' : '';
-    out.push(`    ${(threshold.name + status).padEnd(46)}${percent(threshold.fraction).padStart(8)}  ${TIER_LABELS[threshold.tier] ?? threshold.tier}`);
+  for (const prediction of result.loss) row('predicted loss', `${n.loss(prediction.loss)} nats/token (${prediction.label})`);
+  out.push(`  ${color.bold('thresholds')} (line, share of it reached, tier)`);
+  const rows = thresholdRows(result.thresholds, color);
+  result.thresholds.forEach((threshold, i) => {
+    out.push(rows[i]!);
     if (threshold.duty) out.push(`      ${threshold.duty}`);
-  }
+  });
   for (const warning of result.warnings) out.push(`  note: ${warning}`);
   return out.join('\n');
 }

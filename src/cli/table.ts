@@ -1,16 +1,42 @@
 import { BAND_LABELS, type OvertrainingBand } from '../core/budget/overtraining';
-import { compactCount, multiple, percent, scientific } from '../core/format';
+import { ASCII_NUMBERS as n } from '../core/format';
 import { printable } from '../core/source/view';
+import { colors, type Colors } from './color';
 import type { FileReport } from './report';
 
 /** Text from a config or a path on its way to a terminal: no escape sequence, control or bidi override survives. */
 const t = (text: unknown) => printable(String(text), 300);
 
-const TIER_LABELS: Record<string, string> = { below: 'below', 'within-margin': 'within ±30% margin', crossed: 'CROSSED' };
+/** How a threshold tier reads, coloured sparingly: crossed red, within the margin yellow. */
+export function tierLabel(tier: string, color: Colors): string {
+  if (tier === 'crossed') return color.red('CROSSED');
+  if (tier === 'within-margin') return color.yellow('within ±30% margin');
+  return tier === 'below' ? 'below' : t(tier);
+}
+
+/** The threshold rows of a report or a plan: name, the line in FLOP, the share of it reached, the tier. */
+export function thresholdRows(thresholds: readonly { name: string; flops: number; status: string; fraction: number; tier: string }[], color: Colors): string[] {
+  const names = thresholds.map((threshold) => t(threshold.name) + (threshold.status === 'revoked' ? ' [revoked]' : ''));
+  const width = Math.max(0, ...names.map((name) => name.length)) + 2;
+  return thresholds.map((threshold, i) => `    ${names[i]!.padEnd(width)}${n.threshold(threshold.flops).padStart(6)} FLOP${n.percent(threshold.fraction).padStart(11)}  ${tierLabel(threshold.tier, color)}`);
+}
+
+const FACT_NOTE = /^compute-budget: ([a-z_]+)=$/;
+
+/** One assumption: what it is, its value and where it came from, with no label left without its value. */
+function noteLine(note: FileReport['assumptions'][number]): string {
+  const value = typeof note.value === 'boolean' ? (note.value ? 'yes' : 'no') : note.value >= 1e6 ? n.count(note.value) : n.grouped(note.value);
+  // A fact given by name (`dataset_tokens=1B`) is labelled by that name, with its value.
+  const fact = FACT_NOTE.exec(note.note);
+  if (fact) return `${fact[1]!.replace(/_/g, ' ')} = ${value} (given as ${fact[1]}=${value})`;
+  if (note.what === 'architecture' && typeof note.value === 'number') return `architecture = ${value} parameters (${t(note.origin)}: ${t(note.note)})`;
+  const origin = note.origin === 'user' ? 'given' : t(note.origin);
+  return `${t(note.what)} = ${value} (${origin}${note.note ? `: ${t(note.note)}` : ''})`;
+}
 
 /** The human-readable form of a report: what a person reads in a terminal or a CI log. */
-export function formatTable(report: FileReport): string {
-  const out: string[] = [`${t(report.file)}  (${t(report.format)}, ${t(report.syntax)})`];
+export function formatTable(report: FileReport, color: Colors = colors(false)): string {
+  const out: string[] = [`${color.bold(t(report.file))}  (${t(report.format)}, ${t(report.syntax)})`];
   const row = (label: string, value: string) => out.push(`  ${label.padEnd(18)}${value}`);
   const { total, active } = report.parameters;
   const from = report.sources.catalogModel
@@ -20,26 +46,27 @@ export function formatTable(report: FileReport): string {
       : report.sources.parameters
         ? ` (${t(report.sources.parameters)})`
         : '';
-  row('parameters', total === null ? 'unknown' : active !== null && active !== total ? `${compactCount(total)} total, ${compactCount(active)} active${from}` : `${compactCount(total)}${from}`);
-  row('training tokens', report.tokens === null ? 'unknown' : `${compactCount(report.tokens)}${report.sources.tokensDerivation ? ` (${t(report.sources.tokensDerivation)})` : ''}`);
-  row('compute', report.flops === null ? 'unknown' : `${scientific(report.flops)} FLOP (6·N·D)${report.flopsWithAttention ? `; ${scientific(report.flopsWithAttention)} with attention` : ''}`);
-  if (report.cumulativeFlops !== null && report.cumulativeFlops !== report.flops) row('cumulative', `${scientific(report.cumulativeFlops)} FLOP including the base model's pretraining`);
+  row('parameters', total === null ? 'unknown' : active !== null && active !== total ? `${n.count(total)} total, ${n.count(active)} active${from}` : `${n.count(total)}${from}`);
+  row('training tokens', report.tokens === null ? 'unknown' : `${n.count(report.tokens)}${report.sources.tokensDerivation ? ` (${t(report.sources.tokensDerivation)})` : ''}`);
+  row('compute', report.flops === null ? 'unknown' : `${n.flops(report.flops)} FLOP (6ND)${report.flopsWithAttention ? `; ${n.flops(report.flopsWithAttention)} FLOP with attention` : ''}`);
+  if (report.cumulativeFlops !== null && report.cumulativeFlops !== report.flops) row('cumulative', `${n.flops(report.cumulativeFlops)} FLOP including the base model's pretraining`);
   if (report.tokensPerParameter !== null && report.chinchillaMultiple !== null) {
-    row('tokens/parameter', `${report.tokensPerParameter.toFixed(1)} (${multiple(report.chinchillaMultiple)} Chinchilla: ${BAND_LABELS[report.band as OvertrainingBand]})`);
+    const band = BAND_LABELS[report.band as OvertrainingBand] ?? t(report.band ?? '');
+    row('tokens/parameter', `${n.ratio(report.tokensPerParameter)} (${n.multiple(report.chinchillaMultiple)} Chinchilla: ${band})`);
   }
-  if (report.computeOptimal) row('compute-optimal', `${compactCount(report.computeOptimal.parameters)} parameters on ${compactCount(report.computeOptimal.tokens)} tokens for the same compute`);
-  for (const prediction of report.loss) row('predicted loss', `${prediction.loss.toFixed(3)} (${t(prediction.label)})`);
+  if (report.computeOptimal) row('compute-optimal', `${n.count(report.computeOptimal.parameters)} parameters on ${n.count(report.computeOptimal.tokens)} tokens for the same compute`);
+  for (const prediction of report.loss) row('predicted loss', `${n.loss(prediction.loss)} nats/token (${t(prediction.label)})`);
   if (report.thresholds.length) {
-    out.push('  thresholds');
-    for (const threshold of report.thresholds) {
-      const status = threshold.status === 'revoked' ? ' [revoked]' : '';
-      out.push(`    ${(threshold.name + status).padEnd(46)}${percent(threshold.fraction).padStart(8)}  ${TIER_LABELS[threshold.tier] ?? threshold.tier}`);
-    }
+    out.push(`  ${color.bold('thresholds')} (line, share of it reached, tier)`);
+    out.push(...thresholdRows(report.thresholds, color));
   }
-  for (const note of report.assumptions) out.push(`  note: ${t(note.what)} = ${typeof note.value === 'number' ? note.value.toLocaleString('en-US') : t(note.value)} (${t(note.origin)}${note.note ? `: ${t(note.note)}` : ''})`);
+  for (const note of report.assumptions) out.push(`  note: ${noteLine(note)}`);
   if (report.diagnostics.length) {
-    out.push('  diagnostics');
-    for (const diagnostic of report.diagnostics) out.push(`    ${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity.padEnd(11)} ${diagnostic.code.padEnd(24)} ${t(diagnostic.message)}`);
+    out.push(`  ${color.bold('diagnostics')}`);
+    for (const diagnostic of report.diagnostics) {
+      const severity = diagnostic.severity === 'error' ? color.red(diagnostic.severity.padEnd(11)) : diagnostic.severity === 'warning' ? color.yellow(diagnostic.severity.padEnd(11)) : diagnostic.severity.padEnd(11);
+      out.push(`    ${`${diagnostic.line}:${diagnostic.column}`.padEnd(7)} ${severity} ${t(diagnostic.code).padEnd(24)} ${t(diagnostic.message)}`);
+    }
   }
   return out.join('\n');
 }

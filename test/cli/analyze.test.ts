@@ -159,18 +159,23 @@ describe('compute-budget analyze', () => {
       assert.equal(code, 1);
       assert.equal(report.parameters.total, null);
       assert.deepEqual(report.diagnostics.map((item: { code: string; line: number; column: number }) => [item.code, item.line, item.column]), [['unreadable-file', 1, 1]]);
-      assert.match(report.diagnostics[0].message, /ENOENT/);
+      assert.equal(report.diagnostics[0].message, `cannot read ${missing}: no such file`);
     });
 
     it('exits 1 for a folder given as a file', async () => {
       assert.equal((await run('analyze', folder)).code, 1);
     });
 
-    it('exits 2 with usage for a bad --fail-on, a bad --fact, no file or an unknown command', async () => {
-      for (const argv of [['analyze', 'x.yaml', '--fail-on', 'sometimes'], ['analyze', 'x.yaml', '--fact', 'gpus'], ['analyze'], ['frobnicate']]) {
+    it('exits 2 for a bad --fail-on, a bad --fact, no file, an unknown option or command, with one line and a hint', async () => {
+      for (const argv of [['analyze', 'x.yaml', '--fail-on', 'sometimes'], ['analyze', 'x.yaml', '--fact', 'gpus'], ['analyze'], ['analyze', 'x.yaml', '--jsn'], ['analyze', 'x.yaml', '-j'], ['frobnicate'], []]) {
         const result = await run(...argv);
         assert.equal(result.code, 2, argv.join(' '));
-        assert.match(result.err, /Usage:/);
+        assert.equal(result.out, '', argv.join(' '));
+        const lines = result.err.trimEnd().split('\n');
+        assert.equal(lines.length, 2, result.err);
+        assert.match(lines[0]!, /^compute-budget: error: \S/);
+        assert.match(lines[1]!, /^Run 'compute-budget( analyze)? --help' for usage\.$/);
+        assert.doesNotMatch(result.err, /Usage:|Exit codes/);
       }
     });
   });

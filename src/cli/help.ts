@@ -1,0 +1,151 @@
+import type { Colors } from 'picocolors/types';
+import { FACT_NAMES } from '../core/source/directives';
+import { VERSION } from './version';
+
+/** One option a command accepts, as `--help` shows it. */
+export interface OptionSpec {
+  readonly name: string;
+  /** The value's placeholder; none for a switch. */
+  readonly value?: string;
+  /** Other names for the same option (`-h`, `--accelerator`). */
+  readonly aliases?: readonly string[];
+  /** One sentence or two; wrapped to the terminal's 80 columns when shown. */
+  readonly help: string;
+}
+
+/** Options every command takes. */
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  { name: 'help', aliases: ['-h'], help: 'this help; after a command, that command\'s help only' },
+  { name: 'version', aliases: ['-V'], help: 'print the version and exit' },
+  { name: 'no-color', help: 'no colour even in a terminal (NO_COLOR=1 does the same; FORCE_COLOR=1 forces it)' },
+];
+
+export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
+  { name: 'json', help: 'an array with one JSON object per file (compute-budget/analyze@1, see the README)' },
+  { name: 'fail-on', value: 'SEVERITY', help: 'exit 1 when any diagnostic is at least this severe: error, warning, information or hint (default: never)' },
+  { name: 'fact', value: 'NAME=VALUE', help: `a fact the file does not hold; repeatable. It beats the file's own \`# compute-budget:\` comments, which beat .compute-budget.yaml files. Facts: ${Object.keys(FACT_NAMES).join(', ')}.` },
+  { name: 'tokens-per-parameter', value: 'N', help: 'the compute-optimal ratio to compare with (default 20, Chinchilla)' },
+  { name: 'allow-network', help: 'fetch the config.json of a model named by Hugging Face id (org/name) from the Hub when the local cache lacks it. HF_HUB_OFFLINE=1 wins over it; uses HF_ENDPOINT and HF_TOKEN (or HF_TOKEN_PATH, HF_HOME/token). Without it, models come from the cache (HF_HUB_CACHE, HF_HOME/hub) or the built-in catalog.' },
+];
+
+export const PLAN_OPTIONS: readonly OptionSpec[] = [
+  { name: 'flops', value: 'C', help: 'the compute budget in FLOP (5.76e23)' },
+  { name: 'gpu', value: 'NAME', aliases: ['--accelerator'], help: 'A100, H100, H200, B200, MI300X, TPUv5p or TPUv5e (dense peaks: README, "Planner in detail"); with --flops, only for hours, days and cost' },
+  { name: 'count', value: 'N', help: 'how many accelerators (with --flops: for the hours, days and cost)' },
+  { name: 'days', value: 'D', help: 'wall-clock days of training (with --gpu and --count)' },
+  { name: 'mfu', value: 'F', help: 'model FLOP utilisation, a fraction (default 0.4)' },
+  { name: 'precision', value: 'P', help: 'bf16 (default) or fp8: which peak to use' },
+  { name: 'price-per-hour', value: 'P', help: 'price of one accelerator-hour, for the cost' },
+  { name: 'target', value: 'T', help: 'chinchilla (default), multiple:K (K x 20 tokens per parameter), parameters:N (a fixed model size) or inference:TOKENS (sized for expected inference, Sardana et al. 2023)' },
+  { name: 'fit', value: 'F', help: 'the loss fit to plan with: epoch2024 (default) or hoffmann2022' },
+  { name: 'json', help: 'the plan as one JSON object (compute-budget/plan@1, see the README)' },
+];
+
+export interface CommandHelp {
+  readonly usage: string;
+  readonly summary: string;
+  readonly options: readonly OptionSpec[];
+  readonly examples: readonly string[];
+}
+
+export const COMMAND_HELP: Readonly<Record<'analyze' | 'plan', CommandHelp>> = {
+  analyze: {
+    usage: 'compute-budget analyze FILE... [options]',
+    summary: 'Parameters, training tokens, compute (6ND), tokens per parameter and regulatory thresholds of each config file. Facts from .compute-budget.yaml files in the file\'s folder and the folders above it (up to the repository root) apply.',
+    options: ANALYZE_OPTIONS,
+    examples: [
+      'compute-budget analyze configs/llama-2-7b.yaml',
+      'compute-budget analyze configs/*.yaml --json --fail-on warning',
+      'compute-budget analyze pythia.yml --fact gpus=128 --fact dataset_tokens=300B',
+    ],
+  },
+  plan: {
+    usage: 'compute-budget plan (--flops C | --gpu NAME --count N --days D) [options]',
+    summary: 'The model size and training tokens for a compute budget, with accelerator-hours, days, cost, predicted loss and where the run sits against each regulatory threshold.',
+    options: PLAN_OPTIONS,
+    examples: [
+      'compute-budget plan --flops 5.76e23',
+      'compute-budget plan --gpu H100 --count 1024 --days 30 --price-per-hour 2.5',
+      'compute-budget plan --flops 1e24 --target inference:10T --json',
+    ],
+  },
+};
+
+/** Exit codes, and the commands that can end with each (none: every command). */
+export const EXIT_CODES: readonly [number, string, ('analyze' | 'plan')?][] = [
+  [0, 'success'],
+  [1, 'a diagnostic reached --fail-on, or a file could not be read', 'analyze'],
+  [2, 'usage error: an unknown command or option, or a bad value'],
+  [70, 'internal error (please report it)'],
+];
+
+/** `--help`: every command and option the parser accepts, the exit codes and examples. */
+export function helpText(color: Colors, command?: keyof typeof COMMAND_HELP): string {
+  const out: string[] = [];
+  const heading = (text: string) => out.push('', color.bold(text));
+  const options = (specs: readonly OptionSpec[]) => {
+    for (const spec of specs) {
+      const names = [...(spec.aliases ?? []).filter((alias) => !alias.startsWith('--')), `--${spec.name}`].join(', ') + (spec.value ? ` ${spec.value}` : '');
+      const long = (spec.aliases ?? []).filter((alias) => alias.startsWith('--'));
+      const text = wrap(`${spec.help}${long.length ? ` (also ${long.join(', ')})` : ''}`, 80 - 28);
+      if (names.length > 25) out.push(`  ${names}`);
+      text.forEach((line, i) => (i > 0 || names.length > 25 ? out.push(`${' '.repeat(28)}${line}`) : out.push(`  ${names.padEnd(26)}${line}`)));
+    }
+  };
+  if (command) {
+    const help = COMMAND_HELP[command];
+    out.push(`${color.bold('Usage:')} ${help.usage}`, '', ...wrap(help.summary, 78));
+    heading('Options:');
+    options(help.options);
+    options(GLOBAL_OPTIONS);
+    heading('Examples:');
+    for (const example of help.examples) out.push(`  ${example}`);
+  } else {
+    out.push(`compute-budget ${VERSION}`, 'Training compute, tokens per parameter and regulatory thresholds of ML configs.');
+    heading('Usage:');
+    out.push('  compute-budget analyze FILE... [options]', '  compute-budget plan (--flops C | --gpu NAME --count N --days D) [options]', '  compute-budget --help | --version');
+    for (const name of Object.keys(COMMAND_HELP) as (keyof typeof COMMAND_HELP)[]) {
+      heading(`${name} options:`);
+      options(COMMAND_HELP[name].options);
+    }
+    heading('Options for every command:');
+    options(GLOBAL_OPTIONS);
+    heading('Examples:');
+    for (const name of Object.keys(COMMAND_HELP) as (keyof typeof COMMAND_HELP)[]) for (const example of COMMAND_HELP[name].examples) out.push(`  ${example}`);
+  }
+  if (!command || command === 'analyze') {
+    heading('Environment:');
+    out.push('  NO_COLOR, FORCE_COLOR      turn colour off, or on where it would be off', '  HF_HUB_OFFLINE, HF_ENDPOINT, HF_TOKEN, HF_TOKEN_PATH, HF_HOME, HF_HUB_CACHE', '                            where models named by Hugging Face id are looked up');
+  }
+  heading('Exit codes:');
+  for (const [code, meaning, only] of EXIT_CODES) {
+    if (!command || !only || only === command) out.push(`  ${String(code).padEnd(4)}${!command && only ? `${only}: ` : ''}${meaning}`);
+  }
+  return out.join('\n');
+}
+
+/** Every option name (without dashes) a command accepts, aliases included. */
+export function acceptedOptions(command: keyof typeof COMMAND_HELP): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const spec of [...COMMAND_HELP[command].options, ...GLOBAL_OPTIONS]) {
+    names.set(spec.name, spec.name);
+    for (const alias of spec.aliases ?? []) if (alias.startsWith('--')) names.set(alias.slice(2), spec.name);
+  }
+  return names;
+}
+
+/** Names of the options that take no value, for the parser. */
+export const SWITCHES: ReadonlySet<string> = new Set([...ANALYZE_OPTIONS, ...PLAN_OPTIONS, ...GLOBAL_OPTIONS].filter((spec) => !spec.value).map((spec) => spec.name));
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
