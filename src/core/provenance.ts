@@ -31,7 +31,16 @@ export function provenanceNotes(analysis: Analysis): ProvenanceNote[] {
     }
   }
   add('parameters', analysis.model.total?.origin === 'user' ? analysis.model.total : undefined);
-  for (const factor of analysis.training.factors) add(factor.key ?? 'training factor', factor);
+  for (const factor of analysis.training.factors) add(factor.key ?? factorName(factor), factor);
   if (analysis.training.tokens?.origin === 'user') add('training tokens', analysis.training.tokens);
   return notes;
+}
+
+/** What a factor of the token count is when no config key names it: a fact given outside the file, or one derived from it. */
+function factorName(factor: Fact<number | boolean>): string {
+  const given = /compute-budget: ([a-z_]+)=/.exec(factor.note ?? '')?.[1];
+  if (given === 'data_parallel' || /accelerators ÷/.test(factor.note ?? '')) return 'data-parallel size';
+  if (given === 'dataset_tokens') return 'dataset tokens (one epoch)';
+  if (given === 'gpus') return 'accelerators';
+  return given ? given.replace(/_/g, ' ') : 'part of the token count';
 }

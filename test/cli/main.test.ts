@@ -151,7 +151,7 @@ describe('compute-budget, the command line as a whole', () => {
       assert.match(out, /budget\s+5\.8e23 FLOP/);
       assert.match(out, /training tokens \(D\)\s+1\.39T \(20 per parameter, 1x Chinchilla\)/);
       assert.match(out, /wall-clock\s+16\.4 days/);
-      assert.match(out, /EU AI Act systemic risk \(Art\. 51\)\s+1e25 FLOP\s+5\.76%\s+below/);
+      assert.match(out, /EU AI Act systemic risk \(Art\. 51\)\s+1e25 FLOP\s+5\.8%\s+below/);
       assert.doesNotMatch(out, /[×⁰¹²³⁴⁵⁶⁷⁸⁹]|e\+/);
     });
   });

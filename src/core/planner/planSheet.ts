@@ -1,0 +1,117 @@
+import { UNICODE_NUMBERS, type NumberFormat } from '../format';
+import type { PlanResult } from './plan';
+import { describeTarget } from './parseTarget';
+
+/**
+ * The whole plan as rows a person reads: what the plan view shows beside the chart, and the
+ * Markdown it copies. Built from the same PlanResult the command line prints.
+ */
+export interface PlanSheet {
+  readonly title: string;
+  readonly sections: readonly PlanSection[];
+  readonly warnings: readonly string[];
+}
+
+export interface PlanSection {
+  readonly heading: string;
+  readonly rows: readonly PlanRow[];
+}
+
+export interface PlanRow {
+  readonly label: string;
+  readonly value: string;
+  /** How the row should stand out: a crossed threshold, one within the ±30% margin. */
+  readonly tone?: 'crossed' | 'margin' | 'revoked';
+  /** A second line under the value: a notification duty, a source. */
+  readonly note?: string;
+}
+
+const TIERS = { below: 'below', 'within-margin': 'within the ±30% margin', crossed: 'crossed' } as const;
+
+export function planSheet(result: PlanResult, n: NumberFormat = UNICODE_NUMBERS): PlanSheet {
+  const sections: PlanSection[] = [];
+  sections.push({
+    heading: 'Model and data',
+    rows: [
+      { label: 'Compute budget', value: `${n.flops(result.budgetFlops)} FLOP` },
+      { label: 'Parameters (N)', value: n.count(result.parameters) },
+      { label: 'Training tokens (D)', value: n.count(result.tokens) },
+      { label: 'Tokens per parameter', value: `${n.ratio(result.tokensPerParameter)} (${n.multiple(result.chinchillaMultiple)} Chinchilla)` },
+      { label: 'Training compute (6·N·D)', value: `${n.flops(result.flops)} FLOP` },
+    ],
+  });
+
+  if (result.hardware) {
+    const hw = result.hardware;
+    const rows: PlanRow[] = [
+      { label: 'Accelerators', value: `${n.grouped(hw.count)} × ${hw.acceleratorName}`, note: `${hw.precision.toUpperCase()} peak ${n.grouped(hw.peakFlopsPerSecond / 1e12)} TFLOP/s dense; ${hw.peakSource}` },
+      { label: 'Utilisation (MFU)', value: n.percent(hw.mfu) },
+      { label: 'Accelerator-hours', value: n.grouped(hw.acceleratorHours) },
+      { label: 'Wall-clock', value: `${n.days(hw.wallClockDays)} days` },
+    ];
+    rows.push(hw.cost !== null
+      ? { label: 'Cost', value: n.grouped(hw.cost), note: `at ${hw.pricePerAcceleratorHour} per accelerator-hour (your currency)` }
+      : { label: 'Cost', value: 'no price set', note: 'computeBudget.planner.pricePerAcceleratorHour' });
+    sections.push({ heading: 'Hardware', rows });
+  }
+
+  if (result.inference) {
+    const inf = result.inference;
+    sections.push({
+      heading: 'Inference-aware',
+      rows: [
+        { label: 'Tokens served', value: `${n.count(inf.inferenceTokens)} (${n.flops(inf.inferenceFlops)} FLOP)` },
+        { label: 'Lifetime compute', value: `${n.flops(inf.totalFlops)} FLOP` },
+        { label: 'Compute-optimal instead', value: `${n.count(inf.reference.parameters)} on ${n.count(inf.reference.tokens)}: ${n.flops(inf.reference.totalFlops)} FLOP over its life`, note: `this plan saves ${n.percent(inf.saving)}` },
+      ],
+    });
+  }
+
+  sections.push({
+    heading: 'Predicted loss',
+    rows: [
+      ...result.loss.map((prediction) => ({ label: prediction.label, value: `${n.loss(prediction.loss)} nats/token` })),
+      { label: 'Loss-optimal for this budget', value: `${n.count(result.optima.byFit.parameters)} on ${n.count(result.optima.byFit.tokens)}: ${n.loss(result.optima.byFit.loss)}` },
+      { label: 'Kaplan et al. 2020 allocation', value: `${n.count(result.optima.kaplan.parameters)} on ${n.count(result.optima.kaplan.tokens)}: ${n.loss(result.optima.kaplan.loss)}` },
+    ],
+  });
+
+  sections.push({
+    heading: 'Regulatory thresholds',
+    rows: result.thresholds.map((threshold): PlanRow => {
+      const revoked = threshold.status === 'revoked';
+      const tier = revoked ? 'revoked' : TIERS[threshold.tier];
+      const tone = revoked ? 'revoked' : threshold.tier === 'crossed' ? 'crossed' : threshold.tier === 'within-margin' ? 'margin' : undefined;
+      return {
+        label: `${threshold.name} (${threshold.jurisdiction})`,
+        value: `${n.threshold(threshold.flops)} FLOP: ${n.percent(threshold.fraction)}, ${tier}`,
+        tone,
+        note: threshold.duty ?? (threshold.tier !== 'below' && !revoked ? threshold.consequence : undefined),
+      };
+    }),
+  });
+
+  return { title: `Plan: ${describeTarget(result.target)}`, sections, warnings: result.warnings };
+}
+
+/** The plan as a Markdown document that reads well on its own (pasted into an issue or a doc). */
+export function planMarkdown(result: PlanResult): string {
+  const sheet = planSheet(result);
+  const out = [`# ${escape(sheet.title)}`, ''];
+  for (const section of sheet.sections) {
+    out.push(`## ${escape(section.heading)}`, '', '| | |', '|---|---|');
+    for (const row of section.rows) {
+      const value = row.tone === 'crossed' ? `**${escape(row.value)}**` : escape(row.value);
+      out.push(`| ${escape(row.label)} | ${value}${row.note ? `<br>${escape(row.note)}` : ''} |`);
+    }
+    out.push('');
+  }
+  if (sheet.warnings.length) out.push('## Notes', '', ...sheet.warnings.map((warning) => `- ${escape(warning)}`), '');
+  out.push('*Compute Budget plan. Thresholds compare 6·N·D with each rule; the Commission accepts estimates within ±30%.*', '');
+  return out.join('\n');
+}
+
+/** Markdown table cells: no pipes, no line breaks, no markup from the text. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, (char) => `\\${char}`).replace(/[\r\n]+/g, ' ');
+}
