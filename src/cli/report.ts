@@ -15,8 +15,18 @@ export interface FileReport {
   parameters: { total: number | null; active: number | null };
   tokens: number | null;
   flops: number | null;
+  /** Which estimation method produced `flops`: `architecture` (6·N·D, or (4·N + 2·N_trainable)·D with adapters) or `hardware`. */
+  method: 'architecture' | 'hardware' | null;
+  /** The hardware method's estimate when the config states accelerators, count and time. */
+  hardwareFlops: number | null;
   flopsWithAttention: number | null;
   cumulativeFlops: number | null;
+  /** The parts of `cumulativeFlops`: this run, a fine-tuned base's pretraining, earlier stages, synthetic data. */
+  lifecycle: { what: string; flops: number; how: string }[];
+  /** A run that starts from pretrained weights; then the Chinchilla fields are null. */
+  fineTune: { base: string; baseTokens: number | null; baseFlops: number | null; share: number | null } | null;
+  /** LoRA/QLoRA adapters. */
+  adapter: { kind: string; rank: number; modules: string[]; trainable: number } | null;
   tokensPerParameter: number | null;
   chinchillaTokens: number | null;
   chinchillaMultiple: number | null;
@@ -44,8 +54,13 @@ export function fileReport(analysis: Analysis, text: string): FileReport {
     parameters: analysis.parameters,
     tokens: analysis.tokens,
     flops: analysis.flops,
+    method: analysis.method,
+    hardwareFlops: analysis.hardware?.flops ?? null,
     flopsWithAttention: analysis.flopsWithAttention,
     cumulativeFlops: analysis.cumulativeFlops,
+    lifecycle: analysis.lifecycle?.parts.map((part) => ({ ...part })) ?? [],
+    fineTune: analysis.fineTune && { ...analysis.fineTune },
+    adapter: analysis.adapter && { kind: analysis.adapter.kind, rank: analysis.adapter.rank, modules: [...analysis.adapter.modules], trainable: analysis.adapter.trainable },
     tokensPerParameter: analysis.tokensPerParameter,
     chinchillaTokens: analysis.chinchillaTokens,
     chinchillaMultiple: analysis.chinchillaMultiple,
@@ -73,7 +88,7 @@ export function fileReport(analysis: Analysis, text: string): FileReport {
 /** A report for a file that could not be read at all (missing, a directory, unreadable). */
 export function unreadableReport(file: string, reason: string): FileReport {
   return {
-    file, format: 'unknown', syntax: 'unknown', parameters: { total: null, active: null }, tokens: null, flops: null, flopsWithAttention: null, cumulativeFlops: null,
+    file, format: 'unknown', syntax: 'unknown', parameters: { total: null, active: null }, tokens: null, flops: null, method: null, hardwareFlops: null, flopsWithAttention: null, cumulativeFlops: null, lifecycle: [], fineTune: null, adapter: null,
     tokensPerParameter: null, chinchillaTokens: null, chinchillaMultiple: null, band: null, computeOptimal: null, loss: [], thresholds: [],
     sources: { parameters: null, tokens: null, tokensDerivation: null, catalogModel: null, namedModel: null, modelSource: null }, assumptions: [],
     diagnostics: [{ severity: 'error', code: 'unreadable-file', message: reason, line: 1, column: 1, endLine: 1, endColumn: 1 }],

@@ -48,8 +48,13 @@ export function formatTable(report: FileReport, color: Colors = colors(false)): 
         : '';
   row('parameters', total === null ? 'unknown' : active !== null && active !== total ? `${n.count(total)} total, ${n.count(active)} active${from}` : `${n.count(total)}${from}`);
   row('training tokens', report.tokens === null ? 'unknown' : `${n.count(report.tokens)}${report.sources.tokensDerivation ? ` (${t(report.sources.tokensDerivation)})` : ''}`);
-  row('compute', report.flops === null ? 'unknown' : `${n.flops(report.flops)} FLOP (6ND)${report.flopsWithAttention ? `; ${n.flops(report.flopsWithAttention)} FLOP with attention` : ''}`);
-  if (report.cumulativeFlops !== null && report.cumulativeFlops !== report.flops) row('cumulative', `${n.flops(report.cumulativeFlops)} FLOP including the base model's pretraining`);
+  if (report.fineTune) row('fine-tune of', `${t(report.fineTune.base)}${report.fineTune.baseFlops !== null ? ` (pretrained on ${n.count(report.fineTune.baseTokens!)} tokens, ${n.flops(report.fineTune.baseFlops)} FLOP)` : ' (its pretraining is not published)'}`);
+  if (report.adapter) row('adapters', `${report.adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA'} r=${report.adapter.rank} on ${report.adapter.modules.join(', ') || 'no known layer'}: ${n.count(report.adapter.trainable)} trainable parameters`);
+  const method = report.method === 'hardware' ? 'hardware method' : report.adapter ? '(4N + 2N_trainable)D' : '6ND';
+  row('compute', report.flops === null ? 'unknown' : `${n.flops(report.flops)} FLOP (${method})${report.flopsWithAttention ? `; ${n.flops(report.flopsWithAttention)} FLOP with attention` : ''}`);
+  if (report.method === 'architecture' && report.hardwareFlops !== null) row('hardware method', `${n.flops(report.hardwareFlops)} FLOP from the stated accelerators and time`);
+  if (report.fineTune?.share !== null && report.fineTune?.share !== undefined) row('share of base', n.percent(report.fineTune.share));
+  if (report.cumulativeFlops !== null && report.lifecycle.length > 1) row('cumulative', `${n.flops(report.cumulativeFlops)} FLOP = ${report.lifecycle.map((part) => `${n.flops(part.flops)} ${t(part.what)}`).join(' + ')}`);
   if (report.tokensPerParameter !== null && report.chinchillaMultiple !== null) {
     const band = BAND_LABELS[report.band as OvertrainingBand] ?? t(report.band ?? '');
     row('tokens/parameter', `${n.ratio(report.tokensPerParameter)} (${n.multiple(report.chinchillaMultiple)} Chinchilla: ${band})`);
