@@ -1,10 +1,11 @@
 import type { Analysis } from '../analyze';
 import { allocateAtRatio, allocateByFit, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, lossFit, predictLoss, trainingCompute, type LossFit } from '../budget/scaling';
 import { THRESHOLD_RULES, type ThresholdRule } from '../budget/thresholds';
-import { compactCount, percent, powerOfTen, scientific } from '../format';
+import { UNICODE_NUMBERS as n } from '../format';
 import { REFERENCE_MODELS, type ReferenceModel } from '../reference/models';
 import type { PlanResult } from './plan';
 import { describeTarget } from './parseTarget';
+import { planMarkdown, planSheet, type PlanSheet } from './planSheet';
 
 /**
  * Everything the chart webview draws, computed here so that the page only draws and the numbers
@@ -49,6 +50,8 @@ export interface ChartData {
     readonly curve: readonly { readonly parameters: number; readonly tokens: number; readonly loss: number }[];
     readonly marks: readonly LossMark[];
   } | null;
+  /** For a plan: the whole plan, shown beside the chart, and the Markdown it copies. */
+  readonly plan?: { readonly sheet: PlanSheet; readonly markdown: string };
 }
 
 /** The overtraining bands drawn as lines of constant tokens per parameter (× Chinchilla's 20). */
@@ -67,27 +70,28 @@ export function chartForAnalysis(analysis: Analysis, fileName: string, options: 
     ? {
         kind: 'config' as const, label: fileName, parameters: active, tokens: analysis.tokens, flops: trainingCompute(active, analysis.tokens),
         detail: [
-          total !== null && total !== active ? `${compactCount(total)} parameters, ${compactCount(active)} active` : `${compactCount(active)} parameters`,
-          `${compactCount(analysis.tokens)} tokens (${(analysis.tokens / active).toFixed(1)} per parameter)`,
-          `${scientific(trainingCompute(active, analysis.tokens))} FLOP (6·N·D)`,
+          total !== null && total !== active ? `${n.count(total)} parameters, ${n.count(active)} active` : `${n.count(active)} parameters`,
+          `${n.count(analysis.tokens)} tokens (${n.ratio(analysis.tokens / active)} per parameter)`,
+          `${n.flops(trainingCompute(active, analysis.tokens))} FLOP (6·N·D)`,
         ],
       }
     : null;
   const subtitle = current
-    ? `${compactCount(current.parameters)} parameters × ${compactCount(current.tokens)} tokens = ${scientific(current.flops)} FLOP`
+    ? `${n.count(current.parameters)} parameters × ${n.count(current.tokens)} tokens = ${n.flops(current.flops)} FLOP`
     : 'This config does not fix both the model size and the training tokens, so it is not placed on the chart.';
   return build(`Compute budget: ${fileName}`, subtitle, current, options);
 }
 
 export function chartForPlan(result: PlanResult, options: ChartOptions = {}): ChartData {
   const detail = [
-    `${compactCount(result.parameters)} parameters`,
-    `${compactCount(result.tokens)} tokens (${result.tokensPerParameter.toFixed(1)} per parameter)`,
-    `${scientific(result.flops)} FLOP (6·N·D)`,
+    `${n.count(result.parameters)} parameters`,
+    `${n.count(result.tokens)} tokens (${n.ratio(result.tokensPerParameter)} per parameter)`,
+    `${n.flops(result.flops)} FLOP (6·N·D)`,
   ];
-  if (result.hardware) detail.push(`${result.hardware.count.toLocaleString('en-US')} × ${result.hardware.accelerator} at ${percent(result.hardware.mfu)} MFU: ${result.hardware.wallClockDays.toFixed(1)} days`);
+  if (result.hardware) detail.push(`${n.grouped(result.hardware.count)} × ${result.hardware.accelerator} at ${n.percent(result.hardware.mfu)} MFU: ${n.days(result.hardware.wallClockDays)} days`);
   const current = { kind: 'plan' as const, label: `Plan (${describeTarget(result.target)})`, parameters: result.parameters, tokens: result.tokens, flops: result.flops, detail };
-  return build(`Plan: ${describeTarget(result.target)}`, `${compactCount(result.parameters)} parameters × ${compactCount(result.tokens)} tokens = ${scientific(result.flops)} FLOP`, current, options);
+  const chart = build(`Plan: ${describeTarget(result.target)}`, `${n.count(result.parameters)} parameters × ${n.count(result.tokens)} tokens = ${n.flops(result.flops)} FLOP`, current, options);
+  return { ...chart, plan: { sheet: planSheet(result), markdown: planMarkdown(result) } };
 }
 
 function build(title: string, subtitle: string, current: ChartData['current'], options: ChartOptions): ChartData {
@@ -95,9 +99,9 @@ function build(title: string, subtitle: string, current: ChartData['current'], o
   const references: ChartPoint[] = referenceModels.filter((model) => model.tokens !== null).map((model) => ({
     label: model.name, parameters: model.parameters, tokens: model.tokens!, flops: trainingCompute(model.parameters, model.tokens!),
     detail: [
-      model.totalParameters ? `${compactCount(model.parameters)} active of ${compactCount(model.totalParameters)} parameters` : `${compactCount(model.parameters)} parameters`,
-      `${compactCount(model.tokens!)} tokens (${(model.tokens! / model.parameters).toFixed(1)} per parameter)`,
-      `${scientific(trainingCompute(model.parameters, model.tokens!))} FLOP (6·N·D)`,
+      model.totalParameters ? `${n.count(model.parameters)} active of ${n.count(model.totalParameters)} parameters` : `${n.count(model.parameters)} parameters`,
+      `${n.count(model.tokens!)} tokens (${n.ratio(model.tokens! / model.parameters)} per parameter)`,
+      `${n.flops(trainingCompute(model.parameters, model.tokens!))} FLOP (6·N·D)`,
       model.source,
     ],
   }));
@@ -148,7 +152,7 @@ function lines(bounds: Bounds, current: ChartData['current'], rules: readonly Th
     const flops = 10 ** exponent;
     if (thresholdFlops.some((value) => Math.abs(Math.log10(value) - exponent) < 1e-9)) continue; // drawn as a threshold
     const points = isoFlopSegment(flops, bounds);
-    if (points.length) out.push({ id: `iso-${exponent}`, kind: 'iso-flop', label: `${powerOfTen(flops)} FLOP`, points });
+    if (points.length) out.push({ id: `iso-${exponent}`, kind: 'iso-flop', label: `${n.threshold(flops)} FLOP`, points });
   }
   for (const flops of thresholdFlops) {
     const points = isoFlopSegment(flops, bounds);
@@ -156,11 +160,11 @@ function lines(bounds: Bounds, current: ChartData['current'], rules: readonly Th
     // Revoked rules stay in the threshold table but not on the chart's labels.
     const names = rules.filter((rule) => rule.flops === flops && rule.status !== 'revoked').map(shortName);
     if (!names.length) continue;
-    out.push({ id: `threshold-${Math.round(Math.log10(flops))}`, kind: 'threshold', label: `${powerOfTen(flops)} FLOP: ${names.join(', ')}`, points });
+    out.push({ id: `threshold-${Math.round(Math.log10(flops))}`, kind: 'threshold', label: `${n.threshold(flops)} FLOP: ${names.join(', ')}`, points });
   }
   if (current) {
     const points = isoFlopSegment(current.flops, bounds);
-    if (points.length) out.push({ id: 'budget', kind: 'budget', label: `This ${current.kind === 'plan' ? 'plan' : 'config'}: ${scientific(current.flops)} FLOP`, points });
+    if (points.length) out.push({ id: 'budget', kind: 'budget', label: `This ${current.kind === 'plan' ? 'plan' : 'config'}: ${n.flops(current.flops)} FLOP`, points });
   }
   out.push({ id: 'chinchilla', kind: 'chinchilla', label: `Chinchilla-optimal (${CHINCHILLA_TOKENS_PER_PARAMETER} tokens/parameter)`, points: ratioSegment(CHINCHILLA_TOKENS_PER_PARAMETER, bounds) });
   for (const multiple of BAND_MULTIPLES) {
@@ -193,7 +197,7 @@ function lossView(current: NonNullable<ChartData['current']>, fitId: LossFit['id
   });
   const mark = (kind: LossMark['kind'], label: string, point: { parameters: number; tokens: number }, note: string): LossMark => {
     const loss = predictLoss(fit, point.parameters, point.tokens);
-    return { kind, label, parameters: point.parameters, tokens: point.tokens, flops: budget, loss, detail: [`${compactCount(point.parameters)} parameters on ${compactCount(point.tokens)} tokens`, `predicted loss ${loss.toFixed(3)}`, note] };
+    return { kind, label, parameters: point.parameters, tokens: point.tokens, flops: budget, loss, detail: [`${n.count(point.parameters)} parameters on ${n.count(point.tokens)} tokens`, `predicted loss ${n.loss(loss)}`, note] };
   };
   return {
     budgetFlops: budget, fit: fit.id, fitLabel: fit.label, curve,

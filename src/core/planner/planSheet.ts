@@ -44,7 +44,7 @@ export function planSheet(result: PlanResult, n: NumberFormat = UNICODE_NUMBERS)
   if (result.hardware) {
     const hw = result.hardware;
     const rows: PlanRow[] = [
-      { label: 'Accelerators', value: `${n.grouped(hw.count)} × ${hw.acceleratorName}`, note: `${hw.precision.toUpperCase()} peak ${n.grouped(hw.peakFlopsPerSecond / 1e12)} TFLOP/s dense; ${hw.peakSource}` },
+      { label: 'Accelerators', value: `${n.grouped(hw.count)} × ${hw.acceleratorName}`, note: `${hw.precision.toUpperCase()} peak ${(hw.peakFlopsPerSecond / 1e12).toLocaleString('en-US', { maximumFractionDigits: 1 })} TFLOP/s dense; ${hw.peakSource}` },
       { label: 'Utilisation (MFU)', value: n.percent(hw.mfu) },
       { label: 'Accelerator-hours', value: n.grouped(hw.acceleratorHours) },
       { label: 'Wall-clock', value: `${n.days(hw.wallClockDays)} days` },

@@ -71,6 +71,14 @@ export class ChartPanel implements vscode.Disposable {
       case 'ready':
         if (this.latest) void this.panel.webview.postMessage(this.latest);
         break;
+      case 'export':
+        void saveExport(message.format, message.data, message.name);
+        break;
+      case 'copy-markdown': {
+        const markdown = this.latest?.data.plan?.markdown;
+        if (markdown) void vscode.env.clipboard.writeText(markdown).then(() => vscode.window.setStatusBarMessage('Compute Budget: plan copied as Markdown', 4000));
+        break;
+      }
       case 'rendered':
       case 'error': {
         // Earlier renders superseded before the page drew them settle with the latest outcome.
@@ -92,6 +100,32 @@ export class ChartPanel implements vscode.Disposable {
     this.disposables.splice(0).forEach((disposable) => disposable.dispose());
     this.panel.dispose();
   }
+}
+
+/**
+ * Saves an exported chart where the person chooses. The page's data is checked before it is
+ * written: a PNG must be a base64 PNG data URL, an SVG must be an <svg> document.
+ */
+async function saveExport(format: 'png' | 'svg', data: string, name: string): Promise<void> {
+  let bytes: Uint8Array;
+  if (format === 'png') {
+    const match = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(typeof data === 'string' ? data : '');
+    if (!match) return void vscode.window.showErrorMessage('Compute Budget: the chart did not produce a PNG.');
+    bytes = Uint8Array.from(atob(match[1]!), (char) => char.charCodeAt(0));
+  } else {
+    if (typeof data !== 'string' || !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data)) return void vscode.window.showErrorMessage('Compute Budget: the chart did not produce an SVG.');
+    bytes = new TextEncoder().encode(data);
+  }
+  const base = (typeof name === 'string' ? name : 'chart').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'chart';
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    title: `Export the chart as ${format.toUpperCase()}`,
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}.${format}`) : undefined,
+    filters: format === 'png' ? { 'PNG image': ['png'] } : { 'SVG image': ['svg'] },
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, bytes);
+  void vscode.window.showInformationMessage(`Compute Budget: chart saved to ${target.path.split('/').pop()}.`);
 }
 
 /** Scripts on; resources only from dist/webview, the folder that holds the page's bundle. */
@@ -127,9 +161,22 @@ export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 <button id="view-allocation" type="button" aria-pressed="true">Parameters × tokens</button>
 <button id="view-loss" type="button" aria-pressed="false">Loss at this compute</button>
 </div>
+<div class="tools" role="group" aria-label="Export the chart">
+<button id="export-png" type="button" title="Save the chart as a PNG image">PNG</button>
+<button id="export-svg" type="button" title="Save the chart as an SVG image">SVG</button>
+</div>
 </header>
+<main id="layout">
+<div id="chart-column">
 <div class="chart-box"><canvas id="chart" role="img" aria-label="Parameters against training tokens, with iso-FLOP lines, regulatory thresholds and published models"></canvas></div>
+<ul id="legend" aria-label="Legend"></ul>
 <p id="note"></p>
+</div>
+<section id="plan" aria-labelledby="plan-heading" hidden>
+<div class="plan-head"><h2 id="plan-heading">The plan</h2><button id="copy-markdown" type="button">Copy as Markdown</button></div>
+<div id="plan-body"></div>
+</section>
+</main>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;

@@ -1,14 +1,17 @@
 // The chart webview's script, bundled with Chart.js into dist/webview/chart.js. It holds no data
 // of its own: data arrives by message after the `ready` handshake, or from its saved state.
-import { Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip, type ChartConfiguration, type ChartDataset, type LegendItem, type Plugin, type TooltipItem } from 'chart.js';
+import { BasicPlatform, Chart, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip, type ChartConfiguration, type ChartDataset, type Plugin, type TooltipItem } from 'chart.js';
+import { Element as SvgCanvas } from 'svgcanvas';
 import type { ChartData, ChartLine } from '../../core/planner/chartData';
-import { compactCount, scientific } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/format';
 import { labelPlugin, type LabelSpec } from './labels';
+import { renderLegend, type LegendEntry } from './legend';
+import { renderPlan } from './planView';
 import type { ChartState, ChartView, FromWebview, ToWebview } from './protocol';
 import { readPalette, withAlpha, type Palette } from './theme';
 import './chart.css';
 
-Chart.register(ScatterController, LineController, LineElement, PointElement, LogarithmicScale, LinearScale, Tooltip, Legend);
+Chart.register(ScatterController, LineController, LineElement, PointElement, LogarithmicScale, LinearScale, Tooltip);
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -22,6 +25,11 @@ const canvas = document.getElementById('chart') as HTMLCanvasElement;
 const title = document.getElementById('title')!;
 const subtitle = document.getElementById('subtitle')!;
 const note = document.getElementById('note')!;
+const legend = document.getElementById('legend')!;
+const planSection = document.getElementById('plan')!;
+const planBody = document.getElementById('plan-body')!;
+const copyButton = document.getElementById('copy-markdown') as HTMLButtonElement;
+const exportButtons = { png: document.getElementById('export-png') as HTMLButtonElement, svg: document.getElementById('export-svg') as HTMLButtonElement };
 const buttons: Record<ChartView, HTMLButtonElement> = {
   allocation: document.getElementById('view-allocation') as HTMLButtonElement,
   loss: document.getElementById('view-loss') as HTMLButtonElement,
@@ -31,20 +39,56 @@ let chart: Chart | undefined;
 let state: ChartState | undefined = vscode.getState();
 let renderId = 0;
 
+/** One view, ready to draw: the Chart.js configuration, its canvas labels, its legend and what it holds. */
+interface Built {
+  readonly config: ChartConfiguration<'scatter', Datum[]>;
+  readonly labels: (chart: Chart) => LabelSpec[];
+  readonly legend: LegendEntry[];
+  readonly counts: { referencePoints: number; currentPoints: number; lines: number; lossPoints: number };
+}
+
 /** A data point that carries its tooltip text. */
 interface Datum { x: number; y: number; label?: string; detail?: readonly string[] }
 
+/**
+ * Each threshold and each over-training band has its own colour and dash, so that they can be
+ * told apart in the legend and in print; iso-FLOP decades stay faint and dotted.
+ */
 function lineColour(line: ChartLine, palette: Palette): { colour: string; dash: number[]; width: number } {
   switch (line.kind) {
-    case 'threshold': return { colour: palette.red, dash: [], width: 1.5 };
+    case 'threshold': {
+      const exponent = Number(line.id.replace('threshold-', ''));
+      const styles: Record<number, { colour: string; dash: number[] }> = { 23: { colour: palette.yellow, dash: [10, 4] }, 25: { colour: palette.red, dash: [] }, 26: { colour: palette.purple, dash: [12, 4, 3, 4] } };
+      const style = styles[exponent] ?? { colour: palette.red, dash: [6, 3] };
+      return { ...style, width: 2 };
+    }
     case 'budget': return { colour: palette.orange, dash: [6, 4], width: 2 };
     case 'chinchilla': return { colour: palette.green, dash: [], width: 2 };
-    case 'band': return { colour: withAlpha(palette.purple, palette.highContrast ? 1 : 0.75), dash: [4, 4], width: 1 };
-    default: return { colour: withAlpha(palette.muted, palette.highContrast ? 0.8 : 0.45), dash: [2, 3], width: 1 };
+    case 'band': {
+      const multiple = Number(line.id.replace('band-', ''));
+      const dashes: Record<number, number[]> = { 4: [2, 3], 16: [6, 3], 24: [10, 3, 2, 3], 32: [14, 4] };
+      return { colour: withAlpha(palette.green, palette.highContrast ? 1 : 0.8), dash: dashes[multiple] ?? [4, 4], width: 1.5 };
+    }
+    default: return { colour: withAlpha(palette.muted, palette.highContrast ? 0.8 : 0.45), dash: [1, 3], width: 1 };
   }
 }
 
-function allocationChart(data: ChartData, palette: Palette): { config: ChartConfiguration<'scatter', Datum[]>; labels: (chart: Chart) => LabelSpec[]; counts: { referencePoints: number; currentPoints: number; lines: number; lossPoints: number } } {
+/** The legend: each kind of line once, with its own style; iso-FLOP decades as one entry. */
+function allocationLegend(data: ChartData, palette: Palette): LegendEntry[] {
+  const entries: LegendEntry[] = [];
+  if (data.current) entries.push({ label: data.current.kind === 'plan' ? 'This plan' : 'This config', colour: palette.orange, kind: 'diamond' });
+  entries.push({ label: 'Published models', colour: palette.blue, kind: 'point' });
+  const iso = data.lines.find((line) => line.kind === 'iso-flop');
+  if (iso) entries.push({ label: 'Iso-FLOP decades', kind: 'line', ...style(iso) });
+  for (const line of data.lines.filter((each) => each.kind !== 'iso-flop')) entries.push({ label: line.label, kind: 'line', ...style(line) });
+  return entries;
+  function style(line: ChartLine) {
+    const { colour, dash, width } = lineColour(line, palette);
+    return { colour, dash, width };
+  }
+}
+
+function allocationChart(data: ChartData, palette: Palette): Built {
   const datasets: ChartDataset<'scatter', Datum[]>[] = [];
   for (const line of data.lines) {
     const { colour, dash, width } = lineColour(line, palette);
@@ -76,7 +120,7 @@ function allocationChart(data: ChartData, palette: Palette): { config: ChartConf
       if (line.kind === 'budget') continue; // in the legend; its label would sit on the point
       // Iso-FLOP lines fall to the right: label their upper-left end; ratio lines their upper-right end.
       const end = line.kind === 'iso-flop' || line.kind === 'threshold' ? line.points[0] : line.points[line.points.length - 1];
-      const text = line.kind === 'threshold' ? line.label.split(':')[0] : line.kind === 'band' ? line.label.split(' ')[0] : line.kind === 'chinchilla' ? '20:1' : line.label;
+      const text = line.kind === 'threshold' ? line.label.split(':')[0] : line.kind === 'band' ? `${line.label.split(' ')[0]} Chinchilla` : line.kind === 'chinchilla' ? '20:1' : line.label;
       out.push({ text, x: x.getPixelForValue(end.parameters), y: y.getPixelForValue(end.tokens) + 8, colour: lineColour(line, palette).colour, align: line.kind === 'iso-flop' || line.kind === 'threshold' ? 'left' : 'right' });
     }
     return out;
@@ -84,8 +128,8 @@ function allocationChart(data: ChartData, palette: Palette): { config: ChartConf
   const config = scatterConfig(datasets, palette, {
     x: logAxis('Parameters (N, active)', data.bounds.parameters, palette),
     y: logAxis('Training tokens (D)', data.bounds.tokens, palette),
-  }, (item) => !/^10\S* FLOP$|tokens\/parameter\)$/.test(item.text ?? '') || /^Chinchilla/.test(item.text ?? ''));
-  return { config, labels: labelsFor, counts: { referencePoints: data.references.length, currentPoints: data.current ? 1 : 0, lines: data.lines.length, lossPoints: 0 } };
+  });
+  return { config, labels: labelsFor, legend: allocationLegend(data, palette), counts: { referencePoints: data.references.length, currentPoints: data.current ? 1 : 0, lines: data.lines.length, lossPoints: 0 } };
 }
 
 /**
@@ -101,13 +145,13 @@ function lossAxisRange(ys: readonly number[]): { min: number; max: number; stepS
   return { min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step, stepSize: step };
 }
 
-function lossChart(data: ChartData, palette: Palette): { config: ChartConfiguration<'scatter', Datum[]>; labels: (chart: Chart) => LabelSpec[]; counts: { referencePoints: number; currentPoints: number; lines: number; lossPoints: number } } {
+function lossChart(data: ChartData, palette: Palette): Built {
   const loss = data.loss!;
   const colours = { optimum: palette.green, kaplan: palette.red, chinchilla: palette.purple, current: palette.orange } as const;
   const datasets: ChartDataset<'scatter', Datum[]>[] = [
     {
-      label: `Loss at ${scientific(loss.budgetFlops)} FLOP (${loss.fitLabel})`, order: 2, showLine: true,
-      data: loss.curve.map((p) => ({ x: p.parameters, y: p.loss, label: `${compactCount(p.parameters)} parameters`, detail: [`${compactCount(p.tokens)} tokens`, `predicted loss ${p.loss.toFixed(3)}`] })),
+      label: `Loss at ${n.flops(loss.budgetFlops)} FLOP (${loss.fitLabel})`, order: 2, showLine: true,
+      data: loss.curve.map((p) => ({ x: p.parameters, y: p.loss, label: `${n.count(p.parameters)} parameters`, detail: [`${n.count(p.tokens)} tokens`, `predicted loss ${n.loss(p.loss)}`] })),
       borderColor: palette.blue, backgroundColor: palette.blue, borderWidth: 2, pointRadius: 0, pointHitRadius: 4, pointHoverRadius: 3,
     },
     ...loss.marks.map((mark): ChartDataset<'scatter', Datum[]> => ({
@@ -120,7 +164,7 @@ function lossChart(data: ChartData, palette: Palette): { config: ChartConfigurat
   const labels = (chart: Chart): LabelSpec[] => {
     const x = chart.scales.x;
     const y = chart.scales.y;
-    return loss.marks.map((mark) => ({ text: `${mark.label}: ${compactCount(mark.parameters)}`, x: x.getPixelForValue(mark.parameters), y: y.getPixelForValue(mark.loss) - 16, colour: palette.foreground, priority: mark.kind === 'current' }));
+    return loss.marks.map((mark) => ({ text: `${mark.label}: ${n.count(mark.parameters)}`, x: x.getPixelForValue(mark.parameters), y: y.getPixelForValue(mark.loss) - 16, colour: palette.foreground, priority: mark.kind === 'current' }));
   };
   const lossAxis = lossAxisRange(ys);
   const first = loss.curve[0].parameters;
@@ -131,16 +175,19 @@ function lossChart(data: ChartData, palette: Palette): { config: ChartConfigurat
       y: { type: 'linear', min: lossAxis.min, max: lossAxis.max, title: { display: true, text: 'Predicted loss (nats/token)', color: palette.foreground }, ticks: { color: palette.foreground, stepSize: lossAxis.stepSize, callback: (value) => Number(value).toFixed(2) }, grid: { color: withAlpha(palette.grid, 0.6) }, border: { color: palette.grid } },
     }),
     labels,
+    legend: [
+      { label: datasets[0]!.label ?? 'Loss', colour: palette.blue, kind: 'line', width: 2 },
+      ...loss.marks.map((mark): LegendEntry => ({ label: mark.label, colour: colours[mark.kind], kind: mark.kind === 'current' ? 'diamond' : 'point' })),
+    ],
     counts: { referencePoints: 0, currentPoints: 1, lines: 1, lossPoints: loss.curve.length + loss.marks.length },
   };
 }
 
-/** Both views: a scatter chart drawn at once (no animation), filling its box, legend below. */
+/** Both views: a scatter chart drawn at once (no animation), filling its box; the legend is HTML below it. */
 function scatterConfig(
   datasets: ChartDataset<'scatter', Datum[]>[],
   palette: Palette,
   scales: NonNullable<ChartConfiguration<'scatter', Datum[]>['options']>['scales'],
-  legendFilter?: (item: LegendItem) => boolean,
 ): ChartConfiguration<'scatter', Datum[]> {
   return {
     type: 'scatter',
@@ -150,10 +197,7 @@ function scatterConfig(
       maintainAspectRatio: false,
       parsing: false,
       scales,
-      plugins: {
-        legend: { position: 'bottom', labels: { color: palette.foreground, usePointStyle: true, boxHeight: 8, ...(legendFilter ? { filter: legendFilter } : {}) } },
-        tooltip: tooltip(palette),
-      },
+      plugins: { tooltip: tooltip(palette) },
     },
   };
 }
@@ -166,11 +210,14 @@ function logAxis(text: string, [min, max]: readonly [number, number], palette: P
     border: { color: palette.grid },
     ticks: {
       color: palette.foreground,
-      // Only powers of ten, written as 1B, 10B, 1T: the minor ticks would crowd the axis.
+      autoSkip: false,
+      // Powers of ten (1B, 10B, 1T) over wide ranges; 1-2-5 steps when the axis spans under two decades.
       callback: (value: string | number) => {
         const number = Number(value);
-        const exponent = Math.log10(number);
-        return Math.abs(exponent - Math.round(exponent)) < 1e-9 ? compactCount(number) : null;
+        const exponent = Math.floor(Math.log10(number) + 1e-9);
+        const mantissa = Math.round((number / 10 ** exponent) * 1000) / 1000;
+        const narrow = Math.log10(max / min) < 2;
+        return mantissa === 1 || (narrow && (mantissa === 2 || mantissa === 5)) ? n.count(number) : null;
       },
     },
   };
@@ -203,6 +250,8 @@ function render(data: ChartData, view: ChartView, id: number): void {
     Chart.defaults.font.family = palette.fontFamily;
     Chart.defaults.color = palette.foreground;
     const built = shown === 'loss' ? lossChart(data, palette) : allocationChart(data, palette);
+    renderLegend(legend, built.legend);
+    renderPlan(planSection, planBody, data.plan?.sheet);
     chart?.destroy();
     delete document.body.dataset.rendered;
     const done: Plugin = {
@@ -215,7 +264,8 @@ function render(data: ChartData, view: ChartView, id: number): void {
         vscode.postMessage({ type: 'rendered', renderId: id, view: shown, ...built.counts, current: data.current ? { parameters: data.current.parameters, tokens: data.current.tokens } : null, theme: palette.theme });
       },
     };
-    chart = new Chart(canvas, { ...built.config, plugins: [labelPlugin(built.labels, palette.fontFamily), done] } as ChartConfiguration<'scatter', Datum[]>);
+    drawn = { built, palette };
+    chart = new Chart(canvas, { ...built.config, plugins: [backgroundPlugin(palette), labelPlugin(built.labels, palette.fontFamily), done] } as ChartConfiguration<'scatter', Datum[]>);
     state = { ...state, data, view: shown };
     vscode.setState(state);
   } catch (error) {
@@ -224,6 +274,52 @@ function render(data: ChartData, view: ChartView, id: number): void {
 }
 
 let renderedFor = -1;
+/** What the canvas shows now, for the exports. */
+let drawn: { built: Built; palette: Palette } | undefined;
+
+/** Paints the editor's background under the chart, so an exported PNG is not transparent. */
+function backgroundPlugin(palette: Palette): Plugin {
+  return {
+    id: 'computeBudgetBackground',
+    beforeDraw(target: Chart) {
+      const { ctx, width, height } = target;
+      ctx.save();
+      ctx.fillStyle = palette.background;
+      ctx.fillRect(0, 0, width, height);
+      ctx.restore();
+    },
+  };
+}
+
+/** The chart as SVG: the same configuration drawn once more onto svgcanvas's SVG context. */
+function chartSvg(): string {
+  if (!chart || !drawn) throw new Error('nothing is drawn yet');
+  const target = new SvgCanvas();
+  target.width = chart.width;
+  target.height = chart.height;
+  const copy = new Chart(target as unknown as HTMLCanvasElement, {
+    ...drawn.built.config,
+    platform: BasicPlatform,
+    options: { ...drawn.built.config.options, responsive: false, animation: false, devicePixelRatio: 1 },
+    plugins: [backgroundPlugin(drawn.palette), labelPlugin(drawn.built.labels, drawn.palette.fontFamily)],
+  } as ChartConfiguration<'scatter', Datum[]>);
+  copy.draw();
+  const svg = target.ctx.getSerializedSvg(true);
+  copy.destroy();
+  return svg;
+}
+
+for (const [format, button] of Object.entries(exportButtons) as ['png' | 'svg', HTMLButtonElement][]) {
+  button.addEventListener('click', () => {
+    try {
+      const data = format === 'png' ? chart!.toBase64Image('image/png', 1) : chartSvg();
+      vscode.postMessage({ type: 'export', format, data, name: state?.data.title ?? 'chart' });
+    } catch (error) {
+      vscode.postMessage({ type: 'error', renderId, message: `export failed: ${String(error instanceof Error ? error.message : error)}` });
+    }
+  });
+}
+copyButton.addEventListener('click', () => vscode.postMessage({ type: 'copy-markdown' }));
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;

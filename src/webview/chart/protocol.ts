@@ -30,7 +30,11 @@ export interface RenderedMessage {
 export type FromWebview =
   | { readonly type: 'ready' }
   | RenderedMessage
-  | { readonly type: 'error'; readonly renderId: number; readonly message: string };
+  | { readonly type: 'error'; readonly renderId: number; readonly message: string }
+  /** The chart as a file: a PNG data URL, or SVG text; the extension asks where to save it. */
+  | { readonly type: 'export'; readonly format: 'png' | 'svg'; readonly data: string; readonly name: string }
+  /** Copy the plan as Markdown (the page may not reach the clipboard itself). */
+  | { readonly type: 'copy-markdown' };
 
 /** What the page keeps with `setState`, so a reload (or the serializer) can redraw at once. */
 export interface ChartState {
