@@ -41,6 +41,28 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
   { name: 'json', help: 'the plan as one JSON object (compute-budget/plan@1, see the README)' },
 ];
 
+export const FIT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'min-tokens', value: 'T', help: 'leave out checkpoints before this many tokens, except each run\'s last (default 10B, Choshen et al.)' },
+  { name: 'compute', value: 'C', help: 'also give the loss-optimal N and D for this budget under the fitted law' },
+  { name: 'bootstrap', value: 'N', help: 'bootstrap resamples for the intervals (default 100; 0 for none)' },
+  { name: 'seed', value: 'S', help: 'seed of the bootstrap, for reproducible intervals' },
+  { name: 'json', help: 'the fit as one JSON object (compute-budget/fit@1, see the README)' },
+];
+
+export const STOP_OPTIONS: readonly OptionSpec[] = [
+  { name: 'config', value: 'FILE', help: 'the run\'s config: tokens per step and the planned total come from it' },
+  { name: 'tokens-per-step', value: 'N', help: 'global batch x sequence length, when the log has steps but no tokens' },
+  { name: 'planned-tokens', value: 'T', help: 'the run\'s planned length, for the projected gain of what remains' },
+  { name: 'json', help: 'the signal as one JSON object (compute-budget/stop@1, see the README)' },
+];
+
+export const BOUNDARY_OPTIONS: readonly OptionSpec[] = [
+  { name: 'compute', value: 'C', help: 'place a run of this compute on the boundary' },
+  { name: 'tau', value: 'Q', help: 'the quantile the boundary follows (default 0.98)' },
+  { name: 'task', value: 'NAME', help: 'only this benchmark (default: every task in the file)' },
+  { name: 'json', help: 'the boundaries as one JSON object (compute-budget/boundary@1, see the README)' },
+];
+
 export interface CommandHelp {
   readonly usage: string;
   readonly summary: string;
@@ -48,7 +70,9 @@ export interface CommandHelp {
   readonly examples: readonly string[];
 }
 
-export const COMMAND_HELP: Readonly<Record<'analyze' | 'plan', CommandHelp>> = {
+export type CommandName = 'analyze' | 'plan' | 'fit' | 'stop' | 'boundary';
+
+export const COMMAND_HELP: Readonly<Record<CommandName, CommandHelp>> = {
   analyze: {
     usage: 'compute-budget analyze FILE... [options]',
     summary: 'Parameters, training tokens, compute (6ND), tokens per parameter and regulatory thresholds of each config file. Facts from .compute-budget.yaml files in the file\'s folder and the folders above it (up to the repository root) apply.',
@@ -69,12 +93,33 @@ export const COMMAND_HELP: Readonly<Record<'analyze' | 'plan', CommandHelp>> = {
       'compute-budget plan --flops 1e24 --target inference:10T --json',
     ],
   },
+  fit: {
+    usage: 'compute-budget fit RUNS [options]',
+    summary: 'Fits your own scaling law L(N, D) = E + A/N^alpha + B/D^beta to small runs (Huber loss on log-loss, L-BFGS from a grid, Hoffmann et al. / Besiroglu et al.), with bootstrap intervals, the error on the largest model held out, and the compute-optimal allocation under it.',
+    options: FIT_OPTIONS,
+    examples: ['compute-budget fit runs.csv', 'compute-budget fit runs.csv --compute 1e24 --json'],
+  },
+  stop: {
+    usage: 'compute-budget stop LOG [options]',
+    summary: 'Whether a running job has reached low returns: the loss improvement per 100B tokens and perplexity improvement per 10B tokens over the last fifth of the log (Theil-Sen slope), against 0.01 and 0.5%.',
+    options: STOP_OPTIONS,
+    examples: ['compute-budget stop loss.csv --config configs/7b.yaml', 'compute-budget stop wandb-export.jsonl --tokens-per-step 4M --json'],
+  },
+  boundary: {
+    usage: 'compute-budget boundary EVALS [options]',
+    summary: 'The capability boundary: the best attainable benchmark score as a sigmoid of log-compute at a high quantile (pinball loss), its coverage on held-out models, and where a run of a given compute sits on it.',
+    options: BOUNDARY_OPTIONS,
+    examples: ['compute-budget boundary evals.csv --compute 1.1e24'],
+  },
 };
 
 /** Exit codes, and the commands that can end with each (none: every command). */
-export const EXIT_CODES: readonly [number, string, ('analyze' | 'plan')?][] = [
+export const EXIT_CODES: readonly [number, string, CommandName?][] = [
   [0, 'success'],
   [1, 'a diagnostic reached --fail-on, or a file could not be read', 'analyze'],
+  [1, 'the file could not be read or held too little to fit or judge', 'fit'],
+  [1, 'the file could not be read or held too little to fit or judge', 'stop'],
+  [1, 'the file could not be read or held too little to fit or judge', 'boundary'],
   [2, 'usage error: an unknown command or option, or a bad value'],
   [70, 'internal error (please report it)'],
 ];
@@ -101,9 +146,10 @@ export function helpText(color: Colors, command?: keyof typeof COMMAND_HELP): st
     heading('Examples:');
     for (const example of help.examples) out.push(`  ${example}`);
   } else {
-    out.push(`compute-budget ${VERSION}`, 'Training compute, tokens per parameter and regulatory thresholds of ML configs.');
+    out.push(`compute-budget ${VERSION}`, 'Training compute and regulatory thresholds of ML configs; fit your scaling laws.');
     heading('Usage:');
-    out.push('  compute-budget analyze FILE... [options]', '  compute-budget plan (--flops C | --gpu NAME --count N --days D) [options]', '  compute-budget --help | --version');
+    for (const name of Object.keys(COMMAND_HELP) as CommandName[]) out.push(`  ${COMMAND_HELP[name].usage}`);
+    out.push('  compute-budget --help | --version');
     for (const name of Object.keys(COMMAND_HELP) as (keyof typeof COMMAND_HELP)[]) {
       heading(`${name} options:`);
       options(COMMAND_HELP[name].options);
@@ -118,8 +164,14 @@ export function helpText(color: Colors, command?: keyof typeof COMMAND_HELP): st
     out.push('  NO_COLOR, FORCE_COLOR      turn colour off, or on where it would be off', '  HF_HUB_OFFLINE, HF_ENDPOINT, HF_TOKEN, HF_TOKEN_PATH, HF_HOME, HF_HUB_CACHE', '                            where models named by Hugging Face id are looked up');
   }
   heading('Exit codes:');
-  for (const [code, meaning, only] of EXIT_CODES) {
-    if (!command || !only || only === command) out.push(`  ${String(code).padEnd(4)}${!command && only ? `${only}: ` : ''}${meaning}`);
+  // One line per code: in the general help, what each command means by it, commands sharing a meaning together.
+  for (const code of [...new Set(EXIT_CODES.map(([each]) => each))]) {
+    const rows = EXIT_CODES.filter(([each, , only]) => each === code && (!command || !only || only === command));
+    if (!rows.length) continue;
+    const meanings = new Map<string, string[]>();
+    for (const [, meaning, only] of rows) meanings.set(meaning, [...(meanings.get(meaning) ?? []), ...(only ? [only] : [])]);
+    const text = [...meanings].map(([meaning, commands]) => (!command && commands.length ? `${commands.join(', ')}: ${meaning}` : meaning)).join('; ');
+    wrap(text, 74).forEach((line, i) => out.push(`  ${i === 0 ? String(code).padEnd(4) : '    '}${line}`));
   }
   return out.join('\n');
 }
@@ -135,7 +187,7 @@ export function acceptedOptions(command: keyof typeof COMMAND_HELP): Map<string,
 }
 
 /** Names of the options that take no value, for the parser. */
-export const SWITCHES: ReadonlySet<string> = new Set([...ANALYZE_OPTIONS, ...PLAN_OPTIONS, ...GLOBAL_OPTIONS].filter((spec) => !spec.value).map((spec) => spec.name));
+export const SWITCHES: ReadonlySet<string> = new Set([...Object.values(COMMAND_HELP).flatMap((help) => help.options), ...GLOBAL_OPTIONS].filter((spec) => !spec.value).map((spec) => spec.name));
 
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];

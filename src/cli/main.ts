@@ -3,6 +3,7 @@ import { runAnalyze } from './analyzeCommand';
 import { flag, parseArgs, UsageError, type ParsedArgs } from './args';
 import { colors, useColor, type Colors } from './color';
 import { acceptedOptions, COMMAND_HELP, helpText, SWITCHES } from './help';
+import { runBoundary, runFit, runStop } from './labCommands';
 import { runPlan } from './planCommand';
 import { VERSION } from './version';
 
@@ -24,6 +25,9 @@ type Command = (args: ParsedArgs, io: CliIO) => number | Promise<number>;
 export const COMMANDS: Record<keyof typeof COMMAND_HELP, Command> = {
   analyze: runAnalyze,
   plan: runPlan,
+  fit: runFit,
+  stop: runStop,
+  boundary: runBoundary,
 };
 
 export interface MainOptions {
@@ -58,7 +62,7 @@ export async function main(
       write(helpText(io.color, command as keyof typeof COMMANDS | undefined));
       return 0;
     }
-    if (command === undefined) throw new UsageError('no command given (analyze or plan)');
+    if (command === undefined) throw new UsageError(`no command given (${Object.keys(COMMANDS).join(', ')})`);
     const accepted = acceptedOptions(command as keyof typeof COMMANDS);
     for (const name of args.flags.keys()) {
       if (!accepted.has(name)) throw new UsageError(`${command} has no option --${printable(name, 60)}`);

@@ -48,7 +48,7 @@ describe('compute-budget, the command line as a whole', () => {
       assert.equal(code, 0);
       for (const name of optionsTheCodeReads()) assert.match(out, new RegExp(`--${name}\\b`), `--${name}`);
       for (const name of ['analyze', 'plan', '-h', '-V', '--accelerator', '--no-color', 'NO_COLOR', 'HF_HUB_OFFLINE']) assert.ok(out.includes(name), name);
-      assert.match(out, /Exit codes:\n\s+0 .*\n\s+1 .*\n\s+2 .*usage/);
+      assert.match(out, /Exit codes:\n\s+0 .*\n\s+1 [^]*?\n\s+2 .*usage/);
       assert.match(out, /Examples:\n\s+compute-budget analyze /);
     });
 
@@ -233,5 +233,35 @@ describe('compute-budget analyze, files and facts', () => {
     assert.doesNotMatch(out, /=\s*(\)|$)/m, out);
     assert.doesNotMatch(out, /training factor/);
     assert.match(out, /note: dataset tokens = 1B \(given as dataset_tokens=1B\)/);
+  });
+});
+
+describe('the scaling-law lab on the command line', () => {
+  const lab = (name: string) => path.join(ROOT, 'test', 'examples', 'lab', name);
+
+  it('fits the example runs and gives the allocation for a budget, as JSON with its schema', async () => {
+    const { code, out } = await run(['fit', lab('runs.csv'), '--compute', '1e23', '--json', '--bootstrap', '20', '--seed', '7']);
+    assert.equal(code, 0);
+    const report = JSON.parse(out);
+    assert.equal(report.schema, 'compute-budget/fit@1');
+    assert.ok(report.fit, out.slice(0, 400));
+  });
+
+  it('says what a loss log lacks instead of judging it, and exits 1', async () => {
+    const { code, out } = await run(['stop', lab('loss.csv')]);
+    assert.equal(code, 1);
+    assert.match(out, /no tokens per step/);
+  });
+
+  it('places a compute on the capability boundary', async () => {
+    const { code, out } = await run(['boundary', lab('evals.csv'), '--compute', '1.1e24']);
+    assert.equal(code, 0);
+    assert.match(out, /at 1\.1e24 FLOP: 0\.\d+/);
+  });
+
+  it('refuses a quantile outside (0, 1) with one line', async () => {
+    const { code, err } = await run(['boundary', lab('evals.csv'), '--tau', '2']);
+    assert.equal(code, 2);
+    assert.match(err, /--tau must be a quantile between 0 and 1/);
   });
 });
