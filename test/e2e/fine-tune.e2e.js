@@ -10,15 +10,17 @@ module.exports = async function fineTune(page, helpers) {
   await page.keyboard.press('Home');
   await page.keyboard.type('# compute-budget: dataset_tokens=25M\n');
   const status = await helpers.waitForStatusBarItem('fine-tune');
-  // 4 epochs × 25M × 95% (5% validation) = 95M tokens; 6 × 8,030,261,248 × 9.5e7 = 4.6e18.
-  assert.match(status, /fine-tune 4\.6 × 10¹⁸ FLOP/);
+  // 4 epochs × 25M × 95% (5% validation) = 95M tokens; rank-32 LoRA on every linear layer trains
+  // 83,886,080 parameters: (4 × 8,030,261,248 + 2 × 83,886,080) × 9.5e7 = 3.1e18.
+  assert.match(status, /fine-tune 3\.1 × 10¹⁸ FLOP/);
   await helpers.waitForInline('fine-tune');
   const inline = await helpers.inlineTexts();
-  assert.ok(inline.some((text) => /fine-tune ≈ 4\.6 × 10¹⁸ FLOP · 0\.00063% of base pretraining · 7\.2% of EU 10²⁵ \(cumulative\)/.test(text)), inline.join(' | '));
+  assert.ok(inline.some((text) => /fine-tune ≈ 3\.1 × 10¹⁸ FLOP · 0\.00042% of base pretraining · 7\.2% of EU 10²⁵ \(cumulative\)/.test(text)), inline.join(' | '));
   assert.ok(!inline.some((text) => /Chinchilla|tok\/param/.test(text)), inline.join(' | '));
 
   const hover = await helpers.hoverAt('base_model', 'fine-tune of');
   assert.match(hover, /Pretraining of meta-llama\/Meta-Llama-3-8B/);
+  assert.match(hover, /LoRA adapters \(r = 32\)\s+83,886,080 trainable parameters/);
   assert.doesNotMatch(hover, /under-trained|Predicted loss/);
   await helpers.screenshot('fine-tune-hover');
 

@@ -13,10 +13,7 @@ module.exports = async function torchtitanToml(page, helpers) {
   await helpers.screenshot('hover-flavor-torchtitan-toml');
 
   await helpers.goToLine(40);
-  // The light bulb shows once the code actions for the cursor's line are known: ask for them then.
-  await page.locator('.lightBulbWidget').filter({ visible: true }).first().waitFor();
-  await page.keyboard.press('Control+Period');
-  await page.locator('.action-widget .monaco-list-row', { hasText: 'Add the number of GPUs' }).first().click();
+  await (await helpers.quickFix('Add the number of GPUs')).click();
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill('64');

@@ -15,9 +15,7 @@ module.exports = async function workspaceFacts(page, helpers) {
   const peek = page.locator('.marker-widget', { hasText: 'not how many tokens' });
   await peek.waitFor({ state: 'visible' });
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+.');
-  const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Add tokens for this file in .compute-budget.yaml' });
-  await fix.waitFor({ state: 'visible' });
+  const fix = await helpers.quickFix('Add tokens for this file in .compute-budget.yaml');
   await helpers.screenshot('workspace-facts-quick-fix');
 
   await fix.click();

@@ -33,7 +33,8 @@ describe('hovers on the keys that drive the budget', () => {
     assert.ok(text.includes('fine-tune of meta-llama/Meta-Llama-3-8B'), text);
     assert.ok(text.includes('Fine-tuning compute'), text);
     assert.ok(text.includes('Pretraining of meta-llama/Meta-Llama-3-8B'), text);
-    assert.ok(!/Chinchilla|Predicted loss|Same compute, optimal/.test(text), text);
+    assert.ok(!/Tokens per parameter|Chinchilla-optimal tokens|Predicted loss|Same compute, optimal/.test(text), text);
+    assert.ok(text.includes('dataset_tokens=25000000'), text);
   });
 
   it('shows nothing on keys that do not drive the budget', async () => {

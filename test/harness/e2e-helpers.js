@@ -126,7 +126,27 @@ function createHelpers(page, { screenshotsDir }) {
     await page.waitForFunction(inlineShown, { selector: ACTIVE_LINES, needle, shown });
   }
 
-  return { openFile, goToLine, runCommand, screenshot, editorText, hoverAt, openProblems, waitForNotification, waitForStatusBarItem, inlineTexts, waitForInline };
+  /**
+   * Opens the quick fixes at the cursor (Ctrl+.) and resolves with the row labelled `label`. The
+   * workbench asks the providers when the keys are pressed; under load the answer can come after
+   * the menu decided there was nothing, so the menu is asked again (at most four times) until the
+   * row shows. Each try waits for the row, not for a time.
+   */
+  async function quickFix(label) {
+    const row = page.locator('.action-widget .monaco-list-row', { hasText: label }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+Period');
+      try {
+        await row.waitFor({ state: 'visible', timeout: 5_000 });
+        return row;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
+  }
+
+  return { openFile, goToLine, runCommand, screenshot, editorText, hoverAt, openProblems, waitForNotification, waitForStatusBarItem, inlineTexts, waitForInline, quickFix };
 }
 
 // The text editor of the main editor area's active group. VS Code 1.139 opens Settings as a modal

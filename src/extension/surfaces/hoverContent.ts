@@ -73,7 +73,7 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
   const notes = provenanceNotes(analysis);
   if (notes.length) {
     out.push('*Not read from this file:*');
-    for (const note of notes) out.push(`- ${md(note.what)}: ${typeof note.value === 'number' ? n.grouped(note.value) : md(String(note.value))} (${note.origin}${note.note ? `: ${md(note.note)}` : ''})`);
+    for (const note of notes) out.push(`- ${md(note.what)}: ${typeof note.value === 'number' ? n.grouped(note.value) : md(String(note.value))} (${note.origin}${note.note ? `: ${md(note.note.endsWith('=') && typeof note.value === 'number' ? `${note.note}${note.value}` : note.note)}` : ''})`);
   }
   return out.join('\n');
 }
