@@ -49,9 +49,12 @@ module.exports = async function plannerChart(page, helpers) {
   await helpers.runCommand('Compute Budget: Plan compute budget');
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'A compute budget in FLOP' }).click();
   const input = page.locator('.quick-input-widget input.input');
-  await page.locator('.quick-input-widget', { hasText: 'Compute budget in FLOP' }).waitFor();
+  // Step 2 of 3 (the first step's row also reads "compute budget in FLOP": wait for the step, not the text).
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: '(2/3)' }).waitFor();
   await input.fill('5.76e23');
   await page.keyboard.press('Enter');
+  // The target is the third of three steps on this path.
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: '(3/3)' }).waitFor();
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Chinchilla-optimal' }).click();
   await frame.locator('#subtitle', { hasText: '69.3B parameters × 1.39T tokens' }).waitFor();
   // The chart keeps the view the person chose (the loss view, above); switch back.
