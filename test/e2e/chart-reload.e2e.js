@@ -2,17 +2,13 @@
 // reloads the window: the chart follows the edit, and comes back after the reload (serializer).
 const assert = require('assert');
 
-function chartFrame(page) {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
-
 module.exports = async function chartReload(page, helpers) {
   await helpers.openFile('generic/llama-2-7b-run.yaml');
   await helpers.waitForStatusBarItem('FLOP');
 
   // The status bar item opens the chart of the active config.
   await page.locator('.statusbar-item', { hasText: 'FLOP' }).first().click();
-  const frame = chartFrame(page);
+  const frame = helpers.chartFrame();
   await frame.locator('#title', { hasText: 'Compute budget: llama-2-7b-run.yaml' }).waitFor();
   await frame.locator('body[data-rendered^="allocation"]').waitFor({ state: 'attached' });
   assert.match(await frame.locator('#subtitle').textContent(), /6\.74B parameters × 2T tokens/);
@@ -35,7 +31,7 @@ module.exports = async function chartReload(page, helpers) {
   const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });
   await helpers.runCommand('Developer: Reload Window');
   await reloaded;
-  const revived = chartFrame(page);
+  const revived = helpers.chartFrame();
   await revived.locator('#title', { hasText: 'Compute budget: llama-2-7b-run.yaml' }).waitFor();
   await revived.locator('body[data-rendered^="allocation"]').waitFor({ state: 'attached' });
   await revived.locator('#subtitle', { hasText: '× 4T tokens' }).waitFor();

@@ -4,23 +4,6 @@
 // sees it in a dark and a light theme, in a wide and a narrow panel.
 const assert = require('assert');
 
-function chartFrame(page) {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
-
-async function waitForChart(page, view, theme) {
-  await chartFrame(page).locator(`body[data-rendered="${view} ${theme}"]`).waitFor({ state: 'attached' });
-}
-
-async function pickTheme(page, label) {
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+T');
-  await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
-  await page.keyboard.type(label);
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).waitFor();
-  await page.keyboard.press('Enter');
-}
-
 /** Answers the numbered prompt showing `prompt` with `value`. */
 async function answer(page, prompt, value) {
   const widget = page.locator('.quick-input-widget', { hasText: prompt });
@@ -44,8 +27,8 @@ module.exports = async function planView(page, helpers) {
   await answer(page, 'Model FLOPs utilisation', '0.4');
   await rows.filter({ hasText: 'Chinchilla-optimal' }).click();
 
-  const frame = chartFrame(page);
-  await waitForChart(page, 'allocation', 'vscode-dark');
+  const frame = helpers.chartFrame();
+  await helpers.waitForChart('allocation', 'vscode-dark');
   const plan = frame.locator('#plan');
   await plan.waitFor({ state: 'visible' });
   const text = await plan.innerText();
@@ -79,9 +62,9 @@ module.exports = async function planView(page, helpers) {
   await page.locator('.notification-toast .codicon-notifications-clear, .notification-toast .codicon-close').first().click().catch(() => undefined);
   await frame.locator('#title').click();
   await helpers.runCommand('View: Toggle Maximize Editor Group');
-  await waitForChart(page, 'allocation', 'vscode-dark');
+  await helpers.waitForChart('allocation', 'vscode-dark');
   await helpers.screenshot('plan-view-dark-wide');
-  await pickTheme(page, 'Light Modern');
-  await waitForChart(page, 'allocation', 'vscode-light');
+  await helpers.pickTheme('Light Modern');
+  await helpers.waitForChart('allocation', 'vscode-light');
   await helpers.screenshot('plan-view-light-wide');
 };

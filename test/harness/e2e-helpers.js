@@ -146,7 +146,27 @@ function createHelpers(page, { screenshotsDir }) {
     }
   }
 
-  return { openFile, goToLine, runCommand, screenshot, editorText, hoverAt, openProblems, waitForNotification, waitForStatusBarItem, inlineTexts, waitForInline, quickFix };
+  /** The chart page inside the webview's two iframes. */
+  function chartFrame() {
+    return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  /** Waits until the chart page says it drew `view` in `theme` (it sets body[data-rendered] after drawing). */
+  async function waitForChart(view, theme) {
+    await chartFrame().locator(`body[data-rendered="${view} ${theme}"]`).waitFor({ state: 'attached' });
+  }
+
+  /** Ctrl+K Ctrl+T opens the colour theme picker; typing filters it, Enter applies the focused theme. */
+  async function pickTheme(label) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    await quickInput.waitFor({ state: 'visible' });
+    await page.keyboard.type(label);
+    await quickInput.locator('.monaco-list-row.focused', { hasText: label }).waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  return { openFile, goToLine, runCommand, screenshot, editorText, hoverAt, openProblems, waitForNotification, waitForStatusBarItem, inlineTexts, waitForInline, quickFix, chartFrame, waitForChart, pickTheme };
 }
 
 // The text editor of the main editor area's active group. VS Code 1.139 opens Settings as a modal
