@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { analyze, DEFAULT_MAX_LENGTH } from '../core/analyze';
+import { analyze, DEFAULT_MAX_LENGTH, type Analysis } from '../core/analyze';
 import { printable } from '../core/source/view';
 import type { Severity } from '../core/findings';
 import { ResourceCache, withResources, type ResourceHost } from '../core/resources/resources';
@@ -68,7 +68,7 @@ export async function runAnalyze(args: ParsedArgs, io: CliIO, host?: ResourceHos
   return failed ? 1 : 0;
 }
 
-async function reportFor(
+export async function reportFor(
   file: string,
   given: Record<string, string>,
   tokensPerParameter: number | undefined,
@@ -76,7 +76,7 @@ async function reportFor(
   host: ResourceHost,
   factsCache: WorkspaceFactsOptions['cache'],
   problem: (line: string) => void,
-): Promise<{ report: FileReport; unreadable?: string }> {
+): Promise<{ report: FileReport; unreadable?: string; analysis?: Analysis }> {
   // Read no more than the engine would analyse, so a huge file costs nothing.
   const read = await readBounded(file, DEFAULT_MAX_LENGTH * 4);
   if ('error' in read && read.error !== 'too-large') {
@@ -88,11 +88,11 @@ async function reportFor(
   for (const item of workspace.problems) problem(`${printable(shortPath(item.file), 300)}:${item.line}:${item.column}: ${item.severity}: ${printable(item.message, 500)}`);
   const facts = withGiven(layeredFacts(text, [workspace.facts]), given);
   const analysis = await withResources((resources) => analyze(text, file, { facts, tokensPerParameter, resources }), cache, host);
-  return { report: fileReport(analysis, text) };
+  return { report: fileReport(analysis, text), analysis };
 }
 
 /** `--fact` over the layers below it; `analyze` lets facts it is given win over the file's comments. */
-function withGiven(layered: Record<string, string | number>, given: Record<string, string>): Record<string, string | number> {
+export function withGiven(layered: Record<string, string | number>, given: Record<string, string>): Record<string, string | number> {
   const names = new Set(Object.keys(given).map((key) => factName(key) ?? key));
   const kept = Object.entries(layered).filter(([key]) => !names.has(factName(key) ?? key));
   return { ...Object.fromEntries(kept), ...given };

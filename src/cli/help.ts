@@ -63,6 +63,12 @@ export const BOUNDARY_OPTIONS: readonly OptionSpec[] = [
   { name: 'json', help: 'the boundaries as one JSON object (compute-budget/boundary@1, see the README)' },
 ];
 
+export const STATEMENT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', value: 'F', help: 'md (default): a Markdown document; json: compute-budget/statement@1 (see the README)' },
+  { name: 'fact', value: 'NAME=VALUE', help: 'a fact the file does not hold, as for analyze; repeatable' },
+  { name: 'allow-network', help: 'look a model named by Hugging Face id up on the Hub, as for analyze' },
+];
+
 export interface CommandHelp {
   readonly usage: string;
   readonly summary: string;
@@ -70,7 +76,7 @@ export interface CommandHelp {
   readonly examples: readonly string[];
 }
 
-export type CommandName = 'analyze' | 'plan' | 'fit' | 'stop' | 'boundary';
+export type CommandName = 'analyze' | 'plan' | 'statement' | 'fit' | 'stop' | 'boundary';
 
 export const COMMAND_HELP: Readonly<Record<CommandName, CommandHelp>> = {
   analyze: {
@@ -92,6 +98,12 @@ export const COMMAND_HELP: Readonly<Record<CommandName, CommandHelp>> = {
       'compute-budget plan --gpu H100 --count 1024 --days 30 --price-per-hour 2.5',
       'compute-budget plan --flops 1e24 --target inference:10T --json',
     ],
+  },
+  statement: {
+    usage: 'compute-budget statement FILE [options]',
+    summary: 'A training compute statement to hand to a compliance colleague: the cumulative estimate to two significant figures with its method and inputs, what was assumed and counted, the ±30% band, every threshold with its status and date, and the notification deadline where one applies.',
+    options: STATEMENT_OPTIONS,
+    examples: ['compute-budget statement configs/7b.yaml > statement.md', 'compute-budget statement configs/7b.yaml --format json'],
   },
   fit: {
     usage: 'compute-budget fit RUNS [options]',
@@ -117,6 +129,7 @@ export const COMMAND_HELP: Readonly<Record<CommandName, CommandHelp>> = {
 export const EXIT_CODES: readonly [number, string, CommandName?][] = [
   [0, 'success'],
   [1, 'a diagnostic reached --fail-on, or a file could not be read', 'analyze'],
+  [1, 'the file could not be read, or its compute cannot be estimated', 'statement'],
   [1, 'the file could not be read or held too little to fit or judge', 'fit'],
   [1, 'the file could not be read or held too little to fit or judge', 'stop'],
   [1, 'the file could not be read or held too little to fit or judge', 'boundary'],

@@ -5,6 +5,7 @@ import { colors, useColor, type Colors } from './color';
 import { acceptedOptions, COMMAND_HELP, helpText, SWITCHES } from './help';
 import { runBoundary, runFit, runStop } from './labCommands';
 import { runPlan } from './planCommand';
+import { runStatement } from './statementCommand';
 import { VERSION } from './version';
 
 /** Where a command writes, and how: text for stdout, lines for stderr, colours for each. */
@@ -25,6 +26,7 @@ type Command = (args: ParsedArgs, io: CliIO) => number | Promise<number>;
 export const COMMANDS: Record<keyof typeof COMMAND_HELP, Command> = {
   analyze: runAnalyze,
   plan: runPlan,
+  statement: runStatement,
   fit: runFit,
   stop: runStop,
   boundary: runBoundary,

@@ -3,6 +3,7 @@ export const CommandId = {
   planComputeBudget: 'computeBudget.planComputeBudget',
   showChart: 'computeBudget.showChart',
   addFact: 'computeBudget.addFact',
+  exportStatement: 'computeBudget.exportStatement',
 } as const;
 
 export const EXTENSION_ID = 'compute-budget.compute-budget';

@@ -9,6 +9,7 @@ import { registerDiagnostics } from './surfaces/diagnostics';
 import { registerHover } from './surfaces/hover';
 import { registerStatusBar } from './surfaces/statusBar';
 import { registerPlanner } from './planner/register';
+import { registerStatement } from './statement';
 import { WorkspaceResources } from './resources';
 import { AnalysisScheduler } from './scheduler';
 import { readSettings } from './settings';
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
   registerCodeActions(context, cache, facts);
   registerStatusBar(context, cache);
   registerPlanner(context, cache);
+  registerStatement(context, cache);
   scheduler.refreshVisible();
 
   return {

@@ -22,7 +22,7 @@ module.exports = async function editorSurfaces(page, helpers) {
   await helpers.openFile('bad/nonsense-values.yaml');
   await helpers.openProblems();
   // Only this file's problems (the examples also hold a broken .compute-budget.yaml on purpose).
-  await page.locator('.markers-panel-action-filter input, .markers-panel .monaco-inputbox input').first().fill('nonsense-values.yaml');
+  await page.getByPlaceholder(/^Filter \(e\.g\. text/).first().fill('**/nonsense-values.yaml');
   const markerRows = page.locator('.markers-panel .monaco-list-row');
   await markerRows.filter({ hasText: 'too large to be a number of steps' }).waitFor();
   const rows = await markerRows.allInnerTexts();

@@ -42,13 +42,11 @@ describe('hostile lab files give findings, never a crash', () => {
     assert.ok(report.findings.some((f) => f.code === 'lab-under-determined' || f.code === 'lab-too-few-sizes'));
   });
 
-  it('fits 10,000 rows within a few seconds and stops reading past the row limit with a finding', function () {
+  it('fits 10,000 rows and stops reading past the row limit with a finding (the suite time limit is the hang guard; npm run bench times fits)', function () {
     this.timeout(20_000);
     const big = runsCsv({ sizes: 10, ratios: Array.from({ length: 1000 }, (_, i) => 2 + i / 10) });
-    const started = Date.now();
     const report = fitRunsText(big, { bootstrap: 5, minTokens: 0 });
     assert.equal(report.fit!.rowsUsed, 10_000);
-    assert.ok(Date.now() - started < 15_000);
     const capped = fitRunsText(big, { bootstrap: 0, minTokens: 0, maxRows: 500 });
     assert.ok(capped.findings.some((f) => f.code === 'lab-too-many-rows'));
     assert.equal(capped.fit!.rowsUsed, 500);

@@ -99,9 +99,7 @@ describe('reading a launch script into the shared tree', () => {
   describe('hostile input stays bounded', () => {
     it('does not grow exponentially when a variable doubles itself', () => {
       const body = `A=x\n${'A="$A$A"\n'.repeat(200)}python pretrain_gpt.py --a "$A" --num-layers 2\n`;
-      const started = Date.now();
       const root = read(body);
-      assert.ok(Date.now() - started < 3_000);
       assert.equal(value(root, 'num-layers'), '2');
       assert.ok(shellValue(getEntry(root, 'a')!.value)?.unresolved, 'the huge value is unresolved, not expanded');
     });
@@ -117,9 +115,7 @@ describe('reading a launch script into the shared tree', () => {
         'x'.repeat(100_000),
       ];
       for (const input of inputs) {
-        const started = Date.now();
         assert.doesNotThrow(() => read(input));
-        assert.ok(Date.now() - started < 3_000, `bounded: ${input.slice(0, 30)}`);
       }
     });
   });

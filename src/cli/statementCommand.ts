@@ -1,0 +1,31 @@
+import { ResourceCache } from '../core/resources/resources';
+import { printable } from '../core/source/view';
+import { computeStatement, statementMarkdown } from '../core/statement';
+import { NodeResourceHost } from '../node/resourceHost';
+import { reportFor } from './analyzeCommand';
+import { flag, UsageError, type ParsedArgs } from './args';
+import type { CliIO } from './main';
+
+/** `statement FILE [--format md|json] [--fact NAME=VALUE]... [--allow-network]`: a compute statement to file. */
+export async function runStatement(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (args.positional.length !== 1) throw new UsageError('statement takes one config file');
+  const format = flag(args, 'format') ?? 'md';
+  if (format !== 'md' && format !== 'json') throw new UsageError('--format must be md or json');
+  const given: Record<string, string> = {};
+  for (const pair of args.flags.get('fact') ?? []) {
+    const [name, value] = pair.split('=', 2);
+    if (!name || value === undefined) throw new UsageError(`--fact takes NAME=VALUE, e.g. --fact gpus=128 (got ${JSON.stringify(pair)})`);
+    given[name] = value;
+  }
+  const file = args.positional[0]!;
+  const host = new NodeResourceHost({ allowNetwork: flag(args, 'allow-network') === 'true' });
+  const result = await reportFor(file, given, undefined, new ResourceCache(), host, new Map(), (line) => io.warn(line));
+  if (result.unreadable || !result.analysis) {
+    io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${printable(file, 300)}: ${result.unreadable ?? 'unreadable'}`);
+    return 1;
+  }
+  const statement = computeStatement(result.analysis);
+  if (format === 'json') io.write(JSON.stringify(statement, (_key, value: unknown) => (typeof value === 'string' ? printable(value, 100_000) : value), 2));
+  else io.write(statementMarkdown(statement));
+  return statement.flops === null ? 1 : 0;
+}
