@@ -121,6 +121,9 @@ export interface Analysis {
  */
 export const DEFAULT_MAX_LENGTH = 1_000_000;
 
+/** More training tokens than this (10³⁰) is no run: the largest today are near 10¹⁴. */
+const MAX_TOKENS = 1e30;
+
 /** Reads one config and computes its whole budget. Never throws for any input text. */
 export function analyze(text: string, fileName: string, given: AnalyzeOptions = {}): Analysis {
   // Options come from settings files and flags: any shape is possible, so it is checked first.
@@ -211,7 +214,13 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   const target = options.tokensPerParameter && options.tokensPerParameter > 0 ? options.tokensPerParameter : CHINCHILLA_TOKENS_PER_PARAMETER;
   const total = model.total?.value ?? null;
   const active = model.active?.value ?? total;
-  const tokens = training.tokens?.value ?? null;
+  // Every factor of a token count is bounded where it is read, but their product need not be
+  // (10³⁰ steps × 10³⁰ tokens per step): past any real run the length is refused at its key.
+  const stated = training.tokens?.value ?? null;
+  const tokens = stated !== null && stated <= MAX_TOKENS ? stated : null;
+  if (stated !== null && tokens === null) {
+    findings.push({ severity: 'error', code: 'out-of-range', span: training.anchor ?? { start: 0, end: 0 }, message: `The training length multiplies out to ${numbers(options.numberStyle).flops(stated)} tokens${training.derivation ? ` (${training.derivation.slice(0, 120)})` : ''}, beyond any real training run; it is ignored.` });
+  }
   const adapter = adapterSettings && model.architecture ? countAdapter(adapterSettings, model.architecture) : null;
   // Adapters: the frozen model runs forward and back, only the adapters' weights get gradients.
   const architectureFlops = active !== null && tokens !== null ? (adapter ? (4 * active + 2 * adapter.trainable) * tokens : trainingCompute(active, tokens)) : null;

@@ -61,3 +61,14 @@ describe('a budget that states only hardware and time', () => {
     assert.ok(Math.abs(both.hardware!.flops / expected - 1) < 1e-9);
   });
 });
+
+describe('a length whose factors multiply past any run', () => {
+  it('refuses 10²⁰ steps × 10²⁰ sequences × 10²⁰ tokens at the steps key, with no infinite compute', () => {
+    const analysis = budget('parameters: 7B\nsteps: 1e20\nglobal_batch_size: 1e20\nseq_len: 1e20\n');
+    assert.equal(analysis.tokens, null);
+    assert.equal(analysis.flops, null);
+    const finding = analysis.findings.find((candidate) => candidate.code === 'out-of-range');
+    assert.ok(finding, analysis.findings.map((candidate) => candidate.code).join(', '));
+    assert.match(finding.message, /multiplies out to 1\.0e60 tokens/);
+  });
+});
