@@ -18,10 +18,13 @@ const inside = (span: Span | undefined, offset: number): span is Span => !!span 
 export function explainAt(analysis: Analysis, offset: number): KeyExplanation | undefined {
   const contributions: string[] = [];
   let hit: Fact<unknown> | undefined;
+  const onSpan = new Set<string | undefined>();
   for (const part of analysis.model.count?.parts ?? []) {
-    const fact = part.facts.find((candidate) => inside(candidate.span, offset));
+    const found = part.facts.filter((candidate) => inside(candidate.span, offset));
+    const fact = found[0];
     if (!fact) continue;
     hit ??= fact;
+    for (const each of found) onSpan.add(each.key);
     const each = part.perLayer !== undefined ? `${part.formula} per layer = ${compactCount(part.perLayer)} params (× ${part.repeats} layers = ${compactCount(part.total)})` : `${part.formula} = ${compactCount(part.total)} params`;
     contributions.push(`${part.label}: ${each}${part.active !== part.total ? `; ${compactCount(part.active)} active` : ''}`);
   }
@@ -56,7 +59,10 @@ export function explainAt(analysis: Analysis, offset: number): KeyExplanation | 
   const span = hit.span!;
   // A key that names a whole model (a Hub id, a builder, a flavor) carries every catalog fact on
   // one span: title it by the model, not by whichever of its facts came first.
-  const key = hit.origin === 'catalog' ? analysis.model.catalog?.id ?? analysis.model.architecture?.family ?? hit.key : hit.key;
+  // Facts of several keys on one span (vocab_size, hidden_size… under MaxText's base_config or a Hub
+  // id) mean the key names a whole model, whatever the facts' origin.
+  const namesModel = hit.origin === 'catalog' || onSpan.size > 1;
+  const key = namesModel ? analysis.model.catalog?.id ?? analysis.model.architecture?.family ?? hit.key : hit.key;
   return { span, key: key ?? 'value', contributions: [...new Set(contributions)] };
 }
 

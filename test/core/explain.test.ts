@@ -30,3 +30,11 @@ describe('explaining the hardware method', () => {
     }
   });
 });
+
+describe('the title of a hover on a key that names a whole model', () => {
+  it('titles MaxText’s base_config by the model it brings in, not by the first of its facts (vocab_size)', () => {
+    const { analysis, text } = analyzeExample('maxtext/configs/tpu/tpu_smoke_test.yml');
+    const explanation = explainAt(analysis, text.indexOf('base_config') + 2)!;
+    assert.equal(explanation.key, 'MaxText llama2');
+  });
+});
