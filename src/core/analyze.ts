@@ -230,12 +230,13 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   const arch = model.architecture;
   const sequence = training.factors.find((factor) => factor.key && /seq|context|block_size/i.test(factor.key))?.value ?? arch?.learnedPositions?.value;
   const flopsWithAttention = architectureFlops !== null && arch && sequence ? architectureFlops + 6 * arch.layers.value * sequence * arch.heads.value * arch.headDim.value * tokens! : null;
-  const base = model.fineTunes?.trainingTokens && model.total ? trainingCompute(model.active!.value, model.fineTunes.trainingTokens) : 0;
+  const startsFrom = model.startsFrom;
+  const baseModel = startsFrom?.model;
+  const base = baseModel?.trainingTokens && model.total ? trainingCompute(model.active!.value, baseModel.trainingTokens) : 0;
   const totals: Lifecycle | null = flops !== null
-    ? lifecycle({ flops, what: startsFromBase(model) ? 'this fine-tune' : 'this run', how: method === 'hardware' ? 'hardware method' : adapterSettings && model.architecture ? '(4·N + 2·N_trainable)·D' : '6·N·D' }, active, base > 0 ? { what: `pretraining of ${model.fineTunes!.id}`, flops: base } : undefined, stages)
+    ? lifecycle({ flops, what: startsFrom ? 'this fine-tune' : 'this run', how: method === 'hardware' ? 'hardware method' : adapterSettings && model.architecture ? '(4·N + 2·N_trainable)·D' : '6·N·D' }, active, base > 0 ? { what: `pretraining of ${baseModel!.id}`, flops: base } : undefined, stages)
     : null;
   const cumulativeFlops = totals?.total ?? null;
-  const startsFrom = model.startsFrom;
   const fineTune: FineTune | null = startsFrom
     ? { base: startsFrom.model?.id ?? startsFrom.name, baseTokens: startsFrom.model?.trainingTokens ?? null, baseFlops: base > 0 ? base : null, share: base > 0 && flops !== null ? flops / base : null }
     : null;
@@ -267,8 +268,8 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   }
   const mismatch = hardwareFinding(hardwareEstimate ?? undefined, architectureFlops, n);
   if (mismatch) findings.push(mismatch);
-  if (model.fineTunes && base > 0 && flops !== null) {
-    findings.push({ severity: 'information', code: 'fine-tuning-cumulative', message: `Fine-tuning ${model.fineTunes.id} adds ${n.flops(flops)} FLOP to its ${n.flops(base)} FLOP of pretraining (${model.fineTunes.tokensSource}); regulation counts the cumulative ${n.flops(cumulativeFlops!)} FLOP.`, span: model.anchor ?? where });
+  if (baseModel && base > 0 && flops !== null) {
+    findings.push({ severity: 'information', code: 'fine-tuning-cumulative', message: `Fine-tuning ${baseModel.id} adds ${n.flops(flops)} FLOP to its ${n.flops(base)} FLOP of pretraining (${baseModel.tokensSource}); regulation counts the cumulative ${n.flops(cumulativeFlops!)} FLOP.`, span: model.anchor ?? where });
   }
   if (!options.quiet && tokens === null && total !== null && !findings.some((finding) => TOKEN_PROBLEMS.has(finding.code))) {
     findings.push({
@@ -373,8 +374,4 @@ export function stoppedAnalysis(fileName: string, text: string, reason: string):
 
 function empty(file: string, syntax: Syntax, findings: Finding[], options: AnalyzeOptions): Analysis {
   return compute(file, syntax, UNKNOWN, {}, { factors: [] }, findings, [], options);
-}
-
-function startsFromBase(model: ModelResult): boolean {
-  return !!model.startsFrom;
 }

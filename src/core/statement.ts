@@ -1,7 +1,8 @@
 import type { Analysis } from './analyze';
 import { hardwareDerivation } from './explain';
-import { ESTIMATION_MARGIN, THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from './budget/thresholds';
+import { ESTIMATION_MARGIN, EU_NOTIFICATION_DUTY, THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from './budget/thresholds';
 import { ASCII_NUMBERS, type NumberFormat } from './format';
+import { markdownCell as cell } from './markdownCell';
 import { provenanceNotes } from './provenance';
 
 /**
@@ -25,8 +26,6 @@ export interface ComputeStatement {
   readonly rulesVersion: string;
   readonly warnings: readonly string[];
 }
-
-const EU_NOTIFICATION_DAYS = 14;
 
 export function computeStatement(analysis: Analysis, n: NumberFormat = ASCII_NUMBERS): ComputeStatement {
   const flops = analysis.cumulativeFlops;
@@ -53,7 +52,7 @@ export function computeStatement(analysis: Analysis, n: NumberFormat = ASCII_NUM
   if (flops === null) warnings.push('The compute cannot be estimated from this file: it fixes neither the model and its tokens nor the hardware and time.');
   const eu = analysis.thresholds.find((threshold) => threshold.id === 'eu-ai-act-systemic');
   const notification = eu && eu.tier !== 'below'
-    ? `Notify the European Commission within ${EU_NOTIFICATION_DAYS} days of it becoming known that the 10^25 FLOP threshold will be met (AI Act Art. 52(1)); for a planned run, from when the plan is made, before training starts.${eu.tier === 'within-margin' ? ' The estimate is within the ±30% margin below the threshold, so it may count as met.' : ''}`
+    ? `EU AI Act systemic risk, ${n.threshold(eu.flops)} FLOP: ${EU_NOTIFICATION_DUTY}${eu.tier === 'within-margin' ? ' The estimate is within the ±30% margin below the threshold, so it may count as met.' : ''}`
     : null;
   return {
     schema: 'compute-budget/statement@1',
@@ -100,9 +99,4 @@ export function statementMarkdown(statement: ComputeStatement, n: NumberFormat =
   if (statement.warnings.length) out.push('## Notes', '', ...statement.warnings.map((line) => `- ${cell(line)}`), '');
   out.push('*Prepared with Compute Budget from the configuration file named above. An estimate, not legal advice.*', '');
   return out.join('\n');
-}
-
-/** Text from a config inside Markdown: no markup, no table breaks, no line breaks. */
-function cell(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (char) => `\\${char}`).replace(/[\r\n]+/g, ' ');
 }

@@ -158,7 +158,7 @@ describe('the shared fixture configs', () => {
       const { analysis } = analyzeFixture('axolotl/llama-3-lora-8b.yml');
       assert.equal(analysis.framework, 'axolotl');
       assert.equal(analysis.parameters.total, 8_030_261_248);
-      assert.equal(analysis.model.fineTunes?.id, 'meta-llama/Meta-Llama-3-8B');
+      assert.equal(analysis.model.startsFrom?.model?.id, 'meta-llama/Meta-Llama-3-8B');
     });
 
     it('says the token count needs the dataset size, at the num_epochs key', () => {

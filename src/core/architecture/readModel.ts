@@ -20,8 +20,6 @@ export interface ModelResult {
   readonly active?: Fact;
   /** The catalog entry the architecture came from, when the config only names its model. */
   readonly catalog?: CatalogModel;
-  /** Axolotl and other fine-tuning configs: the model being adapted, when its figures are known. */
-  readonly fineTunes?: CatalogModel;
   /**
    * The pretrained weights the run starts from (a fine-tune, or continued training), whether or
    * not the base is known: `name` as the config writes it, `model` when the catalog, cache or Hub has it.
@@ -70,9 +68,8 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
   const named = startsFromKey ? result.catalog : undefined;
   // Some frameworks name the base model elsewhere (torchtune's checkpointer): ask the module.
   const baseName = framework.fineTunes && !named ? framework.baseModel?.(view, context) : undefined;
-  const fineTunes = named ?? (baseName ? findModel(baseName) : undefined);
   const startsFromName = startsFromKey ? printable(view.text(startsFromKey) ?? '', 200) : baseName;
-  const startsFrom = startsFromName ? { name: startsFromName, span: startsFromKey?.entry.keySpan, model: fineTunes } : undefined;
+  const startsFrom = startsFromName ? { name: startsFromName, span: startsFromKey?.entry.keySpan, model: named ?? (baseName ? findModel(baseName) : undefined) } : undefined;
 
   const declaredKey = view.find(DECLARED_TOTAL);
   const declared = view.count(declaredKey, 'a number of parameters', { positive: true, atLeastOne: true });
@@ -87,7 +84,7 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
     if (declaredActive && !activeFits) findings.push(activeAboveTotal(declaredActive.value, declared.value, declaredActive.span));
     result = { ...result, total: declared, active: activeFits ? declaredActive : declared, anchor: declaredKey.entry.keySpan, sizeSetting: sizeSettingOf(declaredKey.entry.value) };
   }
-  return { ...withUserCounts(result, facts, findings), fineTunes, startsFrom };
+  return { ...withUserCounts(result, facts, findings), startsFrom };
 }
 
 /**

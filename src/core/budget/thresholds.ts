@@ -17,6 +17,12 @@ export interface ThresholdRule {
   readonly consequence: string;
 }
 
+/** The EU AI Act's notification duty, Art. 52(1): two weeks from when crossing is met or known to be. */
+export const EU_NOTIFICATION_DAYS = 14;
+
+/** What the EU systemic-risk rule asks once a run's estimate reaches it (a planned run included). */
+export const EU_NOTIFICATION_DUTY = `Notify the European Commission within ${EU_NOTIFICATION_DAYS} days (two weeks) of it becoming known that the threshold will be met: for a plan, that is when the plan is made, before training starts (Art. 52(1)).`;
+
 /** The version of this rule table; bump it when a rule is added, changed or revoked. */
 export const THRESHOLD_RULES_VERSION = '2026-11-24';
 

@@ -1,5 +1,5 @@
 import { allocateAtRatio, allocateByFit, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, LOSS_FITS, lossFit, predictLoss, trainingCompute, type LossFit } from '../budget/scaling';
-import { evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type ThresholdRule } from '../budget/thresholds';
+import { EU_NOTIFICATION_DUTY, evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type ThresholdRule } from '../budget/thresholds';
 import { acceleratorTable, findAccelerator, peakFlops, type Accelerator, type AcceleratorOverride, type Precision } from '../hardware/accelerators';
 import { DEFAULT_MFU, hardwareCompute, SECONDS_PER_DAY, timeToTrain } from '../hardware/estimate';
 import { inferenceAwarePlan } from './inferenceAware';
@@ -86,8 +86,6 @@ export interface PlanResult {
 
 export class PlanError extends Error {}
 
-/** The EU AI Act's notification duty, Art. 52(1): two weeks from when crossing is met or known to be. */
-const EU_NOTIFICATION_DAYS = 14;
 
 export function plan(input: PlanInput): PlanResult {
   const table = acceleratorTable(input.accelerators);
@@ -177,7 +175,7 @@ export function planThresholds(flops: number, rules: readonly ThresholdRule[]): 
     const rule = rules.find((candidate) => candidate.id === result.id)!;
     let duty: string | undefined;
     if (rule.id === 'eu-ai-act-systemic' && result.tier !== 'below') {
-      duty = `Notify the European Commission within ${EU_NOTIFICATION_DAYS} days (two weeks) of it becoming known that the threshold will be met: for a plan, that is when the plan is made, before training starts (Art. 52(1)).`;
+      duty = EU_NOTIFICATION_DUTY;
     }
     return { ...result, jurisdiction: rule.jurisdiction, consequence: rule.consequence, duty };
   });

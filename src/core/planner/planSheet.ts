@@ -1,4 +1,5 @@
 import { UNICODE_NUMBERS, type NumberFormat } from '../format';
+import { markdownCell as escape } from '../markdownCell';
 import type { PlanResult } from './plan';
 import { describeTarget } from './parseTarget';
 
@@ -109,9 +110,4 @@ export function planMarkdown(result: PlanResult): string {
   if (sheet.warnings.length) out.push('## Notes', '', ...sheet.warnings.map((warning) => `- ${escape(warning)}`), '');
   out.push('*Compute Budget plan. Thresholds compare 6·N·D with each rule; the Commission accepts estimates within ±30%.*', '');
   return out.join('\n');
-}
-
-/** Markdown table cells: no pipes, no line breaks, no markup from the text. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, (char) => `\\${char}`).replace(/[\r\n]+/g, ' ');
 }

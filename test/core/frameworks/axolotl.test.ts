@@ -22,7 +22,7 @@ describe('Axolotl configs from axolotl-ai-cloud/axolotl examples', () => {
   it('finds Mistral-7B for mistral/lora.yml and marks it fine-tuned', () => {
     const { analysis } = analyzeExample('axolotl/mistral-lora.yml');
     assert.equal(analysis.parameters.total, 7_241_732_096);
-    assert.equal(analysis.model.fineTunes?.id, 'mistralai/Mistral-7B-v0.1');
+    assert.equal(analysis.model.startsFrom?.model?.id, 'mistralai/Mistral-7B-v0.1');
   });
 
   it('reads split slices as shares of the dataset', () => {

@@ -14,7 +14,7 @@ describe('LitGPT configs from Lightning-AI/litgpt config_hub', () => {
     const { analysis } = analyzeExample('litgpt/llama-2-7b-lora.yaml');
     assert.equal(analysis.framework, 'litgpt');
     assert.equal(analysis.parameters.total, 6_738_415_616);
-    assert.equal(analysis.model.fineTunes?.id, 'meta-llama/Llama-2-7b-hf');
+    assert.equal(analysis.model.startsFrom?.model?.id, 'meta-llama/Llama-2-7b-hf');
     assert.ok(codes(analysis).includes('missing-dataset-size'));
   });
 

@@ -20,14 +20,14 @@ describe('llm-foundry configs from mosaicml/llm-foundry', () => {
     const { analysis } = analyzeExample('llm-foundry/llama-3-8b_domain_adapt.yaml');
     assert.equal(analysis.framework, 'llm-foundry');
     assert.equal(analysis.parameters.total, 8_030_261_248);
-    assert.equal(analysis.model.fineTunes?.id, 'meta-llama/Meta-Llama-3-8B');
+    assert.equal(analysis.model.startsFrom?.model?.id, 'meta-llama/Meta-Llama-3-8B');
     assert.equal(analysis.tokens, 3_195 * 1_024 * 4_096);
   });
 
   it('resolves ${variables.model_name} and treats pretrained: false as training from scratch', () => {
     const { analysis } = analyzeExample('llm-foundry/hf-llama-3.1-8B.yaml', { parameters: '8B' });
     assert.equal(analysis.framework, 'llm-foundry');
-    assert.equal(analysis.model.fineTunes, undefined);
+    assert.equal(analysis.model.startsFrom?.model, undefined);
     assert.equal(analysis.tokens, 50 * 8 * 2_048);
   });
 });

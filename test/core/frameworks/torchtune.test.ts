@@ -7,7 +7,7 @@ describe('torchtune recipe configs', () => {
     const { analysis } = analyzeExample('torchtune/llama3_1-8B_full.yaml');
     assert.equal(analysis.framework, 'torchtune');
     assert.equal(analysis.parameters.total, 8_030_261_248);
-    assert.equal(analysis.model.fineTunes?.id, 'meta-llama/Llama-3.1-8B');
+    assert.equal(analysis.model.startsFrom?.model?.id, 'meta-llama/Llama-3.1-8B');
   });
 
   it('needs the dataset size for an epoch-based recipe', () => {
