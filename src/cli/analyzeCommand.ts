@@ -5,22 +5,15 @@ import type { Severity } from '../core/findings';
 import { ResourceCache, withResources, type ResourceHost } from '../core/resources/resources';
 import { layeredFacts } from '../core/workspaceFacts/match';
 import { factName } from '../core/workspaceFacts/read';
-import { readBounded, type BoundedRead } from '../node/files';
+import { READ_FAILURE, readBounded } from '../node/files';
 import { NodeResourceHost } from '../node/resourceHost';
 import { workspaceFactsFor, type WorkspaceFactsOptions } from '../node/workspaceFacts';
-import { flag, numberFlag, UsageError, type ParsedArgs } from './args';
+import { factFlags, flag, numberFlag, UsageError, type ParsedArgs } from './args';
 import type { CliIO } from './main';
 import { fileReport, unreadableReport, type FileReport } from './report';
 import { formatTable } from './table';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
-
-/** What a person reads when a file cannot be read: the cause, not an errno. */
-const UNREADABLE: Record<Exclude<Extract<BoundedRead, { error: string }>['error'], 'too-large'>, string> = {
-  missing: 'no such file',
-  'not-a-file': 'not a file',
-  unreadable: 'permission denied or unreadable',
-};
 
 /**
  * `analyze FILE... [--json] [--fail-on SEVERITY] [--fact NAME=VALUE]... [--tokens-per-parameter N] [--allow-network]`.
@@ -33,12 +26,7 @@ export async function runAnalyze(args: ParsedArgs, io: CliIO, host?: ResourceHos
   if (args.positional.length === 0) throw new UsageError('analyze needs at least one config file');
   const failOn = flag(args, 'fail-on');
   if (failOn !== undefined && !Object.hasOwn(SEVERITY_RANK, failOn)) throw new UsageError('--fail-on must be one of error, warning, information, hint');
-  const given: Record<string, string> = {};
-  for (const pair of args.flags.get('fact') ?? []) {
-    const [name, value] = pair.split('=', 2);
-    if (!name || value === undefined) throw new UsageError(`--fact takes NAME=VALUE, e.g. --fact gpus=128 (got ${JSON.stringify(pair)})`);
-    given[name] = value;
-  }
+  const given = factFlags(args);
   const tokensPerParameter = numberFlag(args, 'tokens-per-parameter');
   const resources = host ?? new NodeResourceHost({ allowNetwork: flag(args, 'allow-network') === 'true' });
   const cache = new ResourceCache();
@@ -80,7 +68,7 @@ export async function reportFor(
   // Read no more than the engine would analyse, so a huge file costs nothing.
   const read = await readBounded(file, DEFAULT_MAX_LENGTH * 4);
   if ('error' in read && read.error !== 'too-large') {
-    const reason = UNREADABLE[read.error];
+    const reason = READ_FAILURE[read.error];
     return { report: unreadableReport(file, `cannot read ${file}: ${reason}`), unreadable: reason };
   }
   const text = 'text' in read ? read.text : 'x'.repeat(DEFAULT_MAX_LENGTH + 1);

@@ -1,3 +1,4 @@
+import { parseCount } from '../core/source/quantity';
 /** A small argument parser: the command line has few flags and no need for a dependency. */
 export interface ParsedArgs {
   readonly command: string | undefined;
@@ -48,6 +49,26 @@ export class UsageError extends Error {}
 
 export function flag(args: ParsedArgs, name: string): string | undefined {
   return args.flags.get(name)?.at(-1);
+}
+
+/** A count as configs write them: `5.76e23`, `1024`, `2T`, `70B`. */
+export function countFlag(args: ParsedArgs, name: string): number | undefined {
+  const text = flag(args, name);
+  if (text === undefined) return undefined;
+  const parsed = parseCount(text);
+  if (!parsed.ok) throw new UsageError(`--${name} must be a number (e.g. 5.76e23, 1024 or 2T), not ${JSON.stringify(text)}`);
+  return parsed.value;
+}
+
+/** Every `--fact NAME=VALUE`, later ones winning. */
+export function factFlags(args: ParsedArgs): Record<string, string> {
+  const given: Record<string, string> = {};
+  for (const pair of args.flags.get('fact') ?? []) {
+    const [name, value] = pair.split('=', 2);
+    if (!name || value === undefined) throw new UsageError(`--fact takes NAME=VALUE, e.g. --fact gpus=128 (got ${JSON.stringify(pair)})`);
+    given[name] = value;
+  }
+  return given;
 }
 
 export function numberFlag(args: ParsedArgs, name: string): number | undefined {

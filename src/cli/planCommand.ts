@@ -1,8 +1,7 @@
 import { ASCII_NUMBERS as n } from '../core/format';
 import { plan, PlanError, type PlanBudget, type PlanInput, type PlanResult } from '../core/planner/plan';
 import { describeTarget, parseTarget } from '../core/planner/parseTarget';
-import { parseCount } from '../core/source/quantity';
-import { flag, numberFlag, UsageError, type ParsedArgs } from './args';
+import { countFlag, flag, numberFlag, UsageError, type ParsedArgs } from './args';
 import { colors, type Colors } from './color';
 import type { CliIO } from './main';
 import { thresholdRows } from './table';
@@ -62,14 +61,6 @@ function planInput(args: ParsedArgs): PlanInput {
   };
 }
 
-/** `5.76e23`, `1024`, `2T`. */
-function countFlag(args: ParsedArgs, name: string): number | undefined {
-  const text = flag(args, name);
-  if (text === undefined) return undefined;
-  const parsed = parseCount(text);
-  if (!parsed.ok) throw new UsageError(`--${name} must be a number (e.g. 5.76e23 or 1024), not ${JSON.stringify(text)}`);
-  return parsed.value;
-}
 
 /** The plan as a person reads it in a terminal. */
 export function formatPlan(result: PlanResult, color: Colors = colors(false)): string {

@@ -3,7 +3,7 @@ import { printable } from '../core/source/view';
 import { computeStatement, statementMarkdown } from '../core/statement';
 import { NodeResourceHost } from '../node/resourceHost';
 import { reportFor } from './analyzeCommand';
-import { flag, UsageError, type ParsedArgs } from './args';
+import { factFlags, flag, UsageError, type ParsedArgs } from './args';
 import type { CliIO } from './main';
 
 /** `statement FILE [--format md|json] [--fact NAME=VALUE]... [--allow-network]`: a compute statement to file. */
@@ -11,12 +11,7 @@ export async function runStatement(args: ParsedArgs, io: CliIO): Promise<number>
   if (args.positional.length !== 1) throw new UsageError('statement takes one config file');
   const format = flag(args, 'format') ?? 'md';
   if (format !== 'md' && format !== 'json') throw new UsageError('--format must be md or json');
-  const given: Record<string, string> = {};
-  for (const pair of args.flags.get('fact') ?? []) {
-    const [name, value] = pair.split('=', 2);
-    if (!name || value === undefined) throw new UsageError(`--fact takes NAME=VALUE, e.g. --fact gpus=128 (got ${JSON.stringify(pair)})`);
-    given[name] = value;
-  }
+  const given = factFlags(args);
   const file = args.positional[0]!;
   const host = new NodeResourceHost({ allowNetwork: flag(args, 'allow-network') === 'true' });
   const result = await reportFor(file, given, undefined, new ResourceCache(), host, new Map(), (line) => io.warn(line));

@@ -3,6 +3,14 @@ import { fileURLToPath } from 'url';
 
 export type BoundedRead = { readonly text: string } | { readonly error: 'missing' | 'not-a-file' | 'too-large' | 'unreadable'; readonly detail: string };
 
+/** Why a file could not be read, as a person reads it (not an errno). */
+export const READ_FAILURE: Readonly<Record<Extract<BoundedRead, { error: string }>['error'], string>> = {
+  missing: 'no such file',
+  'not-a-file': 'not a file',
+  'too-large': 'too large',
+  unreadable: 'permission denied or unreadable',
+};
+
 /**
  * A file's text, read only when it is a regular file of at most `limit` bytes, so a path that
  * names a device, a directory or a huge log costs nothing. Never throws.
