@@ -24,3 +24,8 @@ export function syntaxOfLanguage(document: vscode.TextDocument): Syntax | undefi
 export function isConfigDocument(document: vscode.TextDocument): boolean {
   return (CONFIG_LANGUAGES as readonly string[]).includes(document.languageId) && document.uri.scheme !== 'output' && document.uri.scheme !== 'git';
 }
+
+/** A document's file name, as messages and titles show it. */
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() || uri.toString();
+}

@@ -39,14 +39,14 @@ const MODULE_NAMES: Readonly<Record<string, AdaptedModule>> = {
   v_proj: 'v', value: 'v', wv: 'v', v: 'v',
   o_proj: 'o', output_proj: 'o', out_proj: 'o', wo: 'o', o: 'o', dense: 'o',
   gate_proj: 'gate', w1: 'gate', fc_1: 'gate',
-  up_proj: 'up', w3: 'up', fc_2: 'up',
-  down_proj: 'down', w2: 'down', proj: 'down',
+  gate: 'gate', up_proj: 'up', w3: 'up', fc_2: 'up', up: 'up',
+  down_proj: 'down', w2: 'down', proj: 'down', down: 'down',
   lm_head: 'head', output: 'head', head: 'head',
 };
 
 /** The adapter a fine-tuning config declares, if any. Reports nothing: most runs have none. */
 export function readAdapter(view: ConfigView): AdapterSettings | undefined {
-  const flag = (name: string, under?: readonly string[]) => view.flag(under ? view.find([name], { under }) : view.find([name]));
+  const flag = (name: string) => view.flag(view.find([name]));
   const axolotl = view.find(['adapter']);
   const axolotlKind = view.text(axolotl)?.toLowerCase();
   const peft = view.text(view.find(['peft_type']))?.toUpperCase();
@@ -89,7 +89,8 @@ export function readAdapter(view: ConfigView): AdapterSettings | undefined {
   const modules = new Set<AdaptedModule>();
   const unknown: string[] = [];
   for (const name of names) {
-    const canonical = MODULE_NAMES[name.toLowerCase()] ?? (ALL_LINEAR as readonly string[]).concat('head').find((each) => each === name) as AdaptedModule | undefined;
+    const lower = name.toLowerCase();
+    const canonical = Object.hasOwn(MODULE_NAMES, lower) ? MODULE_NAMES[lower] : undefined;
     if (canonical) modules.add(canonical);
     else if (!unknown.includes(name)) unknown.push(name.slice(0, 60));
   }

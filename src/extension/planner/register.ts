@@ -8,7 +8,7 @@ import type { WriteBackKind } from '../../core/planner/writeBack';
 import type { ChartState, ChartView, RenderedMessage } from '../../webview/chart/protocol';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commandIds';
-import { isConfigDocument } from '../documents';
+import { baseName, isConfigDocument } from '../documents';
 import { CHART_VIEW_TYPE, ChartPanel, webviewOptions } from './chartPanel';
 import { askPlanInput } from './planFlow';
 import { readPlannerSettings } from './plannerSettings';
@@ -157,6 +157,3 @@ function inputFromArgs(args: PlanCommandArgs, settings: ReturnType<typeof readPl
   throw new PlanError('give flops, or gpu with count and days (or open a config whose compute is known)');
 }
 
-function baseName(uri: vscode.Uri): string {
-  return uri.path.split('/').pop() || uri.toString();
-}

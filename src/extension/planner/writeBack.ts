@@ -4,6 +4,7 @@ import { UNICODE_NUMBERS as n } from '../../core/format';
 import type { PlanResult } from '../../core/planner/plan';
 import { writeBackChoices, type WriteBackChoice } from '../../core/planner/writeBack';
 import type { PlanCommandResult } from './register';
+import { baseName } from '../documents';
 import { confirmInDiff } from './writeBackPreview';
 
 /** The choices as plain data, for tests and automation: offsets into the document as it is now. */
@@ -75,6 +76,3 @@ export async function applyWriteBack(result: PlanResult, document: vscode.TextDo
   return vscode.workspace.applyEdit(edit);
 }
 
-function baseName(uri: vscode.Uri): string {
-  return uri.path.split('/').pop() || uri.toString();
-}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { WriteBackChoice } from '../../core/planner/writeBack';
+import { baseName } from '../documents';
 
 /**
  * The write-back's diff, shown before anything is written: the config beside a read-only copy
@@ -16,7 +17,7 @@ export function registerWriteBackPreview(context: vscode.ExtensionContext): void
 }
 
 export async function confirmInDiff(document: vscode.TextDocument, choice: WriteBackChoice): Promise<boolean> {
-  const name = document.uri.path.split('/').pop() || 'config';
+  const name = baseName(document.uri);
   const text = document.getText();
   const after = [...choice.edits].sort((a, b) => b.span.start - a.span.start).reduce((out, edit) => out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end), text);
   const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${document.version}/${name}`, query: String(Date.now()) });
