@@ -19,6 +19,7 @@ import type { Span } from './source/tree';
 import { ConfigView, printable } from './source/view';
 import { validateOptions } from './settings';
 import { lengthEdit } from './training/lengthEdit';
+import { withPriorConfig } from './training/priorConfig';
 import { readTokens, type TokenResult } from './training/tokens';
 
 export { syntaxOf, type Syntax };
@@ -126,6 +127,11 @@ const MAX_TOKENS = 1e30;
 
 /** Reads one config and computes its whole budget. Never throws for any input text. */
 export function analyze(text: string, fileName: string, given: AnalyzeOptions = {}): Analysis {
+  return analyzeStage(text, fileName, given, []);
+}
+
+/** `analyze`, for a config reached through `chain` (the later stages that link it as their earlier stage). */
+function analyzeStage(text: string, fileName: string, given: AnalyzeOptions, chain: readonly string[]): Analysis {
   // Options come from settings files and flags: any shape is possible, so it is checked first.
   let options = validateOptions(given);
   const syntax = options.syntax ?? syntaxOf(fileName, text);
@@ -152,6 +158,8 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
   const model = readModel(view, framework, context);
   const training = framework.readTokens?.(view, context) ?? readTokens(view, framework.training, userFacts, findings);
   findings.push(...view.findings);
+  // Read before the pending list is taken: a linked earlier stage may be a file the host has yet to read.
+  const stages = withPriorConfig(readLifecycle(view, userFacts), context, chain, linkedStage(given));
   options = { ...options, pending: lookups.pending };
   const hardware = readHardware(view, userFacts, acceleratorTable(options.accelerators));
   const statesHardware = !!(hardware.accelerator && hardware.count && hardware.seconds);
@@ -172,7 +180,12 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
     const onBrokenLine = (finding: Finding) => finding.code !== 'parse-error' && brokenLines.has(lineOf(text, finding.span.start));
     return compute(fileName, syntax, framework, model, training, findings.filter((finding) => !artefacts.has(finding.code) && !onBrokenLine(finding)), userFacts, { ...options, quiet: true });
   }
-  return compute(fileName, syntax, framework, model, training, findings, userFacts, options, { hardware, adapter: readAdapter(view), lifecycle: readLifecycle(view, userFacts) });
+  return compute(fileName, syntax, framework, model, training, findings, userFacts, options, { hardware, adapter: readAdapter(view), lifecycle: stages });
+}
+
+/** How an earlier stage's config is analysed: on its own, with this analysis's settings but not its per-file facts. */
+function linkedStage(given: AnalyzeOptions): (text: string, path: string, chain: readonly string[]) => Analysis {
+  return (text, path, chain) => analyzeStage(text, path, { ...given, facts: undefined, alwaysReport: true }, chain);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Analysis } from './analyze';
-import { compactCount, grouped } from './format';
+import { ASCII_NUMBERS, compactCount, grouped } from './format';
+import { chipTime } from './hardware/mismatch';
 import type { Fact } from './source/fact';
 import type { Span } from './source/tree';
 
@@ -45,7 +46,7 @@ export function explainAt(analysis: Analysis, offset: number): KeyExplanation | 
     contributions.push(line);
   }
   const hardware = analysis.hardware;
-  const hardwareKey = hardware && [hardware.stated.accelerator, hardware.stated.count, hardware.stated.seconds].find((stated) => inside(stated?.span, offset));
+  const hardwareKey = hardware && [hardware.stated.accelerator, hardware.stated.count, hardware.stated.seconds, hardware.stated.acceleratorHours, hardware.stated.peak].find((stated) => inside(stated?.span, offset));
   if (hardware && hardwareKey) {
     const line = `Hardware estimate: ${hardwareDerivation(analysis)} = ${grouped(hardware.flops)} FLOP`;
     if (!hit) return { span: hardwareKey.span!, key: hardwareKey.key, contributions: [line] };
@@ -66,13 +67,12 @@ export function explainAt(analysis: Analysis, offset: number): KeyExplanation | 
   return { span, key: key ?? 'value', contributions: [...new Set(contributions)] };
 }
 
-/** "1,024 × NVIDIA H100 SXM × 30 days × 989.5 TFLOP/s (BF16) × 40% utilisation", as the hardware method multiplies. */
+/** "1,024 × NVIDIA H100 (SXM) for 30 days × 989.5 TFLOP/s (BF16) × 40% utilisation", as the hardware method multiplies. */
 export function hardwareDerivation(analysis: Analysis): string {
-  const hardware = analysis.hardware!;
-  const { stated } = hardware;
+  const { stated } = analysis.hardware!;
   const accelerator = stated.accelerator!.value;
   const peak = stated.precision === 'fp8' ? accelerator.fp8 : accelerator.bf16;
-  const days = stated.seconds!.value / 86_400;
-  const time = days >= 1 ? `${+days.toFixed(2)} days` : `${+(days * 24).toFixed(2)} hours`;
-  return `${grouped(stated.count!.value)} × ${accelerator.name} × ${time} × ${((peak ?? 0) / 1e12).toLocaleString('en-US', { maximumFractionDigits: 1 })} TFLOP/s (${stated.precision.toUpperCase()}) × ${+(stated.mfu.value * 100).toFixed(1)}% utilisation${stated.mfu.key ? '' : ' (assumed)'}`;
+  const time = chipTime(stated)!;
+  const peakSource = stated.peak ? ` (${stated.peak.key})` : '';
+  return `${time.describe(ASCII_NUMBERS, accelerator.name)} × ${((peak ?? 0) / 1e12).toLocaleString('en-US', { maximumFractionDigits: 1 })} TFLOP/s peak (${stated.precision.toUpperCase()})${peakSource} × ${+(stated.mfu.value * 100).toFixed(1)}% utilisation${stated.mfu.key ? '' : ' (assumed)'}`;
 }

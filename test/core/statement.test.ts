@@ -10,7 +10,7 @@ describe('the compute statement', () => {
     assert.equal(statement.estimate, '1.3e25 FLOP');
     assert.ok(Math.abs(statement.band!.low / (statement.flops! * 0.7) - 1) < 1e-12);
     assert.deepEqual(statement.methods.map((method) => method.method), ['hardware']);
-    assert.match(statement.methods[0]!.inputs[0]!, /4,096 × NVIDIA H100 \(SXM\) × 90 days/);
+    assert.match(statement.methods[0]!.inputs[0]!, /4,096 × NVIDIA H100 \(SXM\) for 90 days/);
     assert.match(statement.notification ?? '', /within 14 days/);
     const markdown = statementMarkdown(statement);
     assert.match(markdown, /\*\*Estimated cumulative training compute: 1\.3e25 FLOP\*\*/);

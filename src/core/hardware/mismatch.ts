@@ -1,7 +1,8 @@
 import type { Finding } from '../findings';
 import { ASCII_NUMBERS, type NumberFormat } from '../format';
 import { ESTIMATION_MARGIN } from '../budget/thresholds';
-import { hardwareCompute, impliedMfu, SECONDS_PER_DAY } from './estimate';
+import type { Span } from '../source/tree';
+import { hardwareCompute, impliedMfu, SECONDS_PER_DAY, SECONDS_PER_HOUR } from './estimate';
 import type { StatedHardware } from './readHardware';
 
 /** A second estimate of a run's compute, from the hardware and duration its config states. */
@@ -15,8 +16,9 @@ export interface HardwareEstimate {
 
 /** The estimate, when the config states accelerator, count and duration (and the chip has the precision). */
 export function estimateFromHardware(stated: StatedHardware, flops: number | null): HardwareEstimate | undefined {
-  if (!stated.accelerator || !stated.count || !stated.seconds) return undefined;
-  const compute = hardwareCompute({ accelerator: stated.accelerator.value, precision: stated.precision, count: stated.count.value, seconds: stated.seconds.value, mfu: stated.mfu.value });
+  const time = chipTime(stated);
+  if (!stated.accelerator || !time) return undefined;
+  const compute = hardwareCompute({ accelerator: stated.accelerator.value, precision: stated.precision, count: time.count, seconds: time.seconds, mfu: stated.mfu.value });
   if (compute === null) return undefined;
   return { stated, flops: compute, difference: flops !== null && flops > 0 ? (compute - flops) / flops : null };
 }
@@ -31,20 +33,33 @@ export function hardwareFinding(estimate: HardwareEstimate | undefined, flops: n
   const { stated } = estimate;
   const accelerator = stated.accelerator!.value;
   const mfu = stated.mfu.key ? `${n.percent(stated.mfu.value)} MFU (${stated.mfu.key})` : `${n.percent(stated.mfu.value)} MFU (assumed)`;
-  const implied = impliedMfu(flops, accelerator, stated.precision, stated.count!.value, stated.seconds!.value);
-  const days = stated.seconds!.value / SECONDS_PER_DAY;
+  const time = chipTime(stated)!;
+  const implied = impliedMfu(flops, accelerator, stated.precision, time.count, time.seconds);
   const direction = estimate.difference > 0 ? 'more' : 'less';
   return {
     severity: 'warning',
     code: 'hardware-mismatch',
-    span: stated.seconds!.span,
+    span: time.span,
     message:
-      `The stated hardware, ${n.grouped(stated.count!.value)} × ${accelerator.id} for ${trimDays(days)} days at ${mfu} in ${stated.precision.toUpperCase()}, delivers ${n.flops(estimate.flops)} FLOP: ` +
+      `The stated hardware, ${time.describe(n, accelerator.id)} at ${mfu} in ${stated.precision.toUpperCase()}, delivers ${n.flops(estimate.flops)} FLOP: ` +
       `${n.percent(Math.abs(estimate.difference))} ${direction} than 6·N·D = ${n.flops(flops)} FLOP, beyond the ±30% margin the Commission allows for estimates.` +
       (implied !== null ? ` 6·N·D would mean an MFU of ${n.percent(implied)}.` : ''),
   };
 }
 
-function trimDays(days: number): string {
-  return Number.isInteger(days) ? String(days) : days.toFixed(1);
+/**
+ * The chip time a config states: count × wall-clock time, or one total of accelerator-hours
+ * (which the guidelines' hardware method multiplies the same way). Undefined when neither is whole.
+ */
+export function chipTime(stated: StatedHardware): { count: number; seconds: number; span: Span; describe(n: NumberFormat, chip: string): string } | undefined {
+  const { count, seconds, acceleratorHours } = stated;
+  if (count && seconds) {
+    const days = seconds.value / SECONDS_PER_DAY;
+    const time = days >= 1 ? `${days.toFixed(1).replace(/\.0$/, '')} day${days === 1 ? '' : 's'}` : `${+(days * 24).toFixed(1)} hours`;
+    return { count: count.value, seconds: seconds.value, span: seconds.span, describe: (n, chip) => `${n.grouped(count.value)} × ${chip} for ${time}` };
+  }
+  if (acceleratorHours) {
+    return { count: 1, seconds: acceleratorHours.value * SECONDS_PER_HOUR, span: acceleratorHours.span, describe: (n, chip) => `${n.grouped(acceleratorHours.value)} ${chip} accelerator-hours` };
+  }
+  return undefined;
 }

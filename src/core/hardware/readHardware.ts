@@ -11,6 +11,10 @@ export interface StatedHardware {
   readonly accelerator?: { readonly value: Accelerator; readonly key: string; readonly span: Span };
   readonly count?: { readonly value: number; readonly key: string; readonly span?: Span };
   readonly seconds?: { readonly value: number; readonly key: string; readonly span: Span };
+  /** Accelerator-hours stated as one total (`gpu_hours: 200000`), for when count and time are not given apart. */
+  readonly acceleratorHours?: { readonly value: number; readonly key: string; readonly span: Span };
+  /** A per-chip peak the config states (`peak_tflops: 989`); it replaces the table's figure for the run's precision. */
+  readonly peak?: { readonly value: number; readonly key: string; readonly span: Span };
   readonly mfu: { readonly value: number; readonly key?: string };
   readonly precision: Precision;
 }
@@ -21,6 +25,9 @@ const COUNT_KEYS = ['count', 'num_accelerators', 'accelerators', 'num_gpus', 'n_
 const TIME_KEYS = ['max_time', 'time_limit', 'wall_time', 'train_time', 'training_time', 'duration'];
 const DAY_KEYS = ['days', 'training_days', 'train_days'];
 const HOUR_KEYS = ['hours', 'training_hours', 'train_hours'];
+const ACCELERATOR_HOUR_KEYS = ['accelerator_hours', 'gpu_hours', 'tpu_hours', 'chip_hours', 'device_hours'];
+/** Per-chip peaks, in the unit each key names: the guidelines' method multiplies by "peak performance". */
+const PEAK_KEYS: readonly (readonly [string, number])[] = [['peak_tflops', 1e12], ['peak_pflops', 1e15], ['peak_flops', 1], ['peak_flops_per_second', 1]];
 
 /**
  * Reads `training.hardware.{accelerator,count,days}`, `gpus`/`num_gpus`/`world_size`,
@@ -29,18 +36,54 @@ const HOUR_KEYS = ['hours', 'training_hours', 'train_hours'];
  */
 export function readHardware(view: ConfigView, facts: readonly UserFact[], table?: readonly Accelerator[]): StatedHardware {
   let accelerator: StatedHardware['accelerator'];
+  let named: Located | undefined;
   let section: readonly string[] = [];
   for (const name of ACCELERATOR_KEYS) {
     const located = view.find([name]);
     const text = quietText(view, located);
-    const found = text !== undefined ? findAccelerator(text, table) : undefined;
-    if (located && found) {
+    if (!located || text === undefined) continue;
+    named ??= located;
+    const found = findAccelerator(text, table);
+    if (found) {
       accelerator = { value: found, key: located.path.join('.'), span: spanOfEntry(located.entry) };
       section = located.path.slice(0, -1);
       break;
     }
   }
-  return { accelerator, count: readCount(view, facts, section), seconds: readSeconds(view, section), mfu: readMfu(view), precision: readPrecision(view) };
+  const precision = readPrecision(view);
+  const peak = readPeak(view, named ? named.path.slice(0, -1) : section);
+  if (peak) {
+    if (!section.length && named) section = named.path.slice(0, -1);
+    accelerator = withStatedPeak(accelerator, peak, precision, named ? quietText(view, named) : undefined, named);
+  }
+  return { accelerator, count: readCount(view, facts, section), seconds: readSeconds(view, section), acceleratorHours: readAcceleratorHours(view, section), peak, mfu: readMfu(view), precision };
+}
+
+/** A stated peak replaces the table's figure (or names a chip the table lacks) for the run's precision. */
+function withStatedPeak(known: StatedHardware['accelerator'], peak: NonNullable<StatedHardware['peak']>, precision: Precision, name: string | undefined, named: Located | undefined): StatedHardware['accelerator'] {
+  const source = `peak stated in the config (${peak.key})`;
+  if (known) return { ...known, value: { ...known.value, [precision]: peak.value, source } };
+  const id = name?.trim() || 'accelerator';
+  const value: Accelerator = { id, name: name?.trim() || 'the stated accelerator', bf16: peak.value, fp8: peak.value, source, aliases: [] };
+  return named ? { value, key: named.path.join('.'), span: spanOfEntry(named.entry) } : { value, key: peak.key, span: peak.span };
+}
+
+function readPeak(view: ConfigView, section: readonly string[]): StatedHardware['peak'] {
+  for (const [name, unit] of PEAK_KEYS) {
+    const located = (section.length ? view.at([...section, name]) : undefined) ?? view.find([name]);
+    const value = positiveNumber(view, located);
+    if (located && value !== undefined) return { value: value * unit, key: located.path.join('.'), span: spanOfEntry(located.entry) };
+  }
+  return undefined;
+}
+
+function readAcceleratorHours(view: ConfigView, section: readonly string[]): StatedHardware['acceleratorHours'] {
+  for (const name of ACCELERATOR_HOUR_KEYS) {
+    const located = (section.length ? view.at([...section, name]) : undefined) ?? view.find([name]);
+    const value = positiveNumber(view, located);
+    if (located && value !== undefined) return { value, key: located.path.join('.'), span: spanOfEntry(located.entry) };
+  }
+  return undefined;
 }
 
 function readCount(view: ConfigView, facts: readonly UserFact[], section: readonly string[]): StatedHardware['count'] {
