@@ -15,6 +15,8 @@ export interface ThresholdRule {
   readonly date: string;
   readonly source: string;
   readonly consequence: string;
+  /** A second condition on the compute's price, which a planner that knows a price can check. */
+  readonly costCondition?: { readonly dollars: number; readonly text: string };
 }
 
 /** The EU AI Act's notification duty, Art. 52(1): two weeks from when crossing is met or known to be. */
@@ -24,7 +26,7 @@ export const EU_NOTIFICATION_DAYS = 14;
 export const EU_NOTIFICATION_DUTY = `Notify the European Commission within ${EU_NOTIFICATION_DAYS} days (two weeks) of it becoming known that the threshold will be met: for a plan, that is when the plan is made, before training starts (Art. 52(1)).`;
 
 /** The version of this rule table; bump it when a rule is added, changed or revoked. */
-export const THRESHOLD_RULES_VERSION = '2026-11-24';
+export const THRESHOLD_RULES_VERSION = '2026-11-25';
 
 export const THRESHOLD_RULES: readonly ThresholdRule[] = [
   {
@@ -48,6 +50,9 @@ export const THRESHOLD_RULES: readonly ThresholdRule[] = [
     // re-enacted Article 44-B with the explicit 10^26 line and set the effective date.
     source: 'RAISE Act, N.Y. General Business Law art. 44-B § 1420, as re-enacted by chapter amendment S.8828 (Ch. 96 of 2026); in effect from 1 January 2027',
     consequence: 'frontier developer duties: publish a transparency report before deployment; large frontier developers (> $500M revenue) also a frontier AI framework and 72-hour incident reports',
+    // § 1420(6)(a): more than 10^26 operations "the compute cost of which exceeds one hundred million
+    // dollars", the cost taken at the published market price of cloud compute (§ 1420(2)).
+    costCondition: { dollars: 100e6, text: 'a compute cost over $100 million at the published market price of cloud compute' },
   },
   {
     id: 'korea-ai-basic-act', name: 'Korea AI Basic Act high-performance AI (Art. 32)', flops: 1e26, jurisdiction: 'South Korea', status: 'in-force', date: '2026-01-22',

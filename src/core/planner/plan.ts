@@ -1,3 +1,4 @@
+import { ASCII_NUMBERS } from '../format';
 import { allocateAtRatio, allocateByFit, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, LOSS_FITS, lossFit, predictLoss, trainingCompute, type LossFit } from '../budget/scaling';
 import { EU_NOTIFICATION_DUTY, evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type ThresholdRule } from '../budget/thresholds';
 import { acceleratorTable, findAccelerator, peakFlops, type Accelerator, type AcceleratorOverride, type Precision } from '../hardware/accelerators';
@@ -39,6 +40,8 @@ export interface PlanThreshold extends ThresholdResult {
   readonly consequence: string;
   /** For rules with a notification duty: what to do and by when. */
   readonly duty?: string;
+  /** For rules that also need a compute cost (New York's RAISE Act): the plan's cost against it. */
+  readonly cost?: { readonly condition: number; readonly planned: number | null; readonly met: boolean | null; readonly note: string };
 }
 
 export interface PlanResult {
@@ -140,7 +143,7 @@ export function plan(input: PlanInput): PlanResult {
     loss: LOSS_FITS.map((each) => ({ fit: each.id, label: each.label, loss: predictLoss(each, parameters, tokens) })),
     optima: { fit: fit.id, byFit: withLoss(allocateByFit(fit, budgetFlops)), kaplan: withLoss(allocateKaplan(budgetFlops)), chinchilla: withLoss(allocateAtRatio(budgetFlops)) },
     inference,
-    thresholds: planThresholds(flops, input.thresholds ?? THRESHOLD_RULES),
+    thresholds: planThresholds(flops, input.thresholds ?? THRESHOLD_RULES, hardware?.cost ?? null),
     warnings,
   };
 }
@@ -169,16 +172,28 @@ function allocate(target: PlanTarget, budget: number, fit: LossFit): { parameter
   }
 }
 
-/** Every rule, with the ±30% tier; the EU systemic-risk rule also says when notification is due. */
-export function planThresholds(flops: number, rules: readonly ThresholdRule[]): PlanThreshold[] {
+/**
+ * Every rule, with the ±30% tier; the EU systemic-risk rule also says when notification is due,
+ * and a rule with a cost condition is checked against the plan's cost when a price was given.
+ */
+export function planThresholds(flops: number, rules: readonly ThresholdRule[], cost: number | null = null): PlanThreshold[] {
   return evaluateThresholds(flops, rules).map((result) => {
     const rule = rules.find((candidate) => candidate.id === result.id)!;
     let duty: string | undefined;
     if (rule.id === 'eu-ai-act-systemic' && result.tier !== 'below') {
       duty = EU_NOTIFICATION_DUTY;
     }
-    return { ...result, jurisdiction: rule.jurisdiction, consequence: rule.consequence, duty };
+    return { ...result, jurisdiction: rule.jurisdiction, consequence: rule.consequence, duty, ...(rule.costCondition ? { cost: costCheck(rule.costCondition, result.tier !== 'below', cost) } : {}) };
   });
+}
+
+/** The price half of a two-part definition; the price per accelerator-hour is taken as US dollars. */
+function costCheck(condition: NonNullable<ThresholdRule['costCondition']>, computeMet: boolean, cost: number | null): NonNullable<PlanThreshold['cost']> {
+  const dollars = (value: number) => `$${ASCII_NUMBERS.count(value)}`;
+  if (cost === null) return { condition: condition.dollars, planned: null, met: null, note: `The definition also needs ${condition.text}; give a price per accelerator-hour to check it.` };
+  const met = cost > condition.dollars;
+  const both = met && computeMet ? ' Both conditions are met.' : !met && computeMet ? ' The compute line is reached, but not the cost condition.' : '';
+  return { condition: condition.dollars, planned: cost, met, note: `Planned compute cost ${dollars(cost)} (the price per accelerator-hour read as US dollars) is ${met ? 'over' : 'under'} the ${dollars(condition.dollars)} of the definition's second condition (${condition.text}).${both}` };
 }
 
 function requireAccelerator(name: string, table: readonly Accelerator[]): Accelerator {

@@ -87,7 +87,7 @@ export function planSheet(result: PlanResult, n: NumberFormat = UNICODE_NUMBERS)
         label: `${threshold.name} (${threshold.jurisdiction})`,
         value: `${n.threshold(threshold.flops)} FLOP: ${n.percent(threshold.fraction)}, ${tier}`,
         tone,
-        note: threshold.duty ?? (threshold.tier !== 'below' && !revoked ? threshold.consequence : undefined),
+        note: [threshold.duty ?? (threshold.tier !== 'below' && !revoked ? threshold.consequence : undefined), threshold.cost?.note].filter(Boolean).join(' ') || undefined,
       };
     }),
   });

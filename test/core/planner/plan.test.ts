@@ -114,3 +114,32 @@ describe('planner', () => {
     assert.throws(() => parseTarget('biggest'), /unknown target/);
   });
 });
+
+describe('New York’s RAISE Act cost condition in a plan', () => {
+  // 2e26 FLOP on H100 at 40% MFU: 2e26 / (9.895e14 × 0.4) s = 5.053e11 s = 1.4036e8 accelerator-hours.
+  const hours = 2e26 / (989.5e12 * 0.4) / 3600;
+  const raise = (price?: number) => plan({ budget: { kind: 'flops', flops: 2e26 }, target: { kind: 'chinchilla' }, accelerator: 'H100', count: 100_000, pricePerAcceleratorHour: price }).thresholds.find((t) => t.id === 'new-york-raise')!;
+
+  it('says both conditions are met when the planned cost passes $100 million', () => {
+    // 1.4036e8 h × $2 = $280.7M.
+    const rule = raise(2);
+    near(rule.cost!.planned!, hours * 2, 1e-9);
+    assert.equal(rule.cost!.met, true);
+    assert.match(rule.cost!.note, /^Planned compute cost \$280\.7M .* is over the \$100M .* Both conditions are met\.$/);
+  });
+
+  it('says when the compute line is reached but the cost stays under $100 million', () => {
+    // 1.4036e8 h × $0.5 = $70M.
+    const rule = raise(0.5);
+    assert.equal(rule.cost!.met, false);
+    assert.match(rule.cost!.note, /is under the \$100M .* The compute line is reached, but not the cost condition\.$/);
+  });
+
+  it('asks for a price when none was given, and leaves rules without a cost condition alone', () => {
+    const rule = raise();
+    assert.equal(rule.cost!.met, null);
+    assert.match(rule.cost!.note, /give a price per accelerator-hour/);
+    const eu = plan({ budget: { kind: 'flops', flops: 2e26 }, target: { kind: 'chinchilla' } }).thresholds.find((t) => t.id === 'eu-ai-act-systemic')!;
+    assert.equal(eu.cost, undefined);
+  });
+});
