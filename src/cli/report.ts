@@ -20,6 +20,8 @@ export interface FileReport {
   /** The hardware method's estimate when the config states accelerators, count and time. */
   hardwareFlops: number | null;
   flopsWithAttention: number | null;
+  /** The run counted per component as MFU counters count it; null without an architecture and a context length. */
+  detailedFlops: { total: number; perToken: number; difference: number; sequenceLength: number; components: { id: string; label: string; perToken: number; formula: string }[] } | null;
   cumulativeFlops: number | null;
   /** The parts of `cumulativeFlops`: this run, a fine-tuned base's pretraining, earlier stages, synthetic data. */
   lifecycle: { what: string; flops: number; how: string }[];
@@ -57,6 +59,9 @@ export function fileReport(analysis: Analysis, text: string): FileReport {
     method: analysis.method,
     hardwareFlops: analysis.hardware?.flops ?? null,
     flopsWithAttention: analysis.flopsWithAttention,
+    detailedFlops: analysis.detailedFlops
+      ? { total: analysis.detailedFlops.total, perToken: analysis.detailedFlops.perToken, difference: analysis.detailedFlops.difference, sequenceLength: analysis.detailedFlops.sequenceLength, components: analysis.detailedFlops.components.map((component) => ({ ...component })) }
+      : null,
     cumulativeFlops: analysis.cumulativeFlops,
     lifecycle: analysis.lifecycle?.parts.map((part) => ({ ...part })) ?? [],
     fineTune: analysis.fineTune && { ...analysis.fineTune },
@@ -88,7 +93,7 @@ export function fileReport(analysis: Analysis, text: string): FileReport {
 /** A report for a file that could not be read at all (missing, a directory, unreadable). */
 export function unreadableReport(file: string, reason: string): FileReport {
   return {
-    file, format: 'unknown', syntax: 'unknown', parameters: { total: null, active: null }, tokens: null, flops: null, method: null, hardwareFlops: null, flopsWithAttention: null, cumulativeFlops: null, lifecycle: [], fineTune: null, adapter: null,
+    file, format: 'unknown', syntax: 'unknown', parameters: { total: null, active: null }, tokens: null, flops: null, method: null, hardwareFlops: null, flopsWithAttention: null, detailedFlops: null, cumulativeFlops: null, lifecycle: [], fineTune: null, adapter: null,
     tokensPerParameter: null, chinchillaTokens: null, chinchillaMultiple: null, band: null, computeOptimal: null, loss: [], thresholds: [],
     sources: { parameters: null, tokens: null, tokensDerivation: null, catalogModel: null, namedModel: null, modelSource: null }, assumptions: [],
     diagnostics: [{ severity: 'error', code: 'unreadable-file', message: reason, line: 1, column: 1, endLine: 1, endColumn: 1 }],

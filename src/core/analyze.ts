@@ -20,6 +20,7 @@ import { ConfigView, printable } from './source/view';
 import { validateOptions } from './settings';
 import { lengthEdit } from './training/lengthEdit';
 import { withPriorConfig } from './training/priorConfig';
+import { detailedFlops, type DetailedFlops } from './budget/detailedFlops';
 import { readTokens, type TokenResult } from './training/tokens';
 
 export { syntaxOf, type Syntax };
@@ -90,6 +91,11 @@ export interface Analysis {
   readonly hardware: HardwareEstimate | null;
   /** 6·N·D plus attention's own work, 6·L·s·(a·d) per token (Kaplan et al. 2020, eq. 2.2). */
   readonly flopsWithAttention: number | null;
+  /**
+   * The run counted component by component as trainers' MFU counters count it (matmuls, attention
+   * over the context, routers, logits), beside 6·N·D; null without an architecture and a context length.
+   */
+  readonly detailedFlops: (DetailedFlops & { readonly total: number; readonly sequenceLength: number }) | null;
   /** The model's whole training compute as regulation counts it: `lifecycle.total`. */
   readonly cumulativeFlops: number | null;
   /** The parts of that total (this run, the base's pretraining, earlier stages, synthetic data) and what it leaves out. */
@@ -243,6 +249,8 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   const arch = model.architecture;
   const sequence = training.factors.find((factor) => factor.key && /seq|context|block_size/i.test(factor.key))?.value ?? arch?.learnedPositions?.value;
   const flopsWithAttention = architectureFlops !== null && arch && sequence ? architectureFlops + 6 * arch.layers.value * sequence * arch.heads.value * arch.headDim.value * tokens! : null;
+  const detailed = architectureFlops !== null && !adapter && arch && sequence ? detailedFlops(arch, { sequenceLength: sequence }) : null;
+  const detailedTotal = detailed && Number.isFinite(detailed.perToken) && detailed.perToken > 0 ? { ...detailed, total: detailed.perToken * tokens!, sequenceLength: sequence! } : null;
   const startsFrom = model.startsFrom;
   const baseModel = startsFrom?.model;
   const base = baseModel?.trainingTokens && model.total ? trainingCompute(model.active!.value, baseModel.trainingTokens) : 0;
@@ -303,7 +311,7 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   }
   return {
     file, syntax, framework: framework.id, frameworkName: framework.name, model, training,
-    parameters: { total, active }, tokens, flops, method, hardware: hardwareEstimate, adapter, flopsWithAttention, cumulativeFlops, lifecycle: totals, fineTune,
+    parameters: { total, active }, tokens, flops, method, hardware: hardwareEstimate, adapter, flopsWithAttention, detailedFlops: detailedTotal, cumulativeFlops, lifecycle: totals, fineTune,
     tokensPerParameter, targetTokensPerParameter: target, chinchillaTokens, chinchillaMultiple, band,
     computeOptimal: flops !== null && !fineTune ? allocateAtRatio(flops, target) : null,
     loss, thresholds, findings: sortFindings(findings), userFacts, pending: options.pending ?? NO_PENDING,

@@ -7,7 +7,8 @@ export class AnalysisTimeout extends Error {}
 interface Waiting {
   readonly resolve: (analysis: Analysis) => void;
   readonly reject: (error: Error) => void;
-  readonly timer: NodeJS.Timeout;
+  /** Set once the worker runs: starting a thread on a busy machine is not the analysis's time. */
+  timer?: NodeJS.Timeout;
 }
 
 /**
@@ -18,6 +19,7 @@ interface Waiting {
  */
 export class WorkerAnalyzer {
   private worker: Worker | undefined;
+  private online: Promise<void> = Promise.resolve();
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
 
@@ -26,11 +28,16 @@ export class WorkerAnalyzer {
   analyze(job: Omit<AnalysisJob, 'id'>): Promise<Analysis> {
     const worker = this.started();
     const id = this.nextId++;
+    const online = this.online;
     return new Promise<Analysis>((resolve, reject) => {
-      // A time limit on a job, not a wait: the worker is ended if the analysis never returns.
-      const timer = setTimeout(() => this.restart(new AnalysisTimeout(`The analysis took longer than ${this.timeLimitMs / 1000} s and was stopped.`)), this.timeLimitMs);
-      this.waiting.set(id, { resolve, reject, timer });
+      const waiting: Waiting = { resolve, reject };
+      this.waiting.set(id, waiting);
       worker.postMessage({ ...job, id } satisfies AnalysisJob);
+      // A time limit on a job, not a wait: the worker is ended if the analysis never returns.
+      void online.then(() => {
+        if (this.waiting.get(id) !== waiting) return;
+        waiting.timer = setTimeout(() => this.restart(new AnalysisTimeout(`The analysis took longer than ${this.timeLimitMs / 1000} s and was stopped.`)), this.timeLimitMs);
+      });
     });
   }
 
@@ -41,6 +48,7 @@ export class WorkerAnalyzer {
   private started(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script);
+    this.online = new Promise((resolve) => worker.once('online', () => resolve()));
     worker.on('message', (reply: AnalysisReply) => {
       const waiting = this.waiting.get(reply.id);
       if (!waiting) return;

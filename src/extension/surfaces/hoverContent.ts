@@ -39,7 +39,11 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
     const difference = analysis.hardware.difference;
     rows.push(['Hardware method', `${n.flops(analysis.hardware.flops)} FLOP: ${md(hardwareDerivation(analysis))}${difference !== null ? ` (${difference >= 0 ? '+' : '−'}${n.percent(Math.abs(difference))} from 6·N·D)` : ''}`]);
   }
-  if (analysis.flopsWithAttention !== null) rows.push(['With attention', `${n.flops(analysis.flopsWithAttention)} FLOP`]);
+  const detailed = analysis.detailedFlops;
+  if (detailed) {
+    const parts = detailed.components.map((component) => `${component.label.toLowerCase()} ${n.flops(component.perToken)}`).join(', ');
+    rows.push(['Counted per component', `${n.flops(detailed.total)} FLOP (${detailed.difference >= 0 ? '+' : '−'}${n.percent(Math.abs(detailed.difference))} from 6·N·D), as MFU counters count it; per token: ${parts} FLOP (context ${n.grouped(detailed.sequenceLength)})`]);
+  }
   if (fineTune) {
     const pretraining = fineTune.baseFlops !== null ? `${n.count(fineTune.baseTokens!)} tokens, ${n.flops(fineTune.baseFlops)} FLOP` : 'not published: only this run is counted';
     rows.push([`Pretraining of ${md(fineTune.base)}`, pretraining]);
