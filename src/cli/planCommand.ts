@@ -1,7 +1,8 @@
 import { ASCII_NUMBERS as n } from '../core/format';
-import { plan, PlanError, type PlanBudget, type PlanInput, type PlanResult } from '../core/planner/plan';
-import { describeTarget, parseTarget } from '../core/planner/parseTarget';
-import { countFlag, flag, numberFlag, UsageError, type ParsedArgs } from './args';
+import { plan, PlanError, type PlanInput, type PlanResult } from '../core/planner/plan';
+import { describeTarget } from '../core/planner/parseTarget';
+import { planInputFrom, type PlanRequest } from '../core/planner/planRequest';
+import { flag, UsageError, type ParsedArgs } from './args';
 import { colors, type Colors } from './color';
 import type { CliIO } from './main';
 import { thresholdRows } from './table';
@@ -28,39 +29,21 @@ export function runPlan(args: ParsedArgs, io: CliIO): number {
   return 0;
 }
 
+/** The flags as a plan request: the same reading as the "Plan compute budget" command's arguments. */
 function planInput(args: ParsedArgs): PlanInput {
-  const flops = countFlag(args, 'flops');
-  const gpu = flag(args, 'gpu');
-  const count = countFlag(args, 'count');
-  const days = numberFlag(args, 'days');
-  const mfu = numberFlag(args, 'mfu');
-  const precision = flag(args, 'precision');
-  if (precision !== undefined && precision !== 'bf16' && precision !== 'fp8') throw new UsageError('--precision must be bf16 or fp8');
-  let budget: PlanBudget;
-  if (flops !== undefined) {
-    budget = { kind: 'flops', flops };
-  } else if (gpu !== undefined) {
-    if (count === undefined || days === undefined) throw new UsageError('--gpu needs --count and --days (or give --flops)');
-    budget = { kind: 'hardware', accelerator: gpu, count, days };
-  } else {
-    throw new UsageError('plan needs --flops C, or --gpu NAME --count N --days D');
-  }
-  const fit = flag(args, 'fit');
-  if (fit !== undefined && fit !== 'epoch2024' && fit !== 'hoffmann2022') throw new UsageError('--fit must be epoch2024 or hoffmann2022');
-  let target;
-  try {
-    target = parseTarget(flag(args, 'target') ?? 'chinchilla');
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  return {
-    budget, target, fit, mfu, precision,
-    accelerator: budget.kind === 'flops' ? gpu : undefined,
-    count: budget.kind === 'flops' ? count : undefined,
-    pricePerAcceleratorHour: numberFlag(args, 'price-per-hour'),
+  const request: PlanRequest = {
+    flops: flag(args, 'flops'), gpu: flag(args, 'gpu'), count: flag(args, 'count'), days: flag(args, 'days'), mfu: flag(args, 'mfu'),
+    precision: flag(args, 'precision'), pricePerAcceleratorHour: flag(args, 'price-per-hour'), target: flag(args, 'target'), fit: flag(args, 'fit'),
   };
+  try {
+    return planInputFrom(request, {}, (field) => `--${FLAG_NAMES[field]}`);
+  } catch (error) {
+    if (error instanceof PlanError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
+const FLAG_NAMES: Record<keyof PlanRequest, string> = { flops: 'flops', gpu: 'gpu', count: 'count', days: 'days', mfu: 'mfu', precision: 'precision', pricePerAcceleratorHour: 'price-per-hour', target: 'target', fit: 'fit' };
 
 /** The plan as a person reads it in a terminal. */
 export function formatPlan(result: PlanResult, color: Colors = colors(false)): string {
@@ -88,6 +71,7 @@ export function formatPlan(result: PlanResult, color: Colors = colors(false)): s
   result.thresholds.forEach((threshold, i) => {
     out.push(rows[i]!);
     if (threshold.duty) out.push(`      ${threshold.duty}`);
+    if (threshold.cost) out.push(`      ${threshold.cost.note}`);
   });
   for (const warning of result.warnings) out.push(`  note: ${warning}`);
   return out.join('\n');

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
 import { chartForAnalysis, chartForPlan } from '../../core/planner/chartData';
 import { plan, PlanError, type PlanInput, type PlanResult, type PlanTarget } from '../../core/planner/plan';
-import { parseTarget } from '../../core/planner/parseTarget';
-import { parseCount } from '../../core/source/quantity';
+import { planInputFrom } from '../../core/planner/planRequest';
 import type { WriteBackKind } from '../../core/planner/writeBack';
 import type { ChartState, ChartView, RenderedMessage } from '../../webview/chart/protocol';
 import type { AnalysisCache } from '../analysisCache';
@@ -127,7 +126,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
   );
 
   async function automated(args: PlanCommandArgs, settings: ReturnType<typeof readPlannerSettings>, document: vscode.TextDocument | undefined, analysis: Analysis | undefined): Promise<PlanCommandResult> {
-    const input: PlanInput = { fit: cache.current.lossFit, ...inputFromArgs(args, settings, analysis) };
+    const input = inputFromArgs(args, settings, analysis, cache.current.lossFit);
     const result = plan(input);
     const writeBack = document && analysis ? writeBackData(result, analysis) : undefined;
     const rendered = args.open === false ? undefined : await ChartPanel.show(extensionUri, chartForPlan(result, { fit: cache.current.lossFit }), undefined);
@@ -141,19 +140,6 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
   }
 }
 
-function inputFromArgs(args: PlanCommandArgs, settings: ReturnType<typeof readPlannerSettings>, analysis: Analysis | undefined): PlanInput {
-  const number = (value: number | string | undefined, what: string): number | undefined => {
-    if (value === undefined) return undefined;
-    const parsed = parseCount(value);
-    if (!parsed.ok) throw new PlanError(`${what} must be a number`);
-    return parsed.value;
-  };
-  const target = typeof args.target === 'string' ? parseTarget(args.target) : args.target ?? { kind: 'chinchilla' };
-  const gpu = args.gpu ?? args.accelerator;
-  const flops = number(args.flops, 'flops') ?? (gpu ? undefined : analysis?.flops ?? undefined);
-  const common = { target, accelerators: settings.accelerators, pricePerAcceleratorHour: args.pricePerAcceleratorHour ?? settings.pricePerAcceleratorHour, mfu: args.mfu ?? settings.mfu, precision: args.precision };
-  if (flops !== undefined) return { ...common, budget: { kind: 'flops', flops }, accelerator: gpu, count: args.count };
-  if (gpu && args.count !== undefined && args.days !== undefined) return { ...common, budget: { kind: 'hardware', accelerator: gpu, count: args.count, days: args.days, mfu: args.mfu ?? settings.mfu, precision: args.precision } };
-  throw new PlanError('give flops, or gpu with count and days (or open a config whose compute is known)');
+function inputFromArgs(args: PlanCommandArgs, settings: ReturnType<typeof readPlannerSettings>, analysis: Analysis | undefined, fit: PlanInput['fit']): PlanInput {
+  return planInputFrom({ ...args, gpu: args.gpu ?? args.accelerator }, { accelerators: settings.accelerators, mfu: settings.mfu, pricePerAcceleratorHour: settings.pricePerAcceleratorHour, fit, flops: analysis?.flops });
 }
-
