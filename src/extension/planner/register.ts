@@ -4,11 +4,12 @@ import { chartForAnalysis, chartForPlan } from '../../core/planner/chartData';
 import { plan, PlanError, type PlanInput, type PlanResult, type PlanTarget } from '../../core/planner/plan';
 import { planInputFrom } from '../../core/planner/planRequest';
 import type { WriteBackKind } from '../../core/planner/writeBack';
-import type { ChartState, ChartView, RenderedMessage } from '../../webview/chart/protocol';
+import type { ChartView, RenderedMessage } from '../../webview/chart/protocol';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commandIds';
 import { baseName, isConfigDocument } from '../documents';
-import { CHART_VIEW_TYPE, ChartPanel, webviewOptions } from './chartPanel';
+import { ChartPanel } from './chartPanel';
+import { registerChartFollowing } from './chartFollowing';
 import { askPlanInput } from './planFlow';
 import { readPlannerSettings } from './plannerSettings';
 import { applyWriteBack, offerWriteBack, writeBackData } from './writeBack';
@@ -102,26 +103,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
       return { plan: result, rendered };
     }),
 
-    vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: ChartState | undefined) {
-        panel.webview.options = webviewOptions(extensionUri);
-        const revived = ChartPanel.revive(panel, extensionUri, state);
-        // A chart that followed a config: redraw it from the config as it is now.
-        // After a window reload the editors come back after the panels, so the config may not be
-        // open yet: open it (without showing it) rather than wait for an editor.
-        if (revived.source) {
-          const document = await vscode.workspace.openTextDocument(revived.source).then((opened) => opened, () => undefined);
-          if (document) void cache.analysis(document).then((analysis) => revived.render(chartOf(document, analysis), state?.view)).catch(() => undefined);
-        }
-      },
-    }),
-
-    // Live updates: the chart follows its config as it is edited.
-    cache.onDidAnalyze(({ document, analysis }) => {
-      const panel = ChartPanel.active;
-      if (!panel?.source || panel.source.toString() !== document.uri.toString()) return;
-      void panel.render(chartOf(document, analysis)).catch(() => undefined);
-    }),
+    registerChartFollowing(extensionUri, cache, chartOf),
     { dispose: () => ChartPanel.active?.dispose() },
   );
 
