@@ -1,5 +1,5 @@
 import type { Analysis } from './analyze';
-import { ASCII_NUMBERS, compactCount, grouped } from './format';
+import { ASCII_NUMBERS, compactCount, grouped, type NumberFormat } from './format';
 import { chipTime } from './hardware/mismatch';
 import type { Fact } from './source/fact';
 import type { Span } from './source/tree';
@@ -16,7 +16,7 @@ export interface KeyExplanation {
 const inside = (span: Span | undefined, offset: number): span is Span => !!span && span.end > span.start && offset >= span.start && offset <= span.end;
 
 /** Explains the key at `offset`, if it is one that drives parameters or training tokens. */
-export function explainAt(analysis: Analysis, offset: number): KeyExplanation | undefined {
+export function explainAt(analysis: Analysis, offset: number, n: NumberFormat = ASCII_NUMBERS): KeyExplanation | undefined {
   const contributions: string[] = [];
   let hit: Fact<unknown> | undefined;
   const onSpan = new Set<string | undefined>();
@@ -48,7 +48,7 @@ export function explainAt(analysis: Analysis, offset: number): KeyExplanation | 
   const hardware = analysis.hardware;
   const hardwareKey = hardware && [hardware.stated.accelerator, hardware.stated.count, hardware.stated.seconds, hardware.stated.acceleratorHours, hardware.stated.peak].find((stated) => inside(stated?.span, offset));
   if (hardware && hardwareKey) {
-    const line = `Hardware estimate: ${hardwareDerivation(analysis)} = ${grouped(hardware.flops)} FLOP`;
+    const line = `Hardware estimate: ${hardwareDerivation(analysis)} = ${n.flops(hardware.flops)} FLOP`;
     if (!hit) return { span: hardwareKey.span!, key: hardwareKey.key, contributions: [line] };
     contributions.push(line);
   }

@@ -29,13 +29,15 @@ export interface ComputeStatement {
 
 export function computeStatement(analysis: Analysis, n: NumberFormat = ASCII_NUMBERS): ComputeStatement {
   const flops = analysis.cumulativeFlops;
+  // JSON and the terminal keep to ASCII; the editor's document uses the multiplication sign.
+  const x = n === ASCII_NUMBERS ? 'x' : '×';
   const methods: ComputeStatement['methods'][number][] = [];
   const active = analysis.parameters.active;
   if (analysis.method === 'architecture' && analysis.flops !== null && active !== null && analysis.tokens !== null) {
     const adapter = analysis.adapter;
     methods.push({
       method: 'architecture', flops: analysis.flops,
-      formula: adapter ? '(4 x N + 2 x N_trainable) x D' : '6 x N x D',
+      formula: adapter ? `(4 ${x} N + 2 ${x} N_trainable) ${x} D` : `6 ${x} N ${x} D`,
       inputs: [
         `N = ${n.grouped(active)} parameters${analysis.parameters.total !== active ? ` active (of ${n.grouped(analysis.parameters.total!)})` : ''}`,
         ...(adapter ? [`N_trainable = ${n.grouped(adapter.trainable)} (${adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA'} rank ${adapter.rank} on ${adapter.modules.join(', ')})`] : []),
@@ -44,7 +46,7 @@ export function computeStatement(analysis: Analysis, n: NumberFormat = ASCII_NUM
     });
   }
   if (analysis.hardware) {
-    methods.push({ method: 'hardware', flops: analysis.hardware.flops, formula: 'accelerators x time x peak x utilisation', inputs: [hardwareDerivation(analysis)] });
+    methods.push({ method: 'hardware', flops: analysis.hardware.flops, formula: `accelerators ${x} time ${x} peak ${x} utilisation`, inputs: [hardwareDerivation(analysis)] });
   }
   const warnings: string[] = [];
   const [first, second] = methods;

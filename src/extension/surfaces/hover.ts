@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { explainAt } from '../../core/explain';
+import { UNICODE_NUMBERS } from '../../core/format';
 import type { AnalysisCache } from '../analysisCache';
 import { DOCUMENT_SELECTOR } from '../documents';
 import { hoverMarkdown } from './hoverContent';
@@ -10,7 +11,7 @@ export function registerHover(context: vscode.ExtensionContext, cache: AnalysisC
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, {
       async provideHover(document, position) {
         const analysis = await cache.analysis(document);
-        const explanation = explainAt(analysis, document.offsetAt(position));
+        const explanation = explainAt(analysis, document.offsetAt(position), UNICODE_NUMBERS);
         if (!explanation) return undefined;
         // Untrusted and without HTML: config text is escaped and nothing in it can run a command.
         const markdown = new vscode.MarkdownString(hoverMarkdown(analysis, explanation));

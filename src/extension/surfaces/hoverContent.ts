@@ -41,7 +41,7 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
   }
   const detailed = analysis.detailedFlops;
   if (detailed) {
-    const parts = detailed.components.map((component) => `${component.label.toLowerCase()} ${n.flops(component.perToken)}`).join(', ');
+    const parts = detailed.components.map((component) => `${component.label.charAt(0).toLowerCase()}${component.label.slice(1)} ${n.flops(component.perToken)}`).join(', ');
     rows.push(['Counted per component', `${n.flops(detailed.total)} FLOP (${detailed.difference >= 0 ? '+' : '−'}${n.percent(Math.abs(detailed.difference))} from 6·N·D), as MFU counters count it; per token: ${parts} FLOP (context ${n.grouped(detailed.sequenceLength)})`]);
   }
   if (fineTune) {
