@@ -35,9 +35,10 @@ function zipEntries(file) {
 }
 
 /** The inputs that take most of a bundle, grouped by npm package or by source folder. */
-function biggestInputs(metafile, count) {
+function biggestInputs(metafile, count, bytes) {
   const meta = JSON.parse(fs.readFileSync(metafile, 'utf8'));
   const output = Object.values(meta.outputs).find((out) => out.entryPoint);
+  if (output.bytes !== bytes) return undefined; // the metafile of another build than the VSIX's
   const groups = new Map();
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
     const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
@@ -67,10 +68,11 @@ async function main() {
   for (const entry of files) if (MUST_NOT_SHIP.some((pattern) => pattern.test(entry.name))) problems.push(`${entry.name} must not ship`);
 
   const metafile = path.join(paths.repoRoot, 'out', 'esbuild', `${path.basename(manifest.main, '.js')}.meta.json`);
-  if (fs.existsSync(metafile)) {
+  const inputs = host && fs.existsSync(metafile) ? biggestInputs(metafile, 8, host.size) : undefined;
+  if (inputs) {
     console.log(`Host entry's biggest inputs (${path.relative(paths.repoRoot, metafile)}):`);
-    for (const [input, bytes] of biggestInputs(metafile, 8)) console.log(`  ${kb(bytes).padStart(9)}  ${input}`);
-  }
+    for (const [input, bytes] of inputs) console.log(`  ${kb(bytes).padStart(9)}  ${input}`);
+  } else if (host) console.log('(No metafile of this build: `node esbuild.js --production --metafile` writes it, as `npm run package` does.)');
   for (const problem of problems) console.error(`✘ ${problem}`);
   return problems.length ? 1 : 0;
 }
