@@ -2,11 +2,16 @@
 //   node esbuild.js               development build
 //   node esbuild.js --production  minified, no source maps (what a .vsix ships)
 //   node esbuild.js --watch       rebuild on change, with problem-matcher friendly output
+//   node esbuild.js --metafile    also write out/esbuild/<bundle>.meta.json (what each bundle holds;
+//                                 test/harness/package-report.js prints the biggest inputs)
 const esbuild = require('esbuild');
 const fs = require('fs');
+const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const metafile = process.argv.includes('--metafile');
+const metaDir = path.join(__dirname, 'out', 'esbuild');
 
 /** Prints errors in the shape VS Code's `$esbuild-watch` problem matcher reads. */
 const problemMatcher = {
@@ -25,13 +30,51 @@ const problemMatcher = {
   },
 };
 
+/**
+ * The README is bundled for its "Diagnostics" section only (the Problems panel's code links show
+ * it): the whole file would put 54 KB of prose in the host bundle. `diagnosticSection` reads the
+ * section by its `## Diagnostics` heading, which the cut keeps.
+ */
+const readmeDiagnostics = {
+  name: 'readme-diagnostics',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]README\.md$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const start = text.search(/^## Diagnostics\s*$/m);
+      if (start < 0) return { errors: [{ text: `${args.path} has no "## Diagnostics" section` }] };
+      const end = text.slice(start + 1).search(/^## /m);
+      return { contents: end < 0 ? text.slice(start) : text.slice(start, start + 1 + end), loader: 'text' };
+    });
+  },
+};
+
+/**
+ * Our own modules do their work when called, not when imported (no module is imported for its
+ * side effects), so they are marked side-effect free: a constant imported from a module then
+ * no longer brings that module's own imports into the bundle (the host imported one constant
+ * from core/analyze.ts through node/resourceHost.ts and got the whole engine with it).
+ */
+const ownSourcesPure = {
+  name: 'own-sources-pure',
+  setup(build) {
+    const src = path.join(__dirname, 'src') + path.sep;
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === ownSourcesPure || !args.importer.startsWith(src)) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: ownSourcesPure });
+      if (resolved.errors.length || !resolved.path.startsWith(src) || !resolved.path.endsWith('.ts')) return resolved;
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'silent',
-  plugins: [problemMatcher],
+  metafile,
+  plugins: [problemMatcher, readmeDiagnostics, ownSourcesPure],
   // jsonc-parser's UMD build hides its modules from bundlers; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   // The README's diagnostics section is bundled as text: the Problems panel's code links show it.
@@ -55,7 +98,11 @@ async function main() {
     await Promise.all(contexts.map((context) => context.watch()));
     return;
   }
-  await Promise.all(contexts.map((context) => context.rebuild()));
+  const results = await Promise.all(contexts.map((context) => context.rebuild()));
+  if (metafile) {
+    fs.mkdirSync(metaDir, { recursive: true });
+    results.forEach((result, i) => fs.writeFileSync(path.join(metaDir, `${path.basename(bundles[i].outfile, '.js')}.meta.json`), JSON.stringify(result.metafile)));
+  }
   await Promise.all(contexts.map((context) => context.dispose()));
   if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
 }

@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { analyze, type Analysis } from '../core/analyze';
-import { resourcesFromSnapshot, type AnalysisJob } from '../core/analysisJob';
+import type { Analysis } from '../core/analyze';
+import type { AnalysisJob } from '../core/analysisJob';
 import { WorkerAnalyzer } from '../node/workerAnalyzer';
 import type { Analyzer } from './analysisCache';
 
@@ -11,13 +11,20 @@ export const ANALYSIS_TIME_LIMIT_MS = 10_000;
  * Analyses on a worker thread beside the extension bundle. If the thread cannot start at all
  * (a host without worker threads), analyses run on the host thread: slower to fail on a hostile
  * file, but every surface still works. The engine's own size and depth bounds apply either way.
+ * The host thread then loads the engine from the worker's own bundle: the host bundle does not
+ * carry a second copy of it.
  */
 export function createAnalyzer(extensionPath: string, log: (message: string) => void): Analyzer {
-  const worker = new WorkerAnalyzer(path.join(extensionPath, 'dist', 'analysisWorker.js'), ANALYSIS_TIME_LIMIT_MS);
+  const script = path.join(extensionPath, 'dist', 'analysisWorker.js');
+  const worker = new WorkerAnalyzer(script, ANALYSIS_TIME_LIMIT_MS);
   let onThread = false;
   const here = (job: Omit<AnalysisJob, 'id'>): Promise<Analysis> => {
     try {
-      return Promise.resolve(analyze(job.text, job.fileName, { ...job.options, resources: resourcesFromSnapshot(job.resources) }));
+      // A run-time path: the bundler leaves this require alone.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const engine = require(script) as typeof import('../node/analysisWorker');
+      const reply = engine.answer({ ...job, id: 0 });
+      return 'analysis' in reply ? Promise.resolve(reply.analysis) : Promise.reject(new Error(reply.error));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

@@ -8,12 +8,14 @@ import { analyze } from '../core/analyze';
 import type { AnalysisJob, AnalysisReply } from '../core/analysisJob';
 import { resourcesFromSnapshot } from '../core/analysisJob';
 
-parentPort?.on('message', (job: AnalysisJob) => {
-  let reply: AnalysisReply;
+/** One job, answered; also what the host calls when it has to analyse on its own thread. */
+export function answer(job: AnalysisJob): AnalysisReply {
   try {
-    reply = { id: job.id, analysis: analyze(job.text, job.fileName, { ...job.options, resources: resourcesFromSnapshot(job.resources) }) };
+    return { id: job.id, analysis: analyze(job.text, job.fileName, { ...job.options, resources: resourcesFromSnapshot(job.resources) }) };
   } catch (error) {
-    reply = { id: job.id, error: String((error as Error)?.message ?? error) };
+    return { id: job.id, error: String((error as Error)?.message ?? error) };
   }
-  parentPort?.postMessage(reply);
-});
+}
+
+// Loaded by the host (no parentPort there), this file only exports `answer`.
+parentPort?.on('message', (job: AnalysisJob) => parentPort?.postMessage(answer(job)));

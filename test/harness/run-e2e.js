@@ -2,7 +2,9 @@
 // End-to-end tests: the workbench as a person uses it (code-server on test/examples/ with the
 // extension installed, headless Chromium), driven by spec modules `test/e2e/*.e2e.js`, each
 // exporting `async function (page, helpers)` (helpers: see e2e-helpers.js).
-//   node test/harness/run-e2e.js [--extension <folder>] [spec files...]
+//   node test/harness/run-e2e.js [--extension <folder> | --vsix <file or folder>] [spec files...]
+// With --vsix, the packaged extension is installed (code-server --install-extension) instead of
+// this repo being linked as the development copy (a folder: its <name>-<version>.vsix).
 // Screenshots go to test-artifacts/screenshots/ (a failing spec leaves failure-<name>.png).
 const { runMain } = require('./exit');
 const fs = require('fs');
@@ -13,14 +15,17 @@ const { startCodeServer, stopOnSignals } = require('./code-server');
 const { launchBrowser } = require('./browser');
 const { workbenchUrl } = require('./workbench-url');
 const { createHelpers } = require('./e2e-helpers');
+const { vsixPath, installVsix } = require('./install-vsix');
 
 const SPEC_TIMEOUT_MS = 2 * 60_000;
 const ACTION_TIMEOUT_MS = 30_000;
 const screenshotsDir = path.join(paths.artifactsDir, 'screenshots');
 
+const OPTIONS_WITH_VALUES = ['--extension', '--vsix'];
+
 /** Spec files named on the command line, or every test/e2e/*.e2e.js. */
 function specFiles(argv) {
-  const args = argv.slice(2).filter((arg, i, all) => arg !== '--extension' && all[i - 1] !== '--extension');
+  const args = argv.slice(2).filter((arg, i, all) => !OPTIONS_WITH_VALUES.includes(arg) && !OPTIONS_WITH_VALUES.includes(all[i - 1]));
   if (args.length) return args.map((file) => path.resolve(file));
   const dir = path.join(paths.repoRoot, 'test', 'e2e');
   return fs.readdirSync(dir).filter((name) => name.endsWith('.e2e.js')).sort().map((name) => path.join(dir, name));
@@ -66,10 +71,17 @@ async function runSpec(browser, url, file) {
 }
 
 async function main() {
+  const vsix = vsixPath();
   const extension = extensionPath();
-  checkPrerequisites(extension);
+  if (!vsix) checkPrerequisites(extension);
   const files = specFiles(process.argv);
   const workspaces = [];
+  // The VSIX is installed into an extensions folder of our own, which the server then uses.
+  const extensionsDir = vsix ? fs.mkdtempSync(path.join(os.tmpdir(), 'compute-budget-vsix-extensions-')) : undefined;
+  const installed = vsix ? await installVsix(vsix, extensionsDir).catch((error) => {
+    fs.rmSync(extensionsDir, { recursive: true, force: true });
+    throw error;
+  }) : undefined;
   /** A fresh copy of test/examples/ per spec: specs may edit files, and VS Code restores state per folder. */
   const freshWorkspace = () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'compute-budget-e2e-'));
@@ -81,13 +93,14 @@ async function main() {
     folder: freshWorkspace(),
     // Installed, not loaded through the URL payload: the payload needs the smoke-test driver,
     // which hides notification toasts and marks the window "[Extension Development Host]".
-    extensions: [extension],
+    extensions: vsix ? [] : [extension],
+    extensionsDir,
     logFile: path.join(paths.artifactsDir, 'code-server-e2e.log'),
   });
   stopOnSignals(server);
   const browser = await launchBrowser();
   try {
-    console.log(`VS Code (code-server) at ${server.base}, extension ${extension}`);
+    console.log(`VS Code (code-server) at ${server.base}, extension ${installed ? `${installed} (installed from ${path.relative(process.cwd(), vsix)})` : extension}`);
     let passed = 0;
     for (const file of files) if (await runSpec(browser, workbenchUrl(server.base, { folder: freshWorkspace() }), file)) passed++;
     // The plain closing line CI reads.
@@ -97,6 +110,7 @@ async function main() {
     await browser.close();
     await server.stop();
     for (const folder of workspaces) fs.rmSync(folder, { recursive: true, force: true });
+    if (extensionsDir) fs.rmSync(extensionsDir, { recursive: true, force: true });
   }
 }
 

@@ -6,29 +6,38 @@ import { readYaml, type ParsedSource } from './yamlTree';
 /** The syntaxes configs are written in; each has one reader into the shared tree. */
 export type Syntax = 'yaml' | 'json' | 'shell' | 'toml';
 
-interface SyntaxReader {
+interface SyntaxSign {
   readonly syntax: Syntax;
   /** File names written in this syntax. */
   readonly fileName: RegExp;
   /** For files whose name says nothing (untitled documents): does the text look like this syntax? */
   readonly looksLike?: (text: string) => boolean;
-  readonly read: (text: string) => ParsedSource;
 }
 
-/** Checked in order; YAML, a superset of most config text, is the last resort. */
-const READERS: readonly SyntaxReader[] = [
-  { syntax: 'json', fileName: /\.jsonc?$/i, looksLike: (text) => /^\s*[[{]/.test(text) && !/^\s*#/.test(text), read: readJson },
-  { syntax: 'shell', fileName: /\.(sh|bash)$/i, looksLike: (text) => /^#![^\n]*\b(sh|bash|zsh|ksh|dash)\b/.test(text), read: (text) => readShell(text) },
-  { syntax: 'toml', fileName: /\.toml$/i, read: readToml },
-  { syntax: 'yaml', fileName: /\.ya?ml$/i, read: readYaml },
+/**
+ * Checked in order; YAML, a superset of most config text, is the last resort. Kept apart from the
+ * readers: telling a syntax needs no parser (the extension host does it without bundling them).
+ */
+const SIGNS: readonly SyntaxSign[] = [
+  { syntax: 'json', fileName: /\.jsonc?$/i, looksLike: (text) => /^\s*[[{]/.test(text) && !/^\s*#/.test(text) },
+  { syntax: 'shell', fileName: /\.(sh|bash)$/i, looksLike: (text) => /^#![^\n]*\b(sh|bash|zsh|ksh|dash)\b/.test(text) },
+  { syntax: 'toml', fileName: /\.toml$/i },
+  { syntax: 'yaml', fileName: /\.ya?ml$/i },
 ];
 
+const READERS: Readonly<Record<Syntax, (text: string) => ParsedSource>> = {
+  json: readJson,
+  shell: (text) => readShell(text),
+  toml: readToml,
+  yaml: readYaml,
+};
+
 export function syntaxOf(fileName: string, text: string): Syntax {
-  const byName = READERS.find((reader) => reader.fileName.test(fileName));
+  const byName = SIGNS.find((sign) => sign.fileName.test(fileName));
   if (byName) return byName.syntax;
-  return READERS.find((reader) => reader.looksLike?.(text))?.syntax ?? 'yaml';
+  return SIGNS.find((sign) => sign.looksLike?.(text))?.syntax ?? 'yaml';
 }
 
 export function parseSource(text: string, syntax: Syntax): ParsedSource {
-  return (READERS.find((reader) => reader.syntax === syntax) ?? READERS[READERS.length - 1]).read(text);
+  return (Object.hasOwn(READERS, syntax) ? READERS[syntax] : READERS.yaml)(text);
 }
