@@ -25,7 +25,7 @@ export const ANALYZE_FORMATS = ['table', 'json', 'sarif', 'github'] as const;
 export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
 
 export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
-  { name: 'format', value: 'F', help: 'table (default); json (as --json); sarif: one SARIF 2.1.0 log for code scanning, one rule per diagnostic code; github: one GitHub Actions annotation (::warning file=...::) per diagnostic. Every format keeps the exit code.' },
+  { name: 'format', value: 'F', help: 'table (default); json (same as --json); sarif: a SARIF 2.1.0 log for code scanning, one rule per diagnostic code; github: one GitHub Actions annotation (::warning file=...::) per diagnostic. The exit codes are the same in every format.' },
   { name: 'json', help: 'an array with one JSON object per file (compute-budget/analyze@1, see the README)' },
   { name: 'fail-on', value: 'SEVERITY', help: 'exit 1 when any diagnostic is at least this severe: error, warning, information or hint (default: never)' },
   { name: 'fact', value: 'NAME=VALUE', help: `a fact the file does not hold; repeatable. It beats the file's own \`# compute-budget:\` comments, which beat .compute-budget.yaml files. Facts: ${Object.keys(FACT_NAMES).join(', ')}.` },

@@ -147,6 +147,13 @@ describe('compute-budget analyze --format sarif', () => {
     assert.equal((await run(['analyze', malformed, '--format', 'json', '--json'])).code, 0, '--json agrees with --format json');
   });
 
+  it('is in analyze --help, with every format, in 80 columns', async () => {
+    const { out } = await run(['analyze', '--help']);
+    for (const format of ['table', 'json', 'sarif', 'github']) assert.match(out, new RegExp(`\\b${format}\\b`), format);
+    assert.match(out, /--format sarif > budget\.sarif/);
+    assert.ok(out.split('\n').every((line) => line.length <= 80));
+  });
+
   it('still validates, with each rule pointing to the README, when no README text is at hand', () => {
     const bare = sarifLog([], { version: '0.0.0', root: ROOT });
     assert.ok(validate(bare), JSON.stringify(validate.errors));
