@@ -47,6 +47,14 @@ describe('the composite GitHub Action', () => {
     assert.ok(action.runs.steps.some((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@')));
   });
 
+  it('is used by the example workflow in docs/ci with inputs it declares, on a pull request and a push', () => {
+    const workflow = parse(fs.readFileSync(path.join(ROOT, 'docs/ci/compute-budget.yml'), 'utf8')) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }> };
+    assert.ok('pull_request' in workflow.on && 'push' in workflow.on);
+    assert.equal(workflow.permissions['security-events'], 'write');
+    const step = Object.values(workflow.jobs).flatMap((job) => job.steps).find((each) => each.uses?.includes('/.github/actions/compute-budget@'))!;
+    for (const name of Object.keys(step.with ?? {})) assert.ok(Object.hasOwn(action.inputs, name), name);
+  });
+
   describe('choosing the files', () => {
     let repo: string;
     let base: string;
