@@ -20,7 +20,12 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'no-color', help: 'no colour even in a terminal (NO_COLOR=1 does the same; FORCE_COLOR=1 forces it)' },
 ];
 
+/** What `analyze` writes to stdout (`--format`); `--json` is `--format json`. */
+export const ANALYZE_FORMATS = ['table', 'json', 'sarif', 'github'] as const;
+export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
+
 export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', value: 'F', help: 'table (default); json (same as --json); sarif: a SARIF 2.1.0 log for code scanning, one rule per diagnostic code; github: one GitHub Actions annotation (::warning file=...::) per diagnostic. The exit codes are the same in every format.' },
   { name: 'json', help: 'an array with one JSON object per file (compute-budget/analyze@1, see the README)' },
   { name: 'fail-on', value: 'SEVERITY', help: 'exit 1 when any diagnostic is at least this severe: error, warning, information or hint (default: never)' },
   { name: 'fact', value: 'NAME=VALUE', help: `a fact the file does not hold; repeatable. It beats the file's own \`# compute-budget:\` comments, which beat .compute-budget.yaml files. Facts: ${Object.keys(FACT_NAMES).join(', ')}.` },
@@ -86,6 +91,7 @@ export const COMMAND_HELP: Readonly<Record<CommandName, CommandHelp>> = {
     examples: [
       'compute-budget analyze configs/llama-2-7b.yaml',
       'compute-budget analyze configs/*.yaml --json --fail-on warning',
+      'compute-budget analyze configs/*.yaml --format sarif > budget.sarif',
       'compute-budget analyze pythia.yml --fact gpus=128 --fact dataset_tokens=300B',
     ],
   },

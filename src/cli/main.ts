@@ -18,6 +18,8 @@ export interface CliIO {
   readonly color: Colors;
   /** Colours for stderr. */
   readonly errorColor: Colors;
+  /** The README's text, for the help of each SARIF rule (its "Diagnostics" section); none in tests that do not give it. */
+  readonly readme?: string;
 }
 
 type Command = (args: ParsedArgs, io: CliIO) => number | Promise<number>;
@@ -37,6 +39,8 @@ export interface MainOptions {
   readonly color?: boolean;
   /** Colour stderr; off unless given. */
   readonly errorColor?: boolean;
+  /** The README's text (the executable passes the copy bundled into it). */
+  readonly readme?: string;
 }
 
 /**
@@ -51,7 +55,7 @@ export async function main(
 ): Promise<number> {
   let command: string | undefined;
   const noColor = argv.includes('--no-color');
-  const io: CliIO = { write, warn, color: colors(!!options.color && !noColor), errorColor: colors(!!options.errorColor && !noColor) };
+  const io: CliIO = { write, warn, color: colors(!!options.color && !noColor), errorColor: colors(!!options.errorColor && !noColor), readme: options.readme };
   try {
     const args = parseArgs(argv, SWITCHES);
     command = args.command && Object.hasOwn(COMMANDS, args.command) ? args.command : undefined;
@@ -75,8 +79,10 @@ export async function main(
       const canonical = accepted.get(name)!;
       flags.set(canonical, [...(flags.get(canonical) ?? []), ...values]);
     }
-    const json = flag({ ...args, flags }, 'json') !== undefined;
-    return await COMMANDS[command as keyof typeof COMMANDS]({ ...args, flags }, json ? { ...io, color: colors(false) } : io);
+    // No colour in output meant for programs: --json, or any --format but the table.
+    const format = flag({ ...args, flags }, 'format');
+    const plain = flag({ ...args, flags }, 'json') !== undefined || (format !== undefined && format !== 'table');
+    return await COMMANDS[command as keyof typeof COMMANDS]({ ...args, flags }, plain ? { ...io, color: colors(false) } : io);
   } catch (error) {
     if (error instanceof UsageError) {
       warn(`compute-budget: ${io.errorColor.red('error:')} ${printable(error.message, 500)}`);
@@ -91,10 +97,24 @@ if (require.main === module) {
   main(process.argv.slice(2), undefined, undefined, {
     color: useColor(process.stdout, process.env),
     errorColor: useColor(process.stderr, process.env),
+    readme: bundledReadme(),
   }).then((code) => {
     process.exitCode = code;
   }, (error: unknown) => {
     process.stderr.write(`compute-budget: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     process.exitCode = 70;
   });
+}
+
+/**
+ * The README bundled into dist/cli.js (esbuild's `text` loader for `.md`). Loaded only by the
+ * executable: tsc's out/ (the unit tests) has no README beside it, and the tests pass their own.
+ */
+function bundledReadme(): string | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./readme') as typeof import('./readme')).README;
+  } catch {
+    return undefined;
+  }
 }
