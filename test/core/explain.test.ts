@@ -26,7 +26,7 @@ describe('explaining the hardware method', () => {
     for (const key of ['accelerator', 'count', 'days']) {
       const explanation = explainAt(analysis, text.indexOf(key) + 1)!;
       assert.ok(explanation, key);
-      assert.match(explanation.contributions[0]!, /^Hardware estimate: 1,024 × NVIDIA H100 \(SXM\) for 30 days × 989\.5 TFLOP\/s peak \(BF16\) × 40% utilisation = 1\.1e25 FLOP$/);
+      assert.match(explanation.contributions[0]!, /^Hardware estimate: 1,024 × NVIDIA H100 \(SXM\) for 30 days × 989\.5 TFLOP\/s peak \(BF16\) × 40% utilisation = 1\.1e24 FLOP$/);
     }
   });
 });
