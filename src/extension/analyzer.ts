@@ -1,8 +1,7 @@
 import * as path from 'path';
-import { analyze, type Analysis } from '../core/analyze';
-import { resourcesFromSnapshot, type AnalysisJob } from '../core/analysisJob';
 import { WorkerAnalyzer } from '../node/workerAnalyzer';
 import type { Analyzer } from './analysisCache';
+import { analyzeHere as here } from './inlineAnalyzer';
 
 /** How long one analysis may run before its worker is ended and the file reported as stopped. */
 export const ANALYSIS_TIME_LIMIT_MS = 10_000;
@@ -15,13 +14,6 @@ export const ANALYSIS_TIME_LIMIT_MS = 10_000;
 export function createAnalyzer(extensionPath: string, log: (message: string) => void): Analyzer {
   const worker = new WorkerAnalyzer(path.join(extensionPath, 'dist', 'analysisWorker.js'), ANALYSIS_TIME_LIMIT_MS);
   let onThread = false;
-  const here = (job: Omit<AnalysisJob, 'id'>): Promise<Analysis> => {
-    try {
-      return Promise.resolve(analyze(job.text, job.fileName, { ...job.options, resources: resourcesFromSnapshot(job.resources) }));
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  };
   return {
     analyze(job) {
       if (onThread) return here(job);
