@@ -18,11 +18,10 @@ const SPEC_TIMEOUT_MS = 2 * 60_000;
 const ACTION_TIMEOUT_MS = 30_000;
 const screenshotsDir = path.join(paths.artifactsDir, 'screenshots');
 
-/** Spec files named on the command line, or every test/e2e/*.e2e.js. */
-function specFiles(argv) {
+/** Spec files named on the command line, or every *.e2e.js in `dir` (test/e2e/). */
+function specFiles(argv, dir = path.join(paths.repoRoot, 'test', 'e2e')) {
   const args = argv.slice(2).filter((arg, i, all) => arg !== '--extension' && all[i - 1] !== '--extension');
   if (args.length) return args.map((file) => path.resolve(file));
-  const dir = path.join(paths.repoRoot, 'test', 'e2e');
   return fs.readdirSync(dir).filter((name) => name.endsWith('.e2e.js')).sort().map((name) => path.join(dir, name));
 }
 
@@ -65,10 +64,13 @@ async function runSpec(browser, url, file) {
   }
 }
 
-async function main() {
-  const extension = extensionPath();
+/**
+ * Runs spec files against one code-server with the extension installed; resolves with the exit
+ * code. `settings` are user settings on top of code-server.js's defaults (run-web.js passes the
+ * one that moves the extension into the browser's web worker extension host).
+ */
+async function runSpecs(files, { extension = extensionPath(), settings = {}, label = 'e2e' } = {}) {
   checkPrerequisites(extension);
-  const files = specFiles(process.argv);
   const workspaces = [];
   /** A fresh copy of test/examples/ per spec: specs may edit files, and VS Code restores state per folder. */
   const freshWorkspace = () => {
@@ -82,7 +84,8 @@ async function main() {
     // Installed, not loaded through the URL payload: the payload needs the smoke-test driver,
     // which hides notification toasts and marks the window "[Extension Development Host]".
     extensions: [extension],
-    logFile: path.join(paths.artifactsDir, 'code-server-e2e.log'),
+    settings,
+    logFile: path.join(paths.artifactsDir, `code-server-${label}.log`),
   });
   stopOnSignals(server);
   const browser = await launchBrowser();
@@ -100,4 +103,6 @@ async function main() {
   }
 }
 
-runMain(main, 'e2e harness');
+if (require.main === module) runMain(() => runSpecs(specFiles(process.argv)), 'e2e harness');
+
+module.exports = { runSpecs, specFiles };
