@@ -84,6 +84,8 @@ const common = {
 const bundles = [
   // The extension host side (desktop and code-server): Node, CommonJS, `vscode` provided by the host.
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+  // The browser entry (vscode.dev, github.dev): a web worker, no Node built-ins; without polyfills, esbuild fails on any that sneaks in.
+  { ...common, entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2020', external: ['vscode'] },
   // The analysis worker thread the host hands texts to, so no analysis blocks the editor.
   { ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The command line: the same core, no editor.

@@ -70,7 +70,9 @@ export class AnalysisCache implements vscode.Disposable {
     const job = {
       // A facts file is YAML but not a config: its own problems are reported by WorkspaceFacts.
       text: isFactsFile(document.uri) ? '' : document.getText(),
-      fileName: document.fileName,
+      // A file on another file system (a remote or virtual workspace, the browser) is named by its
+      // URI, so the files it includes are resolved and read on that same file system.
+      fileName: document.uri.scheme === 'file' || document.uri.scheme === 'untitled' ? document.fileName : document.uri.toString(),
       options: { ...options, alwaysReport: document.languageId === 'compute-budget', syntax: syntaxOfLanguage(document) },
       resources: this.resources?.cache.snapshot() ?? EMPTY_SNAPSHOT,
     };

@@ -1,7 +1,15 @@
 import * as vscode from 'vscode';
+import { DEFAULT_MAX_LENGTH } from '../core/analyze';
 import { MAX_RESOURCE_ROUNDS, ResourceCache, type PendingResources, type ResolvedModelConfig, type ResourceHost } from '../core/resources/resources';
-import { HuggingFaceModels } from '../node/huggingFace';
-import { MAX_INCLUDED_BYTES } from '../node/resourceHost';
+
+/** Files a config includes are configs too: no larger than the engine would analyse (as the CLI's `NodeResourceHost`). */
+const MAX_INCLUDED_BYTES = DEFAULT_MAX_LENGTH * 4;
+
+/**
+ * Where models named by Hugging Face id come from, given whether the network may be used: the
+ * Node host's Hugging Face cache and Hub; nowhere in the browser. Resolves `null` for unknown ids.
+ */
+export type ModelSource = (allowNetwork: boolean) => (id: string) => Promise<ResolvedModelConfig | null>;
 
 /** A path the engine resolved (a file-system path or a URI string) as a URI. */
 function uriOf(path: string): vscode.Uri {
@@ -9,16 +17,11 @@ function uriOf(path: string): vscode.Uri {
 }
 
 /**
- * The desktop host: files through `vscode.workspace.fs` (so remote and virtual workspaces
- * work), models from the Hugging Face cache and, when `computeBudget.hub.allowNetwork` is on
- * and `HF_HUB_OFFLINE` is not set, from the Hub.
+ * Files through `vscode.workspace.fs` (so remote and virtual workspaces, and the browser, work);
+ * models from the host's `ModelSource`.
  */
 class WorkspaceHost implements ResourceHost {
-  private readonly models: HuggingFaceModels;
-
-  constructor(allowNetwork: boolean) {
-    this.models = new HuggingFaceModels({ allowNetwork });
-  }
+  constructor(private readonly models: (id: string) => Promise<ResolvedModelConfig | null>) {}
 
   async readFile(path: string): Promise<string | null> {
     try {
@@ -32,7 +35,7 @@ class WorkspaceHost implements ResourceHost {
   }
 
   modelConfig(id: string): Promise<ResolvedModelConfig | null> {
-    return this.models.modelConfig(id).catch(() => null);
+    return this.models(id).catch(() => null);
   }
 }
 
@@ -52,9 +55,9 @@ export class WorkspaceResources implements vscode.Disposable {
   /** Fires when a file some analysis read has changed on disk or was saved. */
   readonly onDidChange = this.changed.event;
 
-  constructor(allowNetwork: boolean) {
+  constructor(private readonly models: ModelSource, allowNetwork: boolean) {
     this.allowNetwork = allowNetwork;
-    this.host = new WorkspaceHost(allowNetwork);
+    this.host = new WorkspaceHost(models(allowNetwork));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const forget = (uri: vscode.Uri) => this.forget(uri);
     this.subscriptions.push(
@@ -70,7 +73,7 @@ export class WorkspaceResources implements vscode.Disposable {
   setAllowNetwork(allow: boolean): void {
     if (allow === this.allowNetwork) return;
     this.allowNetwork = allow;
-    this.host = new WorkspaceHost(allow);
+    this.host = new WorkspaceHost(this.models(allow));
     this.cache.forgetModels();
   }
 

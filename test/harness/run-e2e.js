@@ -23,11 +23,10 @@ const screenshotsDir = path.join(paths.artifactsDir, 'screenshots');
 
 const OPTIONS_WITH_VALUES = ['--extension', '--vsix'];
 
-/** Spec files named on the command line, or every test/e2e/*.e2e.js. */
-function specFiles(argv) {
+/** Spec files named on the command line, or every *.e2e.js in `dir` (test/e2e/). */
+function specFiles(argv, dir = path.join(paths.repoRoot, 'test', 'e2e')) {
   const args = argv.slice(2).filter((arg, i, all) => !OPTIONS_WITH_VALUES.includes(arg) && !OPTIONS_WITH_VALUES.includes(all[i - 1]));
   if (args.length) return args.map((file) => path.resolve(file));
-  const dir = path.join(paths.repoRoot, 'test', 'e2e');
   return fs.readdirSync(dir).filter((name) => name.endsWith('.e2e.js')).sort().map((name) => path.join(dir, name));
 }
 
@@ -70,11 +69,13 @@ async function runSpec(browser, url, file) {
   }
 }
 
-async function main() {
-  const vsix = vsixPath();
-  const extension = extensionPath();
+/**
+ * Runs spec files against one code-server with the extension installed; resolves with the exit
+ * code. `settings` are user settings on top of code-server.js's defaults (run-web.js passes the
+ * one that moves the extension into the browser's web worker extension host).
+ */
+async function runSpecs(files, { extension = extensionPath(), vsix = vsixPath(), settings = {}, label = 'e2e' } = {}) {
   if (!vsix) checkPrerequisites(extension);
-  const files = specFiles(process.argv);
   const workspaces = [];
   // The VSIX is installed into an extensions folder of our own, which the server then uses.
   const extensionsDir = vsix ? fs.mkdtempSync(path.join(os.tmpdir(), 'compute-budget-vsix-extensions-')) : undefined;
@@ -95,7 +96,8 @@ async function main() {
     // which hides notification toasts and marks the window "[Extension Development Host]".
     extensions: vsix ? [] : [extension],
     extensionsDir,
-    logFile: path.join(paths.artifactsDir, 'code-server-e2e.log'),
+    settings,
+    logFile: path.join(paths.artifactsDir, `code-server-${label}.log`),
   });
   stopOnSignals(server);
   const browser = await launchBrowser();
@@ -114,4 +116,6 @@ async function main() {
   }
 }
 
-runMain(main, 'e2e harness');
+if (require.main === module) runMain(() => runSpecs(specFiles(process.argv)), 'e2e harness');
+
+module.exports = { runSpecs, specFiles };

@@ -1,4 +1,3 @@
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import type { ChartData } from '../../core/planner/chartData';
 import type { ChartState, ChartView, FromWebview, RenderedMessage, ToWebview } from '../../webview/chart/protocol';
@@ -140,7 +139,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
  * not govern, so no 'unsafe-inline' is needed.
  */
 export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = crypto.randomBytes(16).toString('base64');
+  const nonce = newNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'chart.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'chart.css'));
   const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`].join('; ');
@@ -180,4 +179,10 @@ export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
+}
+
+/** 128 random bits, base64: Web Crypto, which both the Node host and the browser's web worker have. */
+function newNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }

@@ -1,0 +1,122 @@
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/analyze';
+import { AnalysisCache, type Analyzer } from './analysisCache';
+import { SETTINGS_SECTION } from './commandIds';
+import { registerCodeActions } from './surfaces/codeActions';
+import { registerDecorations } from './surfaces/decorations';
+import { registerDiagnostics } from './surfaces/diagnostics';
+import { registerHover } from './surfaces/hover';
+import { registerStatusBar } from './surfaces/statusBar';
+import { registerPlanner } from './planner/register';
+import { registerStatement } from './statement';
+import { WorkspaceResources, type ModelSource } from './resources';
+import { AnalysisScheduler } from './scheduler';
+import { readSettings } from './settings';
+import { WorkspaceFacts } from './workspaceFacts';
+
+/** What `activate` returns: a hook for integration tests to wait on analyses instead of sleeping. */
+export interface ComputeBudgetApi {
+  readonly cache: AnalysisCache;
+  /** Resolves with the analysis of this document's current version once the surfaces have it. */
+  analyzed(document: vscode.TextDocument): Promise<Analysis>;
+}
+
+/**
+ * What differs between the hosts: where analyses run (a worker thread in Node, the extension
+ * host's own web worker in the browser) and where models named by Hugging Face id come from.
+ */
+export interface HostServices {
+  readonly analyzer: (log: (message: string) => void) => Analyzer;
+  readonly models: ModelSource;
+}
+
+/** Activation shared by the Node entry (`extension.ts`) and the browser entry (`../web/extension.ts`). */
+export function activateShared(context: vscode.ExtensionContext, host: HostServices): ComputeBudgetApi {
+  const log = vscode.window.createOutputChannel('Compute Budget', { log: true });
+  const warnOnce = ignoredSettingsWarning(log);
+  const { settings, ignored } = readSettings();
+  warnOnce(ignored);
+  // Restricted Mode: nothing leaves the machine, whatever the user's setting says.
+  const networkAllowed = (allow: boolean) => allow && vscode.workspace.isTrusted;
+  const resources = new WorkspaceResources(host.models, networkAllowed(settings.allowNetwork));
+  const facts = new WorkspaceFacts();
+  const cache = new AnalysisCache(settings, host.analyzer((message) => log.warn(message)), resources, facts);
+  const scheduler = new AnalysisScheduler(cache);
+  // Keyed by the document object: untitled documents reuse URIs and versions.
+  const published = new WeakMap<vscode.TextDocument, number>();
+  const waiters = new Map<vscode.TextDocument, ((analysis: Analysis) => void)[]>();
+  context.subscriptions.push(
+    log,
+    resources,
+    cache,
+    scheduler,
+    resources.onDidChange(() => {
+      cache.invalidate();
+      scheduler.refreshVisible();
+    }),
+    facts,
+    facts.onDidChange(() => {
+      cache.invalidate();
+      scheduler.refreshVisible();
+    }),
+    cache.onDidAnalyze(({ document, analysis }) => {
+      published.set(document, document.version);
+      const pending = waiters.get(document) ?? [];
+      waiters.delete(document);
+      pending.forEach((resolve) => resolve(analysis));
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      cache.forget(document);
+      waiters.delete(document);
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => resources.setAllowNetwork(networkAllowed(readSettings().settings.allowNetwork))),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+      const { settings: changed, ignored: nowIgnored } = readSettings();
+      warnOnce(nowIgnored);
+      resources.setAllowNetwork(networkAllowed(changed.allowNetwork));
+      cache.updateSettings(changed);
+      scheduler.refreshVisible();
+    }),
+  );
+  registerDiagnostics(context, cache);
+  registerDecorations(context, cache);
+  registerHover(context, cache);
+  registerCodeActions(context, cache, facts);
+  registerStatusBar(context, cache);
+  registerPlanner(context, cache);
+  registerStatement(context, cache);
+  scheduler.refreshVisible();
+
+  return {
+    cache,
+    analyzed(document) {
+      if (published.get(document) === document.version) return cache.analysis(document);
+      return new Promise((resolve) => {
+        waiters.set(document, [...(waiters.get(document) ?? []), resolve]);
+        scheduler.now(document);
+      });
+    },
+  };
+}
+
+/**
+ * Settings that could not be used are named in the log and, the first time each set of them is
+ * seen, in one warning: a workspace's settings file may hold anything, and a user should know
+ * which value was replaced by its default rather than find numbers silently different.
+ */
+function ignoredSettingsWarning(log: vscode.LogOutputChannel): (ignored: readonly string[]) => void {
+  let shown = '';
+  return (ignored) => {
+    const key = ignored.join('\n');
+    if (!key || key === shown) return;
+    shown = key;
+    ignored.forEach((line) => log.warn(`Setting ignored: computeBudget.${line}`));
+    const first = `computeBudget.${ignored[0]}`;
+    const more = ignored.length > 1 ? ` (and ${ignored.length - 1} more)` : '';
+    void vscode.window.showWarningMessage(`Compute Budget: ${first}${more}; the default is used instead.`, 'Open Settings', 'Show Log').then((choice) => {
+      if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_SECTION);
+      if (choice === 'Show Log') log.show(true);
+    });
+  };
+}
