@@ -18,5 +18,7 @@ module.exports = async function estimationHovers(page, helpers) {
   const detailed = await helpers.hoverAt('d_model', 'Counted per component');
   assert.match(detailed, /Counted per component\s+[\d.]+ × 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+ FLOP \([+−][\d.]+% from 6·N·D\)/);
   assert.match(detailed, /attention and MLP projections .* attention over the context .* output logits/);
+  // The hover scrolls: bring the row into view for the screenshot.
+  await page.locator('.monaco-hover td', { hasText: 'Counted per component' }).first().scrollIntoViewIfNeeded();
   await helpers.screenshot('per-component-hover');
 };
