@@ -3,6 +3,7 @@ import type { Analysis } from '../core/analyze';
 import { AnalysisCache } from './analysisCache';
 import { createAnalyzer } from './analyzer';
 import { SETTINGS_SECTION } from './commandIds';
+import { registerBudgetCompletion } from './surfaces/budgetCompletion';
 import { registerCodeActions } from './surfaces/codeActions';
 import { registerDecorations } from './surfaces/decorations';
 import { registerDiagnostics } from './surfaces/diagnostics';
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
   registerStatusBar(context, cache);
   registerPlanner(context, cache);
   registerStatement(context, cache);
+  registerBudgetCompletion(context);
   scheduler.refreshVisible();
 
   return {
