@@ -54,7 +54,7 @@ describe('completion in a plain budget file', () => {
   it('inserts a key with a placeholder value, a section with an indented line, and hardware with its fields', () => {
     assert.equal(item('|', 'tokens')!.insertText, 'tokens: ${1:2T}');
     assert.equal(item('|', 'model')!.insertText, 'model:\n  $0');
-    assert.equal(item('|', 'hardware')!.insertText, 'hardware:\n  accelerator: ${1:H100}\n  count: ${2:1024}\n  days: ${3:30}');
+    assert.equal(item('|', 'hardware')!.insertText, 'hardware:\n  accelerator: ${1:H100}\n  count: ${2:256}\n  days: ${3:10}');
     assert.equal(item('training:\n  |', 'fp8')!.insertText, 'fp8: ${1|true,false|}');
   });
 
