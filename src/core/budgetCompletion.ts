@@ -190,7 +190,8 @@ function isType(node: SchemaNode, type: string): boolean {
 function kindOf(node: SchemaNode, schema: SchemaNode): string {
   if (node.properties) return 'section';
   const types = new Set([node.type, ...(node.anyOf ?? []).map((alternative) => resolve(alternative, schema).type)].flat().filter((type): type is string => typeof type === 'string'));
-  if (types.has('number') || types.has('integer')) return types.has('string') ? 'number (7B, 1.4T, 2e12)' : 'number';
+  if (types.has('integer')) return 'whole number';
+  if (types.has('number')) return types.has('string') ? 'number (7B, 1.4T, 2e12)' : 'number';
   const names = [...types].filter((type) => type !== 'null').map((type) => ({ string: 'text', object: 'mapping' })[type] ?? type);
   return names.join(' or ') || 'value';
 }

@@ -84,6 +84,5 @@ export function allKeys(root: SchemaNode = BUDGET_SCHEMA): Set<string> {
 
 /** Definitions that are sections (`training`, shared by `train:`) are not other spellings of a key. */
 function isSectionDefinition(root: SchemaNode, name: string): boolean {
-  const definition = root.definitions?.[name];
-  return !!definition && asSection(definition) !== undefined;
+  return root.definitions?.[name]?.properties !== undefined;
 }

@@ -81,6 +81,14 @@ describe('completion in a plain budget file', () => {
     assert.deepEqual(labels('parameters: |'), ['7B', '70B', '1.3e9']);
   });
 
+  it('lists other spellings of a key that may also be a mapping after the schema’s own keys', () => {
+    const hardware = at('hardware:\n  |').items;
+    const timeLimit = hardware.find((candidate) => candidate.label === 'time_limit')!;
+    assert.equal(timeLimit.detail, '= max_time');
+    assert.ok(timeLimit.sortText > hardware.find((candidate) => candidate.label === 'precision')!.sortText);
+    assert.equal(hardware.find((candidate) => candidate.label === 'count')!.detail, 'whole number');
+  });
+
   it('offers the fields of a wall-clock mapping under max_time', () => {
     assert.deepEqual(labels('hardware:\n  max_time:\n    |').sort(), ['days', 'hours', 'minutes', 'seconds']);
   });
