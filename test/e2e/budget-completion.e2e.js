@@ -37,7 +37,10 @@ module.exports = async function budgetCompletion(page, helpers) {
   const details = page.locator('.suggest-details', { hasText: 'Nodes in the run' });
   if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
   await details.waitFor({ state: 'visible' });
-  // The pane grows to its text after it shows: wait for the whole description before the picture.
+  // The pane is laid out before its Markdown arrives the first time it opens (it shows two lines);
+  // opened again, it is sized to the description.
+  await page.keyboard.press('Escape');
+  await suggestions(page);
   await page.waitForFunction(() => (document.querySelector('.suggest-details')?.getBoundingClientRect().height ?? 0) > 80);
   await helpers.screenshot('budget-completion-hardware');
   await page.keyboard.type('prec');
