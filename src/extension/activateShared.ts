@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../core/analyze';
 import { AnalysisCache, type Analyzer } from './analysisCache';
 import { SETTINGS_SECTION } from './commandIds';
+import { registerBudgetCompletion } from './surfaces/budgetCompletion';
 import { registerCodeActions } from './surfaces/codeActions';
 import { registerDecorations } from './surfaces/decorations';
 import { registerDiagnostics } from './surfaces/diagnostics';
@@ -86,6 +87,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostServi
   registerStatusBar(context, cache);
   registerPlanner(context, cache);
   registerStatement(context, cache);
+  registerBudgetCompletion(context);
   scheduler.refreshVisible();
 
   return {

@@ -1,0 +1,24 @@
+// The walkthrough's media in a light and a dark theme: each step's picture is drawn in the theme's
+// own colours (SVG presentation attributes with --vscode-* variables), and the CI step's page is
+// Markdown. Saves each step whole and its media alone, to be looked at.
+const assert = require('assert');
+const { openWalkthrough, showStep } = require('./walkthrough-helpers');
+
+const STEPS = [['hover', 'svg text'], ['problems', 'svg text'], ['plan', 'svg text'], ['chart', 'svg circle'], ['ci', 'code']];
+
+module.exports = async function walkthroughThemes(page, helpers) {
+  await openWalkthrough(page, helpers);
+  const backgrounds = {};
+  for (const [theme, label] of [['light', 'Light Modern'], ['dark', 'Dark Modern']]) {
+    await helpers.pickTheme(label);
+    await page.locator(`.monaco-workbench.${theme === 'light' ? 'vs' : 'vs-dark'}`).waitFor();
+    for (const [id, selector] of STEPS) {
+      const media = await showStep(page, id, selector);
+      // The picture's background as the browser computed it: the theme's colour, not the SVG's fallback.
+      if (id === 'hover') backgrounds[theme] = await media.locator('svg rect').first().evaluate((rect) => getComputedStyle(rect).fill);
+      const file = await helpers.screenshot(`walkthrough-${id}-step-${theme}`);
+      await page.locator('.getting-started-media').screenshot({ path: file.replace(/\.png$/, '-media.png') });
+    }
+  }
+  assert.notStrictEqual(backgrounds.light, backgrounds.dark, `the media follows the theme: ${JSON.stringify(backgrounds)}`);
+};
