@@ -7,6 +7,8 @@ import { analyze } from '../../src/core/analyze';
 import { allKeys, BUDGET_SCHEMA, propertiesOf, resolve, sectionAt } from '../../src/core/budgetSchema';
 import { plain } from '../../src/core/frameworks/plain';
 import { acceleratorTable } from '../../src/core/hardware/accelerators';
+import { HARDWARE_KEYS } from '../../src/core/hardware/readHardware';
+import { LIFECYCLE_KEYS } from '../../src/core/training/lifecycle';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const source = (relative: string) => fs.readFileSync(path.join(ROOT, relative), 'utf8');
@@ -25,21 +27,14 @@ function declaredList(relative: string, name: string): string[] {
  * the hardware reader (its inline lists too), and the lifecycle keys.
  */
 function readerKeys(): Set<string> {
-  const hardware = source('src/core/hardware/readHardware.ts');
-  const hardwareLists = [...hardware.matchAll(/\[('[^\]]*')\]/g)].flatMap((match) => stringsIn(match[1]));
-  const wallClockUnits = stringsIn(/const units[^{]*\{([^}]*)\}/.exec(hardware)?.[1].replace(/(\w+):/g, "'$1':") ?? '');
-  const lifecycle = source('src/core/training/lifecycle.ts');
-  const numberKeys = stringsIn(/const NUMBER_KEYS = \{([^}]*)\}/.exec(lifecycle)![1].replace(/\b\w+:/g, ''));
   return new Set([
     ...Object.values(plain.training).flatMap((keys: unknown) => (Array.isArray(keys) ? keys : [])),
     ...(plain.modelNameKeys ?? []),
     ...declaredList('src/core/architecture/readModel.ts', 'DECLARED_TOTAL'),
     ...declaredList('src/core/architecture/readModel.ts', 'DECLARED_ACTIVE'),
     ...declaredList('src/core/frameworks/plain.ts', 'ARCHITECTURE_KEYS'),
-    ...hardwareLists,
-    ...wallClockUnits,
-    ...declaredList('src/core/training/lifecycle.ts', 'RESUME_KEYS'),
-    ...numberKeys,
+    ...HARDWARE_KEYS,
+    ...LIFECYCLE_KEYS,
   ]);
 }
 

@@ -28,6 +28,16 @@ const HOUR_KEYS = ['hours', 'training_hours', 'train_hours'];
 const ACCELERATOR_HOUR_KEYS = ['accelerator_hours', 'gpu_hours', 'tpu_hours', 'chip_hours', 'device_hours'];
 /** Per-chip peaks, in the unit each key names: the guidelines' method multiplies by "peak performance". */
 const PEAK_KEYS: readonly (readonly [string, number])[] = [['peak_tflops', 1e12], ['peak_pflops', 1e15], ['peak_flops', 1], ['peak_flops_per_second', 1]];
+const MFU_KEYS = ['mfu', 'model_flops_utilization', 'model_flops_utilisation', 'utilization', 'utilisation'];
+const PRECISION_KEYS = ['fp8', 'precision', 'mixed_precision', 'dtype'];
+/** Lightning's `max_time: {days: 1, hours: 12}`, in seconds. */
+const WALL_CLOCK_UNITS: Readonly<Record<string, number>> = { days: 86_400, hours: 3600, minutes: 60, seconds: 1 };
+
+/** Every key name the hardware reader looks up by name (`devices` is read only beside `num_nodes`); the budget schema is checked against it. */
+export const HARDWARE_KEYS: readonly string[] = [
+  ...ACCELERATOR_KEYS, ...COUNT_KEYS, ...TIME_KEYS, ...DAY_KEYS, ...HOUR_KEYS, ...ACCELERATOR_HOUR_KEYS,
+  ...PEAK_KEYS.map(([key]) => key), ...MFU_KEYS, ...PRECISION_KEYS, ...Object.keys(WALL_CLOCK_UNITS), 'num_nodes',
+];
 
 /**
  * Reads `training.hardware.{accelerator,count,days}`, `gpus`/`num_gpus`/`world_size`,
@@ -129,9 +139,8 @@ function readSeconds(view: ConfigView, section: readonly string[]): StatedHardwa
 
 /** Lightning's `max_time: {days: 1, hours: 12}`. */
 function dictSeconds(view: ConfigView, located: Located): number | undefined {
-  const units: Record<string, number> = { days: 86_400, hours: 3600, minutes: 60, seconds: 1 };
   let total = 0;
-  for (const [unit, factor] of Object.entries(units)) {
+  for (const [unit, factor] of Object.entries(WALL_CLOCK_UNITS)) {
     const value = positiveNumber(view, view.at([...located.path, unit]));
     if (value !== undefined) total += value * factor;
   }
@@ -139,7 +148,7 @@ function dictSeconds(view: ConfigView, located: Located): number | undefined {
 }
 
 function readMfu(view: ConfigView): StatedHardware['mfu'] {
-  const located = view.find(['mfu', 'model_flops_utilization', 'model_flops_utilisation', 'utilization', 'utilisation']);
+  const located = view.find(MFU_KEYS);
   const value = positiveNumber(view, located);
   if (located && value !== undefined) {
     // 0.4 or 40 (per cent) both appear in practice.
@@ -150,7 +159,7 @@ function readMfu(view: ConfigView): StatedHardware['mfu'] {
 }
 
 function readPrecision(view: ConfigView): Precision {
-  for (const name of ['fp8', 'precision', 'mixed_precision', 'dtype']) {
+  for (const name of PRECISION_KEYS) {
     const located = view.find([name]);
     const node = located?.entry.value;
     if (name === 'fp8' && node?.kind === 'scalar' && node.value === true) return 'fp8';

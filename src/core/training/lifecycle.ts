@@ -40,6 +40,9 @@ const RESUME_KEYS = ['load_path', 'resume_from_checkpoint', 'resume_from_path', 
 const PRIOR_CONFIG_KEYS = ['prior_config', 'previous_stage_config'];
 const NUMBER_KEYS = { priorTokens: ['prior_tokens'], priorFlops: ['prior_flops'], syntheticFlops: ['synthetic_flops'], generatorParameters: ['generator_parameters'], generatedTokens: ['generated_tokens'] } as const;
 
+/** Every key name the lifecycle reader looks up (the budget schema is checked against it). */
+export const LIFECYCLE_KEYS: readonly string[] = [...RESUME_KEYS, ...PRIOR_CONFIG_KEYS, ...Object.values(NUMBER_KEYS).flat()];
+
 export function readLifecycle(view: ConfigView, facts: readonly UserFact[]): LifecycleInputs {
   const number = (fact: Parameters<typeof userFact>[1], keys: readonly string[]) => userFact(facts, fact)?.value ?? view.count(view.find(keys), 'a count', { positive: true })?.value;
   const generatorParameters = number('generator_parameters', NUMBER_KEYS.generatorParameters);
