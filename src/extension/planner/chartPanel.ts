@@ -1,7 +1,7 @@
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import type { ChartData } from '../../core/planner/chartData';
-import type { ChartState, ChartView, FromWebview, RenderedMessage, ToWebview } from '../../webview/chart/protocol';
+import type { ChartState, ChartView, FromWebview, RenderedMessage, ToWebview } from '../../protocol/chartMessages';
 
 export const CHART_VIEW_TYPE = 'computeBudget.chart';
 

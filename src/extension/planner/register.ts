@@ -5,7 +5,7 @@ import { plan, PlanError, type PlanInput, type PlanResult, type PlanTarget } fro
 import { parseTarget } from '../../core/planner/parseTarget';
 import { parseCount } from '../../core/source/quantity';
 import type { WriteBackKind } from '../../core/planner/writeBack';
-import type { ChartState, ChartView, RenderedMessage } from '../../webview/chart/protocol';
+import type { ChartState, ChartView, RenderedMessage } from '../../protocol/chartMessages';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commandIds';
 import { baseName, isConfigDocument } from '../documents';

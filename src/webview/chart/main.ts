@@ -7,7 +7,7 @@ import { UNICODE_NUMBERS as n } from '../../core/format';
 import { labelPlugin, type LabelSpec } from './labels';
 import { renderLegend, type LegendEntry } from './legend';
 import { renderPlan } from './planView';
-import type { ChartState, ChartView, FromWebview, ToWebview } from './protocol';
+import type { ChartState, ChartView, FromWebview, ToWebview } from '../../protocol/chartMessages';
 import { readPalette, withAlpha, type Palette } from './theme';
 import './chart.css';
 

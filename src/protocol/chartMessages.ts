@@ -1,9 +1,10 @@
 /**
- * Messages between the extension and the chart webview (types only; both sides import them).
+ * Messages between the extension and the chart webview (types only; both sides import them, so
+ * the module lives outside either: `src/extension/` and `src/webview/` each import it from here).
  * The page posts `ready` once its script runs; only then does the extension send `render`;
  * the page answers every `render` with `rendered` (what it drew) or `error`.
  */
-import type { ChartData } from '../../core/planner/chartData';
+import type { ChartData } from '../core/planner/chartData';
 
 export type ChartView = 'allocation' | 'loss';
 
