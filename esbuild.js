@@ -43,6 +43,8 @@ const bundles = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   // The analysis worker thread the host hands texts to, so no analysis blocks the editor.
   { ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
+  // The scaling-law lab's worker thread: runs files are fitted there, off the host's thread.
+  { ...common, entryPoints: ['src/extension/lab/fitWorker.ts'], outfile: 'dist/labWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The command line: the same core, no editor.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
   // The chart webview's own script (Chart.js inside): the page loads nothing else.

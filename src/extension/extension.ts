@@ -8,6 +8,7 @@ import { registerDecorations } from './surfaces/decorations';
 import { registerDiagnostics } from './surfaces/diagnostics';
 import { registerHover } from './surfaces/hover';
 import { registerStatusBar } from './surfaces/statusBar';
+import { registerLab } from './lab/register';
 import { registerPlanner } from './planner/register';
 import { registerStatement } from './statement';
 import { WorkspaceResources } from './resources';
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
   registerHover(context, cache);
   registerCodeActions(context, cache, facts);
   registerStatusBar(context, cache);
+  registerLab(context, cache, () => scheduler.refreshVisible());
   registerPlanner(context, cache);
   registerStatement(context, cache);
   scheduler.refreshVisible();

@@ -1,5 +1,7 @@
 import type { Analysis } from '../analyze';
-import { allocateAtRatio, allocateByFit, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, lossFit, predictLoss, trainingCompute, type LossFit } from '../budget/scaling';
+import { allocateAtRatio, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, trainingCompute } from '../budget/scaling';
+import { computeOptimal, predictLoss } from '../lab/lossLaw';
+import { resolveFit, type FitChoice, type LawId } from './fitChoice';
 import { THRESHOLD_RULES, type ThresholdRule } from '../budget/thresholds';
 import { UNICODE_NUMBERS as n } from '../format';
 import { REFERENCE_MODELS, type ReferenceModel } from '../reference/models';
@@ -45,7 +47,7 @@ export interface ChartData {
   /** Loss along the iso-FLOP curve of the current budget (Hoffmann et al. 2022, approach 2's picture). */
   readonly loss: {
     readonly budgetFlops: number;
-    readonly fit: LossFit['id'];
+    readonly fit: LawId;
     readonly fitLabel: string;
     readonly curve: readonly { readonly parameters: number; readonly tokens: number; readonly loss: number }[];
     readonly marks: readonly LossMark[];
@@ -58,7 +60,8 @@ export interface ChartData {
 export const BAND_MULTIPLES = [4, 16, 24, 32] as const;
 
 export interface ChartOptions {
-  readonly fit?: LossFit['id'];
+  /** A published fit's id, or the user's own law from the scaling-law lab. */
+  readonly fit?: FitChoice;
   readonly thresholds?: readonly ThresholdRule[];
   readonly references?: readonly ReferenceModel[];
 }
@@ -111,7 +114,7 @@ function build(title: string, subtitle: string, current: ChartData['current'], o
     parameters: decades(all.map((point) => point.parameters)),
     tokens: decades(all.map((point) => point.tokens)),
   };
-  return { title, subtitle, current, references, unplotted, lines: lines(bounds, current, options.thresholds ?? THRESHOLD_RULES), bounds, loss: current ? lossView(current, options.fit ?? 'epoch2024') : null };
+  return { title, subtitle, current, references, unplotted, lines: lines(bounds, current, options.thresholds ?? THRESHOLD_RULES), bounds, loss: current ? lossView(current, options.fit) : null };
 }
 
 /** Counts below one or beyond any real run are clamped, so no bound is 0 or infinite and every loop over decades ends. */
@@ -181,10 +184,10 @@ function shortName(rule: ThresholdRule): string {
 const LOSS_CURVE_POINTS = 61;
 
 /** Loss along C = 6·N·D from a 30th to 30 times the fit's optimal N, with the allocations marked. */
-function lossView(current: NonNullable<ChartData['current']>, fitId: LossFit['id']): ChartData['loss'] {
-  const fit = lossFit(fitId);
+function lossView(current: NonNullable<ChartData['current']>, choice: FitChoice | undefined): ChartData['loss'] {
+  const fit = resolveFit(choice);
   const budget = current.flops;
-  const optimum = allocateByFit(fit, budget);
+  const optimum = computeOptimal(fit, budget);
   const kaplan = allocateKaplan(budget);
   const chinchilla = allocateAtRatio(budget);
   const sizes = [optimum.parameters, kaplan.parameters, chinchilla.parameters, current.parameters];
