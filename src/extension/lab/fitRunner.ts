@@ -1,70 +1,88 @@
 import { Worker } from 'worker_threads';
 import { fitWorkspaceRuns, type WorkspaceFit } from '../../core/lab/workspaceFit';
+import { stopWorkspaceLog, type WorkspaceStop } from '../../core/lab/workspaceStop';
 
-export interface LabJob {
-  readonly id: number;
-  readonly text: string;
-  readonly file: string;
-  readonly minTokens: number | undefined;
+export type LabTask =
+  | { readonly kind: 'fit'; readonly text: string; readonly file: string; readonly minTokens: number | undefined }
+  | { readonly kind: 'stop'; readonly text: string; readonly file: string; readonly tokensPerStep: number | undefined; readonly plannedTokens: number | undefined };
+
+export type LabJob = LabTask & { readonly id: number };
+
+export type LabReply = { readonly id: number; readonly result: WorkspaceFit | WorkspaceStop } | { readonly id: number; readonly error: string };
+
+/** What the worker (or, as a last resort, the host) runs for a task. */
+export function runTask(task: LabTask): WorkspaceFit | WorkspaceStop {
+  return task.kind === 'fit'
+    ? fitWorkspaceRuns(task.text, task.file, { minTokens: task.minTokens })
+    : stopWorkspaceLog(task.text, task.file, { tokensPerStep: task.tokensPerStep, plannedTokens: task.plannedTokens });
 }
 
-export type LabReply = { readonly id: number; readonly result: WorkspaceFit } | { readonly id: number; readonly error: string };
-
-/** A fit that runs past this is ended with its worker (a hostile file the engine's bounds missed). */
+/** A task that runs past this is ended with its worker (a hostile file the engine's bounds missed). */
 const TIME_LIMIT_MS = 30_000;
-const CACHE_SIZE = 4;
+const CACHE_SIZE = 8;
 
 /**
- * Fits runs files on a worker thread, one fit per file content: the same text (and minimum
- * tokens) is fitted once, however often the file is saved or the settings re-read. When the
- * thread cannot start, the fit runs on the host's thread after the current event (the last resort
- * the analysis worker has too).
+ * Runs the lab's work (fitting a runs file, judging a loss log) on a worker thread, once per
+ * content: the same text with the same options is computed once, however often the file is
+ * saved or the settings re-read. When the thread cannot start, the task runs on the host's
+ * thread after the current event (the last resort the analysis worker has too).
  */
 export class FitRunner {
   private worker: Worker | undefined;
   private nextId = 1;
   private onThread = false;
-  private readonly waiting = new Map<number, { resolve: (fit: WorkspaceFit) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
-  private readonly cache = new Map<string, Promise<WorkspaceFit>>();
+  private readonly waiting = new Map<number, { resolve: (result: WorkspaceFit | WorkspaceStop) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  private readonly cache = new Map<string, Promise<WorkspaceFit | WorkspaceStop>>();
 
   constructor(private readonly script: string, private readonly log: (message: string) => void = () => undefined) {}
 
   fit(text: string, file: string, minTokens: number | undefined): Promise<WorkspaceFit> {
-    const key = `${contentHash(text)}:${text.length}:${minTokens ?? ''}:${file.slice(file.lastIndexOf('.'))}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const fresh = this.run({ text, file, minTokens });
+    return this.cached({ kind: 'fit', text, file, minTokens }) as Promise<WorkspaceFit>;
+  }
+
+  stop(text: string, file: string, tokensPerStep: number | undefined, plannedTokens: number | undefined): Promise<WorkspaceStop> {
+    return this.cached({ kind: 'stop', text, file, tokensPerStep, plannedTokens }) as Promise<WorkspaceStop>;
+  }
+
+  private cached(task: LabTask): Promise<WorkspaceFit | WorkspaceStop> {
+    const options = task.kind === 'fit' ? `${task.minTokens}` : `${task.tokensPerStep}:${task.plannedTokens}`;
+    const key = `${task.kind}:${contentHash(task.text)}:${task.text.length}:${options}:${task.file.slice(task.file.lastIndexOf('.'))}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const fresh = this.run(task);
     fresh.catch(() => this.cache.delete(key));
     this.cache.set(key, fresh);
     while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return fresh;
   }
 
-  private run(job: Omit<LabJob, 'id'>): Promise<WorkspaceFit> {
+  private run(task: LabTask): Promise<WorkspaceFit | WorkspaceStop> {
     if (!this.onThread) {
       try {
-        return this.onWorker(job);
+        return this.onWorker(task);
       } catch (error) {
         this.onThread = true;
-        this.log(`The lab worker could not start (${error instanceof Error ? error.message : String(error)}); fitting on the extension host's thread.`);
+        this.log(`The lab worker could not start (${error instanceof Error ? error.message : String(error)}); running on the extension host's thread.`);
       }
     }
-    return new Promise((resolve, reject) => setImmediate(() => {
-      try {
-        resolve(fitWorkspaceRuns(job.text, job.file, { minTokens: job.minTokens }));
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    }));
+    return new Promise((resolve, reject) =>
+      setImmediate(() => {
+        try {
+          resolve(runTask(task));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }),
+    );
   }
 
-  private onWorker(job: Omit<LabJob, 'id'>): Promise<WorkspaceFit> {
+  private onWorker(task: LabTask): Promise<WorkspaceFit | WorkspaceStop> {
     const worker = this.started();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.restart(new Error(`The fit took longer than ${TIME_LIMIT_MS / 1000} s and was stopped.`)), TIME_LIMIT_MS);
+      const timer = setTimeout(() => this.restart(new Error(`The lab's work took longer than ${TIME_LIMIT_MS / 1000} s and was stopped.`)), TIME_LIMIT_MS);
       this.waiting.set(id, { resolve, reject, timer });
-      worker.postMessage({ ...job, id } satisfies LabJob);
+      worker.postMessage({ ...task, id } satisfies LabJob);
     });
   }
 
@@ -83,11 +101,13 @@ export class FitRunner {
     worker.on('exit', () => {
       if (this.worker === worker) this.restart(new Error('The lab worker ended.'));
     });
+    // The editor may close while a fit runs; the worker must not keep the host process alive.
     worker.unref();
     this.worker = worker;
     return worker;
   }
 
+  /** Ends the worker and fails every task it held; the next task starts a fresh one. */
   private restart(reason: Error): void {
     const worker = this.worker;
     this.worker = undefined;

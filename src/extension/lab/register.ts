@@ -4,6 +4,7 @@ import type { AnalysisCache } from '../analysisCache';
 import { SETTINGS_SECTION } from '../commandIds';
 import { readSettings } from '../settings';
 import { FitRunner } from './fitRunner';
+import { StopSignals } from './stopSignal';
 import { setWorkspaceFitService, WorkspaceFitService, type FitState } from './workspaceFit';
 
 /** The lab's command ids (package.json contributes the same). */
@@ -12,6 +13,8 @@ export const LabCommandId = {
   showRuns: 'computeBudget.lab.showRunsFit',
   showLossCurve: 'computeBudget.lab.showLossCurve',
   showBoundary: 'computeBudget.lab.showBoundary',
+  /** Judges the loss log a config links (tests and tasks; the editor does it on every analysis). */
+  checkStop: 'computeBudget.lab.checkStop',
 } as const;
 
 /** What `computeBudget.lab.refit` returns (tests and tasks read it). */
@@ -33,7 +36,9 @@ export function registerLab(context: vscode.ExtensionContext, cache: AnalysisCac
   const runner = new FitRunner(path.join(context.extensionPath, 'dist', 'labWorker.js'), (message) => log.warn(message));
   const service = new WorkspaceFitService(cache.current, runner);
   setWorkspaceFitService(service);
+  const stops = new StopSignals(() => cache.current, runner, cache);
   context.subscriptions.push(
+    stops,
     log,
     runner,
     service,
@@ -50,6 +55,11 @@ export function registerLab(context: vscode.ExtensionContext, cache: AnalysisCac
     vscode.commands.registerCommand(LabCommandId.refit, async (): Promise<RefitResult> => {
       const state = service.enabled ? await service.refit() : await service.ensure();
       return refitResult(state);
+    }),
+    vscode.commands.registerCommand(LabCommandId.checkStop, async (uri?: string) => {
+      const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
+      const check = document ? await stops.checkNow(document) : undefined;
+      return check && { log: vscode.workspace.asRelativePath(check.log), signal: check.stop.signal, findings: check.stop.findings.map((finding) => ({ code: finding.code, message: finding.message })) };
     }),
   );
   if (service.enabled) void service.refit();
