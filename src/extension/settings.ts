@@ -12,6 +12,8 @@ export interface LabSettings {
   readonly workspaceFit: boolean;
   /** `computeBudget.lab.runsFile`: a workspace-relative path; else the first `*.runs.csv`/`.tsv`/`.jsonl` or `scaling-runs.csv` found. */
   readonly runsFile: string | undefined;
+  /** `computeBudget.lab.evalsFile`: evals for the capability boundary; else the first `*.evals.csv`/`.tsv`/`.jsonl` found. */
+  readonly evalsFile: string | undefined;
   /** `computeBudget.lab.minTokens`: checkpoints before this many tokens are left out of the fit. */
   readonly minTokens: number | undefined;
   /** `computeBudget.lab.lossLogs`: config path (workspace-relative) → its loss log, beside the `# compute-budget: log=…` directive. */
@@ -25,7 +27,7 @@ export type Settings = ValidSettings & { readonly lab: LabSettings };
 const SETTING_NAMES = [
   'decorations.enabled', 'thresholds', 'tokensPerParameter', 'lossFit', 'diagnostics.severity', 'extraKeys', 'facts', 'debounceMs',
   'planner.mfu', 'planner.accelerators', 'planner.pricePerAcceleratorHour', 'hub.allowNetwork',
-  'lab.runsFile', 'lab.minTokens', 'lab.lossLogs',
+  'lab.runsFile', 'lab.evalsFile', 'lab.minTokens', 'lab.lossLogs',
 ] as const;
 
 /**
@@ -49,6 +51,7 @@ export function validateWithLab(raw: Readonly<Record<string, unknown>>): { setti
   const workspaceFit = raw.lossFit === 'workspace';
   const { settings, ignored } = validateSettings(workspaceFit ? { ...raw, lossFit: undefined } : raw);
   const runsFile = pathSetting(raw['lab.runsFile'], 'lab.runsFile', ignored);
+  const evalsFile = pathSetting(raw['lab.evalsFile'], 'lab.evalsFile', ignored);
   const minTokensRaw = raw['lab.minTokens'];
   let minTokens: number | undefined;
   if (typeof minTokensRaw === 'number' && Number.isFinite(minTokensRaw) && minTokensRaw >= 0 && minTokensRaw <= 1e15) minTokens = minTokensRaw;
@@ -65,7 +68,7 @@ export function validateWithLab(raw: Readonly<Record<string, unknown>>): { setti
       }
     }
   }
-  return { settings: { ...settings, lab: { workspaceFit, runsFile, minTokens, lossLogs } }, ignored };
+  return { settings: { ...settings, lab: { workspaceFit, runsFile, evalsFile, minTokens, lossLogs } }, ignored };
 }
 
 /** A workspace-relative path: a non-empty string of at most 500 characters, without `..` segments. */

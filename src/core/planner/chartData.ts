@@ -1,6 +1,7 @@
 import type { Analysis } from '../analyze';
 import { allocateAtRatio, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, trainingCompute } from '../budget/scaling';
 import { computeOptimal, predictLoss } from '../lab/lossLaw';
+import type { LabChartData } from '../lab/labChart';
 import { resolveFit, type FitChoice, type LawId } from './fitChoice';
 import { THRESHOLD_RULES, type ThresholdRule } from '../budget/thresholds';
 import { UNICODE_NUMBERS as n } from '../format';
@@ -52,6 +53,8 @@ export interface ChartData {
     readonly curve: readonly { readonly parameters: number; readonly tokens: number; readonly loss: number }[];
     readonly marks: readonly LossMark[];
   } | null;
+  /** The scaling-law lab's views (your runs and law, a loss log, the capability boundary), when the workspace has them. */
+  readonly lab?: LabChartData;
   /** For a plan: the whole plan, shown beside the chart, and the Markdown it copies. */
   readonly plan?: { readonly sheet: PlanSheet; readonly markdown: string };
 }
@@ -211,4 +214,9 @@ function lossView(current: NonNullable<ChartData['current']>, choice: FitChoice 
       mark('current', current.kind === 'plan' ? 'This plan' : 'This config', current, current.label),
     ],
   };
+}
+
+/** A chart with no config or plan to place: what the lab's views are drawn on when nothing else is open. */
+export function chartForLab(title: string, subtitle: string): ChartData {
+  return build(title, subtitle, null, {});
 }

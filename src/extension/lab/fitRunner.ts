@@ -1,20 +1,24 @@
 import { Worker } from 'worker_threads';
 import { fitWorkspaceRuns, type WorkspaceFit } from '../../core/lab/workspaceFit';
 import { stopWorkspaceLog, type WorkspaceStop } from '../../core/lab/workspaceStop';
+import { boundaryText, type BoundaryReport } from '../../core/lab/boundary';
 
 export type LabTask =
   | { readonly kind: 'fit'; readonly text: string; readonly file: string; readonly minTokens: number | undefined }
-  | { readonly kind: 'stop'; readonly text: string; readonly file: string; readonly tokensPerStep: number | undefined; readonly plannedTokens: number | undefined };
+  | { readonly kind: 'stop'; readonly text: string; readonly file: string; readonly tokensPerStep: number | undefined; readonly plannedTokens: number | undefined }
+  | { readonly kind: 'boundary'; readonly text: string; readonly file: string };
+
+export type LabResult = WorkspaceFit | WorkspaceStop | BoundaryReport;
 
 export type LabJob = LabTask & { readonly id: number };
 
-export type LabReply = { readonly id: number; readonly result: WorkspaceFit | WorkspaceStop } | { readonly id: number; readonly error: string };
+export type LabReply = { readonly id: number; readonly result: LabResult } | { readonly id: number; readonly error: string };
 
 /** What the worker (or, as a last resort, the host) runs for a task. */
-export function runTask(task: LabTask): WorkspaceFit | WorkspaceStop {
-  return task.kind === 'fit'
-    ? fitWorkspaceRuns(task.text, task.file, { minTokens: task.minTokens })
-    : stopWorkspaceLog(task.text, task.file, { tokensPerStep: task.tokensPerStep, plannedTokens: task.plannedTokens });
+export function runTask(task: LabTask): LabResult {
+  if (task.kind === 'fit') return fitWorkspaceRuns(task.text, task.file, { minTokens: task.minTokens });
+  if (task.kind === 'stop') return stopWorkspaceLog(task.text, task.file, { tokensPerStep: task.tokensPerStep, plannedTokens: task.plannedTokens });
+  return boundaryText(task.text, { file: task.file, numberStyle: 'unicode' });
 }
 
 /** A task that runs past this is ended with its worker (a hostile file the engine's bounds missed). */
@@ -31,8 +35,8 @@ export class FitRunner {
   private worker: Worker | undefined;
   private nextId = 1;
   private onThread = false;
-  private readonly waiting = new Map<number, { resolve: (result: WorkspaceFit | WorkspaceStop) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
-  private readonly cache = new Map<string, Promise<WorkspaceFit | WorkspaceStop>>();
+  private readonly waiting = new Map<number, { resolve: (result: LabResult) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  private readonly cache = new Map<string, Promise<LabResult>>();
 
   constructor(private readonly script: string, private readonly log: (message: string) => void = () => undefined) {}
 
@@ -44,8 +48,12 @@ export class FitRunner {
     return this.cached({ kind: 'stop', text, file, tokensPerStep, plannedTokens }) as Promise<WorkspaceStop>;
   }
 
-  private cached(task: LabTask): Promise<WorkspaceFit | WorkspaceStop> {
-    const options = task.kind === 'fit' ? `${task.minTokens}` : `${task.tokensPerStep}:${task.plannedTokens}`;
+  boundary(text: string, file: string): Promise<BoundaryReport> {
+    return this.cached({ kind: 'boundary', text, file }) as Promise<BoundaryReport>;
+  }
+
+  private cached(task: LabTask): Promise<LabResult> {
+    const options = task.kind === 'fit' ? `${task.minTokens}` : task.kind === 'stop' ? `${task.tokensPerStep}:${task.plannedTokens}` : '';
     const key = `${task.kind}:${contentHash(task.text)}:${task.text.length}:${options}:${task.file.slice(task.file.lastIndexOf('.'))}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
@@ -56,7 +64,7 @@ export class FitRunner {
     return fresh;
   }
 
-  private run(task: LabTask): Promise<WorkspaceFit | WorkspaceStop> {
+  private run(task: LabTask): Promise<LabResult> {
     if (!this.onThread) {
       try {
         return this.onWorker(task);
@@ -76,7 +84,7 @@ export class FitRunner {
     );
   }
 
-  private onWorker(task: LabTask): Promise<WorkspaceFit | WorkspaceStop> {
+  private onWorker(task: LabTask): Promise<LabResult> {
     const worker = this.started();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -4,6 +4,14 @@ import type { AnalysisCache } from '../analysisCache';
 import { SETTINGS_SECTION } from '../commandIds';
 import { readSettings } from '../settings';
 import { FitRunner } from './fitRunner';
+import { boundaryView, curveView, runsView } from '../../core/lab/labChart';
+import { chartForLab } from '../../core/planner/chartData';
+import type { ChartView } from '../../protocol/chartMessages';
+import { CommandId } from '../commandIds';
+import { isConfigDocument } from '../documents';
+import { ChartPanel } from '../planner/chartPanel';
+import { BoundaryFile } from './boundaryFile';
+import { labDiagnostics } from './labDiagnostics';
 import { StopSignals } from './stopSignal';
 import { setWorkspaceFitService, WorkspaceFitService, type FitState } from './workspaceFit';
 
@@ -37,8 +45,53 @@ export function registerLab(context: vscode.ExtensionContext, cache: AnalysisCac
   const service = new WorkspaceFitService(cache.current, runner);
   setWorkspaceFitService(service);
   const stops = new StopSignals(() => cache.current, runner, cache);
+  const evalsDiagnostics = labDiagnostics('compute-budget-evals');
+  const boundary = new BoundaryFile(() => cache.current, runner, evalsDiagnostics);
+  const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri);
+  ChartPanel.labData = (source, data) => {
+    const state = service.state;
+    const check = source ? stops.latest(source) : undefined;
+    const evals = boundary.current;
+    return {
+      runs: state.kind === 'ready' ? runsView(state.result, relative(state.uri), state.label) : undefined,
+      curve: check ? curveView(check.stop, relative(check.log), check.plannedTokens) : undefined,
+      boundary: evals ? boundaryView(evals.report, relative(evals.uri), data.current?.flops) : undefined,
+    };
+  };
+  /** The config a lab view is about: the active editor's, else the one the chart follows. */
+  const configOf = (): vscode.Uri | undefined => {
+    const active = vscode.window.activeTextEditor?.document;
+    return active && isConfigDocument(active) ? active.uri : ChartPanel.active?.source;
+  };
+  /** Shows a lab view on the config's chart (it then follows the config), else on a chart of its own. */
+  const showView = async (view: ChartView) => {
+    const source = configOf();
+    if (source) return vscode.commands.executeCommand(CommandId.showChart, { uri: source.toString(), view });
+    return ChartPanel.show(context.extensionUri, chartForLab('Scaling-law lab', 'your runs, loss logs and evals'), undefined, view);
+  };
   context.subscriptions.push(
     stops,
+    evalsDiagnostics,
+    { dispose: () => (ChartPanel.labData = undefined) },
+    stops.onDidCheck((check) => {
+      if (ChartPanel.active?.source?.toString() === check.config.toString()) void ChartPanel.active.refreshLab()?.catch(() => undefined);
+    }),
+    vscode.commands.registerCommand(LabCommandId.showRuns, async () => {
+      const state = await service.ensure();
+      if (state.kind !== 'ready') return void vscode.window.showInformationMessage(`Compute Budget: no fit of your runs to show: ${'why' in state ? state.why : 'still fitting'}.`);
+      return showView('runs');
+    }),
+    vscode.commands.registerCommand(LabCommandId.showLossCurve, async () => {
+      const source = configOf();
+      const check = source ? await stops.checkNow(await vscode.workspace.openTextDocument(source)) : undefined;
+      if (!check) return void vscode.window.showInformationMessage('Compute Budget: open a config that links its loss log (a "# compute-budget: log=logs/loss.csv" comment, or computeBudget.lab.lossLogs).');
+      return showView('curve');
+    }),
+    vscode.commands.registerCommand(LabCommandId.showBoundary, async () => {
+      const loaded = await boundary.load();
+      if ('why' in loaded) return void vscode.window.showInformationMessage(`Compute Budget: no capability boundary to show: ${loaded.why}.`);
+      return showView('boundary');
+    }),
     log,
     runner,
     service,
@@ -48,6 +101,7 @@ export function registerLab(context: vscode.ExtensionContext, cache: AnalysisCac
       if (state.kind === 'ready') log.info(`Workspace fit: ${state.label} from ${vscode.workspace.asRelativePath(state.uri)}`);
       cache.invalidate();
       refresh();
+      void ChartPanel.active?.refreshLab()?.catch(() => undefined);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SETTINGS_SECTION)) service.updateSettings(readSettings().settings);
