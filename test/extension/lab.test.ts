@@ -76,7 +76,7 @@ describe('the scaling-law lab in the editor', () => {
     const low = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'low-returns')!;
     assert.strictEqual(editor.document.getText(low.range), 'steps');
     assert.strictEqual(low.severity, vscode.DiagnosticSeverity.Warning);
-    assert.match(low.message, /^loss\.csv: Training has reached the point of low returns/);
+    assert.match(low.message, /^lab\/loss\.csv: Training has reached the point of low returns/);
     assert.match(low.message, /per 100B tokens and perplexity 0\.1% per 10B tokens/);
     assert.match(low.message, /126B to 157B, 61 points, lines 242-302/);
     assert.match(low.message, /the remaining 52\.4B planned tokens would lower the loss by 0\.004/);

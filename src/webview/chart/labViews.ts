@@ -9,9 +9,11 @@ import type { LabelSpec } from './labels';
 import type { LegendEntry } from './legend';
 import { withAlpha, type Palette } from './theme';
 
-const series = (palette: Palette) => [palette.blue, palette.green, palette.purple, palette.orange, palette.red, palette.yellow, palette.foreground, palette.muted];
+/** Neighbouring sizes get colours far apart (blue, orange, green, purple, red, yellow, …). */
+const series = (palette: Palette) => [palette.blue, palette.orange, palette.green, palette.purple, palette.red, palette.yellow, palette.foreground, palette.muted];
 
-const lossTicks = (palette: Palette) => ({ color: palette.foreground, callback: (value: string | number) => n.loss(Number(value)) });
+/** Loss ticks without trailing zeros (2.4, 2.45), from the one number formatter. */
+const lossTicks = (palette: Palette) => ({ color: palette.foreground, callback: (value: string | number) => n.loss(Number(value)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') });
 const grid = (palette: Palette) => ({ grid: { color: withAlpha(palette.grid, 0.6) }, border: { color: palette.grid } });
 
 /** Runs as points (one colour per model size, the held-out size hollow), the law as a line per size, residuals in a strip below. */
@@ -45,18 +47,12 @@ export function runsChart(view: RunsView, palette: Palette): Built {
   const zero: ChartDataset<'scatter', Datum[]> = { label: 'zero', order: 3, showLine: true, yAxisID: 'residual', data: [{ x: Math.min(...tokens), y: 0 }, { x: Math.max(...tokens), y: 0 }], borderColor: withAlpha(palette.muted, 0.8), borderWidth: 1, pointRadius: 0, pointHitRadius: 0 };
   const config = scatterConfig([...datasets, zero], palette, {
     x: logAxis('Training tokens (D)', [Math.min(...tokens), Math.max(...tokens)], palette),
-    y: { type: 'linear', stack: 'runs', stackWeight: 3, min: Math.floor((Math.min(...losses) - 0.05) * 10) / 10, max: Math.ceil((Math.max(...losses) + 0.05) * 10) / 10, title: { display: true, text: 'Loss (nats/token)', color: palette.foreground }, ticks: lossTicks(palette), ...grid(palette) },
-    residual: { type: 'linear', stack: 'runs', stackWeight: 1, offset: true, min: -reach, max: reach, title: { display: true, text: 'Residual %', color: palette.foreground }, ticks: { color: palette.foreground, maxTicksLimit: 5, callback: (value: string | number) => `${Number(value) > 0 ? '+' : ''}${Number(value).toFixed(1)}%` }, ...grid(palette) },
+    // Stacked axes (Chart.js draws the later one of a stack below): loss above, residuals in a strip beneath.
+    y: { type: 'linear', position: 'left', stack: 'runs', stackWeight: 3, min: Math.floor((Math.min(...losses) - 0.05) * 10) / 10, max: Math.ceil((Math.max(...losses) + 0.05) * 10) / 10, title: { display: true, text: 'Loss (nats/token)', color: palette.foreground }, ticks: lossTicks(palette), ...grid(palette) },
+    residual: { type: 'linear', position: 'left', stack: 'runs', stackWeight: 1, offset: true, min: -reach, max: reach, title: { display: true, text: 'Residual %', color: palette.foreground }, ticks: { color: palette.foreground, maxTicksLimit: 5, callback: (value: string | number) => `${Number(value) > 0 ? '+' : Number(value) < 0 ? '−' : ''}${n.percent(Math.abs(Number(value)) / 100)}` }, ...grid(palette) },
   });
-  const labels = (chart: Chart): LabelSpec[] => {
-    const x = chart.scales.x!;
-    const y = chart.scales.y!;
-    // Each size's law is named at its right end, where the lines fan out.
-    return view.sizes.map((size, i) => {
-      const end = size.law[size.law.length - 1]!;
-      return { text: n.count(size.parameters), x: x.getPixelForValue(end.tokens) - 4, y: y.getPixelForValue(end.loss) - 8, colour: colours[i % colours.length]!, align: 'right' as const };
-    });
-  };
+  // The sizes are named in the legend: at the lines' ends they converge and their names would collide.
+  const labels = (): LabelSpec[] => [];
   const runs = view.sizes.reduce((sum, size) => sum + size.runs.length, 0);
   return { config, labels, legend, counts: { referencePoints: 0, currentPoints: 0, lines: view.sizes.length, lossPoints: runs } };
 }
@@ -89,20 +85,20 @@ export function curveChart(view: CurveView, palette: Palette): Built {
     datasets.push({ label: 'Planned length', order: 0, data: [{ x: view.planned.tokens / B, y: view.planned.loss, label: 'Planned length', detail: [`${n.count(view.planned.tokens)} tokens`, `fitted loss ${n.loss(view.planned.loss)}`] }], pointRadius: 7, pointHoverRadius: 9, pointStyle: 'rectRot', backgroundColor: palette.orange, borderColor: palette.foreground, borderWidth: 2 });
   }
   const xs = [...view.points.map((p) => p.tokens), ...view.fitted.map((p) => p.tokens)];
+  const xStep = niceStep(Math.max(...xs) / B / 5);
   const config = scatterConfig(datasets, palette, {
-    x: { type: 'linear', min: 0, max: Math.max(...xs) / B * 1.02, title: { display: true, text: 'Tokens seen (billions)', color: palette.foreground }, ticks: { color: palette.foreground, callback: (value: string | number) => n.count(Number(value) * B) }, ...grid(palette) },
+    x: { type: 'linear', min: 0, max: Math.ceil(Math.max(...xs) / B / xStep) * xStep, title: { display: true, text: 'Tokens seen (billions)', color: palette.foreground }, ticks: { color: palette.foreground, stepSize: xStep, callback: (value: string | number) => n.count(Number(value) * B) }, ...grid(palette) },
     y: { type: 'linear', min: yMin, max: yMax, title: { display: true, text: 'Training loss (nats/token)', color: palette.foreground }, ticks: { ...lossTicks(palette), stepSize: step }, ...grid(palette) },
   });
   const labels = (chart: Chart): LabelSpec[] => {
     const out: LabelSpec[] = [];
-    if (window) out.push({ text: view.lowReturns ? 'stop window: low returns' : 'stop window', x: chart.scales.x!.getPixelForValue(window.fromTokens / B) - 4, y: chart.scales.y!.getPixelForValue(yMax) + 14, colour: windowColour, align: 'right', priority: true, bold: true });
     if (view.planned) out.push({ text: 'planned', x: chart.scales.x!.getPixelForValue(view.planned.tokens / B) - 4, y: chart.scales.y!.getPixelForValue(view.planned.loss) - 16, colour: palette.foreground, align: 'right', priority: true });
     return out;
   };
   const legend: LegendEntry[] = [
     { label: 'Training loss', colour: palette.blue, kind: 'line', width: 1.5 },
     ...(view.fitted.length ? [{ label: 'Fitted curve, extended to the planned length', colour: palette.green, kind: 'line' as const, dash: [6, 4], width: 2 }] : []),
-    ...(window ? [{ label: `Stop rule's window (last 20% of tokens)`, colour: windowColour, kind: 'line' as const, dash: [3, 3], width: 1.5 }] : []),
+    ...(window ? [{ label: `Stop rule's window (last 20% of tokens)${view.lowReturns ? ': low returns' : ''}`, colour: windowColour, kind: 'line' as const, dash: [3, 3], width: 1.5 }] : []),
     ...(view.planned ? [{ label: 'Planned length', colour: palette.orange, kind: 'diamond' as const }] : []),
   ];
   return { config, labels, legend, counts: { referencePoints: 0, currentPoints: view.planned ? 1 : 0, lines: datasets.length - (view.planned ? 1 : 0), lossPoints: view.points.length } };
@@ -135,4 +131,10 @@ export function boundaryChart(view: BoundaryView, palette: Palette): Built {
     ...(view.planned ? [{ label: 'This run', colour: palette.orange, kind: 'diamond' as const }] : []),
   ];
   return { config, labels, legend, counts: { referencePoints: view.points.length, currentPoints: view.planned ? 1 : 0, lines: 1, lossPoints: 0 } };
+}
+
+/** 1, 2 or 5 times a power of ten, at least `rough`. */
+function niceStep(rough: number): number {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return ([1, 2, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
 }
