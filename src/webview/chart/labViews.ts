@@ -47,9 +47,9 @@ export function runsChart(view: RunsView, palette: Palette): Built {
   const zero: ChartDataset<'scatter', Datum[]> = { label: 'zero', order: 3, showLine: true, yAxisID: 'residual', data: [{ x: Math.min(...tokens), y: 0 }, { x: Math.max(...tokens), y: 0 }], borderColor: withAlpha(palette.muted, 0.8), borderWidth: 1, pointRadius: 0, pointHitRadius: 0 };
   const config = scatterConfig([...datasets, zero], palette, {
     x: logAxis('Training tokens (D)', [Math.min(...tokens), Math.max(...tokens)], palette),
-    // Stacked axes (Chart.js draws the later one of a stack below): loss above, residuals in a strip beneath.
-    y: { type: 'linear', position: 'left', stack: 'runs', stackWeight: 3, min: Math.floor((Math.min(...losses) - 0.05) * 10) / 10, max: Math.ceil((Math.max(...losses) + 0.05) * 10) / 10, title: { display: true, text: 'Loss (nats/token)', color: palette.foreground }, ticks: lossTicks(palette), ...grid(palette) },
+    // Stacked axes: Chart.js puts the first of a stack at the bottom, so the residual strip comes first.
     residual: { type: 'linear', position: 'left', stack: 'runs', stackWeight: 1, offset: true, min: -reach, max: reach, title: { display: true, text: 'Residual %', color: palette.foreground }, ticks: { color: palette.foreground, maxTicksLimit: 5, callback: (value: string | number) => `${Number(value) > 0 ? '+' : Number(value) < 0 ? '−' : ''}${n.percent(Math.abs(Number(value)) / 100)}` }, ...grid(palette) },
+    y: { type: 'linear', position: 'left', stack: 'runs', stackWeight: 3, min: Math.floor((Math.min(...losses) - 0.05) * 10) / 10, max: Math.ceil((Math.max(...losses) + 0.05) * 10) / 10, title: { display: true, text: 'Loss (nats/token)', color: palette.foreground }, ticks: lossTicks(palette), ...grid(palette) },
   });
   // The sizes are named in the legend: at the lines' ends they converge and their names would collide.
   const labels = (): LabelSpec[] => [];
