@@ -85,9 +85,12 @@ const bundles = [
   // The extension host side (desktop and code-server): Node, CommonJS, `vscode` provided by the host.
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   // The browser entry (vscode.dev, github.dev): a web worker, no Node built-ins; without polyfills, esbuild fails on any that sneaks in.
-  { ...common, entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2020', external: ['vscode'] },
+  // Packages' browser builds first (papaparse's main build requires Node's stream for a mode we never use).
+  { ...common, entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2020', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   // The analysis worker thread the host hands texts to, so no analysis blocks the editor.
   { ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
+  // The scaling-law lab's worker thread: runs files are fitted there, off the host's thread.
+  { ...common, entryPoints: ['src/node/labWorker.ts'], outfile: 'dist/labWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The command line: the same core, no editor.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
   // The chart webview's own script (Chart.js inside): the page loads nothing else.

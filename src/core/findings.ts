@@ -39,6 +39,7 @@ export const FINDING_CODES = [
   'unreadable-file',
   'unsupported-format',
   'conflicting-flags',
+  'low-returns',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -8,6 +8,8 @@ import { registerDecorations } from './surfaces/decorations';
 import { registerDiagnostics } from './surfaces/diagnostics';
 import { registerHover } from './surfaces/hover';
 import { registerStatusBar } from './surfaces/statusBar';
+import { registerLab } from './lab/register';
+import type { LabExecutor } from './lab/labTasks';
 import { registerPlanner } from './planner/register';
 import { registerStatement } from './statement';
 import { WorkspaceResources, type ModelSource } from './resources';
@@ -29,6 +31,8 @@ export interface ComputeBudgetApi {
 export interface HostServices {
   readonly analyzer: (log: (message: string) => void) => Analyzer;
   readonly models: ModelSource;
+  /** Where the lab's fits and stop checks run. */
+  readonly lab: (log: (message: string) => void) => LabExecutor;
 }
 
 /** Activation shared by the Node entry (`extension.ts`) and the browser entry (`../web/extension.ts`). */
@@ -88,6 +92,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostServi
   registerPlanner(context, cache);
   registerStatement(context, cache);
   registerBudgetCompletion(context);
+  registerLab(context, cache, () => scheduler.refreshVisible(), host.lab);
   scheduler.refreshVisible();
 
   return {

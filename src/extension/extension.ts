@@ -1,12 +1,14 @@
 import type * as vscode from 'vscode';
+import * as path from 'path';
 import { HuggingFaceModels } from '../node/huggingFace';
+import { WorkerLabExecutor } from '../node/labWorkerExecutor';
 import { activateShared, type ComputeBudgetApi } from './activateShared';
 import { createAnalyzer } from './analyzer';
 
 export type { ComputeBudgetApi } from './activateShared';
 
 /**
- * The Node entry (desktop, remote, code-server): analyses on a worker thread, models from the
+ * The Node entry (desktop, remote, code-server): analyses and the lab's fits on worker threads, models from the
  * Hugging Face cache and, when allowed, the Hub. The browser entry is `src/web/extension.ts`.
  */
 export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
@@ -16,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
       const models = new HuggingFaceModels({ allowNetwork });
       return (id) => models.modelConfig(id);
     },
+    lab: (log) => new WorkerLabExecutor(path.join(context.extensionPath, 'dist', 'labWorker.js'), log),
   });
 }
 

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { activateShared, type ComputeBudgetApi } from '../extension/activateShared';
 import { inlineAnalyzer } from '../extension/inlineAnalyzer';
+import { inlineLabExecutor } from '../extension/lab/labTasks';
 
 /**
  * The browser entry (vscode.dev, github.dev, code-server's web worker host). The extension host
@@ -9,7 +10,7 @@ import { inlineAnalyzer } from '../extension/inlineAnalyzer';
  * on disk, and the Hub is not reached from here). No Node built-in may be imported below.
  */
 export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
-  return activateShared(context, { analyzer: () => inlineAnalyzer, models: () => () => Promise.resolve(null) });
+  return activateShared(context, { analyzer: () => inlineAnalyzer, models: () => () => Promise.resolve(null), lab: () => inlineLabExecutor });
 }
 
 export function deactivate(): void {

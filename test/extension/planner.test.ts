@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { REFERENCE_MODELS } from '../../src/core/reference/models';
 import type { PlanCommandResult } from '../../src/extension/planner/register';
-import type { RenderedMessage } from '../../src/webview/chart/protocol';
+import type { RenderedMessage } from '../../src/protocol/chartMessages';
 import { openExample } from './helpers';
 
 const PLOTTED = REFERENCE_MODELS.filter((model) => model.tokens !== null).length;

@@ -5,6 +5,7 @@ export { readRuns, type Run, type RunsFile, type RunsOptions, type ConfigFacts }
 export { stopText, stopSignal, fitCurve, curveLoss, type StopOptions, type StopReport, type StopSignal, type Curve } from './stop';
 export { readLossLog, type LogPoint, type LossLog, type LossLogOptions } from './lossLog';
 export { boundaryText, fitBoundary, readEvals, sigmoidAt, type BoundaryFit, type BoundaryOptions, type BoundaryReport, type EvalPoint, type Sigmoid } from './boundary';
+export { fitWorkspaceRuns, workspaceLabel, workspaceLaw, workspaceLoss, MAX_CHART_ROWS, type WorkspaceFit } from './workspaceFit';
 export { formatFit, formatStop, formatBoundary, fitJson, stopJson, boundaryJson } from './render';
 export { LAB_FINDING_CODES, type LabFinding, type LabFindingCode, type LineRange } from './findings';
 export { COLUMN_ALIASES } from './columns';

@@ -1,5 +1,8 @@
 import type { Analysis } from '../analyze';
-import { allocateAtRatio, allocateByFit, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, lossFit, predictLoss, trainingCompute, type LossFit } from '../budget/scaling';
+import { allocateAtRatio, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, trainingCompute } from '../budget/scaling';
+import { computeOptimal, predictLoss } from '../lab/lossLaw';
+import type { LabChartData } from '../lab/labChart';
+import { resolveFit, type FitChoice, type LawId } from './fitChoice';
 import { THRESHOLD_RULES, type ThresholdRule } from '../budget/thresholds';
 import { UNICODE_NUMBERS as n } from '../format';
 import { REFERENCE_MODELS, type ReferenceModel } from '../reference/models';
@@ -45,11 +48,13 @@ export interface ChartData {
   /** Loss along the iso-FLOP curve of the current budget (Hoffmann et al. 2022, approach 2's picture). */
   readonly loss: {
     readonly budgetFlops: number;
-    readonly fit: LossFit['id'];
+    readonly fit: LawId;
     readonly fitLabel: string;
     readonly curve: readonly { readonly parameters: number; readonly tokens: number; readonly loss: number }[];
     readonly marks: readonly LossMark[];
   } | null;
+  /** The scaling-law lab's views (your runs and law, a loss log, the capability boundary), when the workspace has them. */
+  readonly lab?: LabChartData;
   /** For a plan: the whole plan, shown beside the chart, and the Markdown it copies. */
   readonly plan?: { readonly sheet: PlanSheet; readonly markdown: string };
 }
@@ -58,7 +63,8 @@ export interface ChartData {
 export const BAND_MULTIPLES = [4, 16, 24, 32] as const;
 
 export interface ChartOptions {
-  readonly fit?: LossFit['id'];
+  /** A published fit's id, or the user's own law from the scaling-law lab. */
+  readonly fit?: FitChoice;
   readonly thresholds?: readonly ThresholdRule[];
   readonly references?: readonly ReferenceModel[];
 }
@@ -111,7 +117,7 @@ function build(title: string, subtitle: string, current: ChartData['current'], o
     parameters: decades(all.map((point) => point.parameters)),
     tokens: decades(all.map((point) => point.tokens)),
   };
-  return { title, subtitle, current, references, unplotted, lines: lines(bounds, current, options.thresholds ?? THRESHOLD_RULES), bounds, loss: current ? lossView(current, options.fit ?? 'epoch2024') : null };
+  return { title, subtitle, current, references, unplotted, lines: lines(bounds, current, options.thresholds ?? THRESHOLD_RULES), bounds, loss: current ? lossView(current, options.fit) : null };
 }
 
 /** Counts below one or beyond any real run are clamped, so no bound is 0 or infinite and every loop over decades ends. */
@@ -181,10 +187,10 @@ function shortName(rule: ThresholdRule): string {
 const LOSS_CURVE_POINTS = 61;
 
 /** Loss along C = 6·N·D from a 30th to 30 times the fit's optimal N, with the allocations marked. */
-function lossView(current: NonNullable<ChartData['current']>, fitId: LossFit['id']): ChartData['loss'] {
-  const fit = lossFit(fitId);
+function lossView(current: NonNullable<ChartData['current']>, choice: FitChoice | undefined): ChartData['loss'] {
+  const fit = resolveFit(choice);
   const budget = current.flops;
-  const optimum = allocateByFit(fit, budget);
+  const optimum = computeOptimal(fit, budget);
   const kaplan = allocateKaplan(budget);
   const chinchilla = allocateAtRatio(budget);
   const sizes = [optimum.parameters, kaplan.parameters, chinchilla.parameters, current.parameters];
@@ -208,4 +214,9 @@ function lossView(current: NonNullable<ChartData['current']>, fitId: LossFit['id
       mark('current', current.kind === 'plan' ? 'This plan' : 'This config', current, current.label),
     ],
   };
+}
+
+/** A chart with no config or plan to place: what the lab's views are drawn on when nothing else is open. */
+export function chartForLab(title: string, subtitle: string): ChartData {
+  return build(title, subtitle, null, {});
 }

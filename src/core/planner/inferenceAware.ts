@@ -1,4 +1,5 @@
-import { allocateByFit, predictLoss, trainingCompute, type LossFit } from '../budget/scaling';
+import { trainingCompute } from '../budget/scaling';
+import { computeOptimal, predictLoss, type LawConstants } from '../lab/lossLaw';
 
 /**
  * Inference-aware sizing after Sardana, Doubov & Frankle 2023, "Beyond Chinchilla-Optimal:
@@ -31,13 +32,13 @@ export interface InferenceAwarePlan {
 }
 
 /** Tokens needed to reach loss ℓ with N parameters; Infinity when N alone cannot reach it. */
-export function tokensForLoss(fit: LossFit, parameters: number, loss: number): number {
+export function tokensForLoss(fit: LawConstants, parameters: number, loss: number): number {
   const room = loss - fit.E - fit.A / parameters ** fit.alpha;
   return room > 0 ? (fit.B / room) ** (1 / fit.beta) : Infinity;
 }
 
-export function inferenceAwarePlan(fit: LossFit, trainingBudget: number, inferenceTokens: number): InferenceAwarePlan {
-  const optimal = allocateByFit(fit, trainingBudget);
+export function inferenceAwarePlan(fit: LawConstants, trainingBudget: number, inferenceTokens: number): InferenceAwarePlan {
+  const optimal = computeOptimal(fit, trainingBudget);
   const loss = predictLoss(fit, optimal.parameters, optimal.tokens);
   const total = (parameters: number) => {
     const tokens = tokensForLoss(fit, parameters, loss);

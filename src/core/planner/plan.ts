@@ -1,8 +1,10 @@
 import { ASCII_NUMBERS } from '../format';
-import { allocateAtRatio, allocateByFit, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, LOSS_FITS, lossFit, predictLoss, trainingCompute, type LossFit } from '../budget/scaling';
+import { allocateAtRatio, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, LOSS_FITS, trainingCompute } from '../budget/scaling';
 import { EU_NOTIFICATION_DUTY, evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type ThresholdRule } from '../budget/thresholds';
 import { acceleratorTable, findAccelerator, peakFlops, type Accelerator, type AcceleratorOverride, type Precision } from '../hardware/accelerators';
 import { DEFAULT_MFU, hardwareCompute, SECONDS_PER_DAY, timeToTrain } from '../hardware/estimate';
+import { computeOptimal, predictLoss } from '../lab/lossLaw';
+import { resolveFit, type FitChoice, type Law, type LawId } from './fitChoice';
 import { inferenceAwarePlan } from './inferenceAware';
 
 /** What a person starts from: a compute budget, or hardware for a time. */
@@ -30,8 +32,8 @@ export interface PlanInput {
   readonly mfu?: number;
   readonly precision?: Precision;
   readonly accelerators?: Readonly<Record<string, AcceleratorOverride>>;
-  /** The loss fit for the inference-aware target and the optimum marks (default: Epoch AI's refit). */
-  readonly fit?: LossFit['id'];
+  /** The loss fit for the inference-aware target and the optimum marks (default: Epoch AI's refit), or the user's own law. */
+  readonly fit?: FitChoice;
   readonly thresholds?: readonly ThresholdRule[];
 }
 
@@ -68,10 +70,10 @@ export interface PlanResult {
     readonly cost: number | null;
     readonly pricePerAcceleratorHour: number | null;
   } | null;
-  readonly loss: readonly { readonly fit: LossFit['id']; readonly label: string; readonly loss: number }[];
+  readonly loss: readonly { readonly fit: LawId; readonly label: string; readonly loss: number }[];
   /** Where the loss-minimising allocations of this budget lie, for comparison. */
   readonly optima: {
-    readonly fit: LossFit['id'];
+    readonly fit: LawId;
     readonly byFit: { readonly parameters: number; readonly tokens: number; readonly loss: number };
     readonly kaplan: { readonly parameters: number; readonly tokens: number; readonly loss: number };
     readonly chinchilla: { readonly parameters: number; readonly tokens: number; readonly loss: number };
@@ -93,7 +95,7 @@ export class PlanError extends Error {}
 export function plan(input: PlanInput): PlanResult {
   const table = acceleratorTable(input.accelerators);
   const warnings: string[] = [];
-  const fit = lossFit(input.fit ?? 'epoch2024');
+  const fit = resolveFit(input.fit);
 
   let budgetFlops: number;
   let hardwareChoice: { accelerator: Accelerator; count: number; mfu: number; precision: Precision } | undefined;
@@ -140,15 +142,16 @@ export function plan(input: PlanInput): PlanResult {
     budgetFlops, target: input.target, parameters, tokens, flops, tokensPerParameter,
     chinchillaMultiple: tokensPerParameter / CHINCHILLA_TOKENS_PER_PARAMETER,
     hardware,
-    loss: LOSS_FITS.map((each) => ({ fit: each.id, label: each.label, loss: predictLoss(each, parameters, tokens) })),
-    optima: { fit: fit.id, byFit: withLoss(allocateByFit(fit, budgetFlops)), kaplan: withLoss(allocateKaplan(budgetFlops)), chinchilla: withLoss(allocateAtRatio(budgetFlops)) },
+    // The user's own law first when it is the chosen one; the published fits always, for comparison.
+    loss: [...(fit.id === 'workspace' ? [fit] : []), ...LOSS_FITS].map((each) => ({ fit: each.id, label: each.label, loss: predictLoss(each, parameters, tokens) })),
+    optima: { fit: fit.id, byFit: withLoss(computeOptimal(fit, budgetFlops)), kaplan: withLoss(allocateKaplan(budgetFlops)), chinchilla: withLoss(allocateAtRatio(budgetFlops)) },
     inference,
     thresholds: planThresholds(flops, input.thresholds ?? THRESHOLD_RULES, hardware?.cost ?? null),
     warnings,
   };
 }
 
-function allocate(target: PlanTarget, budget: number, fit: LossFit): { parameters: number; tokens: number; inference: PlanResult['inference'] } {
+function allocate(target: PlanTarget, budget: number, fit: Law): { parameters: number; tokens: number; inference: PlanResult['inference'] } {
   switch (target.kind) {
     case 'chinchilla':
       return { ...allocateAtRatio(budget, CHINCHILLA_TOKENS_PER_PARAMETER), inference: null };

@@ -72,7 +72,7 @@ export function planSheet(result: PlanResult, n: NumberFormat = UNICODE_NUMBERS)
     heading: 'Predicted loss',
     rows: [
       ...result.loss.map((prediction) => ({ label: prediction.label, value: `${n.loss(prediction.loss)} nats/token` })),
-      { label: 'Loss-optimal for this budget', value: `${n.count(result.optima.byFit.parameters)} on ${n.count(result.optima.byFit.tokens)}: ${n.loss(result.optima.byFit.loss)}` },
+      { label: result.optima.fit === 'workspace' ? `Loss-optimal for this budget (${result.loss[0]!.label})` : 'Loss-optimal for this budget', value: `${n.count(result.optima.byFit.parameters)} on ${n.count(result.optima.byFit.tokens)}: ${n.loss(result.optima.byFit.loss)}` },
       { label: 'Kaplan et al. 2020 allocation', value: `${n.count(result.optima.kaplan.parameters)} on ${n.count(result.optima.kaplan.tokens)}: ${n.loss(result.optima.kaplan.loss)}` },
     ],
   });

@@ -3,6 +3,7 @@ import { tokenizerVocab } from '../catalog/tokenizers';
 import { parseCount } from './quantity';
 import { printable } from './view';
 import type { Span } from './tree';
+import { LINK_DIRECTIVES } from '../lab/logLink';
 
 /**
  * Facts a user supplies that the config cannot hold without breaking it for its own framework:
@@ -46,6 +47,8 @@ export function readDirectives(text: string, findings: Finding[]): UserFact[] {
     const body = match[1];
     const bodyStart = match.index! + match[0].length - body.length;
     for (const pair of body.matchAll(/([A-Za-z_-]+)\s*=\s*([^\s,;]+)/g)) {
+      // `log=…` links a training loss log (the scaling-law lab reads it: lab/logLink.ts); it is not a fact.
+      if ((LINK_DIRECTIVES as readonly string[]).includes(pair[1].toLowerCase())) continue;
       const span = { start: bodyStart + pair.index!, end: bodyStart + pair.index! + pair[0].length };
       const fact = readFact(pair[1], pair[2], span, findings);
       if (fact) facts.push(fact);

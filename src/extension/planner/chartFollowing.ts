@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
 import type { ChartData } from '../../core/planner/chartData';
-import type { ChartState } from '../../webview/chart/protocol';
+import type { ChartState } from '../../protocol/chartMessages';
 import type { AnalysisCache } from '../analysisCache';
 import { CHART_VIEW_TYPE, ChartPanel, webviewOptions } from './chartPanel';
 

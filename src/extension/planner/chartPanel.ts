@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import type { LabChartData } from '../../core/lab/labChart';
 import type { ChartData } from '../../core/planner/chartData';
-import type { ChartState, ChartView, FromWebview, RenderedMessage, ToWebview } from '../../webview/chart/protocol';
+import type { ChartState, ChartView, FromWebview, RenderedMessage, ToWebview } from '../../protocol/chartMessages';
 
 export const CHART_VIEW_TYPE = 'computeBudget.chart';
 
@@ -28,6 +29,12 @@ export class ChartPanel implements vscode.Disposable {
     );
   }
 
+  /**
+   * The scaling-law lab's views for a chart (your runs, the followed config's loss log, the
+   * boundary), set by the lab when it starts; every render carries what it has at that moment.
+   */
+  static labData: ((source: vscode.Uri | undefined, data: ChartData) => LabChartData | undefined) | undefined;
+
   static get active(): ChartPanel | undefined {
     return ChartPanel.current;
   }
@@ -54,8 +61,10 @@ export class ChartPanel implements vscode.Disposable {
     return revived;
   }
 
-  render(data: ChartData, view?: ChartView): Promise<RenderedMessage> {
+  render(base: ChartData, view?: ChartView): Promise<RenderedMessage> {
     const renderId = this.nextId++;
+    const lab = ChartPanel.labData?.(this.source, base);
+    const data: ChartData = lab && (lab.runs || lab.curve || lab.boundary) ? { ...base, lab } : base;
     const message: ToWebview = { type: 'render', renderId, data, view, source: this.source?.toString() };
     const rendered = new Promise<RenderedMessage>((resolve, reject) => this.waiters.set(renderId, { resolve, reject }));
     this.latest = message; // only the latest matters; earlier waiters resolve with its outcome
@@ -63,6 +72,11 @@ export class ChartPanel implements vscode.Disposable {
     // hidden, as without retainContextWhenHidden) says `ready` when it runs, and gets the latest again.
     void this.panel.webview.postMessage(message);
     return rendered;
+  }
+
+  /** Draws the latest data again with what the lab has now (a fit or a log check arrived); the page keeps its view. */
+  refreshLab(): Promise<RenderedMessage> | undefined {
+    return this.latest ? this.render(this.latest.data, undefined) : undefined;
   }
 
   private receive(message: FromWebview): void {
@@ -159,6 +173,9 @@ export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 <div class="views" role="group" aria-label="Chart view">
 <button id="view-allocation" type="button" aria-pressed="true">Parameters × tokens</button>
 <button id="view-loss" type="button" aria-pressed="false">Loss at this compute</button>
+<button id="view-runs" type="button" aria-pressed="false" hidden>Your runs</button>
+<button id="view-curve" type="button" aria-pressed="false" hidden>Loss curve</button>
+<button id="view-boundary" type="button" aria-pressed="false" hidden>Boundary</button>
 </div>
 <div class="tools" role="group" aria-label="Export the chart">
 <button id="export-png" type="button" title="Save the chart as a PNG image">PNG</button>

@@ -4,10 +4,11 @@ import { chartForAnalysis, chartForPlan } from '../../core/planner/chartData';
 import { plan, PlanError, type PlanInput, type PlanResult, type PlanTarget } from '../../core/planner/plan';
 import { planInputFrom } from '../../core/planner/planRequest';
 import type { WriteBackKind } from '../../core/planner/writeBack';
-import type { ChartView, RenderedMessage } from '../../webview/chart/protocol';
+import type { ChartView, RenderedMessage } from '../../protocol/chartMessages';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commandIds';
 import { baseName, isConfigDocument } from '../documents';
+import { lossFitChoice } from '../lab/workspaceFit';
 import { ChartPanel } from './chartPanel';
 import { registerChartFollowing } from './chartFollowing';
 import { askPlanInput } from './planFlow';
@@ -64,7 +65,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
   };
 
   /** The chart of a config as it is now, with the loss fit the settings choose. */
-  const chartOf = (document: vscode.TextDocument, analysis: Analysis) => chartForAnalysis(analysis, baseName(document.uri), { fit: cache.current.lossFit });
+  const chartOf = (document: vscode.TextDocument, analysis: Analysis) => chartForAnalysis(analysis, baseName(document.uri), { fit: lossFitChoice(cache.current) });
 
   const showConfigChart = async (document: vscode.TextDocument, view?: ChartView): Promise<RenderedMessage> => ChartPanel.show(extensionUri, chartOf(document, await cache.analysis(document)), document.uri, view);
 
@@ -87,7 +88,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
 
       const asked = await askPlanInput(settings, analysis, document ? baseName(document.uri) : undefined);
       if (!asked) return undefined;
-      const input: PlanInput = { fit: cache.current.lossFit, ...asked };
+      const input: PlanInput = { fit: lossFitChoice(cache.current), ...asked };
       let result: PlanResult;
       try {
         result = plan(input);
@@ -98,7 +99,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
         }
         throw error;
       }
-      const rendered = await ChartPanel.show(extensionUri, chartForPlan(result, { fit: cache.current.lossFit }), undefined);
+      const rendered = await ChartPanel.show(extensionUri, chartForPlan(result, { fit: lossFitChoice(cache.current) }), undefined);
       void offerWriteBack(result, document, analysis, (current) => cache.analysis(current));
       return { plan: result, rendered };
     }),
@@ -108,10 +109,10 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
   );
 
   async function automated(args: PlanCommandArgs, settings: ReturnType<typeof readPlannerSettings>, document: vscode.TextDocument | undefined, analysis: Analysis | undefined): Promise<PlanCommandResult> {
-    const input = inputFromArgs(args, settings, analysis, cache.current.lossFit);
+    const input = inputFromArgs(args, settings, analysis, lossFitChoice(cache.current));
     const result = plan(input);
     const writeBack = document && analysis ? writeBackData(result, analysis) : undefined;
-    const rendered = args.open === false ? undefined : await ChartPanel.show(extensionUri, chartForPlan(result, { fit: cache.current.lossFit }), undefined);
+    const rendered = args.open === false ? undefined : await ChartPanel.show(extensionUri, chartForPlan(result, { fit: lossFitChoice(cache.current) }), undefined);
     let applied: boolean | undefined;
     if (args.writeBack && document) {
       // With a label, the choice as it was offered earlier: applied only if the file still means the same.

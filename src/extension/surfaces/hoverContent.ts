@@ -4,6 +4,7 @@ import { hardwareDerivation, type KeyExplanation } from '../../core/explain';
 import { UNICODE_NUMBERS as n } from '../../core/format';
 import { provenanceNotes } from '../../core/provenance';
 import { escapeMarkdown as md } from './markdown';
+import { workspacePrediction } from '../lab/workspaceFit';
 import { THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from '../../core/budget/thresholds';
 
 /** The rules a model-only config is compared with: the configured ones that still apply. */
@@ -58,6 +59,8 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
     rows.push(['Chinchilla-optimal tokens', `${n.count(analysis.chinchillaTokens)} (${analysis.targetTokensPerParameter} per parameter)`]);
   }
   if (analysis.computeOptimal) rows.push(['Same compute, optimal', `${n.count(analysis.computeOptimal.parameters)} params on ${n.count(analysis.computeOptimal.tokens)} tokens`]);
+  const yours = analysis.loss.length > 0 && active !== null && analysis.tokens !== null ? workspacePrediction(active, analysis.tokens) : undefined;
+  if (yours) rows.push(['Predicted loss', 'unavailable' in yours ? `your fit: ${md(yours.unavailable)}` : `**${n.loss(yours.loss)}**${lossInterval(yours)} (${md(yours.label)})`]);
   for (const prediction of analysis.loss) rows.push([`Predicted loss`, `${n.loss(prediction.loss)} (${md(prediction.label)})`]);
   out.push('| | |', '|---|---|', ...rows.map(([label, value]) => `| ${label} | ${value} |`), '');
   if (fineTune) out.push('*A fine-tune: Chinchilla bands and compute-optimal sizes are about pretraining and are not shown.*', '');
@@ -80,4 +83,9 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
     for (const note of notes) out.push(`- ${md(note.what)}: ${typeof note.value === 'number' ? n.grouped(note.value) : md(String(note.value))} (${note.origin}${note.note ? `: ${md(note.note.endsWith('=') && typeof note.value === 'number' ? `${note.note}${note.value}` : note.note)}` : ''})`);
   }
   return out.join('\n');
+}
+
+/** ", 95% interval 2.28–2.35" from the fit's bootstrap, or nothing when it had too few resamples. */
+export function lossInterval(prediction: { low: number; high: number; level: number }): string {
+  return Number.isFinite(prediction.low) && Number.isFinite(prediction.high) ? `, ${n.percent(prediction.level)} interval ${n.loss(prediction.low)}–${n.loss(prediction.high)}` : '';
 }

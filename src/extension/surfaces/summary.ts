@@ -1,5 +1,6 @@
 import type { Analysis } from '../../core/analyze';
 import { UNICODE_NUMBERS as n } from '../../core/format';
+import { workspacePrediction } from '../lab/workspaceFit';
 
 /** The EU systemic-risk result, the one threshold every short summary mentions. */
 export function euThreshold(analysis: Analysis) {
@@ -23,7 +24,19 @@ export function budgetSummary(analysis: Analysis): string | undefined {
   if (analysis.tokensPerParameter !== null) parts.push(`${n.ratio(analysis.tokensPerParameter)} tok/param`);
   if (analysis.chinchillaMultiple !== null) parts.push(`${n.multiple(analysis.chinchillaMultiple)} Chinchilla`);
   if (eu) parts.push(`${n.percent(eu.fraction)} of EU ${n.threshold(eu.flops)}`);
+  const loss = yourLoss(analysis);
+  if (loss) parts.push(loss);
   return parts.join(' · ');
+}
+
+/** `loss 2.31 (2.28–2.35, your fit)` when `computeBudget.lossFit` is `workspace` and the fit is ready. */
+export function yourLoss(analysis: Analysis): string | undefined {
+  const active = analysis.parameters.active;
+  if (analysis.loss.length === 0 || active === null || analysis.tokens === null) return undefined;
+  const yours = workspacePrediction(active, analysis.tokens);
+  if (!yours || 'unavailable' in yours) return undefined;
+  const interval = Number.isFinite(yours.low) && Number.isFinite(yours.high) ? `${n.loss(yours.low)}–${n.loss(yours.high)}, ` : '';
+  return `loss ${n.loss(yours.loss)} (${interval}your fit)`;
 }
 
 /** `≈ 46.7B params (12.9B active)` for the line that fixes the model size. */

@@ -7,8 +7,10 @@ import { UNICODE_NUMBERS as n } from '../../core/format';
 import { labelPlugin, type LabelSpec } from './labels';
 import { renderLegend, type LegendEntry } from './legend';
 import { renderPlan } from './planView';
-import type { ChartState, ChartView, FromWebview, ToWebview } from './protocol';
+import type { ChartState, ChartView, FromWebview, ToWebview } from '../../protocol/chartMessages';
 import { readPalette, withAlpha, type Palette } from './theme';
+import { logAxis, scatterConfig, type Built, type Datum } from './config';
+import { boundaryChart, curveChart, runsChart } from './labViews';
 import './chart.css';
 
 Chart.register(ScatterController, LineController, LineElement, PointElement, LogarithmicScale, LinearScale, Tooltip);
@@ -33,22 +35,30 @@ const exportButtons = { png: document.getElementById('export-png') as HTMLButton
 const buttons: Record<ChartView, HTMLButtonElement> = {
   allocation: document.getElementById('view-allocation') as HTMLButtonElement,
   loss: document.getElementById('view-loss') as HTMLButtonElement,
+  runs: document.getElementById('view-runs') as HTMLButtonElement,
+  curve: document.getElementById('view-curve') as HTMLButtonElement,
+  boundary: document.getElementById('view-boundary') as HTMLButtonElement,
 };
+
+/** The view to draw: the one asked for when the data has it, else the allocation chart. */
+function viewShown(data: ChartData, view: ChartView): ChartView {
+  if (view === 'loss') return data.loss ? 'loss' : 'allocation';
+  if (view === 'runs' || view === 'curve' || view === 'boundary') return data.lab?.[view] ? view : 'allocation';
+  return 'allocation';
+}
+
+/** A lab view's heading, its one-line summary and the file it came from. */
+function labHeading(data: ChartData, view: ChartView): { title: string; subtitle: string; note: string } | undefined {
+  const lab = data.lab;
+  if (view === 'runs' && lab?.runs) return { title: `Your runs and your law: ${lab.runs.label}`, subtitle: lab.runs.summary, note: `From ${lab.runs.file}. Points are runs; lines are the fitted law at each size; the strip below shows each run's residual.` };
+  if (view === 'curve' && lab?.curve) return { title: `Training loss: ${lab.curve.log}`, subtitle: lab.curve.summary, note: 'The slope is a Theil–Sen fit over the window; low returns: under 0.01 loss per 100B tokens or 0.5% perplexity per 10B.' };
+  if (view === 'boundary' && lab?.boundary) return { title: `Capability boundary: ${lab.boundary.task || 'benchmark'}`, subtitle: lab.boundary.summary, note: `From ${lab.boundary.file}. The boundary is the best score reached at each compute (a sigmoid of log-compute at a high quantile), not a prediction for one run.` };
+  return undefined;
+}
 
 let chart: Chart | undefined;
 let state: ChartState | undefined = vscode.getState();
 let renderId = 0;
-
-/** One view, ready to draw: the Chart.js configuration, its canvas labels, its legend and what it holds. */
-interface Built {
-  readonly config: ChartConfiguration<'scatter', Datum[]>;
-  readonly labels: (chart: Chart) => LabelSpec[];
-  readonly legend: LegendEntry[];
-  readonly counts: { referencePoints: number; currentPoints: number; lines: number; lossPoints: number };
-}
-
-/** A data point that carries its tooltip text. */
-interface Datum { x: number; y: number; label?: string; detail?: readonly string[] }
 
 /**
  * Each threshold and each over-training band has its own colour and dash, so that they can be
@@ -183,73 +193,28 @@ function lossChart(data: ChartData, palette: Palette): Built {
   };
 }
 
-/** Both views: a scatter chart drawn at once (no animation), filling its box; the legend is HTML below it. */
-function scatterConfig(
-  datasets: ChartDataset<'scatter', Datum[]>[],
-  palette: Palette,
-  scales: NonNullable<ChartConfiguration<'scatter', Datum[]>['options']>['scales'],
-): ChartConfiguration<'scatter', Datum[]> {
-  return {
-    type: 'scatter',
-    data: { datasets },
-    options: {
-      animation: false,
-      maintainAspectRatio: false,
-      parsing: false,
-      scales,
-      plugins: { tooltip: tooltip(palette) },
-    },
-  };
-}
-
-function logAxis(text: string, [min, max]: readonly [number, number], palette: Palette) {
-  return {
-    type: 'logarithmic' as const, min, max,
-    title: { display: true, text, color: palette.foreground },
-    grid: { color: withAlpha(palette.grid, 0.6) },
-    border: { color: palette.grid },
-    ticks: {
-      color: palette.foreground,
-      autoSkip: false,
-      // Powers of ten (1B, 10B, 1T) over wide ranges; 1-2-5 steps when the axis spans under two decades.
-      callback: (value: string | number) => {
-        const number = Number(value);
-        const exponent = Math.floor(Math.log10(number) + 1e-9);
-        const mantissa = Math.round((number / 10 ** exponent) * 1000) / 1000;
-        const narrow = Math.log10(max / min) < 2;
-        return mantissa === 1 || (narrow && (mantissa === 2 || mantissa === 5)) ? n.count(number) : null;
-      },
-    },
-  };
-}
-
-function tooltip(palette: Palette) {
-  return {
-    backgroundColor: palette.background,
-    titleColor: palette.foreground,
-    bodyColor: palette.foreground,
-    borderColor: palette.grid,
-    borderWidth: 1,
-    filter: (item: TooltipItem<'scatter'>) => Boolean((item.raw as Datum).label),
-    callbacks: {
-      title: (items: TooltipItem<'scatter'>[]) => (items[0]?.raw as Datum | undefined)?.label ?? '',
-      label: (item: TooltipItem<'scatter'>) => [...((item.raw as Datum).detail ?? [])],
-    },
-  };
-}
-
 function render(data: ChartData, view: ChartView, id: number): void {
   try {
-    const shown: ChartView = view === 'loss' && data.loss ? 'loss' : 'allocation';
-    title.textContent = data.title;
-    subtitle.textContent = data.subtitle;
-    note.textContent = data.unplotted.length ? `Not placed (no published training tokens): ${data.unplotted.map((u) => u.label).join(', ')}.` : '';
+    const shown = viewShown(data, view);
+    const heading = labHeading(data, shown);
+    title.textContent = heading?.title ?? data.title;
+    subtitle.textContent = heading?.subtitle ?? data.subtitle;
+    note.textContent = heading?.note ?? (data.unplotted.length ? `Not placed (no published training tokens): ${data.unplotted.map((u) => u.label).join(', ')}.` : '');
     buttons.loss.disabled = !data.loss;
+    buttons.allocation.disabled = !data.current && !!data.lab && data.references.length === 0;
+    // The lab's views are offered only when the workspace has what they draw.
+    for (const name of ['runs', 'curve', 'boundary'] as const) buttons[name].hidden = !data.lab?.[name];
     for (const [name, button] of Object.entries(buttons) as [ChartView, HTMLButtonElement][]) button.setAttribute('aria-pressed', String(name === shown));
     const palette = readPalette();
     Chart.defaults.font.family = palette.fontFamily;
     Chart.defaults.color = palette.foreground;
-    const built = shown === 'loss' ? lossChart(data, palette) : allocationChart(data, palette);
+    const lab = data.lab;
+    const built =
+      shown === 'loss' ? lossChart(data, palette)
+      : shown === 'runs' && lab?.runs ? runsChart(lab.runs, palette)
+      : shown === 'curve' && lab?.curve ? curveChart(lab.curve, palette)
+      : shown === 'boundary' && lab?.boundary ? boundaryChart(lab.boundary, palette)
+      : allocationChart(data, palette);
     renderLegend(legend, built.legend);
     renderPlan(planSection, planBody, data.plan?.sheet);
     chart?.destroy();

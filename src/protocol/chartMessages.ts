@@ -1,11 +1,13 @@
 /**
- * Messages between the extension and the chart webview (types only; both sides import them).
+ * Messages between the extension and the chart webview (types only; both sides import them, so
+ * the module lives outside either: `src/extension/` and `src/webview/` each import it from here).
  * The page posts `ready` once its script runs; only then does the extension send `render`;
  * the page answers every `render` with `rendered` (what it drew) or `error`.
  */
-import type { ChartData } from '../../core/planner/chartData';
+import type { ChartData } from '../core/planner/chartData';
 
-export type ChartView = 'allocation' | 'loss';
+/** The planner's two views, then the scaling-law lab's three (drawn when `ChartData.lab` holds them). */
+export type ChartView = 'allocation' | 'loss' | 'runs' | 'curve' | 'boundary';
 
 export type ToWebview = { readonly type: 'render'; readonly renderId: number; readonly data: ChartData; readonly view?: ChartView; /** The followed config's URI, kept in state. */ readonly source?: string };
 

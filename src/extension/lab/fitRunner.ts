@@ -1,0 +1,48 @@
+import type { WorkspaceFit } from '../../core/lab/workspaceFit';
+import type { WorkspaceStop } from '../../core/lab/workspaceStop';
+import type { BoundaryReport } from '../../core/lab/boundary';
+import { contentHash, type LabExecutor, type LabResult, type LabTask } from './labTasks';
+
+export { contentHash, runTask, type LabJob, type LabReply, type LabResult, type LabTask } from './labTasks';
+
+const CACHE_SIZE = 8;
+
+/**
+ * The lab's work (fitting a runs file, judging a loss log, fitting a boundary), once per content:
+ * the same text with the same options is computed once, however often the file is saved or the
+ * settings re-read. Where it runs is the host's choice (`LabExecutor`).
+ */
+export class FitRunner {
+  private readonly cache = new Map<string, Promise<LabResult>>();
+
+  constructor(private readonly executor: LabExecutor) {}
+
+  fit(text: string, file: string, minTokens: number | undefined): Promise<WorkspaceFit> {
+    return this.cached({ kind: 'fit', text, file, minTokens }) as Promise<WorkspaceFit>;
+  }
+
+  stop(text: string, file: string, tokensPerStep: number | undefined, plannedTokens: number | undefined): Promise<WorkspaceStop> {
+    return this.cached({ kind: 'stop', text, file, tokensPerStep, plannedTokens }) as Promise<WorkspaceStop>;
+  }
+
+  boundary(text: string, file: string): Promise<BoundaryReport> {
+    return this.cached({ kind: 'boundary', text, file }) as Promise<BoundaryReport>;
+  }
+
+  private cached(task: LabTask): Promise<LabResult> {
+    const options = task.kind === 'fit' ? `${task.minTokens}` : task.kind === 'stop' ? `${task.tokensPerStep}:${task.plannedTokens}` : '';
+    const key = `${task.kind}:${contentHash(task.text)}:${task.text.length}:${options}:${task.file.slice(task.file.lastIndexOf('.'))}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const fresh = this.executor.run(task);
+    fresh.catch(() => this.cache.delete(key));
+    this.cache.set(key, fresh);
+    while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return fresh;
+  }
+
+  dispose(): void {
+    this.executor.dispose();
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The lab's worker thread: a runs file or a loss log in, its fit or stop signal out. Fitting
+ * 250 runs with 100 bootstrap resamples takes about 0.3 s, which the extension host's thread
+ * must not spend. Bundled as dist/labWorker.js (esbuild.js).
+ */
+import { parentPort } from 'worker_threads';
+import { runTask, type LabJob, type LabReply } from '../extension/lab/labTasks';
+
+parentPort?.on('message', (job: LabJob) => {
+  let reply: LabReply;
+  try {
+    reply = { id: job.id, result: runTask(job) };
+  } catch (error) {
+    reply = { id: job.id, error: String((error as Error)?.message ?? error) };
+  }
+  parentPort?.postMessage(reply);
+});

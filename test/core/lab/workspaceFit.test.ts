@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { BESIROGLU_2024, computeOptimal, predictLoss } from '../../../src/core/lab/lossLaw';
+import { fitWorkspaceRuns, workspaceLabel, workspaceLaw, workspaceLoss } from '../../../src/core/lab/workspaceFit';
+import { chartForPlan } from '../../../src/core/planner/chartData';
+import { plan } from '../../../src/core/planner/plan';
+import { planSheet } from '../../../src/core/planner/planSheet';
+import { runsCsv } from './synthetic';
+
+describe('the workspace fit: your law for the editor', () => {
+  const result = fitWorkspaceRuns(runsCsv(), 'scaling-runs.csv', { minTokens: 0 });
+  const ready = { ...result, fit: result.fit! };
+
+  it('counts the runs the fit stands on and labels the law with them and the held-out ARE', () => {
+    assert.equal(result.runs, 35);
+    assert.match(workspaceLabel(result), /^your fit \(35 runs, ARE \d+(\.\d+)?%\)$/);
+    assert.match(workspaceLabel({ ...result, fit: { ...ready.fit, heldOut: undefined } }), /ARE not checked/);
+  });
+
+  it('keeps the rows for the runs chart, thinned to at most 2,000', () => {
+    assert.equal(result.rows.length, 35);
+    const many = ['run,parameters,tokens,loss', ...Array.from({ length: 2100 }, (_, i) => `r${i},${1e8 * (1 + (i % 7))},${1e10 * (1 + (i % 11))},${3 + (i % 5) / 10}`)].join('\n');
+    assert.ok(fitWorkspaceRuns(many, 'x.runs.csv', { bootstrap: 0 }).rows.length <= 2000);
+  });
+
+  it('predicts a loss with a bootstrap interval around it that holds the true law', () => {
+    const prediction = workspaceLoss(ready.fit, 7e9, 1.4e12);
+    const truth = predictLoss(BESIROGLU_2024, 7e9, 1.4e12);
+    assert.ok(prediction.low <= prediction.loss && prediction.loss <= prediction.high);
+    assert.ok(prediction.low < truth * 1.01 && truth * 0.99 < prediction.high, JSON.stringify({ prediction, truth }));
+    assert.equal(prediction.level, 0.95);
+  });
+
+  it('never throws on a file that holds nothing to fit: no fit, a finding instead', () => {
+    const empty = fitWorkspaceRuns('run,parameters\n', 'x.runs.csv');
+    assert.equal(empty.fit, undefined);
+    assert.ok(empty.findings.length > 0);
+  });
+
+  it('plans the loss-optimal N and D under your law and names it in the plan sheet and the chart', () => {
+    const law = workspaceLaw(ready);
+    const result = plan({ budget: { kind: 'flops', flops: 1e23 }, target: { kind: 'chinchilla' }, fit: law });
+    const expected = computeOptimal(law, 1e23);
+    assert.equal(result.optima.fit, 'workspace');
+    assert.ok(Math.abs(result.optima.byFit.parameters / expected.parameters - 1) < 1e-12);
+    assert.equal(result.loss[0]!.label, law.label);
+    assert.equal(result.loss.length, 3, 'your law first, then both published fits');
+    const rows = planSheet(result).sections.flatMap((section) => section.rows.map((row) => row.label));
+    assert.ok(rows.includes(`Loss-optimal for this budget (${law.label})`), rows.join('\n'));
+    const chart = chartForPlan(result, { fit: law });
+    assert.equal(chart.loss!.fit, 'workspace');
+    assert.equal(chart.loss!.fitLabel, law.label);
+  });
+
+  it('plans with the published fit by id as before', () => {
+    const result = plan({ budget: { kind: 'flops', flops: 1e23 }, target: { kind: 'chinchilla' }, fit: 'hoffmann2022' });
+    assert.equal(result.optima.fit, 'hoffmann2022');
+    assert.equal(result.loss.length, 2);
+  });
+});
