@@ -10,17 +10,37 @@ import tseslint from 'typescript-eslint';
 // The Node globals the CommonJS scripts use (the `globals` package is not a dependency).
 const nodeGlobals = Object.fromEntries(
   [
-    'require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer',
-    'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate',
-    'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'AbortController', 'AbortSignal',
-    'fetch', 'structuredClone', 'queueMicrotask', 'performance', 'global', 'globalThis',
+    'require',
+    'module',
+    'exports',
+    '__dirname',
+    '__filename',
+    'process',
+    'console',
+    'Buffer',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'clearImmediate',
+    'URL',
+    'URLSearchParams',
+    'TextEncoder',
+    'TextDecoder',
+    'AbortController',
+    'AbortSignal',
+    'fetch',
+    'structuredClone',
+    'queueMicrotask',
+    'performance',
+    'global',
+    'globalThis',
   ].map((name) => [name, 'readonly']),
 );
 // Functions passed to Playwright's page.evaluate() run in the workbench page.
 const browserGlobals = Object.fromEntries(
-  ['window', 'document', 'navigator', 'getComputedStyle', 'HTMLElement', 'Element', 'Node', 'NodeFilter'].map(
-    (name) => [name, 'readonly'],
-  ),
+  ['window', 'document', 'navigator', 'getComputedStyle', 'HTMLElement', 'Element', 'Node', 'NodeFilter'].map((name) => [name, 'readonly']),
 );
 
 export default defineConfig(
