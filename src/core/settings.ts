@@ -139,7 +139,7 @@ function thresholdList(raw: unknown, setting: string, ignored: string[]): readon
 }
 
 function factRecord(raw: unknown, setting: string, ignored: string[]): Record<string, string | number> {
-  const out: Record<string, string | number> = Object.create(null);
+  const out = Object.create(null) as Record<string, string | number>;
   for (const [name, value] of entriesOf(raw, setting, ignored)) {
     if ((typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.length <= 64)) out[name] = value;
     else ignored.push(`${setting}.${printable(name, 40)}: ${show(value)} is not a number`);
@@ -148,7 +148,7 @@ function factRecord(raw: unknown, setting: string, ignored: string[]): Record<st
 }
 
 function extraKeyRecord(raw: unknown, setting: string, ignored: string[]): Record<string, readonly string[]> {
-  const out: Record<string, readonly string[]> = Object.create(null);
+  const out = Object.create(null) as Record<string, readonly string[]>;
   for (const [known, names] of entriesOf(raw, setting, ignored)) {
     if (!Array.isArray(names)) {
       ignored.push(`${setting}.${printable(known, 40)}: ${show(names)} is not a list of key names`);
@@ -162,7 +162,7 @@ function extraKeyRecord(raw: unknown, setting: string, ignored: string[]): Recor
 }
 
 function acceleratorRecord(raw: unknown, setting: string, ignored: string[]): Record<string, AcceleratorOverride> {
-  const out: Record<string, AcceleratorOverride> = Object.create(null);
+  const out = Object.create(null) as Record<string, AcceleratorOverride>;
   for (const [id, value] of entriesOf(raw, setting, ignored)) {
     if (!isRecord(value)) {
       ignored.push(`${setting}.${printable(id, 40)}: ${show(value)} is not an object like {"bf16": 989.5}`);
@@ -178,7 +178,7 @@ function acceleratorRecord(raw: unknown, setting: string, ignored: string[]): Re
 }
 
 function severityRecord(raw: unknown, setting: string, ignored: string[]): Partial<Record<FindingCode, SeveritySetting>> {
-  const out: Partial<Record<FindingCode, SeveritySetting>> = Object.create(null);
+  const out = Object.create(null) as Partial<Record<FindingCode, SeveritySetting>>;
   for (const [code, severity] of entriesOf(raw, setting, ignored)) {
     if (!CODES.has(code)) ignored.push(`${setting}: ${show(code)} is not a diagnostic code`);
     else if (typeof severity !== 'string' || !SEVERITY_SETTINGS.has(severity)) ignored.push(`${setting}.${code}: ${show(severity)} is not error, warning, information, hint or off`);

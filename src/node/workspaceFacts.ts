@@ -25,11 +25,17 @@ export interface WorkspaceFactsForFile {
   readonly problems: readonly WorkspaceFactsProblem[];
 }
 
+/** A facts file as read: its text (for positions) and what it says. */
+export interface ReadFacts {
+  readonly text: string;
+  readonly file: FactsFile;
+}
+
 export interface WorkspaceFactsOptions {
   /** The outermost folder to look in; by default the nearest folder above the config that holds `.git`, else the file system's root. */
   readonly root?: string;
   /** Facts files already read, by path: pass one map to every call of a run to read each file once. */
-  readonly cache?: Map<string, Promise<{ text: string; file: FactsFile } | undefined>>;
+  readonly cache?: Map<string, Promise<ReadFacts | undefined>>;
 }
 
 /** A facts file is a few lines. */
@@ -45,7 +51,7 @@ const LIMIT = 200_000;
 export async function workspaceFactsFor(configPath: string, options: WorkspaceFactsOptions = {}): Promise<WorkspaceFactsForFile> {
   const config = path.resolve(configPath);
   const folders = await foldersAbove(path.dirname(config), options.root ? path.resolve(options.root) : undefined);
-  const cache = options.cache ?? new Map();
+  const cache = options.cache ?? new Map<string, Promise<ReadFacts | undefined>>();
   const placed: PlacedFactsFile[] = [];
   const files: string[] = [];
   const problems: WorkspaceFactsProblem[] = [];
@@ -64,7 +70,7 @@ export async function workspaceFactsFor(configPath: string, options: WorkspaceFa
   return { facts: factsForPath(placed, slashes(config)), files, problems };
 }
 
-async function readFacts(file: string): Promise<{ text: string; file: FactsFile } | undefined> {
+async function readFacts(file: string): Promise<ReadFacts | undefined> {
   const read = await readBounded(file, LIMIT);
   if ('error' in read) {
     if (read.error === 'missing' || read.error === 'not-a-file') return undefined;

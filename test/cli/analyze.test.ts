@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
+import type { FileReport } from '../../src/cli/report';
 
 const PYTHIA = path.resolve(__dirname, '../../../test/examples/gpt-neox/pythia-6.9b.yml');
 
@@ -20,9 +21,9 @@ async function run(...argv: string[]): Promise<Run> {
 }
 
 /** `analyze --json` on each file: the parsed reports. */
-async function reports(...argv: string[]): Promise<{ code: number; reports: Record<string, any>[] }> {
+async function reports(...argv: string[]): Promise<{ code: number; reports: FileReport[] }> {
   const result = await run('analyze', '--json', ...argv);
-  return { code: result.code, reports: JSON.parse(result.out) };
+  return { code: result.code, reports: JSON.parse(result.out) as FileReport[] };
 }
 
 /** Offsets to the 1-based line and column the CLI reports, counted independently of it. */
@@ -64,7 +65,8 @@ describe('compute-budget analyze', () => {
       for (const threshold of report.thresholds) {
         assert.deepEqual(Object.keys(threshold).filter((key) => ['id', 'name', 'flops', 'fraction', 'tier'].includes(key)).sort(), ['flops', 'fraction', 'id', 'name', 'tier']);
       }
-      const eu = report.thresholds.find((threshold: { id: string }) => threshold.id === 'eu-ai-act-systemic');
+      const eu = report.thresholds.find((threshold) => threshold.id === 'eu-ai-act-systemic');
+      assert.ok(eu, 'the EU AI Act threshold');
       assert.deepEqual([eu.flops, eu.tier], [1e25, 'below']);
       assert.ok(Math.abs(eu.fraction - 0.0588) < 1e-12);
     });
@@ -84,7 +86,7 @@ describe('compute-budget analyze', () => {
       const text = 'model:\n  parameters: 7B\ntraining:\n  tokens: lots\n';
       const file = write('bad.yaml', text);
       const { reports: [report] } = await reports(file);
-      const diagnostic = report.diagnostics.find((item: { code: string }) => item.code === 'invalid-number');
+      const diagnostic = report.diagnostics.find((item) => item.code === 'invalid-number');
       assert.ok(diagnostic, JSON.stringify(report.diagnostics));
       assert.deepEqual(Object.keys(diagnostic).filter((key) => ['severity', 'code', 'message', 'line', 'column'].includes(key)).sort(), ['code', 'column', 'line', 'message', 'severity']);
       assert.equal(diagnostic.severity, 'error');
@@ -95,7 +97,8 @@ describe('compute-budget analyze', () => {
     it('puts a YAML syntax error on the line and column of the bracket that is never closed', async () => {
       const text = 'model:\n  parameters: 7B\n  layers: [32\ntokens: 1T\n';
       const { reports: [report] } = await reports(write('broken.yaml', text));
-      const error = report.diagnostics.find((item: { code: string }) => item.code === 'parse-error');
+      const error = report.diagnostics.find((item) => item.code === 'parse-error');
+      assert.ok(error, JSON.stringify(report.diagnostics));
       assert.deepEqual({ line: error.line, column: error.column }, position(text, text.indexOf('[32')));
     });
 
@@ -119,7 +122,7 @@ describe('compute-budget analyze', () => {
     it('asks for the number of GPUs without it, at the micro-batch key', async () => {
       const { reports: [report] } = await reports(PYTHIA);
       assert.equal(report.tokens, null);
-      const missing = report.diagnostics.find((item: { code: string }) => item.code === 'missing-data-parallel');
+      const missing = report.diagnostics.find((item) => item.code === 'missing-data-parallel');
       assert.ok(missing);
       const text = fs.readFileSync(PYTHIA, 'utf8');
       assert.deepEqual({ line: missing.line, column: missing.column }, position(text, text.indexOf('"train_micro_batch_size_per_gpu"')));
@@ -138,8 +141,8 @@ describe('compute-budget analyze', () => {
     it('exits 1 with --fail-on warning when there is a warning, and 0 with --fail-on error', async () => {
       const file = write('warn.yaml', 'parameters: 7B\ntokens: 10B\n'); // under-trained: a warning, no error
       const { reports: [report] } = await reports(file);
-      assert.ok(report.diagnostics.some((item: { severity: string }) => item.severity === 'warning'));
-      assert.ok(!report.diagnostics.some((item: { severity: string }) => item.severity === 'error'));
+      assert.ok(report.diagnostics.some((item) => item.severity === 'warning'));
+      assert.ok(!report.diagnostics.some((item) => item.severity === 'error'));
       assert.equal((await run('analyze', file, '--fail-on', 'warning')).code, 1);
       assert.equal((await run('analyze', file, '--fail-on', 'error')).code, 0);
     });
@@ -158,7 +161,7 @@ describe('compute-budget analyze', () => {
       const { code, reports: [report] } = await reports(missing);
       assert.equal(code, 1);
       assert.equal(report.parameters.total, null);
-      assert.deepEqual(report.diagnostics.map((item: { code: string; line: number; column: number }) => [item.code, item.line, item.column]), [['unreadable-file', 1, 1]]);
+      assert.deepEqual(report.diagnostics.map((item) => [item.code, item.line, item.column]), [['unreadable-file', 1, 1]]);
       assert.equal(report.diagnostics[0].message, `cannot read ${missing}: no such file`);
     });
 

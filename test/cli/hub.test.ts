@@ -5,6 +5,7 @@ import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
+import type { FileReport } from '../../src/cli/report';
 
 /**
  * A tiny Llama: 2 layers of width 64, 4 heads of 16, 2 KV heads, MLP 128, vocabulary 256,
@@ -19,10 +20,10 @@ const AXOLOTL = (model: string) => `base_model: ${model}\nsequence_len: 2048\nnu
 
 const HF_VARIABLES = ['HF_ENDPOINT', 'HF_HUB_CACHE', 'HUGGINGFACE_HUB_CACHE', 'HF_HOME', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_TOKEN_PATH', 'HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE', 'HF_HUB_DOWNLOAD_TIMEOUT', 'HF_HUB_DISABLE_IMPLICIT_TOKEN'];
 
-async function json(...argv: string[]): Promise<{ code: number; report: Record<string, any> }> {
+async function json(...argv: string[]): Promise<{ code: number; report: FileReport }> {
   let out = '';
   const code = await main(['analyze', '--json', ...argv], (text) => (out += text));
-  return { code, report: JSON.parse(out)[0] };
+  return { code, report: (JSON.parse(out) as FileReport[])[0]! };
 }
 
 describe('compute-budget analyze: models named by Hugging Face id', () => {
@@ -80,8 +81,8 @@ describe('compute-budget analyze: models named by Hugging Face id', () => {
     assert.equal(online.report.sources.namedModel, 'test-org/tiny-llama');
     assert.equal(online.report.sources.modelSource, 'Hugging Face Hub');
     assert.equal(online.report.sources.catalogModel, null);
-    assert.ok(online.report.assumptions.some((note: { note: string }) => /from the Hugging Face Hub/.test(note.note)));
-    assert.ok(online.report.diagnostics.some((item: { code: string; message: string }) => item.code === 'catalog-value' && /from the Hugging Face Hub/.test(item.message)));
+    assert.ok(online.report.assumptions.some((note) => /from the Hugging Face Hub/.test(note.note)));
+    assert.ok(online.report.diagnostics.some((item) => item.code === 'catalog-value' && /from the Hugging Face Hub/.test(item.message)));
   });
 
   it('lets HF_HUB_OFFLINE win over --allow-network', async () => {

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { useColor } from '../../src/cli/color';
 import { main, type MainOptions } from '../../src/cli/main';
+import type { FileReport } from '../../src/cli/report';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI_SOURCES = path.join(ROOT, 'src/cli');
@@ -29,7 +30,7 @@ function optionsTheCodeReads(): string[] {
 describe('compute-budget, the command line as a whole', () => {
   describe('--version', () => {
     it('prints the version in package.json for --version and -V, before any command', async () => {
-      const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+      const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
       for (const argv of [['--version'], ['-V'], ['plan', '--version'], ['analyze', '-V']]) {
         const { code, out, err } = await run(argv);
         assert.deepEqual({ code, out, err }, { code: 0, out: `${version}\n`, err: '' }, argv.join(' '));
@@ -167,7 +168,7 @@ describe('compute-budget analyze, files and facts', () => {
   };
   const json = async (...argv: string[]) => {
     const result = await run(['analyze', '--json', ...argv]);
-    return { ...result, reports: JSON.parse(result.out) as Record<string, any>[] };
+    return { ...result, reports: JSON.parse(result.out) as FileReport[] };
   };
 
   beforeEach(() => {
@@ -242,7 +243,7 @@ describe('the scaling-law lab on the command line', () => {
   it('fits the example runs and gives the allocation for a budget, as JSON with its schema', async () => {
     const { code, out } = await run(['fit', lab('runs.csv'), '--compute', '1e23', '--json', '--bootstrap', '20', '--seed', '7']);
     assert.equal(code, 0);
-    const report = JSON.parse(out);
+    const report = JSON.parse(out) as { schema: string; fit?: unknown };
     assert.equal(report.schema, 'compute-budget/fit@1');
     assert.ok(report.fit, out.slice(0, 400));
   });

@@ -11,13 +11,13 @@ function tableHost(files: Record<string, string>): ResourceHost & { asked: strin
   const asked: string[] = [];
   return {
     asked,
-    readFile: async (file) => {
+    readFile: (file) => {
       asked.push(file);
-      return files[file] ?? null;
+      return Promise.resolve(files[file] ?? null);
     },
-    modelConfig: async (id) => {
+    modelConfig: (id) => {
       asked.push(id);
-      return id === 'org/known' ? { text: '{}', source: 'Hugging Face cache' } : null;
+      return Promise.resolve(id === 'org/known' ? { text: '{}', source: 'Hugging Face cache' } : null);
     },
   };
 }

@@ -9,7 +9,7 @@ import { normalizeKey, type ConfigNode, type Span } from '../source/tree';
 import type { WrittenNumber } from '../training/lengthEdit';
 import { ConfigView, dotted, printable, spanOfEntry, type Located } from '../source/view';
 import type { Architecture } from './architecture';
-import { architectureFindings, assemble, type Draft } from './assemble';
+import { architectureFindings, assemble } from './assemble';
 import { countParameters, type ParameterCount } from './parameters';
 import { readHuggingFace } from './readers/huggingface';
 

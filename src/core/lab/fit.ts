@@ -223,7 +223,11 @@ function correlation(xs: readonly number[], ys: readonly number[]): number {
   const mx = xs.reduce((a, b) => a + b, 0) / n;
   const my = ys.reduce((a, b) => a + b, 0) / n;
   let sxy = 0, sxx = 0, syy = 0;
-  for (let i = 0; i < n; i++) (sxy += (xs[i]! - mx) * (ys[i]! - my)), (sxx += (xs[i]! - mx) ** 2), (syy += (ys[i]! - my) ** 2);
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+    sxx += (xs[i]! - mx) ** 2;
+    syy += (ys[i]! - my) ** 2;
+  }
   return sxx === 0 || syy === 0 ? 1 : sxy / Math.sqrt(sxx * syy);
 }
 

@@ -65,14 +65,21 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
     if (!step) return { x, value: f, iterations: iteration, converged: s.length === 0 ? maxAbs(g) < gradientTolerance * 1e3 : true };
     const sk = new Float64Array(n);
     const yk = new Float64Array(n);
-    for (let i = 0; i < n; i++) (sk[i] = step.x[i]! - x[i]!), (yk[i] = step.g[i]! - g[i]!);
+    for (let i = 0; i < n; i++) {
+      sk[i] = step.x[i]! - x[i]!;
+      yk[i] = step.g[i]! - g[i]!;
+    }
     const improvement = f - step.f;
     x = step.x;
     g = step.g;
     f = step.f;
     const curvature = dot(sk, yk);
     if (curvature > 1e-300) {
-      if (s.length === memory) (s.shift(), y.shift(), rho.shift());
+      if (s.length === memory) {
+        s.shift();
+        y.shift();
+        rho.shift();
+      }
       s.push(sk);
       y.push(yk);
       rho.push(1 / curvature);

@@ -42,7 +42,10 @@ export function theilSen(xs: readonly number[], ys: readonly number[], maxPoints
   const stride = Math.max(1, Math.ceil(xs.length / maxPoints));
   const x: number[] = [];
   const y: number[] = [];
-  for (let i = xs.length - 1; i >= 0; i -= stride) (x.push(xs[i]!), y.push(ys[i]!));
+  for (let i = xs.length - 1; i >= 0; i -= stride) {
+    x.push(xs[i]!);
+    y.push(ys[i]!);
+  }
   const slopes: number[] = [];
   for (let i = 0; i < x.length; i++) {
     for (let j = i + 1; j < x.length; j++) if (x[j] !== x[i]) slopes.push((y[j]! - y[i]!) / (x[j]! - x[i]!));

@@ -88,7 +88,12 @@ function readJsonLines(text: string, maxRows: number, locate: Locate): Table {
     }
     const cells: Record<string, Cell> = {};
     flatten(value as Record<string, unknown>, '', cells);
-    for (const key of Object.keys(cells)) if (!seen.has(key)) (seen.add(key), columns.push(key));
+    for (const key of Object.keys(cells)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
+    }
     rows.push({ ...where, cells });
   }
   return { format: 'jsonl', columns, rows, findings };

@@ -83,7 +83,7 @@ class Parser {
   private interpolation(): Scalar {
     this.pos += 2; // `${`
     this.skipSpaces();
-    const head = this.readWhile(/[A-Za-z0-9_.\-\[\]]/);
+    const head = this.readWhile(/[A-Za-z0-9_.\-[\]]/);
     this.skipSpaces();
     let value: Scalar;
     if (this.peek() === ':') {

@@ -134,7 +134,9 @@ class Converter {
     if (isScalar(node)) {
       const tag = node.tag && !TAGS_WE_KNOW.has(node.tag) ? node.tag : undefined;
       const raw = node.value;
-      const value = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null ? raw : raw === undefined ? null : String(raw);
+      // !!binary and !!timestamp resolve to bytes (a Buffer in Node, a Uint8Array in a worker) or a
+      // Date: read the text the file holds instead, the same everywhere.
+      const value = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null ? raw : (node.source ?? null);
       const plain = node.type === 'PLAIN';
       const scalar: { -readonly [K in keyof ScalarNode]: ScalarNode[K] } = { kind: 'scalar', value, span };
       if (plain && node.source !== undefined) scalar.source = String(node.source);

@@ -7,6 +7,13 @@ import { boundaryText, fitRunsText, stopText, formatFit, formatStop, formatBound
 const EXAMPLES = path.resolve(__dirname, '../../../../test/examples/lab');
 const read = (name: string): string => fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
 
+/** The parts of `fit --json` this test reads, as the README documents them. */
+interface FitJson {
+  version: number;
+  fit: { constants: Record<string, number>; intervals: Record<string, object>; samples?: unknown; allocation: { parameters: number } };
+  findings: Record<string, unknown>[];
+}
+
 describe('the lab on its example files', () => {
   it('fits runs.csv, points at its broken row, and prints the constants with intervals in ASCII', () => {
     const report = fitRunsText(read('runs.csv'), { minTokens: 0 });
@@ -18,13 +25,13 @@ describe('the lab on its example files', () => {
     assert.match(text, /\n {2}alpha +0\.\d+ +\[0\.\d+, 0\.\d+\]/);
     assert.match(text, /Compute-optimal at 1\.0e23 FLOP: N [\d.]+B, D [\d.]+[BT]/);
     assert.match(text, /Predicted loss at N 7B, D 140B: 2\.\d{3} \[2\.\d{3}, 2\.\d{3}\]/);
-    assert.match(text, /Findings:\n  line 9: error lab-bad-row: Row left out of the fit: tokens missing/);
+    assert.match(text, /Findings:\n {2}line 9: error lab-bad-row: Row left out of the fit: tokens missing/);
     assert.ok(!/[^\x00-\x7f]/.test(text.replace(/Theil–Sen/g, '')), 'ASCII output');
     assert.match(formatFit(report, UNICODE_NUMBERS), /α/);
   });
 
   it('follows the documented JSON contract for fit, without the bootstrap samples', () => {
-    const json = JSON.parse(JSON.stringify(fitJson(fitRunsText(read('runs.csv'), { minTokens: 0 }), { compute: 1e23 })));
+    const json = JSON.parse(JSON.stringify(fitJson(fitRunsText(read('runs.csv'), { minTokens: 0 }), { compute: 1e23 }))) as FitJson;
     assert.equal(json.version, 1);
     assert.deepEqual(Object.keys(json.fit.constants).sort(), ['A', 'B', 'E', 'alpha', 'beta']);
     assert.deepEqual(Object.keys(json.fit.intervals.E), ['low', 'high']);

@@ -17,7 +17,10 @@ describe('the L-BFGS optimiser the law fit uses', () => {
     const scale = [1, 100, 1e4];
     const result = minimize((x, g) => {
       let f = 0;
-      for (let i = 0; i < 3; i++) (f += scale[i]! * (x[i]! - i) ** 2), (g[i] = 2 * scale[i]! * (x[i]! - i));
+      for (let i = 0; i < 3; i++) {
+        f += scale[i]! * (x[i]! - i) ** 2;
+        g[i] = 2 * scale[i]! * (x[i]! - i);
+      }
       return f;
     }, [5, 5, 5]);
     result.x.forEach((value, i) => assert.ok(Math.abs(value - i) < 1e-6, `x${i} = ${value}`));

@@ -71,7 +71,7 @@ describe('what the planner offers to write into a config', () => {
     const text = '{"parameters": "7B", "tokens": "1.4T"}';
     const result = plan({ budget: { kind: 'flops', flops: 1e22 }, target: { kind: 'chinchilla' } });
     const both = writeBackChoices(result, analyze(text, 'budget.json', { alwaysReport: true })).choices.find((choice) => choice.kind === 'plan')!;
-    const after = JSON.parse(applied(text, both.edits));
+    const after: unknown = JSON.parse(applied(text, both.edits));
     assert.deepEqual(after, { parameters: '9.13B', tokens: '183B' });
   });
 

@@ -10,7 +10,12 @@ function entryCount(root: ConfigNode | undefined): number {
   const walk = (node: ConfigNode | undefined) => {
     if (!node || seen.has(node)) return;
     seen.add(node);
-    if (node.kind === 'map') for (const entry of node.entries) (count++, walk(entry.value));
+    if (node.kind === 'map') {
+      for (const entry of node.entries) {
+        count++;
+        walk(entry.value);
+      }
+    }
     if (node.kind === 'seq') node.items.forEach(walk);
   };
   walk(root);

@@ -70,6 +70,12 @@ describe('reading YAML into the shared tree', () => {
     assert.equal(scalar(entry(root, 'parameters').value).value, '7B');
   });
 
+  it('keeps the text of a !!binary or !!timestamp value, which the YAML parser turns into bytes or a date', () => {
+    const { root } = readYaml('weights: !!binary aGVsbG8=\nstarted: !!timestamp 2024-05-01\n');
+    assert.equal(scalar(entry(root, 'weights').value).value, 'aGVsbG8=');
+    assert.equal(scalar(entry(root, 'started').value).value, '2024-05-01');
+  });
+
   it('reads the GPT-NeoX brace style with # comments, True and trailing commas', () => {
     const text = [
       '# GPT-NeoX style',
