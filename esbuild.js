@@ -83,16 +83,41 @@ const common = {
 
 const bundles = [
   // The extension host side (desktop and code-server): Node, CommonJS, `vscode` provided by the host.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+  },
   // The browser entry (vscode.dev, github.dev): a web worker, no Node built-ins; without polyfills, esbuild fails on any that sneaks in.
   // Packages' browser builds first (papaparse's main build requires Node's stream for a mode we never use).
-  { ...common, entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2020', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  {
+    ...common,
+    entryPoints: ['src/web/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2020',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+  },
   // The analysis worker thread the host hands texts to, so no analysis blocks the editor.
   { ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The scaling-law lab's worker thread: runs files are fitted there, off the host's thread.
   { ...common, entryPoints: ['src/node/labWorker.ts'], outfile: 'dist/labWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The command line: the same core, no editor.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    banner: { js: '#!/usr/bin/env node' },
+  },
   // The chart webview's own script (Chart.js inside): the page loads nothing else.
   { ...common, entryPoints: ['src/webview/chart/main.ts'], outfile: 'dist/webview/chart.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];
@@ -106,7 +131,9 @@ async function main() {
   const results = await Promise.all(contexts.map((context) => context.rebuild()));
   if (metafile) {
     fs.mkdirSync(metaDir, { recursive: true });
-    results.forEach((result, i) => fs.writeFileSync(path.join(metaDir, `${path.basename(bundles[i].outfile, '.js')}.meta.json`), JSON.stringify(result.metafile)));
+    results.forEach((result, i) =>
+      fs.writeFileSync(path.join(metaDir, `${path.basename(bundles[i].outfile, '.js')}.meta.json`), JSON.stringify(result.metafile)),
+    );
   }
   await Promise.all(contexts.map((context) => context.dispose()));
   if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);

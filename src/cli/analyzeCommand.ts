@@ -68,7 +68,8 @@ export async function runAnalyze(args: ParsedArgs, io: CliIO, host?: ResourceHos
 /** `--format`, with `--json` as the older spelling of `--format json`; both at once must agree. */
 export function outputFormat(args: ParsedArgs): AnalyzeFormat {
   const given = flag(args, 'format');
-  if (given !== undefined && !(ANALYZE_FORMATS as readonly string[]).includes(given)) throw new UsageError(`--format must be one of ${ANALYZE_FORMATS.join(', ')}`);
+  if (given !== undefined && !(ANALYZE_FORMATS as readonly string[]).includes(given))
+    throw new UsageError(`--format must be one of ${ANALYZE_FORMATS.join(', ')}`);
   if (flag(args, 'json') === undefined) return (given as AnalyzeFormat | undefined) ?? 'table';
   if (given !== undefined && given !== 'json') throw new UsageError(`--json and --format ${given} ask for different output; give one`);
   return 'json';
@@ -91,7 +92,8 @@ export async function reportFor(
   }
   const text = 'text' in read ? read.text : 'x'.repeat(DEFAULT_MAX_LENGTH + 1);
   const workspace = await workspaceFactsFor(file, { cache: factsCache });
-  for (const item of workspace.problems) problem(`${printable(shortPath(item.file), 300)}:${item.line}:${item.column}: ${item.severity}: ${printable(item.message, 500)}`);
+  for (const item of workspace.problems)
+    problem(`${printable(shortPath(item.file), 300)}:${item.line}:${item.column}: ${item.severity}: ${printable(item.message, 500)}`);
   const facts = withGiven(layeredFacts(text, [workspace.facts]), given);
   const analysis = await withResources((resources) => analyze(text, file, { facts, tokensPerParameter, resources }), cache, host);
   return { report: fileReport(analysis, text), analysis };

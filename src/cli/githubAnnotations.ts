@@ -15,7 +15,10 @@ export function githubAnnotations(reports: readonly FileReport[], root: string):
     report.diagnostics.map((diagnostic) => {
       // A span that ends at the start of a line ends, for an annotation, on the line before.
       const endLine = diagnostic.endLine > diagnostic.line && diagnostic.endColumn === 1 ? diagnostic.endLine - 1 : diagnostic.endLine;
-      const properties: [string, string | number][] = [['file', workspacePath(report.file, root)], ['line', diagnostic.line]];
+      const properties: [string, string | number][] = [
+        ['file', workspacePath(report.file, root)],
+        ['line', diagnostic.line],
+      ];
       // Annotations take columns only within one line (the checks API refuses them across lines).
       if (endLine === diagnostic.line) properties.push(['col', diagnostic.column], ['endColumn', Math.max(diagnostic.endColumn, diagnostic.column)]);
       properties.push(['endLine', endLine], ['title', `compute-budget ${diagnostic.code}`]);

@@ -15,7 +15,7 @@ export interface OptionSpec {
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { name: 'help', aliases: ['-h'], help: 'this help; after a command, that command\'s help only' },
+  { name: 'help', aliases: ['-h'], help: "this help; after a command, that command's help only" },
   { name: 'version', aliases: ['-V'], help: 'print the version and exit' },
   { name: 'no-color', help: 'no colour even in a terminal (NO_COLOR=1 does the same; FORCE_COLOR=1 forces it)' },
 ];
@@ -25,29 +25,49 @@ export const ANALYZE_FORMATS = ['table', 'json', 'sarif', 'github'] as const;
 export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
 
 export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
-  { name: 'format', value: 'F', help: 'table (default); json (same as --json); sarif: a SARIF 2.1.0 log for code scanning, one rule per diagnostic code; github: one GitHub Actions annotation (::warning file=...::) per diagnostic. The exit codes are the same in every format.' },
+  {
+    name: 'format',
+    value: 'F',
+    help: 'table (default); json (same as --json); sarif: a SARIF 2.1.0 log for code scanning, one rule per diagnostic code; github: one GitHub Actions annotation (::warning file=...::) per diagnostic. The exit codes are the same in every format.',
+  },
   { name: 'json', help: 'an array with one JSON object per file (compute-budget/analyze@1, see the README)' },
   { name: 'fail-on', value: 'SEVERITY', help: 'exit 1 when any diagnostic is at least this severe: error, warning, information or hint (default: never)' },
-  { name: 'fact', value: 'NAME=VALUE', help: `a fact the file does not hold; repeatable. It beats the file's own \`# compute-budget:\` comments, which beat .compute-budget.yaml files. Facts: ${Object.keys(FACT_NAMES).join(', ')}.` },
+  {
+    name: 'fact',
+    value: 'NAME=VALUE',
+    help: `a fact the file does not hold; repeatable. It beats the file's own \`# compute-budget:\` comments, which beat .compute-budget.yaml files. Facts: ${Object.keys(FACT_NAMES).join(', ')}.`,
+  },
   { name: 'tokens-per-parameter', value: 'N', help: 'the compute-optimal ratio to compare with (default 20, Chinchilla)' },
-  { name: 'allow-network', help: 'fetch the config.json of a model named by Hugging Face id (org/name) from the Hub when the local cache lacks it. HF_HUB_OFFLINE=1 wins over it; uses HF_ENDPOINT and HF_TOKEN (or HF_TOKEN_PATH, HF_HOME/token). Without it, models come from the cache (HF_HUB_CACHE, HF_HOME/hub) or the built-in catalog.' },
+  {
+    name: 'allow-network',
+    help: 'fetch the config.json of a model named by Hugging Face id (org/name) from the Hub when the local cache lacks it. HF_HUB_OFFLINE=1 wins over it; uses HF_ENDPOINT and HF_TOKEN (or HF_TOKEN_PATH, HF_HOME/token). Without it, models come from the cache (HF_HUB_CACHE, HF_HOME/hub) or the built-in catalog.',
+  },
 ];
 
 export const PLAN_OPTIONS: readonly OptionSpec[] = [
   { name: 'flops', value: 'C', help: 'the compute budget in FLOP (5.76e23)' },
-  { name: 'gpu', value: 'NAME', aliases: ['--accelerator'], help: 'A100, H100, H200, B200, MI300X, TPUv5p or TPUv5e (dense peaks: README, "Planner in detail"); with --flops, only for hours, days and cost' },
+  {
+    name: 'gpu',
+    value: 'NAME',
+    aliases: ['--accelerator'],
+    help: 'A100, H100, H200, B200, MI300X, TPUv5p or TPUv5e (dense peaks: README, "Planner in detail"); with --flops, only for hours, days and cost',
+  },
   { name: 'count', value: 'N', help: 'how many accelerators (with --flops: for the hours, days and cost)' },
   { name: 'days', value: 'D', help: 'wall-clock days of training (with --gpu and --count)' },
   { name: 'mfu', value: 'F', help: 'model FLOP utilisation, a fraction (default 0.4)' },
   { name: 'precision', value: 'P', help: 'bf16 (default) or fp8: which peak to use' },
   { name: 'price-per-hour', value: 'P', help: 'price of one accelerator-hour, for the cost' },
-  { name: 'target', value: 'T', help: 'chinchilla (default), multiple:K (K x 20 tokens per parameter), parameters:N (a fixed model size) or inference:TOKENS (sized for expected inference, Sardana et al. 2023)' },
+  {
+    name: 'target',
+    value: 'T',
+    help: 'chinchilla (default), multiple:K (K x 20 tokens per parameter), parameters:N (a fixed model size) or inference:TOKENS (sized for expected inference, Sardana et al. 2023)',
+  },
   { name: 'fit', value: 'F', help: 'the loss fit to plan with: epoch2024 (default) or hoffmann2022' },
   { name: 'json', help: 'the plan as one JSON object (compute-budget/plan@1, see the README)' },
 ];
 
 export const FIT_OPTIONS: readonly OptionSpec[] = [
-  { name: 'min-tokens', value: 'T', help: 'leave out checkpoints before this many tokens, except each run\'s last (default 10B, Choshen et al.)' },
+  { name: 'min-tokens', value: 'T', help: "leave out checkpoints before this many tokens, except each run's last (default 10B, Choshen et al.)" },
   { name: 'compute', value: 'C', help: 'also give the loss-optimal N and D for this budget under the fitted law' },
   { name: 'bootstrap', value: 'N', help: 'bootstrap resamples for the intervals (default 100; 0 for none)' },
   { name: 'seed', value: 'S', help: 'seed of the bootstrap, for reproducible intervals' },
@@ -55,9 +75,9 @@ export const FIT_OPTIONS: readonly OptionSpec[] = [
 ];
 
 export const STOP_OPTIONS: readonly OptionSpec[] = [
-  { name: 'config', value: 'FILE', help: 'the run\'s config: tokens per step and the planned total come from it' },
+  { name: 'config', value: 'FILE', help: "the run's config: tokens per step and the planned total come from it" },
   { name: 'tokens-per-step', value: 'N', help: 'global batch x sequence length, when the log has steps but no tokens' },
-  { name: 'planned-tokens', value: 'T', help: 'the run\'s planned length, for the projected gain of what remains' },
+  { name: 'planned-tokens', value: 'T', help: "the run's planned length, for the projected gain of what remains" },
   { name: 'json', help: 'the signal as one JSON object (compute-budget/stop@1, see the README)' },
 ];
 
@@ -86,7 +106,8 @@ export type CommandName = 'analyze' | 'plan' | 'statement' | 'fit' | 'stop' | 'b
 export const COMMAND_HELP: Readonly<Record<CommandName, CommandHelp>> = {
   analyze: {
     usage: 'compute-budget analyze FILE... [options]',
-    summary: 'Parameters, training tokens, compute (6ND), tokens per parameter and regulatory thresholds of each config file. Facts from .compute-budget.yaml files in the file\'s folder and the folders above it (up to the repository root) apply.',
+    summary:
+      "Parameters, training tokens, compute (6ND), tokens per parameter and regulatory thresholds of each config file. Facts from .compute-budget.yaml files in the file's folder and the folders above it (up to the repository root) apply.",
     options: ANALYZE_OPTIONS,
     examples: [
       'compute-budget analyze configs/llama-2-7b.yaml',
@@ -97,7 +118,8 @@ export const COMMAND_HELP: Readonly<Record<CommandName, CommandHelp>> = {
   },
   plan: {
     usage: 'compute-budget plan (--flops C | --gpu NAME --count N --days D) [options]',
-    summary: 'The model size and training tokens for a compute budget, with accelerator-hours, days, cost, predicted loss and where the run sits against each regulatory threshold.',
+    summary:
+      'The model size and training tokens for a compute budget, with accelerator-hours, days, cost, predicted loss and where the run sits against each regulatory threshold.',
     options: PLAN_OPTIONS,
     examples: [
       'compute-budget plan --flops 5.76e23',
@@ -107,25 +129,29 @@ export const COMMAND_HELP: Readonly<Record<CommandName, CommandHelp>> = {
   },
   statement: {
     usage: 'compute-budget statement FILE [options]',
-    summary: 'A training compute statement to hand to a compliance colleague: the cumulative estimate to two significant figures with its method and inputs, what was assumed and counted, the ±30% band, every threshold with its status and date, and the notification deadline where one applies.',
+    summary:
+      'A training compute statement to hand to a compliance colleague: the cumulative estimate to two significant figures with its method and inputs, what was assumed and counted, the ±30% band, every threshold with its status and date, and the notification deadline where one applies.',
     options: STATEMENT_OPTIONS,
     examples: ['compute-budget statement configs/7b.yaml > statement.md', 'compute-budget statement configs/7b.yaml --format json'],
   },
   fit: {
     usage: 'compute-budget fit RUNS [options]',
-    summary: 'Fits your own scaling law L(N, D) = E + A/N^alpha + B/D^beta to small runs (Huber loss on log-loss, L-BFGS from a grid, Hoffmann et al. / Besiroglu et al.), with bootstrap intervals, the error on the largest model held out, and the compute-optimal allocation under it.',
+    summary:
+      'Fits your own scaling law L(N, D) = E + A/N^alpha + B/D^beta to small runs (Huber loss on log-loss, L-BFGS from a grid, Hoffmann et al. / Besiroglu et al.), with bootstrap intervals, the error on the largest model held out, and the compute-optimal allocation under it.',
     options: FIT_OPTIONS,
     examples: ['compute-budget fit runs.csv', 'compute-budget fit runs.csv --compute 1e24 --json'],
   },
   stop: {
     usage: 'compute-budget stop LOG [options]',
-    summary: 'Whether a running job has reached low returns: the loss improvement per 100B tokens and perplexity improvement per 10B tokens over the last fifth of the log (Theil-Sen slope), against 0.01 and 0.5%.',
+    summary:
+      'Whether a running job has reached low returns: the loss improvement per 100B tokens and perplexity improvement per 10B tokens over the last fifth of the log (Theil-Sen slope), against 0.01 and 0.5%.',
     options: STOP_OPTIONS,
     examples: ['compute-budget stop loss.csv --config configs/7b.yaml', 'compute-budget stop wandb-export.jsonl --tokens-per-step 4M --json'],
   },
   boundary: {
     usage: 'compute-budget boundary EVALS [options]',
-    summary: 'The capability boundary: the best attainable benchmark score as a sigmoid of log-compute at a high quantile (pinball loss), its coverage on held-out models, and where a run of a given compute sits on it.',
+    summary:
+      'The capability boundary: the best attainable benchmark score as a sigmoid of log-compute at a high quantile (pinball loss), its coverage on held-out models, and where a run of a given compute sits on it.',
     options: BOUNDARY_OPTIONS,
     examples: ['compute-budget boundary evals.csv --compute 1.1e24'],
   },
@@ -180,7 +206,11 @@ export function helpText(color: Colors, command?: keyof typeof COMMAND_HELP): st
   }
   if (!command || command === 'analyze') {
     heading('Environment:');
-    out.push('  NO_COLOR, FORCE_COLOR      turn colour off, or on where it would be off', '  HF_HUB_OFFLINE, HF_ENDPOINT, HF_TOKEN, HF_TOKEN_PATH, HF_HOME, HF_HUB_CACHE', '                            where models named by Hugging Face id are looked up');
+    out.push(
+      '  NO_COLOR, FORCE_COLOR      turn colour off, or on where it would be off',
+      '  HF_HUB_OFFLINE, HF_ENDPOINT, HF_TOKEN, HF_TOKEN_PATH, HF_HOME, HF_HUB_CACHE',
+      '                            where models named by Hugging Face id are looked up',
+    );
   }
   heading('Exit codes:');
   // One line per code: in the general help, what each command means by it, commands sharing a meaning together.
@@ -206,7 +236,9 @@ export function acceptedOptions(command: keyof typeof COMMAND_HELP): Map<string,
 }
 
 /** Names of the options that take no value, for the parser. */
-export const SWITCHES: ReadonlySet<string> = new Set([...Object.values(COMMAND_HELP).flatMap((help) => help.options), ...GLOBAL_OPTIONS].filter((spec) => !spec.value).map((spec) => spec.name));
+export const SWITCHES: ReadonlySet<string> = new Set(
+  [...Object.values(COMMAND_HELP).flatMap((help) => help.options), ...GLOBAL_OPTIONS].filter((spec) => !spec.value).map((spec) => spec.name),
+);
 
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];

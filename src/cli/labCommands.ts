@@ -51,7 +51,10 @@ export async function runStop(args: ParsedArgs, io: CliIO): Promise<number> {
     io.warn(`compute-budget: cannot read ${printable(configPath, 200)} as a training config`);
     return 1;
   }
-  const options = { tokensPerStep: positiveCount(args, 'tokens-per-step') ?? linked?.tokensPerStep, plannedTokens: positiveCount(args, 'planned-tokens') ?? linked?.tokens };
+  const options = {
+    tokensPerStep: positiveCount(args, 'tokens-per-step') ?? linked?.tokensPerStep,
+    plannedTokens: positiveCount(args, 'planned-tokens') ?? linked?.tokens,
+  };
   return runTable(args, io, { name: 'stop', what: 'a training loss log (CSV or JSON Lines)', schema: 'compute-budget/stop@1' }, (text, file) => {
     const report = stopText(text, { file, ...options });
     return { ok: !!report.signal, json: () => stopJson(report), text: () => formatStop(report, ASCII_NUMBERS) };
@@ -80,7 +83,11 @@ function configFacts(file: string): { parameters?: number; tokens?: number; toke
   try {
     const analysis = analyze(fs.readFileSync(file, 'utf8'), path.basename(file));
     if (analysis.parameters.active === null && analysis.tokens === null) return undefined;
-    return { parameters: analysis.parameters.active ?? undefined, tokens: analysis.tokens ?? undefined, tokensPerStep: analysis.training.setting?.tokensPerStep };
+    return {
+      parameters: analysis.parameters.active ?? undefined,
+      tokens: analysis.tokens ?? undefined,
+      tokensPerStep: analysis.training.setting?.tokensPerStep,
+    };
   } catch {
     return undefined;
   }

@@ -63,7 +63,8 @@ export async function main(
       write(VERSION);
       return 0;
     }
-    if (args.command !== undefined && command === undefined) throw new UsageError(`unknown command "${printable(args.command, 60)}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    if (args.command !== undefined && command === undefined)
+      throw new UsageError(`unknown command "${printable(args.command, 60)}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
     if (args.flags.has('help')) {
       write(helpText(io.color, command as keyof typeof COMMANDS | undefined));
       return 0;
@@ -98,12 +99,15 @@ if (require.main === module) {
     color: useColor(process.stdout, process.env),
     errorColor: useColor(process.stderr, process.env),
     readme: bundledReadme(),
-  }).then((code) => {
-    process.exitCode = code;
-  }, (error: unknown) => {
-    process.stderr.write(`compute-budget: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exitCode = 70;
-  });
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`compute-budget: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
 }
 
 /**

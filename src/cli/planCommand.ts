@@ -32,8 +32,15 @@ export function runPlan(args: ParsedArgs, io: CliIO): number {
 /** The flags as a plan request: the same reading as the "Plan compute budget" command's arguments. */
 function planInput(args: ParsedArgs): PlanInput {
   const request: PlanRequest = {
-    flops: flag(args, 'flops'), gpu: flag(args, 'gpu'), count: flag(args, 'count'), days: flag(args, 'days'), mfu: flag(args, 'mfu'),
-    precision: flag(args, 'precision'), pricePerAcceleratorHour: flag(args, 'price-per-hour'), target: flag(args, 'target'), fit: flag(args, 'fit'),
+    flops: flag(args, 'flops'),
+    gpu: flag(args, 'gpu'),
+    count: flag(args, 'count'),
+    days: flag(args, 'days'),
+    mfu: flag(args, 'mfu'),
+    precision: flag(args, 'precision'),
+    pricePerAcceleratorHour: flag(args, 'price-per-hour'),
+    target: flag(args, 'target'),
+    fit: flag(args, 'fit'),
   };
   try {
     return planInputFrom(request, {}, (field) => `--${FLAG_NAMES[field]}`);
@@ -43,7 +50,17 @@ function planInput(args: ParsedArgs): PlanInput {
   }
 }
 
-const FLAG_NAMES: Record<keyof PlanRequest, string> = { flops: 'flops', gpu: 'gpu', count: 'count', days: 'days', mfu: 'mfu', precision: 'precision', pricePerAcceleratorHour: 'price-per-hour', target: 'target', fit: 'fit' };
+const FLAG_NAMES: Record<keyof PlanRequest, string> = {
+  flops: 'flops',
+  gpu: 'gpu',
+  count: 'count',
+  days: 'days',
+  mfu: 'mfu',
+  precision: 'precision',
+  pricePerAcceleratorHour: 'price-per-hour',
+  target: 'target',
+  fit: 'fit',
+};
 
 /** The plan as a person reads it in a terminal. */
 export function formatPlan(result: PlanResult, color: Colors = colors(false)): string {
@@ -51,11 +68,17 @@ export function formatPlan(result: PlanResult, color: Colors = colors(false)): s
   const row = (label: string, value: string) => out.push(`  ${label.padEnd(20)}${value}`);
   row('budget', `${n.flops(result.budgetFlops)} FLOP`);
   row('parameters (N)', n.count(result.parameters));
-  row('training tokens (D)', `${n.count(result.tokens)} (${n.ratio(result.tokensPerParameter)} per parameter, ${n.multiple(result.chinchillaMultiple)} Chinchilla)`);
+  row(
+    'training tokens (D)',
+    `${n.count(result.tokens)} (${n.ratio(result.tokensPerParameter)} per parameter, ${n.multiple(result.chinchillaMultiple)} Chinchilla)`,
+  );
   row('compute (6ND)', `${n.flops(result.flops)} FLOP`);
   if (result.hardware) {
     const hw = result.hardware;
-    row('hardware', `${n.grouped(hw.count)} x ${hw.acceleratorName}, ${hw.precision.toUpperCase()} peak ${n.flops(hw.peakFlopsPerSecond)} FLOP/s each, ${n.percent(hw.mfu)} MFU`);
+    row(
+      'hardware',
+      `${n.grouped(hw.count)} x ${hw.acceleratorName}, ${hw.precision.toUpperCase()} peak ${n.flops(hw.peakFlopsPerSecond)} FLOP/s each, ${n.percent(hw.mfu)} MFU`,
+    );
     row('accelerator-hours', n.grouped(hw.acceleratorHours));
     row('wall-clock', `${n.days(hw.wallClockDays)} days`);
     if (hw.cost !== null) row('cost', `${n.grouped(hw.cost)} at ${hw.pricePerAcceleratorHour} per accelerator-hour`);
@@ -63,7 +86,10 @@ export function formatPlan(result: PlanResult, color: Colors = colors(false)): s
   if (result.inference) {
     const inf = result.inference;
     row('inference', `${n.count(inf.inferenceTokens)} tokens = ${n.flops(inf.inferenceFlops)} FLOP; training + inference ${n.flops(inf.totalFlops)} FLOP`);
-    row('vs compute-optimal', `${n.count(inf.reference.parameters)} on ${n.count(inf.reference.tokens)} tokens: training + inference ${n.flops(inf.reference.totalFlops)} FLOP (this plan saves ${n.percent(inf.saving)})`);
+    row(
+      'vs compute-optimal',
+      `${n.count(inf.reference.parameters)} on ${n.count(inf.reference.tokens)} tokens: training + inference ${n.flops(inf.reference.totalFlops)} FLOP (this plan saves ${n.percent(inf.saving)})`,
+    );
   }
   for (const prediction of result.loss) row('predicted loss', `${n.loss(prediction.loss)} nats/token (${prediction.label})`);
   out.push(`  ${color.bold('thresholds')} (line, share of it reached, tier)`);

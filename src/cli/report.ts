@@ -21,7 +21,13 @@ export interface FileReport {
   hardwareFlops: number | null;
   flopsWithAttention: number | null;
   /** The run counted per component as MFU counters count it; null without an architecture and a context length. */
-  detailedFlops: { total: number; perToken: number; difference: number; sequenceLength: number; components: { id: string; label: string; perToken: number; formula: string }[] } | null;
+  detailedFlops: {
+    total: number;
+    perToken: number;
+    difference: number;
+    sequenceLength: number;
+    components: { id: string; label: string; perToken: number; formula: string }[];
+  } | null;
   cumulativeFlops: number | null;
   /** The parts of `cumulativeFlops`: this run, a fine-tuned base's pretraining, earlier stages, synthetic data. */
   lifecycle: { what: string; flops: number; how: string }[];
@@ -41,7 +47,14 @@ export interface FileReport {
    * `modelSource`: the model the config names and where its architecture was found
    * ("built-in catalog", "Hugging Face cache", "Hugging Face Hub"), null when the file holds it.
    */
-  sources: { parameters: string | null; tokens: string | null; tokensDerivation: string | null; catalogModel: string | null; namedModel: string | null; modelSource: string | null };
+  sources: {
+    parameters: string | null;
+    tokens: string | null;
+    tokensDerivation: string | null;
+    catalogModel: string | null;
+    namedModel: string | null;
+    modelSource: string | null;
+  };
   assumptions: { what: string; value: number | boolean; origin: string; note: string }[];
   diagnostics: { severity: Severity; code: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
 }
@@ -60,12 +73,23 @@ export function fileReport(analysis: Analysis, text: string): FileReport {
     hardwareFlops: analysis.hardware?.flops ?? null,
     flopsWithAttention: analysis.flopsWithAttention,
     detailedFlops: analysis.detailedFlops
-      ? { total: analysis.detailedFlops.total, perToken: analysis.detailedFlops.perToken, difference: analysis.detailedFlops.difference, sequenceLength: analysis.detailedFlops.sequenceLength, components: analysis.detailedFlops.components.map((component) => ({ ...component })) }
+      ? {
+          total: analysis.detailedFlops.total,
+          perToken: analysis.detailedFlops.perToken,
+          difference: analysis.detailedFlops.difference,
+          sequenceLength: analysis.detailedFlops.sequenceLength,
+          components: analysis.detailedFlops.components.map((component) => ({ ...component })),
+        }
       : null,
     cumulativeFlops: analysis.cumulativeFlops,
     lifecycle: analysis.lifecycle?.parts.map((part) => ({ ...part })) ?? [],
     fineTune: analysis.fineTune && { ...analysis.fineTune },
-    adapter: analysis.adapter && { kind: analysis.adapter.kind, rank: analysis.adapter.rank, modules: [...analysis.adapter.modules], trainable: analysis.adapter.trainable },
+    adapter: analysis.adapter && {
+      kind: analysis.adapter.kind,
+      rank: analysis.adapter.rank,
+      modules: [...analysis.adapter.modules],
+      trainable: analysis.adapter.trainable,
+    },
     tokensPerParameter: analysis.tokensPerParameter,
     chinchillaTokens: analysis.chinchillaTokens,
     chinchillaMultiple: analysis.chinchillaMultiple,
@@ -85,7 +109,15 @@ export function fileReport(analysis: Analysis, text: string): FileReport {
     diagnostics: analysis.findings.map((finding) => {
       const start = lines.position(finding.span.start);
       const end = lines.position(finding.span.end);
-      return { severity: finding.severity, code: finding.code, message: finding.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+      return {
+        severity: finding.severity,
+        code: finding.code,
+        message: finding.message,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+      };
     }),
   };
 }
@@ -93,9 +125,29 @@ export function fileReport(analysis: Analysis, text: string): FileReport {
 /** A report for a file that could not be read at all (missing, a directory, unreadable). */
 export function unreadableReport(file: string, reason: string): FileReport {
   return {
-    file, format: 'unknown', syntax: 'unknown', parameters: { total: null, active: null }, tokens: null, flops: null, method: null, hardwareFlops: null, flopsWithAttention: null, detailedFlops: null, cumulativeFlops: null, lifecycle: [], fineTune: null, adapter: null,
-    tokensPerParameter: null, chinchillaTokens: null, chinchillaMultiple: null, band: null, computeOptimal: null, loss: [], thresholds: [],
-    sources: { parameters: null, tokens: null, tokensDerivation: null, catalogModel: null, namedModel: null, modelSource: null }, assumptions: [],
+    file,
+    format: 'unknown',
+    syntax: 'unknown',
+    parameters: { total: null, active: null },
+    tokens: null,
+    flops: null,
+    method: null,
+    hardwareFlops: null,
+    flopsWithAttention: null,
+    detailedFlops: null,
+    cumulativeFlops: null,
+    lifecycle: [],
+    fineTune: null,
+    adapter: null,
+    tokensPerParameter: null,
+    chinchillaTokens: null,
+    chinchillaMultiple: null,
+    band: null,
+    computeOptimal: null,
+    loss: [],
+    thresholds: [],
+    sources: { parameters: null, tokens: null, tokensDerivation: null, catalogModel: null, namedModel: null, modelSource: null },
+    assumptions: [],
     diagnostics: [{ severity: 'error', code: 'unreadable-file', message: reason, line: 1, column: 1, endLine: 1, endColumn: 1 }],
   };
 }

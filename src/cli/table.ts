@@ -18,7 +18,10 @@ export function tierLabel(tier: string, color: Colors): string {
 export function thresholdRows(thresholds: readonly { name: string; flops: number; status: string; fraction: number; tier: string }[], color: Colors): string[] {
   const names = thresholds.map((threshold) => t(threshold.name) + (threshold.status === 'revoked' ? ' [revoked]' : ''));
   const width = Math.max(0, ...names.map((name) => name.length)) + 2;
-  return thresholds.map((threshold, i) => `    ${names[i]!.padEnd(width)}${n.threshold(threshold.flops).padStart(6)} FLOP${n.percent(threshold.fraction).padStart(11)}  ${tierLabel(threshold.tier, color)}`);
+  return thresholds.map(
+    (threshold, i) =>
+      `    ${names[i]!.padEnd(width)}${n.threshold(threshold.flops).padStart(6)} FLOP${n.percent(threshold.fraction).padStart(11)}  ${tierLabel(threshold.tier, color)}`,
+  );
 }
 
 const FACT_NOTE = /^compute-budget: ([a-z_]+)=$/;
@@ -46,20 +49,42 @@ export function formatTable(report: FileReport, color: Colors = colors(false)): 
       : report.sources.parameters
         ? ` (${t(report.sources.parameters)})`
         : '';
-  row('parameters', total === null ? 'unknown' : active !== null && active !== total ? `${n.count(total)} total, ${n.count(active)} active${from}` : `${n.count(total)}${from}`);
-  row('training tokens', report.tokens === null ? 'unknown' : `${n.count(report.tokens)}${report.sources.tokensDerivation ? ` (${t(report.sources.tokensDerivation)})` : ''}`);
-  if (report.fineTune) row('fine-tune of', `${t(report.fineTune.base)}${report.fineTune.baseFlops !== null ? ` (pretrained on ${n.count(report.fineTune.baseTokens!)} tokens, ${n.flops(report.fineTune.baseFlops)} FLOP)` : ' (its pretraining is not published)'}`);
-  if (report.adapter) row('adapters', `${report.adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA'} r=${report.adapter.rank} on ${report.adapter.modules.join(', ') || 'no known layer'}: ${n.count(report.adapter.trainable)} trainable parameters`);
+  row(
+    'parameters',
+    total === null ? 'unknown' : active !== null && active !== total ? `${n.count(total)} total, ${n.count(active)} active${from}` : `${n.count(total)}${from}`,
+  );
+  row(
+    'training tokens',
+    report.tokens === null ? 'unknown' : `${n.count(report.tokens)}${report.sources.tokensDerivation ? ` (${t(report.sources.tokensDerivation)})` : ''}`,
+  );
+  if (report.fineTune)
+    row(
+      'fine-tune of',
+      `${t(report.fineTune.base)}${report.fineTune.baseFlops !== null ? ` (pretrained on ${n.count(report.fineTune.baseTokens!)} tokens, ${n.flops(report.fineTune.baseFlops)} FLOP)` : ' (its pretraining is not published)'}`,
+    );
+  if (report.adapter)
+    row(
+      'adapters',
+      `${report.adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA'} r=${report.adapter.rank} on ${report.adapter.modules.join(', ') || 'no known layer'}: ${n.count(report.adapter.trainable)} trainable parameters`,
+    );
   const method = report.method === 'hardware' ? 'hardware method' : report.adapter ? '(4N + 2N_trainable)D' : '6ND';
-  row('compute', report.flops === null ? 'unknown' : `${n.flops(report.flops)} FLOP (${method})${report.flopsWithAttention ? `; ${n.flops(report.flopsWithAttention)} FLOP with attention` : ''}`);
-  if (report.method === 'architecture' && report.hardwareFlops !== null) row('hardware method', `${n.flops(report.hardwareFlops)} FLOP from the stated accelerators and time`);
+  row(
+    'compute',
+    report.flops === null
+      ? 'unknown'
+      : `${n.flops(report.flops)} FLOP (${method})${report.flopsWithAttention ? `; ${n.flops(report.flopsWithAttention)} FLOP with attention` : ''}`,
+  );
+  if (report.method === 'architecture' && report.hardwareFlops !== null)
+    row('hardware method', `${n.flops(report.hardwareFlops)} FLOP from the stated accelerators and time`);
   if (report.fineTune?.share !== null && report.fineTune?.share !== undefined) row('share of base', n.percent(report.fineTune.share));
-  if (report.cumulativeFlops !== null && report.lifecycle.length > 1) row('cumulative', `${n.flops(report.cumulativeFlops)} FLOP = ${report.lifecycle.map((part) => `${n.flops(part.flops)} ${t(part.what)}`).join(' + ')}`);
+  if (report.cumulativeFlops !== null && report.lifecycle.length > 1)
+    row('cumulative', `${n.flops(report.cumulativeFlops)} FLOP = ${report.lifecycle.map((part) => `${n.flops(part.flops)} ${t(part.what)}`).join(' + ')}`);
   if (report.tokensPerParameter !== null && report.chinchillaMultiple !== null) {
     const band = BAND_LABELS[report.band as OvertrainingBand] ?? t(report.band ?? '');
     row('tokens/parameter', `${n.ratio(report.tokensPerParameter)} (${n.multiple(report.chinchillaMultiple)} Chinchilla: ${band})`);
   }
-  if (report.computeOptimal) row('compute-optimal', `${n.count(report.computeOptimal.parameters)} parameters on ${n.count(report.computeOptimal.tokens)} tokens for the same compute`);
+  if (report.computeOptimal)
+    row('compute-optimal', `${n.count(report.computeOptimal.parameters)} parameters on ${n.count(report.computeOptimal.tokens)} tokens for the same compute`);
   for (const prediction of report.loss) row('predicted loss', `${n.loss(prediction.loss)} nats/token (${t(prediction.label)})`);
   if (report.thresholds.length) {
     out.push(`  ${color.bold('thresholds')} (line, share of it reached, tier)`);
@@ -69,7 +94,12 @@ export function formatTable(report: FileReport, color: Colors = colors(false)): 
   if (report.diagnostics.length) {
     out.push(`  ${color.bold('diagnostics')}`);
     for (const diagnostic of report.diagnostics) {
-      const severity = diagnostic.severity === 'error' ? color.red(diagnostic.severity.padEnd(11)) : diagnostic.severity === 'warning' ? color.yellow(diagnostic.severity.padEnd(11)) : diagnostic.severity.padEnd(11);
+      const severity =
+        diagnostic.severity === 'error'
+          ? color.red(diagnostic.severity.padEnd(11))
+          : diagnostic.severity === 'warning'
+            ? color.yellow(diagnostic.severity.padEnd(11))
+            : diagnostic.severity.padEnd(11);
       out.push(`    ${`${diagnostic.line}:${diagnostic.column}`.padEnd(7)} ${severity} ${t(diagnostic.code).padEnd(24)} ${t(diagnostic.message)}`);
     }
   }

@@ -143,12 +143,29 @@ function analyzeStage(text: string, fileName: string, given: AnalyzeOptions, cha
   const syntax = options.syntax ?? syntaxOf(fileName, text);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
-    return empty(fileName, syntax, [{ severity: 'information', code: 'too-large', message: `This file has ${text.length.toLocaleString('en-US')} characters, more than the ${maxLength.toLocaleString('en-US')} a config is read up to; it is not analysed.`, span: { start: 0, end: 0 } }], options);
+    return empty(
+      fileName,
+      syntax,
+      [
+        {
+          severity: 'information',
+          code: 'too-large',
+          message: `This file has ${text.length.toLocaleString('en-US')} characters, more than the ${maxLength.toLocaleString('en-US')} a config is read up to; it is not analysed.`,
+          span: { start: 0, end: 0 },
+        },
+      ],
+      options,
+    );
   }
   const foreign = syntax === 'yaml' || syntax === 'json' ? foreignFormat(fileName) : undefined;
   if (foreign) return analyzeForeign(text, fileName, syntax, foreign, options);
   const parsed = parseSource(text, syntax);
-  const findings: Finding[] = parsed.problems.map((problem) => ({ severity: problem.code === 'parse-error' ? 'error' : 'warning', code: problem.code, message: problem.message, span: problem.span }));
+  const findings: Finding[] = parsed.problems.map((problem) => ({
+    severity: problem.code === 'parse-error' ? 'error' : 'warning',
+    code: problem.code,
+    message: problem.message,
+    span: problem.span,
+  }));
   const userFacts = [...readDirectives(text, findings), ...readFactPairs(options.facts ?? {}, findings)];
   const detectionView = new ConfigView(parsed.root, options.extraKeys);
   const framework = detectFramework(parsed.root, detectionView, syntax);
@@ -184,7 +201,16 @@ function analyzeStage(text: string, fileName: string, given: AnalyzeOptions, cha
     // A value on the line the parser broke on was read from the parser's recovery, not the user's intent.
     const brokenLines = new Set(parsed.problems.filter((problem) => problem.code === 'parse-error').map((problem) => lineOf(text, problem.span.start)));
     const onBrokenLine = (finding: Finding) => finding.code !== 'parse-error' && brokenLines.has(lineOf(text, finding.span.start));
-    return compute(fileName, syntax, framework, model, training, findings.filter((finding) => !artefacts.has(finding.code) && !onBrokenLine(finding)), userFacts, { ...options, quiet: true });
+    return compute(
+      fileName,
+      syntax,
+      framework,
+      model,
+      training,
+      findings.filter((finding) => !artefacts.has(finding.code) && !onBrokenLine(finding)),
+      userFacts,
+      { ...options, quiet: true },
+    );
   }
   return compute(fileName, syntax, framework, model, training, findings, userFacts, options, { hardware, adapter: readAdapter(view), lifecycle: stages });
 }
@@ -227,7 +253,17 @@ interface RunExtras {
   readonly lifecycle?: LifecycleInputs;
 }
 
-function compute(file: string, syntax: Syntax, framework: FrameworkModule, model: ModelResult, training: TokenResult, findings: Finding[], userFacts: UserFact[], options: AnalyzeOptions, extras: RunExtras = {}): Analysis {
+function compute(
+  file: string,
+  syntax: Syntax,
+  framework: FrameworkModule,
+  model: ModelResult,
+  training: TokenResult,
+  findings: Finding[],
+  userFacts: UserFact[],
+  options: AnalyzeOptions,
+  extras: RunExtras = {},
+): Analysis {
   const { hardware, adapter: adapterSettings } = extras;
   const stages = extras.lifecycle ?? {};
   const target = options.tokensPerParameter && options.tokensPerParameter > 0 ? options.tokensPerParameter : CHINCHILLA_TOKENS_PER_PARAMETER;
@@ -238,32 +274,60 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   const stated = training.tokens?.value ?? null;
   const tokens = stated !== null && stated <= MAX_TOKENS ? stated : null;
   if (stated !== null && tokens === null) {
-    findings.push({ severity: 'error', code: 'out-of-range', span: training.anchor ?? { start: 0, end: 0 }, message: `The training length multiplies out to ${numbers(options.numberStyle).flops(stated)} tokens${training.derivation ? ` (${training.derivation.slice(0, 120)})` : ''}, beyond any real training run; it is ignored.` });
+    findings.push({
+      severity: 'error',
+      code: 'out-of-range',
+      span: training.anchor ?? { start: 0, end: 0 },
+      message: `The training length multiplies out to ${numbers(options.numberStyle).flops(stated)} tokens${training.derivation ? ` (${training.derivation.slice(0, 120)})` : ''}, beyond any real training run; it is ignored.`,
+    });
   }
   const adapter = adapterSettings && model.architecture ? countAdapter(adapterSettings, model.architecture) : null;
   // Adapters: the frozen model runs forward and back, only the adapters' weights get gradients.
-  const architectureFlops = active !== null && tokens !== null ? (adapter ? (4 * active + 2 * adapter.trainable) * tokens : trainingCompute(active, tokens)) : null;
-  const hardwareEstimate = hardware ? estimateFromHardware(hardware, architectureFlops) ?? null : null;
+  const architectureFlops =
+    active !== null && tokens !== null ? (adapter ? (4 * active + 2 * adapter.trainable) * tokens : trainingCompute(active, tokens)) : null;
+  const hardwareEstimate = hardware ? (estimateFromHardware(hardware, architectureFlops) ?? null) : null;
   const flops = architectureFlops ?? hardwareEstimate?.flops ?? null;
   const method: Analysis['method'] = architectureFlops !== null ? 'architecture' : hardwareEstimate ? 'hardware' : null;
   const arch = model.architecture;
   const sequence = training.factors.find((factor) => factor.key && /seq|context|block_size/i.test(factor.key))?.value ?? arch?.learnedPositions?.value;
-  const flopsWithAttention = architectureFlops !== null && arch && sequence ? architectureFlops + 6 * arch.layers.value * sequence * arch.heads.value * arch.headDim.value * tokens! : null;
+  const flopsWithAttention =
+    architectureFlops !== null && arch && sequence
+      ? architectureFlops + 6 * arch.layers.value * sequence * arch.heads.value * arch.headDim.value * tokens!
+      : null;
   const detailed = architectureFlops !== null && !adapter && arch && sequence ? detailedFlops(arch, { sequenceLength: sequence }) : null;
-  const detailedTotal = detailed && Number.isFinite(detailed.perToken) && detailed.perToken > 0 ? { ...detailed, total: detailed.perToken * tokens!, sequenceLength: sequence! } : null;
+  const detailedTotal =
+    detailed && Number.isFinite(detailed.perToken) && detailed.perToken > 0
+      ? { ...detailed, total: detailed.perToken * tokens!, sequenceLength: sequence! }
+      : null;
   const startsFrom = model.startsFrom;
   const baseModel = startsFrom?.model;
   const base = baseModel?.trainingTokens && model.total ? trainingCompute(model.active!.value, baseModel.trainingTokens) : 0;
-  const totals: Lifecycle | null = flops !== null
-    ? lifecycle({ flops, what: startsFrom ? 'this fine-tune' : 'this run', how: method === 'hardware' ? 'hardware method' : adapterSettings && model.architecture ? '(4·N + 2·N_trainable)·D' : '6·N·D' }, active, base > 0 ? { what: `pretraining of ${baseModel!.id}`, flops: base } : undefined, stages)
-    : null;
+  const totals: Lifecycle | null =
+    flops !== null
+      ? lifecycle(
+          {
+            flops,
+            what: startsFrom ? 'this fine-tune' : 'this run',
+            how: method === 'hardware' ? 'hardware method' : adapterSettings && model.architecture ? '(4·N + 2·N_trainable)·D' : '6·N·D',
+          },
+          active,
+          base > 0 ? { what: `pretraining of ${baseModel!.id}`, flops: base } : undefined,
+          stages,
+        )
+      : null;
   const cumulativeFlops = totals?.total ?? null;
   const fineTune: FineTune | null = startsFrom
-    ? { base: startsFrom.model?.id ?? startsFrom.name, baseTokens: startsFrom.model?.trainingTokens ?? null, baseFlops: base > 0 ? base : null, share: base > 0 && flops !== null ? flops / base : null }
+    ? {
+        base: startsFrom.model?.id ?? startsFrom.name,
+        baseTokens: startsFrom.model?.trainingTokens ?? null,
+        baseFlops: base > 0 ? base : null,
+        share: base > 0 && flops !== null ? flops / base : null,
+      }
     : null;
   // A staged run's tokens per parameter is the whole run's; without its earlier stages it cannot be judged.
   const stageUnknown = !!stages.resumesFrom && stages.priorTokens === undefined && stages.priorFlops === undefined;
-  const runTokens = tokens !== null ? tokens + (stages.priorTokens ?? (stages.priorFlops !== undefined && active ? stages.priorFlops / (6 * active) : 0)) : null;
+  const runTokens =
+    tokens !== null ? tokens + (stages.priorTokens ?? (stages.priorFlops !== undefined && active ? stages.priorFlops / (6 * active) : 0)) : null;
   const tokensPerParameter = active !== null && runTokens !== null ? runTokens / active : null;
   // A fine-tune is not a pre-training allocation: no Chinchilla comparison, no optimal size, no pre-training loss.
   const chinchillaTokens = active !== null && !fineTune ? active * target : null;
@@ -271,13 +335,18 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   const band = chinchillaMultiple !== null ? overtrainingBand(chinchillaMultiple) : null;
   const rules = THRESHOLD_RULES.filter((rule) => !options.thresholdIds || options.thresholdIds.includes(rule.id));
   const thresholds = cumulativeFlops !== null ? evaluateThresholds(cumulativeFlops, rules) : [];
-  const loss = active !== null && tokens !== null && tokens > 0 && !fineTune ? LOSS_FITS.map((fit) => ({ fit: fit.id, label: fit.label, loss: predictLoss(fit, active, tokens) })) : [];
+  const loss =
+    active !== null && tokens !== null && tokens > 0 && !fineTune
+      ? LOSS_FITS.map((fit) => ({ fit: fit.id, label: fit.label, loss: predictLoss(fit, active, tokens) }))
+      : [];
 
   const where = training.anchor ?? model.anchor ?? hardwareEstimate?.stated.seconds?.span ?? { start: 0, end: 0 };
   const n = numbers(options.numberStyle);
   if (stageUnknown && tokens !== null && !fineTune) {
     findings.push({
-      severity: 'information', code: 'staged-run', span: stages.resumesFrom!.span,
+      severity: 'information',
+      code: 'staged-run',
+      span: stages.resumesFrom!.span,
       message: `This run continues from a checkpoint (${stages.resumesFrom!.key}): the model's compute includes its earlier stages, and tokens per parameter belongs to the whole run, so no Chinchilla comparison is made. State the earlier stages as prior_tokens= or prior_flops=.`,
       fixes: [{ kind: 'add-fact', fact: 'prior_tokens', title: 'Add the tokens of the earlier stages (compute-budget comment)' }],
     });
@@ -285,36 +354,79 @@ function compute(file: string, syntax: Syntax, framework: FrameworkModule, model
   const modifier = fineTune && flops !== null ? modifierFinding(fineTune, flops, model.anchor ?? where, n) : undefined;
   if (modifier) findings.push(modifier);
   if (adapter && adapter.unknown.length) {
-    findings.push({ severity: 'information', code: 'assumed-value', span: adapter.span, message: `LoRA targets ${adapter.unknown.map((name) => `"${name}"`).join(', ')} are not layers this count knows; their adapters are not counted among the trainable parameters.` });
+    findings.push({
+      severity: 'information',
+      code: 'assumed-value',
+      span: adapter.span,
+      message: `LoRA targets ${adapter.unknown.map((name) => `"${name}"`).join(', ')} are not layers this count knows; their adapters are not counted among the trainable parameters.`,
+    });
   }
   const mismatch = hardwareFinding(hardwareEstimate ?? undefined, architectureFlops, n);
   if (mismatch) findings.push(mismatch);
   if (baseModel && base > 0 && flops !== null) {
-    findings.push({ severity: 'information', code: 'fine-tuning-cumulative', message: `Fine-tuning ${baseModel.id} adds ${n.flops(flops)} FLOP to its ${n.flops(base)} FLOP of pretraining (${baseModel.tokensSource}); regulation counts the cumulative ${n.flops(cumulativeFlops!)} FLOP.`, span: model.anchor ?? where });
+    findings.push({
+      severity: 'information',
+      code: 'fine-tuning-cumulative',
+      message: `Fine-tuning ${baseModel.id} adds ${n.flops(flops)} FLOP to its ${n.flops(base)} FLOP of pretraining (${baseModel.tokensSource}); regulation counts the cumulative ${n.flops(cumulativeFlops!)} FLOP.`,
+      span: model.anchor ?? where,
+    });
   }
   if (!options.quiet && tokens === null && total !== null && !findings.some((finding) => TOKEN_PROBLEMS.has(finding.code))) {
     findings.push({
-      severity: 'information', code: 'missing-tokens', span: model.anchor ?? where,
+      severity: 'information',
+      code: 'missing-tokens',
+      span: model.anchor ?? where,
       message: fineTune
         ? `This fine-tune of ${fineTune.base} fixes the model (${n.count(total)} parameters) but not how many tokens it trains on, so its compute is unknown.`
         : `This config fixes the model (${n.count(total)} parameters${active !== null && active !== total ? `, ${n.count(active)} active` : ''}) but not how many tokens it trains on, so compute is unknown. Chinchilla-optimal would be ${n.count(chinchillaTokens!)} tokens.`,
       fixes: fineTune
         ? [{ kind: 'add-fact', fact: 'tokens', title: 'Add the fine-tuning tokens (compute-budget comment)' }]
-        : [{ kind: 'add-fact', fact: 'tokens', title: `Add the training tokens (compute-budget comment; Chinchilla-optimal: ${n.count(chinchillaTokens!)})`, suggested: Math.round(chinchillaTokens!) }],
+        : [
+            {
+              kind: 'add-fact',
+              fact: 'tokens',
+              title: `Add the training tokens (compute-budget comment; Chinchilla-optimal: ${n.count(chinchillaTokens!)})`,
+              suggested: Math.round(chinchillaTokens!),
+            },
+          ],
     });
   }
-  if (band && chinchillaMultiple !== null && tokensPerParameter !== null) findings.push(...bandFindings(band, chinchillaMultiple, tokensPerParameter, chinchillaTokens! - (runTokens! - tokens!), training, where, n));
+  if (band && chinchillaMultiple !== null && tokensPerParameter !== null)
+    findings.push(...bandFindings(band, chinchillaMultiple, tokensPerParameter, chinchillaTokens! - (runTokens! - tokens!), training, where, n));
   for (const result of thresholds) {
     const rule = rules.find((candidate) => candidate.id === result.id)!;
     const finding = thresholdFinding(result, rule, where, cumulativeFlops !== flops, n);
     if (finding) findings.push(finding);
   }
   return {
-    file, syntax, framework: framework.id, frameworkName: framework.name, model, training,
-    parameters: { total, active }, tokens, flops, method, hardware: hardwareEstimate, adapter, flopsWithAttention, detailedFlops: detailedTotal, cumulativeFlops, lifecycle: totals, fineTune,
-    tokensPerParameter, targetTokensPerParameter: target, chinchillaTokens, chinchillaMultiple, band,
+    file,
+    syntax,
+    framework: framework.id,
+    frameworkName: framework.name,
+    model,
+    training,
+    parameters: { total, active },
+    tokens,
+    flops,
+    method,
+    hardware: hardwareEstimate,
+    adapter,
+    flopsWithAttention,
+    detailedFlops: detailedTotal,
+    cumulativeFlops,
+    lifecycle: totals,
+    fineTune,
+    tokensPerParameter,
+    targetTokensPerParameter: target,
+    chinchillaTokens,
+    chinchillaMultiple,
+    band,
     computeOptimal: flops !== null && !fineTune ? allocateAtRatio(flops, target) : null,
-    loss, thresholds, findings: sortFindings(findings), userFacts, pending: options.pending ?? NO_PENDING,
+    loss,
+    thresholds,
+    findings: sortFindings(findings),
+    userFacts,
+    pending: options.pending ?? NO_PENDING,
   };
 }
 
@@ -324,18 +436,58 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-const TOKEN_PROBLEMS = new Set<Finding['code']>(['invalid-number', 'out-of-range', 'negative-value', 'missing-dataset-size', 'missing-data-parallel', 'unresolved-interpolation', 'mandatory-missing', 'parse-error']);
+const TOKEN_PROBLEMS = new Set<Finding['code']>([
+  'invalid-number',
+  'out-of-range',
+  'negative-value',
+  'missing-dataset-size',
+  'missing-data-parallel',
+  'unresolved-interpolation',
+  'mandatory-missing',
+  'parse-error',
+]);
 
-function bandFindings(band: OvertrainingBand, times: number, perParameter: number, optimalTokens: number, training: TokenResult, where: Span, n: NumberFormat): Finding[] {
+function bandFindings(
+  band: OvertrainingBand,
+  times: number,
+  perParameter: number,
+  optimalTokens: number,
+  training: TokenResult,
+  where: Span,
+  n: NumberFormat,
+): Finding[] {
   const summary = `${n.ratio(perParameter)} tokens per parameter is ${n.multiple(times)} Chinchilla-optimal`;
   const fix = lengthEdit(training.setting, optimalTokens, 'Chinchilla-optimal');
   switch (band) {
     case 'under-trained':
-      return [{ severity: 'warning', code: 'under-trained', message: `${summary}: ${BAND_LABELS[band]}. The same compute would reach a lower loss with a smaller model trained on more tokens.`, span: where, fixes: fix ? [fix] : undefined }];
+      return [
+        {
+          severity: 'warning',
+          code: 'under-trained',
+          message: `${summary}: ${BAND_LABELS[band]}. The same compute would reach a lower loss with a smaller model trained on more tokens.`,
+          span: where,
+          fixes: fix ? [fix] : undefined,
+        },
+      ];
     case 'diminishing':
-      return [{ severity: 'information', code: 'overtrained-diminishing', message: `${summary}: past 16× the loss gains from more tokens shrink fast. Worth it only for cheaper inference.`, span: where }];
+      return [
+        {
+          severity: 'information',
+          code: 'overtrained-diminishing',
+          message: `${summary}: past 16× the loss gains from more tokens shrink fast. Worth it only for cheaper inference.`,
+          span: where,
+        },
+      ];
     case 'negligible':
-      return [{ severity: 'warning', code: 'overtrained-negligible', message: `${summary}: past 24× further tokens hardly improve the loss, and out-of-distribution performance has been seen to drop for large models.`, span: where, fixes: fix ? [fix] : undefined }];
+      return [
+        {
+          severity: 'warning',
+          code: 'overtrained-negligible',
+          message: `${summary}: past 24× further tokens hardly improve the loss, and out-of-distribution performance has been seen to drop for large models.`,
+          span: where,
+          fixes: fix ? [fix] : undefined,
+        },
+      ];
     default:
       return [];
   }
@@ -351,24 +503,45 @@ export function modifierFinding(fineTune: FineTune, flops: number, where: Span, 
   if (fineTune.baseFlops !== null) {
     const third = fineTune.baseFlops / 3;
     if (flops <= third) return undefined;
-    return { severity: 'warning', code: 'modifier-provider', span: where, message: `This modification of ${base} uses ${n.flops(flops)} FLOP, more than a third of its original training compute (${n.flops(fineTune.baseFlops)} FLOP, so ${n.flops(third)}): under the Commission's guidelines its modifier becomes the provider of the modified model.` };
+    return {
+      severity: 'warning',
+      code: 'modifier-provider',
+      span: where,
+      message: `This modification of ${base} uses ${n.flops(flops)} FLOP, more than a third of its original training compute (${n.flops(fineTune.baseFlops)} FLOP, so ${n.flops(third)}): under the Commission's guidelines its modifier becomes the provider of the modified model.`,
+    };
   }
   const lower = 1e23 / 3;
   if (flops <= lower) return undefined;
   const systemic = 1e25 / 3;
-  const which = flops > systemic
-    ? `more than a third of ${n.threshold(1e25)} FLOP (${n.flops(systemic)}), the guidelines' value when the original's compute is unknown and it has systemic risk`
-    : `more than a third of ${n.threshold(1e23)} FLOP (${n.flops(lower)}), the guidelines' value when the original's compute is unknown (for an original with systemic risk the line is ${n.flops(systemic)})`;
-  return { severity: 'warning', code: 'modifier-provider', span: where, message: `This modification of ${base} uses ${n.flops(flops)} FLOP, ${which}: its modifier may become the provider of the modified model.` };
+  const which =
+    flops > systemic
+      ? `more than a third of ${n.threshold(1e25)} FLOP (${n.flops(systemic)}), the guidelines' value when the original's compute is unknown and it has systemic risk`
+      : `more than a third of ${n.threshold(1e23)} FLOP (${n.flops(lower)}), the guidelines' value when the original's compute is unknown (for an original with systemic risk the line is ${n.flops(systemic)})`;
+  return {
+    severity: 'warning',
+    code: 'modifier-provider',
+    span: where,
+    message: `This modification of ${base} uses ${n.flops(flops)} FLOP, ${which}: its modifier may become the provider of the modified model.`,
+  };
 }
 
 function thresholdFinding(result: ThresholdResult, rule: ThresholdRule, where: Span, cumulative: boolean, n: NumberFormat): Finding | undefined {
   if (rule.status === 'revoked' || result.tier === 'below') return undefined;
   const what = cumulative ? 'Cumulative training compute' : 'Training compute';
   if (result.tier === 'crossed') {
-    return { severity: 'warning', code: 'threshold-crossed', message: `${what} ${n.flops(result.fraction * rule.flops)} FLOP is ${n.percent(result.fraction)} of the ${rule.name} threshold (${n.threshold(rule.flops)} FLOP): ${rule.consequence}.`, span: where };
+    return {
+      severity: 'warning',
+      code: 'threshold-crossed',
+      message: `${what} ${n.flops(result.fraction * rule.flops)} FLOP is ${n.percent(result.fraction)} of the ${rule.name} threshold (${n.threshold(rule.flops)} FLOP): ${rule.consequence}.`,
+      span: where,
+    };
   }
-  return { severity: 'information', code: 'threshold-margin', message: `${what} ${n.flops(result.fraction * rule.flops)} FLOP is ${n.percent(result.fraction)} of the ${rule.name} threshold (${n.threshold(rule.flops)} FLOP): within the ±30% margin the Commission allows for estimates, so it may count as crossed.`, span: where };
+  return {
+    severity: 'information',
+    code: 'threshold-margin',
+    message: `${what} ${n.flops(result.fraction * rule.flops)} FLOP is ${n.percent(result.fraction)} of the ${rule.name} threshold (${n.threshold(rule.flops)} FLOP): within the ±30% margin the Commission allows for estimates, so it may count as crossed.`,
+    span: where,
+  };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
@@ -390,7 +563,9 @@ function sortFindings(findings: Finding[]): Finding[] {
  */
 export function stoppedAnalysis(fileName: string, text: string, reason: string): Analysis {
   const message = `${reason} The file is not analysed; if it is a training config, report it with the file attached.`;
-  return empty(fileName, syntaxOf(fileName, text.slice(0, 4096)), [{ severity: 'warning', code: 'too-large', message, span: { start: 0, end: 0 } }], { alwaysReport: true });
+  return empty(fileName, syntaxOf(fileName, text.slice(0, 4096)), [{ severity: 'warning', code: 'too-large', message, span: { start: 0, end: 0 } }], {
+    alwaysReport: true,
+  });
 }
 
 function empty(file: string, syntax: Syntax, findings: Finding[], options: AnalyzeOptions): Analysis {

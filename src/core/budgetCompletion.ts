@@ -124,7 +124,14 @@ function indentUnit(lines: readonly string[]): string {
   return ' '.repeat(indents.length ? Math.min(...indents) : 2);
 }
 
-function keyCompletion(property: SchemaProperty, index: number, hasColon: boolean, unit: string, replace: BudgetCompletion['replace'], schema: SchemaNode): BudgetCompletion {
+function keyCompletion(
+  property: SchemaProperty,
+  index: number,
+  hasColon: boolean,
+  unit: string,
+  replace: BudgetCompletion['replace'],
+  schema: SchemaNode,
+): BudgetCompletion {
   const { key, node, aliasOf } = property;
   // A mapping, or a name-or-mapping with a snippet for its mapping form (`hardware`); a key that may
   // also hold a mapping but usually holds text (`max_time: 30d`) gets its value's placeholder.
@@ -164,7 +171,10 @@ function snippetCompletion(snippet: DefaultSnippet, index: number, first: boolea
 function yamlBody(body: unknown, unit: string, indent: string): string {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return ` ${scalar(body)}`;
   return Object.entries(body as Record<string, unknown>)
-    .map(([key, value]) => `\n${indent}${escapeSnippet(key)}:${value !== null && typeof value === 'object' ? yamlBody(value, unit, indent + unit) : ` ${scalar(value)}`}`)
+    .map(
+      ([key, value]) =>
+        `\n${indent}${escapeSnippet(key)}:${value !== null && typeof value === 'object' ? yamlBody(value, unit, indent + unit) : ` ${scalar(value)}`}`,
+    )
     .join('');
 }
 
@@ -178,7 +188,8 @@ function valuePlaceholder(node: SchemaNode): string {
 
 /** The values offered for a key: its enum, true/false, or its examples. */
 function valuesOf(node: SchemaNode): string[] {
-  const listed = node.enum ?? (isType(node, 'boolean') ? [true, false] : node.examples ?? node.anyOf?.flatMap((alternative) => alternative.examples ?? []) ?? []);
+  const listed =
+    node.enum ?? (isType(node, 'boolean') ? [true, false] : (node.examples ?? node.anyOf?.flatMap((alternative) => alternative.examples ?? []) ?? []));
   return [...new Set(listed.filter((value) => ['string', 'number', 'boolean'].includes(typeof value)).map(String))];
 }
 
@@ -189,7 +200,11 @@ function isType(node: SchemaNode, type: string): boolean {
 /** A short name of what a key holds, for the completion list. */
 function kindOf(node: SchemaNode, schema: SchemaNode): string {
   if (node.properties) return 'section';
-  const types = new Set([node.type, ...(node.anyOf ?? []).map((alternative) => resolve(alternative, schema).type)].flat().filter((type): type is string => typeof type === 'string'));
+  const types = new Set(
+    [node.type, ...(node.anyOf ?? []).map((alternative) => resolve(alternative, schema).type)]
+      .flat()
+      .filter((type): type is string => typeof type === 'string'),
+  );
   if (types.has('integer')) return 'whole number';
   if (types.has('number')) return types.has('string') ? 'number (7B, 1.4T, 2e12)' : 'number';
   const names = [...types].filter((type) => type !== 'null').map((type) => ({ string: 'text', object: 'mapping' })[type] ?? type);

@@ -26,7 +26,10 @@ export function explainAt(analysis: Analysis, offset: number, n: NumberFormat = 
     if (!fact) continue;
     hit ??= fact;
     for (const each of found) onSpan.add(each.key);
-    const each = part.perLayer !== undefined ? `${part.formula} per layer = ${compactCount(part.perLayer)} params (× ${part.repeats} layers = ${compactCount(part.total)})` : `${part.formula} = ${compactCount(part.total)} params`;
+    const each =
+      part.perLayer !== undefined
+        ? `${part.formula} per layer = ${compactCount(part.perLayer)} params (× ${part.repeats} layers = ${compactCount(part.total)})`
+        : `${part.formula} = ${compactCount(part.total)} params`;
     contributions.push(`${part.label}: ${each}${part.active !== part.total ? `; ${compactCount(part.active)} active` : ''}`);
   }
   const factor = analysis.training.factors.find((candidate) => inside(candidate.span, offset));
@@ -37,7 +40,11 @@ export function explainAt(analysis: Analysis, offset: number, n: NumberFormat = 
   const total = analysis.model.total;
   if (total && inside(total.span ?? (total.origin !== 'derived' ? analysis.model.anchor : undefined), offset)) {
     hit ??= total;
-    contributions.unshift(analysis.model.catalog ? `Model ${analysis.model.catalog.id} (${analysis.model.catalog.source ?? 'built-in catalog'}): ${grouped(total.value)} parameters` : `Parameters: ${grouped(total.value)}`);
+    contributions.unshift(
+      analysis.model.catalog
+        ? `Model ${analysis.model.catalog.id} (${analysis.model.catalog.source ?? 'built-in catalog'}): ${grouped(total.value)} parameters`
+        : `Parameters: ${grouped(total.value)}`,
+    );
   }
   const adapter = analysis.adapter;
   if (adapter && inside(adapter.span, offset)) {
@@ -46,7 +53,11 @@ export function explainAt(analysis: Analysis, offset: number, n: NumberFormat = 
     contributions.push(line);
   }
   const hardware = analysis.hardware;
-  const hardwareKey = hardware && [hardware.stated.accelerator, hardware.stated.count, hardware.stated.seconds, hardware.stated.acceleratorHours, hardware.stated.peak].find((stated) => inside(stated?.span, offset));
+  const hardwareKey =
+    hardware &&
+    [hardware.stated.accelerator, hardware.stated.count, hardware.stated.seconds, hardware.stated.acceleratorHours, hardware.stated.peak].find((stated) =>
+      inside(stated?.span, offset),
+    );
   if (hardware && hardwareKey) {
     const line = `Hardware estimate: ${hardwareDerivation(analysis)} = ${n.flops(hardware.flops)} FLOP`;
     if (!hit) return { span: hardwareKey.span!, key: hardwareKey.key, contributions: [line] };
@@ -54,7 +65,8 @@ export function explainAt(analysis: Analysis, offset: number, n: NumberFormat = 
   }
   if (!hit) {
     const anchor = analysis.training.anchor;
-    if (inside(anchor, offset) && analysis.tokens === null) return { span: anchor, key: 'training length', contributions: ['Sets the training length, but the token count is incomplete: see the Problems panel.'] };
+    if (inside(anchor, offset) && analysis.tokens === null)
+      return { span: anchor, key: 'training length', contributions: ['Sets the training length, but the token count is incomplete: see the Problems panel.'] };
     return undefined;
   }
   const span = hit.span!;
@@ -63,7 +75,7 @@ export function explainAt(analysis: Analysis, offset: number, n: NumberFormat = 
   // Facts of several keys on one span (vocab_size, hidden_size… under MaxText's base_config or a Hub
   // id) mean the key names a whole model, whatever the facts' origin.
   const namesModel = hit.origin === 'catalog' || onSpan.size > 1;
-  const key = namesModel ? analysis.model.catalog?.id ?? analysis.model.architecture?.family ?? hit.key : hit.key;
+  const key = namesModel ? (analysis.model.catalog?.id ?? analysis.model.architecture?.family ?? hit.key) : hit.key;
   return { span, key: key ?? 'value', contributions: [...new Set(contributions)] };
 }
 

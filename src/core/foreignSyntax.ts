@@ -3,7 +3,21 @@ import type { Finding } from './findings';
 /** Extensions whose files are YAML or JSON; any other extension names a syntax we do not parse. */
 const OURS = /^(ya?ml|jsonc?)$/i;
 
-const FORMAT_NAMES: Record<string, string> = { toml: 'TOML', py: 'Python', sh: 'shell script', bash: 'shell script', zsh: 'shell script', cfg: 'INI', ini: 'INI', conf: 'config', gin: 'Gin', jsonnet: 'Jsonnet', libsonnet: 'Jsonnet', txt: 'text', md: 'Markdown' };
+const FORMAT_NAMES: Record<string, string> = {
+  toml: 'TOML',
+  py: 'Python',
+  sh: 'shell script',
+  bash: 'shell script',
+  zsh: 'shell script',
+  cfg: 'INI',
+  ini: 'INI',
+  conf: 'config',
+  gin: 'Gin',
+  jsonnet: 'Jsonnet',
+  libsonnet: 'Jsonnet',
+  txt: 'text',
+  md: 'Markdown',
+};
 
 /**
  * The format of a file whose name says it is not YAML or JSON (`train.toml`, `pretrain.sh`,
@@ -18,7 +32,40 @@ export function foreignFormat(fileName: string): string | undefined {
 }
 
 /** Keys that fix a model's size or a run's length, as Megatron flags, TOML/INI keys or Python assignments write them. */
-const TRAINING_KEYS = ['num_layers', 'n_layers', 'n_layer', 'hidden_size', 'd_model', 'n_embd', 'dim', 'num_attention_heads', 'n_heads', 'ffn_hidden_size', 'intermediate_size', 'vocab_size', 'seq_length', 'seq_len', 'max_seq_len', 'max_position_embeddings', 'train_iters', 'max_steps', 'steps', 'train_steps', 'global_batch_size', 'micro_batch_size', 'batch_size', 'train_samples', 'max_tokens', 'num_train_epochs', 'gradient_accumulation_steps', 'block_size', 'max_iters', 'n_head', 'num_heads', 'train_batch_size'];
+const TRAINING_KEYS = [
+  'num_layers',
+  'n_layers',
+  'n_layer',
+  'hidden_size',
+  'd_model',
+  'n_embd',
+  'dim',
+  'num_attention_heads',
+  'n_heads',
+  'ffn_hidden_size',
+  'intermediate_size',
+  'vocab_size',
+  'seq_length',
+  'seq_len',
+  'max_seq_len',
+  'max_position_embeddings',
+  'train_iters',
+  'max_steps',
+  'steps',
+  'train_steps',
+  'global_batch_size',
+  'micro_batch_size',
+  'batch_size',
+  'train_samples',
+  'max_tokens',
+  'num_train_epochs',
+  'gradient_accumulation_steps',
+  'block_size',
+  'max_iters',
+  'n_head',
+  'num_heads',
+  'train_batch_size',
+];
 const SETTING = new RegExp(`(?:^|[\\s"'\\[{,(-])(${TRAINING_KEYS.map((key) => key.replace(/_/g, '[_-]')).join('|')})["']?\\s*(?:[:=]|\\s)\\s*["']?\\d`, 'gim');
 
 /** Distinct training keys set to a number in the text: three or more make it a training config. */

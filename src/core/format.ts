@@ -43,7 +43,10 @@ function mantissaExponent(value: number, digits: number): [string, number] {
 }
 
 function superscript(exponent: number): string {
-  return String(exponent).split('').map((char) => SUPERSCRIPT[char] ?? char).join('');
+  return String(exponent)
+    .split('')
+    .map((char) => SUPERSCRIPT[char] ?? char)
+    .join('');
 }
 
 function numberFormat(style: NumberStyle): NumberFormat {

@@ -17,11 +17,19 @@ export function provenanceNotes(analysis: Analysis): ProvenanceNote[] {
   const notes: ProvenanceNote[] = [];
   const arch = analysis.model.architecture;
   const add = (what: string, item: Fact<number | boolean> | undefined) => {
-    if (item && item.origin !== 'config' && item.origin !== 'derived') notes.push({ what, value: item.value, origin: item.origin, note: item.note ?? (item.origin === 'catalog' ? 'built-in catalog' : '') });
-    else if (item && item.origin === 'derived' && item.note && /assumed|default/i.test(item.note)) notes.push({ what, value: item.value, origin: 'assumed', note: item.note });
+    if (item && item.origin !== 'config' && item.origin !== 'derived')
+      notes.push({ what, value: item.value, origin: item.origin, note: item.note ?? (item.origin === 'catalog' ? 'built-in catalog' : '') });
+    else if (item && item.origin === 'derived' && item.note && /assumed|default/i.test(item.note))
+      notes.push({ what, value: item.value, origin: 'assumed', note: item.note });
   };
   if (arch) {
-    if (analysis.model.catalog) notes.push({ what: 'architecture', value: analysis.parameters.total ?? 0, origin: 'catalog', note: `${analysis.model.catalog.id} from the ${modelSource(analysis.model.catalog)}` });
+    if (analysis.model.catalog)
+      notes.push({
+        what: 'architecture',
+        value: analysis.parameters.total ?? 0,
+        origin: 'catalog',
+        note: `${analysis.model.catalog.id} from the ${modelSource(analysis.model.catalog)}`,
+      });
     else {
       add('vocabulary', arch.vocab);
       add('tied embeddings', arch.tied);

@@ -30,12 +30,36 @@ export interface ValidSettings {
 }
 
 export const DEFAULT_SETTINGS: ValidSettings = {
-  decorations: true, thresholdIds: undefined, tokensPerParameter: 20, lossFit: 'epoch2024', severities: {}, extraKeys: {}, facts: {},
-  debounceMs: 300, accelerators: {}, mfu: 0.4, pricePerAcceleratorHour: undefined, allowNetwork: false,
+  decorations: true,
+  thresholdIds: undefined,
+  tokensPerParameter: 20,
+  lossFit: 'epoch2024',
+  severities: {},
+  extraKeys: {},
+  facts: {},
+  debounceMs: 300,
+  accelerators: {},
+  mfu: 0.4,
+  pricePerAcceleratorHour: undefined,
+  allowNetwork: false,
 };
 
 /** Names an object's own keys can have that would reach `Object.prototype` when used as an index. */
-const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const PROTOTYPE_NAMES = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
 const SEVERITY_SETTINGS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 const CODES = new Set<string>(FINDING_CODES);
 const MAX_KEYS = 200;
@@ -101,14 +125,25 @@ export function validateOptions(raw: AnalyzeOptions | undefined, ignored: string
 /** Every `computeBudget.*` setting, by its name under the section (`decorations.enabled`, `planner.mfu`, …). */
 export function validateSettings(raw: Readonly<Record<string, unknown>>): { settings: ValidSettings; ignored: string[] } {
   const ignored: string[] = [];
-  const options = validateOptions({ facts: raw.facts, tokensPerParameter: raw.tokensPerParameter, thresholdIds: raw.thresholds, extraKeys: raw.extraKeys, accelerators: raw['planner.accelerators'] } as AnalyzeOptions, ignored);
+  const options = validateOptions(
+    {
+      facts: raw.facts,
+      tokensPerParameter: raw.tokensPerParameter,
+      thresholdIds: raw.thresholds,
+      extraKeys: raw.extraKeys,
+      accelerators: raw['planner.accelerators'],
+    } as AnalyzeOptions,
+    ignored,
+  );
   const decorations = raw['decorations.enabled'];
   const fit = raw.lossFit;
   const price = raw['planner.pricePerAcceleratorHour'];
   const network = raw['hub.allowNetwork'];
   if (decorations !== undefined && typeof decorations !== 'boolean') ignored.push(`decorations.enabled: ${show(decorations)} is not true or false`);
-  if (fit !== undefined && !LOSS_FITS.some((candidate) => candidate.id === fit)) ignored.push(`lossFit: ${show(fit)} is not one of ${LOSS_FITS.map((candidate) => candidate.id).join(', ')}`);
-  if (price !== undefined && price !== null && !finiteIn(price, 0, 1e9)) ignored.push(`planner.pricePerAcceleratorHour: ${show(price)} is not a price of zero or more`);
+  if (fit !== undefined && !LOSS_FITS.some((candidate) => candidate.id === fit))
+    ignored.push(`lossFit: ${show(fit)} is not one of ${LOSS_FITS.map((candidate) => candidate.id).join(', ')}`);
+  if (price !== undefined && price !== null && !finiteIn(price, 0, 1e9))
+    ignored.push(`planner.pricePerAcceleratorHour: ${show(price)} is not a price of zero or more`);
   if (network !== undefined && typeof network !== 'boolean') ignored.push(`hub.allowNetwork: ${show(network)} is not true or false`);
   const settings: ValidSettings = {
     decorations: typeof decorations === 'boolean' ? decorations : DEFAULT_SETTINGS.decorations,
@@ -134,7 +169,8 @@ function thresholdList(raw: unknown, setting: string, ignored: string[]): readon
     return undefined;
   }
   const known = raw.filter((id): id is string => typeof id === 'string' && THRESHOLD_RULES.some((rule) => rule.id === id));
-  for (const id of raw) if (!known.includes(id as string)) ignored.push(`${setting}: ${show(id)} is not a threshold id (${THRESHOLD_RULES.map((rule) => rule.id).join(', ')})`);
+  for (const id of raw)
+    if (!known.includes(id as string)) ignored.push(`${setting}: ${show(id)} is not a threshold id (${THRESHOLD_RULES.map((rule) => rule.id).join(', ')})`);
   return known.length > 0 ? known : undefined;
 }
 
@@ -154,7 +190,9 @@ function extraKeyRecord(raw: unknown, setting: string, ignored: string[]): Recor
       ignored.push(`${setting}.${printable(known, 40)}: ${show(names)} is not a list of key names`);
       continue;
     }
-    const strings = names.filter((name): name is string => typeof name === 'string' && name.length > 0 && name.length <= 200 && !PROTOTYPE_NAMES.has(name)).slice(0, MAX_KEYS);
+    const strings = names
+      .filter((name): name is string => typeof name === 'string' && name.length > 0 && name.length <= 200 && !PROTOTYPE_NAMES.has(name))
+      .slice(0, MAX_KEYS);
     if (strings.length < names.length) ignored.push(`${setting}.${printable(known, 40)}: entries that are not key names were ignored`);
     out[known] = strings;
   }
@@ -171,7 +209,8 @@ function acceleratorRecord(raw: unknown, setting: string, ignored: string[]): Re
     const bf16 = finiteIn(value.bf16, 1e-6, 1e7) ? value.bf16 : undefined;
     const fp8 = value.fp8 === null ? null : finiteIn(value.fp8, 1e-6, 1e7) ? value.fp8 : undefined;
     const name = typeof value.name === 'string' ? printable(value.name, 60) : undefined;
-    if ((value.bf16 !== undefined && bf16 === undefined) || (value.fp8 !== undefined && fp8 === undefined)) ignored.push(`${setting}.${printable(id, 40)}: peaks must be TFLOP/s above zero`);
+    if ((value.bf16 !== undefined && bf16 === undefined) || (value.fp8 !== undefined && fp8 === undefined))
+      ignored.push(`${setting}.${printable(id, 40)}: peaks must be TFLOP/s above zero`);
     out[id] = { bf16, fp8, name };
   }
   return out;
@@ -181,7 +220,8 @@ function severityRecord(raw: unknown, setting: string, ignored: string[]): Parti
   const out = Object.create(null) as Partial<Record<FindingCode, SeveritySetting>>;
   for (const [code, severity] of entriesOf(raw, setting, ignored)) {
     if (!CODES.has(code)) ignored.push(`${setting}: ${show(code)} is not a diagnostic code`);
-    else if (typeof severity !== 'string' || !SEVERITY_SETTINGS.has(severity)) ignored.push(`${setting}.${code}: ${show(severity)} is not error, warning, information, hint or off`);
+    else if (typeof severity !== 'string' || !SEVERITY_SETTINGS.has(severity))
+      ignored.push(`${setting}.${code}: ${show(severity)} is not error, warning, information, hint or off`);
     else out[code as FindingCode] = severity as SeveritySetting;
   }
   return out;

@@ -45,7 +45,12 @@ export function activateShared(context: vscode.ExtensionContext, host: HostServi
   const networkAllowed = (allow: boolean) => allow && vscode.workspace.isTrusted;
   const resources = new WorkspaceResources(host.models, networkAllowed(settings.allowNetwork));
   const facts = new WorkspaceFacts();
-  const cache = new AnalysisCache(settings, host.analyzer((message) => log.warn(message)), resources, facts);
+  const cache = new AnalysisCache(
+    settings,
+    host.analyzer((message) => log.warn(message)),
+    resources,
+    facts,
+  );
   const scheduler = new AnalysisScheduler(cache);
   // Keyed by the document object: untitled documents reuse URIs and versions.
   const published = new WeakMap<vscode.TextDocument, number>();

@@ -43,7 +43,12 @@ export class AnalysisCache implements vscode.Disposable {
   /** Fires when a document's analysis was (re)computed and published to the surfaces. */
   readonly onDidAnalyze = this.changed.event;
 
-  constructor(private settings: Settings, private readonly analyzer: Analyzer, private readonly resources?: WorkspaceResources, private readonly facts?: FactsSource) {}
+  constructor(
+    private settings: Settings,
+    private readonly analyzer: Analyzer,
+    private readonly resources?: WorkspaceResources,
+    private readonly facts?: FactsSource,
+  ) {}
 
   get current(): Settings {
     return this.settings;
@@ -83,10 +88,12 @@ export class AnalysisCache implements vscode.Disposable {
       document,
       version,
       generation,
-      analysis: withFacts.then((ready) => this.analyzer.analyze(ready)).then(
-        (analysis) => analysis,
-        (error: unknown) => stoppedAnalysis(job.fileName, job.text, error instanceof Error ? error.message : 'The analysis failed.'),
-      ),
+      analysis: withFacts
+        .then((ready) => this.analyzer.analyze(ready))
+        .then(
+          (analysis) => analysis,
+          (error: unknown) => stoppedAnalysis(job.fileName, job.text, error instanceof Error ? error.message : 'The analysis failed.'),
+        ),
     };
     this.entries.set(key, fresh);
     void fresh.analysis.then((analysis) => {

@@ -55,7 +55,10 @@ export class WorkspaceResources implements vscode.Disposable {
   /** Fires when a file some analysis read has changed on disk or was saved. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly models: ModelSource, allowNetwork: boolean) {
+  constructor(
+    private readonly models: ModelSource,
+    allowNetwork: boolean,
+  ) {
     this.allowNetwork = allowNetwork;
     this.host = new WorkspaceHost(models(allowNetwork));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -88,7 +91,10 @@ export class WorkspaceResources implements vscode.Disposable {
     const count = previous?.stamp === stamp ? previous.count : 0;
     if (count >= MAX_RESOURCE_ROUNDS) return;
     this.rounds.set(document, { stamp, count: count + 1 });
-    this.cache.resolve(pending, this.host).then((fresh) => fresh && arrived(), () => undefined);
+    this.cache.resolve(pending, this.host).then(
+      (fresh) => fresh && arrived(),
+      () => undefined,
+    );
   }
 
   /** The document is closed: nothing more to count for it. */

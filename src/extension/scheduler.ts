@@ -41,10 +41,13 @@ export class AnalysisScheduler implements vscode.Disposable {
     if (!isConfigDocument(document) || !this.isVisible(document)) return;
     this.cancel(document);
     const key = document.uri.toString();
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (!document.isClosed) void this.cache.publish(document);
-    }, this.cache.current.debounceMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) void this.cache.publish(document);
+      }, this.cache.current.debounceMs),
+    );
   }
 
   cancel(document: vscode.TextDocument): void {

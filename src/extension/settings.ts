@@ -25,9 +25,22 @@ export type Settings = ValidSettings & { readonly lab: LabSettings };
 
 /** Every setting the extension contributes, by its name under the section. */
 const SETTING_NAMES = [
-  'decorations.enabled', 'thresholds', 'tokensPerParameter', 'lossFit', 'diagnostics.severity', 'extraKeys', 'facts', 'debounceMs',
-  'planner.mfu', 'planner.accelerators', 'planner.pricePerAcceleratorHour', 'hub.allowNetwork',
-  'lab.runsFile', 'lab.evalsFile', 'lab.minTokens', 'lab.lossLogs',
+  'decorations.enabled',
+  'thresholds',
+  'tokensPerParameter',
+  'lossFit',
+  'diagnostics.severity',
+  'extraKeys',
+  'facts',
+  'debounceMs',
+  'planner.mfu',
+  'planner.accelerators',
+  'planner.pricePerAcceleratorHour',
+  'hub.allowNetwork',
+  'lab.runsFile',
+  'lab.evalsFile',
+  'lab.minTokens',
+  'lab.lossLogs',
 ] as const;
 
 /**
@@ -55,7 +68,8 @@ export function validateWithLab(raw: Readonly<Record<string, unknown>>): { setti
   const minTokensRaw = raw['lab.minTokens'];
   let minTokens: number | undefined;
   if (typeof minTokensRaw === 'number' && Number.isFinite(minTokensRaw) && minTokensRaw >= 0 && minTokensRaw <= 1e15) minTokens = minTokensRaw;
-  else if (minTokensRaw !== undefined && minTokensRaw !== null) ignored.push(`lab.minTokens: ${printable(JSON.stringify(minTokensRaw) ?? '', 60)} is not a token count from 0 to 10¹⁵`);
+  else if (minTokensRaw !== undefined && minTokensRaw !== null)
+    ignored.push(`lab.minTokens: ${printable(JSON.stringify(minTokensRaw) ?? '', 60)} is not a token count from 0 to 10¹⁵`);
   const lossLogs: Record<string, string> = Object.create(null);
   const logsRaw = raw['lab.lossLogs'];
   if (logsRaw !== undefined && logsRaw !== null) {
@@ -82,5 +96,12 @@ function pathSetting(value: unknown, setting: string, ignored: string[]): string
 }
 
 export function analyzeOptions(settings: Settings): AnalyzeOptions {
-  return { numberStyle: 'unicode', facts: settings.facts, tokensPerParameter: settings.tokensPerParameter, thresholdIds: settings.thresholdIds, extraKeys: settings.extraKeys, accelerators: settings.accelerators };
+  return {
+    numberStyle: 'unicode',
+    facts: settings.facts,
+    tokensPerParameter: settings.tokensPerParameter,
+    thresholdIds: settings.thresholdIds,
+    extraKeys: settings.extraKeys,
+    accelerators: settings.accelerators,
+  };
 }

@@ -10,17 +10,19 @@ import { isConfigDocument } from './documents';
  * Markdown document beside it, for the person to read, save or send. Nothing is written to disk.
  */
 export function registerStatement(context: vscode.ExtensionContext, cache: AnalysisCache): void {
-  context.subscriptions.push(vscode.commands.registerCommand(CommandId.exportStatement, async (uri?: string): Promise<string | undefined> => {
-    const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
-    if (!document || !isConfigDocument(document)) {
-      void vscode.window.showInformationMessage('Compute Budget: open a training config to state its compute.');
-      return undefined;
-    }
-    const analysis = await cache.analysis(document);
-    const statement = computeStatement({ ...analysis, file: vscode.workspace.asRelativePath(document.uri) }, UNICODE_NUMBERS);
-    const content = statementMarkdown(statement, UNICODE_NUMBERS);
-    const opened = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    await vscode.window.showTextDocument(opened, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    return content;
-  }));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CommandId.exportStatement, async (uri?: string): Promise<string | undefined> => {
+      const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
+      if (!document || !isConfigDocument(document)) {
+        void vscode.window.showInformationMessage('Compute Budget: open a training config to state its compute.');
+        return undefined;
+      }
+      const analysis = await cache.analysis(document);
+      const statement = computeStatement({ ...analysis, file: vscode.workspace.asRelativePath(document.uri) }, UNICODE_NUMBERS);
+      const content = statementMarkdown(statement, UNICODE_NUMBERS);
+      const opened = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+      await vscode.window.showTextDocument(opened, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      return content;
+    }),
+  );
 }

@@ -86,7 +86,11 @@ export class WorkspaceFacts implements vscode.Disposable {
     const folders = this.foldersAbove(config);
     const candidates = folders.map((folder) => vscode.Uri.joinPath(folder, FACTS_FILE_NAME));
     const loaded = await Promise.all(candidates.map((uri) => this.reload(uri)));
-    const nearest = loaded.map((file, i) => (file ? i : -1)).filter((i) => i >= 0).pop() ?? 0;
+    const nearest =
+      loaded
+        .map((file, i) => (file ? i : -1))
+        .filter((i) => i >= 0)
+        .pop() ?? 0;
     const target = candidates[nearest];
     const folder = folders[nearest];
     const glob = globForPath(config.path.slice(folder.path.replace(/\/$/, '').length + 1));
@@ -167,13 +171,16 @@ export class WorkspaceFacts implements vscode.Disposable {
       }
     }
     const file = readFactsFile(text);
-    this.diagnostics.set(uri, file.findings.map((finding) => {
-      const range = new vscode.Range(positionAt(text!, finding.span.start), positionAt(text!, finding.span.end));
-      const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[finding.severity]);
-      diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = { value: finding.code, target: diagnosticDocUri(finding.code) };
-      return diagnostic;
-    }));
+    this.diagnostics.set(
+      uri,
+      file.findings.map((finding) => {
+        const range = new vscode.Range(positionAt(text!, finding.span.start), positionAt(text!, finding.span.end));
+        const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[finding.severity]);
+        diagnostic.source = DIAGNOSTIC_SOURCE;
+        diagnostic.code = { value: finding.code, target: diagnosticDocUri(finding.code) };
+        return diagnostic;
+      }),
+    );
     return { text, file };
   }
 

@@ -15,7 +15,10 @@ export class WorkerLabExecutor implements LabExecutor {
   private onThread = false;
   private readonly waiting = new Map<number, { resolve: (result: LabResult) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
 
-  constructor(private readonly script: string, private readonly log: (message: string) => void = () => undefined) {}
+  constructor(
+    private readonly script: string,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
 
   run(task: LabTask): Promise<LabResult> {
     if (!this.onThread) {
@@ -76,4 +79,3 @@ export class WorkerLabExecutor implements LabExecutor {
     this.restart(new Error('The lab worker was stopped.'));
   }
 }
-

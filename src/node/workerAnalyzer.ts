@@ -23,7 +23,10 @@ export class WorkerAnalyzer {
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
 
-  constructor(private readonly script: string, private readonly timeLimitMs = 10_000) {}
+  constructor(
+    private readonly script: string,
+    private readonly timeLimitMs = 10_000,
+  ) {}
 
   analyze(job: Omit<AnalysisJob, 'id'>): Promise<Analysis> {
     const worker = this.started();
@@ -36,7 +39,10 @@ export class WorkerAnalyzer {
       // A time limit on a job, not a wait: the worker is ended if the analysis never returns.
       void online.then(() => {
         if (this.waiting.get(id) !== waiting) return;
-        waiting.timer = setTimeout(() => this.restart(new AnalysisTimeout(`The analysis took longer than ${this.timeLimitMs / 1000} s and was stopped.`)), this.timeLimitMs);
+        waiting.timer = setTimeout(
+          () => this.restart(new AnalysisTimeout(`The analysis took longer than ${this.timeLimitMs / 1000} s and was stopped.`)),
+          this.timeLimitMs,
+        );
       });
     });
   }

@@ -9,7 +9,13 @@ import type { ChartData } from '../core/planner/chartData';
 /** The planner's two views, then the scaling-law lab's three (drawn when `ChartData.lab` holds them). */
 export type ChartView = 'allocation' | 'loss' | 'runs' | 'curve' | 'boundary';
 
-export type ToWebview = { readonly type: 'render'; readonly renderId: number; readonly data: ChartData; readonly view?: ChartView; /** The followed config's URI, kept in state. */ readonly source?: string };
+export type ToWebview = {
+  readonly type: 'render';
+  readonly renderId: number;
+  readonly data: ChartData;
+  readonly view?: ChartView;
+  /** The followed config's URI, kept in state. */ readonly source?: string;
+};
 
 export interface RenderedMessage {
   readonly type: 'rendered';

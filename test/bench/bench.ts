@@ -262,7 +262,8 @@ async function main(): Promise<void> {
   for (const lines of [200, 20_000]) {
     const text = generateConfig(lines);
     const check = analyze(text, 'config.yaml');
-    if (check.parameters.total === null || check.tokens === null) throw new Error(`the generated ${lines}-line config does not analyse: ${check.findings.map((finding) => finding.message).join('; ')}`);
+    if (check.parameters.total === null || check.tokens === null)
+      throw new Error(`the generated ${lines}-line config does not analyse: ${check.findings.map((finding) => finding.message).join('; ')}`);
     const times = measure([
       { name: 'analyze', run: () => analyze(text, 'config.yaml') },
       { name: 'parse', run: () => parse(text) },
@@ -273,8 +274,19 @@ async function main(): Promise<void> {
     const parsedOnly = median(times.get('parseDocument')!);
     const { median: ratio, low, high } = pairedRatio(times.get('analyze')!, times.get('parse')!);
     const lineCount = text.split('\n').length - 1;
-    console.log(`${String(lineCount).padStart(6)} lines, ${(text.length / 1024).toFixed(0).padStart(4)} KiB: analyze ${analysis.toFixed(3)} ms, yaml parse ${bare.toFixed(3)} ms, yaml parseDocument ${parsedOnly.toFixed(3)} ms → ratio ${ratio.toFixed(2)}× (middle half of batches ${low.toFixed(2)}–${high.toFixed(2)}×; target ≤ ${TARGET_RATIO}×)${ratio > TARGET_RATIO ? '  ABOVE TARGET' : ''}`);
-    results.push({ lines: lineCount, characters: text.length, analyzeMs: round(analysis), parseMs: round(bare), parseDocumentMs: round(parsedOnly), ratio: round(ratio), ratioInterquartile: [round(low), round(high)], target: TARGET_RATIO });
+    console.log(
+      `${String(lineCount).padStart(6)} lines, ${(text.length / 1024).toFixed(0).padStart(4)} KiB: analyze ${analysis.toFixed(3)} ms, yaml parse ${bare.toFixed(3)} ms, yaml parseDocument ${parsedOnly.toFixed(3)} ms → ratio ${ratio.toFixed(2)}× (middle half of batches ${low.toFixed(2)}–${high.toFixed(2)}×; target ≤ ${TARGET_RATIO}×)${ratio > TARGET_RATIO ? '  ABOVE TARGET' : ''}`,
+    );
+    results.push({
+      lines: lineCount,
+      characters: text.length,
+      analyzeMs: round(analysis),
+      parseMs: round(bare),
+      parseDocumentMs: round(parsedOnly),
+      ratio: round(ratio),
+      ratioInterquartile: [round(low), round(high)],
+      target: TARGET_RATIO,
+    });
   }
   console.log(JSON.stringify({ bench: 'analyze-vs-yaml-parse', node: process.version, results }));
   console.log('\nHost-thread block per analysis (the extension analyses on a worker thread):');
@@ -282,7 +294,9 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ bench: 'host-thread-block', node: process.version, results: blocks }));
   // The scaling-law lab: one full fit of 250 runs (grid, 8 L-BFGS starts, held-out fit, 100 bootstrap resamples).
   const lab = benchLabFit();
-  console.log(`\nScaling-law fit of ${lab.runs} runs with ${lab.bootstrap} bootstrap resamples: median ${lab.medianMs.toFixed(0)} ms (${lab.minMs.toFixed(0)}–${lab.maxMs.toFixed(0)} ms; target under 1,000 ms)`);
+  console.log(
+    `\nScaling-law fit of ${lab.runs} runs with ${lab.bootstrap} bootstrap resamples: median ${lab.medianMs.toFixed(0)} ms (${lab.minMs.toFixed(0)}–${lab.maxMs.toFixed(0)} ms; target under 1,000 ms)`,
+  );
   console.log(JSON.stringify({ bench: 'lab-fit-250', node: process.version, ...lab }));
 }
 

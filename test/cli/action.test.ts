@@ -29,7 +29,11 @@ const action = parse(fs.readFileSync(path.join(ACTION_DIR, 'action.yml'), 'utf8'
 
 /** Runs a script with bash in `cwd`, with only the variables given (and PATH). */
 function bash(script: string, cwd: string, env: Record<string, string>) {
-  return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env: { PATH: process.env.PATH!, HOME: os.homedir(), ...env }, encoding: 'utf8' });
+  return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    cwd,
+    env: { PATH: process.env.PATH!, HOME: os.homedir(), ...env },
+    encoding: 'utf8',
+  });
 }
 
 function git(cwd: string, ...args: string[]): string {
@@ -48,10 +52,16 @@ describe('the composite GitHub Action', () => {
   });
 
   it('is used by the example workflow in docs/ci with inputs it declares, on a pull request and a push', () => {
-    const workflow = parse(fs.readFileSync(path.join(ROOT, 'docs/ci/compute-budget.yml'), 'utf8')) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }> };
+    const workflow = parse(fs.readFileSync(path.join(ROOT, 'docs/ci/compute-budget.yml'), 'utf8')) as {
+      on: Record<string, unknown>;
+      permissions: Record<string, string>;
+      jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }>;
+    };
     assert.ok('pull_request' in workflow.on && 'push' in workflow.on);
     assert.equal(workflow.permissions['security-events'], 'write');
-    const step = Object.values(workflow.jobs).flatMap((job) => job.steps).find((each) => each.uses?.includes('/.github/actions/compute-budget@'))!;
+    const step = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps)
+      .find((each) => each.uses?.includes('/.github/actions/compute-budget@'))!;
     for (const name of Object.keys(step.with ?? {})) assert.ok(Object.hasOwn(action.inputs, name), name);
   });
 
@@ -87,7 +97,11 @@ describe('the composite GitHub Action', () => {
     });
 
     const run = (env: Record<string, string>) => {
-      const result = spawnSync(SELECT, [list], { cwd: repo, env: { PATH: process.env.PATH!, HOME: os.homedir(), PATTERNS: action.inputs.files!.default!, ...env }, encoding: 'utf8' });
+      const result = spawnSync(SELECT, [list], {
+        cwd: repo,
+        env: { PATH: process.env.PATH!, HOME: os.homedir(), PATTERNS: action.inputs.files!.default!, ...env },
+        encoding: 'utf8',
+      });
       assert.equal(result.status, 0, result.stderr);
       const files = fs.readFileSync(list, 'utf8').split('\0').filter(Boolean).sort();
       return { files, stdout: result.stdout, stderr: result.stderr };
@@ -123,8 +137,23 @@ describe('the composite GitHub Action', () => {
       fs.writeFileSync(path.join(folder, 'compute-budget-files'), files.map((file) => `${file}\0`).join(''));
       const output = path.join(folder, 'output');
       fs.writeFileSync(output, '');
-      const result = bash(step.run!, folder, { CLI, RUNNER_TEMP: folder, GITHUB_OUTPUT: output, FAIL_ON: '', SARIF_FILE: 'out.sarif', ANNOTATIONS: 'false', ...env });
-      const outputs = Object.fromEntries(fs.readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s, 2) as [string, string]));
+      const result = bash(step.run!, folder, {
+        CLI,
+        RUNNER_TEMP: folder,
+        GITHUB_OUTPUT: output,
+        FAIL_ON: '',
+        SARIF_FILE: 'out.sarif',
+        ANNOTATIONS: 'false',
+        ...env,
+      });
+      const outputs = Object.fromEntries(
+        fs
+          .readFileSync(output, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => line.split(/=(.*)/s, 2) as [string, string]),
+      );
       return { result, outputs };
     };
 
@@ -135,7 +164,11 @@ describe('the composite GitHub Action', () => {
       assert.equal(result.status, 0, result.stderr);
       assert.deepEqual(outputs, { 'exit-code': '1', 'sarif-file': 'out.sarif' });
       const log = JSON.parse(fs.readFileSync(path.join(folder, 'out.sarif'), 'utf8'));
-      const uris = new Set(log.runs[0].results.map((each: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => each.locations[0]!.physicalLocation.artifactLocation.uri));
+      const uris = new Set(
+        log.runs[0].results.map(
+          (each: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => each.locations[0]!.physicalLocation.artifactLocation.uri,
+        ),
+      );
       assert.ok(uris.has('bad%20one.yaml'), [...uris].join(', '));
       assert.match(result.stdout, /^::error file=bad one\.yaml,line=4,/m);
     });

@@ -16,7 +16,11 @@ interface Run {
 async function run(...argv: string[]): Promise<Run> {
   let out = '';
   let err = '';
-  const code = await main(argv, (text) => (out += text + '\n'), (text) => (err += text + '\n'));
+  const code = await main(
+    argv,
+    (text) => (out += text + '\n'),
+    (text) => (err += text + '\n'),
+  );
   return { code, out, err };
 }
 
@@ -51,9 +55,13 @@ describe('compute-budget analyze', () => {
   describe('the --json contract', () => {
     it('has every documented key, with the numbers of a plain Chinchilla budget', async () => {
       const file = write('chinchilla.yaml', 'model:\n  parameters: 70B\ntraining:\n  tokens: 1.4T\n');
-      const { code, reports: [report] } = await reports(file);
+      const {
+        code,
+        reports: [report],
+      } = await reports(file);
       assert.equal(code, 0);
-      for (const key of ['file', 'format', 'parameters', 'tokens', 'flops', 'tokensPerParameter', 'chinchillaMultiple', 'thresholds', 'diagnostics']) assert.ok(key in report, key);
+      for (const key of ['file', 'format', 'parameters', 'tokens', 'flops', 'tokensPerParameter', 'chinchillaMultiple', 'thresholds', 'diagnostics'])
+        assert.ok(key in report, key);
       assert.equal(report.file, file);
       assert.equal(report.format, 'plain');
       assert.deepEqual(report.parameters, { total: 70e9, active: 70e9 });
@@ -63,7 +71,12 @@ describe('compute-budget analyze', () => {
       assert.equal(report.chinchillaMultiple, 1);
       assert.ok(report.thresholds.length > 0);
       for (const threshold of report.thresholds) {
-        assert.deepEqual(Object.keys(threshold).filter((key) => ['id', 'name', 'flops', 'fraction', 'tier'].includes(key)).sort(), ['flops', 'fraction', 'id', 'name', 'tier']);
+        assert.deepEqual(
+          Object.keys(threshold)
+            .filter((key) => ['id', 'name', 'flops', 'fraction', 'tier'].includes(key))
+            .sort(),
+          ['flops', 'fraction', 'id', 'name', 'tier'],
+        );
       }
       const eu = report.thresholds.find((threshold) => threshold.id === 'eu-ai-act-systemic');
       assert.ok(eu, 'the EU AI Act threshold');
@@ -72,8 +85,13 @@ describe('compute-budget analyze', () => {
     });
 
     it('writes null for what the file does not fix', async () => {
-      const file = write('config.json', JSON.stringify({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, intermediate_size: 11008, vocab_size: 32000 }));
-      const { reports: [report] } = await reports(file);
+      const file = write(
+        'config.json',
+        JSON.stringify({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, intermediate_size: 11008, vocab_size: 32000 }),
+      );
+      const {
+        reports: [report],
+      } = await reports(file);
       assert.equal(report.parameters.total, 6_738_415_616);
       assert.equal(report.tokens, null);
       assert.equal(report.flops, null);
@@ -85,10 +103,17 @@ describe('compute-budget analyze', () => {
     it('gives each diagnostic a severity, a code, a message and a 1-based line and column', async () => {
       const text = 'model:\n  parameters: 7B\ntraining:\n  tokens: lots\n';
       const file = write('bad.yaml', text);
-      const { reports: [report] } = await reports(file);
+      const {
+        reports: [report],
+      } = await reports(file);
       const diagnostic = report.diagnostics.find((item) => item.code === 'invalid-number');
       assert.ok(diagnostic, JSON.stringify(report.diagnostics));
-      assert.deepEqual(Object.keys(diagnostic).filter((key) => ['severity', 'code', 'message', 'line', 'column'].includes(key)).sort(), ['code', 'column', 'line', 'message', 'severity']);
+      assert.deepEqual(
+        Object.keys(diagnostic)
+          .filter((key) => ['severity', 'code', 'message', 'line', 'column'].includes(key))
+          .sort(),
+        ['code', 'column', 'line', 'message', 'severity'],
+      );
       assert.equal(diagnostic.severity, 'error');
       assert.deepEqual({ line: diagnostic.line, column: diagnostic.column }, position(text, text.indexOf('tokens')));
       assert.deepEqual({ line: diagnostic.line, column: diagnostic.column }, { line: 4, column: 3 });
@@ -96,7 +121,9 @@ describe('compute-budget analyze', () => {
 
     it('puts a YAML syntax error on the line and column of the bracket that is never closed', async () => {
       const text = 'model:\n  parameters: 7B\n  layers: [32\ntokens: 1T\n';
-      const { reports: [report] } = await reports(write('broken.yaml', text));
+      const {
+        reports: [report],
+      } = await reports(write('broken.yaml', text));
       const error = report.diagnostics.find((item) => item.code === 'parse-error');
       assert.ok(error, JSON.stringify(report.diagnostics));
       assert.deepEqual({ line: error.line, column: error.column }, position(text, text.indexOf('[32')));
@@ -106,13 +133,19 @@ describe('compute-budget analyze', () => {
       const a = write('a.yaml', 'parameters: 1B\ntokens: 20B\n');
       const b = write('b.yaml', 'parameters: 2B\ntokens: 40B\n');
       const { reports: both } = await reports(a, b);
-      assert.deepEqual(both.map((report) => report.parameters.total), [1e9, 2e9]);
+      assert.deepEqual(
+        both.map((report) => report.parameters.total),
+        [1e9, 2e9],
+      );
     });
   });
 
   describe('GPT-NeoX and --fact', () => {
     it('derives Pythia-6.9B tokens, 299,892,736,000, once told the run had 128 GPUs', async () => {
-      const { code, reports: [report] } = await reports(PYTHIA, '--fact', 'gpus=128');
+      const {
+        code,
+        reports: [report],
+      } = await reports(PYTHIA, '--fact', 'gpus=128');
       assert.equal(code, 0);
       assert.equal(report.format, 'gpt-neox');
       assert.equal(report.tokens, 299_892_736_000);
@@ -120,7 +153,9 @@ describe('compute-budget analyze', () => {
     });
 
     it('asks for the number of GPUs without it, at the micro-batch key', async () => {
-      const { reports: [report] } = await reports(PYTHIA);
+      const {
+        reports: [report],
+      } = await reports(PYTHIA);
       assert.equal(report.tokens, null);
       const missing = report.diagnostics.find((item) => item.code === 'missing-data-parallel');
       assert.ok(missing);
@@ -140,7 +175,9 @@ describe('compute-budget analyze', () => {
 
     it('exits 1 with --fail-on warning when there is a warning, and 0 with --fail-on error', async () => {
       const file = write('warn.yaml', 'parameters: 7B\ntokens: 10B\n'); // under-trained: a warning, no error
-      const { reports: [report] } = await reports(file);
+      const {
+        reports: [report],
+      } = await reports(file);
       assert.ok(report.diagnostics.some((item) => item.severity === 'warning'));
       assert.ok(!report.diagnostics.some((item) => item.severity === 'error'));
       assert.equal((await run('analyze', file, '--fail-on', 'warning')).code, 1);
@@ -158,10 +195,16 @@ describe('compute-budget analyze', () => {
 
     it('exits 1 for a missing file, and says so in an unreadable-file diagnostic', async () => {
       const missing = path.join(folder, 'no-such-file.yaml');
-      const { code, reports: [report] } = await reports(missing);
+      const {
+        code,
+        reports: [report],
+      } = await reports(missing);
       assert.equal(code, 1);
       assert.equal(report.parameters.total, null);
-      assert.deepEqual(report.diagnostics.map((item) => [item.code, item.line, item.column]), [['unreadable-file', 1, 1]]);
+      assert.deepEqual(
+        report.diagnostics.map((item) => [item.code, item.line, item.column]),
+        [['unreadable-file', 1, 1]],
+      );
       assert.equal(report.diagnostics[0].message, `cannot read ${missing}: no such file`);
     });
 
@@ -170,7 +213,15 @@ describe('compute-budget analyze', () => {
     });
 
     it('exits 2 for a bad --fail-on, a bad --fact, no file, an unknown option or command, with one line and a hint', async () => {
-      for (const argv of [['analyze', 'x.yaml', '--fail-on', 'sometimes'], ['analyze', 'x.yaml', '--fact', 'gpus'], ['analyze'], ['analyze', 'x.yaml', '--jsn'], ['analyze', 'x.yaml', '-j'], ['frobnicate'], []]) {
+      for (const argv of [
+        ['analyze', 'x.yaml', '--fail-on', 'sometimes'],
+        ['analyze', 'x.yaml', '--fact', 'gpus'],
+        ['analyze'],
+        ['analyze', 'x.yaml', '--jsn'],
+        ['analyze', 'x.yaml', '-j'],
+        ['frobnicate'],
+        [],
+      ]) {
         const result = await run(...argv);
         assert.equal(result.code, 2, argv.join(' '));
         assert.equal(result.out, '', argv.join(' '));

@@ -37,7 +37,10 @@ describe('compute-budget analyze --format github', () => {
   it('keeps a hostile message and file name inside one command that reads back unchanged', () => {
     const file = 'configs/we,ird:name%0A 100%.yaml';
     const message = 'line one\n::error file=x.yaml::injected, 100% sure: yes\r\n%0A';
-    const lines = githubAnnotations([report(file, [{ severity: 'warning', code: 'invalid-number', message, line: 3, column: 5, endLine: 3, endColumn: 9 }])], '/repo');
+    const lines = githubAnnotations(
+      [report(file, [{ severity: 'warning', code: 'invalid-number', message, line: 3, column: 5, endLine: 3, endColumn: 9 }])],
+      '/repo',
+    );
     assert.equal(lines.length, 1);
     assert.doesNotMatch(lines[0]!, /[\r\n]/);
     const parsed = parseCommand(lines[0]!);
@@ -47,7 +50,10 @@ describe('compute-budget analyze --format github', () => {
   });
 
   it('shows terminal escapes and bidi overrides from a config as \\u escapes, never raw', () => {
-    const [line] = githubAnnotations([report('a.yaml', [{ severity: 'error', code: 'parse-error', message: 'x\u001b[2J\u202eevil\u0085', line: 1, column: 1, endLine: 1, endColumn: 2 }])], '/repo');
+    const [line] = githubAnnotations(
+      [report('a.yaml', [{ severity: 'error', code: 'parse-error', message: 'x\u001b[2J\u202eevil\u0085', line: 1, column: 1, endLine: 1, endColumn: 2 }])],
+      '/repo',
+    );
     assert.doesNotMatch(line!, /[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
     assert.equal(parseCommand(line!).message, 'x\\u001b[2J\\u202eevil\\u0085');
   });
@@ -63,9 +69,16 @@ describe('compute-budget analyze --format github', () => {
       ],
       '/repo',
     ).map(parseCommand);
-    assert.deepEqual(lines.map((line) => line.command), ['error', 'notice', 'notice']);
+    assert.deepEqual(
+      lines.map((line) => line.command),
+      ['error', 'notice', 'notice'],
+    );
     assert.deepEqual(lines[0]!.properties, { file: 'sub/a.yaml', line: '2', endLine: '4', title: 'compute-budget parse-error' });
-    assert.deepEqual(lines[1]!.properties, { file: 'sub/a.yaml', line: '5', col: '1', endColumn: '1', endLine: '5', title: 'compute-budget catalog-value' }, 'a span ending at the start of line 6 ends on line 5');
+    assert.deepEqual(
+      lines[1]!.properties,
+      { file: 'sub/a.yaml', line: '5', col: '1', endColumn: '1', endLine: '5', title: 'compute-budget catalog-value' },
+      'a span ending at the start of line 6 ends on line 5',
+    );
     assert.equal(lines[2]!.properties.col, '2');
   });
 
@@ -80,13 +93,24 @@ describe('compute-budget analyze --format github', () => {
       const good = path.join(folder, 'good.yaml');
       fs.writeFileSync(good, 'model:\n  parameters: 1B\ntraining:\n  tokens: 20B\n');
       let out = '';
-      const code = await main(['analyze', '--format', 'github', '--fail-on', 'error', bad], (text) => (out += text + '\n'), () => {});
+      const code = await main(
+        ['analyze', '--format', 'github', '--fail-on', 'error', bad],
+        (text) => (out += text + '\n'),
+        () => {},
+      );
       assert.equal(code, 1);
       const commands = out.trim().split('\n').map(parseCommand);
       assert.ok(commands.some((command) => command.command === 'error' && command.properties.title === 'compute-budget parse-error'));
       for (const command of commands) assert.equal(command.properties.file, bad);
       let quiet = '';
-      assert.equal(await main(['analyze', '--format', 'github', good], (text) => (quiet += text), () => {}), 0);
+      assert.equal(
+        await main(
+          ['analyze', '--format', 'github', good],
+          (text) => (quiet += text),
+          () => {},
+        ),
+        0,
+      );
       assert.equal(quiet, '');
     });
   });

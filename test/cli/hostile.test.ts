@@ -8,7 +8,11 @@ import { main } from '../../src/cli/main';
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, (text) => (out += text + '\n'), (text) => (err += text + '\n'));
+  const code = await main(
+    argv,
+    (text) => (out += text + '\n'),
+    (text) => (err += text + '\n'),
+  );
   return { code, out, err };
 }
 
@@ -27,7 +31,10 @@ describe('the command line with hostile input', () => {
   };
 
   it('prints no terminal escape from a config, in the table or in JSON', async () => {
-    const file = write('escapes.yaml', 'model_name: "\\e]8;;https://evil.example\\a\\e[2J\\e[Hhidden\\u009b31m\\u202eevil"\nmax_duration: "\\e[1A1T"\ntokens: 1T\n# compute-budget: gpus=\\e[2J\n');
+    const file = write(
+      'escapes.yaml',
+      'model_name: "\\e]8;;https://evil.example\\a\\e[2J\\e[Hhidden\\u009b31m\\u202eevil"\nmax_duration: "\\e[1A1T"\ntokens: 1T\n# compute-budget: gpus=\\e[2J\n',
+    );
     for (const flags of [[], ['--json']]) {
       const { out } = await run('analyze', file, ...flags);
       assert.doesNotMatch(out, RAW_TERMINAL_CONTROL, `analyze ${flags.join(' ')}`);
@@ -45,7 +52,12 @@ describe('the command line with hostile input', () => {
   });
 
   it('refuses plans beyond any run instead of printing Infinity and NaN', async () => {
-    for (const argv of [['--gpu', 'H100', '--count', '1e308', '--days', '1e308'], ['--flops', '1e308'], ['--flops', '1e24', '--target', 'parameters:1e300'], ['--flops', '1e24', '--target', 'multiple:1e300']]) {
+    for (const argv of [
+      ['--gpu', 'H100', '--count', '1e308', '--days', '1e308'],
+      ['--flops', '1e308'],
+      ['--flops', '1e24', '--target', 'parameters:1e300'],
+      ['--flops', '1e24', '--target', 'multiple:1e300'],
+    ]) {
       const { code, out } = await run('plan', ...argv);
       assert.equal(code, 2, argv.join(' '));
       assert.doesNotMatch(out, /Infinity|NaN/);

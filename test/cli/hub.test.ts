@@ -13,12 +13,34 @@ import type { FileReport } from '../../src/cli/report';
  * 4·16·64 = 12,288; MLP 3 × 64 × 128 = 24,576; norms 2 × 64 = 128; per layer 36,992, × 2 =
  * 73,984; final norm 64: 106,816 parameters.
  */
-const TINY = JSON.stringify({ architectures: ['LlamaForCausalLM'], model_type: 'llama', hidden_size: 64, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2, intermediate_size: 128, vocab_size: 256, tie_word_embeddings: false });
+const TINY = JSON.stringify({
+  architectures: ['LlamaForCausalLM'],
+  model_type: 'llama',
+  hidden_size: 64,
+  num_hidden_layers: 2,
+  num_attention_heads: 4,
+  num_key_value_heads: 2,
+  intermediate_size: 128,
+  vocab_size: 256,
+  tie_word_embeddings: false,
+});
 const TINY_COUNT = 106_816;
 
 const AXOLOTL = (model: string) => `base_model: ${model}\nsequence_len: 2048\nnum_epochs: 1\n# compute-budget: dataset_tokens=1B\n`;
 
-const HF_VARIABLES = ['HF_ENDPOINT', 'HF_HUB_CACHE', 'HUGGINGFACE_HUB_CACHE', 'HF_HOME', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_TOKEN_PATH', 'HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE', 'HF_HUB_DOWNLOAD_TIMEOUT', 'HF_HUB_DISABLE_IMPLICIT_TOKEN'];
+const HF_VARIABLES = [
+  'HF_ENDPOINT',
+  'HF_HUB_CACHE',
+  'HUGGINGFACE_HUB_CACHE',
+  'HF_HOME',
+  'HF_TOKEN',
+  'HUGGING_FACE_HUB_TOKEN',
+  'HF_TOKEN_PATH',
+  'HF_HUB_OFFLINE',
+  'TRANSFORMERS_OFFLINE',
+  'HF_HUB_DOWNLOAD_TIMEOUT',
+  'HF_HUB_DISABLE_IMPLICIT_TOKEN',
+];
 
 async function json(...argv: string[]): Promise<{ code: number; report: FileReport }> {
   let out = '';
@@ -112,6 +134,9 @@ describe('compute-budget analyze: models named by Hugging Face id', () => {
     const { report } = await json(config('catalog.yaml', 'Qwen/Qwen2.5-0.5B'), '--allow-network');
     assert.equal(report.sources.catalogModel, 'Qwen/Qwen2.5-0.5B');
     assert.equal(report.sources.modelSource, 'built-in catalog');
-    assert.deepEqual(requests.map((request) => request.url), ['/Qwen/Qwen2.5-0.5B/resolve/main/config.json']);
+    assert.deepEqual(
+      requests.map((request) => request.url),
+      ['/Qwen/Qwen2.5-0.5B/resolve/main/config.json'],
+    );
   });
 });

@@ -13,7 +13,12 @@ const ESC = '\u001b[';
 async function run(argv: string[], options: MainOptions = {}): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, (text) => (out += text + '\n'), (text) => (err += text + '\n'), options);
+  const code = await main(
+    argv,
+    (text) => (out += text + '\n'),
+    (text) => (err += text + '\n'),
+    options,
+  );
   return { code, out, err };
 }
 
@@ -22,7 +27,8 @@ function optionsTheCodeReads(): string[] {
   const names = new Set<string>();
   for (const file of fs.readdirSync(CLI_SOURCES).filter((name) => name.endsWith('.ts'))) {
     const text = fs.readFileSync(path.join(CLI_SOURCES, file), 'utf8');
-    for (const match of text.matchAll(/(?:flag|numberFlag|countFlag)\(args, '([a-z-]+)'\)|flags\.(?:get|has)\('([a-z-]+)'\)/g)) names.add(match[1] ?? match[2]!);
+    for (const match of text.matchAll(/(?:flag|numberFlag|countFlag)\(args, '([a-z-]+)'\)|flags\.(?:get|has)\('([a-z-]+)'\)/g))
+      names.add(match[1] ?? match[2]!);
   }
   return [...names].sort();
 }
@@ -41,7 +47,8 @@ describe('compute-budget, the command line as a whole', () => {
   describe('--help', () => {
     it('reads at least the options it has always read, so the scan below finds them', () => {
       const read = optionsTheCodeReads();
-      for (const name of ['json', 'fail-on', 'fact', 'flops', 'gpu', 'count', 'days', 'mfu', 'target', 'fit', 'price-per-hour', 'help', 'version']) assert.ok(read.includes(name), name);
+      for (const name of ['json', 'fail-on', 'fact', 'flops', 'gpu', 'count', 'days', 'mfu', 'target', 'fit', 'price-per-hour', 'help', 'version'])
+        assert.ok(read.includes(name), name);
     });
 
     it('names every option the code reads, and the exit codes and examples', async () => {
@@ -203,7 +210,7 @@ describe('compute-budget analyze, files and facts', () => {
     assert.match(err, /evil\\u001b\[2J\.yaml: no such file/);
   });
 
-  it('applies .compute-budget.yaml, under the file\'s own comments, under --fact', async () => {
+  it("applies .compute-budget.yaml, under the file's own comments, under --fact", async () => {
     write('.compute-budget.yaml', 'facts:\n  "*.yaml": { tokens: 2T, gpus: 8 }\n');
     const plain = write('plain.yaml', 'parameters: 7B\n');
     const commented = write('commented.yaml', '# compute-budget: tokens=1T\nparameters: 7B\n');
@@ -220,7 +227,10 @@ describe('compute-budget analyze, files and facts', () => {
     const b = write('b.yaml', 'parameters: 7B\n');
     const { code, err, reports } = await json(a, b);
     assert.equal(code, 0);
-    assert.deepEqual(reports.map((report) => report.tokens), [2e12, 2e12]);
+    assert.deepEqual(
+      reports.map((report) => report.tokens),
+      [2e12, 2e12],
+    );
     const lines = err.trimEnd().split('\n');
     assert.equal(lines.length, 1, err);
     const shown = path.relative(process.cwd(), facts).startsWith('..') ? facts : path.relative(process.cwd(), facts);

@@ -6,7 +6,11 @@ import type { PlanResult } from '../../src/core/planner/plan';
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, (text) => (out += text + '\n'), (text) => (err += text + '\n'));
+  const code = await main(
+    argv,
+    (text) => (out += text + '\n'),
+    (text) => (err += text + '\n'),
+  );
   return { code, out, err };
 }
 
@@ -24,7 +28,10 @@ describe('compute-budget plan', () => {
     assert.equal(Math.round(result.tokens / 1e10) / 100, 1.39);
     assert.equal(result.tokensPerParameter, 20);
     assert.equal(result.hardware, null);
-    assert.deepEqual(result.thresholds.map((t) => t.id), ['eu-ai-act-systemic', 'eu-gpai-indicative', 'california-sb53', 'new-york-raise', 'korea-ai-basic-act', 'us-eo-14110']);
+    assert.deepEqual(
+      result.thresholds.map((t) => t.id),
+      ['eu-ai-act-systemic', 'eu-gpai-indicative', 'california-sb53', 'new-york-raise', 'korea-ai-basic-act', 'us-eo-14110'],
+    );
   });
 
   it('plans 1024 H100 for 30 days at 40% MFU with the same numbers as the core', async () => {
@@ -58,7 +65,13 @@ describe('compute-budget plan', () => {
   });
 
   it('exits 2 with a reason on input it cannot plan', async () => {
-    for (const argv of [['plan'], ['plan', '--gpu', 'H100'], ['plan', '--flops', 'lots'], ['plan', '--flops', '1e23', '--target', 'biggest'], ['plan', '--gpu', 'Z9', '--count', '8', '--days', '1']]) {
+    for (const argv of [
+      ['plan'],
+      ['plan', '--gpu', 'H100'],
+      ['plan', '--flops', 'lots'],
+      ['plan', '--flops', '1e23', '--target', 'biggest'],
+      ['plan', '--gpu', 'Z9', '--count', '8', '--days', '1'],
+    ]) {
       const { code, err } = await run(argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(err, /compute-budget: /);

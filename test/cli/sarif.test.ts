@@ -35,7 +35,12 @@ function exampleConfigs(): string[] {
 async function run(argv: string[], readme: string | undefined = README): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, (text) => (out += text + '\n'), (text) => (err += text + '\n'), { readme });
+  const code = await main(
+    argv,
+    (text) => (out += text + '\n'),
+    (text) => (err += text + '\n'),
+    { readme },
+  );
   return { code, out, err };
 }
 
@@ -91,7 +96,10 @@ describe('compute-budget analyze --format sarif', () => {
 
   it('has one rule per diagnostic code, with the README section of that code as its help', () => {
     const rules = log.runs[0]!.tool.driver.rules!;
-    assert.deepEqual(rules.map((rule) => rule.id), [...FINDING_CODES]);
+    assert.deepEqual(
+      rules.map((rule) => rule.id),
+      [...FINDING_CODES],
+    );
     for (const rule of rules) {
       const section = diagnosticSection(README, rule.id)!;
       assert.equal(rule.help!.markdown, section, rule.id);
@@ -104,7 +112,10 @@ describe('compute-budget analyze --format sarif', () => {
   });
 
   it('gives every diagnostic of --json as a result: same code, level by severity, message and 1-based region', async () => {
-    const reports = JSON.parse((await run(['analyze', '--json', ...configs])).out) as { file: string; diagnostics: { severity: string; code: string; message: string; line: number; column: number; endLine: number; endColumn: number }[] }[];
+    const reports = JSON.parse((await run(['analyze', '--json', ...configs])).out) as {
+      file: string;
+      diagnostics: { severity: string; code: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
+    }[];
     const expected = reports.flatMap((report) => report.diagnostics.map((diagnostic) => ({ file: report.file, ...diagnostic })));
     const results = log.runs[0]!.results!;
     assert.ok(expected.length > 20, 'the examples raise diagnostics');
@@ -139,7 +150,11 @@ describe('compute-budget analyze --format sarif', () => {
     const [result] = (JSON.parse(missing.out) as Log).runs[0]!.results!;
     assert.equal(result!.ruleId, 'unreadable-file');
     assert.equal(result!.level, 'error');
-    for (const argv of [['--format', 'xml'], ['--format', 'sarif', '--json'], ['--format', '__proto__']]) {
+    for (const argv of [
+      ['--format', 'xml'],
+      ['--format', 'sarif', '--json'],
+      ['--format', '__proto__'],
+    ]) {
       const refused = await run(['analyze', malformed, ...argv]);
       assert.equal(refused.code, 2, argv.join(' '));
       assert.equal(refused.out, '');
@@ -186,7 +201,8 @@ describe('compute-budget analyze --format sarif', () => {
 
   it('titles a rule with its first sentence, and shortens a long one', () => {
     assert.equal(firstSentence('(Information.) The file is odd. More here.'), 'The file is odd.');
-    const long = 'Flags clash (--a with --b; --c with --d) and so the run stops before it starts, which a launch script would only learn on the cluster; the rest is as before. Next.';
+    const long =
+      'Flags clash (--a with --b; --c with --d) and so the run stops before it starts, which a launch script would only learn on the cluster; the rest is as before. Next.';
     assert.equal(firstSentence(long), 'Flags clash and so the run stops before it starts, which a launch script would only learn on the cluster.');
     assert.equal(firstSentence('Short; kept whole (with its aside). Next.'), 'Short; kept whole (with its aside).');
   });

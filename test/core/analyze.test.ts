@@ -21,7 +21,10 @@ describe('analyze options', () => {
 
   it('evaluates only the chosen thresholds', () => {
     const analysis = analyze(plain, 'run.yaml', { thresholdIds: ['eu-ai-act-systemic'] });
-    assert.deepEqual(analysis.thresholds.map((threshold) => threshold.id), ['eu-ai-act-systemic']);
+    assert.deepEqual(
+      analysis.thresholds.map((threshold) => threshold.id),
+      ['eu-ai-act-systemic'],
+    );
   });
 
   it('takes facts from settings after the file, so settings win', () => {
@@ -38,11 +41,15 @@ describe('analyze options', () => {
 
   it('still reports a syntax error in a file it does not recognise', () => {
     const analysis = analyze('a: [1, 2\nb: 3\n', 'broken.yaml');
-    assert.deepEqual(analysis.findings.map((finding) => finding.code), ['parse-error']);
+    assert.deepEqual(
+      analysis.findings.map((finding) => finding.code),
+      ['parse-error'],
+    );
   });
 
   it('flags a stated parameter count that disagrees with the architecture', () => {
-    const text = '{"model_type": "llama", "hidden_size": 4096, "num_hidden_layers": 32, "num_attention_heads": 32, "intermediate_size": 11008, "vocab_size": 32000, "num_params": "13B"}';
+    const text =
+      '{"model_type": "llama", "hidden_size": 4096, "num_hidden_layers": 32, "num_attention_heads": 32, "intermediate_size": 11008, "vocab_size": 32000, "num_params": "13B"}';
     const finding = analyze(text, 'config.json').findings.find((candidate) => candidate.code === 'parameter-mismatch');
     assert.ok(finding);
     assert.match(finding.message, /says 13\.00B parameters, but the architecture has 6\.74B/);
@@ -58,12 +65,19 @@ describe('analyze options', () => {
 
 describe('analyze on broken architectures', () => {
   it('reports an invalid hidden size at its key, not as a missing one', () => {
-    const analysis = analyze('{"model_type": "llama", "hidden_size": -4096, "num_hidden_layers": 32, "num_attention_heads": 32, "intermediate_size": 11008, "vocab_size": 32000}', 'config.json');
-    assert.deepEqual(analysis.findings.map((finding) => finding.code), ['negative-value']);
+    const analysis = analyze(
+      '{"model_type": "llama", "hidden_size": -4096, "num_hidden_layers": 32, "num_attention_heads": 32, "intermediate_size": 11008, "vocab_size": 32000}',
+      'config.json',
+    );
+    assert.deepEqual(
+      analysis.findings.map((finding) => finding.code),
+      ['negative-value'],
+    );
   });
 
   it('lets the first map of a merge list win, as YAML 1.1 merge keys do', () => {
-    const text = 'a: &a {hidden_size: 1024}\nb: &b {hidden_size: 2048}\nmodel_type: llama\n<<: [*a, *b]\nnum_hidden_layers: 2\nnum_attention_heads: 8\nintermediate_size: 4096\nvocab_size: 1000\n';
+    const text =
+      'a: &a {hidden_size: 1024}\nb: &b {hidden_size: 2048}\nmodel_type: llama\n<<: [*a, *b]\nnum_hidden_layers: 2\nnum_attention_heads: 8\nintermediate_size: 4096\nvocab_size: 1000\n';
     assert.equal(analyze(text, 'merge.yaml').model.architecture?.hidden.value, 1024);
   });
 });

@@ -16,7 +16,11 @@ describe('completion in a plain budget file', () => {
     const sorted = [...items].sort((a, b) => a.sortText.localeCompare(b.sortText));
     assert.equal(sorted[0].label, 'Example budget');
     assert.equal(sorted[0].kind, 'snippet');
-    for (const key of ['model', 'training', 'hardware', 'parameters', 'tokens', 'prior_tokens']) assert.ok(items.some((candidate) => candidate.label === key), key);
+    for (const key of ['model', 'training', 'hardware', 'parameters', 'tokens', 'prior_tokens'])
+      assert.ok(
+        items.some((candidate) => candidate.label === key),
+        key,
+      );
     assert.ok(!items.some((candidate) => candidate.label === 'hidden_size'), 'shape keys belong under model:');
   });
 
@@ -75,7 +79,10 @@ describe('completion in a plain budget file', () => {
 
   it('offers values from a key’s examples after its colon', () => {
     const { items, text } = at('hardware:\n  accelerator: H|\n');
-    assert.deepEqual(items.map((candidate) => candidate.label), ['H100', 'A100', 'H200', 'B200', 'MI300X', 'TPUv5p', 'TPUv5e']);
+    assert.deepEqual(
+      items.map((candidate) => candidate.label),
+      ['H100', 'A100', 'H200', 'B200', 'MI300X', 'TPUv5p', 'TPUv5e'],
+    );
     assert.equal(text.slice(items[0].replace.start, items[0].replace.end), 'H');
     assert.deepEqual(labels('training:\n  fp8: |'), ['true', 'false']);
     assert.deepEqual(labels('parameters: |'), ['7B', '70B', '1.3e9']);

@@ -44,7 +44,12 @@ const LABELS = ['name'];
 
 /** A budget with a Hugging Face shape; each `key: value` line replaces the key of the same name, or is added. */
 function shapeBudget(lines: string): string {
-  const shape = new Map([['hidden_size', '4096'], ['num_hidden_layers', '32'], ['num_attention_heads', '32'], ['vocab_size', '32000']]);
+  const shape = new Map([
+    ['hidden_size', '4096'],
+    ['num_hidden_layers', '32'],
+    ['num_attention_heads', '32'],
+    ['vocab_size', '32000'],
+  ]);
   for (const line of lines.split('\n')) {
     const [key, value] = line.trim().split(': ');
     shape.set(key, value);
@@ -65,7 +70,10 @@ const READ_ELSEWHERE: Record<string, [string, string]> = {
   vocab_size: [shapeBudget('vocab_size: 32000'), shapeBudget('vocab_size: 128256')],
   tie_word_embeddings: [shapeBudget('tie_word_embeddings: false'), shapeBudget('tie_word_embeddings: true')],
   num_local_experts: [shapeBudget('num_local_experts: 8\n  num_experts_per_tok: 2'), shapeBudget('num_local_experts: 16\n  num_experts_per_tok: 2')],
-  num_experts_per_tok: [shapeBudget('num_local_experts: 8\n  num_experts_per_tok: 1\n  model_type: mixtral'), shapeBudget('num_local_experts: 8\n  num_experts_per_tok: 2\n  model_type: mixtral')],
+  num_experts_per_tok: [
+    shapeBudget('num_local_experts: 8\n  num_experts_per_tok: 1\n  model_type: mixtral'),
+    shapeBudget('num_local_experts: 8\n  num_experts_per_tok: 2\n  model_type: mixtral'),
+  ],
   devices: [nodes(8), nodes(4)],
 };
 
@@ -82,7 +90,11 @@ describe('the plain budget schema', () => {
     const reader = readerKeys();
     const schema = allKeys();
     assert.ok(reader.size > 60, `read ${reader.size} reader keys; the extraction from the reader's sources broke`);
-    assert.deepEqual([...reader].filter((key) => !schema.has(key)), [], 'read by the reader but missing from schemas/budget.schema.json');
+    assert.deepEqual(
+      [...reader].filter((key) => !schema.has(key)),
+      [],
+      'read by the reader but missing from schemas/budget.schema.json',
+    );
     const schemaOnly = [...schema].filter((key) => !reader.has(key) && !SECTIONS.includes(key) && !LABELS.includes(key));
     assert.deepEqual(schemaOnly.sort(), Object.keys(READ_ELSEWHERE).sort(), 'in the schema but not read by the plain-budget reader');
   });
@@ -110,12 +122,21 @@ describe('the plain budget schema', () => {
 
   it('offers the accelerators of the built-in table as examples', () => {
     const accelerator = resolve({ $ref: '#/definitions/accelerator' });
-    assert.deepEqual([...(accelerator.examples ?? [])].sort(), acceleratorTable().map((row) => row.id).sort());
+    assert.deepEqual(
+      [...(accelerator.examples ?? [])].sort(),
+      acceleratorTable()
+        .map((row) => row.id)
+        .sort(),
+    );
   });
 
   it('validates every plain budget under test/examples with Ajv, and each one yields a compute figure', () => {
     const validate = validator();
-    const files = [...fs.readdirSync(path.join(ROOT, 'test/examples/budget')).map((file) => `budget/${file}`), 'generic/chinchilla-70b.yaml', 'generic/llama-2-7b-run.yaml'];
+    const files = [
+      ...fs.readdirSync(path.join(ROOT, 'test/examples/budget')).map((file) => `budget/${file}`),
+      'generic/chinchilla-70b.yaml',
+      'generic/llama-2-7b-run.yaml',
+    ];
     assert.ok(files.length >= 6);
     for (const file of files) {
       const text = fs.readFileSync(path.join(ROOT, 'test/examples', file), 'utf8');
@@ -137,7 +158,12 @@ describe('the plain budget schema', () => {
 
   it('accepts numbers as people write them: suffixes, exponents, separators, and a name for the hardware', () => {
     const validate = validator();
-    for (const text of ['parameters: 70B\ntokens: 1.4T\n', 'parameters: 6.7e9\ntokens: 2_000_000_000_000\n', 'parameters: 125M\ntokens: "300,000,000,000"\n', 'hardware: H100\ngpus: 8\ndays: 2.5\n']) {
+    for (const text of [
+      'parameters: 70B\ntokens: 1.4T\n',
+      'parameters: 6.7e9\ntokens: 2_000_000_000_000\n',
+      'parameters: 125M\ntokens: "300,000,000,000"\n',
+      'hardware: H100\ngpus: 8\ndays: 2.5\n',
+    ]) {
       assert.ok(validate(parse(text)), `${text}: ${JSON.stringify(validate.errors)}`);
     }
   });

@@ -9,7 +9,10 @@ describe('what a hover explains', () => {
     const explanation = explainAt(analysis, text.indexOf('flavor') + 1);
     assert.ok(explanation);
     assert.equal(explanation.key, 'torchtitan llama3 8B');
-    assert.ok(explanation.contributions.some((line) => line.includes('8,030,261,248')), explanation.contributions.join(' | '));
+    assert.ok(
+      explanation.contributions.some((line) => line.includes('8,030,261,248')),
+      explanation.contributions.join(' | '),
+    );
   });
 
   it('titles an architecture key by its own name', () => {
@@ -26,7 +29,10 @@ describe('explaining the hardware method', () => {
     for (const key of ['accelerator', 'count', 'days']) {
       const explanation = explainAt(analysis, text.indexOf(key) + 1)!;
       assert.ok(explanation, key);
-      assert.match(explanation.contributions[0]!, /^Hardware estimate: 1,024 × NVIDIA H100 \(SXM\) for 30 days × 989\.5 TFLOP\/s peak \(BF16\) × 40% utilisation = 1\.1e24 FLOP$/);
+      assert.match(
+        explanation.contributions[0]!,
+        /^Hardware estimate: 1,024 × NVIDIA H100 \(SXM\) for 30 days × 989\.5 TFLOP\/s peak \(BF16\) × 40% utilisation = 1\.1e24 FLOP$/,
+      );
     }
   });
 });

@@ -38,6 +38,9 @@ describe('config shapes beyond the shared fixtures', () => {
     assert.equal(analysis.framework, 'plain');
     assert.equal(analysis.parameters.total, 7e9);
     assert.equal(analysis.tokens, 500_000 * 1_024 * 4_096);
-    assert.deepEqual(analysis.findings.filter((finding) => finding.severity !== 'information').map((finding) => finding.code), ['unsupported-tag']);
+    assert.deepEqual(
+      analysis.findings.filter((finding) => finding.severity !== 'information').map((finding) => finding.code),
+      ['unsupported-tag'],
+    );
   });
 });

@@ -20,14 +20,27 @@ function check(text: string, fileName = 'config.yaml', options: AnalyzeOptions =
   const analysis = analyze(text, fileName, options);
   assert.equal(typeof analysis.file, 'string');
   assert.ok(analysis.syntax === 'yaml' || analysis.syntax === 'json');
-  for (const value of [analysis.parameters.total, analysis.parameters.active, analysis.tokens, analysis.flops, analysis.tokensPerParameter, analysis.chinchillaMultiple]) {
+  for (const value of [
+    analysis.parameters.total,
+    analysis.parameters.active,
+    analysis.tokens,
+    analysis.flops,
+    analysis.tokensPerParameter,
+    analysis.chinchillaMultiple,
+  ]) {
     assert.ok(value === null || (Number.isFinite(value) && value >= 0 && !Object.is(value, -0)), `a number is null or finite and non-negative, got ${value}`);
   }
   for (const threshold of analysis.thresholds) assert.ok(Number.isFinite(threshold.fraction));
   for (const finding of analysis.findings) {
     assert.ok(SEVERITIES.has(finding.severity), finding.severity);
-    assert.ok(finding.span.start >= 0 && finding.span.start <= finding.span.end && finding.span.end <= text.length, `span ${finding.span.start}-${finding.span.end} of ${text.length}`);
-    assert.ok(finding.message.length > 0 && finding.message.length <= MAX_MESSAGE, `message of ${finding.message.length} characters: ${finding.message.slice(0, 80)}`);
+    assert.ok(
+      finding.span.start >= 0 && finding.span.start <= finding.span.end && finding.span.end <= text.length,
+      `span ${finding.span.start}-${finding.span.end} of ${text.length}`,
+    );
+    assert.ok(
+      finding.message.length > 0 && finding.message.length <= MAX_MESSAGE,
+      `message of ${finding.message.length} characters: ${finding.message.slice(0, 80)}`,
+    );
     assert.doesNotMatch(finding.message, /[\u0000-\u0008\u000b-\u001f\u202a-\u202e\u2066-\u2069]/, 'no raw control or bidi characters');
   }
   return analysis;
@@ -104,7 +117,10 @@ describe('hostile and broken input', () => {
 
   describe('numbers that are not numbers', () => {
     it('reports 1e400 as out of range in YAML and in JSON', () => {
-      for (const [text, file] of [['parameters: 1e400\ntokens: 1e12\n', 'a.yaml'], ['{"parameters": 1e400, "tokens": 1e12}', 'a.json']]) {
+      for (const [text, file] of [
+        ['parameters: 1e400\ntokens: 1e12\n', 'a.yaml'],
+        ['{"parameters": 1e400, "tokens": 1e12}', 'a.json'],
+      ]) {
         const analysis = check(text, file);
         assert.deepEqual(codes(analysis), ['out-of-range']);
         assert.equal(analysis.parameters.total, null);
@@ -156,7 +172,10 @@ describe('hostile and broken input', () => {
         let result: ReturnType<typeof readYaml> | undefined;
         const composed = countCalls(yaml.Composer.prototype, 'next', () => (result = readYaml(text)));
         assert.equal(composed, 0);
-        assert.deepEqual(result!.problems.map((problem) => problem.code), ['too-deep']);
+        assert.deepEqual(
+          result!.problems.map((problem) => problem.code),
+          ['too-deep'],
+        );
         check(text);
       }
     });
@@ -164,7 +183,12 @@ describe('hostile and broken input', () => {
     it('never composes YAML nested 5,000 levels deep by indentation or by compact indicators', () => {
       const staircase = Array.from({ length: 5_000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n');
       for (const text of [staircase, `${'- '.repeat(5_000)}x`, `${'? '.repeat(5_000)}x`]) {
-        const composed = countCalls(yaml.Composer.prototype, 'next', () => assert.deepEqual(readYaml(text).problems.map((problem) => problem.code), ['too-deep']));
+        const composed = countCalls(yaml.Composer.prototype, 'next', () =>
+          assert.deepEqual(
+            readYaml(text).problems.map((problem) => problem.code),
+            ['too-deep'],
+          ),
+        );
         assert.equal(composed, 0);
         check(text);
       }
@@ -173,14 +197,22 @@ describe('hostile and broken input', () => {
     it('catches nesting that only the error recovery of the parser creates', () => {
       // The yaml parser nests each `a: b: c` line inside the one before: 100,000 lines, 100,000 levels.
       const text = Array.from({ length: 100_000 }, () => 'a: b: c').join('\n');
-      const composed = countCalls(yaml.Composer.prototype, 'next', () => assert.deepEqual(readYaml(text).problems.map((problem) => problem.code), ['too-deep']));
+      const composed = countCalls(yaml.Composer.prototype, 'next', () =>
+        assert.deepEqual(
+          readYaml(text).problems.map((problem) => problem.code),
+          ['too-deep'],
+        ),
+      );
       assert.equal(composed, 0);
       check(text);
     });
 
     it('never hands JSON nested 100,000 deep to the parser, which would overflow the stack', () => {
       for (const text of [`${'['.repeat(100_000)}${']'.repeat(100_000)}`, `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`]) {
-        assert.deepEqual(readJson(text).problems.map((problem) => problem.code), ['too-deep']);
+        assert.deepEqual(
+          readJson(text).problems.map((problem) => problem.code),
+          ['too-deep'],
+        );
         check(text, 'config.json');
       }
     });
@@ -215,7 +247,11 @@ describe('hostile and broken input', () => {
       const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
       for (let level = 1; level < 10; level++) {
         const name = String.fromCharCode(97 + level);
-        lines.push(`${name}: &${name} [${Array(10).fill(`*${String.fromCharCode(96 + level)}`).join(', ')}]`);
+        lines.push(
+          `${name}: &${name} [${Array(10)
+            .fill(`*${String.fromCharCode(96 + level)}`)
+            .join(', ')}]`,
+        );
       }
       const analysis = check(`${lines.join('\n')}\nparameters: 7B\ntokens: 1.4T\nlaughs: *j\n`);
       assert.equal(analysis.parameters.total, 7e9);
@@ -234,7 +270,10 @@ describe('hostile and broken input', () => {
 
     it('cuts an alias to the map that contains it as a loop', () => {
       const { problems } = readYaml('a: &a\n  b: 1\n  <<: *a\n');
-      assert.deepEqual(problems.map((problem) => problem.code), ['too-deep']);
+      assert.deepEqual(
+        problems.map((problem) => problem.code),
+        ['too-deep'],
+      );
       assert.match(problems[0].message, /loop/);
     });
 
@@ -295,7 +334,10 @@ describe('hostile and broken input', () => {
 
     it('declines a 1.1 MB config with one information diagnostic that says why', () => {
       const analysis = check(`parameters: 7B\ntokens: 1T\nx: ${'a'.repeat(1_100_000)}`);
-      assert.deepEqual(analysis.findings.map((finding) => [finding.code, finding.severity]), [['too-large', 'information']]);
+      assert.deepEqual(
+        analysis.findings.map((finding) => [finding.code, finding.severity]),
+        [['too-large', 'information']],
+      );
       assert.equal(analysis.tokens, null);
     });
 
@@ -316,7 +358,10 @@ describe('hostile and broken input', () => {
     });
 
     it('shortens a 100,000-character key in a message', () => {
-      for (const [text, file] of [[`${'k'.repeat(100_000)}:\n  tokens: lots\n  parameters: 7B\n`, 'a.yaml'], [`{"${'k'.repeat(100_000)}": {"tokens": "lots", "parameters": "7B"}}`, 'a.json']]) {
+      for (const [text, file] of [
+        [`${'k'.repeat(100_000)}:\n  tokens: lots\n  parameters: 7B\n`, 'a.yaml'],
+        [`{"${'k'.repeat(100_000)}": {"tokens": "lots", "parameters": "7B"}}`, 'a.json'],
+      ]) {
         const finding = check(text, file).findings.find((candidate) => candidate.code === 'invalid-number');
         assert.ok(finding);
         assert.ok(finding.message.length < 200);

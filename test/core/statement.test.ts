@@ -9,7 +9,10 @@ describe('the compute statement', () => {
     const statement = computeStatement(analysis);
     assert.equal(statement.estimate, '1.3e25 FLOP');
     assert.ok(Math.abs(statement.band!.low / (statement.flops! * 0.7) - 1) < 1e-12);
-    assert.deepEqual(statement.methods.map((method) => method.method), ['hardware']);
+    assert.deepEqual(
+      statement.methods.map((method) => method.method),
+      ['hardware'],
+    );
     assert.match(statement.methods[0]!.inputs[0]!, /4,096 × NVIDIA H100 \(SXM\) for 90 days/);
     assert.match(statement.notification ?? '', /within 14 days/);
     const markdown = statementMarkdown(statement);
@@ -18,9 +21,16 @@ describe('the compute statement', () => {
   });
 
   it('gives both methods when the file states the model, the tokens and the hardware', () => {
-    const analysis = analyze('parameters: 7B\ntokens: 2T\nhardware:\n  accelerator: A100\n  count: 1024\n  days: 21\n  utilisation: 0.45\n', 'run.budget.yaml', { alwaysReport: true });
+    const analysis = analyze(
+      'parameters: 7B\ntokens: 2T\nhardware:\n  accelerator: A100\n  count: 1024\n  days: 21\n  utilisation: 0.45\n',
+      'run.budget.yaml',
+      { alwaysReport: true },
+    );
     const statement = computeStatement(analysis);
-    assert.deepEqual(statement.methods.map((method) => method.method), ['architecture', 'hardware']);
+    assert.deepEqual(
+      statement.methods.map((method) => method.method),
+      ['architecture', 'hardware'],
+    );
     assert.equal(statement.estimate, '8.4e22 FLOP');
   });
 

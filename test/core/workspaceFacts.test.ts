@@ -14,15 +14,21 @@ describe('workspace facts file', () => {
     it('reads globs and facts with their values as written', () => {
       const file = readFactsFile(EXAMPLE);
       assert.deepEqual(file.findings, []);
-      assert.deepEqual(file.entries.map((entry) => [entry.glob, entry.facts.map((fact) => `${fact.name}=${fact.value}`)]), [
-        ['configs/llama/*.json', ['gpus=256', 'dataset_tokens=2T']],
-        ['**/config.json', ['tokens=1.4T']],
-      ]);
+      assert.deepEqual(
+        file.entries.map((entry) => [entry.glob, entry.facts.map((fact) => `${fact.name}=${fact.value}`)]),
+        [
+          ['configs/llama/*.json', ['gpus=256', 'dataset_tokens=2T']],
+          ['**/config.json', ['tokens=1.4T']],
+        ],
+      );
     });
 
     it('accepts the names a directive accepts (gpu, dp, vocab_size) as the canonical facts', () => {
       const file = readFactsFile('facts:\n  a.json: { gpu: 8, dp: 4, vocab_size: llama-2 }\n');
-      assert.deepEqual(file.entries[0].facts.map((fact) => fact.name), ['gpus', 'data_parallel', 'vocab']);
+      assert.deepEqual(
+        file.entries[0].facts.map((fact) => fact.name),
+        ['gpus', 'data_parallel', 'vocab'],
+      );
     });
 
     it('reads an empty file, a file of comments and an empty facts: key as no facts and no problem', () => {
@@ -34,32 +40,50 @@ describe('workspace facts file', () => {
     it('reports an unknown fact at its name and a bad value at the value, and keeps the valid facts', () => {
       const text = 'facts:\n  "a.json": { gpus: 8, tokenz: 1T, tokens: lots, dataset_tokens: -3 }\n';
       const file = readFactsFile(text);
-      assert.deepEqual(file.findings.map((finding) => [finding.code, spanned(text, finding.span)]), [
-        ['invalid-directive', 'tokenz'],
-        ['invalid-directive', 'lots'],
-        ['invalid-directive', '-3'],
-      ]);
+      assert.deepEqual(
+        file.findings.map((finding) => [finding.code, spanned(text, finding.span)]),
+        [
+          ['invalid-directive', 'tokenz'],
+          ['invalid-directive', 'lots'],
+          ['invalid-directive', '-3'],
+        ],
+      );
       assert.match(file.findings[0].message, /not a fact this extension reads; known facts: gpus/);
       assert.match(file.findings[1].message, /tokens: lots is not a count of one or more/);
-      assert.deepEqual(file.entries[0].facts.map((fact) => fact.name), ['gpus']);
+      assert.deepEqual(
+        file.entries[0].facts.map((fact) => fact.name),
+        ['gpus'],
+      );
     });
 
     it('reports globs that cannot name a file below the folder at the glob', () => {
       const text = 'facts:\n  "/abs/a.json": { gpus: 1 }\n  "../up.json": { gpus: 1 }\n  "!neg.json": { gpus: 1 }\n  "": { gpus: 1 }\n  ok.json: { gpus: 2 }\n';
       const file = readFactsFile(text);
-      assert.deepEqual(file.findings.map((finding) => spanned(text, finding.span)), ['"/abs/a.json"', '"../up.json"', '"!neg.json"', '""']);
+      assert.deepEqual(
+        file.findings.map((finding) => spanned(text, finding.span)),
+        ['"/abs/a.json"', '"../up.json"', '"!neg.json"', '""'],
+      );
       assert.match(file.findings[0].message, /absolute/);
       assert.match(file.findings[1].message, /outside the folder/);
-      assert.deepEqual(file.entries.map((entry) => entry.glob), ['ok.json']);
+      assert.deepEqual(
+        file.entries.map((entry) => entry.glob),
+        ['ok.json'],
+      );
     });
 
     it('reports facts that are not a map, a root that is not a map, and keys other than facts', () => {
       const text = 'facts:\n  a.json: 8\n  b.json: [gpus]\nversion: 2\n';
       const file = readFactsFile(text);
-      assert.deepEqual(file.findings.map((finding) => spanned(text, finding.span)), ['8', '[gpus]', 'version']);
+      assert.deepEqual(
+        file.findings.map((finding) => spanned(text, finding.span)),
+        ['8', '[gpus]', 'version'],
+      );
       assert.match(file.findings[2].message, /reads only the key facts/);
       const list = '- gpus: 8\n';
-      assert.deepEqual(readFactsFile(list).findings.map((finding) => [finding.code, spanned(list, finding.span)]), [['invalid-directive', '- gpus: 8']]);
+      assert.deepEqual(
+        readFactsFile(list).findings.map((finding) => [finding.code, spanned(list, finding.span)]),
+        [['invalid-directive', '- gpus: 8']],
+      );
       assert.match(readFactsFile('facts: 12\n').findings[0].message, /facts: is a map from globs to facts/);
     });
 
@@ -78,7 +102,7 @@ describe('workspace facts file', () => {
   describe('matching', () => {
     const root = { folder: '/ws', file: readFactsFile(EXAMPLE) };
 
-    it('matches globs against the path relative to the facts file\'s folder', () => {
+    it("matches globs against the path relative to the facts file's folder", () => {
       assert.deepEqual(factsForPath([root], '/ws/configs/llama/7b.json'), { gpus: '256', dataset_tokens: '2T' });
       assert.deepEqual(factsForPath([root], '/ws/configs/llama/deep/7b.json'), {});
       assert.deepEqual(factsForPath([root], '/ws/hub/llama/config.json'), { tokens: '1.4T' });
@@ -93,7 +117,7 @@ describe('workspace facts file', () => {
       assert.deepEqual(factsForPath([{ folder: '/ws', file }], '/ws/small.json'), { gpus: '8', tokens: '1T' });
     });
 
-    it('applies a subfolder\'s file to its subtree only, over the root\'s file', () => {
+    it("applies a subfolder's file to its subtree only, over the root's file", () => {
       const nested = { folder: '/ws/team', file: readFactsFile('facts:\n  "**/*.json": { gpus: 16 }\n') };
       const outer = { folder: '/ws', file: readFactsFile('facts:\n  "**/*.json": { gpus: 1024, tokens: 2T }\n') };
       assert.deepEqual(factsForPath([nested, outer], '/ws/team/run/a.json'), { gpus: '16', tokens: '2T' });
@@ -110,9 +134,10 @@ describe('workspace facts file', () => {
   });
 
   describe('precedence', () => {
-    const model = '{"model_type": "llama", "hidden_size": 512, "num_hidden_layers": 2, "num_attention_heads": 8, "intermediate_size": 1024, "vocab_size": 1000}';
+    const model =
+      '{"model_type": "llama", "hidden_size": 512, "num_hidden_layers": 2, "num_attention_heads": 8, "intermediate_size": 1024, "vocab_size": 1000}';
 
-    it('ranks settings below the workspace file and both below the file\'s own directives', () => {
+    it("ranks settings below the workspace file and both below the file's own directives", () => {
       const settings = { tokens: '1B', gpus: 8 };
       const workspace = { tokens: '2B' };
       assert.deepEqual(layeredFacts(model, [settings, workspace]), { gpus: 8, tokens: '2B' });

@@ -10,8 +10,14 @@ module.exports = async function editorSurfaces(page, helpers) {
 
   await helpers.waitForInline('tok/param');
   const inline = await helpers.inlineTexts();
-  assert.ok(inline.some((text) => text.includes('≈ 8.1 × 10²² FLOP · 297 tok/param · 14.8× Chinchilla · 0.81% of EU 10²⁵')), inline.join(' | '));
-  assert.ok(inline.some((text) => text.includes('≈ 6.74B params')), inline.join(' | '));
+  assert.ok(
+    inline.some((text) => text.includes('≈ 8.1 × 10²² FLOP · 297 tok/param · 14.8× Chinchilla · 0.81% of EU 10²⁵')),
+    inline.join(' | '),
+  );
+  assert.ok(
+    inline.some((text) => text.includes('≈ 6.74B params')),
+    inline.join(' | '),
+  );
   await helpers.screenshot('inline-budget-llama-2-7b-run');
 
   const hover = await helpers.hoverAt('tokens', 'Training tokens');
@@ -22,7 +28,10 @@ module.exports = async function editorSurfaces(page, helpers) {
   await helpers.openFile('bad/nonsense-values.yaml');
   await helpers.openProblems();
   // Only this file's problems (the examples also hold a broken .compute-budget.yaml on purpose).
-  await page.getByPlaceholder(/^Filter \(e\.g\. text/).first().fill('**/nonsense-values.yaml');
+  await page
+    .getByPlaceholder(/^Filter \(e\.g\. text/)
+    .first()
+    .fill('**/nonsense-values.yaml');
   const markerRows = page.locator('.markers-panel .monaco-list-row');
   await markerRows.filter({ hasText: 'too large to be a number of steps' }).waitFor();
   const rows = await markerRows.allInnerTexts();
@@ -35,7 +44,10 @@ module.exports = async function editorSurfaces(page, helpers) {
   await helpers.openFile('huggingface/mixtral-8x7b.config.json');
   await helpers.waitForInline('active');
   const moe = await helpers.inlineTexts();
-  assert.ok(moe.some((line) => line.includes('≈ 46.7B params (12.9B active)')), moe.join(' | '));
+  assert.ok(
+    moe.some((line) => line.includes('≈ 46.7B params (12.9B active)')),
+    moe.join(' | '),
+  );
   await helpers.hoverAt('num_local_experts', 'Experts');
   await helpers.screenshot('hover-experts-mixtral');
 };

@@ -15,7 +15,10 @@ module.exports = async function fineTune(page, helpers) {
   assert.match(status, /fine-tune 3\.1 × 10¹⁸ FLOP/);
   await helpers.waitForInline('fine-tune');
   const inline = await helpers.inlineTexts();
-  assert.ok(inline.some((text) => /fine-tune ≈ 3\.1 × 10¹⁸ FLOP · 0\.00042% of base pretraining · 7\.2% of EU 10²⁵ \(cumulative\)/.test(text)), inline.join(' | '));
+  assert.ok(
+    inline.some((text) => /fine-tune ≈ 3\.1 × 10¹⁸ FLOP · 0\.00042% of base pretraining · 7\.2% of EU 10²⁵ \(cumulative\)/.test(text)),
+    inline.join(' | '),
+  );
   assert.ok(!inline.some((text) => /Chinchilla|tok\/param/.test(text)), inline.join(' | '));
 
   const hover = await helpers.hoverAt('base_model', 'fine-tune of');

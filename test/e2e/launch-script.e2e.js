@@ -10,7 +10,10 @@ module.exports = async function launchScript(page, helpers) {
   await helpers.goToLine(58);
   await helpers.waitForInline('params');
   const inline = await helpers.inlineTexts();
-  assert.ok(inline.some((text) => text.includes('8.03B params')), inline.join(' | '));
+  assert.ok(
+    inline.some((text) => text.includes('8.03B params')),
+    inline.join(' | '),
+  );
   const hover = await helpers.hoverAt('--hidden-size', '8,030,261,248');
   assert.match(hover, /4,096|4096/);
   await helpers.screenshot('hover-hidden-size-megatron-launch-script');
@@ -18,6 +21,9 @@ module.exports = async function launchScript(page, helpers) {
   await helpers.goToLine(83);
   await helpers.waitForInline('tok/param');
   const budget = await helpers.inlineTexts();
-  assert.ok(budget.some((text) => text.includes('7.7 × 10²³ FLOP')), budget.join(' | '));
+  assert.ok(
+    budget.some((text) => text.includes('7.7 × 10²³ FLOP')),
+    budget.join(' | '),
+  );
   await helpers.screenshot('inline-budget-megatron-launch-script');
 };

@@ -59,7 +59,11 @@ module.exports = async function planView(page, helpers) {
   await page.keyboard.press('Escape');
 
   // Wide: the plan beside the chart. The write-back offer is not wanted here.
-  await page.locator('.notification-toast .codicon-notifications-clear, .notification-toast .codicon-close').first().click().catch(() => undefined);
+  await page
+    .locator('.notification-toast .codicon-notifications-clear, .notification-toast .codicon-close')
+    .first()
+    .click()
+    .catch(() => undefined);
   await frame.locator('#title').click();
   await helpers.runCommand('View: Toggle Maximize Editor Group');
   await helpers.waitForChart('allocation', 'vscode-dark');

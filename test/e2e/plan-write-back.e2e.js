@@ -35,8 +35,14 @@ module.exports = async function planWriteBack(page, helpers) {
   await page.locator('.notification-toast .monaco-button', { hasText: 'Write to llama-2-7b-run.yaml' }).click();
 
   const choices = await quickInput.locator('.monaco-list-row').allInnerTexts();
-  assert.ok(choices.some((text) => /Train this 6\.74B model Chinchilla-optimally: 135B tokens/.test(text)), choices.join(' | '));
-  assert.ok(choices.some((text) => /Spend the plan's 1\.2 × 10²³ FLOP on this 6\.74B model/.test(text)), choices.join(' | '));
+  assert.ok(
+    choices.some((text) => /Train this 6\.74B model Chinchilla-optimally: 135B tokens/.test(text)),
+    choices.join(' | '),
+  );
+  assert.ok(
+    choices.some((text) => /Spend the plan's 1\.2 × 10²³ FLOP on this 6\.74B model/.test(text)),
+    choices.join(' | '),
+  );
   assert.ok(!choices.some((text) => /632B/.test(text)), `the 31.6B plan's own tokens were offered for a 6.74B model: ${choices.join(' | ')}`);
   await helpers.screenshot('plan-write-back-choices');
   await quickInput.locator('.monaco-list-row', { hasText: 'Chinchilla-optimally' }).click();
@@ -45,7 +51,10 @@ module.exports = async function planWriteBack(page, helpers) {
   const write = page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Write to llama-2-7b-run.yaml' });
   await write.waitFor({ state: 'visible' });
   await page.locator('.tabs-container .tab', { hasText: 'with the plan written' }).waitFor();
-  await page.locator('.editor-instance .modified-in-monaco-diff-editor .view-line, .monaco-diff-editor .modified .view-line', { hasText: 'tokens: 135B' }).first().waitFor();
+  await page
+    .locator('.editor-instance .modified-in-monaco-diff-editor .view-line, .monaco-diff-editor .modified .view-line', { hasText: 'tokens: 135B' })
+    .first()
+    .waitFor();
   await helpers.screenshot('plan-write-back-preview');
   await write.click();
   await page.locator('.view-line', { hasText: 'tokens: 135B' }).first().waitFor();

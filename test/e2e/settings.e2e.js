@@ -44,7 +44,10 @@ module.exports = async function settings(page, helpers) {
   await helpers.screenshot('settings-inline-budget-off');
   await closeSettings(page);
 
-  assert.deepStrictEqual((await helpers.inlineTexts()).filter((text) => text.startsWith('≈')), []);
+  assert.deepStrictEqual(
+    (await helpers.inlineTexts()).filter((text) => text.startsWith('≈')),
+    [],
+  );
   // Only the decorations are off: the status bar item still reports the budget.
   assert.match(await helpers.waitForStatusBarItem('FLOP'), /8\.1 × 10²² FLOP/);
   await helpers.screenshot('inline-budget-off-llama-2-7b-run');

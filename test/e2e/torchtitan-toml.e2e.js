@@ -26,7 +26,10 @@ module.exports = async function torchtitanToml(page, helpers) {
   await helpers.waitForInline('tok/param');
   const inline = await helpers.inlineTexts();
   // 5.24e8 tokens ÷ 8.03e9 parameters: a short run shows its ratio, not a bare 0.
-  assert.ok(inline.some((text) => text.includes('0.065 tok/param · 0.0033× Chinchilla')), inline.join(' | '));
+  assert.ok(
+    inline.some((text) => text.includes('0.065 tok/param · 0.0033× Chinchilla')),
+    inline.join(' | '),
+  );
   await helpers.goToLine(1);
   // editorText reads the lines on screen: the top of the file now.
   assert.match(await helpers.editorText(), /^# compute-budget: gpus=64\n# NOTE: this toml config/);

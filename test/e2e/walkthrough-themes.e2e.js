@@ -4,18 +4,31 @@
 const assert = require('assert');
 const { openWalkthrough, showStep } = require('./walkthrough-helpers');
 
-const STEPS = [['hover', 'svg text'], ['problems', 'svg text'], ['plan', 'svg text'], ['chart', 'svg circle'], ['ci', 'code']];
+const STEPS = [
+  ['hover', 'svg text'],
+  ['problems', 'svg text'],
+  ['plan', 'svg text'],
+  ['chart', 'svg circle'],
+  ['ci', 'code'],
+];
 
 module.exports = async function walkthroughThemes(page, helpers) {
   await openWalkthrough(page, helpers);
   const backgrounds = {};
-  for (const [theme, label] of [['light', 'Light Modern'], ['dark', 'Dark Modern']]) {
+  for (const [theme, label] of [
+    ['light', 'Light Modern'],
+    ['dark', 'Dark Modern'],
+  ]) {
     await helpers.pickTheme(label);
     await page.locator(`.monaco-workbench.${theme === 'light' ? 'vs' : 'vs-dark'}`).waitFor();
     for (const [id, selector] of STEPS) {
       const media = await showStep(page, id, selector);
       // The picture's background as the browser computed it: the theme's colour, not the SVG's fallback.
-      if (id === 'hover') backgrounds[theme] = await media.locator('svg rect').first().evaluate((rect) => getComputedStyle(rect).fill);
+      if (id === 'hover')
+        backgrounds[theme] = await media
+          .locator('svg rect')
+          .first()
+          .evaluate((rect) => getComputedStyle(rect).fill);
       const file = await helpers.screenshot(`walkthrough-${id}-step-${theme}`);
       await page.locator('.getting-started-media').screenshot({ path: file.replace(/\.png$/, '-media.png') });
     }

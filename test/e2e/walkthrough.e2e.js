@@ -7,7 +7,13 @@ const { step, stepDone, openWalkthrough, showStep, clickStepButton } = require('
 module.exports = async function walkthrough(page, helpers) {
   await openWalkthrough(page, helpers);
   const titles = await page.locator('.getting-started-step .step-title').allInnerTexts();
-  assert.deepStrictEqual(titles, ['Write a budget and hover on it', 'Read the Problems panel', 'Plan a compute budget', 'Open the chart', 'Check configs in CI']);
+  assert.deepStrictEqual(titles, [
+    'Write a budget and hover on it',
+    'Read the Problems panel',
+    'Plan a compute budget',
+    'Open the chart',
+    'Check configs in CI',
+  ]);
 
   // Step 1: the button opens a new budget file; the completion list fills it; the hover explains it.
   await showStep(page, 'hover', 'svg text');

@@ -33,8 +33,9 @@ module.exports = async function workspaceFacts(page, helpers) {
   // The config, still open in the other group, now has its compute.
   await page.locator('.editor-group-container:not(.active) .view-lines').first().waitFor();
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('.editor-group-container:not(.active) .view-lines span')]
-      .some((span) => (getComputedStyle(span, '::after').content || '').includes('FLOP')),
+    [...document.querySelectorAll('.editor-group-container:not(.active) .view-lines span')].some((span) =>
+      (getComputedStyle(span, '::after').content || '').includes('FLOP'),
+    ),
   );
   // Side by side, without the explorer (Ctrl+B), as a person would look at the two.
   await page.keyboard.press('Control+B');

@@ -16,7 +16,9 @@ describe('the analysis shared by every surface', () => {
   it('re-analyses after an edit, once typing has settled', async () => {
     const { editor } = await openUntitled('model:\n  parameters: 70B\ntraining:\n  tokens: 1.4T\n');
     const before = await (await api()).analyzed(editor.document);
-    await editor.edit((builder) => builder.replace(editor.document.getWordRangeAtPosition(editor.document.positionAt(editor.document.getText().indexOf('1.4T')), /[\w.]+/)!, '2.8T'));
+    await editor.edit((builder) =>
+      builder.replace(editor.document.getWordRangeAtPosition(editor.document.positionAt(editor.document.getText().indexOf('1.4T')), /[\w.]+/)!, '2.8T'),
+    );
     const after = await (await api()).analyzed(editor.document);
     assert.notStrictEqual(after, before);
     assert.strictEqual(after.tokens, 2.8e12);

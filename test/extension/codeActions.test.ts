@@ -5,13 +5,18 @@ import { api, closeAll, codeOf, openUntitled } from './helpers';
 async function quickFixes(document: vscode.TextDocument, code: string) {
   const diagnostic = vscode.languages.getDiagnostics(document.uri).find((candidate) => codeOf(candidate) === code);
   assert.ok(diagnostic, `no ${code} diagnostic`);
-  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  return vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    diagnostic.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
 }
 
 describe('quick fixes', () => {
   afterEach(closeAll);
 
-  it('sets an under-trained run\'s tokens to the Chinchilla-optimal count, in the file\'s own notation', async () => {
+  it("sets an under-trained run's tokens to the Chinchilla-optimal count, in the file's own notation", async () => {
     const { editor } = await openUntitled('model:\n  parameters: 175B\ntraining:\n  tokens: 300B\n');
     const [fix] = await quickFixes(editor.document, 'under-trained');
     assert.strictEqual(fix.title, 'Set training tokens to 3.5T (Chinchilla-optimal)');
@@ -31,7 +36,8 @@ describe('quick fixes', () => {
   });
 
   it('adds the missing GPU count as a compute-budget comment the framework ignores', async () => {
-    const content = '{\n  "num-layers": 2,\n  "hidden-size": 256,\n  "num-attention-heads": 4,\n  "seq-length": 1024,\n  "train-iters": 1000,\n  "train_micro_batch_size_per_gpu": 4,\n  "model-parallel-size": 2\n}\n';
+    const content =
+      '{\n  "num-layers": 2,\n  "hidden-size": 256,\n  "num-attention-heads": 4,\n  "seq-length": 1024,\n  "train-iters": 1000,\n  "train_micro_batch_size_per_gpu": 4,\n  "model-parallel-size": 2\n}\n';
     const { editor } = await openUntitled(content);
     const [fix] = await quickFixes(editor.document, 'missing-data-parallel');
     assert.strictEqual(fix.command?.command, 'computeBudget.addFact');
@@ -44,7 +50,10 @@ describe('quick fixes', () => {
   });
 
   it('offers no comment fix in strict JSON, where a comment would break the file', async () => {
-    const { editor } = await openUntitled('{"model_type": "llama", "hidden_size": 512, "num_hidden_layers": 2, "num_attention_heads": 8, "intermediate_size": 1024, "vocab_size": 1000}', 'json');
+    const { editor } = await openUntitled(
+      '{"model_type": "llama", "hidden_size": 512, "num_hidden_layers": 2, "num_attention_heads": 8, "intermediate_size": 1024, "vocab_size": 1000}',
+      'json',
+    );
     assert.deepStrictEqual(await quickFixes(editor.document, 'missing-tokens'), []);
   });
 });

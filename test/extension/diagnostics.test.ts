@@ -62,7 +62,7 @@ describe('diagnostics in the Problems panel', () => {
     }
   });
 
-  it('clears a document\'s diagnostics when it closes', async () => {
+  it("clears a document's diagnostics when it closes", async () => {
     const { editor } = await openUntitled('model:\n  parameters: -7B\n');
     const uri = editor.document.uri;
     assert.strictEqual(vscode.languages.getDiagnostics(uri).length, 1);

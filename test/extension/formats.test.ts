@@ -24,7 +24,10 @@ describe('formats beyond YAML and JSON in the editor', () => {
     assert.ok(missing, analysis.findings.map((finding) => finding.code).join(', '));
     const range = new vscode.Range(editor.document.positionAt(missing.span.start), editor.document.positionAt(missing.span.end));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, range);
-    assert.ok(actions.some((action) => /gpus/i.test(action.title)), actions.map((action) => action.title).join(' | '));
+    assert.ok(
+      actions.some((action) => /gpus/i.test(action.title)),
+      actions.map((action) => action.title).join(' | '),
+    );
   });
 
   it('gives a TOML file that is not a training config nothing at all', async () => {

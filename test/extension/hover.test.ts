@@ -28,7 +28,10 @@ describe('hovers on the keys that drive the budget', () => {
   });
 
   it('titles a fine-tune as one and shows its compute against the base’s pretraining, without pre-training advice', async () => {
-    const { editor } = await openUntitled('# compute-budget: dataset_tokens=25M\nbase_model: NousResearch/Meta-Llama-3-8B\nadapter: lora\nnum_epochs: 4\nsequence_len: 4096\n', 'yaml');
+    const { editor } = await openUntitled(
+      '# compute-budget: dataset_tokens=25M\nbase_model: NousResearch/Meta-Llama-3-8B\nadapter: lora\nnum_epochs: 4\nsequence_len: 4096\n',
+      'yaml',
+    );
     const text = unescapeMarkdown(await hoverText(editor.document, positionOf(editor.document, 'base_model')));
     assert.ok(text.includes('fine-tune of meta-llama/Meta-Llama-3-8B'), text);
     assert.ok(text.includes('Fine-tuning compute'), text);
@@ -44,7 +47,9 @@ describe('hovers on the keys that drive the budget', () => {
 
   it('escapes text that came from the config', async () => {
     const hostile = '<b>x</b>[run](command:quit)'; // under the 40 characters a key is shown with
-    const { editor } = await openUntitled(`model_type: llama\n"${hostile}":\n  hidden_size: 512\n  num_hidden_layers: 2\n  num_attention_heads: 8\n  intermediate_size: 2048\n  vocab_size: 1000\n`);
+    const { editor } = await openUntitled(
+      `model_type: llama\n"${hostile}":\n  hidden_size: 512\n  num_hidden_layers: 2\n  num_attention_heads: 8\n  intermediate_size: 2048\n  vocab_size: 1000\n`,
+    );
     const raw = await hoverText(editor.document, positionOf(editor.document, 'hidden_size'));
     assert.ok(unescapeMarkdown(raw).includes(hostile), raw);
     // Every character that could open HTML or a link is escaped, so Markdown shows it as text.

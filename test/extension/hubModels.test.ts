@@ -11,7 +11,16 @@ import { api, closeAll, hoverText, openUntitled, positionOf, unescapeMarkdown } 
  * hand: embeddings 2 × 256 × 64 = 32,768; attention 64·4·16 + 2·64·2·16 + 4·16·64 = 12,288;
  * MLP 3 × 64 × 128 = 24,576; norms 128; per layer 36,992, × 2 = 73,984; final norm 64: 106,816.
  */
-const TINY = JSON.stringify({ model_type: 'llama', hidden_size: 64, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2, intermediate_size: 128, vocab_size: 256, tie_word_embeddings: false });
+const TINY = JSON.stringify({
+  model_type: 'llama',
+  hidden_size: 64,
+  num_hidden_layers: 2,
+  num_attention_heads: 4,
+  num_key_value_heads: 2,
+  intermediate_size: 128,
+  vocab_size: 256,
+  tie_word_embeddings: false,
+});
 
 /** Resolves with the first analysis of `document` published to the surfaces that satisfies `ready`. */
 async function analysisWhen(document: vscode.TextDocument, ready: (analysis: Analysis) => boolean): Promise<Analysis> {

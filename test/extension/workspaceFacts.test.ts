@@ -39,7 +39,7 @@ describe('workspace facts (.compute-budget.yaml)', () => {
     assert.ok(!analysis.findings.some((finding) => finding.code === 'missing-tokens'));
   });
 
-  it('lets a subfolder\'s facts file win over the one above it', async () => {
+  it("lets a subfolder's facts file win over the one above it", async () => {
     const { analysis } = await openExample('workspace-facts/team/gpt2.config.json');
     assert.strictEqual(analysis.tokens, 10e9);
   });
@@ -48,11 +48,14 @@ describe('workspace facts (.compute-budget.yaml)', () => {
     const uri = exampleUri('workspace-facts/broken/.compute-budget.yaml');
     const document = await vscode.workspace.openTextDocument(uri);
     const diagnostics = await diagnosticsWhen(uri, (all) => all.length >= 3);
-    assert.deepStrictEqual(diagnostics.map((diagnostic) => [codeOf(diagnostic), document.getText(diagnostic.range)]), [
-      ['invalid-directive', 'tokenz'],
-      ['invalid-directive', 'many'],
-      ['invalid-directive', '"../outside.json"'],
-    ]);
+    assert.deepStrictEqual(
+      diagnostics.map((diagnostic) => [codeOf(diagnostic), document.getText(diagnostic.range)]),
+      [
+        ['invalid-directive', 'tokenz'],
+        ['invalid-directive', 'many'],
+        ['invalid-directive', '"../outside.json"'],
+      ],
+    );
     const { analysis } = await openExample('workspace-facts/broken/config.json');
     assert.strictEqual(analysis.tokens, 300e9);
   });
@@ -84,8 +87,15 @@ describe('workspace facts (.compute-budget.yaml)', () => {
       const config = vscode.Uri.joinPath(folder, 'config.json');
       await vscode.workspace.fs.writeFile(config, await vscode.workspace.fs.readFile(exampleUri('huggingface/gpt2.config.json')));
       const { editor } = await openExample('scratch-facts/config.json');
-      const diagnostic = (await diagnosticsWhen(config, (all) => all.some((candidate) => codeOf(candidate) === 'missing-tokens'))).find((candidate) => codeOf(candidate) === 'missing-tokens')!;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', config, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const diagnostic = (await diagnosticsWhen(config, (all) => all.some((candidate) => codeOf(candidate) === 'missing-tokens'))).find(
+        (candidate) => codeOf(candidate) === 'missing-tokens',
+      )!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        config,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const fix = actions.find((action) => action.title === 'Add tokens for this file in .compute-budget.yaml');
       assert.ok(fix, actions.map((action) => action.title).join(' | '));
       const [uri, fact, , suggested] = fix.command!.arguments!;
@@ -110,12 +120,25 @@ describe('workspace facts (.compute-budget.yaml)', () => {
     });
 
     it('keeps the comment fix in YAML', async () => {
-      const untitled = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'model_type: llama\nhidden_size: 512\nnum_hidden_layers: 2\nnum_attention_heads: 8\nintermediate_size: 1024\nvocab_size: 1000\n' });
+      const untitled = await vscode.workspace.openTextDocument({
+        language: 'yaml',
+        content: 'model_type: llama\nhidden_size: 512\nnum_hidden_layers: 2\nnum_attention_heads: 8\nintermediate_size: 1024\nvocab_size: 1000\n',
+      });
       await vscode.window.showTextDocument(untitled);
       await (await api()).analyzed(untitled);
-      const diagnostic = (await diagnosticsWhen(untitled.uri, (all) => all.some((candidate) => codeOf(candidate) === 'missing-tokens'))).find((candidate) => codeOf(candidate) === 'missing-tokens')!;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', untitled.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-      assert.ok(actions.some((action) => action.title.startsWith('Add the training tokens (compute-budget comment')), actions.map((action) => action.title).join(' | '));
+      const diagnostic = (await diagnosticsWhen(untitled.uri, (all) => all.some((candidate) => codeOf(candidate) === 'missing-tokens'))).find(
+        (candidate) => codeOf(candidate) === 'missing-tokens',
+      )!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        untitled.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      assert.ok(
+        actions.some((action) => action.title.startsWith('Add the training tokens (compute-budget comment')),
+        actions.map((action) => action.title).join(' | '),
+      );
     });
   });
 });

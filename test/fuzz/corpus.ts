@@ -14,7 +14,8 @@ export function loadCorpus(): CorpusFile[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (!/\.(md|png)$/i.test(entry.name) && fs.statSync(full).size < 200_000) files.push({ name: path.relative(root, full), text: fs.readFileSync(full, 'utf8') });
+      else if (!/\.(md|png)$/i.test(entry.name) && fs.statSync(full).size < 200_000)
+        files.push({ name: path.relative(root, full), text: fs.readFileSync(full, 'utf8') });
     }
   };
   walk(root);

@@ -31,7 +31,15 @@ samples.forEach((input, index) => {
   try {
     found = violations(analyze(input.text, input.name, input.options), input.text);
   } catch (error) {
-    found = [{ kind: 'crash', detail: String((error as Error)?.stack ?? error).split('\n').slice(0, 4).join(' | ') }];
+    found = [
+      {
+        kind: 'crash',
+        detail: String((error as Error)?.stack ?? error)
+          .split('\n')
+          .slice(0, 4)
+          .join(' | '),
+      },
+    ];
   }
   const ms = performance.now() - started;
   if (ms > slowest.ms) slowest = { ms, name: input.name, size: input.text.length };
@@ -39,7 +47,11 @@ samples.forEach((input, index) => {
   for (const violation of found) {
     counts[violation.kind]++;
     if (verbose) console.log(`${violation.kind} case ${index} (${input.name}): ${violation.detail}`);
-    if (!first.has(violation.kind)) first.set(violation.kind, `case ${index} (${input.name}, ${input.text.length} chars): ${violation.detail}\n    text: ${JSON.stringify(input.text.slice(0, 300))}`);
+    if (!first.has(violation.kind))
+      first.set(
+        violation.kind,
+        `case ${index} (${input.name}, ${input.text.length} chars): ${violation.detail}\n    text: ${JSON.stringify(input.text.slice(0, 300))}`,
+      );
   }
 });
 

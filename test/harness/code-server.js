@@ -44,10 +44,12 @@ function freePort() {
 /** One GET; resolves with the status code. */
 function httpStatus(url) {
   return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      res.resume();
-      resolve(res.statusCode);
-    }).once('error', reject);
+    http
+      .get(url, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      })
+      .once('error', reject);
   });
 }
 
@@ -70,8 +72,14 @@ function waitForListening(child, logStream) {
       child.stderr.off('data', onData);
       child.off('exit', onExit);
     }
-    function done() { cleanup(); resolve(); }
-    function fail(error) { cleanup(); reject(error); }
+    function done() {
+      cleanup();
+      resolve();
+    }
+    function fail(error) {
+      cleanup();
+      reject(error);
+    }
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.once('exit', onExit);
@@ -122,10 +130,7 @@ async function startCodeServer(options) {
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   for (const extension of options.extensions || []) linkExtension(extensionsDir, extension);
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...options.settings }, null, 2),
-  );
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...options.settings }, null, 2));
   // Our own config file, so that a person's ~/.config/code-server/config.yaml (password, cert)
   // does not change how the server starts.
   const configFile = path.join(tmp, 'config.yaml');
@@ -137,14 +142,19 @@ async function startCodeServer(options) {
 
   const args = [
     paths.codeServerEntry,
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     // Makes the web workbench honour the `payload` URL parameter (development extension, tests).
     ...(options.smokeTestDriver ? ['--vscode-option=--enable-smoke-test-driver'] : []),
     options.folder,
@@ -172,7 +182,9 @@ async function startCodeServer(options) {
     process.off('exit', onProcessExit);
     signalGroup(child.pid, 'SIGTERM');
     let timer;
-    const timedOut = new Promise((resolve) => { timer = setTimeout(resolve, STOP_TIMEOUT_MS); });
+    const timedOut = new Promise((resolve) => {
+      timer = setTimeout(resolve, STOP_TIMEOUT_MS);
+    });
     await Promise.race([exited, timedOut]);
     clearTimeout(timer);
     // Children that ignored SIGTERM, or outlived the main process.

@@ -80,7 +80,10 @@ function createHelpers(page, { screenshotsDir }) {
     // Come from outside the editor: Monaco shows a hover on mouse movement, not on position.
     await page.mouse.move(0, 0);
     await page.mouse.move(point.x, point.y, { steps: 5 });
-    const hover = page.locator('.monaco-hover', expected ? { hasText: expected } : {}).filter({ visible: true }).first();
+    const hover = page
+      .locator('.monaco-hover', expected ? { hasText: expected } : {})
+      .filter({ visible: true })
+      .first();
     await hover.waitFor({ state: 'visible' });
     return hover.innerText();
   }
@@ -166,7 +169,23 @@ function createHelpers(page, { screenshotsDir }) {
     await page.keyboard.press('Enter');
   }
 
-  return { openFile, goToLine, runCommand, screenshot, editorText, hoverAt, openProblems, waitForNotification, waitForStatusBarItem, inlineTexts, waitForInline, quickFix, chartFrame, waitForChart, pickTheme };
+  return {
+    openFile,
+    goToLine,
+    runCommand,
+    screenshot,
+    editorText,
+    hoverAt,
+    openProblems,
+    waitForNotification,
+    waitForStatusBarItem,
+    inlineTexts,
+    waitForInline,
+    quickFix,
+    chartFrame,
+    waitForChart,
+    pickTheme,
+  };
 }
 
 // The text editor of the main editor area's active group. VS Code 1.139 opens Settings as a modal

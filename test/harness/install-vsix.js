@@ -43,7 +43,10 @@ async function installVsix(vsix, extensionsDir) {
       });
     });
     const installed = fs.readdirSync(extensionsDir, { withFileTypes: true }).filter((entry) => /^compute-budget\.compute-budget-/.test(entry.name));
-    if (installed.length !== 1) throw new Error(`expected one installed compute-budget folder in ${extensionsDir}, found ${installed.map((entry) => entry.name).join(', ') || 'none'}; code-server said:\n${output}`);
+    if (installed.length !== 1)
+      throw new Error(
+        `expected one installed compute-budget folder in ${extensionsDir}, found ${installed.map((entry) => entry.name).join(', ') || 'none'}; code-server said:\n${output}`,
+      );
     const folder = path.join(extensionsDir, installed[0].name);
     if (!installed[0].isDirectory() || fs.lstatSync(folder).isSymbolicLink()) throw new Error(`${folder} is not a folder unpacked from the VSIX`);
     const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8'));

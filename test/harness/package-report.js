@@ -53,17 +53,23 @@ async function main() {
   const vsix = path.resolve(process.argv[2] || path.join(paths.repoRoot, 'dist-vsix', `${manifest.name}-${manifest.version}.vsix`));
   const entries = (await zipEntries(vsix)).filter((entry) => !entry.name.endsWith('/'));
   const files = entries.filter((entry) => entry.name.startsWith('extension/'));
-  console.log(`\nVSIX ${path.relative(process.cwd(), vsix)}: ${kb(fs.statSync(vsix).size)}, ${files.length} files of the extension (${entries.length} entries with the manifest)`);
+  console.log(
+    `\nVSIX ${path.relative(process.cwd(), vsix)}: ${kb(fs.statSync(vsix).size)}, ${files.length} files of the extension (${entries.length} entries with the manifest)`,
+  );
 
   const bundles = files.filter((entry) => entry.name.startsWith('extension/dist/')).sort((a, b) => b.size - a.size);
   console.log('  bundle                              unpacked   in the VSIX');
-  for (const entry of bundles) console.log(`  ${entry.name.slice('extension/'.length).padEnd(34)} ${kb(entry.size).padStart(10)} ${kb(entry.compressed).padStart(12)}`);
+  for (const entry of bundles)
+    console.log(`  ${entry.name.slice('extension/'.length).padEnd(34)} ${kb(entry.size).padStart(10)} ${kb(entry.compressed).padStart(12)}`);
 
   const problems = [];
   const main = `extension/${path.posix.normalize(manifest.main)}`;
   const host = files.find((entry) => entry.name === main);
   if (!host) problems.push(`the manifest's main (${manifest.main}) is not in the VSIX`);
-  else console.log(`Host entry ${manifest.main}: ${kb(host.size)} (target ≤ ${kb(HOST_ENTRY_TARGET)}: ${host.size <= HOST_ENTRY_TARGET ? 'met' : `over by ${kb(host.size - HOST_ENTRY_TARGET)}`})`);
+  else
+    console.log(
+      `Host entry ${manifest.main}: ${kb(host.size)} (target ≤ ${kb(HOST_ENTRY_TARGET)}: ${host.size <= HOST_ENTRY_TARGET ? 'met' : `over by ${kb(host.size - HOST_ENTRY_TARGET)}`})`,
+    );
   if (manifest.icon && !files.some((entry) => entry.name === `extension/${manifest.icon}`)) problems.push(`the icon ${manifest.icon} is not in the VSIX`);
   for (const entry of files) if (MUST_NOT_SHIP.some((pattern) => pattern.test(entry.name))) problems.push(`${entry.name} must not ship`);
 

@@ -27,7 +27,11 @@ const OPTIONS_WITH_VALUES = ['--extension', '--vsix'];
 function specFiles(argv, dir = path.join(paths.repoRoot, 'test', 'e2e')) {
   const args = argv.slice(2).filter((arg, i, all) => !OPTIONS_WITH_VALUES.includes(arg) && !OPTIONS_WITH_VALUES.includes(all[i - 1]));
   if (args.length) return args.map((file) => path.resolve(file));
-  return fs.readdirSync(dir).filter((name) => name.endsWith('.e2e.js')).sort().map((name) => path.join(dir, name));
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.e2e.js'))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 /** Opens the workbench in a fresh browser context and waits until the explorer lists the folder. */
@@ -79,10 +83,12 @@ async function runSpecs(files, { extension = extensionPath(), vsix = vsixPath(),
   const workspaces = [];
   // The VSIX is installed into an extensions folder of our own, which the server then uses.
   const extensionsDir = vsix ? fs.mkdtempSync(path.join(os.tmpdir(), 'compute-budget-vsix-extensions-')) : undefined;
-  const installed = vsix ? await installVsix(vsix, extensionsDir).catch((error) => {
-    fs.rmSync(extensionsDir, { recursive: true, force: true });
-    throw error;
-  }) : undefined;
+  const installed = vsix
+    ? await installVsix(vsix, extensionsDir).catch((error) => {
+        fs.rmSync(extensionsDir, { recursive: true, force: true });
+        throw error;
+      })
+    : undefined;
   /** A fresh copy of test/examples/ per spec: specs may edit files, and VS Code restores state per folder. */
   const freshWorkspace = () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'compute-budget-e2e-'));
@@ -102,7 +108,9 @@ async function runSpecs(files, { extension = extensionPath(), vsix = vsixPath(),
   stopOnSignals(server);
   const browser = await launchBrowser();
   try {
-    console.log(`VS Code (code-server) at ${server.base}, extension ${installed ? `${installed} (installed from ${path.relative(process.cwd(), vsix)})` : extension}`);
+    console.log(
+      `VS Code (code-server) at ${server.base}, extension ${installed ? `${installed} (installed from ${path.relative(process.cwd(), vsix)})` : extension}`,
+    );
     let passed = 0;
     for (const file of files) if (await runSpec(browser, workbenchUrl(server.base, { folder: freshWorkspace() }), file)) passed++;
     // The plain closing line CI reads.

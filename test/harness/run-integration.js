@@ -20,7 +20,9 @@ const reportFile = path.join(paths.artifactsDir, 'integration-report.txt');
 /** Resolves with the exit code the workbench reports when the tests module's run() settles. */
 async function runTestsInWorkbench(page, url) {
   let exitCode;
-  const exited = new Promise((resolve) => { exitCode = resolve; });
+  const exited = new Promise((resolve) => {
+    exitCode = resolve;
+  });
   // The web workbench calls these when started with the smoke-test driver.
   await page.exposeFunction('codeAutomationExit', (code) => exitCode(code));
   await page.exposeFunction('codeAutomationLog', () => {});

@@ -13,7 +13,12 @@ describe('the analysis worker module, loaded on the calling thread', () => {
   });
 
   it('answers a job the engine cannot take with an error, not a throw', () => {
-    const options = Object.defineProperty({}, 'numberStyle', { enumerable: true, get: () => { throw new Error('options unreadable'); } });
+    const options = Object.defineProperty({}, 'numberStyle', {
+      enumerable: true,
+      get: () => {
+        throw new Error('options unreadable');
+      },
+    });
     assert.deepEqual(answer({ id: 8, text: 'x', fileName: 'a.yaml', options, resources: EMPTY_SNAPSHOT }), { id: 8, error: 'options unreadable' });
   });
 });

@@ -6,7 +6,16 @@ import * as os from 'os';
 import * as path from 'path';
 import { cachedConfig, cleanToken, hubSettings, HuggingFaceModels, MAX_CONFIG_BYTES } from '../../src/node/huggingFace';
 
-const CONFIG = JSON.stringify({ model_type: 'llama', hidden_size: 64, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2, intermediate_size: 128, vocab_size: 256, tie_word_embeddings: false });
+const CONFIG = JSON.stringify({
+  model_type: 'llama',
+  hidden_size: 64,
+  num_hidden_layers: 2,
+  num_attention_heads: 4,
+  num_key_value_heads: 2,
+  intermediate_size: 128,
+  vocab_size: 256,
+  tie_word_embeddings: false,
+});
 
 /** Lays out a Hugging Face cache entry as huggingface_hub writes it. */
 function cacheModel(cache: string, id: string, snapshots: Record<string, string | undefined>, main?: string): void {
@@ -42,10 +51,11 @@ async function startHub(answers: Record<string, (response: http.ServerResponse) 
   return {
     endpoint: `http://127.0.0.1:${port}/`,
     requests,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -133,7 +143,10 @@ describe('Hugging Face models for the Node host', () => {
       const online = new HuggingFaceModels({ allowNetwork: true, env: env({ HF_ENDPOINT: hub.endpoint }) });
       assert.equal((await online.modelConfig('org/local'))?.source, 'Hugging Face cache');
       assert.deepEqual(await online.modelConfig('org/remote'), { text: CONFIG, source: 'Hugging Face Hub' });
-      assert.deepEqual(hub.requests.map((request) => request.url), ['/org/remote/resolve/main/config.json']);
+      assert.deepEqual(
+        hub.requests.map((request) => request.url),
+        ['/org/remote/resolve/main/config.json'],
+      );
     });
 
     it('sends the token as a bearer header: HF_TOKEN first, else the token file', async () => {
@@ -143,9 +156,17 @@ describe('Hugging Face models for the Node host', () => {
       fs.writeFileSync(path.join(root, 'home', 'token'), 'hf_from_file\n');
       await new HuggingFaceModels({ allowNetwork: true, env: env({ HF_ENDPOINT: hub.endpoint }) }).modelConfig('org/gated');
       fs.writeFileSync(path.join(root, 'other-token'), 'hf_from_path');
-      await new HuggingFaceModels({ allowNetwork: true, env: env({ HF_ENDPOINT: hub.endpoint, HF_TOKEN_PATH: path.join(root, 'other-token') }) }).modelConfig('org/gated');
-      await new HuggingFaceModels({ allowNetwork: true, env: env({ HF_ENDPOINT: hub.endpoint, HF_TOKEN: 'hf_x', HF_HUB_DISABLE_IMPLICIT_TOKEN: '1' }) }).modelConfig('org/gated');
-      assert.deepEqual(hub.requests.map((request) => request.authorization), ['Bearer hf_from_env', 'Bearer hf_from_file', 'Bearer hf_from_path', undefined]);
+      await new HuggingFaceModels({ allowNetwork: true, env: env({ HF_ENDPOINT: hub.endpoint, HF_TOKEN_PATH: path.join(root, 'other-token') }) }).modelConfig(
+        'org/gated',
+      );
+      await new HuggingFaceModels({
+        allowNetwork: true,
+        env: env({ HF_ENDPOINT: hub.endpoint, HF_TOKEN: 'hf_x', HF_HUB_DISABLE_IMPLICIT_TOKEN: '1' }),
+      }).modelConfig('org/gated');
+      assert.deepEqual(
+        hub.requests.map((request) => request.authorization),
+        ['Bearer hf_from_env', 'Bearer hf_from_file', 'Bearer hf_from_path', undefined],
+      );
     });
 
     it('answers null for 401, 404, a server error, a body that is not a JSON object, and a huge body', async () => {
@@ -193,7 +214,10 @@ describe('Hugging Face models for the Node host', () => {
       await models.modelConfig('org/absent');
       assert.equal(await models.modelConfig('org/flaky'), null);
       assert.equal((await models.modelConfig('org/flaky'))?.source, 'Hugging Face Hub');
-      assert.deepEqual(hub.requests.map((request) => request.url.split('/')[2]), ['found', 'absent', 'flaky', 'flaky']);
+      assert.deepEqual(
+        hub.requests.map((request) => request.url.split('/')[2]),
+        ['found', 'absent', 'flaky', 'flaky'],
+      );
     });
   });
 });

@@ -60,7 +60,12 @@ describe('resources a config points at', () => {
       const host = tableHost({});
       const run = (resources: Resources) => {
         const lookups = new ResourceLookups(resources);
-        return { file: lookups.file('missing'), known: lookups.modelConfig('org/known'), unknown: lookups.modelConfig('org/unknown'), pending: lookups.pending };
+        return {
+          file: lookups.file('missing'),
+          known: lookups.modelConfig('org/known'),
+          unknown: lookups.modelConfig('org/unknown'),
+          pending: lookups.pending,
+        };
       };
       const first = await withResources(run, cache, host);
       assert.equal(first.file, null);

@@ -22,15 +22,23 @@ describe('analyses on a worker thread', function () {
   it('answers jobs in any number, each with its own result', async () => {
     analyzer = new WorkerAnalyzer(WORKER);
     const sizes = [1, 2, 3, 4, 5];
-    const results = await Promise.all(sizes.map((size) => analyzer.analyze({ text: `parameters: ${size}B\ntokens: 1T\n`, fileName: 'a.yaml', options: {}, resources: EMPTY_SNAPSHOT })));
-    assert.deepEqual(results.map((analysis) => analysis.parameters.total), sizes.map((size) => size * 1e9));
+    const results = await Promise.all(
+      sizes.map((size) => analyzer.analyze({ text: `parameters: ${size}B\ntokens: 1T\n`, fileName: 'a.yaml', options: {}, resources: EMPTY_SNAPSHOT })),
+    );
+    assert.deepEqual(
+      results.map((analysis) => analysis.parameters.total),
+      sizes.map((size) => size * 1e9),
+    );
   });
 
   it('stops a job past its time limit, and the next job runs on a fresh worker', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'compute-budget-worker-'));
     const stuck = path.join(folder, 'stuck.js');
     // A stand-in for a worker caught in a runaway analysis: the job for stuck.yaml never returns.
-    fs.writeFileSync(stuck, `const { parentPort } = require('worker_threads'); parentPort.on('message', (job) => { if (job.fileName === 'stuck.yaml') for (;;) {} parentPort.postMessage({ id: job.id, analysis: { file: job.fileName } }); });`);
+    fs.writeFileSync(
+      stuck,
+      `const { parentPort } = require('worker_threads'); parentPort.on('message', (job) => { if (job.fileName === 'stuck.yaml') for (;;) {} parentPort.postMessage({ id: job.id, analysis: { file: job.fileName } }); });`,
+    );
     analyzer = new WorkerAnalyzer(stuck, 300);
     await assert.rejects(analyzer.analyze({ text: 'x', fileName: 'stuck.yaml', options: {}, resources: EMPTY_SNAPSHOT }), AnalysisTimeout);
     const next = await analyzer.analyze({ text: 'x', fileName: 'b.yaml', options: {}, resources: EMPTY_SNAPSHOT });

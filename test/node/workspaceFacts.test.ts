@@ -14,7 +14,7 @@ describe('workspace facts for the command line', () => {
     assert.deepEqual(result.problems, []);
   });
 
-  it('lets a subfolder\'s file win over the root\'s, fact by fact', async () => {
+  it("lets a subfolder's file win over the root's, fact by fact", async () => {
     const result = await workspaceFactsFor(path.join(EXAMPLES, 'team/gpt2.config.json'), options);
     assert.deepEqual(result.facts, { gpus: '8', tokens: '10B' });
     assert.deepEqual(result.files, [path.join(EXAMPLES, '.compute-budget.yaml'), path.join(EXAMPLES, 'team/.compute-budget.yaml')]);
@@ -23,11 +23,14 @@ describe('workspace facts for the command line', () => {
   it('keeps the valid facts of a broken file and names its problems with 1-based positions', async () => {
     const result = await workspaceFactsFor(path.join(EXAMPLES, 'broken/config.json'), options);
     assert.deepEqual(result.facts, { tokens: '300B' });
-    assert.deepEqual(result.problems.map((problem) => [path.basename(path.dirname(problem.file)), problem.line, problem.column]), [
-      ['broken', 3, 34],
-      ['broken', 3, 52],
-      ['broken', 4, 3],
-    ]);
+    assert.deepEqual(
+      result.problems.map((problem) => [path.basename(path.dirname(problem.file)), problem.line, problem.column]),
+      [
+        ['broken', 3, 34],
+        ['broken', 3, 52],
+        ['broken', 4, 3],
+      ],
+    );
     assert.match(result.problems[0].message, /"tokenz" is not a fact/);
   });
 

@@ -5,7 +5,10 @@ const assert = require('assert');
 module.exports = async function webProblemsIncludes(page, helpers) {
   await helpers.openFile('bad/nonsense-values.yaml');
   await helpers.openProblems();
-  await page.getByPlaceholder(/^Filter \(e\.g\. text/).first().fill('**/nonsense-values.yaml');
+  await page
+    .getByPlaceholder(/^Filter \(e\.g\. text/)
+    .first()
+    .fill('**/nonsense-values.yaml');
   const markerRows = page.locator('.markers-panel .monaco-list-row');
   await markerRows.filter({ hasText: '"banana" is not a number' }).waitFor();
   const problems = (await markerRows.allInnerTexts()).join('\n');
@@ -18,7 +21,10 @@ module.exports = async function webProblemsIncludes(page, helpers) {
   await helpers.openFile('maxtext/configs/tpu/tpu_smoke_test.yml');
   await helpers.waitForInline('3.1M params');
   await helpers.openProblems();
-  await page.getByPlaceholder(/^Filter \(e\.g\. text/).first().fill('**/tpu_smoke_test.yml');
+  await page
+    .getByPlaceholder(/^Filter \(e\.g\. text/)
+    .first()
+    .fill('**/tpu_smoke_test.yml');
   await page.waitForFunction(() => {
     const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((row) => row.textContent || '');
     return rows.length === 2 && rows[1].includes('per_device_batch_size is per device');

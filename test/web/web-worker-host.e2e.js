@@ -32,7 +32,10 @@ module.exports = async function webWorkerHost(page, helpers) {
   await helpers.openFile('generic/llama-2-7b-run.yaml');
   await helpers.waitForInline('tok/param');
   const inline = await helpers.inlineTexts();
-  assert.ok(inline.some((text) => text.includes('≈ 8.1 × 10²² FLOP · 297 tok/param · 14.8× Chinchilla · 0.81% of EU 10²⁵')), inline.join(' | '));
+  assert.ok(
+    inline.some((text) => text.includes('≈ 8.1 × 10²² FLOP · 297 tok/param · 14.8× Chinchilla · 0.81% of EU 10²⁵')),
+    inline.join(' | '),
+  );
   const hover = await helpers.hoverAt('tokens', 'Training tokens');
   assert.match(hover, /2,000,000,000,000/);
   assert.match(hover, /EU AI Act systemic risk/);

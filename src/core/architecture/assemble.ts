@@ -89,10 +89,20 @@ export function assemble(draft: Draft): Assembled {
 export function architectureFindings(arch: Architecture, anchor: Span): Finding[] {
   const findings: Finding[] = [];
   if (!Number.isInteger(arch.headDim.value)) {
-    findings.push({ severity: 'warning', code: 'invalid-number', message: `${arch.heads.value} attention heads do not divide the hidden size ${arch.hidden.value}; the head size would be ${arch.headDim.value.toFixed(2)}.`, span: arch.heads.span ?? anchor });
+    findings.push({
+      severity: 'warning',
+      code: 'invalid-number',
+      message: `${arch.heads.value} attention heads do not divide the hidden size ${arch.hidden.value}; the head size would be ${arch.headDim.value.toFixed(2)}.`,
+      span: arch.heads.span ?? anchor,
+    });
   }
   if (arch.kvHeads.value > arch.heads.value || arch.heads.value % arch.kvHeads.value !== 0) {
-    findings.push({ severity: 'warning', code: 'invalid-number', message: `${arch.kvHeads.value} key/value heads must divide the ${arch.heads.value} attention heads.`, span: arch.kvHeads.span ?? anchor });
+    findings.push({
+      severity: 'warning',
+      code: 'invalid-number',
+      message: `${arch.kvHeads.value} key/value heads must divide the ${arch.heads.value} attention heads.`,
+      span: arch.kvHeads.span ?? anchor,
+    });
   }
   return findings;
 }

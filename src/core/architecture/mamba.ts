@@ -68,5 +68,7 @@ export function mambaParameters(hidden: number, mixer: MambaMixer): { perLayer: 
 }
 
 export function mambaFacts(mixer: MambaMixer): Fact[] {
-  return mixer.kind === 'mamba1' ? [mixer.inner, mixer.stateSize, mixer.convKernel, mixer.dtRank] : [mixer.heads, mixer.headDim, mixer.stateSize, mixer.groups, mixer.convKernel];
+  return mixer.kind === 'mamba1'
+    ? [mixer.inner, mixer.stateSize, mixer.convKernel, mixer.dtRank]
+    : [mixer.heads, mixer.headDim, mixer.stateSize, mixer.groups, mixer.convKernel];
 }

@@ -62,7 +62,14 @@ export function countParameters(arch: Architecture): ParameterCount {
     const weights = arch.tied.value ? 0 : V * h;
     const bias = arch.outputBias ? V : 0;
     const formula = [weights ? `${n(V)} × ${n(h)}` : '', bias ? `${n(V)} (bias)` : ''].filter(Boolean).join(' + ');
-    add({ id: 'output', label: arch.tied.value ? 'Output bias' : 'Output layer (untied)', formula, repeats: 1, total: weights + bias, facts: [arch.vocab, arch.hidden, arch.tied] });
+    add({
+      id: 'output',
+      label: arch.tied.value ? 'Output bias' : 'Output layer (untied)',
+      formula,
+      repeats: 1,
+      total: weights + bias,
+      facts: [arch.vocab, arch.hidden, arch.tied],
+    });
   }
   if (arch.learnedPositions) {
     const P = arch.learnedPositions.value;
@@ -74,46 +81,102 @@ export function countParameters(arch: Architecture): ParameterCount {
   const stackFacts = stack ? [stack.layout] : [];
   if (arch.latentAttention) {
     const latent = latentAttentionParameters(h, a, arch.latentAttention);
-    add({ id: 'attention', label: 'Latent attention (q, kv_a, kv_b, o)', formula: latent.formula, perLayer: latent.perLayer, repeats: attentionLayers, facts: [arch.hidden, arch.heads, arch.layers, ...latentAttentionFacts(arch.latentAttention)] });
+    add({
+      id: 'attention',
+      label: 'Latent attention (q, kv_a, kv_b, o)',
+      formula: latent.formula,
+      perLayer: latent.perLayer,
+      repeats: attentionLayers,
+      facts: [arch.hidden, arch.heads, arch.layers, ...latentAttentionFacts(arch.latentAttention)],
+    });
   } else if (attentionLayers > 0) {
     const qkvBias = arch.attentionBias === 'none' ? 0 : a * d + 2 * k * d;
     const outBias = arch.attentionBias === 'all' ? h : 0;
     const qkNorm = arch.qkNorm;
     const attention = h * a * d + 2 * h * k * d + a * d * h + qkvBias + outBias + qkNorm;
     const attentionFormula = k === a && a * d === h ? `4 × ${n(h)} × ${n(h)}` : `${n(h)} × (${n(a)}+2×${n(k)}) × ${n(d)} + ${n(a)} × ${n(d)} × ${n(h)}`;
-    add({ id: 'attention', label: 'Attention (q, k, v, o)', formula: attentionFormula + (qkvBias + outBias ? ' + biases' : '') + (qkNorm ? ' + q/k norms' : ''), perLayer: attention, repeats: attentionLayers, facts: [arch.hidden, arch.heads, arch.kvHeads, arch.headDim, arch.layers, ...stackFacts] });
+    add({
+      id: 'attention',
+      label: 'Attention (q, k, v, o)',
+      formula: attentionFormula + (qkvBias + outBias ? ' + biases' : '') + (qkNorm ? ' + q/k norms' : ''),
+      perLayer: attention,
+      repeats: attentionLayers,
+      facts: [arch.hidden, arch.heads, arch.kvHeads, arch.headDim, arch.layers, ...stackFacts],
+    });
   }
   if (stack?.mixer && stack.mambaLayers > 0) {
     const mixer = mambaParameters(h, stack.mixer);
-    add({ id: 'mamba', label: stack.mixer.kind === 'mamba2' ? 'Mamba-2 mixer' : 'Mamba mixer', formula: mixer.formula, perLayer: mixer.perLayer, repeats: stack.mambaLayers, facts: [arch.hidden, ...mambaFacts(stack.mixer), ...stackFacts] });
+    add({
+      id: 'mamba',
+      label: stack.mixer.kind === 'mamba2' ? 'Mamba-2 mixer' : 'Mamba mixer',
+      formula: mixer.formula,
+      perLayer: mixer.perLayer,
+      repeats: stack.mambaLayers,
+      facts: [arch.hidden, ...mambaFacts(stack.mixer), ...stackFacts],
+    });
   }
 
   const moe = arch.moe;
   const denseLayers = stack ? stack.mlpLayers : moe ? L - moe.moeLayers : L;
   const perMlp = mlpParameters(h, f, gated, arch.mlpBias);
   const mlpFormula = `${gated ? 3 : 2} × ${n(h)} × ${n(f)}${arch.mlpBias ? ' + biases' : ''}`;
-  if (denseLayers > 0) add({ id: 'mlp', label: gated ? 'MLP (gated)' : 'MLP', formula: mlpFormula, perLayer: perMlp, repeats: denseLayers, facts: [arch.hidden, arch.ffn, arch.gated, arch.layers] });
+  if (denseLayers > 0)
+    add({
+      id: 'mlp',
+      label: gated ? 'MLP (gated)' : 'MLP',
+      formula: mlpFormula,
+      perLayer: perMlp,
+      repeats: denseLayers,
+      facts: [arch.hidden, arch.ffn, arch.gated, arch.layers],
+    });
 
   if (moe) {
     const E = moe.experts.value;
     const K = Math.min(moe.topK.value, E);
     const perExpert = mlpParameters(h, moe.ffn.value, gated, arch.mlpBias);
     add({
-      id: 'experts', label: `Experts (${E}, top-${K} active)`, formula: `${n(E)} × ${gated ? 3 : 2} × ${n(h)} × ${n(moe.ffn.value)}`,
-      perLayer: E * perExpert, repeats: moe.moeLayers, active: K * perExpert * moe.moeLayers, facts: [moe.experts, moe.topK, moe.ffn, arch.hidden, arch.layers],
+      id: 'experts',
+      label: `Experts (${E}, top-${K} active)`,
+      formula: `${n(E)} × ${gated ? 3 : 2} × ${n(h)} × ${n(moe.ffn.value)}`,
+      perLayer: E * perExpert,
+      repeats: moe.moeLayers,
+      active: K * perExpert * moe.moeLayers,
+      facts: [moe.experts, moe.topK, moe.ffn, arch.hidden, arch.layers],
     });
-    add({ id: 'router', label: 'Router', formula: `${n(h)} × ${n(E)}${moe.routerBias ? ` + ${n(E)} (bias)` : ''}`, perLayer: h * E + (moe.routerBias ? E : 0), repeats: moe.moeLayers, facts: [moe.experts, arch.hidden] });
+    add({
+      id: 'router',
+      label: 'Router',
+      formula: `${n(h)} × ${n(E)}${moe.routerBias ? ` + ${n(E)} (bias)` : ''}`,
+      perLayer: h * E + (moe.routerBias ? E : 0),
+      repeats: moe.moeLayers,
+      facts: [moe.experts, arch.hidden],
+    });
     if (moe.sharedFfn) {
       const shared = mlpParameters(h, moe.sharedFfn.value, gated, arch.mlpBias) + (moe.sharedGate ? h : 0);
-      add({ id: 'shared-experts', label: 'Shared expert', formula: `${gated ? 3 : 2} × ${n(h)} × ${n(moe.sharedFfn.value)}${moe.sharedGate ? ` + ${n(h)} (gate)` : ''}`, perLayer: shared, repeats: moe.moeLayers, facts: [moe.sharedFfn, arch.hidden] });
+      add({
+        id: 'shared-experts',
+        label: 'Shared expert',
+        formula: `${gated ? 3 : 2} × ${n(h)} × ${n(moe.sharedFfn.value)}${moe.sharedGate ? ` + ${n(h)} (gate)` : ''}`,
+        perLayer: shared,
+        repeats: moe.moeLayers,
+        facts: [moe.sharedFfn, arch.hidden],
+      });
     }
   }
 
   const perNorm = normParameters(arch.norm, h);
   if (perNorm > 0 && arch.normsPerLayer > 0) {
-    add({ id: 'norms', label: `Norms (${arch.normsPerLayer} per layer)`, formula: `${arch.normsPerLayer} × ${perNorm === h ? n(h) : `2 × ${n(h)}`}`, perLayer: arch.normsPerLayer * perNorm, repeats: L, facts: [arch.hidden, arch.layers] });
+    add({
+      id: 'norms',
+      label: `Norms (${arch.normsPerLayer} per layer)`,
+      formula: `${arch.normsPerLayer} × ${perNorm === h ? n(h) : `2 × ${n(h)}`}`,
+      perLayer: arch.normsPerLayer * perNorm,
+      repeats: L,
+      facts: [arch.hidden, arch.layers],
+    });
   }
-  if (perNorm > 0) add({ id: 'final-norm', label: 'Final norm', formula: perNorm === h ? n(h) : `2 × ${n(h)}`, repeats: 1, total: perNorm, facts: [arch.hidden] });
+  if (perNorm > 0)
+    add({ id: 'final-norm', label: 'Final norm', formula: perNorm === h ? n(h) : `2 × ${n(h)}`, repeats: 1, total: perNorm, facts: [arch.hidden] });
 
   return {
     total: parts.reduce((sum, part) => sum + part.total, 0),

@@ -51,7 +51,12 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
     } else if (!view.findings.some((finding) => finding.severity === 'error')) {
       // A key that is present but invalid was reported at the key; "missing" would mislead.
       const anchor = view.root?.span ?? { start: 0, end: 0 };
-      findings.push({ severity: 'warning', code: 'missing-architecture', message: `The ${draft.family} architecture is incomplete: ${assembled.missing.join(', ')} ${assembled.missing.length === 1 ? 'is' : 'are'} missing, so the parameter count is unknown.`, span: draft.hidden?.span ?? { start: anchor.start, end: Math.min(anchor.end, anchor.start + 1) } });
+      findings.push({
+        severity: 'warning',
+        code: 'missing-architecture',
+        message: `The ${draft.family} architecture is incomplete: ${assembled.missing.join(', ')} ${assembled.missing.length === 1 ? 'is' : 'are'} missing, so the parameter count is unknown.`,
+        span: draft.hidden?.span ?? { start: anchor.start, end: Math.min(anchor.end, anchor.start + 1) },
+      });
     }
   }
 
@@ -61,15 +66,26 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
     // A vocabulary fact changes a named model's embedding too: count it again with the stated rows.
     if (vocabFact && result.architecture && result.architecture.vocab.value !== vocabFact.value) {
       const recount = fromArchitecture({ ...result.architecture, vocab: vocabFact }, result.anchor, []);
-      result = { ...result, count: recount.count, architecture: recount.architecture, total: { ...recount.total!, origin: result.total!.origin }, active: { ...recount.active!, origin: result.active!.origin } };
+      result = {
+        ...result,
+        count: recount.count,
+        architecture: recount.architecture,
+        total: { ...recount.total!, origin: result.total!.origin },
+        active: { ...recount.active!, origin: result.active!.origin },
+      };
     }
   }
-  const startsFromKey = nameKey && (framework.fineTunes || STARTS_FROM.has(normalizeKey(nameKey.path[nameKey.path.length - 1]))) && !fromScratch(view, nameKey) ? nameKey : undefined;
+  const startsFromKey =
+    nameKey && (framework.fineTunes || STARTS_FROM.has(normalizeKey(nameKey.path[nameKey.path.length - 1]))) && !fromScratch(view, nameKey)
+      ? nameKey
+      : undefined;
   const named = startsFromKey ? result.catalog : undefined;
   // Some frameworks name the base model elsewhere (torchtune's checkpointer): ask the module.
   const baseName = framework.fineTunes && !named ? framework.baseModel?.(view, context) : undefined;
   const startsFromName = startsFromKey ? printable(view.text(startsFromKey) ?? '', 200) : baseName;
-  const startsFrom = startsFromName ? { name: startsFromName, span: startsFromKey?.entry.keySpan, model: named ?? (baseName ? findModel(baseName) : undefined) } : undefined;
+  const startsFrom = startsFromName
+    ? { name: startsFromName, span: startsFromKey?.entry.keySpan, model: named ?? (baseName ? findModel(baseName) : undefined) }
+    : undefined;
 
   const declaredKey = view.find(DECLARED_TOTAL);
   const declared = view.count(declaredKey, 'a number of parameters', { positive: true, atLeastOne: true });
@@ -77,12 +93,23 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
   if (declared && declaredKey && result.total) {
     const ratio = declared.value / result.total.value;
     if (Math.abs(ratio - 1) > 0.05) {
-      findings.push({ severity: 'warning', code: 'parameter-mismatch', message: `${dotted(declaredKey)} says ${compact(declared.value)} parameters, but the architecture has ${compact(result.total.value)} (${ratio > 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(0)}%). The architecture's count is used.`, span: spanOfEntry(declaredKey.entry) });
+      findings.push({
+        severity: 'warning',
+        code: 'parameter-mismatch',
+        message: `${dotted(declaredKey)} says ${compact(declared.value)} parameters, but the architecture has ${compact(result.total.value)} (${ratio > 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(0)}%). The architecture's count is used.`,
+        span: spanOfEntry(declaredKey.entry),
+      });
     }
   } else if (declared && declaredKey) {
     const activeFits = declaredActive && declaredActive.value <= declared.value;
     if (declaredActive && !activeFits) findings.push(activeAboveTotal(declaredActive.value, declared.value, declaredActive.span));
-    result = { ...result, total: declared, active: activeFits ? declaredActive : declared, anchor: declaredKey.entry.keySpan, sizeSetting: sizeSettingOf(declaredKey.entry.value) };
+    result = {
+      ...result,
+      total: declared,
+      active: activeFits ? declaredActive : declared,
+      anchor: declaredKey.entry.keySpan,
+      sizeSetting: sizeSettingOf(declaredKey.entry.value),
+    };
   }
   return { ...withUserCounts(result, facts, findings), startsFrom };
 }
@@ -98,7 +125,13 @@ function withUserCounts(result: ModelResult, facts: readonly UserFact[], finding
   if (supplied) {
     const given = fact(supplied.value, 'user', { span: supplied.span, note: 'compute-budget: parameters=' });
     const share = result.active && result.total && result.active.value < result.total.value ? result.active.value / result.total.value : 1;
-    const active = share < 1 ? fact(Math.round(supplied.value * share), 'derived', { span: supplied.span, note: `compute-budget: parameters= × the architecture's active share ${(share * 100).toFixed(1)}%` }) : given;
+    const active =
+      share < 1
+        ? fact(Math.round(supplied.value * share), 'derived', {
+            span: supplied.span,
+            note: `compute-budget: parameters= × the architecture's active share ${(share * 100).toFixed(1)}%`,
+          })
+        : given;
     result = { ...result, total: given, active };
   }
   if (suppliedActive && result.total && suppliedActive.value > result.total.value) {
@@ -129,18 +162,31 @@ function fromArchitecture(architecture: Architecture, anchor: Span | undefined, 
   const count = countParameters(architecture);
   const where = anchor ?? { start: 0, end: 0 };
   findings.push(...architectureFindings(architecture, where));
-  const assumptions: [string, Fact<number | boolean>][] = [['vocabulary size', architecture.vocab], ['MLP kind', architecture.gated]];
+  const assumptions: [string, Fact<number | boolean>][] = [
+    ['vocabulary size', architecture.vocab],
+    ['MLP kind', architecture.gated],
+  ];
   if (architecture.moe) assumptions.push(['experts per token', architecture.moe.topK]);
   for (const [what, item] of assumptions) {
     const value = typeof item.value === 'number' ? item.value.toLocaleString('en-US') : item.value ? 'gated (SwiGLU/GeGLU)' : 'plain (two matrices)';
-    if (item.origin === 'assumed') findings.push({ severity: 'information', code: 'assumed-value', message: `${architecture.family}: assumed ${what} ${value}${item.note ? `, ${item.note}` : ''}. State it in the config if it differs.`, span: item.span ?? where });
+    if (item.origin === 'assumed')
+      findings.push({
+        severity: 'information',
+        code: 'assumed-value',
+        message: `${architecture.family}: assumed ${what} ${value}${item.note ? `, ${item.note}` : ''}. State it in the config if it differs.`,
+        span: item.span ?? where,
+      });
   }
   const origin = architecture.hidden.origin === 'catalog' ? 'catalog' : 'derived';
   return {
     architecture,
     count,
     total: fact(count.total, origin, { note: `counted from the ${architecture.family} architecture` }),
-    active: fact(count.active, origin, { note: architecture.moe ? `top-${architecture.moe.topK.value} of ${architecture.moe.experts.value} experts active per token` : 'dense: every parameter is active' }),
+    active: fact(count.active, origin, {
+      note: architecture.moe
+        ? `top-${architecture.moe.topK.value} of ${architecture.moe.experts.value} experts active per token`
+        : 'dense: every parameter is active',
+    }),
     anchor,
   };
 }
@@ -156,36 +202,74 @@ const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
  * catalog when it knows the model.
  */
 function fromNamedModel(view: ConfigView, nameKey: Located, context: ReadContext): ModelResult {
-  const name = view.text(nameKey)?.trim().replace(/^hf:\/\//, '');
+  const name = view
+    .text(nameKey)
+    ?.trim()
+    .replace(/^hf:\/\//, '');
   if (!name) return {};
   const known = findModel(name);
   const hub = HUB_ID.test(name) ? context.lookups.modelConfig(name) : undefined;
   const parsed = hub ? readJson(hub.text) : undefined;
   if (hub && parsed?.root?.kind === 'map') {
     const result = fromNamedArchitecture(readHuggingFace(new ConfigView(parsed.root)), name, hub.source, nameKey, context.findings);
-    const model: CatalogModel = { id: name, aliases: [], config: {}, trainingTokens: known?.trainingTokens, tokensSource: known?.tokensSource, source: hub.source };
+    const model: CatalogModel = {
+      id: name,
+      aliases: [],
+      config: {},
+      trainingTokens: known?.trainingTokens,
+      tokensSource: known?.tokensSource,
+      source: hub.source,
+    };
     if (result) return { ...result, catalog: model };
   }
   if (!known) {
-    context.findings.push({ severity: 'information', code: 'unknown-model', message: `"${name.slice(0, 80)}" is not in the built-in catalog${HUB_ID.test(name) ? ' or the Hugging Face cache' : ''}, so its size is unknown. State it with \`parameters: 7B\` or a \`# compute-budget: parameters=7B\` comment.`, span: spanOfEntry(nameKey.entry) });
+    context.findings.push({
+      severity: 'information',
+      code: 'unknown-model',
+      message: `"${name.slice(0, 80)}" is not in the built-in catalog${HUB_ID.test(name) ? ' or the Hugging Face cache' : ''}, so its size is unknown. State it with \`parameters: 7B\` or a \`# compute-budget: parameters=7B\` comment.`,
+      span: spanOfEntry(nameKey.entry),
+    });
     return {};
   }
-  const result = fromNamedArchitecture(readHuggingFace(new ConfigView(treeFromObject(known.config))), known.id, known.source ?? 'built-in catalog', nameKey, context.findings);
+  const result = fromNamedArchitecture(
+    readHuggingFace(new ConfigView(treeFromObject(known.config))),
+    known.id,
+    known.source ?? 'built-in catalog',
+    nameKey,
+    context.findings,
+  );
   return result ? { ...result, catalog: known } : {};
 }
 
 /** An architecture read from a config that is not the file itself: every number is labelled with its source. */
-function fromNamedArchitecture(draft: ReturnType<typeof readHuggingFace>, id: string, source: string, nameKey: Located, findings: Finding[]): ModelResult | undefined {
+function fromNamedArchitecture(
+  draft: ReturnType<typeof readHuggingFace>,
+  id: string,
+  source: string,
+  nameKey: Located,
+  findings: Finding[],
+): ModelResult | undefined {
   const assembled = assemble(draft);
   if (!assembled.ok) return undefined;
   const span = nameKey.entry.keySpan;
   const from = `from the ${source}`;
-  const relabel = (item: Fact<unknown>): Fact<unknown> => ({ ...item, origin: item.origin === 'config' ? 'catalog' : item.origin, key: item.key ? `${id} ${item.key}` : undefined, span, note: item.origin === 'config' ? from : item.note });
+  const relabel = (item: Fact<unknown>): Fact<unknown> => ({
+    ...item,
+    origin: item.origin === 'config' ? 'catalog' : item.origin,
+    key: item.key ? `${id} ${item.key}` : undefined,
+    span,
+    note: item.origin === 'config' ? from : item.note,
+  });
   // Every fact, however deep (MoE, latent attention, a hybrid stack), points at the naming key:
   // its own span lies in the other file's text.
   const architecture: Architecture = { ...(relabelFacts(assembled.architecture, relabel) as Architecture), family: `${id} (${source})` };
   const result = fromArchitecture(architecture, span, findings);
-  findings.push({ severity: 'hint', code: 'catalog-value', message: `The architecture of ${id} comes ${from}: ${compact(result.total!.value)} parameters.`, span: spanOfEntry(nameKey.entry) });
+  findings.push({
+    severity: 'hint',
+    code: 'catalog-value',
+    message: `The architecture of ${id} comes ${from}: ${compact(result.total!.value)} parameters.`,
+    span: spanOfEntry(nameKey.entry),
+  });
   return { ...result, total: { ...result.total!, origin: 'catalog' }, active: { ...result.active!, origin: 'catalog' } };
 }
 

@@ -57,7 +57,13 @@ export function detailedFlops(arch: Architecture, options: DetailedFlopsOptions)
   components.push({ id: 'dense', label: 'Attention and MLP projections', perToken: 6 * dense, formula: `6 × ${grouped(dense)} parameters` });
 
   const experts = count.parts.find((part) => part.id === 'experts');
-  if (experts) components.push({ id: 'experts', label: 'Experts routed to', perToken: 6 * experts.active, formula: `6 × ${grouped(experts.active)} parameters of the top-${arch.moe!.topK.value} experts` });
+  if (experts)
+    components.push({
+      id: 'experts',
+      label: 'Experts routed to',
+      perToken: 6 * experts.active,
+      formula: `6 × ${grouped(experts.active)} parameters of the top-${arch.moe!.topK.value} experts`,
+    });
   const router = count.parts.find((part) => part.id === 'router');
   if (router) components.push({ id: 'router', label: 'MoE routers', perToken: 6 * router.total, formula: `6 × ${grouped(router.total)} router parameters` });
 
@@ -94,7 +100,12 @@ function attentionScores(arch: Architecture, options: DetailedFlopsOptions): Flo
   const keys = ((layers - windowed) * full + windowed * averageKeys(s, causal, window)) / layers;
   const perToken = 6 * layers * a * (qk + v) * keys;
   const how = `${causal ? 'causal, ' : ''}${window ? `window ${window} on ${windowed} of ${layers} layers, ` : ''}context ${s}`;
-  return { id: 'attention-scores', label: 'Attention over the context', perToken, formula: `6 × ${layers} layers × ${a} heads × (${qk} + ${v}) × ${round(keys)} keys on average (${how})` };
+  return {
+    id: 'attention-scores',
+    label: 'Attention over the context',
+    perToken,
+    formula: `6 × ${layers} layers × ${a} heads × (${qk} + ${v}) × ${round(keys)} keys on average (${how})`,
+  };
 }
 
 /** Keys a query attends to on average over the positions 1…s. */

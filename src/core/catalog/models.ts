@@ -37,10 +37,23 @@ export function modelSource(model: CatalogModel): string {
   return model.source ?? BUILT_IN_CATALOG;
 }
 
-export const MODELS: readonly CatalogModel[] = [...LLAMA_MODELS, ...QWEN_MODELS, ...GEMMA_MODELS, ...MISTRAL_MODELS, ...PHI_MODELS, ...DEEPSEEK_MODELS, ...SMALL_MODELS, ...CLASSIC_MODELS];
+export const MODELS: readonly CatalogModel[] = [
+  ...LLAMA_MODELS,
+  ...QWEN_MODELS,
+  ...GEMMA_MODELS,
+  ...MISTRAL_MODELS,
+  ...PHI_MODELS,
+  ...DEEPSEEK_MODELS,
+  ...SMALL_MODELS,
+  ...CLASSIC_MODELS,
+];
 
 function normalize(name: string): string {
-  return name.trim().toLowerCase().replace(/^hf:\/\//, '').replace(/[_\s]/g, '-');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/^hf:\/\//, '')
+    .replace(/[_\s]/g, '-');
 }
 
 const BY_NAME = new Map<string, CatalogModel>();

@@ -5,8 +5,28 @@
 export type HfConfig = Readonly<Record<string, unknown>>;
 
 /** Llama-shaped decoders (`LlamaForCausalLM` and the many families that copy it). */
-export function decoder(modelType: string, h: number, layers: number, heads: number, kv: number, ffn: number, vocab: number, tied: boolean, extra: HfConfig = {}): HfConfig {
-  return { model_type: modelType, hidden_size: h, num_hidden_layers: layers, num_attention_heads: heads, num_key_value_heads: kv, intermediate_size: ffn, vocab_size: vocab, tie_word_embeddings: tied, ...extra };
+export function decoder(
+  modelType: string,
+  h: number,
+  layers: number,
+  heads: number,
+  kv: number,
+  ffn: number,
+  vocab: number,
+  tied: boolean,
+  extra: HfConfig = {},
+): HfConfig {
+  return {
+    model_type: modelType,
+    hidden_size: h,
+    num_hidden_layers: layers,
+    num_attention_heads: heads,
+    num_key_value_heads: kv,
+    intermediate_size: ffn,
+    vocab_size: vocab,
+    tie_word_embeddings: tied,
+    ...extra,
+  };
 }
 
 /** LitGPT's `litgpt/config.py` at the commit the catalog was checked against. */

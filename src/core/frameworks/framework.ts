@@ -90,7 +90,8 @@ export const section = (node: ConfigNode | undefined, key: string): MapNode | un
 };
 
 /** Points for each of `keys` present in `node`: a tally of weaker signs. */
-export const tally = (node: ConfigNode | undefined, keys: readonly string[], points = 1): number => keys.reduce((sum, key) => sum + (getEntry(node, key) !== undefined ? points : 0), 0);
+export const tally = (node: ConfigNode | undefined, keys: readonly string[], points = 1): number =>
+  keys.reduce((sum, key) => sum + (getEntry(node, key) !== undefined ? points : 0), 0);
 
 /** The key names most frameworks share; modules spread this and change what differs. */
 export const COMMON_TRAINING: TrainingKeys = {
@@ -99,7 +100,18 @@ export const COMMON_TRAINING: TrainingKeys = {
   globalBatch: ['global_batch_size', 'global_train_batch_size', 'train_batch_size', 'batch_size', 'global_batch'],
   microBatch: ['train_micro_batch_size_per_gpu', 'micro_batch_size', 'per_device_train_batch_size'],
   accumulation: ['gradient_accumulation_steps', 'accumulate_grad_batches', 'gradient_accumulation_iters'],
-  sequence: ['seq_length', 'seq_len', 'max_seq_len', 'max_seq_length', 'encoder_seq_length', 'sequence_len', 'sequence_length', 'max_sequence_length', 'context_length', 'block_size'],
+  sequence: [
+    'seq_length',
+    'seq_len',
+    'max_seq_len',
+    'max_seq_length',
+    'encoder_seq_length',
+    'sequence_len',
+    'sequence_length',
+    'max_sequence_length',
+    'context_length',
+    'block_size',
+  ],
   epochs: ['num_epochs', 'max_epochs', 'epochs', 'num_train_epochs'],
   datasetTokens: ['dataset_tokens', 'dataset_size_tokens', 'tokens_per_epoch'],
   tensorParallel: ['model_parallel_size', 'tensor_model_parallel_size', 'tensor_parallel_size'],
@@ -108,4 +120,13 @@ export const COMMON_TRAINING: TrainingKeys = {
 };
 
 /** Names of models in the keys the common frameworks use. */
-export const COMMON_MODEL_NAME_KEYS = ['base_model', 'model_name', 'architecture', 'model_name_or_path', 'pretrained_model_name_or_path', 'initialize_from_hf', 'hf_checkpoint', 'pretrained_model_name'];
+export const COMMON_MODEL_NAME_KEYS = [
+  'base_model',
+  'model_name',
+  'architecture',
+  'model_name_or_path',
+  'pretrained_model_name_or_path',
+  'initialize_from_hf',
+  'hf_checkpoint',
+  'pretrained_model_name',
+];

@@ -8,7 +8,25 @@ const DASHED = /^(num-layers|hidden-size|num-attention-heads|train-iters|seq-len
  * Argument names only GPT-NeoX's `neox_args.py` uses (Megatron-LM spells them otherwise:
  * `tensor_model_parallel_size`, `untie_embeddings_and_output_weights`, `position_embedding_type`).
  */
-const NEOX_ONLY = ['pipe_parallel_size', 'model_parallel_size', 'pos_emb', 'no_weight_tying', 'gpt_j_residual', 'gpt_j_tied', 'output_layer_parallelism', 'rotary_pct', 'use_bias_in_norms', 'use_bias_in_attn_linear', 'use_bias_in_mlp', 'mlp_multiple_of', 'attention_config', 'moe_num_experts', 'moe_expert_interval', 'scaled_upper_triang_masked_softmax_fusion', 'checkpoint_factor'];
+const NEOX_ONLY = [
+  'pipe_parallel_size',
+  'model_parallel_size',
+  'pos_emb',
+  'no_weight_tying',
+  'gpt_j_residual',
+  'gpt_j_tied',
+  'output_layer_parallelism',
+  'rotary_pct',
+  'use_bias_in_norms',
+  'use_bias_in_attn_linear',
+  'use_bias_in_mlp',
+  'mlp_multiple_of',
+  'attention_config',
+  'moe_num_experts',
+  'moe_expert_interval',
+  'scaled_upper_triang_masked_softmax_fusion',
+  'checkpoint_factor',
+];
 
 /** A top-level model written with NeoX's argument names: dashed, or underscored with NeoX-only keys beside it. */
 function detect(root: MapNode): number {

@@ -44,13 +44,19 @@ function perDeviceBatch(view: ConfigView, batchKey: Located | undefined, context
   const gpus = userFact(context.facts, 'gpus');
   if (!perDevice || !gpus) {
     context.findings.push({
-      severity: 'warning', code: 'missing-data-parallel', span: spanOfEntry(batchKey.entry),
+      severity: 'warning',
+      code: 'missing-data-parallel',
+      span: spanOfEntry(batchKey.entry),
       message: `trainer.train_batch_size: -1 makes the batch per_device_parallelism × the number of devices, and ${perDevice ? 'the number of devices is not in the file' : 'per_device_parallelism is not set'}, so the tokens per step are unknown.${perDevice ? ' Add it with a `# compute-budget: gpus=…` comment.' : ''}`,
       fixes: perDevice ? [ADD_GPUS_FIX] : undefined,
     });
     return null;
   }
-  return fact(perDevice.value * gpus.value, 'derived', { key: dotted(batchKey), span: batchKey.entry.keySpan, note: `train_batch_size -1: per_device_parallelism ${perDevice.value} × ${gpus.value} devices` });
+  return fact(perDevice.value * gpus.value, 'derived', {
+    key: dotted(batchKey),
+    span: batchKey.entry.keySpan,
+    note: `train_batch_size -1: per_device_parallelism ${perDevice.value} × ${gpus.value} devices`,
+  });
 }
 
 /** A batch schedule, `[{start: 0, value: 64}, {start: 64, value: 128}, …]`: sequences over the run. */
@@ -101,13 +107,20 @@ export const levanter: FrameworkModule = {
     const under = { under: ['trainer'] };
     const stepsKey = view.find(['num_train_steps'], under);
     const batchKey = view.find(['train_batch_size'], under);
-    const steps = view.count(stepsKey, 'a number of steps', { integer: true, positive: true }) ?? (stepsKey ? undefined : fact(NUM_TRAIN_STEPS, 'derived', { note: `Levanter's default trainer.num_train_steps` }));
+    const steps =
+      view.count(stepsKey, 'a number of steps', { integer: true, positive: true }) ??
+      (stepsKey ? undefined : fact(NUM_TRAIN_STEPS, 'derived', { note: `Levanter's default trainer.num_train_steps` }));
     const seq = levanterSeqLen(view);
     const fmt = (value: number) => value.toLocaleString('en-US');
     if (batchKey && batchKey.entry.value.kind === 'seq') {
       const schedule = readBatchSchedule(batchKey.entry.value, steps?.value);
       if (!schedule) {
-        view.report(batchKey, 'warning', 'invalid-number', `trainer.train_batch_size: a batch schedule is a list of {start, value} with increasing starts; this one is not, so the tokens are not counted.`);
+        view.report(
+          batchKey,
+          'warning',
+          'invalid-number',
+          `trainer.train_batch_size: a batch schedule is a list of {start, value} with increasing starts; this one is not, so the tokens are not counted.`,
+        );
         return { factors: [], anchor: stepsKey?.entry.keySpan };
       }
       if (!steps || !seq) return { factors: [], anchor: stepsKey?.entry.keySpan };
@@ -120,7 +133,10 @@ export const levanter: FrameworkModule = {
     }
     const perDevice = perDeviceBatch(view, batchKey, context);
     if (perDevice === null) return { factors: [], anchor: stepsKey?.entry.keySpan ?? batchKey?.entry.keySpan };
-    const batch = perDevice ?? view.count(batchKey, 'a batch size', { integer: true, positive: true }) ?? (batchKey ? undefined : fact(TRAIN_BATCH_SIZE, 'derived', { note: `Levanter's default trainer.train_batch_size` }));
+    const batch =
+      perDevice ??
+      view.count(batchKey, 'a batch size', { integer: true, positive: true }) ??
+      (batchKey ? undefined : fact(TRAIN_BATCH_SIZE, 'derived', { note: `Levanter's default trainer.train_batch_size` }));
     if (!steps || !batch || !seq) return { factors: [], anchor: stepsKey?.entry.keySpan };
     const written = (located: typeof stepsKey, value: number) => (located ? fmt(value) : `${fmt(value)} (default)`);
     return {
@@ -128,7 +144,10 @@ export const levanter: FrameworkModule = {
       derivation: `${written(stepsKey, steps.value)} steps × ${written(batchKey, batch.value)} sequences × ${fmt(seq.value)} tokens`,
       factors: [steps, batch, seq],
       anchor: stepsKey?.entry.keySpan ?? batchKey?.entry.keySpan,
-      setting: stepsKey && stepsKey.entry.value.kind === 'scalar' ? { span: stepsKey.entry.value.span, kind: 'steps', tokensPerStep: batch.value * seq.value, suffix: '', magnitude: false } : undefined,
+      setting:
+        stepsKey && stepsKey.entry.value.kind === 'scalar'
+          ? { span: stepsKey.entry.value.span, kind: 'steps', tokensPerStep: batch.value * seq.value, suffix: '', magnitude: false }
+          : undefined,
     };
   },
   modelNameKeys: ['initialize_from_hf', ...COMMON_MODEL_NAME_KEYS],

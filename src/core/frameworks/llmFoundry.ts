@@ -4,7 +4,16 @@ import type { ConfigView } from '../source/view';
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, has, section, tally, type FrameworkModule } from './framework';
 
 /** Top-level keys of llm-foundry's train script (scripts/train/train.py) that other frameworks do not write. */
-const FOUNDRY_KEYS = ['global_train_batch_size', 'device_train_microbatch_size', 'device_eval_batch_size', 'train_loader', 'eval_loader', 'max_duration', 'eval_interval', 'icl_tasks'];
+const FOUNDRY_KEYS = [
+  'global_train_batch_size',
+  'device_train_microbatch_size',
+  'device_eval_batch_size',
+  'train_loader',
+  'eval_loader',
+  'max_duration',
+  'eval_interval',
+  'icl_tasks',
+];
 
 /** `model.name`: llm-foundry's registered model classes. */
 const MODEL_NAMES = /^(mpt_causal_lm|hf_causal_lm|hf_t5|hf_prefix_lm|mpt_|hf_)/i;

@@ -11,7 +11,16 @@ import { COMMON_TRAINING, has, tally, type FrameworkModule, type ReadContext } f
 import { MAXTEXT_BASE_DEFAULTS, MAXTEXT_COMMIT, MAXTEXT_PRESETS, type PresetKey, type PresetValue } from './maxtextPresets';
 
 /** Keys only MaxText writes (its `configs/base.yml` names). */
-const SIGNATURE = ['base_emb_dim', 'base_num_decoder_layers', 'base_num_query_heads', 'per_device_batch_size', 'max_target_length', 'decoder_block', 'logits_via_embedding', 'ici_fsdp_parallelism'];
+const SIGNATURE = [
+  'base_emb_dim',
+  'base_num_decoder_layers',
+  'base_num_query_heads',
+  'per_device_batch_size',
+  'max_target_length',
+  'decoder_block',
+  'logits_via_embedding',
+  'ici_fsdp_parallelism',
+];
 
 /** Where a value came from when it is not written in the file itself: a base file, base.yml's built-in defaults, a preset. */
 const PROVENANCE = new WeakMap<ConfigNode, { origin: Fact['origin']; note: string }>();
@@ -31,7 +40,15 @@ export const maxtext: FrameworkModule = {
   detect: (root) => (has(root, 'base_config') && tally(root, [...SIGNATURE, 'model_name']) > 0 ? 10 : tally(root, SIGNATURE) >= 2 ? 9 : 0),
   expand: (root, context) => withPreset(inherit(root, context), context),
   readArchitecture: (view, context) => readMaxtextModel(view, context),
-  training: { ...COMMON_TRAINING, steps: ['steps'], microBatch: ['per_device_batch_size'], globalBatch: [], sequence: ['max_target_length'], tensorParallel: [], pipelineParallel: [] },
+  training: {
+    ...COMMON_TRAINING,
+    steps: ['steps'],
+    microBatch: ['per_device_batch_size'],
+    globalBatch: [],
+    sequence: ['max_target_length'],
+    tensorParallel: [],
+    pipelineParallel: [],
+  },
   readTokens: (view, context) => readMaxtextTokens(view, context),
   modelNameKeys: ['model_name'],
 };
@@ -45,7 +62,8 @@ function mark(node: ConfigNode, origin: Fact['origin'], note: string): void {
 
 /** A tree of built-in values, every span at `at`, labelled with where the values come from. */
 function builtIn(values: Readonly<Record<string, PresetKey>>, at: Span, origin: Fact['origin'], source: string): MapNode {
-  const node = (value: PresetValue): ConfigNode => (Array.isArray(value) ? { kind: 'seq', items: value.map(node), span: at } : { kind: 'scalar', value: value as string | number | boolean, span: at });
+  const node = (value: PresetValue): ConfigNode =>
+    Array.isArray(value) ? { kind: 'seq', items: value.map(node), span: at } : { kind: 'scalar', value: value as string | number | boolean, span: at };
   const entries: MapEntry[] = Object.entries(values).map(([key, { value, line }]) => {
     const child = node(value);
     mark(child, origin, `${source} line ${line} (built in, maxtext@${short})`);
@@ -71,7 +89,12 @@ function inherit(root: MapNode, context: ReadContext): MapNode {
   const defaults = builtIn(MAXTEXT_BASE_DEFAULTS, at, 'assumed', 'MaxText configs/base.yml');
   const used = Object.keys(MAXTEXT_BASE_DEFAULTS).filter((key) => !/^(ici|dcn)_/.test(key) && !getEntry(root, key));
   if (base.why !== 'pending') {
-    context.findings.push({ severity: 'information', code: 'assumed-value', span: at, message: `MaxText's own base.yml defaults (built in, maxtext@${short}) stand in for "${reference.slice(0, 80)}": ${used.join(', ')}.` });
+    context.findings.push({
+      severity: 'information',
+      code: 'assumed-value',
+      span: at,
+      message: `MaxText's own base.yml defaults (built in, maxtext@${short}) stand in for "${reference.slice(0, 80)}": ${used.join(', ')}.`,
+    });
   }
   return overlay(defaults, root);
 }
@@ -85,7 +108,8 @@ function readBase(reference: string, at: Span, context: ReadContext): Referenced
   if (relative && configs >= 0) {
     const configsDir = from.slice(0, configs + '/configs/'.length);
     const levels = directory.slice(configsDir.length).split('/').length - 1;
-    if (levels > 0 && context.lookups.file(resolveReference(from, reference)) === null) return readReferenced('../'.repeat(levels) + reference, at, context, 'base_config');
+    if (levels > 0 && context.lookups.file(resolveReference(from, reference)) === null)
+      return readReferenced('../'.repeat(levels) + reference, at, context, 'base_config');
   }
   return readReferenced(reference, at, context, 'base_config');
 }
@@ -99,7 +123,12 @@ function withPreset(tree: MapNode, context: ReadContext): MapNode {
   for (const [key, { value }] of Object.entries(preset)) {
     const own = getEntry(tree, key);
     if (!own || PROVENANCE.has(own.value) || own.value.kind !== 'scalar' || String(own.value.value) === String(value)) continue;
-    context.findings.push({ severity: 'information', code: 'assumed-value', span: spanOfEntry(own), message: `MaxText loads configs/models/${name}.yml over this file, so ${key} is ${String(value)}, not ${String(own.value.value)}.` });
+    context.findings.push({
+      severity: 'information',
+      code: 'assumed-value',
+      span: spanOfEntry(own),
+      message: `MaxText loads configs/models/${name}.yml over this file, so ${key} is ${String(value)}, not ${String(own.value.value)}.`,
+    });
   }
   return overlay(tree, builtIn(preset, entry.keySpan, 'catalog', `MaxText configs/models/${name}.yml`));
 }
@@ -114,7 +143,12 @@ function labelled<T>(item: Fact<T> | undefined, located: Located | undefined): F
   return item && provenance ? { ...item, origin: provenance.origin, note: provenance.note } : item;
 }
 
-function number(view: ConfigView, key: string, what: string, options: { integer?: boolean; positive?: boolean } = { integer: true, positive: true }): Fact | undefined {
+function number(
+  view: ConfigView,
+  key: string,
+  what: string,
+  options: { integer?: boolean; positive?: boolean } = { integer: true, positive: true },
+): Fact | undefined {
   const located = view.at([key]);
   return labelled(view.count(located, what, options), located);
 }
@@ -134,38 +168,65 @@ function readMaxtextModel(view: ConfigView, context: ReadContext): Draft | undef
   if (name && !MAXTEXT_PRESETS[name]) return undefined; // read as a named model (catalog) instead
   const scaleKey = view.at(['global_parameter_scale']);
   const scale = view.count(scaleKey, 'a power-of-two scale', { integer: true, positive: true })?.value ?? 1;
-  if (scaleKey && !Number.isInteger(Math.log2(scale))) view.report(scaleKey, 'error', 'invalid-number', `${dotted(scaleKey)}: ${scale} is not a power of two, which MaxText requires.`);
+  if (scaleKey && !Number.isInteger(Math.log2(scale)))
+    view.report(scaleKey, 'error', 'invalid-number', `${dotted(scaleKey)}: ${scale} is not a power of two, which MaxText requires.`);
   const factor = scales(Number.isInteger(Math.log2(scale)) ? scale : 1);
   const scaled = (item: Fact | undefined, times: number, key: string): Fact | undefined =>
-    item && times !== 1 ? fact(item.value * times, 'derived', { key: item.key, span: item.span, note: `${key} ${item.value} × ${times} (global_parameter_scale ${scale})` }) : item;
+    item && times !== 1
+      ? fact(item.value * times, 'derived', { key: item.key, span: item.span, note: `${key} ${item.value} × ${times} (global_parameter_scale ${scale})` })
+      : item;
 
   const block = (view.text(view.at(['decoder_block'])) ?? 'llama2').toLowerCase();
   const blockSpan = view.at(['decoder_block'])?.entry.keySpan;
   if (!SUPPORTED_BLOCKS.has(block)) {
-    context.findings.push({ severity: 'information', code: 'assumed-value', span: blockSpan ?? { start: 0, end: 0 }, message: `MaxText decoder_block "${block.slice(0, 40)}" is counted as a llama2 block (attention, MLP, two RMSNorms); parts only that block has are not counted.` });
+    context.findings.push({
+      severity: 'information',
+      code: 'assumed-value',
+      span: blockSpan ?? { start: 0, end: 0 },
+      message: `MaxText decoder_block "${block.slice(0, 40)}" is counted as a llama2 block (attention, MLP, two RMSNorms); parts only that block has are not counted.`,
+    });
   }
   const pairs = block === 'gemma2'; // each scanned Gemma 2 layer holds a local and a global attention layer
   let layers = scaled(number(view, 'base_num_decoder_layers', 'a number of decoder layers'), factor.layers, 'base_num_decoder_layers');
-  if (layers && pairs) layers = fact(layers.value * 2, 'derived', { key: layers.key, span: layers.span, note: `${layers.value} Gemma 2 decoder layers, each a local and a global layer` });
+  if (layers && pairs)
+    layers = fact(layers.value * 2, 'derived', {
+      key: layers.key,
+      span: layers.span,
+      note: `${layers.value} Gemma 2 decoder layers, each a local and a global layer`,
+    });
   const mlp = scaled(number(view, 'base_mlp_dim', 'an MLP width'), factor.mlp, 'base_mlp_dim');
   const activations = view.at(['mlp_activations']);
   const list = activations?.entry.value;
-  const gated = fact(list?.kind === 'seq' ? list.items.length > 1 : true, list?.kind === 'seq' ? 'config' : 'assumed', { key: 'mlp_activations', span: activations?.entry.keySpan, note: 'two activations (e.g. ["silu","linear"]) make a gated MLP' });
+  const gated = fact(list?.kind === 'seq' ? list.items.length > 1 : true, list?.kind === 'seq' ? 'config' : 'assumed', {
+    key: 'mlp_activations',
+    span: activations?.entry.keySpan,
+    note: 'two activations (e.g. ["silu","linear"]) make a gated MLP',
+  });
   const tiedKey = view.at(['logits_via_embedding']);
   const tiedFlag = view.flag(tiedKey);
-  const tied = labelled(fact(tiedFlag ?? false, tiedFlag === undefined ? 'assumed' : 'config', { key: 'logits_via_embedding', span: tiedKey?.entry.keySpan, note: tiedFlag === undefined ? 'MaxText default: a separate output layer' : undefined }), tiedKey)!;
+  const tied = labelled(
+    fact(tiedFlag ?? false, tiedFlag === undefined ? 'assumed' : 'config', {
+      key: 'logits_via_embedding',
+      span: tiedKey?.entry.keySpan,
+      note: tiedFlag === undefined ? 'MaxText default: a separate output layer' : undefined,
+    }),
+    tiedKey,
+  )!;
   const experts = number(view, 'num_experts', 'a number of experts');
   const moeMlp = view.at(['base_moe_mlp_dim']);
-  const moeWidth = experts && experts.value > 1 && String(view.value(moeMlp)) !== '-1' ? scaled(labelled(view.count(moeMlp, 'an expert MLP width', { integer: true, positive: true }), moeMlp), factor.mlp, 'base_moe_mlp_dim') : undefined;
+  const moeWidth =
+    experts && experts.value > 1 && String(view.value(moeMlp)) !== '-1'
+      ? scaled(labelled(view.count(moeMlp, 'an expert MLP width', { integer: true, positive: true }), moeMlp), factor.mlp, 'base_moe_mlp_dim')
+      : undefined;
   const postNorms = (pairs && view.flag(view.at(['use_post_attn_norm'])) ? 1 : 0) + (pairs && view.flag(view.at(['use_post_ffw_norm'])) ? 1 : 0);
   const headDim = number(view, 'head_dim', 'a head size');
   const hidden = scaled(number(view, 'base_emb_dim', 'an embedding size'), factor.emb, 'base_emb_dim');
   const heads = scaled(number(view, 'base_num_query_heads', 'a number of query heads'), factor.heads, 'base_num_query_heads');
   // Qwen3 blocks norm queries and keys per head (2 × head_dim per layer).
   const qkNorm = block === 'qwen3' || block === 'qwen3_moe' ? 2 * (headDim?.value ?? (hidden && heads ? hidden.value / heads.value : 0)) : 0;
-  const dense = block === 'deepseek' ? view.count(view.at(['first_num_dense_layers']), 'a number of dense layers', { integer: true })?.value ?? 0 : 0;
+  const dense = block === 'deepseek' ? (view.count(view.at(['first_num_dense_layers']), 'a number of dense layers', { integer: true })?.value ?? 0) : 0;
   const expertWidth = moeWidth ?? mlp;
-  const shared = block === 'deepseek' ? view.count(view.at(['shared_experts']), 'a number of shared experts', { integer: true })?.value ?? 0 : 0;
+  const shared = block === 'deepseek' ? (view.count(view.at(['shared_experts']), 'a number of shared experts', { integer: true })?.value ?? 0) : 0;
   return {
     family: `MaxText ${block}`,
     hidden,
@@ -183,15 +244,19 @@ function readMaxtextModel(view: ConfigView, context: ReadContext): Draft | undef
     mlpBias: false,
     norm: 'rms',
     normsPerLayer: 2 + postNorms,
-    moe: experts && experts.value > 1
-      ? {
-          experts, topK: number(view, 'num_experts_per_tok', 'a number of experts per token'), ffn: moeWidth ?? mlp,
-          // DeepSeek blocks: the first layers are dense, shared experts sit beside the routed ones.
-          moeLayers: layers ? layers.value - dense : undefined,
-          sharedFfn: shared > 0 && expertWidth ? fact(shared * expertWidth.value, 'derived', { note: `${shared} shared experts × ${expertWidth.value}` }) : undefined,
-          routerBias: view.flag(view.at(['routed_bias'])) === true,
-        }
-      : undefined,
+    moe:
+      experts && experts.value > 1
+        ? {
+            experts,
+            topK: number(view, 'num_experts_per_tok', 'a number of experts per token'),
+            ffn: moeWidth ?? mlp,
+            // DeepSeek blocks: the first layers are dense, shared experts sit beside the routed ones.
+            moeLayers: layers ? layers.value - dense : undefined,
+            sharedFfn:
+              shared > 0 && expertWidth ? fact(shared * expertWidth.value, 'derived', { note: `${shared} shared experts × ${expertWidth.value}` }) : undefined,
+            routerBias: view.flag(view.at(['routed_bias'])) === true,
+          }
+        : undefined,
     keyNames: { hidden: 'base_emb_dim', layers: 'base_num_decoder_layers', heads: 'base_num_query_heads', ffn: 'base_mlp_dim', vocab: 'vocab_size' },
   };
 }
@@ -236,14 +301,17 @@ function readMaxtextTokens(view: ConfigView, context: ReadContext): TokenResult 
   if (!steps || !stepsKey) return { factors: [] };
   const perDeviceKey = view.at(['per_device_batch_size']);
   const perDevice = labelled(view.count(perDeviceKey, 'a batch size per device', { positive: true }), perDeviceKey);
-  const accumulation = number(view, 'gradient_accumulation_steps', 'a number of accumulation steps') ?? fact(1, 'assumed', { note: 'no gradient accumulation' });
+  const accumulation =
+    number(view, 'gradient_accumulation_steps', 'a number of accumulation steps') ?? fact(1, 'assumed', { note: 'no gradient accumulation' });
   const sequence = number(view, 'max_target_length', 'a sequence length');
   const anchor = stepsKey.entry.keySpan;
   if (!perDevice || !perDeviceKey || !sequence) return { factors: [], anchor };
   const count = devices(view, context);
   if (!count) {
     context.findings.push({
-      severity: 'warning', code: 'missing-data-parallel', span: spanOfEntry(perDeviceKey.entry),
+      severity: 'warning',
+      code: 'missing-data-parallel',
+      span: spanOfEntry(perDeviceKey.entry),
       message: `per_device_batch_size is per device, and the number of devices is not fixed by the file (an ici_/dcn_ parallelism of -1 is filled in at run time), so the tokens per step are unknown. Add it with a \`# compute-budget: gpus=…\` comment.`,
       fixes: [{ kind: 'add-fact', fact: 'gpus', title: 'Add the number of devices (compute-budget comment)' }],
     });

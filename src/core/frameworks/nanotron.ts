@@ -23,7 +23,10 @@ export const nanotron: FrameworkModule = {
   syntaxes: ['yaml'],
   detect: (root) => {
     const tokens = section(root, 'tokens');
-    return has(tokens, 'batch_accumulation_per_replica') || (has(section(section(root, 'model'), 'model_config'), 'hidden_size') && has(section(root, 'parallelism'), 'dp')) ? 10 : 0;
+    return has(tokens, 'batch_accumulation_per_replica') ||
+      (has(section(section(root, 'model'), 'model_config'), 'hidden_size') && has(section(root, 'parallelism'), 'dp'))
+      ? 10
+      : 0;
   },
   readArchitecture: (view, context) => readNanotronModel(view, context),
   training: {
@@ -50,7 +53,13 @@ export const nanotron: FrameworkModule = {
 function readNanotronModel(view: ConfigView, context: ReadContext): Draft | undefined {
   if (!view.find(['model_config'], { under: ['model'] })) return undefined;
   const moe = view.find(['moe_config'], UNDER);
-  if (moe?.entry.value.kind === 'map') context.findings.push({ severity: 'warning', code: 'assumed-value', span: spanOfEntry(moe.entry), message: 'moe_config: nanotron\'s mixture-of-experts layers are not counted yet; the count is that of the dense model.' });
+  if (moe?.entry.value.kind === 'map')
+    context.findings.push({
+      severity: 'warning',
+      code: 'assumed-value',
+      span: spanOfEntry(moe.entry),
+      message: "moe_config: nanotron's mixture-of-experts layers are not counted yet; the count is that of the dense model.",
+    });
   const qwen = view.flag(view.find(['is_qwen2_config'], UNDER)) === true;
   const heads = field(view, 'num_attention_heads', 'a number of attention heads', 32);
   const vocabSize = field(view, 'vocab_size', 'a vocabulary size', 32000);
@@ -58,7 +67,14 @@ function readNanotronModel(view: ConfigView, context: ReadContext): Draft | unde
   const divisible = count(view, ['make_vocab_size_divisible_by'], 'a vocabulary multiple', { under: ['model'] })?.value ?? 1;
   const tp = count(view, ['tp'], 'a tensor-parallel size', PARALLELISM)?.value ?? 1;
   const multiple = divisible * tp;
-  const padded = vocabSize && vocabSize.value % multiple !== 0 ? fact(Math.ceil(vocabSize.value / multiple) * multiple, 'derived', { key: vocabSize.key, span: vocabSize.span, note: `vocab_size ${vocabSize.value} padded to a multiple of ${divisible} × tp ${tp}` }) : vocabSize;
+  const padded =
+    vocabSize && vocabSize.value % multiple !== 0
+      ? fact(Math.ceil(vocabSize.value / multiple) * multiple, 'derived', {
+          key: vocabSize.key,
+          span: vocabSize.span,
+          note: `vocab_size ${vocabSize.value} padded to a multiple of ${divisible} × tp ${tp}`,
+        })
+      : vocabSize;
   const hidden = field(view, 'hidden_size', 'a hidden size', 4096);
   return {
     family: qwen ? 'nanotron Qwen2' : 'nanotron Llama',
@@ -74,6 +90,12 @@ function readNanotronModel(view: ConfigView, context: ReadContext): Draft | unde
     mlpBias: false,
     norm: 'rms',
     normsPerLayer: 2,
-    keyNames: { hidden: 'model.model_config.hidden_size', layers: 'model.model_config.num_hidden_layers', heads: 'model.model_config.num_attention_heads', ffn: 'model.model_config.intermediate_size', vocab: 'model.model_config.vocab_size' },
+    keyNames: {
+      hidden: 'model.model_config.hidden_size',
+      layers: 'model.model_config.num_hidden_layers',
+      heads: 'model.model_config.num_attention_heads',
+      ffn: 'model.model_config.intermediate_size',
+      vocab: 'model.model_config.vocab_size',
+    },
   };
 }

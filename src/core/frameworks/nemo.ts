@@ -16,7 +16,9 @@ export const nemo: FrameworkModule = {
     accelerators: (view) => {
       const nodes = view.count(view.find(['num_nodes'], { under: ['trainer'] }), 'a number of nodes', { integer: true, positive: true });
       const devices = view.count(view.find(['devices'], { under: ['trainer'] }), 'devices per node', { integer: true, positive: true });
-      return nodes && devices ? fact(nodes.value * devices.value, 'derived', { note: `trainer.num_nodes ${nodes.value} × trainer.devices ${devices.value}` }) : undefined;
+      return nodes && devices
+        ? fact(nodes.value * devices.value, 'derived', { note: `trainer.num_nodes ${nodes.value} × trainer.devices ${devices.value}` })
+        : undefined;
     },
   },
   modelNameKeys: COMMON_MODEL_NAME_KEYS,

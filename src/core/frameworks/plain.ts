@@ -13,7 +13,9 @@ export const plain: FrameworkModule = {
     const model = section(root, 'model');
     const training = section(root, 'training') ?? section(root, 'train');
     // A budget may state only hardware and time: the Commission's hardware method needs nothing else.
-    return has(root, 'parameters', 'params', 'tokens', 'hardware') || has(model, 'parameters', 'params', 'architecture') || has(training, 'tokens', 'hardware') ? 3 : 0;
+    return has(root, 'parameters', 'params', 'tokens', 'hardware') || has(model, 'parameters', 'params', 'architecture') || has(training, 'tokens', 'hardware')
+      ? 3
+      : 0;
   },
   readArchitecture: (view) => (ARCHITECTURE_KEYS.some((key) => view.find([key])) ? readHuggingFace(view) : undefined),
   training: COMMON_TRAINING,

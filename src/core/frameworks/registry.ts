@@ -18,10 +18,32 @@ import { torchtitan } from './torchtitan';
 import { torchtune } from './torchtune';
 
 /** Every framework the engine reads. On equal scores the earlier one wins. */
-export const FRAMEWORKS: readonly FrameworkModule[] = [axolotl, litgpt, gptNeox, huggingface, levanter, nemo, olmo, llmFoundry, maxtext, nanotron, torchtune, torchtitan, plain, megatronLm];
+export const FRAMEWORKS: readonly FrameworkModule[] = [
+  axolotl,
+  litgpt,
+  gptNeox,
+  huggingface,
+  levanter,
+  nemo,
+  olmo,
+  llmFoundry,
+  maxtext,
+  nanotron,
+  torchtune,
+  torchtitan,
+  plain,
+  megatronLm,
+];
 
 /** A file no framework recognises: only a budget file's common keys are read from it. */
-export const UNKNOWN: FrameworkModule = { id: 'unknown', name: 'unrecognised', syntaxes: [], detect: () => 0, training: COMMON_TRAINING, modelNameKeys: COMMON_MODEL_NAME_KEYS };
+export const UNKNOWN: FrameworkModule = {
+  id: 'unknown',
+  name: 'unrecognised',
+  syntaxes: [],
+  detect: () => 0,
+  training: COMMON_TRAINING,
+  modelNameKeys: COMMON_MODEL_NAME_KEYS,
+};
 
 /** Scores every framework that writes this syntax and takes the most certain. */
 export function detectFramework(root: ConfigNode | undefined, view: ConfigView, syntax: Syntax): FrameworkModule {

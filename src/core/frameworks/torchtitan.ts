@@ -8,10 +8,25 @@ import type { TokenResult } from '../training/tokens';
 import { COMMON_TRAINING, has, section, tally, type FrameworkModule, type ReadContext } from './framework';
 import { TORCHTITAN_COMMIT, TORCHTITAN_FLAVORS } from './torchtitanFlavors';
 
-const PARALLELISM = ['data_parallel_shard_degree', 'data_parallel_replicate_degree', 'tensor_parallel_degree', 'pipeline_parallel_degree', 'context_parallel_degree', 'expert_parallel_degree'];
+const PARALLELISM = [
+  'data_parallel_shard_degree',
+  'data_parallel_replicate_degree',
+  'tensor_parallel_degree',
+  'pipeline_parallel_degree',
+  'context_parallel_degree',
+  'expert_parallel_degree',
+];
 const TRAINING = ['steps', 'local_batch_size', 'batch_size', 'global_batch_size', 'seq_len', 'dataset'];
 /** torchtitan/config/job_config.py defaults, used when a file leaves a key out. */
-const DEFAULTS = { local_batch_size: 8, seq_len: 2048, data_parallel_replicate_degree: 1, data_parallel_shard_degree: -1, tensor_parallel_degree: 1, pipeline_parallel_degree: 1, context_parallel_degree: 1 };
+const DEFAULTS = {
+  local_batch_size: 8,
+  seq_len: 2048,
+  data_parallel_replicate_degree: 1,
+  data_parallel_shard_degree: -1,
+  tensor_parallel_degree: 1,
+  pipeline_parallel_degree: 1,
+  context_parallel_degree: 1,
+};
 const short = TORCHTITAN_COMMIT.slice(0, 7);
 const fmt = (value: number) => value.toLocaleString('en-US');
 
@@ -51,7 +66,8 @@ function detectTorchtitan(root: MapNode): number {
   const parallelism = section(root, 'parallelism');
   let score = 0;
   if (has(model, 'flavor') && has(model, 'name')) score += 5;
-  if (has(parallelism, 'data_parallel_shard_degree', 'data_parallel_replicate_degree') || has(section(root, 'training'), 'data_parallel_shard_degree')) score += 5;
+  if (has(parallelism, 'data_parallel_shard_degree', 'data_parallel_replicate_degree') || has(section(root, 'training'), 'data_parallel_shard_degree'))
+    score += 5;
   else if (tally(parallelism, PARALLELISM) >= 2) score += 3;
   if (score === 0) return 0;
   score += (section(root, 'job') ? 1 : 0) + tally(section(root, 'training'), TRAINING);
@@ -68,14 +84,17 @@ function readTitanModel(view: ConfigView, context: ReadContext): Draft | undefin
   if (!spec) {
     const why = name === 'deepseek_v3' ? ' (its multi-head latent attention is not counted yet)' : '';
     context.findings.push({
-      severity: 'information', code: 'unknown-model', span: spanOfEntry(flavorKey.entry),
+      severity: 'information',
+      code: 'unknown-model',
+      span: spanOfEntry(flavorKey.entry),
       message: `torchtitan model "${name.slice(0, 40)}" flavor "${flavor.slice(0, 40)}" is not in the built-in table of torchtitan's model args${why}, so its size is unknown. State it with a \`# compute-budget: parameters=…\` comment.`,
     });
     return undefined;
   }
   const span = flavorKey.entry.keySpan;
   const note = `torchtitan ${spec.source}["${flavor}"] (built in, torchtitan@${short})`;
-  const from = (value: number, what: string, extra?: string): Fact => fact(value, 'catalog', { key: `${name} ${flavor} ${what}`, span, note: extra ? `${note}: ${extra}` : note });
+  const from = (value: number, what: string, extra?: string): Fact =>
+    fact(value, 'catalog', { key: `${name} ${flavor} ${what}`, span, note: extra ? `${note}: ${extra}` : note });
   return {
     family: `torchtitan ${name} ${flavor}`,
     hidden: from(spec.dim, 'dim'),
@@ -92,7 +111,15 @@ function readTitanModel(view: ConfigView, context: ReadContext): Draft | undefin
     norm: 'rms',
     normsPerLayer: 2,
     qkNorm: spec.qkNorm ? 2 * (spec.headDim ?? spec.dim / spec.heads) : 0,
-    moe: spec.moe ? { experts: from(spec.moe.experts, 'num_experts'), topK: from(spec.moe.topK, 'top_k'), ffn: from(spec.moe.ffn, 'expert hidden_dim'), sharedFfn: spec.moe.sharedFfn ? from(spec.moe.sharedFfn, 'shared expert hidden_dim') : undefined, moeLayers: spec.moe.moeLayers ?? spec.layers } : undefined,
+    moe: spec.moe
+      ? {
+          experts: from(spec.moe.experts, 'num_experts'),
+          topK: from(spec.moe.topK, 'top_k'),
+          ffn: from(spec.moe.ffn, 'expert hidden_dim'),
+          sharedFfn: spec.moe.sharedFfn ? from(spec.moe.sharedFfn, 'shared expert hidden_dim') : undefined,
+          moeLayers: spec.moe.moeLayers ?? spec.layers,
+        }
+      : undefined,
     keyNames: { hidden: 'model.flavor', layers: 'model.flavor', heads: 'model.flavor' },
   };
 }
@@ -116,7 +143,8 @@ function readTitanTokens(view: ConfigView, context: ReadContext): TokenResult | 
   const steps = view.count(stepsKey, 'a number of steps', { integer: true, positive: true });
   const seq = setting(view, ['training', 'seq_len'], 'a sequence length', DEFAULTS.seq_len);
   if (!steps || !seq) return { factors: [], anchor };
-  const degree = (key: keyof typeof DEFAULTS) => setting(view, ['parallelism', key], `a ${key.replace(/_/g, ' ')}`, DEFAULTS[key], degreeKey(view, key))?.value ?? 1;
+  const degree = (key: keyof typeof DEFAULTS) =>
+    setting(view, ['parallelism', key], `a ${key.replace(/_/g, ' ')}`, DEFAULTS[key], degreeKey(view, key))?.value ?? 1;
   const [tp, pp, cp] = [degree('tensor_parallel_degree'), degree('pipeline_parallel_degree'), degree('context_parallel_degree')];
   const dataset = view.text(view.at(['training', 'dataset']));
   const tail = `${tp > 1 || pp > 1 || cp > 1 ? ` (tensor ${tp}, pipeline ${pp}, context ${cp} parallel)` : ''}${dataset ? `; dataset ${dataset.slice(0, 60)}` : ''}`;
@@ -124,13 +152,25 @@ function readTitanTokens(view: ConfigView, context: ReadContext): TokenResult | 
   // training.global_batch_size: -1 (the default) means local_batch_size × data-parallel degree.
   const globalKey = view.at(['training', 'global_batch_size']);
   const globalValue = view.value(globalKey);
-  const global = globalKey && !(typeof globalValue === 'number' && globalValue < 0) && globalValue !== '-1' ? view.count(globalKey, 'a global batch size', { integer: true, positive: true }) : undefined;
+  const global =
+    globalKey && !(typeof globalValue === 'number' && globalValue < 0) && globalValue !== '-1'
+      ? view.count(globalKey, 'a global batch size', { integer: true, positive: true })
+      : undefined;
   if (global) {
     const perStep = global.value * seq.value;
-    return result(steps, stepsKey, perStep, `${fmt(steps.value)} steps × ${fmt(global.value)} global batch × ${fmt(seq.value)} tokens${tail}`, [steps, global, seq], anchor);
+    return result(
+      steps,
+      stepsKey,
+      perStep,
+      `${fmt(steps.value)} steps × ${fmt(global.value)} global batch × ${fmt(seq.value)} tokens${tail}`,
+      [steps, global, seq],
+      anchor,
+    );
   }
   const localKey = view.at(['training', 'local_batch_size']) ?? view.at(['training', 'batch_size']);
-  const local = localKey ? view.count(localKey, 'a batch size per data-parallel rank', { integer: true, positive: true }) : fact(DEFAULTS.local_batch_size, 'assumed', { note: "torchtitan's default training.local_batch_size" });
+  const local = localKey
+    ? view.count(localKey, 'a batch size per data-parallel rank', { integer: true, positive: true })
+    : fact(DEFAULTS.local_batch_size, 'assumed', { note: "torchtitan's default training.local_batch_size" });
   if (!local) return { factors: [], anchor };
   const replicate = degree('data_parallel_replicate_degree');
   const shardKey = degreeKey(view, 'data_parallel_shard_degree');
@@ -142,7 +182,9 @@ function readTitanTokens(view: ConfigView, context: ReadContext): TokenResult | 
     const gpus = userFact(context.facts, 'gpus');
     if (!gpus) {
       context.findings.push({
-        severity: 'warning', code: 'missing-data-parallel', span: spanOfEntry(shardKey?.entry ?? localKey?.entry ?? stepsKey.entry),
+        severity: 'warning',
+        code: 'missing-data-parallel',
+        span: spanOfEntry(shardKey?.entry ?? localKey?.entry ?? stepsKey.entry),
         message: `data_parallel_shard_degree = -1 takes every GPU the other degrees leave, and the number of GPUs is not in the file, so the tokens per step are unknown. Add it with a \`# compute-budget: gpus=…\` comment (shard degree = gpus ÷ (replicate ${replicate} × context ${cp} × tensor ${tp} × pipeline ${pp})).`,
         fixes: [ADD_GPUS_FIX],
       });
@@ -158,7 +200,14 @@ function readTitanTokens(view: ConfigView, context: ReadContext): TokenResult | 
   }
   const dp = fact(replicate * shard, 'derived', { note: `data-parallel degree: replicate ${replicate} × ${shardNote}` });
   const perStep = local.value * dp.value * seq.value;
-  return result(steps, stepsKey, perStep, `${fmt(steps.value)} steps × ${fmt(local.value)} local batch × ${fmt(dp.value)} data-parallel (replicate ${replicate} × ${shardNote}) × ${fmt(seq.value)} tokens${tail}`, [steps, local, dp, seq], anchor);
+  return result(
+    steps,
+    stepsKey,
+    perStep,
+    `${fmt(steps.value)} steps × ${fmt(local.value)} local batch × ${fmt(dp.value)} data-parallel (replicate ${replicate} × ${shardNote}) × ${fmt(seq.value)} tokens${tail}`,
+    [steps, local, dp, seq],
+    anchor,
+  );
 }
 
 function result(steps: Fact, stepsKey: Located, perStep: number, derivation: string, factors: Fact[], anchor: TokenResult['anchor']): TokenResult {

@@ -33,18 +33,57 @@ function llamaFfn(dim: number, multipleOf: number, multiplier?: number): { ffn: 
   let hidden = Math.trunc((2 * 4 * dim) / 3);
   if (multiplier !== undefined) hidden = Math.trunc(multiplier * hidden);
   const ffn = multipleOf * Math.ceil(hidden / multipleOf);
-  return { ffn, note: `int(2 × 4 × ${dim} / 3)${multiplier !== undefined ? ` × ffn_dim_multiplier ${multiplier}` : ''}, rounded up to a multiple of ${multipleOf}` };
+  return {
+    ffn,
+    note: `int(2 × 4 × ${dim} / 3)${multiplier !== undefined ? ` × ffn_dim_multiplier ${multiplier}` : ''}, rounded up to a multiple of ${multipleOf}`,
+  };
 }
 
-function llama3(dim: number, layers: number, heads: number, options: { kvHeads?: number; vocab?: number; multipleOf?: number; multiplier?: number } = {}): TitanFlavor {
+function llama3(
+  dim: number,
+  layers: number,
+  heads: number,
+  options: { kvHeads?: number; vocab?: number; multipleOf?: number; multiplier?: number } = {},
+): TitanFlavor {
   // TransformerModelArgs defaults: n_kv_heads None (= n_heads), vocab_size 128256, multiple_of 256; tok_embeddings and output are separate.
   const { ffn, note } = llamaFfn(dim, options.multipleOf ?? 256, options.multiplier);
-  return { source: 'torchtitan/models/llama3/__init__.py llama3_args', dim, layers, heads, kvHeads: options.kvHeads ?? heads, ffn, ffnNote: note, vocab: options.vocab ?? 128256, tied: false, qkNorm: false };
+  return {
+    source: 'torchtitan/models/llama3/__init__.py llama3_args',
+    dim,
+    layers,
+    heads,
+    kvHeads: options.kvHeads ?? heads,
+    ffn,
+    ffnNote: note,
+    vocab: options.vocab ?? 128256,
+    tied: false,
+    qkNorm: false,
+  };
 }
 
-function qwen3(dim: number, layers: number, heads: number, kvHeads: number, ffn: number, options: { vocab?: number; tied?: boolean; moe?: TitanFlavor['moe'] } = {}): TitanFlavor {
+function qwen3(
+  dim: number,
+  layers: number,
+  heads: number,
+  kvHeads: number,
+  ffn: number,
+  options: { vocab?: number; tied?: boolean; moe?: TitanFlavor['moe'] } = {},
+): TitanFlavor {
   // Qwen3ModelArgs defaults: head_dim 128, vocab_size 151936, qk_norm True, enable_weight_tying False.
-  return { source: 'torchtitan/models/qwen3/__init__.py qwen3_args', dim, layers, heads, kvHeads, headDim: 128, ffn, ffnNote: `hidden_dim ${ffn}`, vocab: options.vocab ?? 151936, tied: options.tied ?? false, qkNorm: true, moe: options.moe };
+  return {
+    source: 'torchtitan/models/qwen3/__init__.py qwen3_args',
+    dim,
+    layers,
+    heads,
+    kvHeads,
+    headDim: 128,
+    ffn,
+    ffnNote: `hidden_dim ${ffn}`,
+    vocab: options.vocab ?? 151936,
+    tied: options.tied ?? false,
+    qkNorm: true,
+    moe: options.moe,
+  };
 }
 
 /**
@@ -55,7 +94,12 @@ function qwen3(dim: number, layers: number, heads: number, kvHeads: number, ffn:
  * (MoEArgs num_shared_experts 1) is a FeedForward of that width; top_k 1; router without bias;
  * vocab_size 202048; tok_embeddings and output separate.
  */
-function llama4(dim: number, layers: number, heads: number, options: { kvHeads?: number; vocab?: number; multipleOf?: number; multiplier?: number; experts?: number; step?: number } = {}): TitanFlavor {
+function llama4(
+  dim: number,
+  layers: number,
+  heads: number,
+  options: { kvHeads?: number; vocab?: number; multipleOf?: number; multiplier?: number; experts?: number; step?: number } = {},
+): TitanFlavor {
   const multipleOf = options.multipleOf ?? 256;
   const { ffn, note } = llamaFfn(dim, multipleOf, options.multiplier);
   let expert = Math.trunc((2 * 4 * dim) / 3);
@@ -64,7 +108,16 @@ function llama4(dim: number, layers: number, heads: number, options: { kvHeads?:
   expert = multipleOf * Math.ceil(expert / multipleOf);
   const moeLayers = Math.floor(layers / (options.step ?? 2));
   return {
-    source: 'torchtitan/models/llama4/__init__.py llama4_args', dim, layers, heads, kvHeads: options.kvHeads ?? heads, ffn, ffnNote: `dense blocks: ${note}`, vocab: options.vocab ?? 202048, tied: false, qkNorm: false,
+    source: 'torchtitan/models/llama4/__init__.py llama4_args',
+    dim,
+    layers,
+    heads,
+    kvHeads: options.kvHeads ?? heads,
+    ffn,
+    ffnNote: `dense blocks: ${note}`,
+    vocab: options.vocab ?? 202048,
+    tied: false,
+    qkNorm: false,
     moe: { experts: options.experts ?? 8, topK: 1, ffn: expert, sharedFfn: expert, moeLayers },
   };
 }

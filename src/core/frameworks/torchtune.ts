@@ -44,7 +44,12 @@ function readTorchtuneModel(view: ConfigView, context: ReadContext): Draft | und
   if (!found) return undefined;
   const { name, builder, located } = found;
   if (!builder) {
-    context.findings.push({ severity: 'information', code: 'unknown-model', span: spanOfEntry(located.entry), message: `torchtune builder "${name.slice(0, 60)}" is not in the built-in table of torchtune's model builders, so its size is unknown. State it with a \`# compute-budget: parameters=…\` comment.` });
+    context.findings.push({
+      severity: 'information',
+      code: 'unknown-model',
+      span: spanOfEntry(located.entry),
+      message: `torchtune builder "${name.slice(0, 60)}" is not in the built-in table of torchtune's model builders, so its size is unknown. State it with a \`# compute-budget: parameters=…\` comment.`,
+    });
     return undefined;
   }
   const span = located.entry.keySpan;
@@ -93,7 +98,8 @@ function readTorchtuneTokens(view: ConfigView, context: ReadContext): TokenResul
   let cap: { tokens: number; derivation: string; factors: Fact[] } | undefined;
   if (maxSteps) {
     const batch = view.count(view.at(['batch_size']), 'a batch size', { integer: true, positive: true });
-    const accumulation = view.count(view.at(['gradient_accumulation_steps']), 'a number of accumulation steps', { integer: true, positive: true }) ?? fact(1, 'assumed');
+    const accumulation =
+      view.count(view.at(['gradient_accumulation_steps']), 'a number of accumulation steps', { integer: true, positive: true }) ?? fact(1, 'assumed');
     const sequence = view.count(view.at(['tokenizer', 'max_seq_len']), 'a sequence length', { integer: true, positive: true });
     const gpus = userFact(context.facts, 'gpus');
     const parallel = gpus ? fact(gpus.value, 'user', { span: gpus.span, note: 'compute-budget: gpus=' }) : undefined;
@@ -114,12 +120,15 @@ function readTorchtuneTokens(view: ConfigView, context: ReadContext): TokenResul
     const datasetFact = fact(dataset.value, 'user', { span: dataset.span, note: 'compute-budget: dataset_tokens=' });
     const tokens = epochs.value * dataset.value * (fraction ?? 1);
     const derivation = `${fmt(epochs.value)} epochs × ${fmt(dataset.value)} dataset tokens${fraction !== undefined ? ` × ${+(fraction * 100).toFixed(4)}% (split ${splitText!.slice(0, 40)})` : ''}`;
-    if (cap && cap.tokens < tokens) return { tokens: fact(cap.tokens, 'derived'), derivation: cap.derivation, factors: cap.factors, anchor: maxStepsKey!.entry.keySpan };
+    if (cap && cap.tokens < tokens)
+      return { tokens: fact(cap.tokens, 'derived'), derivation: cap.derivation, factors: cap.factors, anchor: maxStepsKey!.entry.keySpan };
     return { tokens: fact(tokens, 'derived'), derivation, factors: [epochs, datasetFact], anchor };
   }
   if (cap) return { tokens: fact(cap.tokens, 'derived'), derivation: cap.derivation, factors: cap.factors, anchor: maxStepsKey!.entry.keySpan };
   context.findings.push({
-    severity: 'warning', code: 'missing-dataset-size', span: spanOfEntry(epochsKey.entry),
+    severity: 'warning',
+    code: 'missing-dataset-size',
+    span: spanOfEntry(epochsKey.entry),
     message: `Training runs ${fmt(epochs.value)} epochs over a dataset whose size in tokens is not in the file, so the token count is unknown. Add it with a \`# compute-budget: dataset_tokens=…\` comment (the size of the whole dataset; a split such as train[:95%] is applied).`,
     fixes: [{ kind: 'add-fact', fact: 'dataset_tokens', title: 'Add the dataset size in tokens (compute-budget comment)' }],
   });

@@ -33,7 +33,13 @@ export function hardwareCompute(run: HardwareRun): number | null {
 }
 
 /** Accelerator-hours and wall-clock days to deliver `compute` FLOP on `count` chips. */
-export function timeToTrain(compute: number, accelerator: Accelerator, precision: Precision, mfu: number, count: number): { acceleratorHours: number; wallClockDays: number } | null {
+export function timeToTrain(
+  compute: number,
+  accelerator: Accelerator,
+  precision: Precision,
+  mfu: number,
+  count: number,
+): { acceleratorHours: number; wallClockDays: number } | null {
   const perChip = deliveredFlopsPerSecond(accelerator, precision, mfu);
   if (perChip === null || !(perChip > 0) || !(count > 0)) return null;
   const acceleratorSeconds = compute / perChip;

@@ -18,7 +18,13 @@ export interface HardwareEstimate {
 export function estimateFromHardware(stated: StatedHardware, flops: number | null): HardwareEstimate | undefined {
   const time = chipTime(stated);
   if (!stated.accelerator || !time) return undefined;
-  const compute = hardwareCompute({ accelerator: stated.accelerator.value, precision: stated.precision, count: time.count, seconds: time.seconds, mfu: stated.mfu.value });
+  const compute = hardwareCompute({
+    accelerator: stated.accelerator.value,
+    precision: stated.precision,
+    count: time.count,
+    seconds: time.seconds,
+    mfu: stated.mfu.value,
+  });
   if (compute === null) return undefined;
   return { stated, flops: compute, difference: flops !== null && flops > 0 ? (compute - flops) / flops : null };
 }
@@ -59,7 +65,12 @@ export function chipTime(stated: StatedHardware): { count: number; seconds: numb
     return { count: count.value, seconds: seconds.value, span: seconds.span, describe: (n, chip) => `${n.grouped(count.value)} × ${chip} for ${time}` };
   }
   if (acceleratorHours) {
-    return { count: 1, seconds: acceleratorHours.value * SECONDS_PER_HOUR, span: acceleratorHours.span, describe: (n, chip) => `${n.grouped(acceleratorHours.value)} ${chip} accelerator-hours` };
+    return {
+      count: 1,
+      seconds: acceleratorHours.value * SECONDS_PER_HOUR,
+      span: acceleratorHours.span,
+      describe: (n, chip) => `${n.grouped(acceleratorHours.value)} ${chip} accelerator-hours`,
+    };
   }
   return undefined;
 }

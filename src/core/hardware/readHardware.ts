@@ -27,7 +27,12 @@ const DAY_KEYS = ['days', 'training_days', 'train_days'];
 const HOUR_KEYS = ['hours', 'training_hours', 'train_hours'];
 const ACCELERATOR_HOUR_KEYS = ['accelerator_hours', 'gpu_hours', 'tpu_hours', 'chip_hours', 'device_hours'];
 /** Per-chip peaks, in the unit each key names: the guidelines' method multiplies by "peak performance". */
-const PEAK_KEYS: readonly (readonly [string, number])[] = [['peak_tflops', 1e12], ['peak_pflops', 1e15], ['peak_flops', 1], ['peak_flops_per_second', 1]];
+const PEAK_KEYS: readonly (readonly [string, number])[] = [
+  ['peak_tflops', 1e12],
+  ['peak_pflops', 1e15],
+  ['peak_flops', 1],
+  ['peak_flops_per_second', 1],
+];
 const MFU_KEYS = ['mfu', 'model_flops_utilization', 'model_flops_utilisation', 'utilization', 'utilisation'];
 const PRECISION_KEYS = ['fp8', 'precision', 'mixed_precision', 'dtype'];
 /** Lightning's `max_time: {days: 1, hours: 12}`, in seconds. */
@@ -35,8 +40,17 @@ const WALL_CLOCK_UNITS: Readonly<Record<string, number>> = { days: 86_400, hours
 
 /** Every key name the hardware reader looks up by name (`devices` is read only beside `num_nodes`); the budget schema is checked against it. */
 export const HARDWARE_KEYS: readonly string[] = [
-  ...ACCELERATOR_KEYS, ...COUNT_KEYS, ...TIME_KEYS, ...DAY_KEYS, ...HOUR_KEYS, ...ACCELERATOR_HOUR_KEYS,
-  ...PEAK_KEYS.map(([key]) => key), ...MFU_KEYS, ...PRECISION_KEYS, ...Object.keys(WALL_CLOCK_UNITS), 'num_nodes',
+  ...ACCELERATOR_KEYS,
+  ...COUNT_KEYS,
+  ...TIME_KEYS,
+  ...DAY_KEYS,
+  ...HOUR_KEYS,
+  ...ACCELERATOR_HOUR_KEYS,
+  ...PEAK_KEYS.map(([key]) => key),
+  ...MFU_KEYS,
+  ...PRECISION_KEYS,
+  ...Object.keys(WALL_CLOCK_UNITS),
+  'num_nodes',
 ];
 
 /**
@@ -66,11 +80,25 @@ export function readHardware(view: ConfigView, facts: readonly UserFact[], table
     if (!section.length && named) section = named.path.slice(0, -1);
     accelerator = withStatedPeak(accelerator, peak, precision, named ? quietText(view, named) : undefined, named);
   }
-  return { accelerator, count: readCount(view, facts, section), seconds: readSeconds(view, section), acceleratorHours: readAcceleratorHours(view, section), peak, mfu: readMfu(view), precision };
+  return {
+    accelerator,
+    count: readCount(view, facts, section),
+    seconds: readSeconds(view, section),
+    acceleratorHours: readAcceleratorHours(view, section),
+    peak,
+    mfu: readMfu(view),
+    precision,
+  };
 }
 
 /** A stated peak replaces the table's figure (or names a chip the table lacks) for the run's precision. */
-function withStatedPeak(known: StatedHardware['accelerator'], peak: NonNullable<StatedHardware['peak']>, precision: Precision, name: string | undefined, named: Located | undefined): StatedHardware['accelerator'] {
+function withStatedPeak(
+  known: StatedHardware['accelerator'],
+  peak: NonNullable<StatedHardware['peak']>,
+  precision: Precision,
+  name: string | undefined,
+  named: Located | undefined,
+): StatedHardware['accelerator'] {
   const source = `peak stated in the config (${peak.key})`;
   if (known) return { ...known, value: { ...known.value, [precision]: peak.value, source } };
   const id = name?.trim() || 'accelerator';
@@ -127,7 +155,10 @@ function readSeconds(view: ConfigView, section: readonly string[]): StatedHardwa
     const seconds = located.entry.value.kind === 'map' ? dictSeconds(view, located) : parseWallClock(quietText(view, located));
     if (seconds !== undefined) return { value: seconds, key: located.path.join('.'), span: spanOfEntry(located.entry) };
   }
-  for (const [keys, unit] of [[DAY_KEYS, 86_400], [HOUR_KEYS, 3600]] as const) {
+  for (const [keys, unit] of [
+    [DAY_KEYS, 86_400],
+    [HOUR_KEYS, 3600],
+  ] as const) {
     for (const name of keys) {
       const located = near(name);
       const value = positiveNumber(view, located);

@@ -80,7 +80,14 @@ export function boundaryText(text: string, options: BoundaryOptions = {}): Bound
     const where = around(own);
     const name = task === '' ? 'the benchmark' : task;
     if (own.length < MIN_POINTS) {
-      findings.push(finding('warning', 'lab-too-few-runs', `${own.length} model${own.length === 1 ? '' : 's'} on ${name}; the boundary needs at least ${MIN_POINTS}.`, where));
+      findings.push(
+        finding(
+          'warning',
+          'lab-too-few-runs',
+          `${own.length} model${own.length === 1 ? '' : 's'} on ${name}; the boundary needs at least ${MIN_POINTS}.`,
+          where,
+        ),
+      );
       continue;
     }
     const fit = fitBoundary(own, options);
@@ -94,7 +101,15 @@ export function boundaryText(text: string, options: BoundaryOptions = {}): Bound
       const message = `${fmt.percent(h.coverage)} of the ${models} lie under the ${level}-percentile boundary on ${name} fitted without them${caveat}.`;
       findings.push(finding(low ? 'warning' : 'information', 'lab-boundary-coverage', message, { span: where.span, lines: h.lines }));
     }
-    if (fit.at) findings.push(finding('information', 'lab-boundary-coverage', `At ${fmt.flops(fit.at.compute)} FLOP the ${level}-percentile boundary on ${name} is ${fmt.ratio(fit.at.score)}.`, where));
+    if (fit.at)
+      findings.push(
+        finding(
+          'information',
+          'lab-boundary-coverage',
+          `At ${fmt.flops(fit.at.compute)} FLOP the ${level}-percentile boundary on ${name} is ${fmt.ratio(fit.at.score)}.`,
+          where,
+        ),
+      );
   }
   return { points, fits, findings: findings.sort((p, q) => p.span.start - q.span.start) };
 }
@@ -112,7 +127,12 @@ export function readEvals(text: string, options: TableOptions = {}): { points: E
   if (table.rows.length === 0) return { points, findings };
   if (!score || !(compute || (parameters && tokens))) {
     const missing = [!score && 'score', !(compute || (parameters && tokens)) && 'compute (or parameters and tokens)'].filter(Boolean).join(', ');
-    findings.push(finding('error', 'lab-missing-column', `No column for ${missing}; columns found: ${table.columns.join(', ')}.`, { span: { start: 0, end: 0 }, lines: { first: 1, last: 1 } }));
+    findings.push(
+      finding('error', 'lab-missing-column', `No column for ${missing}; columns found: ${table.columns.join(', ')}.`, {
+        span: { start: 0, end: 0 },
+        lines: { first: 1, last: 1 },
+      }),
+    );
     return { points, findings };
   }
   for (const row of table.rows) {
@@ -123,7 +143,11 @@ export function readEvals(text: string, options: TableOptions = {}): { points: E
     const flops = c?.ok ? c.value : n?.ok && d?.ok ? 6 * n.value * d.value : undefined;
     const problems = [
       !s ? 'score missing' : !s.ok ? `score ${s.why}` : '',
-      flops === undefined ? 'compute missing (give compute, or parameters and tokens)' : !(flops > 0) || !Number.isFinite(flops) ? 'compute must be positive and finite' : '',
+      flops === undefined
+        ? 'compute missing (give compute, or parameters and tokens)'
+        : !(flops > 0) || !Number.isFinite(flops)
+          ? 'compute must be positive and finite'
+          : '',
     ].filter(Boolean);
     if (problems.length > 0 || !s?.ok || flops === undefined) {
       findings.push(finding('error', 'lab-bad-row', `Row left out: ${problems.join('; ')}.`, row));
@@ -131,7 +155,14 @@ export function readEvals(text: string, options: TableOptions = {}): { points: E
     }
     const taskCell = task ? row.cells[task] : undefined;
     const modelCell = model ? row.cells[model] : undefined;
-    points.push({ span: row.span, lines: row.lines, task: taskCell === null || taskCell === undefined ? '' : String(taskCell), compute: flops, score: s.value, ...(modelCell !== null && modelCell !== undefined ? { model: String(modelCell) } : {}) });
+    points.push({
+      span: row.span,
+      lines: row.lines,
+      task: taskCell === null || taskCell === undefined ? '' : String(taskCell),
+      compute: flops,
+      score: s.value,
+      ...(modelCell !== null && modelCell !== undefined ? { model: String(modelCell) } : {}),
+    });
   }
   return { points, findings };
 }
@@ -149,7 +180,16 @@ export function fitBoundary(points: readonly EvalPoint[], options: BoundaryOptio
   }
   const sigmoid = fitSigmoid(sorted, tau, options.floor);
   const at = options.compute !== undefined && options.compute > 0 ? { compute: options.compute, score: sigmoidAt(sigmoid, options.compute) } : undefined;
-  return { task: points[0]?.task ?? '', tau, sigmoid, points: points.length, pinball: pinball(sigmoid, sorted, tau), coverage: coverage(sigmoid, sorted), heldOut, at };
+  return {
+    task: points[0]?.task ?? '',
+    tau,
+    sigmoid,
+    points: points.length,
+    pinball: pinball(sigmoid, sorted, tau),
+    coverage: coverage(sigmoid, sorted),
+    heldOut,
+    at,
+  };
 }
 
 function coverage(s: Sigmoid, points: readonly EvalPoint[]): number {
@@ -158,10 +198,12 @@ function coverage(s: Sigmoid, points: readonly EvalPoint[]): number {
 }
 
 function pinball(s: Sigmoid, points: readonly EvalPoint[], tau: number): number {
-  return points.reduce((sum, p) => {
-    const u = p.score - sigmoidAt(s, p.compute);
-    return sum + (u >= 0 ? tau * u : (tau - 1) * u);
-  }, 0) / points.length;
+  return (
+    points.reduce((sum, p) => {
+      const u = p.score - sigmoidAt(s, p.compute);
+      return sum + (u >= 0 ? tau * u : (tau - 1) * u);
+    }, 0) / points.length
+  );
 }
 
 /** θ = [floor, log(ceiling − floor), log k, c₀]. */
@@ -210,6 +252,6 @@ export function fitSigmoid(points: readonly EvalPoint[], tau: number, fixedFloor
 }
 
 function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }

@@ -91,10 +91,20 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
   const whole = around(runs);
   const sizes = new Set(runs.map((run) => run.parameters)).size;
   if (runs.length < 5) {
-    findings.push(finding('error', 'lab-too-few-runs', `${runs.length} usable row${runs.length === 1 ? '' : 's'}: the law has 5 constants, so at least 5 rows are needed (more sizes and token counts than that to trust it).`, whole));
+    findings.push(
+      finding(
+        'error',
+        'lab-too-few-runs',
+        `${runs.length} usable row${runs.length === 1 ? '' : 's'}: the law has 5 constants, so at least 5 rows are needed (more sizes and token counts than that to trust it).`,
+        whole,
+      ),
+    );
     return { fit: undefined, findings };
   }
-  if (sizes < 5) findings.push(finding('warning', 'lab-too-few-sizes', `${sizes} model size${sizes === 1 ? '' : 's'}; Choshen et al. advise at least 5 to extrapolate.`, whole));
+  if (sizes < 5)
+    findings.push(
+      finding('warning', 'lab-too-few-sizes', `${sizes} model size${sizes === 1 ? '' : 's'}; Choshen et al. advise at least 5 to extrapolate.`, whole),
+    );
   const level = options.level ?? 0.95;
   const data = logData(runs);
   const ranked = rankStarts(data);
@@ -111,8 +121,10 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
   const heldOut = holdOut(runs, options.starts ?? 8);
   const why = underDetermined(runs, constants, intervals, sizes, fmt);
   if (why) findings.push(finding('warning', 'lab-under-determined', `The fit is under-determined: ${why}.`, whole));
-  if (!best.converged) findings.push(finding('warning', 'lab-under-determined', 'L-BFGS stopped before converging; the constants may move with more runs.', whole));
-  if (!heldOut) findings.push(finding('information', 'lab-no-holdout', 'No held-out check: leaving out the largest model leaves too few rows or sizes to fit.', whole));
+  if (!best.converged)
+    findings.push(finding('warning', 'lab-under-determined', 'L-BFGS stopped before converging; the constants may move with more runs.', whole));
+  if (!heldOut)
+    findings.push(finding('information', 'lab-no-holdout', 'No held-out check: leaving out the largest model leaves too few rows or sizes to fit.', whole));
   else findings.push(areFinding(heldOut, fmt));
   const fit: LawFit = {
     constants,
@@ -134,8 +146,14 @@ function areFinding(heldOut: HeldOut, fmt: NumberFormat): LabFinding {
   const where = { span: heldOut.span, lines: heldOut.lines };
   const what = `Held-out ARE ${fmt.percent(heldOut.are)} on the largest model (${fmt.count(heldOut.parameters)} parameters, ${heldOut.rows} row${heldOut.rows === 1 ? '' : 's'}, ${linesText(heldOut.lines)}), fitted without it`;
   if (heldOut.are <= CHOSHEN_FLOOR) return finding('information', 'lab-are-floor', `${what}: at the ~4% Choshen et al. report as the best to expect.`, where);
-  if (heldOut.are <= CHOSHEN_USEFUL) return finding('information', 'lab-are-useful', `${what}: above the ~4% floor, within the ~20% Choshen et al. still find useful for decisions.`, where);
-  return finding('warning', 'lab-are-poor', `${what}: worse than the ~20% Choshen et al. still find useful; add sizes or tokens before trusting extrapolations.`, where);
+  if (heldOut.are <= CHOSHEN_USEFUL)
+    return finding('information', 'lab-are-useful', `${what}: above the ~4% floor, within the ~20% Choshen et al. still find useful for decisions.`, where);
+  return finding(
+    'warning',
+    'lab-are-poor',
+    `${what}: worse than the ~20% Choshen et al. still find useful; add sizes or tokens before trusting extrapolations.`,
+    where,
+  );
 }
 
 function underDetermined(runs: readonly Run[], law: LawConstants, intervals: LawFit['intervals'], sizes: number, fmt: NumberFormat): string | undefined {
@@ -144,12 +162,14 @@ function underDetermined(runs: readonly Run[], law: LawConstants, intervals: Law
   const r = correlation(xs, ys);
   if (new Set(runs.map((run) => run.tokens)).size < 2) return 'every row has the same tokens, so B and β are not pinned down';
   if (sizes < 2) return 'every row has the same parameters, so A and α are not pinned down';
-  if (Math.abs(r) > 0.995) return `log N and log D move together (correlation ${fmt.ratio(r)}): vary tokens per size (IsoFLOP runs) to tell A/N^α from B/D^β apart`;
+  if (Math.abs(r) > 0.995)
+    return `log N and log D move together (correlation ${fmt.ratio(r)}): vary tokens per size (IsoFLOP runs) to tell A/N^α from B/D^β apart`;
   if (law.alpha <= 0 || law.beta <= 0) return `an exponent is not positive (α = ${fmt.ratio(law.alpha)}, β = ${fmt.ratio(law.beta)})`;
   if (intervals) {
     for (const key of ['alpha', 'beta', 'E'] as const) {
       const { low, high } = intervals[key];
-      if (high - low > Math.abs(law[key])) return `the bootstrap interval of ${key === 'E' ? 'E' : key === 'alpha' ? 'α' : 'β'} (${fmt.ratio(low)} to ${fmt.ratio(high)}) is wider than its value`;
+      if (high - low > Math.abs(law[key]))
+        return `the bootstrap interval of ${key === 'E' ? 'E' : key === 'alpha' ? 'α' : 'β'} (${fmt.ratio(low)} to ${fmt.ratio(high)}) is wider than its value`;
     }
   }
   return undefined;
@@ -170,7 +190,12 @@ function holdOut(runs: readonly Run[], starts: number): HeldOut | undefined {
 
 function bootstrap(runs: readonly Run[], data: LogData, theta: Float64Array, extra: Float64Array[], count: number, seed: number): LawConstants[] {
   const random = seededRandom(seed);
-  const groups = [...groupBy(runs.map((run, i) => ({ run, i })), (item) => item.run.run).values()].map((items) => items.map((item) => item.i));
+  const groups = [
+    ...groupBy(
+      runs.map((run, i) => ({ run, i })),
+      (item) => item.run.run,
+    ).values(),
+  ].map((items) => items.map((item) => item.i));
   const samples: LawConstants[] = [];
   for (let k = 0; k < count; k++) {
     const weight = new Float64Array(runs.length);
@@ -222,7 +247,9 @@ function correlation(xs: readonly number[], ys: readonly number[]): number {
   const n = xs.length;
   const mx = xs.reduce((a, b) => a + b, 0) / n;
   const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     sxy += (xs[i]! - mx) * (ys[i]! - my);
     sxx += (xs[i]! - mx) ** 2;
@@ -230,5 +257,3 @@ function correlation(xs: readonly number[], ys: readonly number[]): number {
   }
   return sxx === 0 || syy === 0 ? 1 : sxy / Math.sqrt(sxx * syy);
 }
-
-

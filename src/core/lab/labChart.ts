@@ -80,11 +80,17 @@ export function runsView(result: WorkspaceFit & { readonly fit: LawFit }, file: 
       residuals += Math.abs(residual);
       return { tokens: row.tokens, loss: row.loss, predicted, residual, run: row.run };
     });
-    return { parameters, heldOut: parameters === heldOut, runs, law: spaced(low, high, CURVE_POINTS, true).map((tokens) => ({ tokens, loss: predictLoss(law, parameters, tokens) })) };
+    return {
+      parameters,
+      heldOut: parameters === heldOut,
+      runs,
+      law: spaced(low, high, CURVE_POINTS, true).map((tokens) => ({ tokens, loss: predictLoss(law, parameters, tokens) })),
+    };
   });
   const count = series.reduce((sum, size) => sum + size.runs.length, 0);
   const are = result.fit.heldOut ? result.fit.heldOut.are : null;
-  const summary = `L = ${n.loss(law.E)} + ${n.count(law.A)}/N^${n.ratio(law.alpha)} + ${n.count(law.B)}/D^${n.ratio(law.beta)} · mean |residual| ${n.percent(count ? residuals / count : 0)}` +
+  const summary =
+    `L = ${n.loss(law.E)} + ${n.count(law.A)}/N^${n.ratio(law.alpha)} + ${n.count(law.B)}/D^${n.ratio(law.beta)} · mean |residual| ${n.percent(count ? residuals / count : 0)}` +
     (are !== null ? ` · held-out ARE ${n.percent(are)} on ${n.count(heldOut!)}` : ' · no held-out check');
   return { file, label, sizes: series, meanResidual: count ? residuals / count : 0, are, summary };
 }
@@ -94,13 +100,27 @@ export function curveView(stop: WorkspaceStop, log: string, plannedTokens: numbe
   const last = stop.points[stop.points.length - 1]?.tokens ?? 0;
   const first = stop.points.find((p) => p.tokens > 0.1 * last)?.tokens ?? last;
   const end = plannedTokens !== undefined && plannedTokens > last ? plannedTokens : last;
-  const fitted = signal?.curve && first > 0 && end > first ? spaced(first, end, CURVE_POINTS * 2, false).map((tokens) => ({ tokens, loss: curveLoss(signal.curve!, tokens) })) : [];
-  const planned = signal?.curve && plannedTokens !== undefined && plannedTokens > last ? { tokens: plannedTokens, loss: curveLoss(signal.curve, plannedTokens) } : null;
+  const fitted =
+    signal?.curve && first > 0 && end > first
+      ? spaced(first, end, CURVE_POINTS * 2, false).map((tokens) => ({ tokens, loss: curveLoss(signal.curve!, tokens) }))
+      : [];
+  const planned =
+    signal?.curve && plannedTokens !== undefined && plannedTokens > last ? { tokens: plannedTokens, loss: curveLoss(signal.curve, plannedTokens) } : null;
   const summary = signal
     ? `${signal.lowReturns ? 'Low returns' : 'Still improving'}: loss −${n.loss(signal.lossImprovementPer100B)} per 100B tokens, perplexity −${n.percent(signal.perplexityImprovementPer10B)} per 10B over ${n.count(signal.window.fromTokens)}–${n.count(signal.window.toTokens)} tokens` +
-      (signal.projection ? ` · the remaining ${n.count(signal.projection.plannedTokens - signal.projection.currentTokens)} planned tokens: −${n.loss(signal.projection.gain)}` : '')
+      (signal.projection
+        ? ` · the remaining ${n.count(signal.projection.plannedTokens - signal.projection.currentTokens)} planned tokens: −${n.loss(signal.projection.gain)}`
+        : '')
     : 'Too few points to judge the trend.';
-  return { log, points: stop.points, window: signal ? { fromTokens: signal.window.fromTokens, toTokens: signal.window.toTokens } : null, fitted, planned, lowReturns: signal ? signal.lowReturns : null, summary };
+  return {
+    log,
+    points: stop.points,
+    window: signal ? { fromTokens: signal.window.fromTokens, toTokens: signal.window.toTokens } : null,
+    fitted,
+    planned,
+    lowReturns: signal ? signal.lowReturns : null,
+    summary,
+  };
 }
 
 export function boundaryView(report: BoundaryReport, file: string, plannedCompute: number | undefined): BoundaryView | undefined {
@@ -113,7 +133,11 @@ export function boundaryView(report: BoundaryReport, file: string, plannedComput
   const curve = spaced(low, high, CURVE_POINTS * 2, true).map((compute) => ({ compute, score: sigmoidAt(fit.sigmoid, compute) }));
   const planned = plannedCompute ? { compute: plannedCompute, score: sigmoidAt(fit.sigmoid, plannedCompute) } : null;
   const level = `${Math.round(fit.tau * 100)}th-percentile`;
-  const summary = (planned ? `At ${n.flops(planned.compute)} FLOP the ${level} boundary on ${fit.task || 'the benchmark'} is ${n.ratio(planned.score)}` : `The ${level} boundary on ${fit.task || 'the benchmark'}`) +
-    ` · ${n.percent(fit.coverage)} of ${fit.points} models under it` + (fit.heldOut ? ` · ${n.percent(fit.heldOut.coverage)} of the ${fit.heldOut.points} held out` : '');
+  const summary =
+    (planned
+      ? `At ${n.flops(planned.compute)} FLOP the ${level} boundary on ${fit.task || 'the benchmark'} is ${n.ratio(planned.score)}`
+      : `The ${level} boundary on ${fit.task || 'the benchmark'}`) +
+    ` · ${n.percent(fit.coverage)} of ${fit.points} models under it` +
+    (fit.heldOut ? ` · ${n.percent(fit.heldOut.coverage)} of the ${fit.heldOut.points} held out` : '');
   return { file, task: fit.task, tau: fit.tau, points, curve, planned, summary };
 }

@@ -29,9 +29,7 @@ export function readLossLog(text: string, options: LossLogOptions = {}): LossLog
   const findings: LabFinding[] = [...table.findings];
   const step = findColumn(table.columns, 'step') ?? (table.columns.includes('_step') ? '_step' : undefined);
   const tokens = findColumn(table.columns, 'tokens');
-  const loss =
-    findColumn(table.columns, 'loss', [step, tokens]) ??
-    table.columns.find((name) => /(^|_)loss$/.test(name) && !/(min|max|step)$/.test(name));
+  const loss = findColumn(table.columns, 'loss', [step, tokens]) ?? table.columns.find((name) => /(^|_)loss$/.test(name) && !/(min|max|step)$/.test(name));
   const columns = { step, tokens, loss };
   const header = { span: { start: 0, end: 0 }, lines: { first: 1, last: 1 } };
   if (table.rows.length === 0) return { points: [], findings, columns };
@@ -69,7 +67,14 @@ export function readLossLog(text: string, options: LossLogOptions = {}): LossLog
     points.push({ span: row.span, lines: row.lines, tokens: tokenValue, loss: lossCell.value, ...(stepValue !== undefined ? { step: stepValue } : {}) });
   }
   if (empty.length > 0) {
-    findings.push(finding('information', 'lab-bad-row', `${empty.length} row${empty.length === 1 ? ' has' : 's have'} no ${loss} value (logged at other steps) and ${empty.length === 1 ? 'is' : 'are'} skipped.`, around(empty)));
+    findings.push(
+      finding(
+        'information',
+        'lab-bad-row',
+        `${empty.length} row${empty.length === 1 ? ' has' : 's have'} no ${loss} value (logged at other steps) and ${empty.length === 1 ? 'is' : 'are'} skipped.`,
+        around(empty),
+      ),
+    );
   }
   points.sort((p, q) => p.tokens - q.tokens);
   return { points, findings, columns };

@@ -20,18 +20,25 @@ export function formatFit(report: FitReport, fmt: NumberFormat, options: { compu
   if (!fit) return ['No fit.', ...findingLines(report.findings)].join('\n');
   const greek = fmt.style === 'unicode' ? { alpha: 'α', beta: 'β' } : { alpha: 'alpha', beta: 'beta' };
   out.push(`${fit.rowsUsed} rows, ${fit.sizes} model sizes${fit.earlyCheckpoints ? `, ${fit.earlyCheckpoints} early checkpoints left out` : ''}`);
-  out.push(`L(N, D) = E + A/N^${greek.alpha} + B/D^${greek.beta}  (Huber on log loss, L-BFGS${fit.intervals ? `, ${fit.samples.length} bootstrap resamples, ${fmt.percent(fit.level)} intervals` : ''})`);
+  out.push(
+    `L(N, D) = E + A/N^${greek.alpha} + B/D^${greek.beta}  (Huber on log loss, L-BFGS${fit.intervals ? `, ${fit.samples.length} bootstrap resamples, ${fmt.percent(fit.level)} intervals` : ''})`,
+  );
   const value = (key: keyof LawConstants, x: number): string => (key === 'E' ? fmt.loss(x) : fmt.ratio(x));
   for (const key of ['E', 'A', 'alpha', 'B', 'beta'] as const) {
     const interval = fit.intervals?.[key];
     const label = key === 'alpha' || key === 'beta' ? greek[key] : key;
-    out.push(`  ${label.padEnd(5)} ${value(key, fit.constants[key]).padEnd(8)}${interval ? ` [${value(key, interval.low)}, ${value(key, interval.high)}]` : ''}`);
+    out.push(
+      `  ${label.padEnd(5)} ${value(key, fit.constants[key]).padEnd(8)}${interval ? ` [${value(key, interval.low)}, ${value(key, interval.high)}]` : ''}`,
+    );
   }
-  if (fit.heldOut) out.push(`Held-out ARE ${fmt.percent(fit.heldOut.are)} on the largest model (${fmt.count(fit.heldOut.parameters)}, ${linesText(fit.heldOut.lines)})`);
+  if (fit.heldOut)
+    out.push(`Held-out ARE ${fmt.percent(fit.heldOut.are)} on the largest model (${fmt.count(fit.heldOut.parameters)}, ${linesText(fit.heldOut.lines)})`);
   out.push(fit.determined ? 'The constants are determined by the data.' : 'The fit is under-determined (see the findings).');
   if (options.compute) {
     const a = fitAllocation(fit, options.compute);
-    out.push(`Compute-optimal at ${fmt.flops(a.compute)} FLOP: N ${fmt.count(a.parameters)}, D ${fmt.count(a.tokens)} (${fmt.ratio(a.tokensPerParameter)} tokens per parameter), loss ${fmt.loss(a.loss)}`);
+    out.push(
+      `Compute-optimal at ${fmt.flops(a.compute)} FLOP: N ${fmt.count(a.parameters)}, D ${fmt.count(a.tokens)} (${fmt.ratio(a.tokensPerParameter)} tokens per parameter), loss ${fmt.loss(a.loss)}`,
+    );
   }
   if (options.parameters && options.tokens) {
     const p = predictInterval(fit, options.parameters, options.tokens);
@@ -50,7 +57,10 @@ export function formatStop(report: StopReport, fmt: NumberFormat): string {
     `  perplexity improvement per 10B tokens   ${fmt.percent(s.perplexityImprovementPer10B)}`,
   ];
   if (s.curve) out.push(`  fitted curve: L(D) = ${fmt.loss(s.curve.E)} + ${fmt.scientific(s.curve.B, 3)}/D^${fmt.ratio(s.curve.beta)}`);
-  if (s.projection) out.push(`  remaining ${fmt.count(s.projection.plannedTokens - s.projection.currentTokens)} planned tokens: loss ${fmt.loss(s.projection.lossNow)} -> ${fmt.loss(s.projection.lossAtPlanned)} (gain ${fmt.loss(s.projection.gain)})`);
+  if (s.projection)
+    out.push(
+      `  remaining ${fmt.count(s.projection.plannedTokens - s.projection.currentTokens)} planned tokens: loss ${fmt.loss(s.projection.lossNow)} -> ${fmt.loss(s.projection.lossAtPlanned)} (gain ${fmt.loss(s.projection.gain)})`,
+    );
   return [...out, ...findingLines(report.findings)].join('\n');
 }
 
@@ -59,8 +69,12 @@ export function formatBoundary(report: BoundaryReport, fmt: NumberFormat): strin
   for (const fit of report.fits) {
     const s = fit.sigmoid;
     out.push(`${fit.task || 'benchmark'}: ${fit.points} models, quantile ${fmt.percent(fit.tau)}`);
-    out.push(`  score = ${fmt.ratio(s.floor)} + (${fmt.ratio(s.ceiling)} - ${fmt.ratio(s.floor)}) * sigmoid(${fmt.ratio(s.slope)} * (log10 C - ${fmt.ratio(s.midpoint)}))`);
-    out.push(`  coverage ${fmt.percent(fit.coverage)} of the fitted models${fit.heldOut ? `, ${fmt.percent(fit.heldOut.coverage)} of ${fit.heldOut.points} held out` : ''}`);
+    out.push(
+      `  score = ${fmt.ratio(s.floor)} + (${fmt.ratio(s.ceiling)} - ${fmt.ratio(s.floor)}) * sigmoid(${fmt.ratio(s.slope)} * (log10 C - ${fmt.ratio(s.midpoint)}))`,
+    );
+    out.push(
+      `  coverage ${fmt.percent(fit.coverage)} of the fitted models${fit.heldOut ? `, ${fmt.percent(fit.heldOut.coverage)} of ${fit.heldOut.points} held out` : ''}`,
+    );
     if (fit.at) out.push(`  at ${fmt.flops(fit.at.compute)} FLOP: ${fmt.ratio(fit.at.score)}`);
   }
   if (out.length === 0) out.push('No boundary.');

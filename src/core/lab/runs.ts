@@ -82,7 +82,8 @@ export function readRuns(text: string, options: RunsOptions = {}): RunsFile {
     if (tokens === undefined && step !== undefined && facts?.tokensPerStep) tokens = step * facts.tokensPerStep;
     if (tokens === undefined && !columns.step) tokens = facts?.tokens;
     if (problems.length === 0) {
-      if (parameters === undefined) problems.push(typeof config === 'string' && config !== '' ? `parameters missing and the config ${config} gave none` : 'parameters missing');
+      if (parameters === undefined)
+        problems.push(typeof config === 'string' && config !== '' ? `parameters missing and the config ${config} gave none` : 'parameters missing');
       if (tokens === undefined) problems.push('tokens missing (give tokens, flops, or a step with a config that fixes tokens per step)');
       if (lossValue === undefined) problems.push('loss missing');
     }
@@ -92,7 +93,16 @@ export function readRuns(text: string, options: RunsOptions = {}): RunsFile {
     }
     const id = columns.run ? row.cells[columns.run] : undefined;
     const run = id !== null && id !== undefined && id !== '' ? String(id) : columns.step ? `N=${parameters}` : `line ${row.lines.first}`;
-    runs.push({ span: row.span, lines: row.lines, run, parameters, tokens, loss: lossValue, ...(step !== undefined ? { step } : {}), ...(typeof config === 'string' && config ? { config } : {}) });
+    runs.push({
+      span: row.span,
+      lines: row.lines,
+      run,
+      parameters,
+      tokens,
+      loss: lossValue,
+      ...(step !== undefined ? { step } : {}),
+      ...(typeof config === 'string' && config ? { config } : {}),
+    });
   }
   if (runs.length === 0 && table.rows.length > 0) {
     findings.push(finding('error', 'lab-too-few-runs', 'No row could be read as a run.', around(table.rows)));

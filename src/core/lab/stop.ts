@@ -40,7 +40,9 @@ export interface StopSignal {
   readonly perplexityImprovementPer10B: number;
   readonly lowReturns: boolean;
   readonly curve: Curve | undefined;
-  readonly projection: { readonly currentTokens: number; readonly plannedTokens: number; readonly lossNow: number; readonly lossAtPlanned: number; readonly gain: number } | undefined;
+  readonly projection:
+    | { readonly currentTokens: number; readonly plannedTokens: number; readonly lossNow: number; readonly lossAtPlanned: number; readonly gain: number }
+    | undefined;
 }
 
 export interface StopReport {
@@ -68,10 +70,20 @@ export function stopSignal(points: readonly LogPoint[], options: StopOptions = {
   const window = points.filter((point) => point.tokens >= from);
   const where = around(window);
   if (window.length < MIN_WINDOW_POINTS || new Set(window.map((p) => p.tokens)).size < 2) {
-    findings.push(finding('information', 'lab-short-window', `Only ${window.length} point${window.length === 1 ? '' : 's'} in the last ${fmt.percent(share)} of tokens; at least ${MIN_WINDOW_POINTS} are needed for a slope.`, where));
+    findings.push(
+      finding(
+        'information',
+        'lab-short-window',
+        `Only ${window.length} point${window.length === 1 ? '' : 's'} in the last ${fmt.percent(share)} of tokens; at least ${MIN_WINDOW_POINTS} are needed for a slope.`,
+        where,
+      ),
+    );
     return { signal: undefined, findings };
   }
-  const line = theilSen(window.map((p) => p.tokens / 1e9), window.map((p) => p.loss));
+  const line = theilSen(
+    window.map((p) => p.tokens / 1e9),
+    window.map((p) => p.loss),
+  );
   const slopePerToken = line.slope / 1e9;
   const lossImprovementPer100B = -slopePerToken * 1e11;
   const perplexityImprovementPer10B = 1 - Math.exp(slopePerToken * 1e10);
@@ -82,7 +94,13 @@ export function stopSignal(points: readonly LogPoint[], options: StopOptions = {
   const planned = options.plannedTokens;
   const projection =
     curve && planned !== undefined && planned > last
-      ? { currentTokens: last, plannedTokens: planned, lossNow: curveLoss(curve, last), lossAtPlanned: curveLoss(curve, planned), gain: curveLoss(curve, last) - curveLoss(curve, planned) }
+      ? {
+          currentTokens: last,
+          plannedTokens: planned,
+          lossNow: curveLoss(curve, last),
+          lossAtPlanned: curveLoss(curve, planned),
+          gain: curveLoss(curve, last) - curveLoss(curve, planned),
+        }
       : undefined;
   const evidence =
     `over the last ${fmt.percent(share)} of tokens (${fmt.count(window[0]!.tokens)} to ${fmt.count(last)}, ${window.length} points, ${linesText(where.lines)}) ` +

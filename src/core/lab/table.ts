@@ -34,7 +34,11 @@ export const DEFAULT_MAX_ROWS = 200_000;
 
 /** `Train Loss`, `train/loss` and `train-loss` all become `train_loss`. */
 export function normaliseColumn(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 export function readTable(text: string, options: TableOptions = {}): Table {

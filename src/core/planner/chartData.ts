@@ -72,16 +72,21 @@ export interface ChartOptions {
 export function chartForAnalysis(analysis: Analysis, fileName: string, options: ChartOptions = {}): ChartData {
   const { active, total } = analysis.parameters;
   // Below one parameter or token nothing is plotted: 6·N·D of such numbers underflows to zero.
-  const current = active !== null && analysis.tokens !== null && active >= 1 && analysis.tokens >= 1 && Number.isFinite(trainingCompute(active, analysis.tokens))
-    ? {
-        kind: 'config' as const, label: fileName, parameters: active, tokens: analysis.tokens, flops: trainingCompute(active, analysis.tokens),
-        detail: [
-          total !== null && total !== active ? `${n.count(total)} parameters, ${n.count(active)} active` : `${n.count(active)} parameters`,
-          `${n.count(analysis.tokens)} tokens (${n.ratio(analysis.tokens / active)} per parameter)`,
-          `${n.flops(trainingCompute(active, analysis.tokens))} FLOP (6·N·D)`,
-        ],
-      }
-    : null;
+  const current =
+    active !== null && analysis.tokens !== null && active >= 1 && analysis.tokens >= 1 && Number.isFinite(trainingCompute(active, analysis.tokens))
+      ? {
+          kind: 'config' as const,
+          label: fileName,
+          parameters: active,
+          tokens: analysis.tokens,
+          flops: trainingCompute(active, analysis.tokens),
+          detail: [
+            total !== null && total !== active ? `${n.count(total)} parameters, ${n.count(active)} active` : `${n.count(active)} parameters`,
+            `${n.count(analysis.tokens)} tokens (${n.ratio(analysis.tokens / active)} per parameter)`,
+            `${n.flops(trainingCompute(active, analysis.tokens))} FLOP (6·N·D)`,
+          ],
+        }
+      : null;
   const subtitle = current
     ? `${n.count(current.parameters)} parameters × ${n.count(current.tokens)} tokens = ${n.flops(current.flops)} FLOP`
     : 'This config does not fix both the model size and the training tokens, so it is not placed on the chart.';
@@ -94,30 +99,63 @@ export function chartForPlan(result: PlanResult, options: ChartOptions = {}): Ch
     `${n.count(result.tokens)} tokens (${n.ratio(result.tokensPerParameter)} per parameter)`,
     `${n.flops(result.flops)} FLOP (6·N·D)`,
   ];
-  if (result.hardware) detail.push(`${n.grouped(result.hardware.count)} × ${result.hardware.accelerator} at ${n.percent(result.hardware.mfu)} MFU: ${n.days(result.hardware.wallClockDays)} days`);
-  const current = { kind: 'plan' as const, label: `Plan (${describeTarget(result.target)})`, parameters: result.parameters, tokens: result.tokens, flops: result.flops, detail };
-  const chart = build(`Plan: ${describeTarget(result.target)}`, `${n.count(result.parameters)} parameters × ${n.count(result.tokens)} tokens = ${n.flops(result.flops)} FLOP`, current, options);
+  if (result.hardware)
+    detail.push(
+      `${n.grouped(result.hardware.count)} × ${result.hardware.accelerator} at ${n.percent(result.hardware.mfu)} MFU: ${n.days(result.hardware.wallClockDays)} days`,
+    );
+  const current = {
+    kind: 'plan' as const,
+    label: `Plan (${describeTarget(result.target)})`,
+    parameters: result.parameters,
+    tokens: result.tokens,
+    flops: result.flops,
+    detail,
+  };
+  const chart = build(
+    `Plan: ${describeTarget(result.target)}`,
+    `${n.count(result.parameters)} parameters × ${n.count(result.tokens)} tokens = ${n.flops(result.flops)} FLOP`,
+    current,
+    options,
+  );
   return { ...chart, plan: { sheet: planSheet(result), markdown: planMarkdown(result) } };
 }
 
 function build(title: string, subtitle: string, current: ChartData['current'], options: ChartOptions): ChartData {
   const referenceModels = options.references ?? REFERENCE_MODELS;
-  const references: ChartPoint[] = referenceModels.filter((model) => model.tokens !== null).map((model) => ({
-    label: model.name, parameters: model.parameters, tokens: model.tokens!, flops: trainingCompute(model.parameters, model.tokens!),
-    detail: [
-      model.totalParameters ? `${n.count(model.parameters)} active of ${n.count(model.totalParameters)} parameters` : `${n.count(model.parameters)} parameters`,
-      `${n.count(model.tokens!)} tokens (${n.ratio(model.tokens! / model.parameters)} per parameter)`,
-      `${n.flops(trainingCompute(model.parameters, model.tokens!))} FLOP (6·N·D)`,
-      model.source,
-    ],
-  }));
-  const unplotted = referenceModels.filter((model) => model.tokens === null).map((model) => ({ label: model.name, reason: `training tokens not published (${model.source})` }));
+  const references: ChartPoint[] = referenceModels
+    .filter((model) => model.tokens !== null)
+    .map((model) => ({
+      label: model.name,
+      parameters: model.parameters,
+      tokens: model.tokens!,
+      flops: trainingCompute(model.parameters, model.tokens!),
+      detail: [
+        model.totalParameters
+          ? `${n.count(model.parameters)} active of ${n.count(model.totalParameters)} parameters`
+          : `${n.count(model.parameters)} parameters`,
+        `${n.count(model.tokens!)} tokens (${n.ratio(model.tokens! / model.parameters)} per parameter)`,
+        `${n.flops(trainingCompute(model.parameters, model.tokens!))} FLOP (6·N·D)`,
+        model.source,
+      ],
+    }));
+  const unplotted = referenceModels
+    .filter((model) => model.tokens === null)
+    .map((model) => ({ label: model.name, reason: `training tokens not published (${model.source})` }));
   const all = [...references, ...(current ? [current] : [])];
   const bounds = {
     parameters: decades(all.map((point) => point.parameters)),
     tokens: decades(all.map((point) => point.tokens)),
   };
-  return { title, subtitle, current, references, unplotted, lines: lines(bounds, current, options.thresholds ?? THRESHOLD_RULES), bounds, loss: current ? lossView(current, options.fit) : null };
+  return {
+    title,
+    subtitle,
+    current,
+    references,
+    unplotted,
+    lines: lines(bounds, current, options.thresholds ?? THRESHOLD_RULES),
+    bounds,
+    loss: current ? lossView(current, options.fit) : null,
+  };
 }
 
 /** Counts below one or beyond any real run are clamped, so no bound is 0 or infinite and every loop over decades ends. */
@@ -138,7 +176,10 @@ function isoFlopSegment(flops: number, bounds: Bounds): ChartLine['points'] {
   const low = Math.max(bounds.parameters[0], flops / (6 * bounds.tokens[1]));
   const high = Math.min(bounds.parameters[1], flops / (6 * bounds.tokens[0]));
   if (!(low < high)) return [];
-  return [{ parameters: low, tokens: flops / (6 * low) }, { parameters: high, tokens: flops / (6 * high) }];
+  return [
+    { parameters: low, tokens: flops / (6 * low) },
+    { parameters: high, tokens: flops / (6 * high) },
+  ];
 }
 
 /** The part of D = r·N inside the box. */
@@ -146,7 +187,10 @@ function ratioSegment(ratio: number, bounds: Bounds): ChartLine['points'] {
   const low = Math.max(bounds.parameters[0], bounds.tokens[0] / ratio);
   const high = Math.min(bounds.parameters[1], bounds.tokens[1] / ratio);
   if (!(low < high)) return [];
-  return [{ parameters: low, tokens: ratio * low }, { parameters: high, tokens: ratio * high }];
+  return [
+    { parameters: low, tokens: ratio * low },
+    { parameters: high, tokens: ratio * high },
+  ];
 }
 
 function lines(bounds: Bounds, current: ChartData['current'], rules: readonly ThresholdRule[]): ChartLine[] {
@@ -170,12 +214,19 @@ function lines(bounds: Bounds, current: ChartData['current'], rules: readonly Th
   }
   if (current) {
     const points = isoFlopSegment(current.flops, bounds);
-    if (points.length) out.push({ id: 'budget', kind: 'budget', label: `This ${current.kind === 'plan' ? 'plan' : 'config'}: ${n.flops(current.flops)} FLOP`, points });
+    if (points.length)
+      out.push({ id: 'budget', kind: 'budget', label: `This ${current.kind === 'plan' ? 'plan' : 'config'}: ${n.flops(current.flops)} FLOP`, points });
   }
-  out.push({ id: 'chinchilla', kind: 'chinchilla', label: `Chinchilla-optimal (${CHINCHILLA_TOKENS_PER_PARAMETER} tokens/parameter)`, points: ratioSegment(CHINCHILLA_TOKENS_PER_PARAMETER, bounds) });
+  out.push({
+    id: 'chinchilla',
+    kind: 'chinchilla',
+    label: `Chinchilla-optimal (${CHINCHILLA_TOKENS_PER_PARAMETER} tokens/parameter)`,
+    points: ratioSegment(CHINCHILLA_TOKENS_PER_PARAMETER, bounds),
+  });
   for (const multiple of BAND_MULTIPLES) {
     const points = ratioSegment(CHINCHILLA_TOKENS_PER_PARAMETER * multiple, bounds);
-    if (points.length) out.push({ id: `band-${multiple}`, kind: 'band', label: `${multiple}× (${CHINCHILLA_TOKENS_PER_PARAMETER * multiple} tokens/parameter)`, points });
+    if (points.length)
+      out.push({ id: `band-${multiple}`, kind: 'band', label: `${multiple}× (${CHINCHILLA_TOKENS_PER_PARAMETER * multiple} tokens/parameter)`, points });
   }
   return out.filter((line) => line.points.length);
 }
@@ -203,10 +254,21 @@ function lossView(current: NonNullable<ChartData['current']>, choice: FitChoice 
   });
   const mark = (kind: LossMark['kind'], label: string, point: { parameters: number; tokens: number }, note: string): LossMark => {
     const loss = predictLoss(fit, point.parameters, point.tokens);
-    return { kind, label, parameters: point.parameters, tokens: point.tokens, flops: budget, loss, detail: [`${n.count(point.parameters)} parameters on ${n.count(point.tokens)} tokens`, `predicted loss ${n.loss(loss)}`, note] };
+    return {
+      kind,
+      label,
+      parameters: point.parameters,
+      tokens: point.tokens,
+      flops: budget,
+      loss,
+      detail: [`${n.count(point.parameters)} parameters on ${n.count(point.tokens)} tokens`, `predicted loss ${n.loss(loss)}`, note],
+    };
   };
   return {
-    budgetFlops: budget, fit: fit.id, fitLabel: fit.label, curve,
+    budgetFlops: budget,
+    fit: fit.id,
+    fitLabel: fit.label,
+    curve,
     marks: [
       mark('optimum', 'Loss-optimal', optimum, `minimum of ${fit.label} at this compute`),
       mark('kaplan', 'Kaplan et al. 2020', kaplan, 'N = 1.3e9 · C^0.73 (C in PF-days)'),

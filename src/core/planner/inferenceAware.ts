@@ -55,11 +55,15 @@ export function inferenceAwarePlan(fit: LawConstants, trainingBudget: number, in
   let fb = total(Math.exp(b));
   for (let i = 0; i < 200 && high - low > 1e-12; i++) {
     if (fa < fb) {
-      high = b; b = a; fb = fa;
+      high = b;
+      b = a;
+      fb = fa;
       a = high - ratio * (high - low);
       fa = total(Math.exp(a));
     } else {
-      low = a; a = b; fa = fb;
+      low = a;
+      a = b;
+      fa = fb;
       b = low + ratio * (high - low);
       fb = total(Math.exp(b));
     }
@@ -72,8 +76,18 @@ export function inferenceAwarePlan(fit: LawConstants, trainingBudget: number, in
   const inferenceFlops = 2 * parameters * inferenceTokens;
   const referenceTotal = trainingCompute(optimal.parameters, optimal.tokens) + 2 * optimal.parameters * inferenceTokens;
   return {
-    parameters, tokens, trainingFlops, inferenceFlops, totalFlops: trainingFlops + inferenceFlops, loss,
-    reference: { parameters: optimal.parameters, tokens: optimal.tokens, trainingFlops: trainingCompute(optimal.parameters, optimal.tokens), totalFlops: referenceTotal },
+    parameters,
+    tokens,
+    trainingFlops,
+    inferenceFlops,
+    totalFlops: trainingFlops + inferenceFlops,
+    loss,
+    reference: {
+      parameters: optimal.parameters,
+      tokens: optimal.tokens,
+      trainingFlops: trainingCompute(optimal.parameters, optimal.tokens),
+      totalFlops: referenceTotal,
+    },
     saving: 1 - (trainingFlops + inferenceFlops) / referenceTotal,
   };
 }

@@ -41,7 +41,9 @@ export function overlaps(a: Box, b: Box): boolean {
 }
 
 export function placeLabels<T extends LabelRequest>(requests: readonly T[], measure: (text: string, bold: boolean) => number, area: Box): PlacedLabel<T>[] {
-  const taken: Box[] = requests.filter((request) => request.obstacle).map((request) => ({ left: request.x - MARKER, top: request.y - MARKER, right: request.x + MARKER, bottom: request.y + MARKER }));
+  const taken: Box[] = requests
+    .filter((request) => request.obstacle)
+    .map((request) => ({ left: request.x - MARKER, top: request.y - MARKER, right: request.x + MARKER, bottom: request.y + MARKER }));
   const ordered = requests.filter((request) => !request.obstacle && request.text).sort((a, b) => Number(Boolean(b.priority)) - Number(Boolean(a.priority)));
   const placed: PlacedLabel<T>[] = [];
   for (const request of ordered) {
@@ -67,7 +69,12 @@ function positions(request: LabelRequest, width: number): [number, number][] {
   const left: [number, number] = [x - GAP - width, y];
   const above: [number, number] = [x - width / 2, y - HEIGHT - 2];
   const below: [number, number] = [x - width / 2, y + HEIGHT + 2];
-  const diagonals: [number, number][] = [[x + GAP, y - HEIGHT], [x + GAP, y + HEIGHT], [x - GAP - width, y - HEIGHT], [x - GAP - width, y + HEIGHT]];
+  const diagonals: [number, number][] = [
+    [x + GAP, y - HEIGHT],
+    [x + GAP, y + HEIGHT],
+    [x - GAP - width, y - HEIGHT],
+    [x - GAP - width, y + HEIGHT],
+  ];
   if (request.priority) return [above];
   return request.align === 'right' ? [left, right, above, below, ...diagonals] : [right, left, above, below, ...diagonals];
 }

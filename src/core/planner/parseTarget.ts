@@ -6,7 +6,8 @@ export function parseTarget(text: string): PlanTarget {
   const [kind, value] = text.trim().split(':', 2);
   const number = () => {
     const parsed = value !== undefined ? parseCount(value) : undefined;
-    if (!parsed || !parsed.ok) throw new PlanError(`target "${text.slice(0, 40)}" needs a number after the colon (e.g. multiple:4, parameters:7B, inference:2T)`);
+    if (!parsed || !parsed.ok)
+      throw new PlanError(`target "${text.slice(0, 40)}" needs a number after the colon (e.g. multiple:4, parameters:7B, inference:2T)`);
     return parsed.value;
   };
   switch (kind.toLowerCase()) {
@@ -26,9 +27,13 @@ export function parseTarget(text: string): PlanTarget {
 
 export function describeTarget(target: PlanTarget): string {
   switch (target.kind) {
-    case 'chinchilla': return 'Chinchilla-optimal (20 tokens per parameter)';
-    case 'multiple': return `${target.multiple}× Chinchilla (${20 * target.multiple} tokens per parameter)`;
-    case 'parameters': return 'fixed model size';
-    case 'inference': return 'inference-aware (Sardana et al. 2023)';
+    case 'chinchilla':
+      return 'Chinchilla-optimal (20 tokens per parameter)';
+    case 'multiple':
+      return `${target.multiple}× Chinchilla (${20 * target.multiple} tokens per parameter)`;
+    case 'parameters':
+      return 'fixed model size';
+    case 'inference':
+      return 'inference-aware (Sardana et al. 2023)';
   }
 }

@@ -10,7 +10,14 @@ import { inferenceAwarePlan } from './inferenceAware';
 /** What a person starts from: a compute budget, or hardware for a time. */
 export type PlanBudget =
   | { readonly kind: 'flops'; readonly flops: number }
-  | { readonly kind: 'hardware'; readonly accelerator: string; readonly count: number; readonly days: number; readonly mfu?: number; readonly precision?: Precision };
+  | {
+      readonly kind: 'hardware';
+      readonly accelerator: string;
+      readonly count: number;
+      readonly days: number;
+      readonly mfu?: number;
+      readonly precision?: Precision;
+    };
 
 /** How to spend it. */
 export type PlanTarget =
@@ -91,7 +98,6 @@ export interface PlanResult {
 
 export class PlanError extends Error {}
 
-
 export function plan(input: PlanInput): PlanResult {
   const table = acceleratorTable(input.accelerators);
   const warnings: string[] = [];
@@ -103,7 +109,12 @@ export function plan(input: PlanInput): PlanResult {
     budgetFlops = requirePositive(input.budget.flops, 'the compute budget', LIMITS.compute);
     if (input.accelerator) {
       const accelerator = requireAccelerator(input.accelerator, table);
-      hardwareChoice = { accelerator, count: input.count && input.count > 0 ? requirePositive(input.count, 'the accelerator count', LIMITS.count) : 1, mfu: mfuOf(input.mfu), precision: input.precision ?? 'bf16' };
+      hardwareChoice = {
+        accelerator,
+        count: input.count && input.count > 0 ? requirePositive(input.count, 'the accelerator count', LIMITS.count) : 1,
+        mfu: mfuOf(input.mfu),
+        precision: input.precision ?? 'bf16',
+      };
       if (!(input.count && input.count > 0)) warnings.push('No accelerator count given: wall-clock days are for one accelerator.');
     }
   } else {
@@ -114,14 +125,20 @@ export function plan(input: PlanInput): PlanResult {
     const mfu = mfuOf(budget.mfu ?? input.mfu);
     const precision = budget.precision ?? input.precision ?? 'bf16';
     const compute = hardwareCompute({ accelerator, precision, count, seconds: days * SECONDS_PER_DAY, mfu });
-    if (compute === null) throw new PlanError(`${accelerator.name} has no ${precision.toUpperCase()} tensor path in the table; use bf16 or override it in computeBudget.planner.accelerators.`);
+    if (compute === null)
+      throw new PlanError(
+        `${accelerator.name} has no ${precision.toUpperCase()} tensor path in the table; use bf16 or override it in computeBudget.planner.accelerators.`,
+      );
     budgetFlops = compute;
     hardwareChoice = { accelerator, count, mfu, precision };
   }
 
   const { parameters, tokens, inference } = allocate(input.target, budgetFlops, fit);
   const flops = trainingCompute(parameters, tokens);
-  if (input.target.kind === 'inference') warnings.push(`Inference-aware sizing keeps the loss of the compute-optimal model and spends ${percent(flops / budgetFlops - 1)} more training compute than the budget to save it back at inference.`);
+  if (input.target.kind === 'inference')
+    warnings.push(
+      `Inference-aware sizing keeps the loss of the compute-optimal model and spends ${percent(flops / budgetFlops - 1)} more training compute than the budget to save it back at inference.`,
+    );
   const tokensPerParameter = tokens / parameters;
 
   let hardware: PlanResult['hardware'] = null;
@@ -129,22 +146,47 @@ export function plan(input: PlanInput): PlanResult {
     const { accelerator, count, mfu, precision } = hardwareChoice;
     const time = timeToTrain(flops, accelerator, precision, mfu, count);
     if (!time) throw new PlanError(`${accelerator.name} has no ${precision.toUpperCase()} tensor path in the table.`);
-    const price = input.pricePerAcceleratorHour !== undefined && input.pricePerAcceleratorHour >= 0 && Number.isFinite(input.pricePerAcceleratorHour) ? input.pricePerAcceleratorHour : null;
+    const price =
+      input.pricePerAcceleratorHour !== undefined && input.pricePerAcceleratorHour >= 0 && Number.isFinite(input.pricePerAcceleratorHour)
+        ? input.pricePerAcceleratorHour
+        : null;
     hardware = {
-      accelerator: accelerator.id, acceleratorName: accelerator.name, precision, peakFlopsPerSecond: peakFlops(accelerator, precision)!, peakSource: accelerator.source,
-      count, mfu, acceleratorHours: time.acceleratorHours, wallClockDays: time.wallClockDays,
-      cost: price !== null ? price * time.acceleratorHours : null, pricePerAcceleratorHour: price,
+      accelerator: accelerator.id,
+      acceleratorName: accelerator.name,
+      precision,
+      peakFlopsPerSecond: peakFlops(accelerator, precision)!,
+      peakSource: accelerator.source,
+      count,
+      mfu,
+      acceleratorHours: time.acceleratorHours,
+      wallClockDays: time.wallClockDays,
+      cost: price !== null ? price * time.acceleratorHours : null,
+      pricePerAcceleratorHour: price,
     };
   }
 
   const withLoss = (point: { parameters: number; tokens: number }) => ({ ...point, loss: predictLoss(fit, point.parameters, point.tokens) });
   return {
-    budgetFlops, target: input.target, parameters, tokens, flops, tokensPerParameter,
+    budgetFlops,
+    target: input.target,
+    parameters,
+    tokens,
+    flops,
+    tokensPerParameter,
     chinchillaMultiple: tokensPerParameter / CHINCHILLA_TOKENS_PER_PARAMETER,
     hardware,
     // The user's own law first when it is the chosen one; the published fits always, for comparison.
-    loss: [...(fit.id === 'workspace' ? [fit] : []), ...LOSS_FITS].map((each) => ({ fit: each.id, label: each.label, loss: predictLoss(each, parameters, tokens) })),
-    optima: { fit: fit.id, byFit: withLoss(computeOptimal(fit, budgetFlops)), kaplan: withLoss(allocateKaplan(budgetFlops)), chinchilla: withLoss(allocateAtRatio(budgetFlops)) },
+    loss: [...(fit.id === 'workspace' ? [fit] : []), ...LOSS_FITS].map((each) => ({
+      fit: each.id,
+      label: each.label,
+      loss: predictLoss(each, parameters, tokens),
+    })),
+    optima: {
+      fit: fit.id,
+      byFit: withLoss(computeOptimal(fit, budgetFlops)),
+      kaplan: withLoss(allocateKaplan(budgetFlops)),
+      chinchilla: withLoss(allocateAtRatio(budgetFlops)),
+    },
     inference,
     thresholds: planThresholds(flops, input.thresholds ?? THRESHOLD_RULES, hardware?.cost ?? null),
     warnings,
@@ -165,11 +207,19 @@ function allocate(target: PlanTarget, budget: number, fit: Law): { parameters: n
     }
     case 'inference': {
       const inferenceTokens = target.inferenceTokens;
-      if (!(inferenceTokens >= 0) || !Number.isFinite(inferenceTokens) || inferenceTokens > LIMITS.inference) throw new PlanError(`the expected inference tokens must be from zero to ${LIMITS.inference.toExponential(0)}`);
+      if (!(inferenceTokens >= 0) || !Number.isFinite(inferenceTokens) || inferenceTokens > LIMITS.inference)
+        throw new PlanError(`the expected inference tokens must be from zero to ${LIMITS.inference.toExponential(0)}`);
       const result = inferenceAwarePlan(fit, budget, inferenceTokens);
       return {
-        parameters: result.parameters, tokens: result.tokens,
-        inference: { inferenceTokens, inferenceFlops: result.inferenceFlops, totalFlops: result.totalFlops, reference: result.reference, saving: result.saving },
+        parameters: result.parameters,
+        tokens: result.tokens,
+        inference: {
+          inferenceTokens,
+          inferenceFlops: result.inferenceFlops,
+          totalFlops: result.totalFlops,
+          reference: result.reference,
+          saving: result.saving,
+        },
       };
     }
   }
@@ -186,22 +236,42 @@ export function planThresholds(flops: number, rules: readonly ThresholdRule[], c
     if (rule.id === 'eu-ai-act-systemic' && result.tier !== 'below') {
       duty = EU_NOTIFICATION_DUTY;
     }
-    return { ...result, jurisdiction: rule.jurisdiction, consequence: rule.consequence, duty, ...(rule.costCondition ? { cost: costCheck(rule.costCondition, result.tier !== 'below', cost) } : {}) };
+    return {
+      ...result,
+      jurisdiction: rule.jurisdiction,
+      consequence: rule.consequence,
+      duty,
+      ...(rule.costCondition ? { cost: costCheck(rule.costCondition, result.tier !== 'below', cost) } : {}),
+    };
   });
 }
 
 /** The price half of a two-part definition; the price per accelerator-hour is taken as US dollars. */
 function costCheck(condition: NonNullable<ThresholdRule['costCondition']>, computeMet: boolean, cost: number | null): NonNullable<PlanThreshold['cost']> {
   const dollars = (value: number) => `$${ASCII_NUMBERS.count(value)}`;
-  if (cost === null) return { condition: condition.dollars, planned: null, met: null, note: `The definition also needs ${condition.text}; give a price per accelerator-hour to check it.` };
+  if (cost === null)
+    return {
+      condition: condition.dollars,
+      planned: null,
+      met: null,
+      note: `The definition also needs ${condition.text}; give a price per accelerator-hour to check it.`,
+    };
   const met = cost > condition.dollars;
   const both = met && computeMet ? ' Both conditions are met.' : !met && computeMet ? ' The compute line is reached, but not the cost condition.' : '';
-  return { condition: condition.dollars, planned: cost, met, note: `Planned compute cost ${dollars(cost)} (the price per accelerator-hour read as US dollars) is ${met ? 'over' : 'under'} the ${dollars(condition.dollars)} of the definition's second condition (${condition.text}).${both}` };
+  return {
+    condition: condition.dollars,
+    planned: cost,
+    met,
+    note: `Planned compute cost ${dollars(cost)} (the price per accelerator-hour read as US dollars) is ${met ? 'over' : 'under'} the ${dollars(condition.dollars)} of the definition's second condition (${condition.text}).${both}`,
+  };
 }
 
 function requireAccelerator(name: string, table: readonly Accelerator[]): Accelerator {
   const found = findAccelerator(name, table);
-  if (!found) throw new PlanError(`unknown accelerator "${name.slice(0, 40)}"; known: ${table.map((row) => row.id).join(', ')} (add others in computeBudget.planner.accelerators)`);
+  if (!found)
+    throw new PlanError(
+      `unknown accelerator "${name.slice(0, 40)}"; known: ${table.map((row) => row.id).join(', ')} (add others in computeBudget.planner.accelerators)`,
+    );
   return found;
 }
 

@@ -57,18 +57,23 @@ export function planInputFrom(request: PlanRequest, defaults: PlanDefaults = {},
   const precision = request.precision;
   if (precision !== undefined && precision !== 'bf16' && precision !== 'fp8') throw new PlanError(`${name('precision')} must be bf16 or fp8`);
   // A fit asked for by name is one of the published ones; the default may be the user's own law.
-  if (request.fit !== undefined && !LOSS_FITS.some((each) => each.id === request.fit)) throw new PlanError(`${name('fit')} must be one of ${LOSS_FITS.map((each) => each.id).join(', ')}`);
+  if (request.fit !== undefined && !LOSS_FITS.some((each) => each.id === request.fit))
+    throw new PlanError(`${name('fit')} must be one of ${LOSS_FITS.map((each) => each.id).join(', ')}`);
   const fit = (request.fit as PlanInput['fit']) ?? defaults.fit;
-  const target = typeof request.target === 'string' ? parseTarget(request.target) : request.target ?? { kind: 'chinchilla' as const };
+  const target = typeof request.target === 'string' ? parseTarget(request.target) : (request.target ?? { kind: 'chinchilla' as const });
   const gpu = request.gpu?.trim() || undefined;
   const chips = count('count', '1024');
   const days = plain('days');
   const mfu = plain('mfu') ?? defaults.mfu;
   const common = {
-    target, fit, mfu, precision: precision as PlanInput['precision'], accelerators: defaults.accelerators,
+    target,
+    fit,
+    mfu,
+    precision: precision as PlanInput['precision'],
+    accelerators: defaults.accelerators,
     pricePerAcceleratorHour: plain('pricePerAcceleratorHour') ?? defaults.pricePerAcceleratorHour,
   };
-  const flops = count('flops', '5.76e23 or 1e24') ?? (gpu ? undefined : defaults.flops ?? undefined);
+  const flops = count('flops', '5.76e23 or 1e24') ?? (gpu ? undefined : (defaults.flops ?? undefined));
   if (flops !== undefined) return { ...common, budget: { kind: 'flops', flops }, accelerator: gpu, count: chips };
   if (gpu !== undefined) {
     if (chips === undefined || days === undefined) throw new PlanError(`${name('gpu')} needs ${name('count')} and ${name('days')} (or give ${name('flops')})`);

@@ -45,14 +45,20 @@ export function planSheet(result: PlanResult, n: NumberFormat = UNICODE_NUMBERS)
   if (result.hardware) {
     const hw = result.hardware;
     const rows: PlanRow[] = [
-      { label: 'Accelerators', value: `${n.grouped(hw.count)} × ${hw.acceleratorName}`, note: `${hw.precision.toUpperCase()} peak ${(hw.peakFlopsPerSecond / 1e12).toLocaleString('en-US', { maximumFractionDigits: 1 })} TFLOP/s dense; ${hw.peakSource}` },
+      {
+        label: 'Accelerators',
+        value: `${n.grouped(hw.count)} × ${hw.acceleratorName}`,
+        note: `${hw.precision.toUpperCase()} peak ${(hw.peakFlopsPerSecond / 1e12).toLocaleString('en-US', { maximumFractionDigits: 1 })} TFLOP/s dense; ${hw.peakSource}`,
+      },
       { label: 'Utilisation (MFU)', value: n.percent(hw.mfu) },
       { label: 'Accelerator-hours', value: n.grouped(hw.acceleratorHours) },
       { label: 'Wall-clock', value: `${n.days(hw.wallClockDays)} days` },
     ];
-    rows.push(hw.cost !== null
-      ? { label: 'Cost', value: n.grouped(hw.cost), note: `at ${hw.pricePerAcceleratorHour} per accelerator-hour (your currency)` }
-      : { label: 'Cost', value: 'no price set', note: 'computeBudget.planner.pricePerAcceleratorHour' });
+    rows.push(
+      hw.cost !== null
+        ? { label: 'Cost', value: n.grouped(hw.cost), note: `at ${hw.pricePerAcceleratorHour} per accelerator-hour (your currency)` }
+        : { label: 'Cost', value: 'no price set', note: 'computeBudget.planner.pricePerAcceleratorHour' },
+    );
     sections.push({ heading: 'Hardware', rows });
   }
 
@@ -63,7 +69,11 @@ export function planSheet(result: PlanResult, n: NumberFormat = UNICODE_NUMBERS)
       rows: [
         { label: 'Tokens served', value: `${n.count(inf.inferenceTokens)} (${n.flops(inf.inferenceFlops)} FLOP)` },
         { label: 'Lifetime compute', value: `${n.flops(inf.totalFlops)} FLOP` },
-        { label: 'Compute-optimal instead', value: `${n.count(inf.reference.parameters)} on ${n.count(inf.reference.tokens)}: ${n.flops(inf.reference.totalFlops)} FLOP over its life`, note: `this plan saves ${n.percent(inf.saving)}` },
+        {
+          label: 'Compute-optimal instead',
+          value: `${n.count(inf.reference.parameters)} on ${n.count(inf.reference.tokens)}: ${n.flops(inf.reference.totalFlops)} FLOP over its life`,
+          note: `this plan saves ${n.percent(inf.saving)}`,
+        },
       ],
     });
   }
@@ -72,8 +82,14 @@ export function planSheet(result: PlanResult, n: NumberFormat = UNICODE_NUMBERS)
     heading: 'Predicted loss',
     rows: [
       ...result.loss.map((prediction) => ({ label: prediction.label, value: `${n.loss(prediction.loss)} nats/token` })),
-      { label: result.optima.fit === 'workspace' ? `Loss-optimal for this budget (${result.loss[0]!.label})` : 'Loss-optimal for this budget', value: `${n.count(result.optima.byFit.parameters)} on ${n.count(result.optima.byFit.tokens)}: ${n.loss(result.optima.byFit.loss)}` },
-      { label: 'Kaplan et al. 2020 allocation', value: `${n.count(result.optima.kaplan.parameters)} on ${n.count(result.optima.kaplan.tokens)}: ${n.loss(result.optima.kaplan.loss)}` },
+      {
+        label: result.optima.fit === 'workspace' ? `Loss-optimal for this budget (${result.loss[0]!.label})` : 'Loss-optimal for this budget',
+        value: `${n.count(result.optima.byFit.parameters)} on ${n.count(result.optima.byFit.tokens)}: ${n.loss(result.optima.byFit.loss)}`,
+      },
+      {
+        label: 'Kaplan et al. 2020 allocation',
+        value: `${n.count(result.optima.kaplan.parameters)} on ${n.count(result.optima.kaplan.tokens)}: ${n.loss(result.optima.kaplan.loss)}`,
+      },
     ],
   });
 
@@ -87,7 +103,9 @@ export function planSheet(result: PlanResult, n: NumberFormat = UNICODE_NUMBERS)
         label: `${threshold.name} (${threshold.jurisdiction})`,
         value: `${n.threshold(threshold.flops)} FLOP: ${n.percent(threshold.fraction)}, ${tier}`,
         tone,
-        note: [threshold.duty ?? (threshold.tier !== 'below' && !revoked ? threshold.consequence : undefined), threshold.cost?.note].filter(Boolean).join(' ') || undefined,
+        note:
+          [threshold.duty ?? (threshold.tier !== 'below' && !revoked ? threshold.consequence : undefined), threshold.cost?.note].filter(Boolean).join(' ') ||
+          undefined,
       };
     }),
   });

@@ -49,9 +49,11 @@ export function writeBackChoices(result: PlanResult, analysis: Analysis, n: Numb
   const setting = analysis.training.setting;
   const fileName = analysis.file.split(/[\\/]/).pop() || analysis.file;
   if (!setting) {
-    notes.push(analysis.tokens !== null
-      ? `${fileName} sets its training length through ${analysis.training.derivation ?? 'several settings'}, not one value the planner can rewrite.`
-      : `${fileName} has no training-length setting (tokens, steps or a duration) the planner can rewrite.`);
+    notes.push(
+      analysis.tokens !== null
+        ? `${fileName} sets its training length through ${analysis.training.derivation ?? 'several settings'}, not one value the planner can rewrite.`
+        : `${fileName} has no training-length setting (tokens, steps or a duration) the planner can rewrite.`,
+    );
     return { choices: [], notes };
   }
   if (setting.kind === 'steps' && !setting.tokensPerStep) {
@@ -66,7 +68,11 @@ export function writeBackChoices(result: PlanResult, analysis: Analysis, n: Numb
 
   if (own === null) {
     choices.push({
-      kind: 'tokens-only', label: `Write the plan's ${planTokens}`, parameters: null, tokens: result.tokens, flops: null,
+      kind: 'tokens-only',
+      label: `Write the plan's ${planTokens}`,
+      parameters: null,
+      tokens: result.tokens,
+      flops: null,
       detail: `${fileName} does not state its model size, so only the tokens are written; the plan is for ${n.count(result.parameters)} parameters.`,
       edits: [length(result.tokens, 'planned')],
     });
@@ -75,7 +81,11 @@ export function writeBackChoices(result: PlanResult, analysis: Analysis, n: Numb
 
   if (Math.abs(own / result.parameters - 1) <= SAME_SIZE) {
     choices.push({
-      kind: 'plan-tokens', label: `Write the plan's ${planTokens}`, parameters: own, tokens: result.tokens, flops: trainingCompute(own, result.tokens),
+      kind: 'plan-tokens',
+      label: `Write the plan's ${planTokens}`,
+      parameters: own,
+      tokens: result.tokens,
+      flops: trainingCompute(own, result.tokens),
       detail: `This ${n.count(own)} model is the plan's size: ${n.flops(result.flops)} FLOP as planned.`,
       edits: [length(result.tokens, 'planned')],
     });
@@ -85,22 +95,37 @@ export function writeBackChoices(result: PlanResult, analysis: Analysis, n: Numb
   const size = analysis.model.sizeSetting;
   const dense = analysis.parameters.total === own;
   if (size && dense) {
-    const sizeEdit: Extract<FixHint, { kind: 'set-value' }> = { kind: 'set-value', span: size.span, newText: writtenAs(result.parameters, size), title: `Set parameters to ${n.count(result.parameters)}` };
+    const sizeEdit: Extract<FixHint, { kind: 'set-value' }> = {
+      kind: 'set-value',
+      span: size.span,
+      newText: writtenAs(result.parameters, size),
+      title: `Set parameters to ${n.count(result.parameters)}`,
+    };
     choices.push({
-      kind: 'plan', label: `Write the plan: ${n.count(result.parameters)} parameters on ${planTokens}`, parameters: result.parameters, tokens: result.tokens, flops: result.flops,
+      kind: 'plan',
+      label: `Write the plan: ${n.count(result.parameters)} parameters on ${planTokens}`,
+      parameters: result.parameters,
+      tokens: result.tokens,
+      flops: result.flops,
       detail: `Both the model size and the tokens: ${n.flops(result.flops)} FLOP, ${describeTargetShort(result.target, n)}.`,
       edits: [sizeEdit, length(result.tokens, 'planned')],
     });
   } else {
     const why = !dense ? `a mixture of experts with ${n.count(own)} active parameters` : `${n.count(own)} parameters`;
-    notes.push(`${fileName}'s ${analysis.model.architecture ? 'architecture' : 'model'} fixes the model at ${why}; the plan's ${n.count(result.parameters)} would need a different ${analysis.model.architecture ? 'architecture' : 'model'}, which the planner does not write. These choices keep the file's model.`);
+    notes.push(
+      `${fileName}'s ${analysis.model.architecture ? 'architecture' : 'model'} fixes the model at ${why}; the plan's ${n.count(result.parameters)} would need a different ${analysis.model.architecture ? 'architecture' : 'model'}, which the planner does not write. These choices keep the file's model.`,
+    );
   }
 
   const target = tokensForSize(result.target, own);
   if (target) {
     const flops = trainingCompute(own, target.tokens);
     choices.push({
-      kind: 'target-for-size', label: `Train this ${n.count(own)} model ${target.why}: ${n.count(target.tokens)} tokens`, parameters: own, tokens: target.tokens, flops,
+      kind: 'target-for-size',
+      label: `Train this ${n.count(own)} model ${target.why}: ${n.count(target.tokens)} tokens`,
+      parameters: own,
+      tokens: target.tokens,
+      flops,
       detail: `${n.ratio(target.tokens / own)} tokens per parameter, ${n.flops(flops)} FLOP (the plan's budget is ${n.flops(result.flops)}).`,
       edits: [length(target.tokens, target.why)],
     });
@@ -108,13 +133,18 @@ export function writeBackChoices(result: PlanResult, analysis: Analysis, n: Numb
   const onBudget = result.flops / (6 * own);
   if (!target || Math.abs(onBudget / target.tokens - 1) > SAME_SIZE) {
     choices.push({
-      kind: 'budget-for-size', label: `Spend the plan's ${n.flops(result.flops)} FLOP on this ${n.count(own)} model: ${n.count(onBudget)} tokens`, parameters: own, tokens: onBudget, flops: result.flops,
+      kind: 'budget-for-size',
+      label: `Spend the plan's ${n.flops(result.flops)} FLOP on this ${n.count(own)} model: ${n.count(onBudget)} tokens`,
+      parameters: own,
+      tokens: onBudget,
+      flops: result.flops,
       detail: `${n.ratio(onBudget / own)} tokens per parameter, ${n.multiple(onBudget / own / CHINCHILLA_TOKENS_PER_PARAMETER)} Chinchilla: the plan's compute, not its allocation.`,
-      edits: [length(onBudget, 'the plan\'s compute')],
+      edits: [length(onBudget, "the plan's compute")],
     });
   }
   // A choice that would leave the file as it is is no choice.
-  const unchanged = (choice: WriteBackChoice) => choice.kind !== 'plan' && analysis.tokens !== null && Math.abs(choice.tokens / analysis.tokens - 1) <= SAME_SIZE;
+  const unchanged = (choice: WriteBackChoice) =>
+    choice.kind !== 'plan' && analysis.tokens !== null && Math.abs(choice.tokens / analysis.tokens - 1) <= SAME_SIZE;
   return { choices: choices.filter((choice) => !unchanged(choice)), notes };
 }
 
@@ -133,9 +163,13 @@ function tokensForSize(target: PlanTarget, parameters: number): { tokens: number
 
 function describeTargetShort(target: PlanTarget, n: NumberFormat): string {
   switch (target.kind) {
-    case 'chinchilla': return 'Chinchilla-optimal';
-    case 'multiple': return `${n.multiple(target.multiple)} Chinchilla`;
-    case 'parameters': return 'the fixed size';
-    case 'inference': return 'inference-aware';
+    case 'chinchilla':
+      return 'Chinchilla-optimal';
+    case 'multiple':
+      return `${n.multiple(target.multiple)} Chinchilla`;
+    case 'parameters':
+      return 'the fixed size';
+    case 'inference':
+      return 'inference-aware';
   }
 }

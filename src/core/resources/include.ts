@@ -26,13 +26,16 @@ export function readReferenced(reference: string, at: Span, context: ReadContext
     if (message) context.findings.push({ severity: why === 'missing' ? 'warning' : 'information', code: 'missing-file', message, span: at });
     return { ok: false, why };
   };
-  if (depth >= MAX_INCLUDE_DEPTH) return fail('too-deep', `${label} "${where}" is more than ${MAX_INCLUDE_DEPTH} files deep; it is not read, so its values do not count.`);
-  if (path === context.fileName || context.includeChain?.includes(path)) return fail('cycle', `${label} "${where}" includes itself through a cycle; it is read once.`);
+  if (depth >= MAX_INCLUDE_DEPTH)
+    return fail('too-deep', `${label} "${where}" is more than ${MAX_INCLUDE_DEPTH} files deep; it is not read, so its values do not count.`);
+  if (path === context.fileName || context.includeChain?.includes(path))
+    return fail('cycle', `${label} "${where}" includes itself through a cycle; it is read once.`);
   const text = context.lookups.file(path);
   if (text === undefined) return fail('pending');
   if (text === null) return fail('missing', `${label} "${where}" was not found (looked for ${printable(path, 120)}), so the values it holds do not count.`);
   const parsed = parseSource(text, syntaxOf(path, text));
-  if (!parsed.root || parsed.problems.some((problem) => problem.code === 'parse-error')) return fail('unreadable', `${label} "${where}" could not be read as ${syntaxOf(path, text).toUpperCase()}, so the values it holds do not count.`);
+  if (!parsed.root || parsed.problems.some((problem) => problem.code === 'parse-error'))
+    return fail('unreadable', `${label} "${where}" could not be read as ${syntaxOf(path, text).toUpperCase()}, so the values it holds do not count.`);
   return { ok: true, root: respan(parsed.root, at, new Map()), path };
 }
 

@@ -101,15 +101,19 @@ export class ResourceCache implements Resources {
     const jobs: Promise<void>[] = [];
     for (const path of pending.files) {
       if (this.files.has(path)) continue;
-      jobs.push(this.once(`file:${path}`, async () => {
-        this.files.set(path, await host.readFile(path).catch(() => null));
-      }));
+      jobs.push(
+        this.once(`file:${path}`, async () => {
+          this.files.set(path, await host.readFile(path).catch(() => null));
+        }),
+      );
     }
     for (const id of pending.models) {
       if (this.models.has(id)) continue;
-      jobs.push(this.once(`model:${id}`, async () => {
-        this.models.set(id, await host.modelConfig(id).catch(() => null));
-      }));
+      jobs.push(
+        this.once(`model:${id}`, async () => {
+          this.models.set(id, await host.modelConfig(id).catch(() => null));
+        }),
+      );
     }
     await Promise.all(jobs);
     return pending.files.some((path) => this.files.has(path)) || pending.models.some((id) => this.models.has(id));
@@ -132,7 +136,11 @@ export const MAX_RESOURCE_ROUNDS = 8;
  * Analyses, fetches what the analysis asked for, and analyses again until nothing new is
  * pending (bounded): the CLI's way. The extension shows the first answer at once instead.
  */
-export async function withResources<T extends { readonly pending: PendingResources }>(run: (resources: Resources) => T, cache: ResourceCache, host: ResourceHost): Promise<T> {
+export async function withResources<T extends { readonly pending: PendingResources }>(
+  run: (resources: Resources) => T,
+  cache: ResourceCache,
+  host: ResourceHost,
+): Promise<T> {
   let result = run(cache);
   for (let round = 0; round < MAX_RESOURCE_ROUNDS; round++) {
     if (result.pending.files.length === 0 && result.pending.models.length === 0) break;

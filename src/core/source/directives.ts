@@ -17,7 +17,7 @@ export const FACT_NAMES = {
   tokens: 'training tokens of the whole run',
   parameters: 'parameters of the model (for a mixture of experts the active share of the architecture is kept)',
   active_parameters: 'parameters used per token (a mixture of experts uses fewer than it holds)',
-  vocab: 'rows of the embedding: a number, or a tokenizer name such as gpt2 or llama-2 (replaces the architecture\'s vocabulary)',
+  vocab: "rows of the embedding: a number, or a tokenizer name such as gpt2 or llama-2 (replaces the architecture's vocabulary)",
   prior_tokens: 'tokens the same model trained on in earlier stages (a run continued from a checkpoint)',
   prior_flops: 'compute of earlier stages of the same model, in FLOP',
   synthetic_flops: 'compute spent generating non-public synthetic training data, in FLOP (discarded samples included)',
@@ -37,7 +37,31 @@ export interface UserFact {
 }
 
 const DIRECTIVE = /(?:#|\/\/)[ \t]*compute-budget:[ \t]*([^\r\n]*)/g;
-const ALIASES: Record<string, FactName> = { gpus: 'gpus', gpu: 'gpus', world_size: 'gpus', devices: 'gpus', accelerators: 'gpus', data_parallel: 'data_parallel', dp: 'data_parallel', dataset_tokens: 'dataset_tokens', tokens: 'tokens', parameters: 'parameters', params: 'parameters', active_parameters: 'active_parameters', active_params: 'active_parameters', active: 'active_parameters', vocab: 'vocab', vocab_size: 'vocab', vocabulary: 'vocab', tokenizer: 'vocab', prior_tokens: 'prior_tokens', prior_flops: 'prior_flops', synthetic_flops: 'synthetic_flops', generator_parameters: 'generator_parameters', generated_tokens: 'generated_tokens' };
+const ALIASES: Record<string, FactName> = {
+  gpus: 'gpus',
+  gpu: 'gpus',
+  world_size: 'gpus',
+  devices: 'gpus',
+  accelerators: 'gpus',
+  data_parallel: 'data_parallel',
+  dp: 'data_parallel',
+  dataset_tokens: 'dataset_tokens',
+  tokens: 'tokens',
+  parameters: 'parameters',
+  params: 'parameters',
+  active_parameters: 'active_parameters',
+  active_params: 'active_parameters',
+  active: 'active_parameters',
+  vocab: 'vocab',
+  vocab_size: 'vocab',
+  vocabulary: 'vocab',
+  tokenizer: 'vocab',
+  prior_tokens: 'prior_tokens',
+  prior_flops: 'prior_flops',
+  synthetic_flops: 'synthetic_flops',
+  generator_parameters: 'generator_parameters',
+  generated_tokens: 'generated_tokens',
+};
 
 /** Reads every `compute-budget:` directive comment in the text. */
 export function readDirectives(text: string, findings: Finding[]): UserFact[] {
@@ -69,15 +93,26 @@ function readFact(rawName: string, rawValue: string, span: Span | undefined, fin
   const name = ALIASES[rawName.toLowerCase().replace(/-/g, '_')];
   const where = span ?? { start: 0, end: 0 };
   if (!name) {
-    findings.push({ severity: 'warning', code: 'invalid-directive', message: `compute-budget: "${rawName.slice(0, 40)}" is not a fact this extension reads; known facts: ${Object.keys(FACT_NAMES).join(', ')}.`, span: where });
+    findings.push({
+      severity: 'warning',
+      code: 'invalid-directive',
+      message: `compute-budget: "${rawName.slice(0, 40)}" is not a fact this extension reads; known facts: ${Object.keys(FACT_NAMES).join(', ')}.`,
+      span: where,
+    });
     return undefined;
   }
   const tokenizer = name === 'vocab' && !parseCount(rawValue).ok ? tokenizerVocab(rawValue) : undefined;
-  if (tokenizer) return { name, value: tokenizer.vocab, span, note: `${printable(rawValue, 40)} (${tokenizer.name}, ${tokenizer.vocab.toLocaleString('en-US')})` };
+  if (tokenizer)
+    return { name, value: tokenizer.vocab, span, note: `${printable(rawValue, 40)} (${tokenizer.name}, ${tokenizer.vocab.toLocaleString('en-US')})` };
   const parsed = parseCount(rawValue);
   // Every fact counts whole things (accelerators, tokens, parameters, rows): less than one is a typo.
   if (!parsed.ok || parsed.value < 1 || parsed.value > 1e30) {
-    findings.push({ severity: 'warning', code: 'invalid-directive', message: `compute-budget: ${name}=${printable(rawValue, 40)} is not a count of one or more (write e.g. ${name}=128 or ${name}=1.2B${name === 'vocab' ? ', or a known tokenizer name' : ''}).`, span: where });
+    findings.push({
+      severity: 'warning',
+      code: 'invalid-directive',
+      message: `compute-budget: ${name}=${printable(rawValue, 40)} is not a count of one or more (write e.g. ${name}=128 or ${name}=1.2B${name === 'vocab' ? ', or a known tokenizer name' : ''}).`,
+      span: where,
+    });
     return undefined;
   }
   return { name, value: parsed.value, span };

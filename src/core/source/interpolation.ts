@@ -7,9 +7,7 @@ import { getPath, type ConfigNode, type Scalar } from './tree';
  * "mandatory, no value yet".
  */
 
-export type Resolution =
-  | { readonly ok: true; readonly value: Scalar }
-  | { readonly ok: false; readonly reason: string };
+export type Resolution = { readonly ok: true; readonly value: Scalar } | { readonly ok: false; readonly reason: string };
 
 /** Interpolations that refer to each other this deep are treated as a loop. */
 const MAX_HOPS = 24;
@@ -35,7 +33,13 @@ export function hasInterpolation(value: string): boolean {
  * Resolves every `${...}` in `text`. `basePath` is the path of the map holding the value,
  * which relative references start from.
  */
-export function resolveInterpolation(text: string, root: ConfigNode | undefined, basePath: readonly string[], hops = 0, budget: Budget = { lookups: MAX_LOOKUPS }): Resolution {
+export function resolveInterpolation(
+  text: string,
+  root: ConfigNode | undefined,
+  basePath: readonly string[],
+  hops = 0,
+  budget: Budget = { lookups: MAX_LOOKUPS },
+): Resolution {
   if (hops > MAX_HOPS) return { ok: false, reason: `interpolations refer to each other in a loop (or more than ${MAX_HOPS} deep)` };
   const parser = new Parser(text, root, basePath, hops, budget);
   try {
@@ -60,7 +64,13 @@ class Unresolved extends Error {
 
 class Parser {
   private pos = 0;
-  constructor(private readonly text: string, private readonly root: ConfigNode | undefined, private readonly basePath: readonly string[], private readonly hops: number, private readonly budget: Budget) {}
+  constructor(
+    private readonly text: string,
+    private readonly root: ConfigNode | undefined,
+    private readonly basePath: readonly string[],
+    private readonly hops: number,
+    private readonly budget: Budget,
+  ) {}
 
   /** A value that is exactly one interpolation keeps its type; anything else becomes a string. */
   parseWhole(): Scalar {

@@ -10,7 +10,16 @@ const MAX_DEPTH = 64;
 export function readJson(text: string): ParsedSource {
   // jsonc-parser recurses per level and overflows the stack on `[[[[…` thousands deep.
   if (jsonNestingBound(text) > MAX_NESTING) {
-    return { root: undefined, problems: [{ code: 'too-deep', message: `This text nests more than ${MAX_NESTING} levels deep; it is not read.`, span: { start: 0, end: Math.min(text.length, 1) } }] };
+    return {
+      root: undefined,
+      problems: [
+        {
+          code: 'too-deep',
+          message: `This text nests more than ${MAX_NESTING} levels deep; it is not read.`,
+          span: { start: 0, end: Math.min(text.length, 1) },
+        },
+      ],
+    };
   }
   const errors: ParseError[] = [];
   // Python's json.dump writes NaN and ±Infinity: stand-ins of the same length keep every offset.
@@ -23,7 +32,11 @@ export function readJson(text: string): ParsedSource {
   }));
   if (errors.length > MAX_SYNTAX_PROBLEMS) {
     const next = errors[MAX_SYNTAX_PROBLEMS];
-    problems.push({ code: 'parse-error', message: `${errors.length - MAX_SYNTAX_PROBLEMS} more JSON syntax errors from here on are not listed.`, span: errorSpan(next, text.length) });
+    problems.push({
+      code: 'parse-error',
+      message: `${errors.length - MAX_SYNTAX_PROBLEMS} more JSON syntax errors from here on are not listed.`,
+      span: errorSpan(next, text.length),
+    });
   }
   let tooDeep = false;
   const convert = (node: JsonNode, depth: number): ConfigNode | undefined => {
@@ -87,7 +100,7 @@ function standInForNonFinite(text: string): { text: string; specials: Map<number
     } else if (c === 'N' || c === 'I' || c === '-') {
       const word = /^-?Infinity|^NaN/.exec(text.slice(i, i + 9))?.[0];
       const before = i === 0 ? ' ' : text[i - 1];
-      const after = word ? text[i + word.length] ?? ' ' : '';
+      const after = word ? (text[i + word.length] ?? ' ') : '';
       if (word && !/[\w.$]/.test(before) && !/[\w.$]/.test(after)) {
         out.push(text.slice(copied, i), NON_FINITE[word].standIn);
         specials.set(i, NON_FINITE[word].value);

@@ -55,7 +55,9 @@ export function parseYamlBounded(text: string, options: ParseOptions & DocumentO
     for (const next of composer.compose(parser.parse(text), true, text.length)) {
       if (!doc) doc = next;
       else {
-        doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; only the first is read'));
+        doc.errors.push(
+          new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; only the first is read'),
+        );
         break;
       }
     }
@@ -104,7 +106,10 @@ function blockNestingBound(text: string, limit: number): number {
       for (;;) {
         const code = text.charCodeAt(j);
         const next = text.charCodeAt(j + 1);
-        if ((code === DASH || code === QUESTION || code === COLON) && (next === SPACE || next === TAB || next === NEWLINE || next === RETURN || j + 1 >= text.length)) {
+        if (
+          (code === DASH || code === QUESTION || code === COLON) &&
+          (next === SPACE || next === TAB || next === NEWLINE || next === RETURN || j + 1 >= text.length)
+        ) {
           indicators++;
           j += 1;
           while (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) j++;

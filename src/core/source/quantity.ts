@@ -36,7 +36,8 @@ const DURATION = new RegExp(`^(${NUMBER})\\s*(tok|T|ba|ep|sp|dur)?$`);
 export type DurationProblem = { readonly ok: false; readonly why: 'not-a-number' | 'not-finite' | 'negative' };
 
 export function parseDuration(input: string | number): Duration | DurationProblem {
-  if (typeof input === 'number') return !Number.isFinite(input) ? { ok: false, why: 'not-finite' } : input < 0 ? { ok: false, why: 'negative' } : { value: input + 0, unit: 'steps' };
+  if (typeof input === 'number')
+    return !Number.isFinite(input) ? { ok: false, why: 'not-finite' } : input < 0 ? { ok: false, why: 'negative' } : { value: input + 0, unit: 'steps' };
   const match = DURATION.exec(input.trim());
   if (!match) return { ok: false, why: 'not-a-number' };
   const value = Number(match[1].replace(/_/g, ''));

@@ -98,7 +98,7 @@ function scalar(field: Field, depth: number): ScalarNode {
   const span = fieldSpan(field, depth);
   const variable = variableAt(field, depth);
   const missing = firstUnresolved(field);
-  const node: ScalarNode = { kind: 'scalar', value: missing ? null : fieldText(field) ?? null, span };
+  const node: ScalarNode = { kind: 'scalar', value: missing ? null : (fieldText(field) ?? null), span };
   if (missing || variable) INFO.set(node, { unresolved: missing?.unresolved, variable });
   return node;
 }

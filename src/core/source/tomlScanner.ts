@@ -32,7 +32,11 @@ export class Scanner {
   private readonly values = new WeakMap<object, unknown>();
   private tooDeep = false;
 
-  constructor(private readonly text: string, private readonly parsed: Record<string, unknown>, private readonly problems: SourceProblem[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly parsed: Record<string, unknown>,
+    private readonly problems: SourceProblem[],
+  ) {}
 
   read(): MapNode {
     const root = this.table({ start: 0, end: this.text.length }, this.parsed);
@@ -196,7 +200,12 @@ export class Scanner {
     const span = { start, end: this.pos };
     const raw = text.slice(start, this.pos);
     const quoted = char === '"' || char === "'";
-    const value: Scalar = typeof parsed === 'string' || typeof parsed === 'number' || typeof parsed === 'boolean' ? parsed : quoted ? raw.replace(/^("""|'''|"|')|("""|'''|"|')$/g, '') : raw;
+    const value: Scalar =
+      typeof parsed === 'string' || typeof parsed === 'number' || typeof parsed === 'boolean'
+        ? parsed
+        : quoted
+          ? raw.replace(/^("""|'''|"|')|("""|'''|"|')$/g, '')
+          : raw;
     // Numbers keep their spelling (`1_000`, `inf`, `1e400`) for the view's own checks, as YAML does.
     return quoted ? { kind: 'scalar', value, span } : { kind: 'scalar', value, source: raw, span };
   }

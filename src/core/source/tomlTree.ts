@@ -20,7 +20,11 @@ export function readToml(text: string): ParsedSource {
   if (first.ok) return { root: new Scanner(text, first.value, problems).read(), problems };
   const at = offsetOf(text, first.line, first.column);
   const lineEnd = text.indexOf('\n', at);
-  problems.push({ code: 'parse-error', message: printable(`TOML: ${first.message}`, MAX_MESSAGE), span: { start: at, end: Math.max(at, lineEnd < 0 ? text.length : lineEnd) } });
+  problems.push({
+    code: 'parse-error',
+    message: printable(`TOML: ${first.message}`, MAX_MESSAGE),
+    span: { start: at, end: Math.max(at, lineEnd < 0 ? text.length : lineEnd) },
+  });
   // What comes before the broken line is what the user meant: read it, if it is valid alone.
   const lineStart = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
   const before = text.slice(0, at === lineStart ? at : lineStart);

@@ -19,7 +19,31 @@ export interface FindOptions {
  * Sections that hold numbers with the same names as the ones we need but other meanings
  * (an optimizer's `steps`, a scheduler's `t_warmup`, an eval loop's `max_steps`).
  */
-const SECTIONS_TO_SKIP = new Set(['optimizer', 'optim', 'scheduler', 'sched', 'lr_scheduler', 'evaluation', 'eval', 'evaluators', 'callbacks', 'loggers', 'logger', 'hydra', 'fsdp', 'fsdp_config', 'deepspeed', 'zero_optimization', 'wandb', 'task_specific_params', 'generation_config', 'quantization_config', 'text_config_dict', 'vision_config', 'audio_config']);
+const SECTIONS_TO_SKIP = new Set([
+  'optimizer',
+  'optim',
+  'scheduler',
+  'sched',
+  'lr_scheduler',
+  'evaluation',
+  'eval',
+  'evaluators',
+  'callbacks',
+  'loggers',
+  'logger',
+  'hydra',
+  'fsdp',
+  'fsdp_config',
+  'deepspeed',
+  'zero_optimization',
+  'wandb',
+  'task_specific_params',
+  'generation_config',
+  'quantization_config',
+  'text_config_dict',
+  'vision_config',
+  'audio_config',
+]);
 
 /** Past this many keys the index stops growing; a config this large is not a config. */
 const MAX_INDEXED = 400_000;
@@ -36,7 +60,10 @@ export class ConfigView {
   private readonly extraKeys = new Map<string, string[]>();
 
   /** `extraKeys` maps a key name the readers know to a team's own names for it. */
-  constructor(readonly root: ConfigNode | undefined, extraKeys: Readonly<Record<string, readonly string[]>> = {}) {
+  constructor(
+    readonly root: ConfigNode | undefined,
+    extraKeys: Readonly<Record<string, readonly string[]>> = {},
+  ) {
     for (const [known, extras] of Object.entries(extraKeys)) {
       if (Array.isArray(extras)) this.extraKeys.set(normalizeKey(known), extras.filter((extra) => typeof extra === 'string').map(normalizeKey));
     }
@@ -116,7 +143,12 @@ export class ConfigView {
       value = resolved.value;
     }
     if (value === MANDATORY_MISSING) {
-      this.report(located, 'information', 'mandatory-missing', `${dotted(located)} is "???": the value must be given when the run starts, so it does not count here.`);
+      this.report(
+        located,
+        'information',
+        'mandatory-missing',
+        `${dotted(located)} is "???": the value must be given when the run starts, so it does not count here.`,
+      );
       return undefined;
     }
     return value;
@@ -141,14 +173,28 @@ export class ConfigView {
     }
     const node = located.entry.value;
     // `0x10` and `0o17` are YAML integers that our suffix reader does not spell; the parser's value stands.
-    const parsed = node.kind === 'scalar' && typeof node.value === 'number' && Number.isFinite(node.value) && value === node.source && !parseCount(value).ok ? { ok: true as const, value: node.value } : parseCount(value);
+    const parsed =
+      node.kind === 'scalar' && typeof node.value === 'number' && Number.isFinite(node.value) && value === node.source && !parseCount(value).ok
+        ? { ok: true as const, value: node.value }
+        : parseCount(value);
     if (!parsed.ok) {
       if (parsed.why === 'not-finite') this.report(located, 'error', 'out-of-range', `${dotted(located)}: ${short(value)} is too large to be ${what}.`);
-      else this.report(located, 'error', 'invalid-number', `${dotted(located)}: ${JSON.stringify(short(value))} is not a number; expected ${what} (for example 4096, 1.4T or 70B).`);
+      else
+        this.report(
+          located,
+          'error',
+          'invalid-number',
+          `${dotted(located)}: ${JSON.stringify(short(value))} is not a number; expected ${what} (for example 4096, 1.4T or 70B).`,
+        );
       return undefined;
     }
     if (parsed.value < 0 || (options.positive && parsed.value === 0)) {
-      this.report(located, 'error', 'negative-value', `${dotted(located)}: ${short(value)} cannot be ${what}; it must be ${options.positive ? 'positive' : 'zero or more'}.`);
+      this.report(
+        located,
+        'error',
+        'negative-value',
+        `${dotted(located)}: ${short(value)} cannot be ${what}; it must be ${options.positive ? 'positive' : 'zero or more'}.`,
+      );
       return undefined;
     }
     if (parsed.value > 1e30) {
@@ -223,5 +269,8 @@ function short(value: unknown): string {
  */
 export function printable(text: string, max: number): string {
   const cut = text.length > max ? `${text.slice(0, max - 3)}…` : text;
-  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return cut.replace(
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

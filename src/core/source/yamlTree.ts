@@ -22,7 +22,15 @@ export const MAX_SYNTAX_PROBLEMS = 20;
 /** Parser messages may quote the text (a tag, an alias); a diagnostic stays one readable line. */
 const MAX_MESSAGE = 200;
 
-const TAGS_WE_KNOW = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+const TAGS_WE_KNOW = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
 
 export interface ParsedSource {
   readonly root: ConfigNode | undefined;
@@ -40,10 +48,22 @@ export function readYaml(text: string): ParsedSource {
     // No LineCounter: spans stay offsets, and the editor or the CLI turns them into positions.
     doc = parseYamlBounded(text, { strict: false, uniqueKeys: false, prettyErrors: false, merge: false });
   } catch (error) {
-    return { root: undefined, problems: [{ code: 'parse-error', message: short(`The YAML could not be read: ${String(error)}`), span: { start: 0, end: Math.min(text.length, 1) } }] };
+    return {
+      root: undefined,
+      problems: [{ code: 'parse-error', message: short(`The YAML could not be read: ${String(error)}`), span: { start: 0, end: Math.min(text.length, 1) } }],
+    };
   }
   if (!doc) {
-    return { root: undefined, problems: [{ code: 'too-deep', message: `This text nests more than ${MAX_NESTING} levels deep; it is not read.`, span: { start: 0, end: Math.min(text.length, 1) } }] };
+    return {
+      root: undefined,
+      problems: [
+        {
+          code: 'too-deep',
+          message: `This text nests more than ${MAX_NESTING} levels deep; it is not read.`,
+          span: { start: 0, end: Math.min(text.length, 1) },
+        },
+      ],
+    };
   }
   const errors = doc.errors;
   for (const error of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
@@ -51,11 +71,19 @@ export function readYaml(text: string): ParsedSource {
   }
   if (errors.length > MAX_SYNTAX_PROBLEMS) {
     const next = errors[MAX_SYNTAX_PROBLEMS];
-    problems.push({ code: 'parse-error', message: `${errors.length - MAX_SYNTAX_PROBLEMS} more YAML syntax errors from here on are not listed.`, span: spanOf(next.pos, text.length) });
+    problems.push({
+      code: 'parse-error',
+      message: `${errors.length - MAX_SYNTAX_PROBLEMS} more YAML syntax errors from here on are not listed.`,
+      span: spanOf(next.pos, text.length),
+    });
   }
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
-      problems.push({ code: 'unsupported-tag', message: `${short(firstLine(warning.message))}; its value is read as plain text.`, span: spanOf(warning.pos, text.length) });
+      problems.push({
+        code: 'unsupported-tag',
+        message: `${short(firstLine(warning.message))}; its value is read as plain text.`,
+        span: spanOf(warning.pos, text.length),
+      });
     }
   }
   const converter = new Converter(doc, problems, text);
@@ -72,14 +100,22 @@ class Converter {
   private readonly reported = new Set<string>();
   private mergeBudget = MAX_MERGED_ENTRIES;
 
-  constructor(private readonly doc: Document.Parsed, private readonly problems: SourceProblem[], private readonly text: string) {}
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly problems: SourceProblem[],
+    private readonly text: string,
+  ) {}
 
   convert(node: YamlNode, depth: number, hops = 0): ConfigNode | undefined {
     if (isAlias(node)) {
       if (hops > MAX_ALIAS_HOPS) return undefined;
       const target = this.anchorOf(node);
       if (!target) {
-        this.reportOnce('alias', { code: 'parse-error', message: short(`The alias *${node.source} refers to no anchor &${node.source} before it.`), span: rangeSpan(node.range) });
+        this.reportOnce('alias', {
+          code: 'parse-error',
+          message: short(`The alias *${node.source} refers to no anchor &${node.source} before it.`),
+          span: rangeSpan(node.range),
+        });
         return undefined;
       }
       return this.convert(target, depth, hops + 1);
@@ -91,7 +127,11 @@ class Converter {
       const known = this.done.get(node);
       if (known) return known;
       if (this.converting.has(node)) {
-        this.reportOnce('loop', { code: 'too-deep', message: 'An alias here refers to a node that contains it (a loop); it is not followed.', span: rangeSpan(node.range) });
+        this.reportOnce('loop', {
+          code: 'too-deep',
+          message: 'An alias here refers to a node that contains it (a loop); it is not followed.',
+          span: rangeSpan(node.range),
+        });
         return undefined;
       }
     }
@@ -188,7 +228,11 @@ class Converter {
     for (let i = maps.length - 1; i >= 0; i--) {
       const entries = (maps[i] as Extract<ConfigNode, { kind: 'map' }>).entries;
       if (entries.length > this.mergeBudget) {
-        this.reportOnce('merges', { code: 'too-large', message: `The \`<<\` merges in this file bring in more than ${MAX_MERGED_ENTRIES.toLocaleString('en-US')} entries; the rest are not followed.`, span });
+        this.reportOnce('merges', {
+          code: 'too-large',
+          message: `The \`<<\` merges in this file bring in more than ${MAX_MERGED_ENTRIES.toLocaleString('en-US')} entries; the rest are not followed.`,
+          span,
+        });
         break;
       }
       this.mergeBudget -= entries.length;
@@ -217,7 +261,11 @@ function describeError(text: string, message: string, span: Span): SourceProblem
     if (opener !== undefined) {
       const lineEnd = text.indexOf('\n', opener);
       const char = text[opener];
-      return { code: 'parse-error', message: `This "${char}" is never closed with "${char === '[' ? ']' : '}'}": ${message.charAt(0).toLowerCase()}${message.slice(1)}.`, span: { start: opener, end: lineEnd < 0 ? text.length : lineEnd } };
+      return {
+        code: 'parse-error',
+        message: `This "${char}" is never closed with "${char === '[' ? ']' : '}'}": ${message.charAt(0).toLowerCase()}${message.slice(1)}.`,
+        span: { start: opener, end: lineEnd < 0 ? text.length : lineEnd },
+      };
     }
   }
   return { code: 'parse-error', message, span };

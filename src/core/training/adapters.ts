@@ -34,14 +34,39 @@ const MLP: readonly AdaptedModule[] = ['gate', 'up', 'down'];
 
 /** Module names as PEFT, Axolotl, torchtune and LitGPT write them. */
 const MODULE_NAMES: Readonly<Record<string, AdaptedModule>> = {
-  q_proj: 'q', query: 'q', wq: 'q', q: 'q',
-  k_proj: 'k', key: 'k', wk: 'k', k: 'k',
-  v_proj: 'v', value: 'v', wv: 'v', v: 'v',
-  o_proj: 'o', output_proj: 'o', out_proj: 'o', wo: 'o', o: 'o', dense: 'o',
-  gate_proj: 'gate', w1: 'gate', fc_1: 'gate',
-  gate: 'gate', up_proj: 'up', w3: 'up', fc_2: 'up', up: 'up',
-  down_proj: 'down', w2: 'down', proj: 'down', down: 'down',
-  lm_head: 'head', output: 'head', head: 'head',
+  q_proj: 'q',
+  query: 'q',
+  wq: 'q',
+  q: 'q',
+  k_proj: 'k',
+  key: 'k',
+  wk: 'k',
+  k: 'k',
+  v_proj: 'v',
+  value: 'v',
+  wv: 'v',
+  v: 'v',
+  o_proj: 'o',
+  output_proj: 'o',
+  out_proj: 'o',
+  wo: 'o',
+  o: 'o',
+  dense: 'o',
+  gate_proj: 'gate',
+  w1: 'gate',
+  fc_1: 'gate',
+  gate: 'gate',
+  up_proj: 'up',
+  w3: 'up',
+  fc_2: 'up',
+  up: 'up',
+  down_proj: 'down',
+  w2: 'down',
+  proj: 'down',
+  down: 'down',
+  lm_head: 'head',
+  output: 'head',
+  head: 'head',
 };
 
 /** The adapter a fine-tuning config declares, if any. Reports nothing: most runs have none. */
@@ -77,7 +102,11 @@ export function readAdapter(view: ConfigView): AdapterSettings | undefined {
     if (on('lora_mlp', false)) names.push('gate', 'up', 'down');
     if (on('lora_head', false)) names.push('head');
     source = 'lora_query … lora_head (LitGPT defaults where unset)';
-  } else if (flag('lora_target_linear') === true || listOf(view, view.find(['target_modules'])).includes('all-linear') || view.text(view.find(['target_modules'])) === 'all-linear') {
+  } else if (
+    flag('lora_target_linear') === true ||
+    listOf(view, view.find(['target_modules'])).includes('all-linear') ||
+    view.text(view.find(['target_modules'])) === 'all-linear'
+  ) {
     names.push(...ALL_LINEAR);
     source = 'every linear layer';
   } else {
@@ -104,7 +133,7 @@ export function countAdapter(settings: AdapterSettings, arch: Architecture): Ada
   const a = arch.heads.value;
   const kv = arch.kvHeads.value;
   const d = arch.headDim.value;
-  const attentionLayers = arch.latentAttention ? 0 : arch.stack?.attentionLayers ?? arch.layers.value;
+  const attentionLayers = arch.latentAttention ? 0 : (arch.stack?.attentionLayers ?? arch.layers.value);
   const moe = arch.moe;
   const denseLayers = arch.stack ? arch.stack.mlpLayers : moe ? arch.layers.value - moe.moeLayers : arch.layers.value;
   const shapes: Record<AdaptedModule, { in: number; out: number; copies: number }> = {
@@ -146,5 +175,10 @@ function listOf(view: ConfigView, located: Located | undefined): string[] {
   if (node.kind === 'seq') return node.items.flatMap((item) => (item.kind === 'scalar' && typeof item.value === 'string' ? [item.value] : []));
   const text = view.text(located);
   // `['q_proj', 'v_proj']` written as a string (a Hydra override), or one name.
-  return text ? text.replace(/[[\]'"]/g, '').split(/[,\s]+/).filter(Boolean) : [];
+  return text
+    ? text
+        .replace(/[[\]'"]/g, '')
+        .split(/[,\s]+/)
+        .filter(Boolean)
+    : [];
 }

@@ -34,5 +34,10 @@ export function lengthEdit(setting: LengthSetting | undefined, tokens: number, w
   }
   if (!setting.tokensPerStep) return undefined;
   const steps = Math.ceil(tokens / setting.tokensPerStep);
-  return { kind: 'set-value', span: setting.span, newText: writtenAs(steps, { magnitude: false, suffix: setting.suffix, quoted: setting.quoted }), title: `Set steps to ${steps.toLocaleString('en-US')}: ${compactCount(steps * setting.tokensPerStep)} tokens (${why})` };
+  return {
+    kind: 'set-value',
+    span: setting.span,
+    newText: writtenAs(steps, { magnitude: false, suffix: setting.suffix, quoted: setting.quoted }),
+    title: `Set steps to ${steps.toLocaleString('en-US')}: ${compactCount(steps * setting.tokensPerStep)} tokens (${why})`,
+  };
 }

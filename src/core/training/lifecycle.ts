@@ -38,13 +38,20 @@ export interface Lifecycle {
 const RESUME_KEYS = ['load_path', 'resume_from_checkpoint', 'resume_from_path', 'restore_from_path', 'resume_from', 'load_checkpoint_dir'];
 /** Keys that link the config of the stage this run continues, whose compute then counts too. */
 const PRIOR_CONFIG_KEYS = ['prior_config', 'previous_stage_config'];
-const NUMBER_KEYS = { priorTokens: ['prior_tokens'], priorFlops: ['prior_flops'], syntheticFlops: ['synthetic_flops'], generatorParameters: ['generator_parameters'], generatedTokens: ['generated_tokens'] } as const;
+const NUMBER_KEYS = {
+  priorTokens: ['prior_tokens'],
+  priorFlops: ['prior_flops'],
+  syntheticFlops: ['synthetic_flops'],
+  generatorParameters: ['generator_parameters'],
+  generatedTokens: ['generated_tokens'],
+} as const;
 
 /** Every key name the lifecycle reader looks up (the budget schema is checked against it). */
 export const LIFECYCLE_KEYS: readonly string[] = [...RESUME_KEYS, ...PRIOR_CONFIG_KEYS, ...Object.values(NUMBER_KEYS).flat()];
 
 export function readLifecycle(view: ConfigView, facts: readonly UserFact[]): LifecycleInputs {
-  const number = (fact: Parameters<typeof userFact>[1], keys: readonly string[]) => userFact(facts, fact)?.value ?? view.count(view.find(keys), 'a count', { positive: true })?.value;
+  const number = (fact: Parameters<typeof userFact>[1], keys: readonly string[]) =>
+    userFact(facts, fact)?.value ?? view.count(view.find(keys), 'a count', { positive: true })?.value;
   const generatorParameters = number('generator_parameters', NUMBER_KEYS.generatorParameters);
   const generatedTokens = number('generated_tokens', NUMBER_KEYS.generatedTokens);
   const linked = view.find(PRIOR_CONFIG_KEYS);
@@ -69,12 +76,23 @@ export const LIFECYCLE_EXCLUDED = [
 ] as const;
 
 /** Every part of the model's training compute this estimate can see, and their sum. */
-export function lifecycle(run: { flops: number; what: string; how: string }, activeParameters: number | null, base: { what: string; flops: number } | undefined, inputs: LifecycleInputs): Lifecycle {
+export function lifecycle(
+  run: { flops: number; what: string; how: string },
+  activeParameters: number | null,
+  base: { what: string; flops: number } | undefined,
+  inputs: LifecycleInputs,
+): Lifecycle {
   const parts: LifecyclePart[] = [{ what: run.what, flops: run.flops, how: run.how }];
   if (base) parts.push({ what: base.what, flops: base.flops, how: '6·N·D from its published tokens' });
   if (inputs.priorFlops !== undefined) parts.push({ what: 'earlier stages of this model', flops: inputs.priorFlops, how: inputs.priorSource ?? 'stated' });
-  else if (inputs.priorTokens !== undefined && activeParameters !== null) parts.push({ what: 'earlier stages of this model', flops: 6 * activeParameters * inputs.priorTokens, how: '6·N·D on the prior tokens' });
+  else if (inputs.priorTokens !== undefined && activeParameters !== null)
+    parts.push({ what: 'earlier stages of this model', flops: 6 * activeParameters * inputs.priorTokens, how: '6·N·D on the prior tokens' });
   if (inputs.syntheticFlops !== undefined) parts.push({ what: 'synthetic data generation', flops: inputs.syntheticFlops, how: 'stated' });
-  else if (inputs.generator) parts.push({ what: 'synthetic data generation', flops: 2 * inputs.generator.parameters * inputs.generator.tokens, how: '2·N_generator·tokens generated (forward passes)' });
+  else if (inputs.generator)
+    parts.push({
+      what: 'synthetic data generation',
+      flops: 2 * inputs.generator.parameters * inputs.generator.tokens,
+      how: '2·N_generator·tokens generated (forward passes)',
+    });
   return { parts, total: parts.reduce((sum, part) => sum + part.flops, 0), excluded: [...LIFECYCLE_EXCLUDED] };
 }

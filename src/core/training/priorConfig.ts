@@ -13,7 +13,12 @@ export const MAX_PRIOR_STAGES = 8;
  * stages included) and its cumulative compute becomes this run's prior compute. A stated
  * `prior_flops` or `prior_tokens` wins. Cycles and over-long chains are reported, not followed.
  */
-export function withPriorConfig(inputs: LifecycleInputs, context: ReadContext, chain: readonly string[], analyzeLinked: (text: string, path: string, chain: readonly string[]) => Analysis): LifecycleInputs {
+export function withPriorConfig(
+  inputs: LifecycleInputs,
+  context: ReadContext,
+  chain: readonly string[],
+  analyzeLinked: (text: string, path: string, chain: readonly string[]) => Analysis,
+): LifecycleInputs {
   const link = inputs.priorConfig;
   if (!link || inputs.priorFlops !== undefined || inputs.priorTokens !== undefined) return inputs;
   const path = resolveReference(context.fileName, link.reference);
@@ -22,16 +27,29 @@ export function withPriorConfig(inputs: LifecycleInputs, context: ReadContext, c
     context.findings.push({ severity, code: 'missing-file', message, span: link.span });
     return inputs;
   };
-  if (path === context.fileName || chain.includes(path)) return report('information', `The earlier stage "${where}" links back to this config; the cycle is not followed, so no earlier compute is counted from it.`);
-  if (chain.length >= MAX_PRIOR_STAGES) return report('information', `The earlier stage "${where}" is more than ${MAX_PRIOR_STAGES} stages back; it is not read, so its compute does not count.`);
+  if (path === context.fileName || chain.includes(path))
+    return report(
+      'information',
+      `The earlier stage "${where}" links back to this config; the cycle is not followed, so no earlier compute is counted from it.`,
+    );
+  if (chain.length >= MAX_PRIOR_STAGES)
+    return report('information', `The earlier stage "${where}" is more than ${MAX_PRIOR_STAGES} stages back; it is not read, so its compute does not count.`);
   const text = context.lookups.file(path);
   if (text === undefined) return inputs;
-  if (text === null) return report('warning', `The earlier stage "${where}" was not found (looked for ${printable(path, 120)}), so its compute is not counted: state it with prior_flops or prior_tokens.`);
+  if (text === null)
+    return report(
+      'warning',
+      `The earlier stage "${where}" was not found (looked for ${printable(path, 120)}), so its compute is not counted: state it with prior_flops or prior_tokens.`,
+    );
   const prior = analyzeLinked(text, path, [...chain, context.fileName]);
   // What the earlier config still waits for is this analysis's wait too.
   for (const file of prior.pending.files) context.lookups.file(file);
   for (const model of prior.pending.models) context.lookups.modelConfig(model);
-  if (prior.cumulativeFlops === null) return report('warning', `The earlier stage "${where}" does not give its compute (it fixes neither its model and tokens nor its hardware and time), so it is not counted: state it with prior_flops or prior_tokens.`);
+  if (prior.cumulativeFlops === null)
+    return report(
+      'warning',
+      `The earlier stage "${where}" does not give its compute (it fixes neither its model and tokens nor its hardware and time), so it is not counted: state it with prior_flops or prior_tokens.`,
+    );
   const name = path.split(/[\\/]/).pop() ?? path;
   return { ...inputs, priorFlops: prior.cumulativeFlops, priorSource: `${printable(name, 80)}, ${prior.method === 'hardware' ? 'hardware method' : '6·N·D'}` };
 }

@@ -15,7 +15,8 @@ export interface FactsFileEdit {
 
 export type FactsEditResult = { readonly ok: true; readonly edit: FactsFileEdit } | { readonly ok: false; readonly reason: string };
 
-export const NEW_FACTS_FILE_HEADER = '# Facts the configs themselves do not hold, for Compute Budget.\n# Globs are relative to this folder; later entries win.\n';
+export const NEW_FACTS_FILE_HEADER =
+  '# Facts the configs themselves do not hold, for Compute Budget.\n# Globs are relative to this folder; later entries win.\n';
 
 /**
  * A glob that names exactly one path (relative to the facts file's folder, `/` separators):

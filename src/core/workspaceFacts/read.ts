@@ -60,7 +60,10 @@ export function readFactsFile(text: string): FactsFile {
   const problem = (span: Span, message: string, severity: Finding['severity'] = 'warning') =>
     findings.push({ severity, code: severity === 'error' ? 'parse-error' : 'invalid-directive', message, span });
   if (text.length > MAX_LENGTH) {
-    problem(EMPTY_SPAN, `This facts file has ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_LENGTH.toLocaleString('en-US')} it is read up to; no fact in it is used.`);
+    problem(
+      EMPTY_SPAN,
+      `This facts file has ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_LENGTH.toLocaleString('en-US')} it is read up to; no fact in it is used.`,
+    );
     return { entries: [], findings };
   }
   let doc;
@@ -143,7 +146,10 @@ function readFactPair(pair: Pair, text: string, problem: Report): WorkspaceFact 
   const checked: Finding[] = [];
   if (raw === undefined || readFactPairs({ [name]: raw }, checked).length === 0) {
     const shown = raw ?? (node ? printable(text.slice(valueSpan.start, valueSpan.end), 40) : 'nothing');
-    problem(valueSpan, `${name}: ${shown} is not a count of one or more (write e.g. ${name}: 128 or ${name}: 1.2B${name === 'vocab' ? ', or a known tokenizer name' : ''}).`);
+    problem(
+      valueSpan,
+      `${name}: ${shown} is not a count of one or more (write e.g. ${name}: 128 or ${name}: 1.2B${name === 'vocab' ? ', or a known tokenizer name' : ''}).`,
+    );
     return undefined;
   }
   return { name, value: raw, span: valueSpan };
@@ -158,8 +164,10 @@ function globMatcher(glob: string, span: Span, problem: Report): ((path: string)
   const shown = printable(glob, 60);
   if (!glob.trim()) return void problem(span, 'An empty glob names no file.');
   if (glob.length > MAX_GLOB) return void problem(span, `This glob is longer than ${MAX_GLOB} characters.`);
-  if (glob.startsWith('/') || /^[A-Za-z]:[\\/]/.test(glob)) return void problem(span, `"${shown}" is absolute; globs are relative to the folder of ${FACTS_FILE_NAME}.`);
-  if (glob.split('/').includes('..')) return void problem(span, `"${shown}" reaches outside the folder of ${FACTS_FILE_NAME}; its globs name files in that folder and below.`);
+  if (glob.startsWith('/') || /^[A-Za-z]:[\\/]/.test(glob))
+    return void problem(span, `"${shown}" is absolute; globs are relative to the folder of ${FACTS_FILE_NAME}.`);
+  if (glob.split('/').includes('..'))
+    return void problem(span, `"${shown}" reaches outside the folder of ${FACTS_FILE_NAME}; its globs name files in that folder and below.`);
   if (glob.startsWith('!')) return void problem(span, `"${shown}": negated globs are not supported; list the files the facts apply to.`);
   try {
     const matcher = new Minimatch(glob, GLOB_OPTIONS);

@@ -11,7 +11,11 @@ export const EVALS_FILE_GLOB = '**/*.evals.{csv,tsv,jsonl}';
 export class BoundaryFile {
   private latest: { uri: vscode.Uri; report: BoundaryReport } | undefined;
 
-  constructor(private readonly settings: () => Settings, private readonly runner: FitRunner, private readonly diagnostics: LabDiagnostics) {}
+  constructor(
+    private readonly settings: () => Settings,
+    private readonly runner: FitRunner,
+    private readonly diagnostics: LabDiagnostics,
+  ) {}
 
   get current(): { uri: vscode.Uri; report: BoundaryReport } | undefined {
     return this.latest;
@@ -24,7 +28,13 @@ export class BoundaryFile {
     if (configured) {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
         const candidate = vscode.Uri.joinPath(folder.uri, configured);
-        if (await vscode.workspace.fs.stat(candidate).then(() => true, () => false)) uri = candidate;
+        if (
+          await vscode.workspace.fs.stat(candidate).then(
+            () => true,
+            () => false,
+          )
+        )
+          uri = candidate;
       }
     } else {
       uri = (await vscode.workspace.findFiles(EVALS_FILE_GLOB, '**/node_modules/**', 10)).sort((a, b) => a.path.localeCompare(b.path))[0];
@@ -33,7 +43,11 @@ export class BoundaryFile {
     const text = await readText(uri);
     if (text === undefined) return { why: `${vscode.workspace.asRelativePath(uri)} could not be read` };
     const report = await this.runner.boundary(text, uri.path);
-    this.diagnostics.show(uri, text, report.findings.filter((finding) => finding.severity !== 'information'));
+    this.diagnostics.show(
+      uri,
+      text,
+      report.findings.filter((finding) => finding.severity !== 'information'),
+    );
     if (report.fits.length === 0) return { why: `${vscode.workspace.asRelativePath(uri)} holds too few models to fit a boundary` };
     this.latest = { uri, report };
     return this.latest;

@@ -4,7 +4,13 @@ import { boundaryText, type BoundaryReport } from '../../core/lab/boundary';
 
 export type LabTask =
   | { readonly kind: 'fit'; readonly text: string; readonly file: string; readonly minTokens: number | undefined }
-  | { readonly kind: 'stop'; readonly text: string; readonly file: string; readonly tokensPerStep: number | undefined; readonly plannedTokens: number | undefined }
+  | {
+      readonly kind: 'stop';
+      readonly text: string;
+      readonly file: string;
+      readonly tokensPerStep: number | undefined;
+      readonly plannedTokens: number | undefined;
+    }
   | { readonly kind: 'boundary'; readonly text: string; readonly file: string };
 
 export type LabResult = WorkspaceFit | WorkspaceStop | BoundaryReport;

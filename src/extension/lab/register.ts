@@ -39,7 +39,12 @@ export interface RefitResult {
  * stop-training signal on linked loss logs, and the chart's lab views. `refresh` redraws the
  * visible editors' surfaces when the fit changes.
  */
-export function registerLab(context: vscode.ExtensionContext, cache: AnalysisCache, refresh: () => void, executor: (log: (message: string) => void) => LabExecutor): WorkspaceFitService {
+export function registerLab(
+  context: vscode.ExtensionContext,
+  cache: AnalysisCache,
+  refresh: () => void,
+  executor: (log: (message: string) => void) => LabExecutor,
+): WorkspaceFitService {
   const log = vscode.window.createOutputChannel('Compute Budget Lab', { log: true });
   const runner = new FitRunner(executor((message) => log.warn(message)));
   const service = new WorkspaceFitService(cache.current, runner);
@@ -78,13 +83,17 @@ export function registerLab(context: vscode.ExtensionContext, cache: AnalysisCac
     }),
     vscode.commands.registerCommand(LabCommandId.showRuns, async () => {
       const state = await service.ensure();
-      if (state.kind !== 'ready') return void vscode.window.showInformationMessage(`Compute Budget: no fit of your runs to show: ${'why' in state ? state.why : 'still fitting'}.`);
+      if (state.kind !== 'ready')
+        return void vscode.window.showInformationMessage(`Compute Budget: no fit of your runs to show: ${'why' in state ? state.why : 'still fitting'}.`);
       return showView('runs');
     }),
     vscode.commands.registerCommand(LabCommandId.showLossCurve, async () => {
       const source = configOf();
       const check = source ? await stops.checkNow(await vscode.workspace.openTextDocument(source)) : undefined;
-      if (!check) return void vscode.window.showInformationMessage('Compute Budget: open a config that links its loss log (a "# compute-budget: log=logs/loss.csv" comment, or computeBudget.lab.lossLogs).');
+      if (!check)
+        return void vscode.window.showInformationMessage(
+          'Compute Budget: open a config that links its loss log (a "# compute-budget: log=logs/loss.csv" comment, or computeBudget.lab.lossLogs).',
+        );
       return showView('curve');
     }),
     vscode.commands.registerCommand(LabCommandId.showBoundary, async () => {
@@ -113,7 +122,13 @@ export function registerLab(context: vscode.ExtensionContext, cache: AnalysisCac
     vscode.commands.registerCommand(LabCommandId.checkStop, async (uri?: string) => {
       const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
       const check = document ? await stops.checkNow(document) : undefined;
-      return check && { log: vscode.workspace.asRelativePath(check.log), signal: check.stop.signal, findings: check.stop.findings.map((finding) => ({ code: finding.code, message: finding.message })) };
+      return (
+        check && {
+          log: vscode.workspace.asRelativePath(check.log),
+          signal: check.stop.signal,
+          findings: check.stop.findings.map((finding) => ({ code: finding.code, message: finding.message })),
+        }
+      );
     }),
   );
   if (service.enabled) void service.refit();

@@ -39,7 +39,11 @@ export class StopSignals implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<StopCheck>();
   readonly onDidCheck = this.changed.event;
 
-  constructor(private readonly settings: () => Settings, private readonly runner: FitRunner, private readonly cache: AnalysisCache) {
+  constructor(
+    private readonly settings: () => Settings,
+    private readonly runner: FitRunner,
+    private readonly cache: AnalysisCache,
+  ) {
     const logWatcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,jsonl,json}');
     const onLog = (uri: vscode.Uri) => this.logChanged(uri);
     this.disposables.push(
@@ -104,7 +108,11 @@ export class StopSignals implements vscode.Disposable {
     const text = await readText(link.uri);
     if (document.isClosed || document.version !== version) return undefined;
     if (text === undefined) {
-      const missing = new vscode.Diagnostic(at(link.span ?? analysis.training.anchor), `The loss log ${logName} could not be read (no such file, or over 50 MB).`, vscode.DiagnosticSeverity.Warning);
+      const missing = new vscode.Diagnostic(
+        at(link.span ?? analysis.training.anchor),
+        `The loss log ${logName} could not be read (no such file, or over 50 MB).`,
+        vscode.DiagnosticSeverity.Warning,
+      );
       missing.source = DIAGNOSTIC_SOURCE;
       missing.code = { value: 'missing-file', target: diagnosticDocUri('missing-file') };
       this.collection.set(document.uri, [missing]);
@@ -133,7 +141,10 @@ export class StopSignals implements vscode.Disposable {
         diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = { value: 'low-returns', target: diagnosticDocUri('low-returns') };
         diagnostic.relatedInformation = [
-          new vscode.DiagnosticRelatedInformation(new vscode.Location(check.log, new vscode.Range(finding.lines.first - 1, 0, finding.lines.last - 1, 0)), `the window the slope was taken over (lines ${finding.lines.first}–${finding.lines.last})`),
+          new vscode.DiagnosticRelatedInformation(
+            new vscode.Location(check.log, new vscode.Range(finding.lines.first - 1, 0, finding.lines.last - 1, 0)),
+            `the window the slope was taken over (lines ${finding.lines.first}–${finding.lines.last})`,
+          ),
         ];
         out.push(diagnostic);
       } else if (finding.severity === 'error' && (finding.code === 'lab-missing-tokens' || finding.code === 'lab-missing-column')) {

@@ -15,7 +15,13 @@ export type FitState =
   | { readonly kind: 'pending' }
   | { readonly kind: 'missing'; readonly why: string }
   | { readonly kind: 'failed'; readonly uri: vscode.Uri; readonly why: string; readonly result?: WorkspaceFit }
-  | { readonly kind: 'ready'; readonly uri: vscode.Uri; readonly result: WorkspaceFit & { readonly fit: LawFit }; readonly law: WorkspaceLaw; readonly label: string };
+  | {
+      readonly kind: 'ready';
+      readonly uri: vscode.Uri;
+      readonly result: WorkspaceFit & { readonly fit: LawFit };
+      readonly law: WorkspaceLaw;
+      readonly label: string;
+    };
 
 /**
  * The user's own scaling law for this workspace: the runs file is found (setting, else the first
@@ -35,7 +41,11 @@ export class WorkspaceFitService implements vscode.Disposable {
   private wanted = false;
   private latest: Promise<FitState> = Promise.resolve(this.current);
 
-  constructor(settings: Settings, private readonly runner: FitRunner, private readonly diagnostics = labDiagnostics()) {
+  constructor(
+    settings: Settings,
+    private readonly runner: FitRunner,
+    private readonly diagnostics = labDiagnostics(),
+  ) {
     this.settings = settings;
     const watcher = vscode.workspace.createFileSystemWatcher(RUNS_FILE_GLOB);
     const onFile = (uri: vscode.Uri) => this.touched(uri);
@@ -81,7 +91,10 @@ export class WorkspaceFitService implements vscode.Disposable {
     if (!this.enabled) return;
     const known = this.current.kind === 'ready' || this.current.kind === 'failed' ? this.current.uri.toString() : undefined;
     const configured = this.settings.lab.runsFile;
-    const matches = known === uri.toString() || (!configured && /(\.runs\.(csv|tsv|jsonl)|[\\/]scaling-runs\.csv)$/.test(uri.path)) || (configured !== undefined && uri.path.endsWith(configured.replace(/\\/g, '/').replace(/^\.?\//, '')));
+    const matches =
+      known === uri.toString() ||
+      (!configured && /(\.runs\.(csv|tsv|jsonl)|[\\/]scaling-runs\.csv)$/.test(uri.path)) ||
+      (configured !== undefined && uri.path.endsWith(configured.replace(/\\/g, '/').replace(/^\.?\//, '')));
     if (!matches) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refit(), 400);
@@ -97,7 +110,8 @@ export class WorkspaceFitService implements vscode.Disposable {
     if (this.current.kind === 'off') this.publish({ kind: 'pending' });
     this.latest = this.compute().then(
       (state) => (generation === this.generation ? this.publish(state) : this.latest),
-      (error: unknown) => (generation === this.generation ? this.publish({ kind: 'missing', why: error instanceof Error ? error.message : String(error) }) : this.latest),
+      (error: unknown) =>
+        generation === this.generation ? this.publish({ kind: 'missing', why: error instanceof Error ? error.message : String(error) }) : this.latest,
     );
     return this.latest;
   }
@@ -112,7 +126,12 @@ export class WorkspaceFitService implements vscode.Disposable {
     const uri = await this.locate();
     if (!uri) {
       this.diagnostics.clear();
-      return { kind: 'missing', why: this.settings.lab.runsFile ? `${this.settings.lab.runsFile} was not found` : 'no runs file found (set computeBudget.lab.runsFile, or name a file *.runs.csv)' };
+      return {
+        kind: 'missing',
+        why: this.settings.lab.runsFile
+          ? `${this.settings.lab.runsFile} was not found`
+          : 'no runs file found (set computeBudget.lab.runsFile, or name a file *.runs.csv)',
+      };
     }
     const text = await readText(uri);
     if (text === undefined) {
@@ -130,7 +149,9 @@ export class WorkspaceFitService implements vscode.Disposable {
     const configured = this.settings.lab.runsFile;
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (configured) {
-      const candidates = /^([a-zA-Z]:)?[\\/]/.test(configured) ? [vscode.Uri.file(configured)] : folders.map((folder) => vscode.Uri.joinPath(folder.uri, configured));
+      const candidates = /^([a-zA-Z]:)?[\\/]/.test(configured)
+        ? [vscode.Uri.file(configured)]
+        : folders.map((folder) => vscode.Uri.joinPath(folder.uri, configured));
       for (const candidate of candidates) if (await exists(candidate)) return candidate;
       return undefined;
     }
@@ -183,7 +204,10 @@ export function lossFitChoice(settings: Settings): FitChoice {
 }
 
 /** The user's prediction for N active parameters and D tokens, with its interval and the fit's label. */
-export function workspacePrediction(parameters: number, tokens: number): { loss: number; low: number; high: number; level: number; label: string } | { unavailable: string } | undefined {
+export function workspacePrediction(
+  parameters: number,
+  tokens: number,
+): { loss: number; low: number; high: number; level: number; label: string } | { unavailable: string } | undefined {
   const state = service?.chosen ? service.state : undefined;
   if (!state || state.kind === 'off') return undefined;
   if (state.kind === 'pending') return { unavailable: 'fitting your runs…' };

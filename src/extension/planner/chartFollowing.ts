@@ -9,7 +9,11 @@ import { CHART_VIEW_TYPE, ChartPanel, webviewOptions } from './chartPanel';
  * Keeps a chart that follows a config in step with it: redrawn as the config is edited, and
  * brought back after a window reload (the panel's serializer) from the config as it is then.
  */
-export function registerChartFollowing(extensionUri: vscode.Uri, cache: AnalysisCache, chartOf: (document: vscode.TextDocument, analysis: Analysis) => ChartData): vscode.Disposable {
+export function registerChartFollowing(
+  extensionUri: vscode.Uri,
+  cache: AnalysisCache,
+  chartOf: (document: vscode.TextDocument, analysis: Analysis) => ChartData,
+): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: ChartState | undefined) {
@@ -18,8 +22,15 @@ export function registerChartFollowing(extensionUri: vscode.Uri, cache: Analysis
         // After a window reload the editors come back after the panels, so the config may not be
         // open yet: open it (without showing it) rather than wait for an editor.
         if (revived.source) {
-          const document = await vscode.workspace.openTextDocument(revived.source).then((opened) => opened, () => undefined);
-          if (document) void cache.analysis(document).then((analysis) => revived.render(chartOf(document, analysis), state?.view)).catch(() => undefined);
+          const document = await vscode.workspace.openTextDocument(revived.source).then(
+            (opened) => opened,
+            () => undefined,
+          );
+          if (document)
+            void cache
+              .analysis(document)
+              .then((analysis) => revived.render(chartOf(document, analysis), state?.view))
+              .catch(() => undefined);
         }
       },
     }),

@@ -20,7 +20,10 @@ export class ChartPanel implements vscode.Disposable {
   /** The config this chart follows (live updates), if any. */
   source: vscode.Uri | undefined;
 
-  private constructor(readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri) {
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+  ) {
     panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = chartHtml(panel.webview, extensionUri);
     this.disposables.push(
@@ -42,7 +45,12 @@ export class ChartPanel implements vscode.Disposable {
   /** Shows the chart (creating the panel or revealing it) with this data; resolves when the page drew it. */
   static show(extensionUri: vscode.Uri, data: ChartData, source: vscode.Uri | undefined, view?: ChartView): Promise<RenderedMessage> {
     if (!ChartPanel.current) {
-      const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, 'Compute Budget Chart', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
+      const panel = vscode.window.createWebviewPanel(
+        CHART_VIEW_TYPE,
+        'Compute Budget Chart',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        webviewOptions(extensionUri),
+      );
       ChartPanel.current = new ChartPanel(panel, extensionUri);
     } else {
       ChartPanel.current.panel.reveal(undefined, true);
@@ -89,7 +97,8 @@ export class ChartPanel implements vscode.Disposable {
         break;
       case 'copy-markdown': {
         const markdown = this.latest?.data.plan?.markdown;
-        if (markdown) void vscode.env.clipboard.writeText(markdown).then(() => vscode.window.setStatusBarMessage('Compute Budget: plan copied as Markdown', 4000));
+        if (markdown)
+          void vscode.env.clipboard.writeText(markdown).then(() => vscode.window.setStatusBarMessage('Compute Budget: plan copied as Markdown', 4000));
         break;
       }
       case 'rendered':
@@ -126,10 +135,15 @@ async function saveExport(format: 'png' | 'svg', data: string, name: string): Pr
     if (!match) return void vscode.window.showErrorMessage('Compute Budget: the chart did not produce a PNG.');
     bytes = Uint8Array.from(atob(match[1]!), (char) => char.charCodeAt(0));
   } else {
-    if (typeof data !== 'string' || !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data)) return void vscode.window.showErrorMessage('Compute Budget: the chart did not produce an SVG.');
+    if (typeof data !== 'string' || !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data))
+      return void vscode.window.showErrorMessage('Compute Budget: the chart did not produce an SVG.');
     bytes = new TextEncoder().encode(data);
   }
-  const base = (typeof name === 'string' ? name : 'chart').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'chart';
+  const base =
+    (typeof name === 'string' ? name : 'chart')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'chart';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
     title: `Export the chart as ${format.toUpperCase()}`,
@@ -156,7 +170,13 @@ export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
   const nonce = newNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'chart.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'chart.css'));
-  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource} data:`,
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

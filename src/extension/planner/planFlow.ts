@@ -43,7 +43,7 @@ function stepsFor(answers: Answers): StepId[] {
  */
 export async function askPlanInput(settings: PlannerSettings, analysis: Analysis | undefined, fileName: string | undefined): Promise<PlanInput | undefined> {
   const answers: Answers = {};
-  for (let index = 0; ; ) {
+  for (let index = 0; ;) {
     const steps = stepsFor(answers);
     if (index >= steps.length) break;
     const position: StepPosition = { title: 'Plan compute budget', step: index + 1, totalSteps: steps.length };
@@ -57,23 +57,44 @@ export async function askPlanInput(settings: PlannerSettings, analysis: Analysis
   }
   const budget = budgetOf(answers, analysis);
   const target = targetOf(answers);
-  return budget && target ? { budget, target, accelerators: settings.accelerators, pricePerAcceleratorHour: settings.pricePerAcceleratorHour, mfu: settings.mfu } : undefined;
+  return budget && target
+    ? { budget, target, accelerators: settings.accelerators, pricePerAcceleratorHour: settings.pricePerAcceleratorHour, mfu: settings.mfu }
+    : undefined;
 }
 
 /** Asks one step and records its answer; resolves BACK or undefined without recording. */
-async function ask(step: StepId, position: StepPosition, answers: Answers, settings: PlannerSettings, analysis: Analysis | undefined, fileName: string | undefined): Promise<StepAnswer<true>> {
-  const record = <K extends keyof Answers>(key: K) => (answer: StepAnswer<NonNullable<Answers[K]>>): StepAnswer<true> => {
-    if (answer === undefined || answer === BACK) return answer;
-    answers[key] = answer;
-    return true;
-  };
+async function ask(
+  step: StepId,
+  position: StepPosition,
+  answers: Answers,
+  settings: PlannerSettings,
+  analysis: Analysis | undefined,
+  fileName: string | undefined,
+): Promise<StepAnswer<true>> {
+  const record =
+    <K extends keyof Answers>(key: K) =>
+    (answer: StepAnswer<NonNullable<Answers[K]>>): StepAnswer<true> => {
+      if (answer === undefined || answer === BACK) return answer;
+      answers[key] = answer;
+      return true;
+    };
   switch (step) {
     case 'source': {
       const items: PickItem<Source>[] = [];
-      if (analysis?.flops) items.push({ value: 'config', label: `$(file) This config's compute: ${n.flops(analysis.flops)} FLOP`, description: fileName, detail: `${n.count(analysis.parameters.active!)} parameters × ${n.count(analysis.tokens!)} tokens` });
+      if (analysis?.flops)
+        items.push({
+          value: 'config',
+          label: `$(file) This config's compute: ${n.flops(analysis.flops)} FLOP`,
+          description: fileName,
+          detail: `${n.count(analysis.parameters.active!)} parameters × ${n.count(analysis.tokens!)} tokens`,
+        });
       items.push(
         { value: 'flops', label: '$(symbol-number) A compute budget in FLOP', detail: 'e.g. 5.76e23' },
-        { value: 'hardware', label: '$(server) Hardware: accelerators × days', detail: `A100, H100, H200, B200, MI300X, TPU v5p/v5e at ${n.percent(settings.mfu)} MFU (editable)` },
+        {
+          value: 'hardware',
+          label: '$(server) Hardware: accelerators × days',
+          detail: `A100, H100, H200, B200, MI300X, TPU v5p/v5e at ${n.percent(settings.mfu)} MFU (editable)`,
+        },
       );
       const previous = answers.source;
       const result = record('source')(await pickStep(position, items, 'What do you have?', answers.source));
@@ -84,27 +105,59 @@ async function ask(step: StepId, position: StepPosition, answers: Answers, setti
       return result;
     }
     case 'flops':
-      return record('flops')(await numberStep(position, { prompt: 'Compute budget in FLOP', value: fromAnswer(answers.flops) ?? (analysis?.flops ? analysis.flops.toExponential(2).replace('e+', 'e') : '5.76e23'), examples: 'e.g. 5.76e23 or 1e24' }));
+      return record('flops')(
+        await numberStep(position, {
+          prompt: 'Compute budget in FLOP',
+          value: fromAnswer(answers.flops) ?? (analysis?.flops ? analysis.flops.toExponential(2).replace('e+', 'e') : '5.76e23'),
+          examples: 'e.g. 5.76e23 or 1e24',
+        }),
+      );
     case 'accelerator': {
       const table = acceleratorTable(settings.accelerators);
-      const items = table.map((row): PickItem<string> => ({ value: row.id, label: row.name, description: `BF16 ${n.grouped(row.bf16 / 1e12)} TFLOP/s${row.fp8 ? `, FP8 ${n.grouped(row.fp8 / 1e12)}` : ''} dense`, detail: row.source }));
+      const items = table.map((row): PickItem<string> => ({
+        value: row.id,
+        label: row.name,
+        description: `BF16 ${n.grouped(row.bf16 / 1e12)} TFLOP/s${row.fp8 ? `, FP8 ${n.grouped(row.fp8 / 1e12)}` : ''} dense`,
+        detail: row.source,
+      }));
       return record('accelerator')(await pickStep(position, items, 'Accelerator', answers.accelerator));
     }
     case 'count':
-      return record('count')(await numberStep(position, { prompt: 'Number of accelerators', value: fromAnswer(answers.count) ?? '1024', examples: 'e.g. 8, 256 or 1024', integer: true }));
+      return record('count')(
+        await numberStep(position, {
+          prompt: 'Number of accelerators',
+          value: fromAnswer(answers.count) ?? '1024',
+          examples: 'e.g. 8, 256 or 1024',
+          integer: true,
+        }),
+      );
     case 'days':
-      return record('days')(await numberStep(position, { prompt: 'Days of training (wall clock)', value: fromAnswer(answers.days) ?? '30', examples: 'e.g. 14, 30 or 90' }));
+      return record('days')(
+        await numberStep(position, { prompt: 'Days of training (wall clock)', value: fromAnswer(answers.days) ?? '30', examples: 'e.g. 14, 30 or 90' }),
+      );
     case 'mfu':
-      return record('mfu')(await numberStep(position, {
-        prompt: 'Model FLOPs utilisation (0–1); large runs reach about 0.35–0.45', value: fromAnswer(answers.mfu) ?? String(settings.mfu), examples: 'e.g. 0.4',
-        check: (value) => (value > 0 && value <= 1 ? undefined : 'A fraction between 0 and 1, e.g. 0.4'),
-      }));
+      return record('mfu')(
+        await numberStep(position, {
+          prompt: 'Model FLOPs utilisation (0–1); large runs reach about 0.35–0.45',
+          value: fromAnswer(answers.mfu) ?? String(settings.mfu),
+          examples: 'e.g. 0.4',
+          check: (value) => (value > 0 && value <= 1 ? undefined : 'A fraction between 0 and 1, e.g. 0.4'),
+        }),
+      );
     case 'target': {
       const items: PickItem<TargetKind>[] = [
         { value: 'chinchilla', label: 'Chinchilla-optimal', detail: '20 tokens per parameter (Hoffmann et al. 2022)' },
         { value: 'multiple', label: 'Overtrain by a multiple', detail: 'K × 20 tokens per parameter: smaller model, cheaper inference' },
-        { value: 'parameters', label: 'Fixed model size', detail: analysis?.parameters.active ? `e.g. this config's ${n.count(analysis.parameters.active)}` : 'all the compute goes into tokens' },
-        { value: 'inference', label: 'Inference-aware', detail: 'minimise training + inference compute for the tokens you expect to serve (Sardana et al. 2023)' },
+        {
+          value: 'parameters',
+          label: 'Fixed model size',
+          detail: analysis?.parameters.active ? `e.g. this config's ${n.count(analysis.parameters.active)}` : 'all the compute goes into tokens',
+        },
+        {
+          value: 'inference',
+          label: 'Inference-aware',
+          detail: 'minimise training + inference compute for the tokens you expect to serve (Sardana et al. 2023)',
+        },
       ];
       const previous = answers.target;
       const result = record('target')(await pickStep(position, items, 'Target', answers.target));
@@ -121,7 +174,11 @@ function targetPrompt(target: TargetKind, previous: number | undefined, analysis
     case 'multiple':
       return { prompt: 'Overtraining multiple of Chinchilla (4 → 80 tokens per parameter)', value: fromAnswer(previous) ?? '4', examples: 'e.g. 4 or 16' };
     case 'parameters':
-      return { prompt: 'Model size in parameters', value: fromAnswer(previous) ?? (analysis?.parameters.active ? n.count(analysis.parameters.active) : '7B'), examples: 'e.g. 7B or 70B' };
+      return {
+        prompt: 'Model size in parameters',
+        value: fromAnswer(previous) ?? (analysis?.parameters.active ? n.count(analysis.parameters.active) : '7B'),
+        examples: 'e.g. 7B or 70B',
+      };
     default:
       return { prompt: 'Tokens you expect to serve over the model’s life', value: fromAnswer(previous) ?? '2T', examples: 'e.g. 2T or 100T' };
   }
@@ -143,10 +200,15 @@ function budgetOf(answers: Answers, analysis: Analysis | undefined): PlanBudget 
 
 function targetOf(answers: Answers): PlanTarget | undefined {
   switch (answers.target) {
-    case 'chinchilla': return { kind: 'chinchilla' };
-    case 'multiple': return answers.targetValue !== undefined ? { kind: 'multiple', multiple: answers.targetValue } : undefined;
-    case 'parameters': return answers.targetValue !== undefined ? { kind: 'parameters', parameters: answers.targetValue } : undefined;
-    case 'inference': return answers.targetValue !== undefined ? { kind: 'inference', inferenceTokens: answers.targetValue } : undefined;
-    default: return undefined;
+    case 'chinchilla':
+      return { kind: 'chinchilla' };
+    case 'multiple':
+      return answers.targetValue !== undefined ? { kind: 'multiple', multiple: answers.targetValue } : undefined;
+    case 'parameters':
+      return answers.targetValue !== undefined ? { kind: 'parameters', parameters: answers.targetValue } : undefined;
+    case 'inference':
+      return answers.targetValue !== undefined ? { kind: 'inference', inferenceTokens: answers.targetValue } : undefined;
+    default:
+      return undefined;
   }
 }

@@ -42,7 +42,12 @@ export interface PlanCommandResult {
   readonly rendered?: RenderedMessage;
   /** What the user would be offered to write into the config: never applied without their choice. */
   readonly writeBack?: {
-    readonly choices: readonly { readonly kind: WriteBackKind; readonly label: string; readonly detail: string; readonly edits: readonly { readonly start: number; readonly end: number; readonly newText: string }[] }[];
+    readonly choices: readonly {
+      readonly kind: WriteBackKind;
+      readonly label: string;
+      readonly detail: string;
+      readonly edits: readonly { readonly start: number; readonly end: number; readonly newText: string }[];
+    }[];
     readonly notes: readonly string[];
   };
   /** Whether the `writeBack` asked for was applied. */
@@ -65,9 +70,11 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
   };
 
   /** The chart of a config as it is now, with the loss fit the settings choose. */
-  const chartOf = (document: vscode.TextDocument, analysis: Analysis) => chartForAnalysis(analysis, baseName(document.uri), { fit: lossFitChoice(cache.current) });
+  const chartOf = (document: vscode.TextDocument, analysis: Analysis) =>
+    chartForAnalysis(analysis, baseName(document.uri), { fit: lossFitChoice(cache.current) });
 
-  const showConfigChart = async (document: vscode.TextDocument, view?: ChartView): Promise<RenderedMessage> => ChartPanel.show(extensionUri, chartOf(document, await cache.analysis(document)), document.uri, view);
+  const showConfigChart = async (document: vscode.TextDocument, view?: ChartView): Promise<RenderedMessage> =>
+    ChartPanel.show(extensionUri, chartOf(document, await cache.analysis(document)), document.uri, view);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandId.showChart, async (args?: ShowChartArgs): Promise<RenderedMessage | undefined> => {
@@ -108,11 +115,17 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
     { dispose: () => ChartPanel.active?.dispose() },
   );
 
-  async function automated(args: PlanCommandArgs, settings: ReturnType<typeof readPlannerSettings>, document: vscode.TextDocument | undefined, analysis: Analysis | undefined): Promise<PlanCommandResult> {
+  async function automated(
+    args: PlanCommandArgs,
+    settings: ReturnType<typeof readPlannerSettings>,
+    document: vscode.TextDocument | undefined,
+    analysis: Analysis | undefined,
+  ): Promise<PlanCommandResult> {
     const input = inputFromArgs(args, settings, analysis, lossFitChoice(cache.current));
     const result = plan(input);
     const writeBack = document && analysis ? writeBackData(result, analysis) : undefined;
-    const rendered = args.open === false ? undefined : await ChartPanel.show(extensionUri, chartForPlan(result, { fit: lossFitChoice(cache.current) }), undefined);
+    const rendered =
+      args.open === false ? undefined : await ChartPanel.show(extensionUri, chartForPlan(result, { fit: lossFitChoice(cache.current) }), undefined);
     let applied: boolean | undefined;
     if (args.writeBack && document) {
       // With a label, the choice as it was offered earlier: applied only if the file still means the same.
@@ -123,6 +136,14 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
   }
 }
 
-function inputFromArgs(args: PlanCommandArgs, settings: ReturnType<typeof readPlannerSettings>, analysis: Analysis | undefined, fit: PlanInput['fit']): PlanInput {
-  return planInputFrom({ ...args, gpu: args.gpu ?? args.accelerator }, { accelerators: settings.accelerators, mfu: settings.mfu, pricePerAcceleratorHour: settings.pricePerAcceleratorHour, fit, flops: analysis?.flops });
+function inputFromArgs(
+  args: PlanCommandArgs,
+  settings: ReturnType<typeof readPlannerSettings>,
+  analysis: Analysis | undefined,
+  fit: PlanInput['fit'],
+): PlanInput {
+  return planInputFrom(
+    { ...args, gpu: args.gpu ?? args.accelerator },
+    { accelerators: settings.accelerators, mfu: settings.mfu, pricePerAcceleratorHour: settings.pricePerAcceleratorHour, fit, flops: analysis?.flops },
+  );
 }

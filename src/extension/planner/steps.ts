@@ -23,9 +23,7 @@ export function pickStep<T>(position: StepPosition, items: readonly PickItem<T>[
   const current = items.find((item) => item.value === active);
   if (current) pick.activeItems = [current];
   if (position.step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
-  return settle(pick, (resolve) => [
-    pick.onDidAccept(() => resolve(pick.selectedItems[0]?.value ?? pick.activeItems[0]?.value)),
-  ]);
+  return settle(pick, (resolve) => [pick.onDidAccept(() => resolve(pick.selectedItems[0]?.value ?? pick.activeItems[0]?.value))]);
 }
 
 export interface NumberStepOptions {
@@ -64,7 +62,10 @@ export function numberStep(position: StepPosition, options: NumberStepOptions): 
 }
 
 /** Shows the input and resolves once: with the answer, with BACK from its Back button, or undefined when hidden. */
-function settle<T>(input: vscode.QuickPick<PickItem<never>> | vscode.QuickPick<PickItem<T>> | vscode.InputBox, listen: (resolve: (answer: StepAnswer<T>) => void) => vscode.Disposable[]): Promise<StepAnswer<T>> {
+function settle<T>(
+  input: vscode.QuickPick<PickItem<never>> | vscode.QuickPick<PickItem<T>> | vscode.InputBox,
+  listen: (resolve: (answer: StepAnswer<T>) => void) => vscode.Disposable[],
+): Promise<StepAnswer<T>> {
   return new Promise((resolve) => {
     let done = false;
     const finish = (answer: StepAnswer<T>) => {

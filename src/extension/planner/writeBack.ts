@@ -10,7 +10,15 @@ import { confirmInDiff } from './writeBackPreview';
 /** The choices as plain data, for tests and automation: offsets into the document as it is now. */
 export function writeBackData(result: PlanResult, analysis: Analysis): PlanCommandResult['writeBack'] {
   const { choices, notes } = writeBackChoices(result, analysis, n);
-  return { notes, choices: choices.map((choice) => ({ kind: choice.kind, label: choice.label, detail: choice.detail, edits: choice.edits.map((edit) => ({ start: edit.span.start, end: edit.span.end, newText: edit.newText })) })) };
+  return {
+    notes,
+    choices: choices.map((choice) => ({
+      kind: choice.kind,
+      label: choice.label,
+      detail: choice.detail,
+      edits: choice.edits.map((edit) => ({ start: edit.span.start, end: edit.span.end, newText: edit.newText })),
+    })),
+  };
 }
 
 /**
@@ -18,8 +26,15 @@ export function writeBackData(result: PlanResult, analysis: Analysis): PlanComma
  * honest, then VS Code's refactor preview of the diff. Nothing is written without the person's
  * click, and the edit is worked out again from the file as it is at that moment.
  */
-export async function offerWriteBack(result: PlanResult, document: vscode.TextDocument | undefined, analysis: Analysis | undefined, analysisOf: (document: vscode.TextDocument) => Promise<Analysis>): Promise<void> {
-  const hardware = result.hardware ? `, ${n.days(result.hardware.wallClockDays)} days on ${n.grouped(result.hardware.count)} × ${result.hardware.acceleratorName}` : '';
+export async function offerWriteBack(
+  result: PlanResult,
+  document: vscode.TextDocument | undefined,
+  analysis: Analysis | undefined,
+  analysisOf: (document: vscode.TextDocument) => Promise<Analysis>,
+): Promise<void> {
+  const hardware = result.hardware
+    ? `, ${n.days(result.hardware.wallClockDays)} days on ${n.grouped(result.hardware.count)} × ${result.hardware.acceleratorName}`
+    : '';
   const summary = `Plan: ${n.count(result.parameters)} parameters × ${n.count(result.tokens)} tokens = ${n.flops(result.flops)} FLOP${hardware}. The plan view has the rest.`;
   if (!document || !analysis) {
     void vscode.window.showInformationMessage(summary);
@@ -45,7 +60,13 @@ export async function offerWriteBack(result: PlanResult, document: vscode.TextDo
  * Applies a choice to the file as it is now: if the file changed so that the same choice would
  * now mean something else (another model size), nothing is written and the person is told.
  */
-export async function applyWriteBack(result: PlanResult, document: vscode.TextDocument, chosen: Pick<WriteBackChoice, 'kind' | 'label'>, analysisOf: (document: vscode.TextDocument) => Promise<Analysis>, preview: boolean): Promise<boolean> {
+export async function applyWriteBack(
+  result: PlanResult,
+  document: vscode.TextDocument,
+  chosen: Pick<WriteBackChoice, 'kind' | 'label'>,
+  analysisOf: (document: vscode.TextDocument) => Promise<Analysis>,
+  preview: boolean,
+): Promise<boolean> {
   const name = baseName(document.uri);
   if (document.isClosed) {
     void vscode.window.showWarningMessage(`${name} was closed; nothing was written.`);
@@ -58,7 +79,9 @@ export async function applyWriteBack(result: PlanResult, document: vscode.TextDo
     fresh = writeBackChoices(result, await analysisOf(document), n).choices.find((choice) => choice.kind === chosen.kind);
   } while (document.version !== version);
   if (!fresh || fresh.label !== chosen.label) {
-    void vscode.window.showWarningMessage(`${name} changed since the plan, so "${chosen.label}" no longer fits it; nothing was written. Plan again to write it.`);
+    void vscode.window.showWarningMessage(
+      `${name} changed since the plan, so "${chosen.label}" no longer fits it; nothing was written. Plan again to write it.`,
+    );
     return false;
   }
   if (preview) {
@@ -71,8 +94,11 @@ export async function applyWriteBack(result: PlanResult, document: vscode.TextDo
   // Worked out from this version of the document and applied in this turn: nothing slips in between.
   const edit = new vscode.WorkspaceEdit();
   for (const each of fresh.edits) {
-    edit.replace(document.uri, new vscode.Range(document.positionAt(each.span.start), document.positionAt(each.span.end)), each.newText, { label: fresh.label, description: each.title, needsConfirmation: false });
+    edit.replace(document.uri, new vscode.Range(document.positionAt(each.span.start), document.positionAt(each.span.end)), each.newText, {
+      label: fresh.label,
+      description: each.title,
+      needsConfirmation: false,
+    });
   }
   return vscode.workspace.applyEdit(edit);
 }
-

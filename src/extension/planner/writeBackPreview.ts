@@ -12,20 +12,33 @@ const previews = new Map<string, string>();
 let registered: vscode.Disposable | undefined;
 
 export function registerWriteBackPreview(context: vscode.ExtensionContext): void {
-  registered ??= vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, { provideTextDocumentContent: (uri) => previews.get(uri.toString()) ?? '' });
-  context.subscriptions.push(registered, { dispose: () => { registered = undefined; previews.clear(); } });
+  registered ??= vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, {
+    provideTextDocumentContent: (uri) => previews.get(uri.toString()) ?? '',
+  });
+  context.subscriptions.push(registered, {
+    dispose: () => {
+      registered = undefined;
+      previews.clear();
+    },
+  });
 }
 
 export async function confirmInDiff(document: vscode.TextDocument, choice: WriteBackChoice): Promise<boolean> {
   const name = baseName(document.uri);
   const text = document.getText();
-  const after = [...choice.edits].sort((a, b) => b.span.start - a.span.start).reduce((out, edit) => out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end), text);
+  const after = [...choice.edits]
+    .sort((a, b) => b.span.start - a.span.start)
+    .reduce((out, edit) => out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end), text);
   const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${document.version}/${name}`, query: String(Date.now()) });
   previews.set(uri.toString(), after);
   try {
     await vscode.commands.executeCommand('vscode.diff', document.uri, uri, `${name} ↔ with the plan written (preview)`, { preview: true });
     const write = `Write to ${name}`;
-    const answer = await vscode.window.showInformationMessage(`${choice.label}?`, { modal: true, detail: `${choice.detail}\n\nThe diff shows the change. Nothing else in ${name} is touched; you can undo it.` }, write);
+    const answer = await vscode.window.showInformationMessage(
+      `${choice.label}?`,
+      { modal: true, detail: `${choice.detail}\n\nThe diff shows the change. Nothing else in ${name} is touched; you can undo it.` },
+      write,
+    );
     return answer === write;
   } finally {
     previews.delete(uri.toString());
@@ -34,6 +47,8 @@ export async function confirmInDiff(document: vscode.TextDocument, choice: Write
 }
 
 async function closeTabsOf(uri: vscode.Uri): Promise<void> {
-  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === uri.toString());
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === uri.toString());
   if (tabs.length) await vscode.window.tabGroups.close(tabs);
 }

@@ -15,19 +15,22 @@ const KINDS: Record<BudgetCompletion['kind'], vscode.CompletionItemKind> = {
  */
 export function registerBudgetCompletion(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.languages.registerCompletionItemProvider({ language: 'compute-budget' }, {
-      provideCompletionItems(document, position) {
-        return budgetCompletions(document.getText(), document.offsetAt(position)).map((completion) => {
-          const item = new vscode.CompletionItem(completion.label, KINDS[completion.kind]);
-          item.detail = completion.detail;
-          // Our own schema's text: untrusted, so nothing in it can run a command.
-          item.documentation = new vscode.MarkdownString(completion.documentation);
-          item.insertText = new vscode.SnippetString(completion.insertText);
-          item.sortText = completion.sortText;
-          item.range = new vscode.Range(document.positionAt(completion.replace.start), document.positionAt(completion.replace.end));
-          return item;
-        });
+    vscode.languages.registerCompletionItemProvider(
+      { language: 'compute-budget' },
+      {
+        provideCompletionItems(document, position) {
+          return budgetCompletions(document.getText(), document.offsetAt(position)).map((completion) => {
+            const item = new vscode.CompletionItem(completion.label, KINDS[completion.kind]);
+            item.detail = completion.detail;
+            // Our own schema's text: untrusted, so nothing in it can run a command.
+            item.documentation = new vscode.MarkdownString(completion.documentation);
+            item.insertText = new vscode.SnippetString(completion.insertText);
+            item.sortText = completion.sortText;
+            item.range = new vscode.Range(document.positionAt(completion.replace.start), document.positionAt(completion.replace.end));
+            return item;
+          });
+        },
       },
-    }),
+    ),
   );
 }

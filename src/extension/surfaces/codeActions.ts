@@ -19,27 +19,33 @@ const COMMENTED = new Set(['yaml', 'jsonc', 'toml', 'shellscript', 'compute-budg
  */
 export function registerCodeActions(context: vscode.ExtensionContext, cache: AnalysisCache, facts: WorkspaceFacts): void {
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, {
-      async provideCodeActions(document, _range, actionContext) {
-        const ours = actionContext.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
-        if (!ours.length) return [];
-        const analysis = await cache.analysis(document);
-        const actions: vscode.CodeAction[] = [];
-        for (const diagnostic of ours) {
-          const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-          const finding = analysis.findings.find((candidate) => candidate.code === code && rangeOf(document, candidate).isEqual(diagnostic.range));
-          for (const fix of finding?.fixes ?? []) {
-            const action = toAction(document, fix);
-            if (action) {
-              action.diagnostics = [diagnostic];
-              actions.push(action);
+    vscode.languages.registerCodeActionsProvider(
+      DOCUMENT_SELECTOR,
+      {
+        async provideCodeActions(document, _range, actionContext) {
+          const ours = actionContext.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+          if (!ours.length) return [];
+          const analysis = await cache.analysis(document);
+          const actions: vscode.CodeAction[] = [];
+          for (const diagnostic of ours) {
+            const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+            const finding = analysis.findings.find((candidate) => candidate.code === code && rangeOf(document, candidate).isEqual(diagnostic.range));
+            for (const fix of finding?.fixes ?? []) {
+              const action = toAction(document, fix);
+              if (action) {
+                action.diagnostics = [diagnostic];
+                actions.push(action);
+              }
             }
           }
-        }
-        return actions;
+          return actions;
+        },
       },
-    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-    vscode.commands.registerCommand(CommandId.addFact, (uri?: vscode.Uri, name?: FactName, value?: string, suggested?: number) => addFact(facts, uri, name, value, suggested)),
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+    vscode.commands.registerCommand(CommandId.addFact, (uri?: vscode.Uri, name?: FactName, value?: string, suggested?: number) =>
+      addFact(facts, uri, name, value, suggested),
+    ),
   );
 }
 
@@ -76,17 +82,24 @@ async function addFact(facts: WorkspaceFacts, uri?: vscode.Uri, name?: FactName,
   if (!fact || !Object.hasOwn(FACT_NAMES, fact)) return false;
   const commented = COMMENTED.has(document.languageId);
   if (!commented && document.isUntitled) {
-    void vscode.window.showInformationMessage(`Compute Budget: save this file first; its facts go into ${FACTS_FILE_NAME} under its path, as plain JSON has no comments.`);
+    void vscode.window.showInformationMessage(
+      `Compute Budget: save this file first; its facts go into ${FACTS_FILE_NAME} under its path, as plain JSON has no comments.`,
+    );
     return false;
   }
-  const given = value ?? (await vscode.window.showInputBox({
-    title: `Compute Budget: ${FACT_NAMES[fact]}`,
-    prompt: commented
-      ? `Value for ${fact} (e.g. 128, 1.2B, 2T). It is written as a comment, so the config stays valid for its framework.`
-      : `Value for ${fact} (e.g. 128, 1.2B, 2T). Plain JSON has no comments, so it is written in ${FACTS_FILE_NAME} for this file.`,
-    value: suggested !== undefined ? String(suggested) : undefined,
-    validateInput: (text) => (/^\s*\d[\d_.]*(e\d+)?\s*[kKmMbBtT]?\s*$/.test(text) || (fact === 'vocab' && /^\s*[\w.-]+\s*$/.test(text)) ? undefined : `A positive number, optionally with K, M, B or T${fact === 'vocab' ? ', or a tokenizer name' : ''}`),
-  }));
+  const given =
+    value ??
+    (await vscode.window.showInputBox({
+      title: `Compute Budget: ${FACT_NAMES[fact]}`,
+      prompt: commented
+        ? `Value for ${fact} (e.g. 128, 1.2B, 2T). It is written as a comment, so the config stays valid for its framework.`
+        : `Value for ${fact} (e.g. 128, 1.2B, 2T). Plain JSON has no comments, so it is written in ${FACTS_FILE_NAME} for this file.`,
+      value: suggested !== undefined ? String(suggested) : undefined,
+      validateInput: (text) =>
+        /^\s*\d[\d_.]*(e\d+)?\s*[kKmMbBtT]?\s*$/.test(text) || (fact === 'vocab' && /^\s*[\w.-]+\s*$/.test(text))
+          ? undefined
+          : `A positive number, optionally with K, M, B or T${fact === 'vocab' ? ', or a tokenizer name' : ''}`,
+    }));
   if (!given) return false;
   if (!commented) return facts.addFact(document.uri, fact, given.trim());
   const comment = document.languageId === 'jsonc' ? '//' : '#';

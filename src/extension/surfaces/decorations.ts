@@ -19,7 +19,10 @@ export function registerDecorations(context: vscode.ExtensionContext, cache: Ana
       if (editor.document === document) editor.setDecorations(type, options);
     }
   };
-  context.subscriptions.push(type, cache.onDidAnalyze(({ document, analysis }) => apply(document, analysis)));
+  context.subscriptions.push(
+    type,
+    cache.onDidAnalyze(({ document, analysis }) => apply(document, analysis)),
+  );
 }
 
 export function decorationsFor(document: vscode.TextDocument, analysis: Analysis): vscode.DecorationOptions[] {

@@ -14,7 +14,9 @@ export function diagnosticDocUri(code: string): vscode.Uri {
 }
 
 export function registerDiagnosticDocs(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, {
-    provideTextDocumentContent: (uri) => diagnosticPage(readme, decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, ''))),
-  }));
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, {
+      provideTextDocumentContent: (uri) => diagnosticPage(readme, decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, ''))),
+    }),
+  );
 }

@@ -30,37 +30,67 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
   out.push('');
   const { total, active } = analysis.parameters;
   const rows: [string, string][] = [];
-  if (total !== null) rows.push(['Parameters', active !== null && active !== total ? `${n.grouped(total)} total, ${n.grouped(active)} active` : n.grouped(total)]);
+  if (total !== null)
+    rows.push(['Parameters', active !== null && active !== total ? `${n.grouped(total)} total, ${n.grouped(active)} active` : n.grouped(total)]);
   rows.push([fineTune ? 'Fine-tuning tokens' : 'Training tokens', analysis.tokens === null ? 'unknown' : n.grouped(analysis.tokens)]);
   const adapter = analysis.adapter;
-  if (adapter) rows.push([`${adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA'} adapters (r = ${adapter.rank})`, `${n.grouped(adapter.trainable)} trainable parameters on ${adapter.modules.join(', ') || 'no known layer'}`]);
-  const formula = analysis.method === 'hardware' ? `hardware method: ${md(hardwareDerivation(analysis))}` : adapter ? 'architecture method: (4·N + 2·N_trainable)·D' : 'architecture method: 6·N·D';
+  if (adapter)
+    rows.push([
+      `${adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA'} adapters (r = ${adapter.rank})`,
+      `${n.grouped(adapter.trainable)} trainable parameters on ${adapter.modules.join(', ') || 'no known layer'}`,
+    ]);
+  const formula =
+    analysis.method === 'hardware'
+      ? `hardware method: ${md(hardwareDerivation(analysis))}`
+      : adapter
+        ? 'architecture method: (4·N + 2·N_trainable)·D'
+        : 'architecture method: 6·N·D';
   if (analysis.flops !== null) rows.push([fineTune ? 'Fine-tuning compute' : 'Training compute', `${n.flops(analysis.flops)} FLOP (${formula})`]);
   if (analysis.method === 'architecture' && analysis.hardware) {
     const difference = analysis.hardware.difference;
-    rows.push(['Hardware method', `${n.flops(analysis.hardware.flops)} FLOP: ${md(hardwareDerivation(analysis))}${difference !== null ? ` (${difference >= 0 ? '+' : '−'}${n.percent(Math.abs(difference))} from 6·N·D)` : ''}`]);
+    rows.push([
+      'Hardware method',
+      `${n.flops(analysis.hardware.flops)} FLOP: ${md(hardwareDerivation(analysis))}${difference !== null ? ` (${difference >= 0 ? '+' : '−'}${n.percent(Math.abs(difference))} from 6·N·D)` : ''}`,
+    ]);
   }
   const detailed = analysis.detailedFlops;
   if (detailed) {
-    const parts = detailed.components.map((component) => `${component.label.charAt(0).toLowerCase()}${component.label.slice(1)} ${n.flops(component.perToken)}`).join(', ');
-    rows.push(['Counted per component', `${n.flops(detailed.total)} FLOP (${detailed.difference >= 0 ? '+' : '−'}${n.percent(Math.abs(detailed.difference))} from 6·N·D), as MFU counters count it; per token: ${parts} FLOP (context ${n.grouped(detailed.sequenceLength)})`]);
+    const parts = detailed.components
+      .map((component) => `${component.label.charAt(0).toLowerCase()}${component.label.slice(1)} ${n.flops(component.perToken)}`)
+      .join(', ');
+    rows.push([
+      'Counted per component',
+      `${n.flops(detailed.total)} FLOP (${detailed.difference >= 0 ? '+' : '−'}${n.percent(Math.abs(detailed.difference))} from 6·N·D), as MFU counters count it; per token: ${parts} FLOP (context ${n.grouped(detailed.sequenceLength)})`,
+    ]);
   }
   if (fineTune) {
-    const pretraining = fineTune.baseFlops !== null ? `${n.count(fineTune.baseTokens!)} tokens, ${n.flops(fineTune.baseFlops)} FLOP` : 'not published: only this run is counted';
+    const pretraining =
+      fineTune.baseFlops !== null ? `${n.count(fineTune.baseTokens!)} tokens, ${n.flops(fineTune.baseFlops)} FLOP` : 'not published: only this run is counted';
     rows.push([`Pretraining of ${md(fineTune.base)}`, pretraining]);
     if (fineTune.share !== null) rows.push(['Share of the base’s compute', n.percent(fineTune.share)]);
   }
   if (analysis.lifecycle && analysis.lifecycle.parts.length > 1) {
-    rows.push(['Cumulative (lifecycle)', `${n.flops(analysis.lifecycle.total)} FLOP = ${analysis.lifecycle.parts.map((part) => `${n.flops(part.flops)} ${md(part.what)}`).join(' + ')}`]);
+    rows.push([
+      'Cumulative (lifecycle)',
+      `${n.flops(analysis.lifecycle.total)} FLOP = ${analysis.lifecycle.parts.map((part) => `${n.flops(part.flops)} ${md(part.what)}`).join(' + ')}`,
+    ]);
   }
   if (analysis.tokensPerParameter !== null && analysis.chinchillaMultiple !== null && analysis.band) {
-    rows.push(['Tokens per parameter', `${n.ratio(analysis.tokensPerParameter)}: ${n.multiple(analysis.chinchillaMultiple)} Chinchilla (${BAND_LABELS[analysis.band]})`]);
+    rows.push([
+      'Tokens per parameter',
+      `${n.ratio(analysis.tokensPerParameter)}: ${n.multiple(analysis.chinchillaMultiple)} Chinchilla (${BAND_LABELS[analysis.band]})`,
+    ]);
   } else if (analysis.chinchillaTokens !== null) {
     rows.push(['Chinchilla-optimal tokens', `${n.count(analysis.chinchillaTokens)} (${analysis.targetTokensPerParameter} per parameter)`]);
   }
-  if (analysis.computeOptimal) rows.push(['Same compute, optimal', `${n.count(analysis.computeOptimal.parameters)} params on ${n.count(analysis.computeOptimal.tokens)} tokens`]);
+  if (analysis.computeOptimal)
+    rows.push(['Same compute, optimal', `${n.count(analysis.computeOptimal.parameters)} params on ${n.count(analysis.computeOptimal.tokens)} tokens`]);
   const yours = analysis.loss.length > 0 && active !== null && analysis.tokens !== null ? workspacePrediction(active, analysis.tokens) : undefined;
-  if (yours) rows.push(['Predicted loss', 'unavailable' in yours ? `your fit: ${md(yours.unavailable)}` : `**${n.loss(yours.loss)}**${lossInterval(yours)} (${md(yours.label)})`]);
+  if (yours)
+    rows.push([
+      'Predicted loss',
+      'unavailable' in yours ? `your fit: ${md(yours.unavailable)}` : `**${n.loss(yours.loss)}**${lossInterval(yours)} (${md(yours.label)})`,
+    ]);
   for (const prediction of analysis.loss) rows.push([`Predicted loss`, `${n.loss(prediction.loss)} (${md(prediction.label)})`]);
   out.push('| | |', '|---|---|', ...rows.map(([label, value]) => `| ${label} | ${value} |`), '');
   if (fineTune) out.push('*A fine-tune: Chinchilla bands and compute-optimal sizes are about pretraining and are not shown.*', '');
@@ -74,18 +104,24 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
   } else if (analysis.flops === null && analysis.parameters.active) {
     // Before the length is known, say how long a run of this model may train below each line.
     out.push('| Threshold | FLOP | Reached at |', '|---|---|---|');
-    for (const rule of activeRules(analysis)) out.push(`| ${md(rule.name)} | ${n.threshold(rule.flops)} | ${n.count(rule.flops / (6 * analysis.parameters.active))} tokens |`);
+    for (const rule of activeRules(analysis))
+      out.push(`| ${md(rule.name)} | ${n.threshold(rule.flops)} | ${n.count(rule.flops / (6 * analysis.parameters.active))} tokens |`);
     out.push('');
   }
   const notes = provenanceNotes(analysis);
   if (notes.length) {
     out.push('*Not read from this file:*');
-    for (const note of notes) out.push(`- ${md(note.what)}: ${typeof note.value === 'number' ? n.grouped(note.value) : md(String(note.value))} (${note.origin}${note.note ? `: ${md(note.note.endsWith('=') && typeof note.value === 'number' ? `${note.note}${note.value}` : note.note)}` : ''})`);
+    for (const note of notes)
+      out.push(
+        `- ${md(note.what)}: ${typeof note.value === 'number' ? n.grouped(note.value) : md(String(note.value))} (${note.origin}${note.note ? `: ${md(note.note.endsWith('=') && typeof note.value === 'number' ? `${note.note}${note.value}` : note.note)}` : ''})`,
+      );
   }
   return out.join('\n');
 }
 
 /** ", 95% interval 2.28–2.35" from the fit's bootstrap, or nothing when it had too few resamples. */
 export function lossInterval(prediction: { low: number; high: number; level: number }): string {
-  return Number.isFinite(prediction.low) && Number.isFinite(prediction.high) ? `, ${n.percent(prediction.level)} interval ${n.loss(prediction.low)}–${n.loss(prediction.high)}` : '';
+  return Number.isFinite(prediction.low) && Number.isFinite(prediction.high)
+    ? `, ${n.percent(prediction.level)} interval ${n.loss(prediction.low)}–${n.loss(prediction.high)}`
+    : '';
 }

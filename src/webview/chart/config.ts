@@ -15,7 +15,12 @@ export interface Built {
 }
 
 /** A data point that carries its tooltip text. */
-export interface Datum { x: number; y: number; label?: string; detail?: readonly string[] }
+export interface Datum {
+  x: number;
+  y: number;
+  label?: string;
+  detail?: readonly string[];
+}
 
 /** Both views: a scatter chart drawn at once (no animation), filling its box; the legend is HTML below it. */
 export function scatterConfig(
@@ -38,7 +43,9 @@ export function scatterConfig(
 
 export function logAxis(text: string, [min, max]: readonly [number, number], palette: Palette) {
   return {
-    type: 'logarithmic' as const, min, max,
+    type: 'logarithmic' as const,
+    min,
+    max,
     title: { display: true, text, color: palette.foreground },
     grid: { color: withAlpha(palette.grid, 0.6) },
     border: { color: palette.grid },
@@ -71,4 +78,3 @@ export function tooltip(palette: Palette) {
     },
   };
 }
-

@@ -1,6 +1,20 @@
 // The chart webview's script, bundled with Chart.js into dist/webview/chart.js. It holds no data
 // of its own: data arrives by message after the `ready` handshake, or from its saved state.
-import { BasicPlatform, Chart, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip, type ChartConfiguration, type ChartDataset, type Plugin, type TooltipItem } from 'chart.js';
+import {
+  BasicPlatform,
+  Chart,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartDataset,
+  type Plugin,
+  type TooltipItem,
+} from 'chart.js';
 import { Element as SvgCanvas } from 'svgcanvas';
 import type { ChartData, ChartLine } from '../../core/planner/chartData';
 import { UNICODE_NUMBERS as n } from '../../core/format';
@@ -50,9 +64,24 @@ function viewShown(data: ChartData, view: ChartView): ChartView {
 /** A lab view's heading, its one-line summary and the file it came from. */
 function labHeading(data: ChartData, view: ChartView): { title: string; subtitle: string; note: string } | undefined {
   const lab = data.lab;
-  if (view === 'runs' && lab?.runs) return { title: `Your runs and your law: ${lab.runs.label}`, subtitle: lab.runs.summary, note: `From ${lab.runs.file}. Points are runs; lines are the fitted law at each size; the strip below shows each run's residual.` };
-  if (view === 'curve' && lab?.curve) return { title: `Training loss: ${lab.curve.log}`, subtitle: lab.curve.summary, note: 'The slope is a Theil–Sen fit over the window; low returns: under 0.01 loss per 100B tokens or 0.5% perplexity per 10B.' };
-  if (view === 'boundary' && lab?.boundary) return { title: `Capability boundary: ${lab.boundary.task || 'benchmark'}`, subtitle: lab.boundary.summary, note: `From ${lab.boundary.file}. The boundary is the best score reached at each compute (a sigmoid of log-compute at a high quantile), not a prediction for one run.` };
+  if (view === 'runs' && lab?.runs)
+    return {
+      title: `Your runs and your law: ${lab.runs.label}`,
+      subtitle: lab.runs.summary,
+      note: `From ${lab.runs.file}. Points are runs; lines are the fitted law at each size; the strip below shows each run's residual.`,
+    };
+  if (view === 'curve' && lab?.curve)
+    return {
+      title: `Training loss: ${lab.curve.log}`,
+      subtitle: lab.curve.summary,
+      note: 'The slope is a Theil–Sen fit over the window; low returns: under 0.01 loss per 100B tokens or 0.5% perplexity per 10B.',
+    };
+  if (view === 'boundary' && lab?.boundary)
+    return {
+      title: `Capability boundary: ${lab.boundary.task || 'benchmark'}`,
+      subtitle: lab.boundary.summary,
+      note: `From ${lab.boundary.file}. The boundary is the best score reached at each compute (a sigmoid of log-compute at a high quantile), not a prediction for one run.`,
+    };
   return undefined;
 }
 
@@ -68,18 +97,25 @@ function lineColour(line: ChartLine, palette: Palette): { colour: string; dash: 
   switch (line.kind) {
     case 'threshold': {
       const exponent = Number(line.id.replace('threshold-', ''));
-      const styles: Record<number, { colour: string; dash: number[] }> = { 23: { colour: palette.yellow, dash: [10, 4] }, 25: { colour: palette.red, dash: [] }, 26: { colour: palette.purple, dash: [12, 4, 3, 4] } };
+      const styles: Record<number, { colour: string; dash: number[] }> = {
+        23: { colour: palette.yellow, dash: [10, 4] },
+        25: { colour: palette.red, dash: [] },
+        26: { colour: palette.purple, dash: [12, 4, 3, 4] },
+      };
       const style = styles[exponent] ?? { colour: palette.red, dash: [6, 3] };
       return { ...style, width: 2 };
     }
-    case 'budget': return { colour: palette.orange, dash: [6, 4], width: 2 };
-    case 'chinchilla': return { colour: palette.green, dash: [], width: 2 };
+    case 'budget':
+      return { colour: palette.orange, dash: [6, 4], width: 2 };
+    case 'chinchilla':
+      return { colour: palette.green, dash: [], width: 2 };
     case 'band': {
       const multiple = Number(line.id.replace('band-', ''));
       const dashes: Record<number, number[]> = { 4: [2, 3], 16: [6, 3], 24: [10, 3, 2, 3], 32: [14, 4] };
       return { colour: withAlpha(palette.green, palette.highContrast ? 1 : 0.8), dash: dashes[multiple] ?? [4, 4], width: 1.5 };
     }
-    default: return { colour: withAlpha(palette.muted, palette.highContrast ? 0.8 : 0.45), dash: [1, 3], width: 1 };
+    default:
+      return { colour: withAlpha(palette.muted, palette.highContrast ? 0.8 : 0.45), dash: [1, 3], width: 1 };
   }
 }
 
@@ -103,35 +139,77 @@ function allocationChart(data: ChartData, palette: Palette): Built {
   for (const line of data.lines) {
     const { colour, dash, width } = lineColour(line, palette);
     datasets.push({
-      label: line.label, data: line.points.map((p) => ({ x: p.parameters, y: p.tokens })), showLine: true, borderColor: colour, backgroundColor: colour,
-      borderDash: dash, borderWidth: width, pointRadius: 0, pointHitRadius: 0, pointHoverRadius: 0, order: 2,
+      label: line.label,
+      data: line.points.map((p) => ({ x: p.parameters, y: p.tokens })),
+      showLine: true,
+      borderColor: colour,
+      backgroundColor: colour,
+      borderDash: dash,
+      borderWidth: width,
+      pointRadius: 0,
+      pointHitRadius: 0,
+      pointHoverRadius: 0,
+      order: 2,
     });
   }
   datasets.push({
-    label: 'Published models', order: 1,
+    label: 'Published models',
+    order: 1,
     data: data.references.map((p) => ({ x: p.parameters, y: p.tokens, label: p.label, detail: p.detail })),
-    pointRadius: 4, pointHoverRadius: 6, backgroundColor: palette.blue, borderColor: palette.blue,
+    pointRadius: 4,
+    pointHoverRadius: 6,
+    backgroundColor: palette.blue,
+    borderColor: palette.blue,
   });
   if (data.current) {
     datasets.push({
-      label: data.current.kind === 'plan' ? 'This plan' : 'This config', order: 0,
+      label: data.current.kind === 'plan' ? 'This plan' : 'This config',
+      order: 0,
       data: [{ x: data.current.parameters, y: data.current.tokens, label: data.current.label, detail: data.current.detail }],
-      pointRadius: 8, pointHoverRadius: 10, pointStyle: 'rectRot', backgroundColor: palette.orange, borderColor: palette.foreground, borderWidth: 2,
+      pointRadius: 8,
+      pointHoverRadius: 10,
+      pointStyle: 'rectRot',
+      backgroundColor: palette.orange,
+      borderColor: palette.foreground,
+      borderWidth: 2,
     });
   }
   const labelsFor = (chart: Chart): LabelSpec[] => {
     const x = chart.scales.x;
     const y = chart.scales.y;
     const out: LabelSpec[] = [];
-    if (data.current) out.push({ text: data.current.kind === 'plan' ? 'Plan' : 'This config', x: x.getPixelForValue(data.current.parameters), y: y.getPixelForValue(data.current.tokens) - 14, colour: palette.foreground, priority: true, bold: true });
-    for (const p of data.references) out.push({ text: '', x: x.getPixelForValue(p.parameters), y: y.getPixelForValue(p.tokens), colour: palette.foreground, obstacle: true });
-    for (const p of data.references) out.push({ text: p.label, x: x.getPixelForValue(p.parameters), y: y.getPixelForValue(p.tokens), colour: palette.foreground });
+    if (data.current)
+      out.push({
+        text: data.current.kind === 'plan' ? 'Plan' : 'This config',
+        x: x.getPixelForValue(data.current.parameters),
+        y: y.getPixelForValue(data.current.tokens) - 14,
+        colour: palette.foreground,
+        priority: true,
+        bold: true,
+      });
+    for (const p of data.references)
+      out.push({ text: '', x: x.getPixelForValue(p.parameters), y: y.getPixelForValue(p.tokens), colour: palette.foreground, obstacle: true });
+    for (const p of data.references)
+      out.push({ text: p.label, x: x.getPixelForValue(p.parameters), y: y.getPixelForValue(p.tokens), colour: palette.foreground });
     for (const line of data.lines) {
       if (line.kind === 'budget') continue; // in the legend; its label would sit on the point
       // Iso-FLOP lines fall to the right: label their upper-left end; ratio lines their upper-right end.
       const end = line.kind === 'iso-flop' || line.kind === 'threshold' ? line.points[0] : line.points[line.points.length - 1];
-      const text = line.kind === 'threshold' ? line.label.split(':')[0] : line.kind === 'band' ? `${line.label.split(' ')[0]} Chinchilla` : line.kind === 'chinchilla' ? '20:1' : line.label;
-      out.push({ text, x: x.getPixelForValue(end.parameters), y: y.getPixelForValue(end.tokens) + 8, colour: lineColour(line, palette).colour, align: line.kind === 'iso-flop' || line.kind === 'threshold' ? 'left' : 'right' });
+      const text =
+        line.kind === 'threshold'
+          ? line.label.split(':')[0]
+          : line.kind === 'band'
+            ? `${line.label.split(' ')[0]} Chinchilla`
+            : line.kind === 'chinchilla'
+              ? '20:1'
+              : line.label;
+      out.push({
+        text,
+        x: x.getPixelForValue(end.parameters),
+        y: y.getPixelForValue(end.tokens) + 8,
+        colour: lineColour(line, palette).colour,
+        align: line.kind === 'iso-flop' || line.kind === 'threshold' ? 'left' : 'right',
+      });
     }
     return out;
   };
@@ -139,7 +217,12 @@ function allocationChart(data: ChartData, palette: Palette): Built {
     x: logAxis('Parameters (N, active)', data.bounds.parameters, palette),
     y: logAxis('Training tokens (D)', data.bounds.tokens, palette),
   });
-  return { config, labels: labelsFor, legend: allocationLegend(data, palette), counts: { referencePoints: data.references.length, currentPoints: data.current ? 1 : 0, lines: data.lines.length, lossPoints: 0 } };
+  return {
+    config,
+    labels: labelsFor,
+    legend: allocationLegend(data, palette),
+    counts: { referencePoints: data.references.length, currentPoints: data.current ? 1 : 0, lines: data.lines.length, lossPoints: 0 },
+  };
 }
 
 /**
@@ -160,21 +243,45 @@ function lossChart(data: ChartData, palette: Palette): Built {
   const colours = { optimum: palette.green, kaplan: palette.red, chinchilla: palette.purple, current: palette.orange } as const;
   const datasets: ChartDataset<'scatter', Datum[]>[] = [
     {
-      label: `Loss at ${n.flops(loss.budgetFlops)} FLOP (${loss.fitLabel})`, order: 2, showLine: true,
-      data: loss.curve.map((p) => ({ x: p.parameters, y: p.loss, label: `${n.count(p.parameters)} parameters`, detail: [`${n.count(p.tokens)} tokens`, `predicted loss ${n.loss(p.loss)}`] })),
-      borderColor: palette.blue, backgroundColor: palette.blue, borderWidth: 2, pointRadius: 0, pointHitRadius: 4, pointHoverRadius: 3,
+      label: `Loss at ${n.flops(loss.budgetFlops)} FLOP (${loss.fitLabel})`,
+      order: 2,
+      showLine: true,
+      data: loss.curve.map((p) => ({
+        x: p.parameters,
+        y: p.loss,
+        label: `${n.count(p.parameters)} parameters`,
+        detail: [`${n.count(p.tokens)} tokens`, `predicted loss ${n.loss(p.loss)}`],
+      })),
+      borderColor: palette.blue,
+      backgroundColor: palette.blue,
+      borderWidth: 2,
+      pointRadius: 0,
+      pointHitRadius: 4,
+      pointHoverRadius: 3,
     },
     ...loss.marks.map((mark): ChartDataset<'scatter', Datum[]> => ({
-      label: mark.label, order: 1, data: [{ x: mark.parameters, y: mark.loss, label: mark.label, detail: mark.detail }],
-      pointRadius: mark.kind === 'current' ? 8 : 6, pointHoverRadius: 9, pointStyle: mark.kind === 'current' ? 'rectRot' : mark.kind === 'kaplan' ? 'triangle' : 'circle',
-      backgroundColor: colours[mark.kind], borderColor: palette.foreground, borderWidth: mark.kind === 'current' ? 2 : 1,
+      label: mark.label,
+      order: 1,
+      data: [{ x: mark.parameters, y: mark.loss, label: mark.label, detail: mark.detail }],
+      pointRadius: mark.kind === 'current' ? 8 : 6,
+      pointHoverRadius: 9,
+      pointStyle: mark.kind === 'current' ? 'rectRot' : mark.kind === 'kaplan' ? 'triangle' : 'circle',
+      backgroundColor: colours[mark.kind],
+      borderColor: palette.foreground,
+      borderWidth: mark.kind === 'current' ? 2 : 1,
     })),
   ];
   const ys = [...loss.curve.map((p) => p.loss), ...loss.marks.map((m) => m.loss)];
   const labels = (chart: Chart): LabelSpec[] => {
     const x = chart.scales.x;
     const y = chart.scales.y;
-    return loss.marks.map((mark) => ({ text: `${mark.label}: ${n.count(mark.parameters)}`, x: x.getPixelForValue(mark.parameters), y: y.getPixelForValue(mark.loss) - 16, colour: palette.foreground, priority: mark.kind === 'current' }));
+    return loss.marks.map((mark) => ({
+      text: `${mark.label}: ${n.count(mark.parameters)}`,
+      x: x.getPixelForValue(mark.parameters),
+      y: y.getPixelForValue(mark.loss) - 16,
+      colour: palette.foreground,
+      priority: mark.kind === 'current',
+    }));
   };
   const lossAxis = lossAxisRange(ys);
   const first = loss.curve[0].parameters;
@@ -182,7 +289,15 @@ function lossChart(data: ChartData, palette: Palette): Built {
   return {
     config: scatterConfig(datasets, palette, {
       x: logAxis('Parameters (N) on the iso-FLOP curve of this budget', [first, last], palette),
-      y: { type: 'linear', min: lossAxis.min, max: lossAxis.max, title: { display: true, text: 'Predicted loss (nats/token)', color: palette.foreground }, ticks: { color: palette.foreground, stepSize: lossAxis.stepSize, callback: (value) => Number(value).toFixed(2) }, grid: { color: withAlpha(palette.grid, 0.6) }, border: { color: palette.grid } },
+      y: {
+        type: 'linear',
+        min: lossAxis.min,
+        max: lossAxis.max,
+        title: { display: true, text: 'Predicted loss (nats/token)', color: palette.foreground },
+        ticks: { color: palette.foreground, stepSize: lossAxis.stepSize, callback: (value) => Number(value).toFixed(2) },
+        grid: { color: withAlpha(palette.grid, 0.6) },
+        border: { color: palette.grid },
+      },
     }),
     labels,
     legend: [
@@ -199,7 +314,8 @@ function render(data: ChartData, view: ChartView, id: number): void {
     const heading = labHeading(data, shown);
     title.textContent = heading?.title ?? data.title;
     subtitle.textContent = heading?.subtitle ?? data.subtitle;
-    note.textContent = heading?.note ?? (data.unplotted.length ? `Not placed (no published training tokens): ${data.unplotted.map((u) => u.label).join(', ')}.` : '');
+    note.textContent =
+      heading?.note ?? (data.unplotted.length ? `Not placed (no published training tokens): ${data.unplotted.map((u) => u.label).join(', ')}.` : '');
     buttons.loss.disabled = !data.loss;
     buttons.allocation.disabled = !data.current && !!data.lab && data.references.length === 0;
     // The lab's views are offered only when the workspace has what they draw.
@@ -210,11 +326,15 @@ function render(data: ChartData, view: ChartView, id: number): void {
     Chart.defaults.color = palette.foreground;
     const lab = data.lab;
     const built =
-      shown === 'loss' ? lossChart(data, palette)
-      : shown === 'runs' && lab?.runs ? runsChart(lab.runs, palette)
-      : shown === 'curve' && lab?.curve ? curveChart(lab.curve, palette)
-      : shown === 'boundary' && lab?.boundary ? boundaryChart(lab.boundary, palette)
-      : allocationChart(data, palette);
+      shown === 'loss'
+        ? lossChart(data, palette)
+        : shown === 'runs' && lab?.runs
+          ? runsChart(lab.runs, palette)
+          : shown === 'curve' && lab?.curve
+            ? curveChart(lab.curve, palette)
+            : shown === 'boundary' && lab?.boundary
+              ? boundaryChart(lab.boundary, palette)
+              : allocationChart(data, palette);
     renderLegend(legend, built.legend);
     renderPlan(planSection, planBody, data.plan?.sheet);
     chart?.destroy();
@@ -226,11 +346,21 @@ function render(data: ChartData, view: ChartView, id: number): void {
         // Chart.js renders again on resize and hover; the extension hears of each render once.
         if (id === renderedFor) return;
         renderedFor = id;
-        vscode.postMessage({ type: 'rendered', renderId: id, view: shown, ...built.counts, current: data.current ? { parameters: data.current.parameters, tokens: data.current.tokens } : null, theme: palette.theme });
+        vscode.postMessage({
+          type: 'rendered',
+          renderId: id,
+          view: shown,
+          ...built.counts,
+          current: data.current ? { parameters: data.current.parameters, tokens: data.current.tokens } : null,
+          theme: palette.theme,
+        });
       },
     };
     drawn = { built, palette };
-    chart = new Chart(canvas, { ...built.config, plugins: [backgroundPlugin(palette), labelPlugin(built.labels, palette.fontFamily), done] } as ChartConfiguration<'scatter', Datum[]>);
+    chart = new Chart(canvas, {
+      ...built.config,
+      plugins: [backgroundPlugin(palette), labelPlugin(built.labels, palette.fontFamily), done],
+    } as ChartConfiguration<'scatter', Datum[]>);
     state = { ...state, data, view: shown };
     vscode.setState(state);
   } catch (error) {
@@ -262,12 +392,15 @@ function chartSvg(): string {
   const target = new SvgCanvas();
   target.width = chart.width;
   target.height = chart.height;
-  const copy = new Chart(target as unknown as HTMLCanvasElement, {
-    ...drawn.built.config,
-    platform: BasicPlatform,
-    options: { ...drawn.built.config.options, responsive: false, animation: false, devicePixelRatio: 1 },
-    plugins: [backgroundPlugin(drawn.palette), labelPlugin(drawn.built.labels, drawn.palette.fontFamily)],
-  } as ChartConfiguration<'scatter', Datum[]>);
+  const copy = new Chart(
+    target as unknown as HTMLCanvasElement,
+    {
+      ...drawn.built.config,
+      platform: BasicPlatform,
+      options: { ...drawn.built.config.options, responsive: false, animation: false, devicePixelRatio: 1 },
+      plugins: [backgroundPlugin(drawn.palette), labelPlugin(drawn.built.labels, drawn.palette.fontFamily)],
+    } as ChartConfiguration<'scatter', Datum[]>,
+  );
   copy.draw();
   const svg = target.ctx.getSerializedSvg(true);
   copy.destroy();

@@ -43,7 +43,9 @@ export function readPalette(): Palette {
     highContrast,
     foreground,
     muted: cssVariable(style, '--vscode-descriptionForeground', foreground),
-    grid: highContrast ? cssVariable(style, '--vscode-contrastBorder', foreground) : cssVariable(style, '--vscode-editorWidget-border', light ? '#c8c8c8' : '#454545'),
+    grid: highContrast
+      ? cssVariable(style, '--vscode-contrastBorder', foreground)
+      : cssVariable(style, '--vscode-editorWidget-border', light ? '#c8c8c8' : '#454545'),
     background: cssVariable(style, '--vscode-editor-background', light ? '#ffffff' : '#1e1e1e'),
     red: cssVariable(style, '--vscode-charts-red', '#f14c4c'),
     blue: cssVariable(style, '--vscode-charts-blue', '#3794ff'),
@@ -59,7 +61,13 @@ export function readPalette(): Palette {
 export function withAlpha(colour: string, alpha: number): string {
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})([0-9a-f]{2})?$/i.exec(colour.trim());
   if (hex) {
-    const digits = hex[1].length === 3 ? hex[1].split('').map((c) => c + c).join('') : hex[1];
+    const digits =
+      hex[1].length === 3
+        ? hex[1]
+            .split('')
+            .map((c) => c + c)
+            .join('')
+        : hex[1];
     const [r, g, b] = [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16));
     return `rgba(${r}, ${g}, ${b}, ${alpha})`;
   }

@@ -12,7 +12,14 @@ describe('stated parameter counts', () => {
   });
 
   it('refuses an active_parameters fact above the total the architecture gives', () => {
-    const text = JSON.stringify({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, intermediate_size: 11008, vocab_size: 32000 });
+    const text = JSON.stringify({
+      model_type: 'llama',
+      hidden_size: 4096,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      intermediate_size: 11008,
+      vocab_size: 32000,
+    });
     const analysis = analyze(text, 'config.json', { facts: { active_parameters: '70B' } });
     assert.equal(analysis.parameters.active, analysis.parameters.total);
     assert.ok(analysis.findings.some((finding) => finding.code === 'parameter-mismatch' && /more than the model/.test(finding.message)));
@@ -24,6 +31,10 @@ describe('stated parameter counts', () => {
   });
 
   it('reports a negative duration as a negative value', () => {
-    assert.ok(codes('model:\n  name: mpt_causal_lm\n  d_model: 768\n  n_layers: 12\n  n_heads: 12\nmax_duration: -5ba\nglobal_train_batch_size: 8\nmax_seq_len: 2048\n').includes('negative-value'));
+    assert.ok(
+      codes(
+        'model:\n  name: mpt_causal_lm\n  d_model: 768\n  n_layers: 12\n  n_heads: 12\nmax_duration: -5ba\nglobal_train_batch_size: 8\nmax_seq_len: 2048\n',
+      ).includes('negative-value'),
+    );
   });
 });

@@ -16,7 +16,19 @@ function architectureOf(id: string): Architecture {
  * written there, for one sequence: 12·s·L·h²·[(1 + g/a + s/h)·(a·d/h) + (f/h)·k_routed·(3/2 if
  * SwiGLU) + f_shared/h·(3/2) + V/(2·L·h)]. Divided by s for one token.
  */
-function megatronPerToken(shape: { h: number; L: number; a: number; g: number; d: number; f: number; topK: number; swiglu: boolean; shared: number; V: number; s: number }): number {
+function megatronPerToken(shape: {
+  h: number;
+  L: number;
+  a: number;
+  g: number;
+  d: number;
+  f: number;
+  topK: number;
+  swiglu: boolean;
+  shared: number;
+  V: number;
+  s: number;
+}): number {
   const { h, L, a, g, d, f, topK, swiglu, shared, V, s } = shape;
   const gated = swiglu ? 3 / 2 : 1;
   const perSequence = 12 * s * L * h * h * ((1 + g / a + s / h) * ((a * d) / h) + (f / h) * topK * gated + (shared / h) * gated + V / (2 * L * h));
@@ -59,7 +71,7 @@ describe('training FLOPs per token, component by component', () => {
     assert.equal(averageKeys(4096, false, undefined), 4096);
     assert.equal(averageKeys(4096, true, undefined), 2048.5);
     // Mistral 7B v0.1: window 4,096 over a 32,768 context: (4096·4097/2 + 28672·4096) / 32768.
-    assert.equal(averageKeys(32768, true, 4096), (4096 * 4097 / 2 + 28672 * 4096) / 32768);
+    assert.equal(averageKeys(32768, true, 4096), ((4096 * 4097) / 2 + 28672 * 4096) / 32768);
     const arch = architectureOf('meta-llama/Llama-2-7b-hf');
     const full = detailedFlops(arch, { sequenceLength: 4096, causal: false }).components.find((c) => c.id === 'attention-scores')!;
     const causal = detailedFlops(arch, { sequenceLength: 4096 }).components.find((c) => c.id === 'attention-scores')!;

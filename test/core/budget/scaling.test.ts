@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
-import { allocateAtRatio, allocateByFit, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, lossFit, LOSS_FITS, PETAFLOP_DAY, predictLoss, trainingCompute } from '../../../src/core/budget/scaling';
+import {
+  allocateAtRatio,
+  allocateByFit,
+  allocateKaplan,
+  CHINCHILLA_TOKENS_PER_PARAMETER,
+  lossFit,
+  LOSS_FITS,
+  PETAFLOP_DAY,
+  predictLoss,
+  trainingCompute,
+} from '../../../src/core/budget/scaling';
 
-const close = (actual: number, expected: number, relative = 1e-9) => assert.ok(Math.abs(actual / expected - 1) <= relative, `${actual} is not within ${relative} of ${expected}`);
+const close = (actual: number, expected: number, relative = 1e-9) =>
+  assert.ok(Math.abs(actual / expected - 1) <= relative, `${actual} is not within ${relative} of ${expected}`);
 
 describe('scaling laws', () => {
   it('computes training compute as 6·N·D', () => {
@@ -9,11 +20,11 @@ describe('scaling laws', () => {
     assert.equal(trainingCompute(0, 1e12), 0);
   });
 
-  it('uses Chinchilla\'s 20 tokens per parameter', () => {
+  it("uses Chinchilla's 20 tokens per parameter", () => {
     assert.equal(CHINCHILLA_TOKENS_PER_PARAMETER, 20);
   });
 
-  it('allocates Chinchilla\'s own budget back to 70B parameters on 1.4T tokens', () => {
+  it("allocates Chinchilla's own budget back to 70B parameters on 1.4T tokens", () => {
     const { parameters, tokens } = allocateAtRatio(5.88e23);
     close(parameters, 70e9);
     close(tokens, 1.4e12);
@@ -26,14 +37,17 @@ describe('scaling laws', () => {
   });
 
   it('carries the published Hoffmann et al. and Epoch AI fits', () => {
-    assert.deepEqual(LOSS_FITS.map((fit) => fit.id), ['hoffmann2022', 'epoch2024']);
+    assert.deepEqual(
+      LOSS_FITS.map((fit) => fit.id),
+      ['hoffmann2022', 'epoch2024'],
+    );
     const hoffmann = lossFit('hoffmann2022');
     assert.deepEqual([hoffmann.E, hoffmann.A, hoffmann.B, hoffmann.alpha, hoffmann.beta], [1.69, 406.4, 410.7, 0.34, 0.28]);
     const epoch = lossFit('epoch2024');
     assert.deepEqual([epoch.E, epoch.A, epoch.B, epoch.alpha, epoch.beta], [1.8172, 482.01, 2085.43, 0.3478, 0.3658]);
   });
 
-  it('predicts Chinchilla\'s loss from the parametric fit', () => {
+  it("predicts Chinchilla's loss from the parametric fit", () => {
     // 1.69 + 406.4 / (70e9)^0.34 + 410.7 / (1.4e12)^0.28 ≈ 1.69 + 0.0828 + 0.1626
     close(predictLoss(lossFit('hoffmann2022'), 70e9, 1.4e12), 1.69 + 406.4 / 70e9 ** 0.34 + 410.7 / 1.4e12 ** 0.28);
     assert.ok(Math.abs(predictLoss(lossFit('hoffmann2022'), 70e9, 1.4e12) - 1.936) < 0.005);

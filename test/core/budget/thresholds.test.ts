@@ -39,11 +39,17 @@ describe('regulatory compute thresholds', () => {
     assert.equal(eu.tier, 'below');
     assert.equal(results.find((result) => result.id === 'eu-gpai-indicative')!.tier, 'crossed');
     assert.equal(eu.stated, '5.9e23 FLOP');
-    assert.deepEqual(results.map((result) => result.id), THRESHOLD_RULES.map((item) => item.id));
+    assert.deepEqual(
+      results.map((result) => result.id),
+      THRESHOLD_RULES.map((item) => item.id),
+    );
   });
 
   it('evaluates only the rules it is given', () => {
-    assert.deepEqual(evaluateThresholds(2e25, [rule('eu-ai-act-systemic')]).map((result) => [result.id, result.tier, result.fraction]), [['eu-ai-act-systemic', 'crossed', 2]]);
+    assert.deepEqual(
+      evaluateThresholds(2e25, [rule('eu-ai-act-systemic')]).map((result) => [result.id, result.tier, result.fraction]),
+      [['eu-ai-act-systemic', 'crossed', 2]],
+    );
   });
 
   it('states compute to two significant figures, and nonsense as zero', () => {

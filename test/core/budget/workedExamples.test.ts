@@ -8,7 +8,16 @@ import { computeStatement, statementMarkdown } from '../../../src/core/statement
 const folder = join(__dirname, '../../../../test/examples/regulatory');
 const read = (name: string) => readFileSync(join(folder, name), 'utf8');
 /** Files are read from the examples folder, as the extension's host reader would. */
-const files = { file: (path: string) => { try { return readFileSync(path, 'utf8'); } catch { return null; } }, modelConfig: () => null };
+const files = {
+  file: (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return null;
+    }
+  },
+  modelConfig: () => null,
+};
 const example = (name: string): Analysis => analyze(read(name), join(folder, name), { resources: files });
 const close = (actual: number | null, expected: number) => assert.ok(actual !== null && Math.abs(actual / expected - 1) < 1e-9, `${actual} vs ${expected}`);
 
@@ -20,7 +29,10 @@ describe('worked examples of the hardware method', () => {
     close(analysis.cumulativeFlops, 4.2021421056e24);
     const statement = computeStatement(analysis);
     assert.equal(statement.estimate, '4.2e24 FLOP');
-    assert.deepEqual(statement.methods.map((method) => method.method), ['hardware']);
+    assert.deepEqual(
+      statement.methods.map((method) => method.method),
+      ['hardware'],
+    );
     assert.match(statement.methods[0].inputs[0], /^2,048 × NVIDIA H100 \(SXM\) for 60 days × 989\.5 TFLOP\/s peak \(BF16\) × 40% utilisation$/);
     const eu = analysis.thresholds.find((threshold) => threshold.id === 'eu-ai-act-systemic')!;
     close(eu.fraction, 0.42021421056);
@@ -54,7 +66,10 @@ describe('worked examples of the architecture method', () => {
     close(analysis.hardware!.flops, 184_320 * 3600 * 312e12 * 0.4);
     const statement = computeStatement(analysis);
     assert.equal(statement.estimate, '8.1e22 FLOP');
-    assert.deepEqual(statement.methods.map((method) => `${method.method} ${(method.flops / 1e22).toFixed(1)}`), ['architecture 8.1', 'hardware 8.3']);
+    assert.deepEqual(
+      statement.methods.map((method) => `${method.method} ${(method.flops / 1e22).toFixed(1)}`),
+      ['architecture 8.1', 'hardware 8.3'],
+    );
     assert.deepEqual(statement.warnings, []);
     assert.ok(!analysis.findings.some((finding) => finding.code === 'hardware-mismatch'));
   });
@@ -66,7 +81,10 @@ describe('worked examples of the lifecycle', () => {
     const analysis = example('stage2.budget.yaml');
     close(analysis.flops, 4.2e22);
     close(analysis.cumulativeFlops, 1.26e23);
-    assert.deepEqual(analysis.lifecycle!.parts.map((part) => `${part.what}: ${part.how}`), ['this run: 6·N·D', 'earlier stages of this model: stage1.budget.yaml, 6·N·D']);
+    assert.deepEqual(
+      analysis.lifecycle!.parts.map((part) => `${part.what}: ${part.how}`),
+      ['this run: 6·N·D', 'earlier stages of this model: stage1.budget.yaml, 6·N·D'],
+    );
     assert.ok(!analysis.findings.some((finding) => finding.code === 'staged-run'), 'the earlier stage is known');
     assert.equal(computeStatement(analysis).estimate, '1.3e23 FLOP');
     assert.equal(analysis.tokensPerParameter, 3e12 / 7e9);
@@ -79,11 +97,16 @@ describe('worked examples of the lifecycle', () => {
   });
 
   it('reports a linked stage that is missing or links back, at the linking key', () => {
-    const missing = analyze('prior_config: nowhere.yaml\nparameters: 7B\ntokens: 1T\n', '/runs/stage2.budget.yaml', { resources: { file: () => null, modelConfig: () => null } });
+    const missing = analyze('prior_config: nowhere.yaml\nparameters: 7B\ntokens: 1T\n', '/runs/stage2.budget.yaml', {
+      resources: { file: () => null, modelConfig: () => null },
+    });
     const finding = missing.findings.find((candidate) => candidate.code === 'missing-file')!;
     assert.match(finding.message, /"nowhere\.yaml" was not found/);
     assert.equal(finding.span.start, 0);
-    const texts: Record<string, string> = { '/runs/a.budget.yaml': 'prior_config: b.budget.yaml\nparameters: 7B\ntokens: 1T\n', '/runs/b.budget.yaml': 'prior_config: a.budget.yaml\nparameters: 7B\ntokens: 2T\n' };
+    const texts: Record<string, string> = {
+      '/runs/a.budget.yaml': 'prior_config: b.budget.yaml\nparameters: 7B\ntokens: 1T\n',
+      '/runs/b.budget.yaml': 'prior_config: a.budget.yaml\nparameters: 7B\ntokens: 2T\n',
+    };
     const cycle = analyze(texts['/runs/a.budget.yaml'], '/runs/a.budget.yaml', { resources: { file: (path) => texts[path] ?? null, modelConfig: () => null } });
     // b is counted once; b's own link back to a is reported inside b's analysis, not followed.
     close(cycle.cumulativeFlops, 4.2e22 + 8.4e22);

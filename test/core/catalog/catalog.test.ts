@@ -6,7 +6,10 @@ import { PUBLISHED, PUBLISHED_MLA } from './published';
 describe('the built-in catalog', () => {
   it('has a published parameter count for every entry', () => {
     const published = new Set([...PUBLISHED, ...PUBLISHED_MLA].map((row) => row.id));
-    assert.deepEqual(MODELS.map((model) => model.id).filter((id) => !published.has(id)), []);
+    assert.deepEqual(
+      MODELS.map((model) => model.id).filter((id) => !published.has(id)),
+      [],
+    );
   });
 
   it('says where every architecture was read, and every training-token figure', () => {
@@ -30,11 +33,21 @@ describe('the built-in catalog', () => {
 
   it("finds models by LitGPT's config names", () => {
     const litgpt: [string, string][] = [
-      ['Llama-3.1-8B', 'meta-llama/Llama-3.1-8B'], ['Llama-3.2-1B-Instruct', 'meta-llama/Llama-3.2-1B'], ['Llama-3.3-70B-Instruct', 'meta-llama/Llama-3.3-70B-Instruct'],
-      ['tiny-llama-1.1b', 'TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T'], ['pythia-160m', 'EleutherAI/pythia-160m'], ['Qwen2.5-7B-Instruct', 'Qwen/Qwen2.5-7B'],
-      ['Qwen3-30B-A3B', 'Qwen/Qwen3-30B-A3B'], ['Gemma-2-9b', 'google/gemma-2-9b'], ['Gemma-3-27b-it', 'google/gemma-3-27b-pt'], ['phi-4', 'microsoft/phi-4'],
-      ['Phi-3-mini-4k-instruct', 'microsoft/Phi-3-mini-4k-instruct'], ['Mixtral-8x22B-Instruct-v0.1', 'mistralai/Mixtral-8x22B-v0.1'], ['OLMo-2-1124-13B-Instruct', 'allenai/OLMo-2-1124-13B'],
-      ['SmolLM2-360M-Instruct', 'HuggingFaceTB/SmolLM2-360M'], ['Mistral-7B-v0.3', 'mistralai/Mistral-7B-v0.3'],
+      ['Llama-3.1-8B', 'meta-llama/Llama-3.1-8B'],
+      ['Llama-3.2-1B-Instruct', 'meta-llama/Llama-3.2-1B'],
+      ['Llama-3.3-70B-Instruct', 'meta-llama/Llama-3.3-70B-Instruct'],
+      ['tiny-llama-1.1b', 'TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T'],
+      ['pythia-160m', 'EleutherAI/pythia-160m'],
+      ['Qwen2.5-7B-Instruct', 'Qwen/Qwen2.5-7B'],
+      ['Qwen3-30B-A3B', 'Qwen/Qwen3-30B-A3B'],
+      ['Gemma-2-9b', 'google/gemma-2-9b'],
+      ['Gemma-3-27b-it', 'google/gemma-3-27b-pt'],
+      ['phi-4', 'microsoft/phi-4'],
+      ['Phi-3-mini-4k-instruct', 'microsoft/Phi-3-mini-4k-instruct'],
+      ['Mixtral-8x22B-Instruct-v0.1', 'mistralai/Mixtral-8x22B-v0.1'],
+      ['OLMo-2-1124-13B-Instruct', 'allenai/OLMo-2-1124-13B'],
+      ['SmolLM2-360M-Instruct', 'HuggingFaceTB/SmolLM2-360M'],
+      ['Mistral-7B-v0.3', 'mistralai/Mistral-7B-v0.3'],
     ];
     for (const [name, id] of litgpt) assert.equal(findModel(name)?.id, id, name);
   });

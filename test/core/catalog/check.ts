@@ -14,7 +14,8 @@ export function countOf(model: CatalogModel): ParameterCount {
   return countParameters(assembled.architecture);
 }
 
-const embeddings = (count: ParameterCount) => count.parts.filter((part) => part.id === 'embedding' || part.id === 'output').reduce((sum, part) => sum + part.total, 0);
+const embeddings = (count: ParameterCount) =>
+  count.parts.filter((part) => part.id === 'embedding' || part.id === 'output').reduce((sum, part) => sum + part.total, 0);
 
 /** Asserts each published figure of `row` against the catalog's count. */
 export function checkPublished(row: Published): void {
@@ -23,10 +24,12 @@ export function checkPublished(row: Published): void {
   const count = countOf(model);
   const close = (what: string, counted: number, published: number) => {
     const tolerance = row.within ?? (row.relative ? row.relative * published : 0);
-    assert.ok(Math.abs(counted - published) <= tolerance, `${row.id} ${what}: counted ${counted.toLocaleString('en-US')}, published ${published.toLocaleString('en-US')} ± ${tolerance.toLocaleString('en-US')} (${row.source})`);
+    assert.ok(
+      Math.abs(counted - published) <= tolerance,
+      `${row.id} ${what}: counted ${counted.toLocaleString('en-US')}, published ${published.toLocaleString('en-US')} ± ${tolerance.toLocaleString('en-US')} (${row.source})`,
+    );
   };
   if (row.total !== undefined) close('total', count.total, row.total);
   if (row.nonEmbedding !== undefined) close('non-embedding', count.total - embeddings(count), row.nonEmbedding);
   if (row.active !== undefined) close('active', count.active, row.active);
 }
-

@@ -27,9 +27,19 @@ export const PUBLISHED: readonly Published[] = [
   // Llama
   { id: 'meta-llama/Llama-2-7b-hf', total: 7 * B, relative: 0.05, source: 'Touvron et al. 2023, Llama 2, Table 1: "7B" (size class; 6.74B counted)' },
   { id: 'meta-llama/Llama-2-13b-hf', total: 13 * B, relative: 0.05, source: 'Touvron et al. 2023, Llama 2, Table 1: "13B"' },
-  { id: 'codellama/CodeLlama-7b-hf', total: 6_738_546_688, within: 0, source: 'codellama/CodeLlama-7b-hf safetensors total 6,738,546,688 (Llama-2-7B + 16 infilling rows × 4096 × 2)' },
+  {
+    id: 'codellama/CodeLlama-7b-hf',
+    total: 6_738_546_688,
+    within: 0,
+    source: 'codellama/CodeLlama-7b-hf safetensors total 6,738,546,688 (Llama-2-7B + 16 infilling rows × 4096 × 2)',
+  },
   { id: 'codellama/CodeLlama-13b-hf', total: 13_016_028_160, within: 0, source: 'codellama/CodeLlama-13b-hf: Llama-2-13B 13,015,864,320 + 16 rows × 5120 × 2' },
-  { id: 'codellama/CodeLlama-34b-hf', total: 33_743_970_304, within: 0, source: 'Rozière et al. 2023, "34B": 48 × (150,994,944 attention + 541,065,216 MLP + 16,384 norms) + 2 × 32000 × 8192 + 8192' },
+  {
+    id: 'codellama/CodeLlama-34b-hf',
+    total: 33_743_970_304,
+    within: 0,
+    source: 'Rozière et al. 2023, "34B": 48 × (150,994,944 attention + 541,065,216 MLP + 16,384 norms) + 2 × 32000 × 8192 + 8192',
+  },
   { id: 'meta-llama/Llama-2-70b-hf', total: 70 * B, relative: 0.05, source: 'Touvron et al. 2023, Llama 2, Table 1: "70B"' },
   { id: 'meta-llama/Meta-Llama-3-8B', total: 8 * B, relative: 0.01, source: 'Meta Llama 3 model card: "8B"' },
   { id: 'meta-llama/Meta-Llama-3-70B', total: 70 * B, relative: 0.01, source: 'Meta Llama 3 model card: "70B"' },
@@ -41,7 +51,13 @@ export const PUBLISHED: readonly Published[] = [
   { id: 'meta-llama/Llama-3.3-70B-Instruct', total: 70 * B, relative: 0.01, source: 'Llama 3.3 model card: "70B"' },
   { id: 'TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T', total: 1.1 * B, within: 0.1 * B, source: 'Zhang et al. 2024, TinyLlama: "1.1B"' },
   // Qwen: each model card's "Number of Parameters" and "Number of Parameters (Non-Embedding)"
-  { id: 'Qwen/Qwen2-7B', total: 7.61 * B, nonEmbedding: 6.53 * B, within: 0.01 * B, source: 'Qwen2-7B has the shape of Qwen2.5-7B, whose model card says 7.61B, non-embedding 6.53B' },
+  {
+    id: 'Qwen/Qwen2-7B',
+    total: 7.61 * B,
+    nonEmbedding: 6.53 * B,
+    within: 0.01 * B,
+    source: 'Qwen2-7B has the shape of Qwen2.5-7B, whose model card says 7.61B, non-embedding 6.53B',
+  },
   { id: 'Qwen/Qwen2.5-0.5B', total: 0.49 * B, nonEmbedding: 0.36 * B, within: 0.01 * B, source: 'Qwen2.5-0.5B model card: 0.49B, non-embedding 0.36B' },
   { id: 'Qwen/Qwen2.5-1.5B', total: 1.54 * B, nonEmbedding: 1.31 * B, within: 0.01 * B, source: 'Qwen2.5-1.5B model card: 1.54B, non-embedding 1.31B' },
   { id: 'Qwen/Qwen2.5-3B', total: 3.09 * B, nonEmbedding: 2.77 * B, within: 0.01 * B, source: 'Qwen2.5-3B model card: 3.09B, non-embedding 2.77B' },
@@ -59,8 +75,22 @@ export const PUBLISHED: readonly Published[] = [
   { id: 'Qwen/Qwen3-8B', total: 8.2 * B, nonEmbedding: 6.95 * B, within: 0.1 * B, source: 'Qwen3-8B model card: 8.2B, non-embedding 6.95B' },
   { id: 'Qwen/Qwen3-14B', total: 14.8 * B, nonEmbedding: 13.2 * B, within: 0.1 * B, source: 'Qwen3-14B model card: 14.8B, non-embedding 13.2B' },
   { id: 'Qwen/Qwen3-32B', total: 32.8 * B, nonEmbedding: 31.2 * B, within: 0.1 * B, source: 'Qwen3-32B model card: 32.8B, non-embedding 31.2B' },
-  { id: 'Qwen/Qwen3-30B-A3B', total: 30.5 * B, nonEmbedding: 29.9 * B, active: 3.3 * B, within: 0.1 * B, source: 'Qwen3-30B-A3B model card: 30.5B, 3.3B activated, non-embedding 29.9B' },
-  { id: 'Qwen/Qwen3-235B-A22B', total: 235 * B, nonEmbedding: 234 * B, active: 22 * B, within: 1 * B, source: 'Qwen3-235B-A22B model card: 235B, 22B activated, non-embedding 234B' },
+  {
+    id: 'Qwen/Qwen3-30B-A3B',
+    total: 30.5 * B,
+    nonEmbedding: 29.9 * B,
+    active: 3.3 * B,
+    within: 0.1 * B,
+    source: 'Qwen3-30B-A3B model card: 30.5B, 3.3B activated, non-embedding 29.9B',
+  },
+  {
+    id: 'Qwen/Qwen3-235B-A22B',
+    total: 235 * B,
+    nonEmbedding: 234 * B,
+    active: 22 * B,
+    within: 1 * B,
+    source: 'Qwen3-235B-A22B model card: 235B, 22B activated, non-embedding 234B',
+  },
   // Gemma: Gemma 2's report gives exact non-embedding counts (its embedding counts use a padded
   // vocabulary of 256,128); Gemma 3's report gives millions, for the language model alone.
   { id: 'google/gemma-2b', nonEmbedding: 1_981_884_416, source: 'Gemma Team 2024, Gemma, Table 2: 1,981,884,416 non-embedding' },
@@ -68,7 +98,13 @@ export const PUBLISHED: readonly Published[] = [
   { id: 'google/gemma-2-2b', nonEmbedding: 2_024_517_888, source: 'Gemma Team 2024, Gemma 2, Table 2: 2,024,517,888 non-embedding' },
   { id: 'google/gemma-2-9b', nonEmbedding: 8_324_201_984, source: 'Gemma Team 2024, Gemma 2, Table 2: 8,324,201,984 non-embedding' },
   { id: 'google/gemma-2-27b', nonEmbedding: 26_047_480_320, source: 'Gemma Team 2024, Gemma 2, Table 2: 26,047,480,320 non-embedding' },
-  { id: 'google/gemma-3-1b-pt', total: 1000 * M, nonEmbedding: 698 * M, within: 1 * M, source: 'Gemma Team 2025, Gemma 3, Table 1: 302M embedding + 698M non-embedding' },
+  {
+    id: 'google/gemma-3-1b-pt',
+    total: 1000 * M,
+    nonEmbedding: 698 * M,
+    within: 1 * M,
+    source: 'Gemma Team 2025, Gemma 3, Table 1: 302M embedding + 698M non-embedding',
+  },
   { id: 'google/gemma-3-4b-pt', nonEmbedding: 3209 * M, within: 1 * M, source: 'Gemma Team 2025, Gemma 3, Table 1: 3,209M non-embedding' },
   { id: 'google/gemma-3-12b-pt', nonEmbedding: 10759 * M, within: 1 * M, source: 'Gemma Team 2025, Gemma 3, Table 1: 10,759M non-embedding' },
   { id: 'google/gemma-3-27b-pt', nonEmbedding: 25600 * M, within: 1 * M, source: 'Gemma Team 2025, Gemma 3, Table 1: 25,600M non-embedding' },
@@ -77,8 +113,20 @@ export const PUBLISHED: readonly Published[] = [
   { id: 'mistralai/Mistral-7B-v0.3', total: 7.3 * B, within: 0.1 * B, source: 'Mistral AI, "Mistral 7B" (2023): 7.3B; v0.3 adds 768 vocabulary rows' },
   { id: 'mistralai/Mistral-Nemo-Base-2407', total: 12 * B, relative: 0.03, source: 'Mistral AI, "Mistral NeMo" (2024): "12B"' },
   { id: 'mistralai/Mistral-Small-24B-Base-2501', total: 24 * B, relative: 0.03, source: 'Mistral AI, "Mistral Small 3" (2025): "24B"' },
-  { id: 'mistralai/Mixtral-8x7B-v0.1', total: 46.7 * B, active: 12.9 * B, within: 0.1 * B, source: 'Mistral AI, "Mixtral of experts" (2023): 46.7B total, 12.9B per token' },
-  { id: 'mistralai/Mixtral-8x22B-v0.1', total: 141 * B, active: 39 * B, within: 1 * B, source: 'Mistral AI, "Cheaper, Better, Faster, Stronger" (2024): 141B, 39B active' },
+  {
+    id: 'mistralai/Mixtral-8x7B-v0.1',
+    total: 46.7 * B,
+    active: 12.9 * B,
+    within: 0.1 * B,
+    source: 'Mistral AI, "Mixtral of experts" (2023): 46.7B total, 12.9B per token',
+  },
+  {
+    id: 'mistralai/Mixtral-8x22B-v0.1',
+    total: 141 * B,
+    active: 39 * B,
+    within: 1 * B,
+    source: 'Mistral AI, "Cheaper, Better, Faster, Stronger" (2024): 141B, 39B active',
+  },
   // Phi
   { id: 'microsoft/Phi-3-mini-4k-instruct', total: 3.8 * B, within: 0.1 * B, source: 'Abdin et al. 2024, Phi-3 technical report: 3.8B' },
   { id: 'microsoft/Phi-3-medium-4k-instruct', total: 14 * B, within: 1 * B, source: 'Abdin et al. 2024, Phi-3 technical report: 14B' },
@@ -111,6 +159,18 @@ export const PUBLISHED: readonly Published[] = [
 
 /** DeepSeek: counts that need multi-head latent attention (checked in deepseekCatalog.test.ts). */
 export const PUBLISHED_MLA: readonly Published[] = [
-  { id: 'deepseek-ai/DeepSeek-V2', total: 236 * B, active: 21 * B, within: 1 * B, source: 'DeepSeek-AI 2024, DeepSeek-V2: 236B total, 21B activated per token' },
-  { id: 'deepseek-ai/DeepSeek-V3', total: 671 * B, active: 37 * B, within: 1 * B, source: 'DeepSeek-AI 2024, DeepSeek-V3: 671B total (without the 14B multi-token-prediction module), 37B activated' },
+  {
+    id: 'deepseek-ai/DeepSeek-V2',
+    total: 236 * B,
+    active: 21 * B,
+    within: 1 * B,
+    source: 'DeepSeek-AI 2024, DeepSeek-V2: 236B total, 21B activated per token',
+  },
+  {
+    id: 'deepseek-ai/DeepSeek-V3',
+    total: 671 * B,
+    active: 37 * B,
+    within: 1 * B,
+    source: 'DeepSeek-AI 2024, DeepSeek-V3: 671B total (without the 14B multi-token-prediction module), 37B activated',
+  },
 ];

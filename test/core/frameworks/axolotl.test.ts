@@ -32,7 +32,7 @@ describe('Axolotl configs from axolotl-ai-cloud/axolotl examples', () => {
     assert.equal(splitShare('train[:100]'), undefined);
   });
 
-  it('does not take Axolotl\'s tokens: list (special tokens to add) for a training length', () => {
+  it("does not take Axolotl's tokens: list (special tokens to add) for a training length", () => {
     const { analysis } = analyzeExample('axolotl/mixtral_22.yml');
     assert.equal(analysis.parameters.total, 140_630_071_296);
     assert.ok(!analysis.findings.some((finding) => finding.severity === 'error'), analysis.findings.map((finding) => finding.code).join(', '));

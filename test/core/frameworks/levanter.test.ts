@@ -39,7 +39,10 @@ describe('Levanter configs from stanford-crfm/levanter', () => {
     const { analysis } = analyzeExample('levanter/gpt2_small_fast_batch_schedule.yaml');
     assert.equal(analysis.parameters.total, 124_439_808);
     assert.equal(analysis.tokens, 5_054_136_320);
-    assert.deepEqual(codes(analysis).filter((code) => code === 'invalid-number'), []);
+    assert.deepEqual(
+      codes(analysis).filter((code) => code === 'invalid-number'),
+      [],
+    );
   });
 
   it('reads lora_llama2.yaml as a LoRA run on the Hub model it initialises from, with train_batch_size -1 asking for the devices', () => {

@@ -12,7 +12,22 @@ describe('llm-foundry configs from mosaicml/llm-foundry', () => {
   });
 
   it('gives the published MPT-7B 6,649,024,512 when the file sets no_bias and ALiBi', () => {
-    const text = ['model:', '  name: mpt_causal_lm', '  d_model: 4096', '  n_heads: 32', '  n_layers: 32', '  expansion_ratio: 4', '  max_seq_len: 2048', '  vocab_size: 50368', '  no_bias: true', '  attn_config:', '    alibi: true', 'max_duration: 63900ba', 'global_train_batch_size: 1024', ''].join('\n');
+    const text = [
+      'model:',
+      '  name: mpt_causal_lm',
+      '  d_model: 4096',
+      '  n_heads: 32',
+      '  n_layers: 32',
+      '  expansion_ratio: 4',
+      '  max_seq_len: 2048',
+      '  vocab_size: 50368',
+      '  no_bias: true',
+      '  attn_config:',
+      '    alibi: true',
+      'max_duration: 63900ba',
+      'global_train_batch_size: 1024',
+      '',
+    ].join('\n');
     assert.equal(analyze(text, 'mpt-7b.yaml').parameters.total, 6_649_024_512);
   });
 

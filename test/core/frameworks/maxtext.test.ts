@@ -29,10 +29,17 @@ describe('MaxText configs', () => {
   });
 
   it('uses its built-in base.yml defaults when base.yml is not at hand, and says so', () => {
-    const { analysis } = analyzeExample('maxtext/configs/gpu/models/llama3_8b.yml', { gpus: 8 }, exampleResources((file) => file.endsWith('base.yml')));
+    const { analysis } = analyzeExample(
+      'maxtext/configs/gpu/models/llama3_8b.yml',
+      { gpus: 8 },
+      exampleResources((file) => file.endsWith('base.yml')),
+    );
     assert.equal(analysis.parameters.total, 8_030_261_248);
     assert.equal(analysis.tokens, 30 * 8 * 12 * 8_192);
-    assert.deepEqual(codes(analysis).filter((code) => code === 'missing-file' || code === 'assumed-value'), ['missing-file', 'assumed-value']);
+    assert.deepEqual(
+      codes(analysis).filter((code) => code === 'missing-file' || code === 'assumed-value'),
+      ['missing-file', 'assumed-value'],
+    );
   });
 
   it('counts the small smoke-test model its own keys describe over base.yml: 3,121,696 parameters', () => {
@@ -66,7 +73,7 @@ describe('MaxText configs', () => {
     assert.equal(analysis.tokens, 100 * 8 * 2 * 2_048);
   });
 
-  it('counts DeepSeek-V3 from MaxText\'s deepseek block with multi-head latent attention: 671,026,419,200 (37,552,297,472 active)', () => {
+  it("counts DeepSeek-V3 from MaxText's deepseek block with multi-head latent attention: 671,026,419,200 (37,552,297,472 active)", () => {
     const { analysis } = analyzeExample('maxtext/configs/models/deepseek3-671b.yml');
     assert.equal(analysis.parameters.total, 671_026_419_200);
     assert.equal(analysis.parameters.active, 37_552_297_472);

@@ -46,11 +46,16 @@ describe('Megatron-LM launch scripts', () => {
     const base = '--num-layers 2 --hidden-size 1000 --num-attention-heads 10 --seq-length 128 --max-position-embeddings 128 --vocab-size 1000';
     assert.equal(script(`python pretrain_gpt.py ${base}\n`).model.architecture?.ffn.value, 4_000);
     assert.equal(script(`python pretrain_gpt.py ${base} --swiglu\n`).model.architecture?.ffn.value, 2_624);
-    assert.equal(script(`python pretrain_gpt.py ${base} --tensor-model-parallel-size 2\n`).model.architecture?.vocab.value, 1_024, '--vocab-size is padded to 128 × TP');
+    assert.equal(
+      script(`python pretrain_gpt.py ${base} --tensor-model-parallel-size 2\n`).model.architecture?.vocab.value,
+      1_024,
+      '--vocab-size is padded to 128 × TP',
+    );
   });
 
   it('ignores --num-query-groups without --group-query-attention, as Megatron does, and says so', () => {
-    const base = 'python pretrain_gpt.py --num-layers 2 --hidden-size 1024 --num-attention-heads 16 --seq-length 128 --max-position-embeddings 128 --num-query-groups 4';
+    const base =
+      'python pretrain_gpt.py --num-layers 2 --hidden-size 1024 --num-attention-heads 16 --seq-length 128 --max-position-embeddings 128 --num-query-groups 4';
     const without = script(`${base}\n`);
     assert.equal(without.model.architecture?.kvHeads.value, 16);
     assert.ok(codes(without).includes('conflicting-flags'));
@@ -60,7 +65,9 @@ describe('Megatron-LM launch scripts', () => {
   });
 
   it('reports --train-iters with --train-samples at the flag instead of choosing one', () => {
-    const { text } = { text: '#!/bin/bash\npython pretrain_gpt.py --num-layers 2 --hidden-size 64 --num-attention-heads 4 --seq-length 128 --max-position-embeddings 128 --global-batch-size 8 --train-iters 10 --train-samples 80\n' };
+    const { text } = {
+      text: '#!/bin/bash\npython pretrain_gpt.py --num-layers 2 --hidden-size 64 --num-attention-heads 4 --seq-length 128 --max-position-embeddings 128 --global-batch-size 8 --train-iters 10 --train-samples 80\n',
+    };
     const analysis = analyze(text, 'train.sh');
     assert.equal(analysis.tokens, null);
     const conflict = analysis.findings.find((finding) => finding.code === 'conflicting-flags')!;
@@ -68,7 +75,11 @@ describe('Megatron-LM launch scripts', () => {
   });
 
   it('gives shell scripts that launch no Megatron training no diagnostics at all', () => {
-    for (const body of ['set -euo pipefail\nexport X=$1\necho "${Y}" $(date)\n', 'python pretrain_gpt.py --config $1\n', 'if [ x = ; then\n(((\n"unterminated']) {
+    for (const body of [
+      'set -euo pipefail\nexport X=$1\necho "${Y}" $(date)\n',
+      'python pretrain_gpt.py --config $1\n',
+      'if [ x = ; then\n(((\n"unterminated',
+    ]) {
       const analysis = script(body);
       assert.equal(analysis.framework, 'unknown');
       assert.deepEqual(analysis.findings, []);

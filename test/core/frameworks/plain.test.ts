@@ -23,7 +23,10 @@ describe('plain budget files', () => {
   it('reports a dataset size that is not a number at its key and asks for nothing else', () => {
     const analysis = budget('parameters: 7B\nepochs: 2\ndataset_tokens: lots\n');
     assert.equal(analysis.tokens, null);
-    assert.deepEqual(analysis.findings.map((finding) => finding.code), ['invalid-number']);
+    assert.deepEqual(
+      analysis.findings.map((finding) => finding.code),
+      ['invalid-number'],
+    );
   });
 
   it('lets a compute-budget fact give the dataset size the file leaves out', () => {

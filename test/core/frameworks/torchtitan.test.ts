@@ -5,7 +5,7 @@ import { analyzeExample, codes } from './examples';
 const GPUS = { gpus: 64 };
 
 describe('torchtitan configs', () => {
-  it('counts the llama3 debug model at 6,163,712 parameters from torchtitan\'s own args', () => {
+  it("counts the llama3 debug model at 6,163,712 parameters from torchtitan's own args", () => {
     const { analysis } = analyzeExample('torchtitan/llama3_debug_model.toml', GPUS);
     assert.equal(analysis.syntax, 'toml');
     assert.equal(analysis.framework, 'torchtitan');
@@ -13,7 +13,7 @@ describe('torchtitan configs', () => {
     assert.equal(analysis.tokens, 10 * 8 * 64 * 2_048);
   });
 
-  it('counts Llama 3 8B at Meta\'s 8,030,261,248 parameters and 1,000 steps × 1 × 64 GPUs × 8,192 tokens', () => {
+  it("counts Llama 3 8B at Meta's 8,030,261,248 parameters and 1,000 steps × 1 × 64 GPUs × 8,192 tokens", () => {
     const { analysis } = analyzeExample('torchtitan/llama3_8b.toml', GPUS);
     assert.equal(analysis.parameters.total, 8_030_261_248);
     assert.equal(analysis.tokens, 1_000 * 1 * 64 * 8_192);
@@ -92,7 +92,8 @@ describe('torchtitan configs', () => {
   });
 
   it('divides the GPUs by replicate, context, tensor and pipeline degrees for a shard degree of -1', () => {
-    const text = '[model]\nname = "llama3"\nflavor = "8B"\n[training]\nlocal_batch_size = 1\nseq_len = 8192\nsteps = 10\n[parallelism]\ndata_parallel_replicate_degree = 2\ndata_parallel_shard_degree = -1\ntensor_parallel_degree = 2\npipeline_parallel_degree = 2\ncontext_parallel_degree = 2\n';
+    const text =
+      '[model]\nname = "llama3"\nflavor = "8B"\n[training]\nlocal_batch_size = 1\nseq_len = 8192\nsteps = 10\n[parallelism]\ndata_parallel_replicate_degree = 2\ndata_parallel_shard_degree = -1\ntensor_parallel_degree = 2\npipeline_parallel_degree = 2\ncontext_parallel_degree = 2\n';
     assert.equal(analyze(text, 'run.toml', { facts: { gpus: 256 } }).tokens, 10 * 1 * (2 * (256 / (2 * 2 * 2 * 2))) * 8_192);
   });
 

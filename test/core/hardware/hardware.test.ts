@@ -6,7 +6,10 @@ import { hardwareCompute, impliedMfu } from '../../../src/core/hardware/estimate
 
 describe('hardware', () => {
   it('has dense BF16 and FP8 peaks for every accelerator the planner offers, each with a source', () => {
-    assert.deepEqual(ACCELERATORS.map((row) => row.id), ['A100', 'H100', 'H200', 'B200', 'MI300X', 'TPUv5p', 'TPUv5e']);
+    assert.deepEqual(
+      ACCELERATORS.map((row) => row.id),
+      ['A100', 'H100', 'H200', 'B200', 'MI300X', 'TPUv5p', 'TPUv5e'],
+    );
     for (const row of ACCELERATORS) {
       assert.ok(row.bf16 > 1e14 && row.bf16 < 1e16, row.id);
       assert.ok(row.fp8 === null || Math.abs(row.fp8 / (2 * row.bf16) - 1) < 1e-3, `${row.id}: FP8 is twice BF16 on every chip that has it`);
@@ -25,7 +28,7 @@ describe('hardware', () => {
   });
 
   it('lets a setting override a peak or add an accelerator (figures in TFLOP/s)', () => {
-    const table = acceleratorTable({ H100: { bf16: 700 }, 'Gaudi3': { bf16: 1835, name: 'Intel Gaudi 3' } });
+    const table = acceleratorTable({ H100: { bf16: 700 }, Gaudi3: { bf16: 1835, name: 'Intel Gaudi 3' } });
     assert.equal(findAccelerator('H100', table)!.bf16, 700e12);
     assert.equal(findAccelerator('H100', table)!.fp8, 1979e12);
     assert.equal(findAccelerator('gaudi3', table)!.name, 'Intel Gaudi 3');
@@ -50,7 +53,8 @@ describe('hardware', () => {
   });
 
   describe('the second estimate of a config’s compute', () => {
-    const config = (days: number) => `model:\n  parameters: 70B\ntraining:\n  tokens: 1.4T\n  hardware:\n    accelerator: H100\n    count: 1024\n    days: ${days}\n`;
+    const config = (days: number) =>
+      `model:\n  parameters: 70B\ntraining:\n  tokens: 1.4T\n  hardware:\n    accelerator: H100\n    count: 1024\n    days: ${days}\n`;
 
     it('stays quiet when the hardware and 6·N·D agree within 30%', () => {
       // 6 × 70e9 × 1.4e12 = 5.88e23 FLOP; at 40% MFU 1024 H100 deliver 3.502e22 FLOP per day, so 16.8 days.
@@ -81,7 +85,7 @@ describe('hardware', () => {
       assert.match(finding.message, /51% less/);
     });
 
-    it('uses the user\'s accelerator peaks over the built-in table', () => {
+    it("uses the user's accelerator peaks over the built-in table", () => {
       // A slower "H100" of 554 TFLOP/s (989.5 × 0.56): 30 days then deliver 5.88e23 FLOP, exactly 6·N·D.
       const analysis = analyze(config(30), 'run.yaml', { accelerators: { H100: { bf16: 554.1 } } });
       assert.equal(analysis.findings.filter((f) => f.code === 'hardware-mismatch').length, 0);

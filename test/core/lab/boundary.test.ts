@@ -36,7 +36,10 @@ describe('the capability boundary', () => {
 
   it('places a planned compute on the boundary, in words', () => {
     assert.ok(Math.abs(fit.at!.score - 0.55) < 0.04, String(fit.at!.score));
-    assert.ok(report.findings.some((f) => /^At 1\.0e23 FLOP the 98th-percentile boundary on mmlu is 0\.5\d/.test(f.message)), report.findings.map((f) => f.message).join('\n'));
+    assert.ok(
+      report.findings.some((f) => /^At 1\.0e23 FLOP the 98th-percentile boundary on mmlu is 0\.5\d/.test(f.message)),
+      report.findings.map((f) => f.message).join('\n'),
+    );
   });
 
   it('takes compute as 6ND when the file gives parameters and tokens', () => {

@@ -2,7 +2,18 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ASCII_NUMBERS, UNICODE_NUMBERS } from '../../../src/core/format';
-import { boundaryText, fitRunsText, stopText, formatFit, formatStop, formatBoundary, fitJson, stopJson, boundaryJson, BESIROGLU_2024 } from '../../../src/core/lab';
+import {
+  boundaryText,
+  fitRunsText,
+  stopText,
+  formatFit,
+  formatStop,
+  formatBoundary,
+  fitJson,
+  stopJson,
+  boundaryJson,
+  BESIROGLU_2024,
+} from '../../../src/core/lab';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../test/examples/lab');
 const read = (name: string): string => fs.readFileSync(path.join(EXAMPLES, name), 'utf8');

@@ -9,7 +9,7 @@ describe('fitting L(N, D) = E + A/N^α + B/D^β to small runs', () => {
   const report = fitRunsText(runsCsv(), { minTokens: 0, bootstrap: 60 });
   const fit = report.fit!;
 
-  it('recovers Besiroglu et al.\'s constants from 35 runs with 0.5% noise: E within 2%, α and β within 0.03, A and B within 30%', () => {
+  it("recovers Besiroglu et al.'s constants from 35 runs with 0.5% noise: E within 2%, α and β within 0.03, A and B within 30%", () => {
     const c = fit.constants;
     assert.ok(Math.abs(c.E / BESIROGLU_2024.E - 1) < 0.02, `E = ${c.E}`);
     assert.ok(Math.abs(c.alpha - BESIROGLU_2024.alpha) < 0.03, `alpha = ${c.alpha}`);
@@ -42,7 +42,7 @@ describe('fitting L(N, D) = E + A/N^α + B/D^β to small runs', () => {
     assert.deepEqual(finding.lines, { first: 32, last: 36 });
   });
 
-  it('puts the fit\'s compute-optimal N* within 10% of the closed form under the true law', () => {
+  it("puts the fit's compute-optimal N* within 10% of the closed form under the true law", () => {
     for (const compute of [1e21, 1e23, 1e25]) {
       const ours = computeOptimal(fit.constants, compute).parameters;
       const truth = computeOptimal(BESIROGLU_2024, compute).parameters;
@@ -76,12 +76,15 @@ describe('fitting L(N, D) = E + A/N^α + B/D^β to small runs', () => {
   });
 
   it('warns that the ARE is worse than useful when the largest model does not follow the others', () => {
-    const text = runsCsv().split('\n').map((line, i) => (i >= 31 && line ? line.replace(/,([\d.]+)$/, (_, loss) => `,${Number(loss) * 1.5}`) : line)).join('\n');
+    const text = runsCsv()
+      .split('\n')
+      .map((line, i) => (i >= 31 && line ? line.replace(/,([\d.]+)$/, (_, loss) => `,${Number(loss) * 1.5}`) : line))
+      .join('\n');
     const bent = fitRunsText(text, { minTokens: 0, bootstrap: 0 });
     assert.ok(codes(bent).includes('lab-are-poor'), codes(bent).join(' '));
   });
 
-  it('leaves out checkpoints before 10B tokens by default but keeps each run\'s last row', () => {
+  it("leaves out checkpoints before 10B tokens by default but keeps each run's last row", () => {
     const text = ['run,step,parameters,tokens,loss', 'a,1,70M,1B,4.0', 'a,2,70M,2B,3.8', 'a,3,70M,12B,3.5', 'b,1,1B,5B,3.0'].join('\n');
     const r = fitRunsText(text, { bootstrap: 0 });
     const early = r.findings.filter((f) => f.code === 'lab-early-checkpoint');

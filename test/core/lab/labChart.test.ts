@@ -15,8 +15,14 @@ describe('what the chart’s lab views draw', () => {
     const result = fitWorkspaceRuns(read('runs.csv'), 'runs.csv', { minTokens: 0 });
     const view = runsView({ ...result, fit: result.fit! }, 'lab/runs.csv', workspaceLabel(result));
     assert.equal(view.sizes.length, 6);
-    assert.deepEqual(view.sizes.map((size) => size.heldOut), [false, false, false, false, false, true]);
-    assert.equal(view.sizes.reduce((sum, size) => sum + size.runs.length, 0), 24);
+    assert.deepEqual(
+      view.sizes.map((size) => size.heldOut),
+      [false, false, false, false, false, true],
+    );
+    assert.equal(
+      view.sizes.reduce((sum, size) => sum + size.runs.length, 0),
+      24,
+    );
     for (const size of view.sizes) for (const run of size.runs) assert.ok(Math.abs(run.residual - (run.loss - run.predicted) / run.predicted) < 1e-12);
     assert.ok(view.meanResidual < 0.02, String(view.meanResidual));
     assert.match(view.summary, /held-out ARE 0\.53% on 2\.8B$/);

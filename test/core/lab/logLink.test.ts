@@ -23,7 +23,10 @@ describe('a config links its loss log with a compute-budget comment', () => {
 
   it('is not reported as an unknown fact by the analysis', () => {
     const analysis = analyze('# compute-budget: log=loss.csv\nparameters: 1B\ntokens: 20B\n', 'budget.yaml');
-    assert.deepEqual(analysis.findings.filter((finding) => finding.code === 'invalid-directive'), []);
+    assert.deepEqual(
+      analysis.findings.filter((finding) => finding.code === 'invalid-directive'),
+      [],
+    );
   });
 
   it('judges the log in the editor as the CLI does, keeping at most 1,500 points for the chart', () => {

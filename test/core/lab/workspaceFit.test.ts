@@ -18,7 +18,10 @@ describe('the workspace fit: your law for the editor', () => {
 
   it('keeps the rows for the runs chart, thinned to at most 2,000', () => {
     assert.equal(result.rows.length, 35);
-    const many = ['run,parameters,tokens,loss', ...Array.from({ length: 2100 }, (_, i) => `r${i},${1e8 * (1 + (i % 7))},${1e10 * (1 + (i % 11))},${3 + (i % 5) / 10}`)].join('\n');
+    const many = [
+      'run,parameters,tokens,loss',
+      ...Array.from({ length: 2100 }, (_, i) => `r${i},${1e8 * (1 + (i % 7))},${1e10 * (1 + (i % 11))},${3 + (i % 5) / 10}`),
+    ].join('\n');
     assert.ok(fitWorkspaceRuns(many, 'x.runs.csv', { bootstrap: 0 }).rows.length <= 2000);
   });
 

@@ -27,7 +27,7 @@ describe('inference-aware sizing (Sardana et al. 2023)', () => {
       const inference = 2e13;
       const { parameters: N, tokens: D } = inferenceAwarePlan(fit, 5.76e23, inference);
       const left = (6 * D + 2 * inference) / (6 * N);
-      const right = (fit.alpha * fit.A / N ** (fit.alpha + 1)) / (fit.beta * fit.B / D ** (fit.beta + 1));
+      const right = (fit.alpha * fit.A) / N ** (fit.alpha + 1) / ((fit.beta * fit.B) / D ** (fit.beta + 1));
       assert.ok(Math.abs(left / right - 1) < 1e-4, `${left} vs ${right}`);
     });
   }
@@ -57,10 +57,18 @@ describe('inference-aware sizing (Sardana et al. 2023)', () => {
     assert.match(result.warnings.join(' '), /more training compute than the budget/);
   });
 
-  it('reproduces the paper\'s Figure 1: a 13B model with 2T inference tokens becomes a 7B model, saving 1.7e22 FLOP (17%)', () => {
+  it("reproduces the paper's Figure 1: a 13B model with 2T inference tokens becomes a 7B model, saving 1.7e22 FLOP (17%)", () => {
     // Sardana et al. fit Chinchilla's approach-3 law with α = 0.336 and β = 0.283 (Hoffmann et al.
     // round these to 0.34 and 0.28; the optimum is sensitive to the exponents).
-    const fit = { id: 'hoffmann2022', label: 'Chinchilla coefficients as Sardana et al. 2023 use them', E: 1.69, A: 406.4, B: 410.7, alpha: 0.336, beta: 0.283 } as const;
+    const fit = {
+      id: 'hoffmann2022',
+      label: 'Chinchilla coefficients as Sardana et al. 2023 use them',
+      E: 1.69,
+      A: 406.4,
+      B: 410.7,
+      alpha: 0.336,
+      beta: 0.283,
+    } as const;
     // The training budget at which this fit's compute-optimal model has 13B parameters:
     // N = G·(C/6)^(β/(α+β)), so C = 6·(N/G)^((α+β)/β).
     const G = ((fit.alpha * fit.A) / (fit.beta * fit.B)) ** (1 / (fit.alpha + fit.beta));

@@ -29,7 +29,10 @@ describe('planner', () => {
     });
 
     it('predicts a loss from each published fit', () => {
-      assert.deepEqual(result.loss.map((each) => each.fit), ['hoffmann2022', 'epoch2024']);
+      assert.deepEqual(
+        result.loss.map((each) => each.fit),
+        ['hoffmann2022', 'epoch2024'],
+      );
       // Hoffmann et al. 2022 eq. 10 at N = 6.928e10, D = 1.386e12:
       // 1.69 + 406.4 / 6.928e10^0.34 + 410.7 / 1.386e12^0.28 = 1.69 + 0.0838 + 0.1636 ≈ 1.937.
       near(result.loss[0].loss, 1.937, 0.001);
@@ -62,7 +65,11 @@ describe('planner', () => {
     // H100 SXM dense BF16 peak 989.5 TFLOP/s (half the datasheet's 1,979 with sparsity).
     // 989.5e12 × 1024 chips × 30 × 86,400 s × 0.4 = 1.01325e18 FLOP/s × 2.592e6 s × 0.4 = 1.0505e24 FLOP.
     // At 20:1: N = √(1.0505e24 / 120) = 9.357e10, D = 1.871e12.
-    const result = plan({ budget: { kind: 'hardware', accelerator: 'H100', count: 1024, days: 30, mfu: 0.4 }, target: { kind: 'chinchilla' }, pricePerAcceleratorHour: 2 });
+    const result = plan({
+      budget: { kind: 'hardware', accelerator: 'H100', count: 1024, days: 30, mfu: 0.4 },
+      target: { kind: 'chinchilla' },
+      pricePerAcceleratorHour: 2,
+    });
 
     it('turns 1024 H100 for 30 days at 40% MFU into 1.05e24 FLOP', () => {
       near(result.budgetFlops, 1.0505e24, 1e-4);
@@ -107,8 +114,14 @@ describe('planner', () => {
 
   it('refuses what cannot be planned, with a message that says why', () => {
     assert.throws(() => plan({ budget: { kind: 'flops', flops: -1 }, target: { kind: 'chinchilla' } }), PlanError);
-    assert.throws(() => plan({ budget: { kind: 'hardware', accelerator: 'Z9000', count: 8, days: 1 }, target: { kind: 'chinchilla' } }), /unknown accelerator "Z9000"/);
-    assert.throws(() => plan({ budget: { kind: 'hardware', accelerator: 'A100', count: 8, days: 1, precision: 'fp8' }, target: { kind: 'chinchilla' } }), /no FP8/);
+    assert.throws(
+      () => plan({ budget: { kind: 'hardware', accelerator: 'Z9000', count: 8, days: 1 }, target: { kind: 'chinchilla' } }),
+      /unknown accelerator "Z9000"/,
+    );
+    assert.throws(
+      () => plan({ budget: { kind: 'hardware', accelerator: 'A100', count: 8, days: 1, precision: 'fp8' }, target: { kind: 'chinchilla' } }),
+      /no FP8/,
+    );
     assert.throws(() => plan({ budget: { kind: 'flops', flops: 1e23 }, target: { kind: 'chinchilla' }, accelerator: 'H100', count: 8, mfu: 40 }), /MFU/);
     assert.throws(() => parseTarget('multiple'), /needs a number/);
     assert.throws(() => parseTarget('biggest'), /unknown target/);
@@ -118,7 +131,14 @@ describe('planner', () => {
 describe('New York’s RAISE Act cost condition in a plan', () => {
   // 2e26 FLOP on H100 at 40% MFU: 2e26 / (9.895e14 × 0.4) s = 5.053e11 s = 1.4036e8 accelerator-hours.
   const hours = 2e26 / (989.5e12 * 0.4) / 3600;
-  const raise = (price?: number) => plan({ budget: { kind: 'flops', flops: 2e26 }, target: { kind: 'chinchilla' }, accelerator: 'H100', count: 100_000, pricePerAcceleratorHour: price }).thresholds.find((t) => t.id === 'new-york-raise')!;
+  const raise = (price?: number) =>
+    plan({
+      budget: { kind: 'flops', flops: 2e26 },
+      target: { kind: 'chinchilla' },
+      accelerator: 'H100',
+      count: 100_000,
+      pricePerAcceleratorHour: price,
+    }).thresholds.find((t) => t.id === 'new-york-raise')!;
 
   it('says both conditions are met when the planned cost passes $100 million', () => {
     // 1.4036e8 h × $2 = $280.7M.

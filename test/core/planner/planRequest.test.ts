@@ -14,7 +14,14 @@ describe('reading a plan request (the CLI’s flags and the command’s argument
   });
 
   it('makes a hardware budget from an accelerator, a count and days', () => {
-    assert.deepEqual(planInputFrom({ gpu: 'A100', count: 512, days: 30 }).budget, { kind: 'hardware', accelerator: 'A100', count: 512, days: 30, mfu: undefined, precision: undefined });
+    assert.deepEqual(planInputFrom({ gpu: 'A100', count: 512, days: 30 }).budget, {
+      kind: 'hardware',
+      accelerator: 'A100',
+      count: 512,
+      days: 30,
+      mfu: undefined,
+      precision: undefined,
+    });
   });
 
   it('falls back to the open config’s compute and the settings, the request winning', () => {
@@ -26,8 +33,17 @@ describe('reading a plan request (the CLI’s flags and the command’s argument
   });
 
   it('names the wrong field the way the asker spells it', () => {
-    assert.throws(() => planInputFrom({ gpu: 'H100', count: 8 }), (error: Error) => error instanceof PlanError && error.message === 'gpu needs count and days (or give flops)');
-    assert.throws(() => planInputFrom({ pricePerAcceleratorHour: 'cheap', flops: 1e24 }, {}, (field) => (field === 'pricePerAcceleratorHour' ? '--price-per-hour' : `--${field}`)), /^Error: --price-per-hour must be a number, not "cheap"$/);
+    assert.throws(
+      () => planInputFrom({ gpu: 'H100', count: 8 }),
+      (error: Error) => error instanceof PlanError && error.message === 'gpu needs count and days (or give flops)',
+    );
+    assert.throws(
+      () =>
+        planInputFrom({ pricePerAcceleratorHour: 'cheap', flops: 1e24 }, {}, (field) =>
+          field === 'pricePerAcceleratorHour' ? '--price-per-hour' : `--${field}`,
+        ),
+      /^Error: --price-per-hour must be a number, not "cheap"$/,
+    );
     assert.throws(() => planInputFrom({ flops: 1e24, precision: 'fp4' }), /precision must be bf16 or fp8/);
     assert.throws(() => planInputFrom({ flops: 1e24, fit: 'mine' }), /fit must be one of hoffmann2022, epoch2024/);
     assert.throws(() => planInputFrom({}), /give flops, or gpu with count and days/);

@@ -5,7 +5,11 @@ import { THRESHOLD_RULES } from '../../../src/core/budget/thresholds';
 
 describe('the plan view and its Markdown', () => {
   // 4,096 H100 × 90 days × 989.5 TFLOP/s × 40% = 1.26e25 FLOP: over the EU's 10²⁵.
-  const big = plan({ budget: { kind: 'hardware', accelerator: 'H100', count: 4096, days: 90, mfu: 0.4 }, target: { kind: 'chinchilla' }, pricePerAcceleratorHour: 2 });
+  const big = plan({
+    budget: { kind: 'hardware', accelerator: 'H100', count: 4096, days: 90, mfu: 0.4 },
+    target: { kind: 'chinchilla' },
+    pricePerAcceleratorHour: 2,
+  });
   const sheet = planSheet(big);
   const rows = sheet.sections.flatMap((section) => section.rows);
 

@@ -9,7 +9,9 @@ const examples = join(__dirname, '..', '..', '..', '..', 'test', 'examples');
 
 /** The text after applying a choice's edits, last first so earlier offsets stay valid. */
 function applied(text: string, edits: readonly { span: { start: number; end: number }; newText: string }[]): string {
-  return [...edits].sort((a, b) => b.span.start - a.span.start).reduce((out, edit) => out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end), text);
+  return [...edits]
+    .sort((a, b) => b.span.start - a.span.start)
+    .reduce((out, edit) => out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end), text);
 }
 
 describe('what the planner offers to write into a config', () => {
@@ -41,7 +43,10 @@ describe('what the planner offers to write into a config', () => {
   it('leaves out a choice that would not change the file', () => {
     // 8.1e22 FLOP on the file's 6.74B model is its own 2T tokens.
     const { choices } = writeBackChoices(plan({ budget: { kind: 'flops', flops: 8.1e22 }, target: { kind: 'chinchilla' } }), llama);
-    assert.deepEqual(choices.map((choice) => choice.kind), ['target-for-size']);
+    assert.deepEqual(
+      choices.map((choice) => choice.kind),
+      ['target-for-size'],
+    );
   });
 
   it('writes the target for the file’s size at a multiple of Chinchilla', () => {
@@ -64,7 +69,10 @@ describe('what the planner offers to write into a config', () => {
   it('offers only the plan’s tokens when the file’s model is the plan’s size', () => {
     const result = plan({ budget: { kind: 'flops', flops: 1e23 }, target: { kind: 'parameters', parameters: 6_738_415_616 } });
     const { choices } = writeBackChoices(result, llama);
-    assert.deepEqual(choices.map((choice) => choice.kind), ['plan-tokens']);
+    assert.deepEqual(
+      choices.map((choice) => choice.kind),
+      ['plan-tokens'],
+    );
   });
 
   it('keeps a JSON string quoted, so the file stays valid JSON', () => {
@@ -82,7 +90,9 @@ describe('what the planner offers to write into a config', () => {
     const target = writeBackChoices(result, analysis).choices.find((choice) => choice.kind === 'target-for-size')!;
     assert.match(target.edits[0]!.title, /^Set steps to [\d,]+:/);
     const after = analyze(applied(text, target.edits), 'llama_small_fast.yaml');
-    assert.ok(after.tokens! >= 20 * analysis.parameters.active! && after.tokens! < 20 * analysis.parameters.active! + analysis.training.setting!.tokensPerStep!);
+    assert.ok(
+      after.tokens! >= 20 * analysis.parameters.active! && after.tokens! < 20 * analysis.parameters.active! + analysis.training.setting!.tokensPerStep!,
+    );
   });
 
   it('refuses, with the reason, when the length is not one value it can rewrite', () => {

@@ -22,7 +22,10 @@ describe('includes: readReferenced and overlay', () => {
     const view = new ConfigView(merged);
     assert.equal(view.text(view.at(['a'])), '1');
     assert.equal(view.text(view.at(['b'])), '3');
-    assert.deepEqual(['x', 'y', 'z'].map((key) => view.text(view.at(['model', key]))), ['1', '4', '5']);
+    assert.deepEqual(
+      ['x', 'y', 'z'].map((key) => view.text(view.at(['model', key]))),
+      ['1', '4', '5'],
+    );
   });
 
   it('keeps only the last of a key written twice in the child', () => {
@@ -45,7 +48,10 @@ describe('includes: readReferenced and overlay', () => {
     const ctx = context({ '/c/base.yml': null });
     const read = readReferenced('base.yml', AT, ctx, 'base_config');
     assert.deepEqual(read, { ok: false, why: 'missing' });
-    assert.deepEqual(ctx.findings.map((finding) => [finding.code, finding.span]), [['missing-file', AT]]);
+    assert.deepEqual(
+      ctx.findings.map((finding) => [finding.code, finding.span]),
+      [['missing-file', AT]],
+    );
   });
 
   it('records a file the host has not read yet as pending, with no finding', () => {

@@ -8,14 +8,27 @@ describe('compute-budget directive comments and facts', () => {
     const findings: Finding[] = [];
     const facts = readDirectives(text, findings);
     assert.deepEqual(findings, []);
-    assert.deepEqual(facts.map(({ name, value }) => [name, value]), [['gpus', 128], ['dataset_tokens', 1.2e9]]);
+    assert.deepEqual(
+      facts.map(({ name, value }) => [name, value]),
+      [
+        ['gpus', 128],
+        ['dataset_tokens', 1.2e9],
+      ],
+    );
     assert.equal(text.slice(facts[0].span!.start, facts[0].span!.end), 'gpus=128');
     assert.equal(text.slice(facts[1].span!.start, facts[1].span!.end), 'dataset_tokens=1.2B');
   });
 
   it('reads a JSONC // comment and comma or semicolon separated pairs', () => {
     const facts = readDirectives('{\n  // compute-budget: tokens = 2T, params=7B; dp=64\n}', []);
-    assert.deepEqual(facts.map(({ name, value }) => [name, value]), [['tokens', 2e12], ['parameters', 7e9], ['data_parallel', 64]]);
+    assert.deepEqual(
+      facts.map(({ name, value }) => [name, value]),
+      [
+        ['tokens', 2e12],
+        ['parameters', 7e9],
+        ['data_parallel', 64],
+      ],
+    );
   });
 
   it('accepts the aliases people write for the number of accelerators', () => {
@@ -27,8 +40,14 @@ describe('compute-budget directive comments and facts', () => {
   it('reports an unknown fact and a value that is not a positive number, and keeps the rest', () => {
     const findings: Finding[] = [];
     const facts = readDirectives('# compute-budget: nodes=4 gpus=-8 tokens=lots dp=0 params=7B', findings);
-    assert.deepEqual(facts.map((fact) => fact.name), ['parameters']);
-    assert.deepEqual(findings.map((finding) => finding.code), ['invalid-directive', 'invalid-directive', 'invalid-directive', 'invalid-directive']);
+    assert.deepEqual(
+      facts.map((fact) => fact.name),
+      ['parameters'],
+    );
+    assert.deepEqual(
+      findings.map((finding) => finding.code),
+      ['invalid-directive', 'invalid-directive', 'invalid-directive', 'invalid-directive'],
+    );
     assert.match(findings[0].message, /"nodes" is not a fact/);
   });
 

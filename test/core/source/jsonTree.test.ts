@@ -26,7 +26,10 @@ describe('reading JSON and JSONC into the shared tree', () => {
     const { root } = readJson('{"parameters": 1e400}');
     const view = new ConfigView(root);
     assert.equal(view.count(view.find(['parameters']), 'parameters'), undefined);
-    assert.deepEqual(view.findings.map((finding) => finding.code), ['out-of-range']);
+    assert.deepEqual(
+      view.findings.map((finding) => finding.code),
+      ['out-of-range'],
+    );
   });
 
   it('reports a truncated file at its end, within the text', () => {
@@ -44,19 +47,29 @@ describe('reading JSON and JSONC into the shared tree', () => {
 
   it('reads strings, booleans and null as scalars', () => {
     const { root } = readJson('{"a": "x", "b": true, "c": null}');
-    assert.deepEqual(['a', 'b', 'c'].map((key) => { const node = getPath(root, [key])?.node; return node?.kind === 'scalar' ? node.value : undefined; }), ['x', true, null]);
+    assert.deepEqual(
+      ['a', 'b', 'c'].map((key) => {
+        const node = getPath(root, [key])?.node;
+        return node?.kind === 'scalar' ? node.value : undefined;
+      }),
+      ['x', true, null],
+    );
   });
 });
 
 describe('NaN and Infinity as Python writes them', () => {
-  const config = '{\n  "model_type": "llama",\n  "note": "Infinity and NaN in a string stay text",\n  "max_grad": Infinity, "min": -Infinity, "eps": NaN, // comment NaN\n  "hidden_size": 4096\n}';
+  const config =
+    '{\n  "model_type": "llama",\n  "note": "Infinity and NaN in a string stay text",\n  "max_grad": Infinity, "min": -Infinity, "eps": NaN, // comment NaN\n  "hidden_size": 4096\n}';
 
   it('reads them as numbers with every offset kept, and reports no syntax error', () => {
     const { root, problems } = readJson(config);
     assert.deepEqual(problems, []);
     assert.ok(root?.kind === 'map');
     const byKey = new Map(root.entries.map((entry) => [entry.key, entry]));
-    const value = (key: string) => { const node = byKey.get(key)!.value; return node.kind === 'scalar' ? node.value : undefined; };
+    const value = (key: string) => {
+      const node = byKey.get(key)!.value;
+      return node.kind === 'scalar' ? node.value : undefined;
+    };
     assert.equal(value('max_grad'), Infinity);
     assert.equal(value('min'), -Infinity);
     assert.ok(Number.isNaN(value('eps')));
@@ -68,7 +81,14 @@ describe('NaN and Infinity as Python writes them', () => {
   });
 
   it('reports NaN where a count is needed as a finding at that key, not a crash', () => {
-    const text = JSON.stringify({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, intermediate_size: 11008, vocab_size: 32000 }).replace('4096', 'NaN');
+    const text = JSON.stringify({
+      model_type: 'llama',
+      hidden_size: 4096,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      intermediate_size: 11008,
+      vocab_size: 32000,
+    }).replace('4096', 'NaN');
     const analysis = analyze(text, 'config.json');
     const finding = analysis.findings.find((candidate) => candidate.code === 'invalid-number' || candidate.code === 'out-of-range');
     assert.ok(finding, analysis.findings.map((candidate) => candidate.code).join(', '));

@@ -13,7 +13,9 @@ const read = (body: string) => readShell(`#!/bin/bash\n${body}`).root;
 
 describe('reading a launch script into the shared tree', () => {
   it('resolves plain, exported, braced and defaulted variables into the flags of the training command', () => {
-    const root = read('L=24\nexport H=1024\nHEADS=${HEADS:-16}\n: ${SEQ:=2048}\npython pretrain_gpt.py --num-layers $L --hidden-size ${H} --num-attention-heads $HEADS --seq-length $SEQ --fp16\n');
+    const root = read(
+      'L=24\nexport H=1024\nHEADS=${HEADS:-16}\n: ${SEQ:=2048}\npython pretrain_gpt.py --num-layers $L --hidden-size ${H} --num-attention-heads $HEADS --seq-length $SEQ --fp16\n',
+    );
     assert.equal(value(root, 'num-layers'), '24');
     assert.equal(value(root, 'hidden-size'), '1024');
     assert.equal(value(root, 'num-attention-heads'), '16');
@@ -22,7 +24,9 @@ describe('reading a launch script into the shared tree', () => {
   });
 
   it('expands arrays, quoted and unquoted, with += appends and elements split when unquoted', () => {
-    const root = read('A=(\n  --num-layers 2 # comment\n  --hidden-size 64\n)\nA+=(--swiglu)\nB=()\nB+=("--fp8-format hybrid")\ntorchrun --nproc_per_node 8 pretrain_gpt.py "${A[@]}" ${B[@]} --data-path 0.5 a 0.5 b\n');
+    const root = read(
+      'A=(\n  --num-layers 2 # comment\n  --hidden-size 64\n)\nA+=(--swiglu)\nB=()\nB+=("--fp8-format hybrid")\ntorchrun --nproc_per_node 8 pretrain_gpt.py "${A[@]}" ${B[@]} --data-path 0.5 a 0.5 b\n',
+    );
     assert.equal(value(root, 'num-layers'), '2');
     assert.equal(value(root, 'hidden-size'), '64');
     assert.equal(value(root, 'swiglu'), true);
@@ -32,14 +36,18 @@ describe('reading a launch script into the shared tree', () => {
   });
 
   it('follows line continuations, also inside double-quoted strings that are split when used', () => {
-    const root = read('OPTS=" \\\n    --num-layers 70 \\\n    --hidden-size 14336 \\\n    "\nCMD="pretrain_gpt.py $OPTS --seq-length=2048"\nsrun bash -c "torchrun $CMD" 2>&1 | tee log\n');
+    const root = read(
+      'OPTS=" \\\n    --num-layers 70 \\\n    --hidden-size 14336 \\\n    "\nCMD="pretrain_gpt.py $OPTS --seq-length=2048"\nsrun bash -c "torchrun $CMD" 2>&1 | tee log\n',
+    );
     assert.equal(value(root, 'num-layers'), '70');
     assert.equal(value(root, 'hidden-size'), '14336');
     assert.equal(value(root, 'seq-length'), '2048', '--flag=value is read too');
   });
 
   it('evaluates $((...)) integer arithmetic on known variables', () => {
-    const root = read('TOKENS=300000000000\nSEQ=2048\nSAMPLES=$(( ${TOKENS} * 3 / ${SEQ} ))\nN=$((1 << 4))\npython pretrain_gpt.py --train-samples $SAMPLES --num-layers $N\n');
+    const root = read(
+      'TOKENS=300000000000\nSEQ=2048\nSAMPLES=$(( ${TOKENS} * 3 / ${SEQ} ))\nN=$((1 << 4))\npython pretrain_gpt.py --train-samples $SAMPLES --num-layers $N\n',
+    );
     assert.equal(value(root, 'train-samples'), '439453125');
     assert.equal(value(root, 'num-layers'), '16');
     const lookup = (name: string) => (name === 'X' ? { ok: true as const, text: '7' } : { ok: false as const, reason: `${name} unknown` });
@@ -51,7 +59,9 @@ describe('reading a launch script into the shared tree', () => {
   });
 
   it('chooses branches of if and case on known values, and runs every branch of an undecidable one', () => {
-    const root = read('DTYPE=fp8\nif [[ "$DTYPE" == "fp8" ]]; then\n  L=32\nelse\n  L=16\nfi\ncase $DTYPE in\n  bf16) H=1 ;;\n  fp8|fp16) H=4096 ;;\nesac\nif [ -n "$WANDB" ]; then X=1; else X=2; fi\n[ -z "$DTYPE" ] && L=99\npython pretrain_gpt.py --num-layers $L --hidden-size $H --x $X\n');
+    const root = read(
+      'DTYPE=fp8\nif [[ "$DTYPE" == "fp8" ]]; then\n  L=32\nelse\n  L=16\nfi\ncase $DTYPE in\n  bf16) H=1 ;;\n  fp8|fp16) H=4096 ;;\nesac\nif [ -n "$WANDB" ]; then X=1; else X=2; fi\n[ -z "$DTYPE" ] && L=99\npython pretrain_gpt.py --num-layers $L --hidden-size $H --x $X\n',
+    );
     assert.equal(value(root, 'num-layers'), '32');
     assert.equal(value(root, 'hidden-size'), '4096');
     assert.equal(value(root, 'x'), '2', 'an undecidable condition runs both branches, the later assignment wins');
@@ -80,7 +90,9 @@ describe('reading a launch script into the shared tree', () => {
   });
 
   it('skips heredocs, comments and commands that only print the launch', () => {
-    const root = read('cat <<EOT > ds.json\n{ "pretrain_gpt.py": 1 }\nEOT\n# python pretrain_gpt.py --num-layers 1\nCMD="pretrain_gpt.py --num-layers 3"\necho $CMD\neval $CMD\n');
+    const root = read(
+      'cat <<EOT > ds.json\n{ "pretrain_gpt.py": 1 }\nEOT\n# python pretrain_gpt.py --num-layers 1\nCMD="pretrain_gpt.py --num-layers 3"\necho $CMD\neval $CMD\n',
+    );
     assert.equal(value(root, 'num-layers'), '3');
   });
 
@@ -109,7 +121,9 @@ describe('reading a launch script into the shared tree', () => {
         `${'if true; then\n'.repeat(5_000)}python pretrain_gpt.py --num-layers 1\n`,
         `X=\${${'A:-${'.repeat(5_000)}\npython pretrain_gpt.py --num-layers 1\n`,
         'python pretrain_gpt.py --num-layers "unterminated\n',
-        `A=1\n${Array.from({ length: 40 }, (_, i) => `V${i + 1}="V${i}+V${i}"`).join('\n').replace('V0', 'A')}\nN=$((V40))\npython pretrain_gpt.py --num-layers $N\n`,
+        `A=1\n${Array.from({ length: 40 }, (_, i) => `V${i + 1}="V${i}+V${i}"`)
+          .join('\n')
+          .replace('V0', 'A')}\nN=$((V40))\npython pretrain_gpt.py --num-layers $N\n`,
         `python pretrain_gpt.py $(${'('.repeat(10_000)}\n`,
         `N=$((${'('.repeat(5_000)}1${')'.repeat(5_000)}))\npython pretrain_gpt.py --n $N\n`,
         'x'.repeat(100_000),

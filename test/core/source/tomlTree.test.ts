@@ -71,7 +71,7 @@ describe('the TOML reader', () => {
     assert.equal(at(text, 't').value, '{ name = "llama3", flavor = "8B" }');
   });
 
-  it('reads strings of every kind with smol-toml\'s value and the whole literal as the span', () => {
+  it("reads strings of every kind with smol-toml's value and the whole literal as the span", () => {
     const text = 'basic = "tab\\there \\u00e9"\nliteral = \'C:\\path\'\nmulti = """\nline "one"\nline two""""\nraw = \'\'\'\nkeep \\n\'\'\'\nafter = 1\n';
     assert.equal(scalar(at(text, 'basic').node), 'tab\there é');
     assert.equal(scalar(at(text, 'literal').node), 'C:\\path');
@@ -94,7 +94,7 @@ describe('the TOML reader', () => {
     assert.equal(big.kind === 'scalar' && big.source, '1e400');
   });
 
-  it('reports a syntax error once, at smol-toml\'s line and column, and still reads the lines before it', () => {
+  it("reports a syntax error once, at smol-toml's line and column, and still reads the lines before it", () => {
     const text = '[training]\nsteps = 10\nseq_len = = 3\n';
     const parsed = readToml(text);
     assert.equal(parsed.problems.length, 1);

@@ -59,7 +59,13 @@ describe('YAML shapes whose naive reading grows exponentially', function () {
   it('still lets the first map of a << list win and explicit keys win over merged ones', () => {
     const parsed = readYaml('a: &a {x: 1, y: 1}\nb: &b {x: 2, z: 2}\nc: {<<: [*a, *b], y: 3}\n');
     const c = parsed.root?.kind === 'map' ? parsed.root.entries[2].value : undefined;
-    const value = (key: string) => (c?.kind === 'map' ? c.entries.filter((entry) => entry.key === key).map((entry) => (entry.value.kind === 'scalar' ? entry.value.value : undefined)).at(-1) : undefined);
+    const value = (key: string) =>
+      c?.kind === 'map'
+        ? c.entries
+            .filter((entry) => entry.key === key)
+            .map((entry) => (entry.value.kind === 'scalar' ? entry.value.value : undefined))
+            .at(-1)
+        : undefined;
     assert.equal(value('x'), 1);
     assert.equal(value('y'), 3);
     assert.equal(value('z'), 2);

@@ -61,7 +61,10 @@ describe('reading YAML into the shared tree', () => {
   it('reports an !include custom tag as unsupported, keeps its text and goes on', () => {
     const { text, at } = marked('model: ‸!include‸ model.yaml\nparameters: 7B\n');
     const { root, problems } = readYaml(text);
-    assert.deepEqual(problems.map((problem) => problem.code), ['unsupported-tag']);
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['unsupported-tag'],
+    );
     assert.deepEqual(problems[0].span, { start: at[0], end: at[1] });
     assert.match(problems[0].message, /!include/);
     const model = scalar(entry(root, 'model').value);

@@ -32,11 +32,15 @@ describe('fine-tuning compute with LoRA adapters', () => {
   });
 
   it('names the LoRA targets it cannot count instead of guessing', () => {
-    const text = 'base_model: meta-llama/Llama-2-7b-hf\nadapter: lora\nlora_r: 16\nlora_target_modules: [q_proj, v_proj, rotary_thing, constructor]\n# compute-budget: tokens=1B\n';
+    const text =
+      'base_model: meta-llama/Llama-2-7b-hf\nadapter: lora\nlora_r: 16\nlora_target_modules: [q_proj, v_proj, rotary_thing, constructor]\n# compute-budget: tokens=1B\n';
     const analysis = analyze(text, 'lora.yml');
     assert.deepEqual(analysis.adapter?.modules, ['q', 'v']);
     assert.equal(analysis.adapter?.trainable, 2 * 16 * 32 * 8192);
-    assert.ok(analysis.findings.some((finding) => /"rotary_thing", "constructor"/.test(finding.message)), analysis.findings.map((finding) => finding.message).join('\n'));
+    assert.ok(
+      analysis.findings.some((finding) => /"rotary_thing", "constructor"/.test(finding.message)),
+      analysis.findings.map((finding) => finding.message).join('\n'),
+    );
   });
 
   it('leaves full fine-tunes at 6·N·D', () => {

@@ -10,7 +10,10 @@ describe('the whole lifecycle of a model’s compute', () => {
     assert.equal(analysis.flops, 6 * 7e9 * 1e12);
     assert.ok(Math.abs(analysis.cumulativeFlops! / (6 * 7e9 * 3e12) - 1) < 1e-12, String(analysis.cumulativeFlops));
     assert.equal(analysis.tokensPerParameter, 3e12 / 7e9);
-    assert.deepEqual(analysis.lifecycle!.parts.map((part) => part.what), ['this run', 'earlier stages of this model']);
+    assert.deepEqual(
+      analysis.lifecycle!.parts.map((part) => part.what),
+      ['this run', 'earlier stages of this model'],
+    );
   });
 
   it('counts synthetic data generation as two FLOP per generator parameter per generated token', () => {
@@ -28,9 +31,14 @@ describe('the whole lifecycle of a model’s compute', () => {
   });
 
   it('asks for the earlier stages of a run continued from a checkpoint instead of calling it under-trained', () => {
-    const analysis = analyze('load_path: s3://bucket/step100000\nmodel:\n  parameters: 7B\ntraining:\n  tokens: 100B\n', 'stage2.budget.yaml', { alwaysReport: true });
+    const analysis = analyze('load_path: s3://bucket/step100000\nmodel:\n  parameters: 7B\ntraining:\n  tokens: 100B\n', 'stage2.budget.yaml', {
+      alwaysReport: true,
+    });
     assert.equal(analysis.band, null);
-    assert.ok(analysis.findings.some((finding) => finding.code === 'staged-run'), analysis.findings.map((finding) => finding.code).join(', '));
+    assert.ok(
+      analysis.findings.some((finding) => finding.code === 'staged-run'),
+      analysis.findings.map((finding) => finding.code).join(', '),
+    );
     assert.ok(!analysis.findings.some((finding) => finding.code === 'under-trained'));
   });
 });

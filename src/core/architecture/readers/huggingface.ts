@@ -67,7 +67,8 @@ function familyFromArchitectures(name: string | undefined): string | undefined {
 export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Draft {
   const declared = textOf(view, ['model_type'], options)?.toLowerCase();
   const architecturesNode = view.find(['architectures'], options)?.entry.value;
-  const firstArchitecture = architecturesNode?.kind === 'seq' && architecturesNode.items[0]?.kind === 'scalar' ? String(architecturesNode.items[0].value) : undefined;
+  const firstArchitecture =
+    architecturesNode?.kind === 'seq' && architecturesNode.items[0]?.kind === 'scalar' ? String(architecturesNode.items[0].value) : undefined;
   const type = declared && FAMILIES[declared] ? declared : familyFromArchitectures(firstArchitecture ?? declared);
   const family = type ? FAMILIES[type] : guessFamily(view, options);
 
@@ -79,22 +80,44 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
   // GPT-BigCode's multi-query attention (on by default): one key/value head shared by all.
   if (!kvHeads && type === 'gpt_bigcode') {
     const multiQuery = view.find(['multi_query'], options);
-    kvHeads = view.flag(multiQuery) === false && heads ? heads : fact(1, multiQuery ? 'config' : 'assumed', { key: multiQuery?.path.join('.'), span: multiQuery?.entry.keySpan, note: 'multi-query attention: one key/value head (GPTBigCodeConfig default)' });
+    kvHeads =
+      view.flag(multiQuery) === false && heads
+        ? heads
+        : fact(1, multiQuery ? 'config' : 'assumed', {
+            key: multiQuery?.path.join('.'),
+            span: multiQuery?.entry.keySpan,
+            note: 'multi-query attention: one key/value head (GPTBigCodeConfig default)',
+          });
   }
   if (!kvHeads && type === 'falcon' && !falconNew) {
     const multiQuery = view.find(['multi_query'], options);
-    if (view.flag(multiQuery) !== false) kvHeads = fact(1, multiQuery ? 'config' : 'assumed', { key: multiQuery?.path.join('.'), span: multiQuery?.entry.keySpan, note: 'multi-query attention: one key/value head' });
+    if (view.flag(multiQuery) !== false)
+      kvHeads = fact(1, multiQuery ? 'config' : 'assumed', {
+        key: multiQuery?.path.join('.'),
+        span: multiQuery?.entry.keySpan,
+        note: 'multi-query attention: one key/value head',
+      });
   }
   const headDim = count(view, ['head_dim', 'kv_channels', 'head_size'], 'a head size', options);
 
   let ffn = count(view, ['intermediate_size', 'n_inner', 'ffn_hidden_size', 'ffn_dim', 'd_ff'], 'an MLP width', options);
   if (!ffn && hidden) {
     const ratio = view.count(view.find(['expansion_ratio', 'mlp_ratio'], options), 'an MLP expansion ratio', { positive: true });
-    ffn = ratio ? derived(ratio.value * hidden.value, `${ratio.value} × hidden size`) : derived(4 * hidden.value, '4 × hidden size, the default of this family');
+    ffn = ratio
+      ? derived(ratio.value * hidden.value, `${ratio.value} × hidden size`)
+      : derived(4 * hidden.value, '4 × hidden size, the default of this family');
   }
 
   const vocab = count(view, ['vocab_size', 'padded_vocab_size', 'n_vocab'], 'a vocabulary size', options);
-  const tied = flagOr(view, ['tie_word_embeddings', 'tie_embeddings'], family.tiedByDefault, type ? `${family.name} ${family.tiedByDefault ? 'ties' : 'does not tie'} input and output embeddings by default` : `Hugging Face's default for an unknown family`, options);
+  const tied = flagOr(
+    view,
+    ['tie_word_embeddings', 'tie_embeddings'],
+    family.tiedByDefault,
+    type
+      ? `${family.name} ${family.tiedByDefault ? 'ties' : 'does not tie'} input and output embeddings by default`
+      : `Hugging Face's default for an unknown family`,
+    options,
+  );
 
   let attentionBias = family.attentionBias;
   let mlpBias = family.mlpBias;
@@ -117,14 +140,32 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
   const learnedPositions = positionsKey ? view.count(positionsKey, 'a number of positions', { integer: true, positive: true }) : undefined;
 
   const d = headDim?.value ?? (hidden && heads ? hidden.value / heads.value : 0);
-  const hybrid: HybridLayout | undefined = type === 'jamba' && hidden && layers ? readJamba(view, hidden.value, layers.value, options) : type === 'nemotron_h' ? readNemotronH(view, options) : undefined;
+  const hybrid: HybridLayout | undefined =
+    type === 'jamba' && hidden && layers
+      ? readJamba(view, hidden.value, layers.value, options)
+      : type === 'nemotron_h'
+        ? readNemotronH(view, options)
+        : undefined;
   const moe = readMixture(view, options, layers?.value);
   const routerBias = type === 'deepseek_v3' || type === 'kimi_k2' || textOf(view, ['topk_method'], options) === 'noaux_tc';
   return {
     family: `${family.name} (Hugging Face config)`,
-    hidden, layers, heads, kvHeads, headDim, ffn, vocab, tied, learnedPositions,
-    gated: fact(family.gated, type ? 'derived' : 'assumed', { note: type ? `${family.name} uses ${family.gated ? 'a gated MLP (SwiGLU/GeGLU)' : 'a plain two-matrix MLP'}` : `read from the activation and norm keys of an unknown family` }),
-    attentionBias, mlpBias,
+    hidden,
+    layers,
+    heads,
+    kvHeads,
+    headDim,
+    ffn,
+    vocab,
+    tied,
+    learnedPositions,
+    gated: fact(family.gated, type ? 'derived' : 'assumed', {
+      note: type
+        ? `${family.name} uses ${family.gated ? 'a gated MLP (SwiGLU/GeGLU)' : 'a plain two-matrix MLP'}`
+        : `read from the activation and norm keys of an unknown family`,
+    }),
+    attentionBias,
+    mlpBias,
     norm: family.norm,
     normsPerLayer,
     qkNorm: family.qkNorm && heads ? family.qkNorm(d, heads.value, kvHeads?.value ?? heads.value) : 0,

@@ -37,9 +37,10 @@ export function readJamba(view: ConfigView, hidden: number, layers: number, opti
   const expertOffset = view.count(view.find(['expert_layer_offset'], options), 'an expert layer offset', { integer: true })?.value ?? 1;
   const expand = countOr(view, ['mamba_expand'], 'a Mamba expansion', 2, 'JambaConfig default mamba_expand 2', options);
   const dtRankText = textOf(view, ['mamba_dt_rank'], options);
-  const dtRank = dtRankText === undefined || dtRankText === 'auto'
-    ? derived(Math.ceil(hidden / 16), `mamba_dt_rank "auto" = ceil(hidden size / 16)`)
-    : countOr(view, ['mamba_dt_rank'], 'a Mamba dt rank', Math.ceil(hidden / 16), 'mamba_dt_rank auto', options);
+  const dtRank =
+    dtRankText === undefined || dtRankText === 'auto'
+      ? derived(Math.ceil(hidden / 16), `mamba_dt_rank "auto" = ceil(hidden size / 16)`)
+      : countOr(view, ['mamba_dt_rank'], 'a Mamba dt rank', Math.ceil(hidden / 16), 'mamba_dt_rank auto', options);
   const mixer: MambaMixer = {
     kind: 'mamba1',
     inner: derived(expand.value * hidden, `mamba_expand ${expand.value} × hidden size ${hidden}`),
@@ -59,7 +60,11 @@ export function readJamba(view: ConfigView, hidden: number, layers: number, opti
       mambaLayers: layers - attentionLayers,
       mixer,
       mlpLayers: layers - moeLayers,
-      layout: fact(`attention every ${attnPeriod} layers from ${attnOffset}, experts every ${expertPeriod} from ${expertOffset}`, layoutKey ? 'config' : 'assumed', { key: layoutKey?.path.join('.'), span: layoutKey?.entry.keySpan }),
+      layout: fact(
+        `attention every ${attnPeriod} layers from ${attnOffset}, experts every ${expertPeriod} from ${expertOffset}`,
+        layoutKey ? 'config' : 'assumed',
+        { key: layoutKey?.path.join('.'), span: layoutKey?.entry.keySpan },
+      ),
     },
     moeLayers,
   };

@@ -19,7 +19,16 @@ interface LevanterDefaults {
   readonly gpt2?: boolean;
 }
 
-const LLAMA: LevanterDefaults = { seq_len: 2048, hidden_dim: 4096, intermediate_dim: 11008, num_layers: 32, num_heads: 32, num_kv_heads: 32, tie_word_embeddings: false, use_bias: false };
+const LLAMA: LevanterDefaults = {
+  seq_len: 2048,
+  hidden_dim: 4096,
+  intermediate_dim: 11008,
+  num_layers: 32,
+  num_heads: 32,
+  num_kv_heads: 32,
+  tie_word_embeddings: false,
+  use_bias: false,
+};
 
 /**
  * Dataclass defaults of Levanter's model configs (src/levanter/models/*.py), used for every
@@ -28,7 +37,17 @@ const LLAMA: LevanterDefaults = { seq_len: 2048, hidden_dim: 4096, intermediate_
 export const LEVANTER_DEFAULTS: Readonly<Record<string, LevanterDefaults>> = {
   llama: LLAMA,
   mistral: { ...LLAMA, seq_len: 8192, intermediate_dim: 14336, num_kv_heads: 8 },
-  gemma: { seq_len: 8192, hidden_dim: 2048, intermediate_dim: 16384, num_layers: 18, num_heads: 8, num_kv_heads: 1, head_dim: 256, tie_word_embeddings: true, use_bias: false },
+  gemma: {
+    seq_len: 8192,
+    hidden_dim: 2048,
+    intermediate_dim: 16384,
+    num_layers: 18,
+    num_heads: 8,
+    num_kv_heads: 1,
+    head_dim: 256,
+    tie_word_embeddings: true,
+    use_bias: false,
+  },
   gpt2: { seq_len: 1024, hidden_dim: 768, num_layers: 12, num_heads: 12, tie_word_embeddings: true, use_bias: true, gpt2: true },
 };
 
@@ -39,7 +58,10 @@ export function levanterSeqLen(view: ConfigView): Fact | undefined {
   if (trainLength) return trainLength;
   const type = textOf(view, ['type'], UNDER)?.toLowerCase() ?? 'gpt2';
   const defaults = LEVANTER_DEFAULTS[type];
-  return count(view, ['seq_len'], 'a sequence length', UNDER) ?? (defaults ? fact(defaults.seq_len, 'derived', { note: `Levanter's ${type} default seq_len` }) : undefined);
+  return (
+    count(view, ['seq_len'], 'a sequence length', UNDER) ??
+    (defaults ? fact(defaults.seq_len, 'derived', { note: `Levanter's ${type} default seq_len` }) : undefined)
+  );
 }
 
 /**
@@ -52,7 +74,8 @@ export function readLevanter(view: ConfigView): Draft {
   const defaults = LEVANTER_DEFAULTS[type];
   const gpt2 = defaults?.gpt2 === true;
   // A default stands in only for a key the file leaves out, never for one it writes badly.
-  const dflt = (value: number | undefined, key: string) => (value === undefined || view.find([key], UNDER) ? undefined : fact(value, 'derived', { note: `Levanter's ${type} default ${key}: ${value}` }));
+  const dflt = (value: number | undefined, key: string) =>
+    value === undefined || view.find([key], UNDER) ? undefined : fact(value, 'derived', { note: `Levanter's ${type} default ${key}: ${value}` });
   const hidden = count(view, ['hidden_dim'], 'a hidden size', UNDER) ?? dflt(defaults?.hidden_dim, 'hidden_dim');
   let ffn = count(view, ['intermediate_dim'], 'an MLP width', UNDER) ?? dflt(defaults?.intermediate_dim, 'intermediate_dim');
   if (!ffn && hidden) {
@@ -62,8 +85,13 @@ export function readLevanter(view: ConfigView): Draft {
   const tokenizerKey = view.find(['tokenizer']);
   const known = tokenizerVocab(view.text(tokenizerKey) ?? '');
   // LMTaskConfig.tokenizer defaults to "gpt2" (src/levanter/data/text.py) when `data:` names none.
-  const defaultTokenizer = !tokenizerKey && view.find(['data']) ? fact(50257, 'derived', { note: 'GPT-2 tokenizer, the default of Levanter\'s data.tokenizer' }) : undefined;
-  const vocab = count(view, ['vocab_size'], 'a vocabulary size') ?? (known && tokenizerKey ? fact(known.vocab, 'derived', { note: known.name, key: tokenizerKey.path.join('.'), span: tokenizerKey.entry.keySpan }) : defaultTokenizer);
+  const defaultTokenizer =
+    !tokenizerKey && view.find(['data']) ? fact(50257, 'derived', { note: "GPT-2 tokenizer, the default of Levanter's data.tokenizer" }) : undefined;
+  const vocab =
+    count(view, ['vocab_size'], 'a vocabulary size') ??
+    (known && tokenizerKey
+      ? fact(known.vocab, 'derived', { note: known.name, key: tokenizerKey.path.join('.'), span: tokenizerKey.entry.keySpan })
+      : defaultTokenizer);
   const tiedKey = view.find(['tie_word_embeddings'], UNDER);
   const tiedDefault = defaults?.tie_word_embeddings ?? false;
   const tied = view.flag(tiedKey) ?? tiedDefault;
@@ -78,7 +106,10 @@ export function readLevanter(view: ConfigView): Draft {
     headDim: count(view, ['head_dim'], 'a head size', UNDER) ?? dflt(defaults?.head_dim, 'head_dim'),
     ffn,
     vocab,
-    tied: tiedKey && view.flag(tiedKey) !== undefined ? fact(tied, 'config', { key: tiedKey.path.join('.'), span: tiedKey.entry.keySpan }) : fact(tied, 'derived', { note: `Levanter's ${type} ${tied ? 'ties' : 'does not tie'} embeddings by default` }),
+    tied:
+      tiedKey && view.flag(tiedKey) !== undefined
+        ? fact(tied, 'config', { key: tiedKey.path.join('.'), span: tiedKey.entry.keySpan })
+        : fact(tied, 'derived', { note: `Levanter's ${type} ${tied ? 'ties' : 'does not tie'} embeddings by default` }),
     learnedPositions: gpt2 ? levanterSeqLen(view) : undefined,
     gated: fact(!gpt2, 'derived', { note: gpt2 ? 'GPT-2 MLP' : 'SwiGLU MLP' }),
     attentionBias: bias ? 'all' : 'none',

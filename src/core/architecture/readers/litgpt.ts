@@ -28,7 +28,9 @@ export function readLitgptModelConfig(view: ConfigView): Draft {
   const norm = (textOf(view, ['norm_class_name'], UNDER) ?? 'LayerNorm').toLowerCase();
   const vocabSize = count(view, ['vocab_size'], 'a vocabulary size', UNDER);
   const multiple = count(view, ['padding_multiple'], 'a padding multiple', UNDER)?.value ?? 512;
-  const vocab = count(view, ['padded_vocab_size'], 'a padded vocabulary size', UNDER) ?? (vocabSize ? derived(padVocab(vocabSize.value, multiple), `vocab_size padded to a multiple of ${multiple} (LitGPT)`) : undefined);
+  const vocab =
+    count(view, ['padded_vocab_size'], 'a padded vocabulary size', UNDER) ??
+    (vocabSize ? derived(padVocab(vocabSize.value, multiple), `vocab_size padded to a multiple of ${multiple} (LitGPT)`) : undefined);
   const experts = count(view, ['n_expert'], 'a number of experts', UNDER);
   return {
     family: 'LitGPT',

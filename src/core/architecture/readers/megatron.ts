@@ -29,22 +29,24 @@ export function readMegatron(view: ConfigView, options: MegatronOptions = NEMO):
   const hidden = count(view, ['hidden_size'], 'a hidden size', UNDER);
   const heads = count(view, ['num_attention_heads'], 'a number of attention heads', UNDER);
   const swiglu = cli && view.flag(view.find(['swiglu'], UNDER)) === true;
-  const activation = swiglu ? 'swiglu' : cli ? 'gelu' : textOf(view, ['activation'], UNDER)?.toLowerCase() ?? 'gelu';
+  const activation = swiglu ? 'swiglu' : cli ? 'gelu' : (textOf(view, ['activation'], UNDER)?.toLowerCase() ?? 'gelu');
   const gated = /glu/.test(activation) || view.flag(view.find(['gated_linear_unit'], UNDER)) === true;
   let ffn = count(view, ['ffn_hidden_size'], 'an MLP width', UNDER);
   // arguments.py: with --swiglu, int((4h · 2/3) / 64) · 64; otherwise 4h.
-  if (!ffn && hidden && swiglu) ffn = derived(Math.floor((4 * hidden.value * 2) / 3 / 64) * 64, 'int(4 × hidden size × 2/3 / 64) × 64 (Megatron-LM default with --swiglu)');
+  if (!ffn && hidden && swiglu)
+    ffn = derived(Math.floor((4 * hidden.value * 2) / 3 / 64) * 64, 'int(4 × hidden size × 2/3 / 64) × 64 (Megatron-LM default with --swiglu)');
   if (!ffn && hidden) ffn = derived(4 * hidden.value, '4 × hidden size (Megatron default)');
   const normalization = textOf(view, ['normalization'], UNDER)?.toLowerCase() ?? 'layernorm';
   const rotary = cli && view.flag(view.find(['use_rotary_position_embeddings'], UNDER)) === true;
-  const positionType = rotary ? 'rope' : textOf(view, ['position_embedding_type'], UNDER)?.toLowerCase() ?? 'learned_absolute';
-  const bias = cli ? view.flag(view.find(['disable_bias_linear'], UNDER)) !== true : view.flag(view.find(['bias'], UNDER)) ?? true;
+  const positionType = rotary ? 'rope' : (textOf(view, ['position_embedding_type'], UNDER)?.toLowerCase() ?? 'learned_absolute');
+  const bias = cli ? view.flag(view.find(['disable_bias_linear'], UNDER)) !== true : (view.flag(view.find(['bias'], UNDER)) ?? true);
   const qkvBias = cli && !bias && view.flag(view.find(['add_qkv_bias'], UNDER)) === true;
   // NeMo writes `share_embeddings_and_output_weights`; Megatron-LM's own flag is the negation.
   const untie = flagOr(view, ['untie_embeddings_and_output_weights'], false, '', UNDER);
-  const tiedFact = untie.origin === 'config'
-    ? fact(!untie.value, 'config', { key: untie.key, span: untie.span })
-    : flagOr(view, ['share_embeddings_and_output_weights'], true, 'Megatron shares input and output embeddings by default', UNDER);
+  const tiedFact =
+    untie.origin === 'config'
+      ? fact(!untie.value, 'config', { key: untie.key, span: untie.span })
+      : flagOr(view, ['share_embeddings_and_output_weights'], true, 'Megatron shares input and output embeddings by default', UNDER);
   // Megatron-LM reads --num-query-groups only with --group-query-attention (argument_utils.py).
   const grouped = !cli || view.flag(view.find(['group_query_attention'], UNDER)) === true;
   const queryGroups = grouped ? count(view, ['num_query_groups'], 'a number of query groups', UNDER) : undefined;
@@ -58,7 +60,10 @@ export function readMegatron(view: ConfigView, options: MegatronOptions = NEMO):
     ffn,
     vocab: megatronVocab(view, 'tensor_model_parallel_size', 'Megatron', cli ? { statedIsPadded: false } : {}),
     tied: tiedFact,
-    learnedPositions: positionType === 'learned_absolute' && (!cli || view.flag(view.find(['no_position_embedding'], UNDER)) !== true) ? count(view, ['max_position_embeddings', cli ? 'seq_length' : 'encoder_seq_length'], 'a number of positions', UNDER) : undefined,
+    learnedPositions:
+      positionType === 'learned_absolute' && (!cli || view.flag(view.find(['no_position_embedding'], UNDER)) !== true)
+        ? count(view, ['max_position_embeddings', cli ? 'seq_length' : 'encoder_seq_length'], 'a number of positions', UNDER)
+        : undefined,
     gated: fact(gated, 'derived', { note: `activation ${activation}` }),
     attentionBias: bias ? 'all' : qkvBias ? 'qkv' : 'none',
     mlpBias: bias,
@@ -68,8 +73,15 @@ export function readMegatron(view: ConfigView, options: MegatronOptions = NEMO):
       const experts = count(view, [cli ? 'num_experts' : 'num_moe_experts'], 'a number of experts', UNDER);
       if (!experts) return undefined;
       const shared = cli ? count(view, ['moe_shared_expert_intermediate_size'], 'a shared-expert MLP width', UNDER) : undefined;
-      return { experts, topK: count(view, ['moe_router_topk'], 'a number of experts per token', UNDER), ffn: count(view, ['moe_ffn_hidden_size'], 'an expert MLP width', UNDER), sharedFfn: shared };
+      return {
+        experts,
+        topK: count(view, ['moe_router_topk'], 'a number of experts per token', UNDER),
+        ffn: count(view, ['moe_ffn_hidden_size'], 'an expert MLP width', UNDER),
+        sharedFfn: shared,
+      };
     })(),
-    keyNames: cli ? { hidden: '--hidden-size', layers: '--num-layers', heads: '--num-attention-heads', vocab: '--vocab-size or a known --tokenizer-type' } : { hidden: 'model.hidden_size', layers: 'model.num_layers', heads: 'model.num_attention_heads' },
+    keyNames: cli
+      ? { hidden: '--hidden-size', layers: '--num-layers', heads: '--num-attention-heads', vocab: '--vocab-size or a known --tokenizer-type' }
+      : { hidden: 'model.hidden_size', layers: 'model.num_layers', heads: 'model.num_attention_heads' },
   };
 }

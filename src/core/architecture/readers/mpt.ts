@@ -16,7 +16,8 @@ const FFN = { under: ['model', 'ffn_config'] };
  */
 export function readMpt(view: ConfigView): Draft {
   // A default stands in only for a key the file leaves out, never for one it writes badly.
-  const orDefault = (key: string, what: string, value: number, options = UNDER) => (view.find([key], options) ? count(view, [key], what, options) : fact(value, 'derived', { note: `MPTConfig default ${key}: ${value}` }));
+  const orDefault = (key: string, what: string, value: number, options = UNDER) =>
+    view.find([key], options) ? count(view, [key], what, options) : fact(value, 'derived', { note: `MPTConfig default ${key}: ${value}` });
   const hidden = orDefault('d_model', 'a hidden size', 2048);
   const ratio = view.count(view.find(['expansion_ratio'], UNDER), 'an MLP expansion ratio', { positive: true });
   const stated = count(view, ['ffn_hidden_size'], 'an MLP width', FFN);
@@ -29,7 +30,12 @@ export function readMpt(view: ConfigView): Draft {
   const ffnType = textOf(view, ['ffn_type'], FFN)?.toLowerCase() ?? 'mptmlp';
   const gated = ffnType.includes('glu');
   const attnType = textOf(view, ['attn_type'], ATTN)?.toLowerCase() ?? 'multihead_attention';
-  const kvHeads = attnType === 'multiquery_attention' ? fact(1, 'derived', { note: 'multiquery_attention: one key/value head' }) : attnType === 'grouped_query_attention' ? count(view, ['kv_n_heads'], 'a number of key/value heads', ATTN) : undefined;
+  const kvHeads =
+    attnType === 'multiquery_attention'
+      ? fact(1, 'derived', { note: 'multiquery_attention: one key/value head' })
+      : attnType === 'grouped_query_attention'
+        ? count(view, ['kv_n_heads'], 'a number of key/value heads', ATTN)
+        : undefined;
   const experts = count(view, ['moe_num_experts'], 'a number of experts', FFN);
   return {
     family: 'MPT (llm-foundry)',

@@ -103,7 +103,11 @@ function readNeoxMoe(view: ConfigView, hidden: number | undefined, layers: numbe
 function neoxVocab(view: ConfigView): Fact {
   const vocab = megatronVocab(view, 'model_parallel_size', 'GPT-NeoX');
   if (vocab.origin !== 'assumed' || view.find(['tokenizer_type', 'vocab_file']) !== undefined) return vocab;
-  return { ...vocab, origin: 'derived', note: `GPT2BPETokenizer, GPT-NeoX's default tokenizer_type: 50,257 tokens, padded to ${vocab.value.toLocaleString('en-US')}` };
+  return {
+    ...vocab,
+    origin: 'derived',
+    note: `GPT2BPETokenizer, GPT-NeoX's default tokenizer_type: 50,257 tokens, padded to ${vocab.value.toLocaleString('en-US')}`,
+  };
 }
 
 /**
@@ -112,12 +116,22 @@ function neoxVocab(view: ConfigView): Fact {
  */
 export function megatronVocab(view: ConfigView, parallelKey: string, framework: string, options: { statedIsPadded?: boolean } = {}) {
   // Megatron-LM's own --vocab-size is the tokenizer's size, padded like any other (build_tokenizer.py).
-  const explicit = count(view, options.statedIsPadded === false ? ['padded_vocab_size', 'pad_vocab_size_to'] : ['padded_vocab_size', 'vocab_size'], 'a vocabulary size');
+  const explicit = count(
+    view,
+    options.statedIsPadded === false ? ['padded_vocab_size', 'pad_vocab_size_to'] : ['padded_vocab_size', 'vocab_size'],
+    'a vocabulary size',
+  );
   if (explicit) return explicit;
   const stated = options.statedIsPadded === false ? view.find(['vocab_size']) : undefined;
   const statedSize = stated && count(view, ['vocab_size'], 'a vocabulary size');
   // The tokenizer's name first: a vocab-file path often holds an interpolation of a data folder.
-  const candidates = [view.find(['tokenizer_type']), view.find(['type'], { under: ['model', 'tokenizer'] }), view.find(['type'], { under: ['tokenizer'] }), view.find(['vocab_file']), view.find(['tokenizer_model'])];
+  const candidates = [
+    view.find(['tokenizer_type']),
+    view.find(['type'], { under: ['model', 'tokenizer'] }),
+    view.find(['type'], { under: ['tokenizer'] }),
+    view.find(['vocab_file']),
+    view.find(['tokenizer_model']),
+  ];
   let source: { located: NonNullable<(typeof candidates)[number]>; vocab: number; name: string } | undefined =
     stated && statedSize ? { located: stated, vocab: statedSize.value, name: `vocab-size` } : undefined;
   for (const located of source ? [] : candidates) {

@@ -30,8 +30,12 @@ export function readOlmo(view: ConfigView): Draft {
   const positional = view.flag(view.find(['rope'], UNDER)) || view.flag(view.find(['alibi'], UNDER));
   const heads = count(view, ['n_heads'], 'a number of attention heads', UNDER);
   const multiQuery = view.flag(view.find(['multi_query_attention'], UNDER));
-  const kvHeads = count(view, ['n_kv_heads'], 'a number of key/value heads', UNDER) ?? (multiQuery ? fact(1, 'config', { note: 'multi-query attention' }) : undefined);
-  const qkNorm = view.flag(view.find(['attention_layer_norm'], UNDER)) === true && hidden && heads ? hidden.value + (kvHeads?.value ?? heads.value) * (hidden.value / heads.value) : 0;
+  const kvHeads =
+    count(view, ['n_kv_heads'], 'a number of key/value heads', UNDER) ?? (multiQuery ? fact(1, 'config', { note: 'multi-query attention' }) : undefined);
+  const qkNorm =
+    view.flag(view.find(['attention_layer_norm'], UNDER)) === true && hidden && heads
+      ? hidden.value + (kvHeads?.value ?? heads.value) * (hidden.value / heads.value)
+      : 0;
   return {
     family: 'OLMo',
     hidden,

@@ -64,7 +64,7 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const op = OPS.find((candidate) => text.startsWith(candidate, i));
-    if (!op || text.startsWith('=', i + op.length) && !['==', '!=', '<=', '>='].includes(op) && op !== '<' && op !== '>') {
+    if (!op || (text.startsWith('=', i + op.length) && !['==', '!=', '<=', '>='].includes(op) && op !== '<' && op !== '>')) {
       throw new Unknown(`$((${clip(text)})) uses ${op ? 'an assignment' : JSON.stringify(char)}, which is not evaluated here`);
     }
     tokens.push({ t: 'op', op });
@@ -73,12 +73,28 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const BINARY: readonly (readonly string[])[] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '<=', '>', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
+const BINARY: readonly (readonly string[])[] = [
+  ['||'],
+  ['&&'],
+  ['|'],
+  ['^'],
+  ['&'],
+  ['==', '!='],
+  ['<', '<=', '>', '>='],
+  ['<<', '>>'],
+  ['+', '-'],
+  ['*', '/', '%'],
+];
 
 class Parser {
   private pos = 0;
   private nesting = 0;
-  constructor(private readonly tokens: Token[], private readonly lookup: Lookup, private readonly depth: number, private readonly budget: { lookups: number }) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly lookup: Lookup,
+    private readonly depth: number,
+    private readonly budget: { lookups: number },
+  ) {}
 
   more(): boolean {
     return this.pos < this.tokens.length;
@@ -173,26 +189,43 @@ class Parser {
 function apply(op: string, a: bigint, b: bigint): bigint {
   const bool = (value: boolean) => (value ? 1n : 0n);
   switch (op) {
-    case '+': return BigInt.asIntN(64, a + b);
-    case '-': return BigInt.asIntN(64, a - b);
-    case '*': return BigInt.asIntN(64, a * b);
+    case '+':
+      return BigInt.asIntN(64, a + b);
+    case '-':
+      return BigInt.asIntN(64, a - b);
+    case '*':
+      return BigInt.asIntN(64, a * b);
     case '/':
     case '%':
       if (b === 0n) throw new Unknown('division by zero in arithmetic');
       return BigInt.asIntN(64, op === '/' ? a / b : a % b);
-    case '<<': return BigInt.asIntN(64, a << (b & 63n));
-    case '>>': return a >> (b & 63n);
-    case '&': return a & b;
-    case '|': return a | b;
-    case '^': return a ^ b;
-    case '<': return bool(a < b);
-    case '<=': return bool(a <= b);
-    case '>': return bool(a > b);
-    case '>=': return bool(a >= b);
-    case '==': return bool(a === b);
-    case '!=': return bool(a !== b);
-    case '&&': return bool(a !== 0n && b !== 0n);
-    case '||': return bool(a !== 0n || b !== 0n);
-    default: throw new Unknown(`the operator ${op} is not evaluated here`);
+    case '<<':
+      return BigInt.asIntN(64, a << (b & 63n));
+    case '>>':
+      return a >> (b & 63n);
+    case '&':
+      return a & b;
+    case '|':
+      return a | b;
+    case '^':
+      return a ^ b;
+    case '<':
+      return bool(a < b);
+    case '<=':
+      return bool(a <= b);
+    case '>':
+      return bool(a > b);
+    case '>=':
+      return bool(a >= b);
+    case '==':
+      return bool(a === b);
+    case '!=':
+      return bool(a !== b);
+    case '&&':
+      return bool(a !== 0n && b !== 0n);
+    case '||':
+      return bool(a !== 0n || b !== 0n);
+    default:
+      throw new Unknown(`the operator ${op} is not evaluated here`);
   }
 }

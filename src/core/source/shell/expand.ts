@@ -91,7 +91,7 @@ export class Env {
   scalarText(name: string): { ok: true; text: string } | { ok: false; reason: string } {
     const value = this.vars.get(name);
     if (!value) return { ok: false, reason: notSet(name) };
-    const pieces = value.kind === 'scalar' ? value.pieces : value.items[0] ?? [];
+    const pieces = value.kind === 'scalar' ? value.pieces : (value.items[0] ?? []);
     const bad = pieces.find((piece) => piece.unresolved);
     if (bad) return { ok: false, reason: bad.unresolved! };
     return { ok: true, text: pieces.map((piece) => piece.text).join('') };
@@ -102,11 +102,18 @@ export class Env {
     const value = this.vars.get(part.name);
     const through = (pieces: Field): Piece[] => {
       if (!this.charge(pieces.length)) return [unresolved(part.span, 'the script expands to more text than is read here')];
-      return pieces.map((piece) => ({ ...piece, split: !part.quoted && !piece.unresolved, via: [...piece.via, { name: part.name, ref: part.span }].slice(-MAX_VIA) }));
+      return pieces.map((piece) => ({
+        ...piece,
+        split: !part.quoted && !piece.unresolved,
+        via: [...piece.via, { name: part.name, ref: part.span }].slice(-MAX_VIA),
+      }));
     };
     if (part.length) {
       if (!value) return [unresolved(part.span, notSet(part.name))];
-      const count = value.kind === 'array' && (part.index === '@' || part.index === '*') ? value.items.length : textOf(value.kind === 'scalar' ? value.pieces : value.items[0] ?? []);
+      const count =
+        value.kind === 'array' && (part.index === '@' || part.index === '*')
+          ? value.items.length
+          : textOf(value.kind === 'scalar' ? value.pieces : (value.items[0] ?? []));
       if (typeof count === 'object') return [unresolved(part.span, count.reason)];
       return [{ text: String(typeof count === 'number' ? count : count.length), span: part.span, linear: false, split: !part.quoted, via: [] }];
     }
@@ -120,7 +127,8 @@ export class Env {
       if (!missing) return this.select(value!, part, through);
       if (kind === '?') return [unresolved(part.span, `${part.name} must be set by whoever runs the script`)];
       const fallback = this.items(part.arg ?? []).map((item) => (item === BREAK || part.quoted ? item : { ...item, split: !item.unresolved }));
-      if (kind === '=' && !/^\d+$/.test(part.name)) this.vars.set(part.name, { kind: 'scalar', pieces: fallback.map((item) => (item === BREAK ? space([]) : { ...item, split: false })) });
+      if (kind === '=' && !/^\d+$/.test(part.name))
+        this.vars.set(part.name, { kind: 'scalar', pieces: fallback.map((item) => (item === BREAK ? space([]) : { ...item, split: false })) });
       return fallback;
     }
     if (!value) return [unresolved(part.span, notSet(part.name))];
@@ -189,19 +197,25 @@ export function unresolved(span: Span, reason: string): Piece {
 }
 
 function notSet(name: string): string {
-  if (/^\d+$/.test(name)) return name === '0' ? '$0 is the script\'s own path' : `$${name} is the script's ${ordinal(Number(name))} argument, given when it is run`;
+  if (/^\d+$/.test(name))
+    return name === '0' ? "$0 is the script's own path" : `$${name} is the script's ${ordinal(Number(name))} argument, given when it is run`;
   if (/^[@*#]$/.test(name)) return `$${name} stands for the script's arguments, given when it is run`;
   if (/^[?$!-]$/.test(name)) return `$${name} is known only while the script runs`;
   return `${name} is not set in this file (it comes from the environment or the caller)`;
 }
 
 function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
 function isEmpty(value: Value, index: string | undefined): 'empty' | 'set' | 'unknown' | 'unset' {
-  const pieces = value.kind === 'scalar' ? value.pieces : index === '@' || index === '*' ? value.items.flat() : value.items[index && /^\d+$/.test(index) ? Number(index) : 0];
+  const pieces =
+    value.kind === 'scalar'
+      ? value.pieces
+      : index === '@' || index === '*'
+        ? value.items.flat()
+        : value.items[index && /^\d+$/.test(index) ? Number(index) : 0];
   if (!pieces) return 'unset';
   if (pieces.some((piece) => piece.text !== '')) return 'set';
   if (pieces.some((piece) => piece.unresolved)) return 'unknown';

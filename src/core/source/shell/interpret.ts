@@ -23,7 +23,28 @@ const MAX_COMMANDS = 50_000;
 
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 /** Commands that print or test a launch command rather than run it. */
-const NOT_RUNNING = new Set(['echo', 'printf', 'cat', 'ls', 'test', '[', '[[', 'grep', 'sed', 'tee', ':', 'true', 'false', 'which', 'type', 'cp', 'mv', 'rm', 'mkdir', 'touch']);
+const NOT_RUNNING = new Set([
+  'echo',
+  'printf',
+  'cat',
+  'ls',
+  'test',
+  '[',
+  '[[',
+  'grep',
+  'sed',
+  'tee',
+  ':',
+  'true',
+  'false',
+  'which',
+  'type',
+  'cp',
+  'mv',
+  'rm',
+  'mkdir',
+  'touch',
+]);
 
 export function interpret(nodes: readonly Node[], isProgram: (text: string) => boolean): Launch[] {
   const walker = new Walker(isProgram);
@@ -156,7 +177,10 @@ class Walker {
       const before = item.append && old ? (old.kind === 'array' ? old.items : [old.pieces]) : [];
       const items = [...before, ...elements];
       const pieces = items.reduce((sum, field) => sum + field.length, 0);
-      this.env.vars.set(item.name, pieces > MAX_ARRAY_PIECES ? { kind: 'scalar', pieces: [unresolved(item.span, 'the array grows past what is read here')] } : { kind: 'array', items });
+      this.env.vars.set(
+        item.name,
+        pieces > MAX_ARRAY_PIECES ? { kind: 'scalar', pieces: [unresolved(item.span, 'the array grows past what is read here')] } : { kind: 'array', items },
+      );
       return;
     }
     const assignment = assignmentOf(item)!;
@@ -192,7 +216,12 @@ class Walker {
     let source = '';
     for (const part of parts) {
       if (part.t === 'lit') {
-        source += part.quoted ? escape(part.text) : part.text.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+        source += part.quoted
+          ? escape(part.text)
+          : part.text
+              .replace(/[.+^${}()|\\]/g, '\\$&')
+              .replace(/\*/g, '.*')
+              .replace(/\?/g, '.');
         continue;
       }
       const text = fieldText(this.env.joined([part]));
@@ -249,7 +278,10 @@ function resplit(field: Field): Field[] {
 /** The test expression of `[`/`test`/`[[`, or undefined when an operand or operator is unknown here. */
 export function evaluateTest(args: readonly (string | undefined)[]): boolean | undefined {
   // `||` and `&&` (in `[[ ]]`) and `-o`/`-a`: split at the loosest operator first.
-  for (const [or, and] of [['||', '&&'], ['-o', '-a']]) {
+  for (const [or, and] of [
+    ['||', '&&'],
+    ['-o', '-a'],
+  ]) {
     const at = args.lastIndexOf(or);
     if (at > 0) return combine(evaluateTest(args.slice(0, at)), evaluateTest(args.slice(at + 1)), 'or');
     const both = args.lastIndexOf(and);

@@ -8,7 +8,13 @@ import type { Span } from '../tree';
  */
 
 export type Part =
-  | { readonly t: 'lit'; readonly text: string; readonly span: Span; readonly quoted: boolean; /** text[i] was written at span.start + i */ readonly linear: boolean }
+  | {
+      readonly t: 'lit';
+      readonly text: string;
+      readonly span: Span;
+      readonly quoted: boolean;
+      /** text[i] was written at span.start + i */ readonly linear: boolean;
+    }
   | ParamPart
   | { readonly t: 'arith'; readonly expr: string; readonly span: Span; readonly quoted: boolean }
   | { readonly t: 'cmdsub'; readonly span: Span; readonly quoted: boolean };
@@ -91,7 +97,12 @@ class Lexer {
     const end = this.text.indexOf('))', start + 2);
     this.pos = end < 0 ? this.text.length : end + 2;
     const raw = this.text.slice(start, this.pos);
-    this.tokens.push({ t: 'word', parts: [{ t: 'lit', text: raw, span: { start, end: this.pos }, quoted: true, linear: true }], span: { start, end: this.pos }, raw });
+    this.tokens.push({
+      t: 'word',
+      parts: [{ t: 'lit', text: raw, span: { start, end: this.pos }, quoted: true, linear: true }],
+      span: { start, end: this.pos },
+      raw,
+    });
   }
 
   private operator(op: string): void {
@@ -147,7 +158,8 @@ class Lexer {
     const parts: Part[] = [];
     let litStart = -1;
     const flush = () => {
-      if (litStart >= 0 && litStart < this.pos) parts.push({ t: 'lit', text: text.slice(litStart, this.pos), span: { start: litStart, end: this.pos }, quoted, linear: true });
+      if (litStart >= 0 && litStart < this.pos)
+        parts.push({ t: 'lit', text: text.slice(litStart, this.pos), span: { start: litStart, end: this.pos }, quoted, linear: true });
       litStart = -1;
     };
     while (this.pos < text.length) {
@@ -195,7 +207,8 @@ class Lexer {
     const parts: Part[] = [];
     let litStart = -1;
     const flush = () => {
-      if (litStart >= 0 && litStart < this.pos) parts.push({ t: 'lit', text: text.slice(litStart, this.pos), span: { start: litStart, end: this.pos }, quoted: true, linear: true });
+      if (litStart >= 0 && litStart < this.pos)
+        parts.push({ t: 'lit', text: text.slice(litStart, this.pos), span: { start: litStart, end: this.pos }, quoted: true, linear: true });
       litStart = -1;
     };
     while (this.pos < text.length && text[this.pos] !== '"') {
@@ -349,11 +362,15 @@ class Lexer {
     if (!op || length) return unsupported(`the expansion ${text.slice(start, Math.min(text.length, i + 2))}…`);
     this.pos = i + op.length;
     let braces = 0;
-    const arg = this.parts((char) => {
-      if (char === '{') braces++;
-      else if (char === '}') return braces-- === 0;
-      return false;
-    }, quoted, depth + 1);
+    const arg = this.parts(
+      (char) => {
+        if (char === '{') braces++;
+        else if (char === '}') return braces-- === 0;
+        return false;
+      },
+      quoted,
+      depth + 1,
+    );
     this.pos = Math.min(text.length, this.pos + 1);
     return { t: 'param', name, span: { start, end: this.pos }, quoted, op, arg, index };
   }
