@@ -108,7 +108,7 @@ export class WorkspaceResources implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
 }

@@ -70,7 +70,7 @@ export function validateWithLab(raw: Readonly<Record<string, unknown>>): { setti
   if (typeof minTokensRaw === 'number' && Number.isFinite(minTokensRaw) && minTokensRaw >= 0 && minTokensRaw <= 1e15) minTokens = minTokensRaw;
   else if (minTokensRaw !== undefined && minTokensRaw !== null)
     ignored.push(`lab.minTokens: ${printable(JSON.stringify(minTokensRaw) ?? '', 60)} is not a token count from 0 to 10¹⁵`);
-  const lossLogs: Record<string, string> = Object.create(null);
+  const lossLogs = Object.create(null) as Record<string, string>;
   const logsRaw = raw['lab.lossLogs'];
   if (logsRaw !== undefined && logsRaw !== null) {
     if (typeof logsRaw !== 'object' || Array.isArray(logsRaw)) ignored.push('lab.lossLogs: not an object of config path → loss log path');

@@ -58,7 +58,7 @@ export class WorkspaceFacts implements vscode.Disposable {
     );
     // Problems in every facts file show in the Problems panel, not only in those a config used.
     void Promise.resolve(vscode.workspace.findFiles(`**/${FACTS_FILE_NAME}`, undefined, 100)).then(
-      (uris) => uris.forEach((uri) => this.load(uri)),
+      (uris) => uris.forEach((uri) => void this.load(uri)),
       () => undefined,
     );
   }
@@ -126,7 +126,7 @@ export class WorkspaceFacts implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.timer);
     this.files.clear();
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
 
   /** The folders whose facts files apply to a config: its workspace folder (or its own folder outside any) down to its own. */

@@ -89,7 +89,7 @@ describe('compute-budget analyze --format sarif', () => {
     assert.equal(log.runs.length, 1);
     const driver = log.runs[0]!.tool.driver;
     assert.equal(driver.name, 'compute-budget');
-    assert.equal(driver.version, JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    assert.equal(driver.version, (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
     assert.equal(driver.informationUri, undefined);
     assert.ok(driver.rules!.every((rule) => rule.helpUri === undefined));
   });

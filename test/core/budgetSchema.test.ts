@@ -28,7 +28,7 @@ function declaredList(relative: string, name: string): string[] {
  */
 function readerKeys(): Set<string> {
   return new Set([
-    ...Object.values(plain.training).flatMap((keys: unknown) => (Array.isArray(keys) ? keys : [])),
+    ...Object.values(plain.training).flatMap((keys: unknown): string[] => (Array.isArray(keys) ? (keys as string[]) : [])),
     ...(plain.modelNameKeys ?? []),
     ...declaredList('src/core/architecture/readModel.ts', 'DECLARED_TOTAL'),
     ...declaredList('src/core/architecture/readModel.ts', 'DECLARED_ACTIVE'),

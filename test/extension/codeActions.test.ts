@@ -41,7 +41,7 @@ describe('quick fixes', () => {
     const { editor } = await openUntitled(content);
     const [fix] = await quickFixes(editor.document, 'missing-data-parallel');
     assert.strictEqual(fix.command?.command, 'computeBudget.addFact');
-    const [uri, fact] = fix.command!.arguments!;
+    const [uri, fact] = fix.command!.arguments! as [vscode.Uri, string];
     // The action asks for the value; automation passes it as the third argument.
     assert.strictEqual(await vscode.commands.executeCommand('computeBudget.addFact', uri, fact, '16'), true);
     assert.ok(editor.document.getText().startsWith('# compute-budget: gpus=16\n{'));

@@ -9,7 +9,7 @@ const { EVENT_SUITE_BEGIN, EVENT_SUITE_END, EVENT_TEST_PASS, EVENT_TEST_FAIL, EV
 export class FileReporter extends Mocha.reporters.Base {
   constructor(runner: Mocha.Runner, options: Mocha.MochaOptions) {
     super(runner, options);
-    const output: string | undefined = options.reporterOptions?.output;
+    const output = (options.reporterOptions as { output?: string } | undefined)?.output;
     const lines: string[] = [];
     const failures: string[] = [];
     let depth = 0;

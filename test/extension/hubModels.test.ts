@@ -24,8 +24,9 @@ const TINY = JSON.stringify({
 
 /** Resolves with the first analysis of `document` published to the surfaces that satisfies `ready`. */
 async function analysisWhen(document: vscode.TextDocument, ready: (analysis: Analysis) => boolean): Promise<Analysis> {
-  const { cache, analyzed } = await api();
-  const now = await analyzed(document);
+  const extension = await api();
+  const { cache } = extension;
+  const now = await extension.analyzed(document);
   if (ready(now)) return now;
   return new Promise((resolve) => {
     const subscription = cache.onDidAnalyze((event) => {

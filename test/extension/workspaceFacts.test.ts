@@ -98,7 +98,7 @@ describe('workspace facts (.compute-budget.yaml)', () => {
       );
       const fix = actions.find((action) => action.title === 'Add tokens for this file in .compute-budget.yaml');
       assert.ok(fix, actions.map((action) => action.title).join(' | '));
-      const [uri, fact, , suggested] = fix.command!.arguments!;
+      const [uri, fact, , suggested] = fix.command!.arguments! as [vscode.Uri, string, unknown, string];
       assert.strictEqual(suggested, 2_488_796_160); // 20 × 124,439,808
       // The action asks for the value (offering the Chinchilla-optimal count); automation passes it.
       assert.strictEqual(await vscode.commands.executeCommand('computeBudget.addFact', uri, fact, '5B'), true);

@@ -159,7 +159,7 @@ export class StopSignals implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.disposables.splice(0).forEach((disposable) => disposable.dispose());
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.checks.clear();
   }
 }

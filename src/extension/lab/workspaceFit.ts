@@ -162,7 +162,7 @@ export class WorkspaceFitService implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.timer);
     this.diagnostics.dispose();
-    this.disposables.splice(0).forEach((disposable) => disposable.dispose());
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 }
 

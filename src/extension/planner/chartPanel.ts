@@ -119,7 +119,7 @@ export class ChartPanel implements vscode.Disposable {
     if (ChartPanel.current === this) ChartPanel.current = undefined;
     for (const waiter of this.waiters.values()) waiter.reject(new Error('the chart was closed before it drew'));
     this.waiters.clear();
-    this.disposables.splice(0).forEach((disposable) => disposable.dispose());
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.panel.dispose();
   }
 }
@@ -183,7 +183,7 @@ export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
+<link rel="stylesheet" href="${style.toString()}">
 <title>Compute Budget Chart</title>
 </head>
 <body>
@@ -213,7 +213,7 @@ export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 <div id="plan-body"></div>
 </section>
 </main>
-<script nonce="${nonce}" src="${script}"></script>
+<script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
 }

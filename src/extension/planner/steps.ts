@@ -71,7 +71,7 @@ function settle<T>(
     const finish = (answer: StepAnswer<T>) => {
       if (done) return;
       done = true;
-      disposables.forEach((disposable) => disposable.dispose());
+      for (const disposable of disposables) disposable.dispose();
       input.dispose();
       resolve(answer);
     };

@@ -9,5 +9,5 @@ const MAX_HOVER_TEXT = 400;
  * kind (CR, LF, U+2028) starts a new Markdown line. Controls and bidi overrides are shown escaped.
  */
 export function escapeMarkdown(text: string): string {
-  return printable(text.replace(/\r\n?|\n|\u2028|\u2029/g, ' '), MAX_HOVER_TEXT).replace(/[\\`*_{}\[\]()#+\-.!|<>~&"':@]/g, (char) => `\\${char}`);
+  return printable(text.replace(/\r\n?|\n|\u2028|\u2029/g, ' '), MAX_HOVER_TEXT).replace(/[\\`*_{}[\]()#+\-.!|<>~&"':@]/g, (char) => `\\${char}`);
 }

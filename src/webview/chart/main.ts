@@ -13,7 +13,6 @@ import {
   type ChartConfiguration,
   type ChartDataset,
   type Plugin,
-  type TooltipItem,
 } from 'chart.js';
 import { Element as SvgCanvas } from 'svgcanvas';
 import type { ChartData, ChartLine } from '../../core/planner/chartData';
