@@ -163,7 +163,9 @@ describe('the composite GitHub Action', () => {
       const { result, outputs } = analyse(['bad one.yaml', '-dash.yaml'], { FAIL_ON: 'error', ANNOTATIONS: 'true' });
       assert.equal(result.status, 0, result.stderr);
       assert.deepEqual(outputs, { 'exit-code': '1', 'sarif-file': 'out.sarif' });
-      const log = JSON.parse(fs.readFileSync(path.join(folder, 'out.sarif'), 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+      const log = JSON.parse(fs.readFileSync(path.join(folder, 'out.sarif'), 'utf8')) as {
+        runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      };
       const uris = new Set(
         log.runs[0].results.map(
           (each: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => each.locations[0]!.physicalLocation.artifactLocation.uri,
