@@ -14,12 +14,14 @@ import { registerPlanner } from './planner/register';
 import { registerStatement } from './statement';
 import { WorkspaceResources, type ModelSource } from './resources';
 import { AnalysisScheduler } from './scheduler';
-import { readSettings } from './settings';
+import { SettingsStore } from './settingsStore';
 import { WorkspaceFacts } from './workspaceFacts';
 
 /** What `activate` returns: a hook for integration tests to wait on analyses instead of sleeping. */
 export interface ComputeBudgetApi {
   readonly cache: AnalysisCache;
+  /** The settings as the extension read and checked them. */
+  readonly settings: SettingsStore;
   /** Resolves with the analysis of this document's current version once the surfaces have it. */
   analyzed(document: vscode.TextDocument): Promise<Analysis>;
 }
@@ -39,11 +41,10 @@ export interface HostServices {
 export function activateShared(context: vscode.ExtensionContext, host: HostServices): ComputeBudgetApi {
   const log = vscode.window.createOutputChannel('Compute Budget', { log: true });
   const warnOnce = ignoredSettingsWarning(log);
-  const { settings, ignored } = readSettings();
-  warnOnce(ignored);
+  const settings = new SettingsStore(warnOnce);
   // Restricted Mode: nothing leaves the machine, whatever the user's setting says.
-  const networkAllowed = (allow: boolean) => allow && vscode.workspace.isTrusted;
-  const resources = new WorkspaceResources(host.models, networkAllowed(settings.allowNetwork));
+  const networkAllowed = () => settings.current.allowNetwork && vscode.workspace.isTrusted;
+  const resources = new WorkspaceResources(host.models, networkAllowed());
   const facts = new WorkspaceFacts();
   const cache = new AnalysisCache(
     settings,
@@ -51,12 +52,13 @@ export function activateShared(context: vscode.ExtensionContext, host: HostServi
     resources,
     facts,
   );
-  const scheduler = new AnalysisScheduler(cache);
+  const scheduler = new AnalysisScheduler(cache, settings);
   // Keyed by the document object: untitled documents reuse URIs and versions.
   const published = new WeakMap<vscode.TextDocument, number>();
   const waiters = new Map<vscode.TextDocument, ((analysis: Analysis) => void)[]>();
   context.subscriptions.push(
     log,
+    settings,
     resources,
     cache,
     scheduler,
@@ -79,29 +81,27 @@ export function activateShared(context: vscode.ExtensionContext, host: HostServi
       cache.forget(document);
       waiters.delete(document);
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => resources.setAllowNetwork(networkAllowed(readSettings().settings.allowNetwork))),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-      const { settings: changed, ignored: nowIgnored } = readSettings();
-      warnOnce(nowIgnored);
-      resources.setAllowNetwork(networkAllowed(changed.allowNetwork));
-      cache.updateSettings(changed);
+    vscode.workspace.onDidGrantWorkspaceTrust(() => resources.setAllowNetwork(networkAllowed())),
+    // The cache has begun a new generation by now (it listened first): redraw what is visible.
+    settings.onDidChange(() => {
+      resources.setAllowNetwork(networkAllowed());
       scheduler.refreshVisible();
     }),
   );
-  registerDiagnostics(context, cache);
-  registerDecorations(context, cache);
+  registerDiagnostics(context, cache, settings);
+  registerDecorations(context, cache, settings);
   registerHover(context, cache);
   registerCodeActions(context, cache, facts);
   registerStatusBar(context, cache);
-  registerPlanner(context, cache);
+  registerPlanner(context, cache, settings);
   registerStatement(context, cache);
   registerBudgetCompletion(context);
-  registerLab(context, cache, () => scheduler.refreshVisible(), host.lab);
+  registerLab(context, cache, settings, () => scheduler.refreshVisible(), host.lab);
   scheduler.refreshVisible();
 
   return {
     cache,
+    settings,
     analyzed(document) {
       if (published.get(document) === document.version) return cache.analysis(document);
       return new Promise((resolve) => {

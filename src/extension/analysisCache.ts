@@ -4,7 +4,8 @@ import { EMPTY_SNAPSHOT, type AnalysisJob } from '../core/analysisJob';
 import { layeredFacts, type FactRecord } from '../core/workspaceFacts/match';
 import { isConfigDocument, syntaxOfLanguage } from './documents';
 import type { WorkspaceResources } from './resources';
-import { analyzeOptions, type Settings } from './settings';
+import { analyzeOptions } from './settings';
+import type { SettingsStore } from './settingsStore';
 import { isFactsFile } from './workspaceFacts';
 
 /** Where analyses run: a worker thread in the desktop host, the same thread as a last resort. */
@@ -43,20 +44,16 @@ export class AnalysisCache implements vscode.Disposable {
   /** Fires when a document's analysis was (re)computed and published to the surfaces. */
   readonly onDidAnalyze = this.changed.event;
 
+  private readonly settingsChanged: vscode.Disposable;
+
   constructor(
-    private settings: Settings,
+    private readonly settings: SettingsStore,
     private readonly analyzer: Analyzer,
     private readonly resources?: WorkspaceResources,
     private readonly facts?: FactsSource,
-  ) {}
-
-  get current(): Settings {
-    return this.settings;
-  }
-
-  updateSettings(settings: Settings): void {
-    this.settings = settings;
-    this.generation++;
+  ) {
+    // New settings mean new analyses for every document.
+    this.settingsChanged = settings.onDidChange(() => this.generation++);
   }
 
   /** Something every analysis may depend on changed (a file a config includes): analyse anew. */
@@ -71,7 +68,7 @@ export class AnalysisCache implements vscode.Disposable {
     if (entry && this.isCurrent(entry, document)) return entry.analysis;
     const { version } = document;
     const generation = this.generation;
-    const options = analyzeOptions(this.settings);
+    const options = analyzeOptions(this.settings.current);
     const job = {
       // A facts file is YAML but not a config: its own problems are reported by WorkspaceFacts.
       text: isFactsFile(document.uri) ? '' : document.getText(),
@@ -136,6 +133,7 @@ export class AnalysisCache implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.settingsChanged.dispose();
     this.entries.clear();
     this.changed.dispose();
     this.analyzer.dispose();

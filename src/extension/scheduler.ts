@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnalysisCache } from './analysisCache';
+import type { SettingsStore } from './settingsStore';
 import { isConfigDocument } from './documents';
 
 /**
@@ -10,7 +11,10 @@ export class AnalysisScheduler implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly cache: AnalysisCache) {
+  constructor(
+    private readonly cache: AnalysisCache,
+    private readonly settings: SettingsStore,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) this.schedule(event.document);
@@ -46,7 +50,7 @@ export class AnalysisScheduler implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         if (!document.isClosed) void this.cache.publish(document);
-      }, this.cache.current.debounceMs),
+      }, this.settings.current.debounceMs),
     );
   }
 

@@ -51,7 +51,7 @@ describe('settings a workspace may hold', () => {
   it('replaces a setting of the wrong type by its default instead of computing with it', async () => {
     await vscode.workspace.getConfiguration('computeBudget').update('tokensPerParameter', 'twenty', vscode.ConfigurationTarget.Workspace);
     const { analysis } = await openUntitled('model:\n  parameters: 70B\ntraining:\n  tokens: 2.8T\n');
-    assert.strictEqual((await api()).cache.current.tokensPerParameter, 20);
+    assert.strictEqual((await api()).settings.current.tokensPerParameter, 20);
     assert.strictEqual(analysis.chinchillaMultiple, 2);
   });
 });

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnalysisCache } from '../analysisCache';
-import { SETTINGS_SECTION } from '../commandIds';
-import { readSettings } from '../settings';
+import type { SettingsStore } from '../settingsStore';
 import { FitRunner } from './fitRunner';
 import type { LabExecutor } from './labTasks';
 import { boundaryView, curveView, runsView } from '../../core/lab/labChart';
@@ -42,16 +41,17 @@ export interface RefitResult {
 export function registerLab(
   context: vscode.ExtensionContext,
   cache: AnalysisCache,
+  settings: SettingsStore,
   refresh: () => void,
   executor: (log: (message: string) => void) => LabExecutor,
 ): WorkspaceFitService {
   const log = vscode.window.createOutputChannel('Compute Budget Lab', { log: true });
   const runner = new FitRunner(executor((message) => log.warn(message)));
-  const service = new WorkspaceFitService(cache.current, runner);
+  const service = new WorkspaceFitService(settings.current, runner);
   setWorkspaceFitService(service);
-  const stops = new StopSignals(() => cache.current, runner, cache);
+  const stops = new StopSignals(() => settings.current, runner, cache);
   const evalsDiagnostics = labDiagnostics('compute-budget-evals');
-  const boundary = new BoundaryFile(() => cache.current, runner, evalsDiagnostics);
+  const boundary = new BoundaryFile(() => settings.current, runner, evalsDiagnostics);
   const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri);
   ChartPanel.labData = (source, data) => {
     const state = service.state;
@@ -112,9 +112,7 @@ export function registerLab(
       refresh();
       void ChartPanel.active?.refreshLab()?.catch(() => undefined);
     }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SETTINGS_SECTION)) service.updateSettings(readSettings().settings);
-    }),
+    settings.onDidChange((changed) => service.updateSettings(changed)),
     vscode.commands.registerCommand(LabCommandId.refit, async (): Promise<RefitResult> => {
       const state = service.enabled ? await service.refit() : await service.ensure();
       return refitResult(state);

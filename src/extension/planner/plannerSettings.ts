@@ -1,5 +1,5 @@
 import type { AcceleratorOverride } from '../../core/hardware/accelerators';
-import { readSettings } from '../settings';
+import type { Settings } from '../settings';
 
 /** The `computeBudget.planner.*` settings, read when a plan starts. */
 export interface PlannerSettings {
@@ -8,7 +8,6 @@ export interface PlannerSettings {
   readonly pricePerAcceleratorHour: number | undefined;
 }
 
-export function readPlannerSettings(): PlannerSettings {
-  const { settings } = readSettings();
+export function plannerSettings(settings: Settings): PlannerSettings {
   return { mfu: settings.mfu, accelerators: settings.accelerators, pricePerAcceleratorHour: settings.pricePerAcceleratorHour };
 }

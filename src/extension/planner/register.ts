@@ -12,7 +12,8 @@ import { lossFitChoice } from '../lab/workspaceFit';
 import { ChartPanel } from './chartPanel';
 import { registerChartFollowing } from './chartFollowing';
 import { askPlanInput } from './planFlow';
-import { readPlannerSettings } from './plannerSettings';
+import { plannerSettings, type PlannerSettings } from './plannerSettings';
+import type { SettingsStore } from '../settingsStore';
 import { applyWriteBack, offerWriteBack, writeBackData } from './writeBack';
 import { registerWriteBackPreview } from './writeBackPreview';
 
@@ -59,7 +60,7 @@ export interface ShowChartArgs {
   readonly view?: ChartView;
 }
 
-export function registerPlanner(context: vscode.ExtensionContext, cache: AnalysisCache): void {
+export function registerPlanner(context: vscode.ExtensionContext, cache: AnalysisCache, settings: SettingsStore): void {
   const extensionUri = context.extensionUri;
   registerWriteBackPreview(context);
 
@@ -71,7 +72,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
 
   /** The chart of a config as it is now, with the loss fit the settings choose. */
   const chartOf = (document: vscode.TextDocument, analysis: Analysis) =>
-    chartForAnalysis(analysis, baseName(document.uri), { fit: lossFitChoice(cache.current) });
+    chartForAnalysis(analysis, baseName(document.uri), { fit: lossFitChoice(settings.current) });
 
   const showConfigChart = async (document: vscode.TextDocument, view?: ChartView): Promise<RenderedMessage> =>
     ChartPanel.show(extensionUri, chartOf(document, await cache.analysis(document)), document.uri, view);
@@ -88,14 +89,14 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
     }),
 
     vscode.commands.registerCommand(CommandId.planComputeBudget, async (args?: PlanCommandArgs): Promise<PlanCommandResult | undefined> => {
-      const settings = readPlannerSettings();
+      const planner = plannerSettings(settings.current);
       const document = await configDocument(args?.uri);
       const analysis = document ? await cache.analysis(document) : undefined;
-      if (args && typeof args === 'object') return automated(args, settings, document, analysis);
+      if (args && typeof args === 'object') return automated(args, planner, document, analysis);
 
-      const asked = await askPlanInput(settings, analysis, document ? baseName(document.uri) : undefined);
+      const asked = await askPlanInput(planner, analysis, document ? baseName(document.uri) : undefined);
       if (!asked) return undefined;
-      const input: PlanInput = { fit: lossFitChoice(cache.current), ...asked };
+      const input: PlanInput = { fit: lossFitChoice(settings.current), ...asked };
       let result: PlanResult;
       try {
         result = plan(input);
@@ -106,7 +107,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
         }
         throw error;
       }
-      const rendered = await ChartPanel.show(extensionUri, chartForPlan(result, { fit: lossFitChoice(cache.current) }), undefined);
+      const rendered = await ChartPanel.show(extensionUri, chartForPlan(result, { fit: lossFitChoice(settings.current) }), undefined);
       void offerWriteBack(result, document, analysis, (current) => cache.analysis(current));
       return { plan: result, rendered };
     }),
@@ -117,15 +118,15 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
 
   async function automated(
     args: PlanCommandArgs,
-    settings: ReturnType<typeof readPlannerSettings>,
+    planner: PlannerSettings,
     document: vscode.TextDocument | undefined,
     analysis: Analysis | undefined,
   ): Promise<PlanCommandResult> {
-    const input = inputFromArgs(args, settings, analysis, lossFitChoice(cache.current));
+    const input = inputFromArgs(args, planner, analysis, lossFitChoice(settings.current));
     const result = plan(input);
     const writeBack = document && analysis ? writeBackData(result, analysis) : undefined;
     const rendered =
-      args.open === false ? undefined : await ChartPanel.show(extensionUri, chartForPlan(result, { fit: lossFitChoice(cache.current) }), undefined);
+      args.open === false ? undefined : await ChartPanel.show(extensionUri, chartForPlan(result, { fit: lossFitChoice(settings.current) }), undefined);
     let applied: boolean | undefined;
     if (args.writeBack && document) {
       // With a label, the choice as it was offered earlier: applied only if the file still means the same.
@@ -136,14 +137,9 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
   }
 }
 
-function inputFromArgs(
-  args: PlanCommandArgs,
-  settings: ReturnType<typeof readPlannerSettings>,
-  analysis: Analysis | undefined,
-  fit: PlanInput['fit'],
-): PlanInput {
+function inputFromArgs(args: PlanCommandArgs, planner: PlannerSettings, analysis: Analysis | undefined, fit: PlanInput['fit']): PlanInput {
   return planInputFrom(
     { ...args, gpu: args.gpu ?? args.accelerator },
-    { accelerators: settings.accelerators, mfu: settings.mfu, pricePerAcceleratorHour: settings.pricePerAcceleratorHour, fit, flops: analysis?.flops },
+    { accelerators: planner.accelerators, mfu: planner.mfu, pricePerAcceleratorHour: planner.pricePerAcceleratorHour, fit, flops: analysis?.flops },
   );
 }

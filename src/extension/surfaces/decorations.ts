@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
 import type { AnalysisCache } from '../analysisCache';
+import type { SettingsStore } from '../settingsStore';
 import { codeEnd } from '../../core/source/lines';
 import { budgetSummary, modelSummary } from './summary';
 
@@ -8,13 +9,13 @@ import { budgetSummary, modelSummary } from './summary';
  * The Import Cost look: a muted summary after the line that fixes the model size and the
  * line that fixes the training length. One decoration type; colour from a contributed theme colour.
  */
-export function registerDecorations(context: vscode.ExtensionContext, cache: AnalysisCache): void {
+export function registerDecorations(context: vscode.ExtensionContext, cache: AnalysisCache, settings: SettingsStore): void {
   const type = vscode.window.createTextEditorDecorationType({
     after: { color: new vscode.ThemeColor('computeBudget.inlineForeground'), margin: '0 0 0 2em', fontStyle: 'italic' },
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
   });
   const apply = (document: vscode.TextDocument, analysis: Analysis) => {
-    const options = cache.current.decorations ? decorationsFor(document, analysis) : [];
+    const options = settings.current.decorations ? decorationsFor(document, analysis) : [];
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document === document) editor.setDecorations(type, options);
     }

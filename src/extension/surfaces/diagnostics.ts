@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
 import type { Finding, Severity } from '../../core/findings';
 import type { AnalysisCache } from '../analysisCache';
+import type { Settings } from '../settings';
+import type { SettingsStore } from '../settingsStore';
 import { DIAGNOSTIC_SOURCE } from '../commandIds';
 import { diagnosticDocUri, registerDiagnosticDocs } from './diagnosticDocs';
 
@@ -13,18 +15,18 @@ const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
 };
 
 /** Findings become Problems-panel diagnostics, each linking to its code's documentation. */
-export function registerDiagnostics(context: vscode.ExtensionContext, cache: AnalysisCache): void {
+export function registerDiagnostics(context: vscode.ExtensionContext, cache: AnalysisCache, settings: SettingsStore): void {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   registerDiagnosticDocs(context);
   context.subscriptions.push(
     collection,
-    cache.onDidAnalyze(({ document, analysis }) => collection.set(document.uri, toDiagnostics(document, analysis, cache))),
+    cache.onDidAnalyze(({ document, analysis }) => collection.set(document.uri, toDiagnostics(document, analysis, settings.current))),
     vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
   );
 }
 
-export function toDiagnostics(document: vscode.TextDocument, analysis: Analysis, cache: AnalysisCache): vscode.Diagnostic[] {
-  const overrides = cache.current.severities;
+export function toDiagnostics(document: vscode.TextDocument, analysis: Analysis, settings: Settings): vscode.Diagnostic[] {
+  const overrides = settings.severities;
   const diagnostics: vscode.Diagnostic[] = [];
   for (const finding of analysis.findings) {
     const chosen = overrides[finding.code] ?? finding.severity;
