@@ -24,6 +24,7 @@ import { detailedFlops, type DetailedFlops } from './budget/detailedFlops';
 import { readTokens, type TokenResult } from './training/tokens';
 
 export { syntaxOf, type Syntax };
+export { stoppedAnalysis } from './stoppedAnalysis';
 
 export interface AnalyzeOptions {
   /** Facts from outside the file: settings or `--fact name=value`. */
@@ -561,13 +562,6 @@ function sortFindings(findings: Finding[]): Finding[] {
  * The answer for a file whose analysis was stopped (it ran past the host's time limit): nothing
  * read, one finding that says why, so the surfaces show that instead of an old or empty result.
  */
-export function stoppedAnalysis(fileName: string, text: string, reason: string): Analysis {
-  const message = `${reason} The file is not analysed; if it is a training config, report it with the file attached.`;
-  return empty(fileName, syntaxOf(fileName, text.slice(0, 4096)), [{ severity: 'warning', code: 'too-large', message, span: { start: 0, end: 0 } }], {
-    alwaysReport: true,
-  });
-}
-
 function empty(file: string, syntax: Syntax, findings: Finding[], options: AnalyzeOptions): Analysis {
   return compute(file, syntax, UNKNOWN, {}, { factors: [] }, findings, [], options);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { stoppedAnalysis, type Analysis } from '../core/analyze';
+import type { Analysis } from '../core/analyze';
+import { stoppedAnalysis } from '../core/stoppedAnalysis';
 import { EMPTY_SNAPSHOT, type AnalysisJob } from '../core/analysisJob';
 import { layeredFacts, type FactRecord } from '../core/workspaceFacts/match';
 import { isConfigDocument, syntaxOfLanguage } from './documents';

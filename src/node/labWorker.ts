@@ -1,10 +1,14 @@
 /**
  * The lab's worker thread: a runs file or a loss log in, its fit or stop signal out. Fitting
  * 250 runs with 100 bootstrap resamples takes about 0.3 s, which the extension host's thread
- * must not spend. Bundled as dist/labWorker.js (esbuild.js).
+ * must not spend. Bundled as dist/labWorker.js (esbuild.js); loaded by the host (no parentPort
+ * there) when no thread can start, it only exports `runTask`.
  */
 import { parentPort } from 'worker_threads';
-import { runTask, type LabJob, type LabReply } from '../extension/lab/labTasks';
+import { runTask } from '../extension/lab/labEngine';
+import type { LabJob, LabReply } from '../extension/lab/labTasks';
+
+export { runTask };
 
 parentPort?.on('message', (job: LabJob) => {
   let reply: LabReply;

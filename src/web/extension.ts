@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { activateShared, type ComputeBudgetApi } from '../extension/activateShared';
 import { inlineAnalyzer } from '../extension/inlineAnalyzer';
-import { inlineLabExecutor } from '../extension/lab/labTasks';
+import { inlineLabExecutor } from '../extension/lab/labEngine';
 
 /**
  * The browser entry (vscode.dev, github.dev, code-server's web worker host). The extension host

@@ -3,7 +3,7 @@ import type { WorkspaceStop } from '../../core/lab/workspaceStop';
 import type { BoundaryReport } from '../../core/lab/boundary';
 import { contentHash, type LabExecutor, type LabResult, type LabTask } from './labTasks';
 
-export { contentHash, runTask, type LabJob, type LabReply, type LabResult, type LabTask } from './labTasks';
+export { contentHash, type LabJob, type LabReply, type LabResult, type LabTask } from './labTasks';
 
 const CACHE_SIZE = 8;
 

@@ -1,6 +1,6 @@
-import { fitWorkspaceRuns, type WorkspaceFit } from '../../core/lab/workspaceFit';
-import { stopWorkspaceLog, type WorkspaceStop } from '../../core/lab/workspaceStop';
-import { boundaryText, type BoundaryReport } from '../../core/lab/boundary';
+import type { WorkspaceFit } from '../../core/lab/workspaceFit';
+import type { WorkspaceStop } from '../../core/lab/workspaceStop';
+import type { BoundaryReport } from '../../core/lab/boundary';
 
 export type LabTask =
   | { readonly kind: 'fit'; readonly text: string; readonly file: string; readonly minTokens: number | undefined }
@@ -19,33 +19,11 @@ export type LabJob = LabTask & { readonly id: number };
 
 export type LabReply = { readonly id: number; readonly result: LabResult } | { readonly id: number; readonly error: string };
 
-/** What the worker (or, as a last resort, the host) runs for a task. */
-export function runTask(task: LabTask): LabResult {
-  if (task.kind === 'fit') return fitWorkspaceRuns(task.text, task.file, { minTokens: task.minTokens });
-  if (task.kind === 'stop') return stopWorkspaceLog(task.text, task.file, { tokensPerStep: task.tokensPerStep, plannedTokens: task.plannedTokens });
-  return boundaryText(task.text, { file: task.file, numberStyle: 'unicode' });
-}
-
 /** Runs lab tasks somewhere off the editor's way: a worker thread in Node, the host's own web worker in the browser. */
 export interface LabExecutor {
   run(task: LabTask): Promise<LabResult>;
   dispose(): void;
 }
-
-/** Runs each task on this thread after the current event (the browser's host is already a web worker). */
-export const inlineLabExecutor: LabExecutor = {
-  run: (task) =>
-    new Promise((resolve, reject) =>
-      setTimeout(() => {
-        try {
-          resolve(runTask(task));
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      }, 0),
-    ),
-  dispose: () => undefined,
-};
 
 /** FNV-1a over the text: a cache key, not a security hash. */
 export function contentHash(text: string): string {
