@@ -133,7 +133,10 @@ async function main() {
     fs.mkdirSync(metaDir, { recursive: true });
     results.forEach((result, i) =>
       // dist/web/extension.js is web-extension.meta.json: the host's and the browser's entries share a name.
-      fs.writeFileSync(path.join(metaDir, `${path.relative('dist', bundles[i].outfile).replace(/\.js$/, '').replace(/[\\/]/g, '-')}.meta.json`), JSON.stringify(result.metafile)),
+      fs.writeFileSync(
+        path.join(metaDir, `${path.relative('dist', bundles[i].outfile).replace(/\.js$/, '').replace(/[\\/]/g, '-')}.meta.json`),
+        JSON.stringify(result.metafile),
+      ),
     );
   }
   await Promise.all(contexts.map((context) => context.dispose()));

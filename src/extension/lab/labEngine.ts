@@ -24,4 +24,3 @@ export const inlineLabExecutor: LabExecutor = {
     ),
   dispose: () => undefined,
 };
-
