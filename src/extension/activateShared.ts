@@ -10,6 +10,7 @@ import { registerHover } from './surfaces/hover';
 import { registerStatusBar } from './surfaces/statusBar';
 import { registerLab } from './lab/register';
 import type { LabExecutor } from './lab/labTasks';
+import type { FactsEngine } from '../core/workspaceFacts/engine';
 import { registerPlanner } from './planner/register';
 import { registerStatement } from './statement';
 import { WorkspaceResources, type ModelSource } from './resources';
@@ -33,6 +34,8 @@ export interface ComputeBudgetApi {
 export interface HostServices {
   readonly analyzer: (log: (message: string) => void) => Analyzer;
   readonly models: ModelSource;
+  /** The `.compute-budget.yaml` reader and editor (loaded from its own bundle by the Node host). */
+  readonly factsEngine: () => FactsEngine;
   /** Where the lab's fits and stop checks run. */
   readonly lab: (log: (message: string) => void) => LabExecutor;
 }
@@ -45,7 +48,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostServi
   // Restricted Mode: nothing leaves the machine, whatever the user's setting says.
   const networkAllowed = () => settings.current.allowNetwork && vscode.workspace.isTrusted;
   const resources = new WorkspaceResources(host.models, networkAllowed());
-  const facts = new WorkspaceFacts();
+  const facts = new WorkspaceFacts(host.factsEngine);
   const cache = new AnalysisCache(
     settings,
     host.analyzer((message) => log.warn(message)),

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import * as path from 'path';
 import { HuggingFaceModels } from '../node/huggingFace';
 import { WorkerLabExecutor } from '../node/labWorkerExecutor';
+import type { FactsEngine } from '../core/workspaceFacts/engine';
 import { activateShared, type ComputeBudgetApi } from './activateShared';
 import { createAnalyzer } from './analyzer';
 
@@ -19,7 +20,19 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
       return (id) => models.modelConfig(id);
     },
     lab: (log) => new WorkerLabExecutor(path.join(context.extensionPath, 'dist', 'labWorker.js'), log),
+    factsEngine: bundledFactsEngine(path.join(context.extensionPath, 'dist', 'factsEngine.js')),
   });
+}
+
+/** The facts-file engine from its own bundle, loaded once, the first time it is needed. */
+function bundledFactsEngine(script: string): () => FactsEngine {
+  let engine: FactsEngine | undefined;
+  return () => {
+    // A run-time path: the bundler leaves this require alone.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    engine ??= (require(script) as typeof import('../core/workspaceFacts/engine')).factsEngine;
+    return engine;
+  };
 }
 
 export function deactivate(): void {

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { diagnosticDocUri } from './surfaces/diagnosticDocs';
 import type { Severity } from '../core/findings';
 import type { FactName } from '../core/source/directives';
-import { addFactEdit, globForPath } from '../core/workspaceFacts/edit';
-import { factsForPath, type FactRecord } from '../core/workspaceFacts/match';
-import { FACTS_FILE_NAME, readFactsFile, type FactsFile } from '../core/workspaceFacts/read';
+import type { FactsEngine } from '../core/workspaceFacts/engine';
+import type { FactRecord } from '../core/workspaceFacts/match';
+import { FACTS_FILE_NAME, type FactsFile } from '../core/workspaceFacts/read';
 import { DIAGNOSTIC_SOURCE } from './commandIds';
 
 interface Loaded {
@@ -42,7 +42,8 @@ export class WorkspaceFacts implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor() {
+  /** `engine` is asked for the parser the first time a facts file is read or edited. */
+  constructor(private readonly engine: () => FactsEngine) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${FACTS_FILE_NAME}`);
     const reload = (uri: vscode.Uri) => isFactsFile(uri) && this.reload(uri);
     this.subscriptions.push(
@@ -70,7 +71,7 @@ export class WorkspaceFacts implements vscode.Disposable {
       const folders = this.foldersAbove(config);
       const loaded = await Promise.all(folders.map((folder) => this.load(vscode.Uri.joinPath(folder, FACTS_FILE_NAME))));
       const placed = folders.flatMap((folder, i) => (loaded[i] ? [{ folder: folder.path, file: loaded[i]!.file }] : []));
-      return factsForPath(placed, config.path);
+      return this.engine().factsForPath(placed, config.path);
     } catch {
       return {};
     }
@@ -93,9 +94,9 @@ export class WorkspaceFacts implements vscode.Disposable {
         .pop() ?? 0;
     const target = candidates[nearest];
     const folder = folders[nearest];
-    const glob = globForPath(config.path.slice(folder.path.replace(/\/$/, '').length + 1));
+    const glob = this.engine().globForPath(config.path.slice(folder.path.replace(/\/$/, '').length + 1));
     const text = loaded[nearest]?.text;
-    const result = addFactEdit(text, glob, name, value);
+    const result = this.engine().addFactEdit(text, glob, name, value);
     if (!result.ok) {
       void vscode.window.showWarningMessage(`Compute Budget: ${result.reason}`);
       return false;
@@ -170,7 +171,7 @@ export class WorkspaceFacts implements vscode.Disposable {
         return this.forget(uri);
       }
     }
-    const file = readFactsFile(text);
+    const file = this.engine().readFactsFile(text);
     this.diagnostics.set(
       uri,
       file.findings.map((finding) => {

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { activateShared, type ComputeBudgetApi } from '../extension/activateShared';
 import { inlineAnalyzer } from '../extension/inlineAnalyzer';
 import { inlineLabExecutor } from '../extension/lab/labEngine';
+import { factsEngine } from '../core/workspaceFacts/engine';
 
 /**
  * The browser entry (vscode.dev, github.dev, code-server's web worker host). The extension host
@@ -10,7 +11,12 @@ import { inlineLabExecutor } from '../extension/lab/labEngine';
  * on disk, and the Hub is not reached from here). No Node built-in may be imported below.
  */
 export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
-  return activateShared(context, { analyzer: () => inlineAnalyzer, models: () => () => Promise.resolve(null), lab: () => inlineLabExecutor });
+  return activateShared(context, {
+    analyzer: () => inlineAnalyzer,
+    models: () => () => Promise.resolve(null),
+    lab: () => inlineLabExecutor,
+    factsEngine: () => factsEngine,
+  });
 }
 
 export function deactivate(): void {

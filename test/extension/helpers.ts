@@ -75,4 +75,25 @@ export async function closeAll(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await untitledClosed();
+}
+
+/**
+ * Resolves once the extension host has let go of every untitled document. The next test's
+ * untitled document reuses the name (Untitled-1): opened before the host heard of the close, it
+ * could be given the closed document's text.
+ */
+function untitledClosed(): Promise<void> {
+  const open = () => vscode.workspace.textDocuments.some((document) => document.isUntitled && !document.isClosed);
+  if (!open()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      subscription.dispose();
+      clearTimeout(timer);
+      resolve();
+    };
+    const subscription = vscode.workspace.onDidCloseTextDocument(() => !open() && done());
+    // Documents the workbench keeps for undo may stay listed; the test then runs as before.
+    const timer = setTimeout(done, 5000);
+  });
 }
