@@ -4,7 +4,8 @@ import type { Severity } from '../core/findings';
 import type { FactName } from '../core/source/directives';
 import type { FactsEngine } from '../core/workspaceFacts/engine';
 import type { FactRecord } from '../core/workspaceFacts/match';
-import { FACTS_FILE_NAME, type FactsFile } from '../core/workspaceFacts/read';
+import type { FactsFile } from '../core/workspaceFacts/read';
+import { FACTS_FILE_NAME } from '../core/workspaceFacts/names';
 import { DIAGNOSTIC_SOURCE } from './commandIds';
 
 interface Loaded {

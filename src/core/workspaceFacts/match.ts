@@ -1,6 +1,6 @@
 import { readDirectives } from '../source/directives';
 import type { FactsFile } from './read';
-import { factName } from './read';
+import { factName } from './names';
 
 /** A facts file and the folder it stands in, as a `/`-separated path (a URI's path, or a POSIX path). */
 export interface PlacedFactsFile {

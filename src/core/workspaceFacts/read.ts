@@ -5,6 +5,7 @@ import { FACT_NAMES, readFactPairs, type FactName } from '../source/directives';
 import { parseYamlBounded } from '../source/nesting';
 import type { Span } from '../source/tree';
 import { printable } from '../source/view';
+import { FACTS_FILE_NAME, factName } from './names';
 
 /**
  * `.compute-budget.yaml`: facts for configs that cannot hold a `# compute-budget:` comment
@@ -22,7 +23,7 @@ import { printable } from '../source/view';
  * with no `/` names a file in that folder only (write `**\/config.json` for any depth). When
  * several globs match one file, later entries win, fact by fact.
  */
-export const FACTS_FILE_NAME = '.compute-budget.yaml';
+export { FACTS_FILE_NAME, factName };
 
 export interface WorkspaceFact {
   readonly name: FactName;
@@ -153,11 +154,6 @@ function readFactPair(pair: Pair, text: string, problem: Report): WorkspaceFact 
     return undefined;
   }
   return { name, value: raw, span: valueSpan };
-}
-
-/** The canonical name of a fact as a directive, a setting or `--fact` may spell it (`gpu`, `dp`, `vocab_size`). */
-export function factName(raw: string): FactName | undefined {
-  return readFactPairs({ [raw]: 1 }, [])[0]?.name;
 }
 
 function globMatcher(glob: string, span: Span, problem: Report): ((path: string) => boolean) | undefined {

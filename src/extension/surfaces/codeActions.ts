@@ -4,7 +4,7 @@ import { FACT_NAMES, type FactName } from '../../core/source/directives';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId, DIAGNOSTIC_SOURCE } from '../commandIds';
 import { DOCUMENT_SELECTOR, isConfigDocument } from '../documents';
-import { FACTS_FILE_NAME } from '../../core/workspaceFacts/read';
+import { FACTS_FILE_NAME } from '../../core/workspaceFacts/names';
 import { isFactsFile, type WorkspaceFacts } from '../workspaceFacts';
 import { rangeOf } from './diagnostics';
 
