@@ -112,7 +112,13 @@ async function runSpecs(files, { extension = extensionPath(), vsix = vsixPath(),
       `VS Code (code-server) at ${server.base}, extension ${installed ? `${installed} (installed from ${path.relative(process.cwd(), vsix)})` : extension}`,
     );
     let passed = 0;
-    for (const file of files) if (await runSpec(browser, workbenchUrl(server.base, { folder: freshWorkspace() }), file)) passed++;
+    // Specs change user settings (a theme picked for light and dark screenshots): each starts from the same ones.
+    const settingsFile = path.join(server.userDataDir, 'User', 'settings.json');
+    const settingsAtStart = fs.readFileSync(settingsFile, 'utf8');
+    for (const file of files) {
+      if (fs.readFileSync(settingsFile, 'utf8') !== settingsAtStart) fs.writeFileSync(settingsFile, settingsAtStart);
+      if (await runSpec(browser, workbenchUrl(server.base, { folder: freshWorkspace() }), file)) passed++;
+    }
     // The plain closing line CI reads.
     console.log(`\n${passed} passed, ${files.length - passed} failed`);
     return passed === files.length && files.length > 0 ? 0 : 1;
