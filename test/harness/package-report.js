@@ -13,7 +13,12 @@ const { paths } = require('./paths');
 
 const HOST_ENTRY_TARGET = 200 * 1024;
 /** Nothing under these, and no source map, belongs in the VSIX (the README's screenshots do: its details page shows them). */
-const MUST_NOT_SHIP = [/\.map$/, /^extension\/(src|test|out|\.tools|test-artifacts|node_modules|dist-vsix)\//, /^extension\/docs\/(?!screenshots\/[^/]+\.png$)/, /^extension\/dist\/cli\.js$/];
+const MUST_NOT_SHIP = [
+  /\.map$/,
+  /^extension\/(src|test|out|\.tools|test-artifacts|node_modules|dist-vsix)\//,
+  /^extension\/docs\/(?!screenshots\/[^/]+\.png$)/,
+  /^extension\/dist\/cli\.js$/,
+];
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
