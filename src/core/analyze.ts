@@ -533,7 +533,8 @@ function thresholdFinding(result: ThresholdResult, rule: ThresholdRule, where: S
     return {
       severity: 'warning',
       code: 'threshold-crossed',
-      message: `${what} ${n.flops(result.fraction * rule.flops)} FLOP is ${n.percent(result.fraction)} of the ${rule.name} threshold (${n.threshold(rule.flops)} FLOP): ${rule.consequence}.`,
+      // Past 1,000% a share is written as a multiple: "10.5× the threshold", not "10.5× of".
+      message: `${what} ${n.flops(result.fraction * rule.flops)} FLOP is ${n.percent(result.fraction)}${result.fraction >= 10 ? '' : ' of'} the ${rule.name} threshold (${n.threshold(rule.flops)} FLOP): ${rule.consequence}.`,
       span: where,
     };
   }
