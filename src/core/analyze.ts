@@ -295,7 +295,7 @@ function compute(
     architectureFlops !== null && arch && sequence
       ? architectureFlops + 6 * arch.layers.value * sequence * arch.heads.value * arch.headDim.value * tokens!
       : null;
-  const detailed = architectureFlops !== null && !adapter && arch && sequence ? detailedFlops(arch, { sequenceLength: sequence }) : null;
+  const detailed = architectureFlops !== null && !adapter && arch && sequence ? detailedFlops(arch, { sequenceLength: sequence, count: model.count }) : null;
   const detailedTotal =
     detailed && Number.isFinite(detailed.perToken) && detailed.perToken > 0
       ? { ...detailed, total: detailed.perToken * tokens!, sequenceLength: sequence! }

@@ -1,5 +1,5 @@
 import type { Architecture } from '../architecture/architecture';
-import { countParameters, type ParameterPart } from '../architecture/parameters';
+import { countParameters, type ParameterCount, type ParameterPart } from '../architecture/parameters';
 
 /**
  * Training FLOPs per token, component by component, as trainers' MFU counters count them
@@ -21,6 +21,8 @@ export interface FlopComponent {
 }
 
 export interface DetailedFlopsOptions {
+  /** The architecture's parameter count when the caller has it already (it is not counted twice). */
+  readonly count?: ParameterCount;
   /** Tokens each token attends over: the training sequence length. */
   readonly sequenceLength: number;
   /**
@@ -49,7 +51,7 @@ export interface DetailedFlops {
 const DENSE_PARTS = new Set<ParameterPart['id']>(['attention', 'mamba', 'mlp', 'shared-experts']);
 
 export function detailedFlops(arch: Architecture, options: DetailedFlopsOptions): DetailedFlops {
-  const count = countParameters(arch);
+  const count = options.count ?? countParameters(arch);
   const components: FlopComponent[] = [];
   const grouped = (value: number) => Math.round(value).toLocaleString('en-US');
 
