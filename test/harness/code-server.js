@@ -181,13 +181,11 @@ async function startCodeServer(options) {
   async function doStop() {
     process.off('exit', onProcessExit);
     signalGroup(child.pid, 'SIGTERM');
-    let timer;
-    const timedOut = new Promise((resolve) => {
-      timer = setTimeout(resolve, STOP_TIMEOUT_MS);
-    });
-    await Promise.race([exited, timedOut]);
-    clearTimeout(timer);
-    // Children that ignored SIGTERM, or outlived the main process.
+    // The wait is on the process's exit; the timer only escalates to SIGKILL, after which it exits too.
+    const escalate = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(escalate);
+    // Children that outlived the main process.
     signalGroup(child.pid, 'SIGKILL');
     logStream.end();
     fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
