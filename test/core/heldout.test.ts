@@ -52,7 +52,11 @@ describe('Held-out configs (repositories the reader was not built on)', () => {
   it('never silent: a held-out file that yields no parameters or no tokens says why in a diagnostic', () => {
     for (const { analysis, entry } of results) {
       const missing = analysis.parameters.total === null || analysis.tokens === null;
-      if (missing) assert.ok(analysis.findings.some((finding) => finding.severity !== 'hint'), `${entry.file} is silent`);
+      if (missing)
+        assert.ok(
+          analysis.findings.some((finding) => finding.severity !== 'hint'),
+          `${entry.file} is silent`,
+        );
     }
   });
 

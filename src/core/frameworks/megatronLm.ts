@@ -134,7 +134,8 @@ function architectureConflicts(view: ConfigView): Finding[] {
   if (seq && positions && positionsKey && positions.value < seq.value)
     findings.push(rejected(positionsKey, `Megatron-LM requires ${flag(positionsKey)} (${positions.value}) to be at least --seq-length (${seq.value}).`));
   const expertsKey = view.find(['num_experts']);
-  const experts = view.count(expertsKey, 'a number of experts', { integer: true, positive: true });
+  // The Megatron-DeepSpeed fork's --num-experts is a list, read (and checked) by the model reader.
+  const experts = expertsKey?.entry.value.kind === 'seq' ? undefined : view.count(expertsKey, 'a number of experts', { integer: true, positive: true });
   const expertParallel = view.count(view.find(['expert_model_parallel_size']), 'an expert-parallel size', { integer: true, positive: true });
   if (experts && expertsKey && expertParallel && experts.value % expertParallel.value !== 0)
     findings.push(
