@@ -9,6 +9,7 @@ import { levanter } from './levanter';
 import { litgpt } from './litgpt';
 import { llmFoundry } from './llmFoundry';
 import { maxtext } from './maxtext';
+import { megatronArgs } from './megatronArgs';
 import { megatronLm } from './megatronLm';
 import { nanotron } from './nanotron';
 import { nemo } from './nemo';
@@ -33,6 +34,7 @@ export const FRAMEWORKS: readonly FrameworkModule[] = [
   torchtitan,
   plain,
   megatronLm,
+  megatronArgs,
 ];
 
 /** A file no framework recognises: only a budget file's common keys are read from it. */

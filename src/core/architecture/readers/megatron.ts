@@ -80,7 +80,7 @@ export function readMegatron(view: ConfigView, options: MegatronOptions = NEMO):
     moe: fork
       ? readDeepSpeedMoe(view, layers, UNDER, view.findings)
       : readMegatronLmMoe(view, layers, UNDER, [cli ? 'num_experts' : 'num_moe_experts'], view.findings),
-    latentAttention: readMegatronLatentAttention(view, UNDER, bias),
+    latentAttention: readMegatronLatentAttention(view, UNDER, bias, normalization === 'rmsnorm'),
     mtpLayers: readMtpLayers(view, UNDER),
     keyNames: cli
       ? { hidden: '--hidden-size', layers: '--num-layers', heads: '--num-attention-heads', vocab: '--vocab-size or a known --tokenizer-type' }

@@ -146,8 +146,13 @@ function moeLayerCount(view: ConfigView, layers: number, under: FindOptions, fin
   return pattern.filter((value) => value === 1).length;
 }
 
-/** `--multi-latent-attention` and its ranks, with Megatron-LM's defaults for those not written. */
-export function readMegatronLatentAttention(view: ConfigView, under: FindOptions, bias: boolean): LatentAttention | undefined {
+/**
+ * `--multi-latent-attention` and its ranks, with Megatron-LM's defaults for those not written.
+ * MLASelfAttention (megatron/core/transformer/multi_latent_attention.py) builds the q and kv
+ * projections without bias and the output projection with `add_bias_linear`; the q and kv norms
+ * exist only with `--qk-layernorm` (gpt_layer_specs.py fuses them into the up-projections).
+ */
+export function readMegatronLatentAttention(view: ConfigView, under: FindOptions, bias: boolean, rmsNorm: boolean): LatentAttention | undefined {
   if (view.flag(view.find(['multi_latent_attention'], under)) !== true) return undefined;
   const rank = (names: string[], what: string, fallback: number, flag: string) =>
     count(view, names, what, under) ?? derived(fallback, `${fallback} (Megatron-LM default ${flag})`);
@@ -158,6 +163,8 @@ export function readMegatronLatentAttention(view: ConfigView, under: FindOptions
     qkRopeHeadDim: rank(['qk_pos_emb_head_dim'], 'a rotary head size', 64, '--qk-pos-emb-head-dim'),
     vHeadDim: rank(['v_head_dim'], 'a value head size', 128, '--v-head-dim'),
     bias,
+    outputBiasOnly: true,
+    normFactor: view.flag(view.find(['qk_layernorm'], under)) !== true ? 0 : rmsNorm ? 1 : 2,
   };
 }
 
