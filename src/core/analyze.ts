@@ -21,6 +21,7 @@ import { validateOptions } from './settings';
 import { lengthEdit } from './training/lengthEdit';
 import { withPriorConfig } from './training/priorConfig';
 import { detailedFlops, type DetailedFlops } from './budget/detailedFlops';
+import { silentFileFinding, unfollowedLaunchFinding } from './training/neverSilent';
 import { readTokens, type TokenResult } from './training/tokens';
 
 export { syntaxOf, type Syntax };
@@ -193,6 +194,8 @@ function analyzeStage(text: string, fileName: string, given: AnalyzeOptions, cha
     // A stream of several documents (Kubernetes manifests) is valid YAML: not an error here.
     const aboutTheText = new Set<Finding['code']>(['parse-error', 'too-deep', 'too-large']);
     const kept = findings.filter((finding) => aboutTheText.has(finding.code) && !/multiple documents/i.test(finding.message));
+    const launch = syntax === 'shell' ? unfollowedLaunchFinding(text) : undefined;
+    if (launch) kept.push(launch);
     return compute(fileName, syntax, framework, {}, { factors: [] }, kept, userFacts, { ...options, quiet: true });
   }
   if (parsed.problems.some((problem) => problem.code === 'parse-error')) {
@@ -213,6 +216,8 @@ function analyzeStage(text: string, fileName: string, given: AnalyzeOptions, cha
       { ...options, quiet: true },
     );
   }
+  const silent = silentFileFinding(framework, model, training, findings, { start: 0, end: Math.min(text.length, 1) });
+  if (silent) findings.push(silent);
   return compute(fileName, syntax, framework, model, training, findings, userFacts, options, { hardware, adapter: readAdapter(view), lifecycle: stages });
 }
 

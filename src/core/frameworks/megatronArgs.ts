@@ -1,7 +1,7 @@
 import { readMegatron } from '../architecture/readers/megatron';
 import { fact } from '../source/fact';
 import type { MapNode } from '../source/tree';
-import { COMMON_MODEL_NAME_KEYS, tally, type FrameworkModule, type TrainingKeys } from './framework';
+import { COMMON_MODEL_NAME_KEYS, has, tally, type FrameworkModule, type TrainingKeys } from './framework';
 import { architectureConflicts, MEGATRON_TRAINING, readMegatronTokens } from './megatronLm';
 
 /**
@@ -30,12 +30,14 @@ const MEGATRON_KEYS = [
 /** GPT-NeoX spells some of the same arguments; these say the file is NeoX's (gptNeox.ts reads it). */
 const NEOX_SIGNS = ['pipe_parallel_size', 'model_parallel_size', 'pos_emb', 'no_weight_tying', 'train_micro_batch_size_per_gpu', 'gpt_j_residual'];
 
-/** The root or one of its sections holding at least three of Megatron's argument names. */
+/**
+ * The root or one of its sections holding Megatron's `num_layers` (Hugging Face writes
+ * `num_hidden_layers`) with at least two more of its argument names.
+ */
 function detect(root: MapNode): number {
-  if (tally(root, NEOX_SIGNS) > 0) return 0;
+  if (tally(root, NEOX_SIGNS) > 0 || has(root, 'model_type', 'num_hidden_layers')) return 0;
   const sections = [root, ...root.entries.map((entry) => entry.value).filter((node): node is MapNode => node.kind === 'map')];
-  const best = Math.max(...sections.map((node) => tally(node, MEGATRON_KEYS)));
-  return best >= 3 ? 6 : 0;
+  return sections.some((node) => has(node, 'num_layers') && tally(node, MEGATRON_KEYS) >= 3) ? 6 : 0;
 }
 
 const TRAINING: TrainingKeys = {

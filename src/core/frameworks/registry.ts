@@ -3,6 +3,7 @@ import type { ConfigView } from '../source/view';
 import { axolotl } from './axolotl';
 import type { Syntax } from '../source/syntax';
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, type FrameworkModule } from './framework';
+import { generic } from './generic';
 import { gptNeox } from './gptNeox';
 import { huggingface } from './huggingface';
 import { levanter } from './levanter';
@@ -35,6 +36,7 @@ export const FRAMEWORKS: readonly FrameworkModule[] = [
   plain,
   megatronLm,
   megatronArgs,
+  generic,
 ];
 
 /** A file no framework recognises: only a budget file's common keys are read from it. */
