@@ -24,9 +24,12 @@ const TRAINING: TrainingKeys = {
 };
 
 function detect(root: MapNode, view: ConfigView): number {
-  // The shape alone could be a vision model's; a vocabulary or a training length says it trains a language model.
-  const trains = view.find(SYNONYMS.vocab) ?? view.find(TRAINING.steps) ?? view.find(TRAINING.sequence);
-  return root.entries.length > 0 && hasGenericShape(view) && trains !== undefined ? 1 : 0;
+  if (root.entries.length === 0 || !hasGenericShape(view)) return 0;
+  // A training length makes it a training config, which a model's own config.json never is: it
+  // outranks the Hugging Face module's weak guess (2) on bare shape keys. A vocabulary or sequence
+  // length alone still says it is a language model rather than, say, a vision transformer.
+  if (view.find(TRAINING.steps) ?? view.find(TRAINING.microBatch) ?? view.find(GLOBAL_BATCH)) return 2.5;
+  return (view.find(SYNONYMS.vocab) ?? view.find(TRAINING.sequence)) ? 1 : 0;
 }
 
 /** Says how a bare `batch_size` was read, since the file cannot say whether it is per device. */

@@ -25,7 +25,13 @@ const EXPLAINS_SIZE = new Set<FindingCode>([
  * gets one finding naming what was read, what is missing and what would complete it: a config is
  * never silently left uncounted (the missing-tokens finding covers the size-known case).
  */
-export function silentFileFinding(framework: FrameworkModule, model: ModelResult, training: TokenResult, findings: readonly Finding[], anchor: Span): Finding | undefined {
+export function silentFileFinding(
+  framework: FrameworkModule,
+  model: ModelResult,
+  training: TokenResult,
+  findings: readonly Finding[],
+  anchor: Span,
+): Finding | undefined {
   if (framework.id === 'unknown' || model.total) return undefined;
   if (findings.some((finding) => EXPLAINS_SIZE.has(finding.code))) return undefined;
   const found = training.tokens ? `the training length (${training.tokens.value.toLocaleString('en-US')} tokens)` : 'no model shape and no training length';

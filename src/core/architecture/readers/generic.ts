@@ -72,7 +72,8 @@ export function readGeneric(view: ConfigView, options: FindOptions = {}, family 
   const name = NAME_KEYS.map((key) => text([key])).find((value) => value !== undefined && /[a-z]/.test(value)) ?? '';
   const activation = text(ACTIVATION_KEYS) ?? '';
   const gptNames = view.find(['n_embd', 'n_positions'], options) !== undefined || view.find(['block_size'], options) !== undefined;
-  const style: Style = /gpt|neo/.test(name) && !/llama|mistral|qwen/.test(name) ? 'gpt2' : /llama|mistral|qwen|gemma|olmo|smol/.test(name) ? 'llama' : gptNames ? 'gpt2' : 'llama';
+  const style: Style =
+    /gpt|neo/.test(name) && !/llama|mistral|qwen/.test(name) ? 'gpt2' : /llama|mistral|qwen|gemma|olmo|smol/.test(name) ? 'llama' : gptNames ? 'gpt2' : 'llama';
   if (!/llama|mistral|qwen|gemma|olmo|smol|gpt|neo/.test(name))
     assumed.push(style === 'gpt2' ? 'a GPT-2-style block (nanoGPT key names)' : 'a Llama-style block (no name says otherwise)');
 
@@ -124,7 +125,12 @@ export function readGeneric(view: ConfigView, options: FindOptions = {}, family 
     mlpBias: bias,
     norm: rms ? 'rms' : 'layernorm',
     normsPerLayer: 2,
-    keyNames: { hidden: 'a hidden size (`dim`, `d_model`, `hidden_size` or `n_embd`)', layers: 'a number of layers (`n_layers`)', heads: 'a number of heads (`n_heads`)', vocab: '`vocab_size`' },
+    keyNames: {
+      hidden: 'a hidden size (`dim`, `d_model`, `hidden_size` or `n_embd`)',
+      layers: 'a number of layers (`n_layers`)',
+      heads: 'a number of heads (`n_heads`)',
+      vocab: '`vocab_size`',
+    },
   };
   const note: Finding | undefined =
     read.length > 0
