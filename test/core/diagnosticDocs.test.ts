@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { diagnosticPage, diagnosticSection, type DocPage } from '../../src/core/diagnosticDocs';
 import { FINDING_CODES } from '../../src/core/findings';
+import { LAB_FINDING_CODES } from '../../src/core/lab/findings';
 import { docPages, ROOT } from '../docPages';
 
 const pages = docPages();
@@ -21,8 +22,16 @@ describe('the documentation a diagnostic code links to', () => {
     );
   });
 
+  it('finds a section on docs/lab.md for every code the scaling-law lab can report', () => {
+    const lab = pages.filter((page) => page.page === 'docs/lab.md');
+    assert.deepEqual(
+      LAB_FINDING_CODES.filter((code) => !diagnosticSection(lab, code)),
+      [],
+    );
+  });
+
   it('bundles the same words for every code as the pages say, and no page text beyond the code sections', () => {
-    for (const code of FINDING_CODES) assert.deepEqual(diagnosticSection(bundled, code), diagnosticSection(pages, code), code);
+    for (const code of [...FINDING_CODES, ...LAB_FINDING_CODES]) assert.deepEqual(diagnosticSection(bundled, code), diagnosticSection(pages, code), code);
     const all = bundled.map((page) => page.text).join('\n');
     assert.doesNotMatch(all, /^# Diagnostics reference/m);
     assert.ok(all.length < pages.map((page) => page.text).join('\n').length / 2, 'the cut keeps code sections only');
