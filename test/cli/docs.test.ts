@@ -68,7 +68,14 @@ function contractIds(): string[] {
 describe('the documentation', () => {
   it('documents every JSON contract id the sources name under its own heading in docs/cli.md', () => {
     const ids = contractIds();
-    for (const id of ['compute-budget/analyze@1', 'compute-budget/plan@1', 'compute-budget/statement@1', 'compute-budget/fit@1', 'compute-budget/stop@1', 'compute-budget/boundary@1'])
+    for (const id of [
+      'compute-budget/analyze@1',
+      'compute-budget/plan@1',
+      'compute-budget/statement@1',
+      'compute-budget/fit@1',
+      'compute-budget/stop@1',
+      'compute-budget/boundary@1',
+    ])
       assert.ok(ids.includes(id), `${id} is no longer named in src/: the list of contracts changed`);
     const headings = proseLines(read('docs/cli.md')).filter((line) => line.startsWith('### '));
     assert.deepEqual(
@@ -114,10 +121,9 @@ describe('the documentation', () => {
 
   it('finds broken links and headings, so the checks above can fail', () => {
     assert.deepEqual(relativeLinks('See [a](docs/x.md#y) and ![b](p.png), not `[c](d.md)` or [e](https://e.org).'), ['docs/x.md#y', 'p.png']);
-    assert.deepEqual([...anchors('# The `compute-budget/plan@1` contract\n## A, b\n## A, b\n```\n# not a heading\n```\n')], [
-      'the-compute-budgetplan1-contract',
-      'a-b',
-      'a-b-1',
-    ]);
+    assert.deepEqual(
+      [...anchors('# The `compute-budget/plan@1` contract\n## A, b\n## A, b\n```\n# not a heading\n```\n')],
+      ['the-compute-budgetplan1-contract', 'a-b', 'a-b-1'],
+    );
   });
 });

@@ -58,7 +58,10 @@ describe('the documentation a diagnostic code links to', () => {
 
   it('does not end a section at a comment line inside a fenced example, in the pages or in the cut', () => {
     const text = '### missing-tokens\nAdd a comment:\n\n```yaml\n# compute-budget: tokens=2T\n```\n\nThen save.\n\n### next-code\nOther.\n';
-    for (const page of [{ page: 'docs/x.md', text }, { page: 'docs/x.md', text: codeSections(text) }]) {
+    for (const page of [
+      { page: 'docs/x.md', text },
+      { page: 'docs/x.md', text: codeSections(text) },
+    ]) {
       const section = diagnosticSection([page], 'missing-tokens')!.body;
       assert.match(section, /# compute-budget: tokens=2T\n```\n\nThen save\.$/);
     }
@@ -73,6 +76,9 @@ describe('the documentation a diagnostic code links to', () => {
   it('answers an unknown or hostile code with a page that says so', () => {
     assert.match(diagnosticPage(pages, '../../etc/passwd'), /No documentation is bundled/);
     assert.match(diagnosticPage(pages, 'a(b'), /unknown code/);
-    assert.match(diagnosticPage(pages, 'no-such-code'), /^# `unknown code`.*\n\nNo documentation is bundled for this code\. The page docs\/diagnostics\.md lists every code\./);
+    assert.match(
+      diagnosticPage(pages, 'no-such-code'),
+      /^# `unknown code`.*\n\nNo documentation is bundled for this code\. The page docs\/diagnostics\.md lists every code\./,
+    );
   });
 });
