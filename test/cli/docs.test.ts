@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { colors } from '../../src/cli/color';
 import { COMMAND_HELP, helpText, type CommandName } from '../../src/cli/help';
+import { main } from '../../src/cli/main';
 import { ROOT } from '../docPages';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -65,6 +66,53 @@ function contractIds(): string[] {
   return [...ids].sort();
 }
 
+/**
+ * The keys a contract's table in docs/cli.md documents, by the object they belong to: '' for the
+ * top level, `fit` for `fit.constants`, `fits[]` for `fits[].task`. A row may name several keys.
+ */
+function documentedKeys(id: string): Map<string, Set<string>> {
+  const page = read('docs/cli.md');
+  const start = page.indexOf(`### \`${id}\``);
+  assert.ok(start >= 0, id);
+  const end = page.indexOf('\n### ', start + 1);
+  const keys = new Map<string, Set<string>>();
+  for (const line of page.slice(start, end < 0 ? undefined : end).split('\n')) {
+    const cell = /^\| ([^|]*) \|/.exec(line)?.[1];
+    if (!cell || !cell.startsWith('`')) continue;
+    for (const [, name] of cell.matchAll(/`([^`]+)`/g)) {
+      const at = name!.lastIndexOf('.');
+      const owner = at < 0 ? '' : name!.slice(0, at);
+      keys.set(owner, (keys.get(owner) ?? new Set()).add(name!.slice(at + 1)));
+    }
+  }
+  return keys;
+}
+
+/** The keys of what a command writes, for the same owners as `documentedKeys`. */
+function writtenKeys(output: Record<string, unknown>, owners: Iterable<string>): Map<string, Set<string>> {
+  const keys = new Map<string, Set<string>>();
+  for (const owner of owners) {
+    let value: unknown = output;
+    for (const part of owner ? owner.split('.') : []) {
+      value = (value as Record<string, unknown>)[part.replace('[]', '')];
+      if (part.endsWith('[]')) value = (value as unknown[])[0];
+    }
+    keys.set(owner, new Set(Object.keys(value as object)));
+  }
+  return keys;
+}
+
+async function jsonOf(argv: string[]): Promise<Record<string, unknown>> {
+  let out = '';
+  await main(
+    argv,
+    (text) => (out += text),
+    () => undefined,
+  );
+  const parsed = JSON.parse(out) as Record<string, unknown> | Record<string, unknown>[];
+  return Array.isArray(parsed) ? parsed[0]! : parsed;
+}
+
 describe('the documentation', () => {
   it('documents every JSON contract id the sources name under its own heading in docs/cli.md', () => {
     const ids = contractIds();
@@ -82,6 +130,25 @@ describe('the documentation', () => {
       ids.filter((id) => !headings.includes(`### \`${id}\``)),
       [],
     );
+  });
+
+  it('documents every key each contract writes, and no key it does not, for outputs that hold every optional part', async () => {
+    const lab = (file: string) => path.join(ROOT, 'test/examples/lab', file);
+    const runs: [string, string[]][] = [
+      ['compute-budget/analyze@1', ['analyze', path.join(ROOT, 'test/examples/generic/llama-2-7b-run.yaml'), '--json']],
+      ['compute-budget/plan@1', ['plan', '--flops', '5.76e23', '--gpu', 'H100', '--count', '1024', '--price-per-hour', '2', '--json']],
+      ['compute-budget/statement@1', ['statement', path.join(ROOT, 'test/examples/generic/llama-2-7b-run.yaml'), '--format', 'json']],
+      ['compute-budget/fit@1', ['fit', lab('runs.csv'), '--compute', '1e24', '--json']],
+      ['compute-budget/stop@1', ['stop', lab('loss.csv'), '--config', lab('small-run.yaml'), '--json']],
+      ['compute-budget/boundary@1', ['boundary', lab('evals.csv'), '--compute', '1e24', '--json']],
+    ];
+    for (const [id, argv] of runs) {
+      const documented = documentedKeys(id);
+      const output = await jsonOf(argv);
+      if ('schema' in output) assert.equal(output.schema, id);
+      const written = writtenKeys(output, documented.keys());
+      for (const [owner, keys] of documented) assert.deepEqual([...keys].sort(), [...written.get(owner)!].sort(), `${id}: ${owner || 'top level'}`);
+    }
   });
 
   it('has --help point at pages that exist, and at docs/cli.md for every contract it names', () => {
