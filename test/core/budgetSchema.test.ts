@@ -5,7 +5,7 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { analyze } from '../../src/core/analyze';
 import { allKeys, BUDGET_SCHEMA, propertiesOf, resolve, sectionAt } from '../../src/core/budgetSchema';
-import { plain } from '../../src/core/frameworks/plain';
+import { plain } from '../../src/core/formats/plain/plain';
 import { acceleratorTable } from '../../src/core/hardware/accelerators';
 import { HARDWARE_KEYS } from '../../src/core/hardware/readHardware';
 import { LIFECYCLE_KEYS } from '../../src/core/training/lifecycle';
@@ -32,7 +32,7 @@ function readerKeys(): Set<string> {
     ...(plain.modelNameKeys ?? []),
     ...declaredList('src/core/architecture/readModel.ts', 'DECLARED_TOTAL'),
     ...declaredList('src/core/architecture/readModel.ts', 'DECLARED_ACTIVE'),
-    ...declaredList('src/core/frameworks/plain.ts', 'ARCHITECTURE_KEYS'),
+    ...declaredList('src/core/formats/plain/plain.ts', 'ARCHITECTURE_KEYS'),
     ...HARDWARE_KEYS,
     ...LIFECYCLE_KEYS,
   ]);

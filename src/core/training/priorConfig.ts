@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze';
-import type { ReadContext } from '../frameworks/framework';
+import type { ReadContext } from '../formats/format';
 import { resolveReference } from '../resources/resources';
 import { printable } from '../source/view';
 import type { LifecycleInputs } from './lifecycle';

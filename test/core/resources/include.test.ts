@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ReadContext } from '../../../src/core/frameworks/framework';
+import type { ReadContext } from '../../../src/core/formats/format';
 import type { Finding } from '../../../src/core/findings';
 import { insideInclude, MAX_INCLUDE_DEPTH, overlay, readReferenced } from '../../../src/core/resources/include';
 import { ResourceLookups } from '../../../src/core/resources/resources';
