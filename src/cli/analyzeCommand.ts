@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { analyze, DEFAULT_MAX_LENGTH, type Analysis } from '../core/analyze';
 import { printable } from '../core/source/view';
-import type { Severity } from '../core/findings';
+import type { Severity } from '../core/analysis/findings';
 import { ResourceCache, withResources, type ResourceHost } from '../core/resources/resources';
 import { layeredFacts } from '../core/workspaceFacts/match';
 import { factName } from '../core/workspaceFacts/read';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../core/analyze';
-import { ASCII_NUMBERS } from '../core/format';
+import { ASCII_NUMBERS } from '../core/report/format';
 import { boundaryJson, boundaryText, fitJson, fitRunsText, formatBoundary, formatFit, formatStop, stopJson, stopText } from '../core/lab';
 import { printable } from '../core/source/view';
 import { READ_FAILURE, readBounded } from '../node/files';

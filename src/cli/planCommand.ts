@@ -1,4 +1,4 @@
-import { ASCII_NUMBERS as n } from '../core/format';
+import { ASCII_NUMBERS as n } from '../core/report/format';
 import { plan, PlanError, type PlanInput, type PlanResult } from '../core/planner/plan';
 import { describeTarget } from '../core/planner/parseTarget';
 import { planInputFrom, type PlanRequest } from '../core/planner/planRequest';

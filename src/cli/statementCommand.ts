@@ -1,6 +1,6 @@
 import { ResourceCache } from '../core/resources/resources';
 import { printable } from '../core/source/view';
-import { computeStatement, statementMarkdown } from '../core/statement';
+import { computeStatement, statementMarkdown } from '../core/report/statement';
 import { NodeResourceHost } from '../node/resourceHost';
 import { reportFor } from './analyzeCommand';
 import { factFlags, flag, UsageError, type ParsedArgs } from './args';

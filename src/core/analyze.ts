@@ -2,8 +2,8 @@ import { readModel, type ModelResult } from './architecture/readModel';
 import { BAND_LABELS, overtrainingBand, type OvertrainingBand } from './budget/overtraining';
 import { allocateAtRatio, CHINCHILLA_TOKENS_PER_PARAMETER, LOSS_FITS, predictLoss, trainingCompute, type LossFit } from './budget/scaling';
 import { evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type ThresholdRule } from './budget/thresholds';
-import type { Finding } from './findings';
-import { numbers, type NumberFormat, type NumberStyle } from './format';
+import type { Finding } from './analysis/findings';
+import { numbers, type NumberFormat, type NumberStyle } from './report/format';
 import { acceleratorTable, type AcceleratorOverride } from './hardware/accelerators';
 import { estimateFromHardware, hardwareFinding, type HardwareEstimate } from './hardware/mismatch';
 import { readHardware, type StatedHardware } from './hardware/readHardware';
@@ -12,19 +12,19 @@ import { lifecycle, readLifecycle, type Lifecycle, type LifecycleInputs } from '
 import { readDirectives, readFactPairs, type UserFact } from './source/directives';
 import type { FrameworkModule, ReadContext } from './formats/format';
 import { detectFramework, UNKNOWN } from './formats/registry';
-import { foreignFormat, trainingKeysIn, unsupportedFormat } from './foreignSyntax';
+import { foreignFormat, trainingKeysIn, unsupportedFormat } from './analysis/foreignSyntax';
 import { NO_PENDING, ResourceLookups, type PendingResources, type Resources } from './resources/resources';
 import { parseSource, syntaxOf, type Syntax } from './source/syntax';
 import type { Span } from './source/tree';
 import { ConfigView, printable } from './source/view';
-import { validateOptions } from './settings';
+import { validateOptions } from './settings/settings';
 import { lengthEdit } from './training/lengthEdit';
 import { withPriorConfig } from './training/priorConfig';
 import { detailedFlops, type DetailedFlops } from './budget/detailedFlops';
 import { readTokens, type TokenResult } from './training/tokens';
 
 export { syntaxOf, type Syntax };
-export { stoppedAnalysis } from './stoppedAnalysis';
+export { stoppedAnalysis } from './analysis/stoppedAnalysis';
 
 export interface AnalyzeOptions {
   /** Facts from outside the file: settings or `--fact name=value`. */

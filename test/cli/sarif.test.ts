@@ -8,8 +8,8 @@ import addFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { main } from '../../src/cli/main';
 import { artifactLocation, firstSentence, sarifLog } from '../../src/cli/sarif';
-import { diagnosticSection } from '../../src/core/diagnosticDocs';
-import { FINDING_CODES } from '../../src/core/findings';
+import { diagnosticSection } from '../../src/core/docs/diagnosticDocs';
+import { FINDING_CODES } from '../../src/core/analysis/findings';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const EXAMPLES = path.join(ROOT, 'test/examples');

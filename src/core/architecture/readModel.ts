@@ -1,5 +1,5 @@
 import { findModel, type CatalogModel } from '../catalog/models';
-import type { Finding } from '../findings';
+import type { Finding } from '../analysis/findings';
 import { userFact, type UserFact } from '../source/directives';
 import { fact, type Fact } from '../source/fact';
 import type { FrameworkModule, ReadContext } from '../formats/format';

@@ -1,5 +1,5 @@
 import type { Draft } from '../architecture/assemble';
-import type { Finding } from '../findings';
+import type { Finding } from '../analysis/findings';
 import type { ResourceLookups } from '../resources/resources';
 import type { UserFact } from '../source/directives';
 import type { Fact } from '../source/fact';

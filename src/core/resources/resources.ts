@@ -4,7 +4,7 @@
  * lookup the host fills, and lists what it asked for and did not get, so the host can fetch it
  * (from disk, `vscode.workspace.fs`, the Hugging Face cache or the Hub) and analyse again.
  */
-import type { ResourceSnapshot } from '../analysisJob';
+import type { ResourceSnapshot } from '../analysis/analysisJob';
 
 export interface Resources {
   /** A file's text by resolved path; `null` when it does not exist or cannot be read; `undefined` when not loaded yet. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { diagnosticPage } from '../../core/diagnosticDocs';
+import { diagnosticPage } from '../../core/docs/diagnosticDocs';
 import readme from '../../../README.md';
 
 /**

@@ -1,4 +1,4 @@
-import { ADD_GPUS_FIX } from '../../findings';
+import { ADD_GPUS_FIX } from '../../analysis/findings';
 import { levanterSeqLen, readLevanter } from './modelReader';
 import { insideInclude, readReferenced } from '../../resources/include';
 import { userFact } from '../../source/directives';

@@ -1,5 +1,5 @@
 import { readMegatron } from '../shared/megatronModel';
-import type { Finding } from '../../findings';
+import type { Finding } from '../../analysis/findings';
 import { fact, type Fact } from '../../source/fact';
 import { shellValue } from '../../source/shellTree';
 import type { ConfigNode } from '../../source/tree';

@@ -1,4 +1,4 @@
-import { ADD_GPUS_FIX } from '../../findings';
+import { ADD_GPUS_FIX } from '../../analysis/findings';
 import type { Draft } from '../../architecture/assemble';
 import { userFact } from '../../source/directives';
 import { fact, type Fact } from '../../source/fact';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ASCII_NUMBERS, multiple, ratio, UNICODE_NUMBERS } from '../../src/core/format';
+import { ASCII_NUMBERS, multiple, ratio, UNICODE_NUMBERS } from '../../../src/core/report/format';
 
 describe('ratios as the inline summary shows them', () => {
   it('rounds large ratios and keeps one decimal for middling ones', () => {

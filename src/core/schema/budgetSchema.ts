@@ -1,4 +1,4 @@
-import schemaJson from '../../schemas/budget.schema.json';
+import schemaJson from '../../../schemas/budget.schema.json';
 
 /**
  * The JSON schema of plain budget files (`schemas/budget.schema.json`), as far as completion reads

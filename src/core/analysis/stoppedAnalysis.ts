@@ -1,7 +1,7 @@
-import type { Analysis } from './analyze';
-import { CHINCHILLA_TOKENS_PER_PARAMETER } from './budget/scaling';
-import { NO_PENDING } from './resources/resources';
-import { syntaxOf } from './source/syntax';
+import type { Analysis } from '../analyze';
+import { CHINCHILLA_TOKENS_PER_PARAMETER } from '../budget/scaling';
+import { NO_PENDING } from '../resources/resources';
+import { syntaxOf } from '../source/syntax';
 
 /**
  * The analysis of a file the engine could not finish (its worker was stopped, or failed): every

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core/analyze';
-import { computeStatement, statementMarkdown } from '../../src/core/statement';
+import { analyze } from '../../../src/core/analyze';
+import { computeStatement, statementMarkdown } from '../../../src/core/report/statement';
 
 describe('the compute statement', () => {
   it('states a hardware budget over 10²⁵ to two significant figures, with the band, both inputs and the notification deadline', () => {

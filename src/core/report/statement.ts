@@ -1,6 +1,6 @@
-import type { Analysis } from './analyze';
+import type { Analysis } from '../analyze';
 import { hardwareDerivation } from './explain';
-import { ESTIMATION_MARGIN, EU_NOTIFICATION_DUTY, THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from './budget/thresholds';
+import { ESTIMATION_MARGIN, EU_NOTIFICATION_DUTY, THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from '../budget/thresholds';
 import { ASCII_NUMBERS, type NumberFormat } from './format';
 import { markdownCell as cell } from './markdownCell';
 import { provenanceNotes } from './provenance';

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagnosticPage, diagnosticSection } from '../../src/core/diagnosticDocs';
-import { FINDING_CODES } from '../../src/core/findings';
+import { diagnosticPage, diagnosticSection } from '../../../src/core/docs/diagnosticDocs';
+import { FINDING_CODES } from '../../../src/core/analysis/findings';
 
-const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+const readme = readFileSync(join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
 
 describe('the documentation a diagnostic code links to', () => {
   it('finds a section in the README for every code the engine can report', () => {

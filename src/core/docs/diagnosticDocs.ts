@@ -1,4 +1,4 @@
-import { FINDING_CODES, type FindingCode } from './findings';
+import { FINDING_CODES, type FindingCode } from '../analysis/findings';
 
 /**
  * The documentation of one diagnostic code, cut from the README's "Diagnostics" section (one

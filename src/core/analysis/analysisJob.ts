@@ -1,5 +1,5 @@
-import type { Analysis, AnalyzeOptions } from './analyze';
-import type { ResolvedModelConfig, Resources } from './resources/resources';
+import type { Analysis, AnalyzeOptions } from '../analyze';
+import type { ResolvedModelConfig, Resources } from '../resources/resources';
 
 /**
  * An analysis sent to a worker (a Node worker thread, or a web worker in the browser): only

@@ -1,10 +1,10 @@
-import type { AnalyzeOptions } from './analyze';
-import { LOSS_FITS, type LossFit } from './budget/scaling';
-import { THRESHOLD_RULES } from './budget/thresholds';
-import { FINDING_CODES, type FindingCode, type Severity } from './findings';
-import type { AcceleratorOverride } from './hardware/accelerators';
-import type { Syntax } from './source/syntax';
-import { printable } from './source/view';
+import type { AnalyzeOptions } from '../analyze';
+import { LOSS_FITS, type LossFit } from '../budget/scaling';
+import { THRESHOLD_RULES } from '../budget/thresholds';
+import { FINDING_CODES, type FindingCode, type Severity } from '../analysis/findings';
+import type { AcceleratorOverride } from '../hardware/accelerators';
+import type { Syntax } from '../source/syntax';
+import { printable } from '../source/view';
 
 /**
  * Settings arrive as whatever JSON a user (or a workspace they opened) wrote. Every value is

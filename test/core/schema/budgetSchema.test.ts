@@ -3,14 +3,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { analyze } from '../../src/core/analyze';
-import { allKeys, BUDGET_SCHEMA, propertiesOf, resolve, sectionAt } from '../../src/core/budgetSchema';
-import { plain } from '../../src/core/formats/plain/plain';
-import { acceleratorTable } from '../../src/core/hardware/accelerators';
-import { HARDWARE_KEYS } from '../../src/core/hardware/readHardware';
-import { LIFECYCLE_KEYS } from '../../src/core/training/lifecycle';
+import { analyze } from '../../../src/core/analyze';
+import { allKeys, BUDGET_SCHEMA, propertiesOf, resolve, sectionAt } from '../../../src/core/schema/budgetSchema';
+import { plain } from '../../../src/core/formats/plain/plain';
+import { acceleratorTable } from '../../../src/core/hardware/accelerators';
+import { HARDWARE_KEYS } from '../../../src/core/hardware/readHardware';
+import { LIFECYCLE_KEYS } from '../../../src/core/training/lifecycle';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '../../../..');
 const source = (relative: string) => fs.readFileSync(path.join(ROOT, relative), 'utf8');
 const stringsIn = (code: string) => [...code.matchAll(/'([A-Za-z_][\w]*)'/g)].map((match) => match[1]);
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { budgetCompletions, type BudgetCompletion } from '../../src/core/budgetCompletion';
+import { budgetCompletions, type BudgetCompletion } from '../../../src/core/schema/budgetCompletion';
 
 /** Completions at the `|` in `marked`. */
 function at(marked: string): { items: BudgetCompletion[]; text: string; offset: number } {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core/analyze';
-import { stoppedAnalysis } from '../../src/core/stoppedAnalysis';
+import { analyze } from '../../../src/core/analyze';
+import { stoppedAnalysis } from '../../../src/core/analysis/stoppedAnalysis';
 
 describe('the analysis of a file the engine could not finish', () => {
   it('has every field a real analysis has, each figure unknown, and one finding saying why', () => {

@@ -1,4 +1,4 @@
-import type { Span } from './source/tree';
+import type { Span } from '../source/tree';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

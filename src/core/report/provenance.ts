@@ -1,6 +1,6 @@
-import type { Analysis } from './analyze';
-import { modelSource } from './catalog/models';
-import type { Fact } from './source/fact';
+import type { Analysis } from '../analyze';
+import { modelSource } from '../catalog/models';
+import type { Fact } from '../source/fact';
 
 export interface ProvenanceNote {
   readonly what: string;

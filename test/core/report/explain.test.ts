@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { explainAt } from '../../src/core/explain';
-import { analyze } from '../../src/core/analyze';
-import { analyzeExample } from './formats/examples';
+import { explainAt } from '../../../src/core/report/explain';
+import { analyze } from '../../../src/core/analyze';
+import { analyzeExample } from '../formats/examples';
 
 describe('what a hover explains', () => {
   it('titles a key that names a whole model by the model, not by the first of its facts', () => {

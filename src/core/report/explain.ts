@@ -1,8 +1,8 @@
-import type { Analysis } from './analyze';
+import type { Analysis } from '../analyze';
 import { ASCII_NUMBERS, compactCount, grouped, type NumberFormat } from './format';
-import { chipTime } from './hardware/mismatch';
-import type { Fact } from './source/fact';
-import type { Span } from './source/tree';
+import { chipTime } from '../hardware/mismatch';
+import type { Fact } from '../source/fact';
+import type { Span } from '../source/tree';
 
 /** What one key of the config contributes to the budget, for a hover on that key. */
 export interface KeyExplanation {
