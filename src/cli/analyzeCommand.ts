@@ -10,7 +10,7 @@ import { NodeResourceHost } from '../node/resourceHost';
 import { workspaceFactsFor, type WorkspaceFactsOptions } from '../node/workspaceFacts';
 import { factFlags, flag, numberFlag, UsageError, type ParsedArgs } from './args';
 import { ANALYZE_FORMATS, type AnalyzeFormat } from './help';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 import { githubAnnotations } from './githubAnnotations';
 import { fileReport, unreadableReport, type FileReport } from './report';
 import { sarifLog } from './sarif';

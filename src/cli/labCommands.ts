@@ -6,7 +6,7 @@ import { boundaryJson, boundaryText, fitJson, fitRunsText, formatBoundary, forma
 import { printable } from '../core/source/view';
 import { READ_FAILURE, readBounded } from '../node/files';
 import { countFlag, flag, numberFlag, UsageError, type ParsedArgs } from './args';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 
 /** Runs files and loss logs are tables of thousands of rows, not gigabytes. */
 const MAX_TABLE_BYTES = 50_000_000;

@@ -4,7 +4,7 @@ import { describeTarget } from '../core/planner/parseTarget';
 import { planInputFrom, type PlanRequest } from '../core/planner/planRequest';
 import { flag, UsageError, type ParsedArgs } from './args';
 import { colors, type Colors } from './color';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 import { thresholdRows } from './table';
 
 /** Names the shape of `plan --json`; bump on a breaking change (see the README, "Planner in detail"). */
