@@ -1,14 +1,5 @@
-import type { Analysis, AnalyzeOptions } from '../analyze';
-import type { ResolvedModelConfig, Resources } from '../resources/resources';
-
-/**
- * An analysis sent to a worker (a Node worker thread, or a web worker in the browser): only
- * data crosses, so the host's resource lookups travel as a snapshot of what it has fetched.
- */
-export interface ResourceSnapshot {
-  readonly files: Readonly<Record<string, string | null>>;
-  readonly models: Readonly<Record<string, ResolvedModelConfig | null>>;
-}
+import type { Analysis, AnalyzeOptions } from './types';
+import type { ResourceSnapshot, Resources } from '../resources/resources';
 
 export interface AnalysisJob {
   readonly id: number;

@@ -1,4 +1,4 @@
-import type { Analysis } from '../analyze';
+import type { Analysis } from './types';
 import { CHINCHILLA_TOKENS_PER_PARAMETER } from '../budget/scaling';
 import { NO_PENDING } from '../resources/resources';
 import { syntaxOf } from '../source/syntax';

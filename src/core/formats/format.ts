@@ -1,48 +1,13 @@
 import type { Draft } from '../architecture/assemble';
-import type { Finding } from '../analysis/findings';
-import type { ResourceLookups } from '../resources/resources';
-import type { UserFact } from '../source/directives';
-import type { Fact } from '../source/fact';
+import type { ReadContext } from '../resources/readContext';
 import type { Syntax } from '../source/syntax';
 import { getEntry, type ConfigNode, type MapNode } from '../source/tree';
 import type { ConfigView } from '../source/view';
 import type { TokenResult } from '../training/tokens';
+import type { TrainingKeys } from '../training/trainingKeys';
 
-/** What a framework module may use while it reads: facts, findings, files the config points at. */
-export interface ReadContext {
-  readonly facts: readonly UserFact[];
-  readonly findings: Finding[];
-  readonly lookups: ResourceLookups;
-  /** The config's own path or URI: references in it are relative to its folder. */
-  readonly fileName: string;
-  /** While reading an included file: the paths from the config down to it, for depth and cycles. */
-  readonly includeChain?: readonly string[];
-}
-
-/** Where a framework keeps the numbers that fix the training length, for `readTokens`. */
-export interface TrainingKeys {
-  /** Keys holding a token count. */
-  readonly direct: readonly string[];
-  /** Keys holding a number of optimizer steps. */
-  readonly steps: readonly string[];
-  readonly globalBatch: readonly string[];
-  /** Per-accelerator batch, multiplied by accumulation and data-parallel size. */
-  readonly microBatch: readonly string[];
-  readonly accumulation: readonly string[];
-  readonly sequence: readonly string[];
-  readonly epochs: readonly string[];
-  /** Keys holding the size of the dataset in tokens, for epochs × dataset (a `dataset.tokens` under epochs counts too). */
-  readonly datasetTokens?: readonly string[];
-  readonly tensorParallel: readonly string[];
-  readonly pipelineParallel: readonly string[];
-  /** Sections searched first for steps and for the sequence length (NeMo: `trainer`, `model`). */
-  readonly stepsUnder?: readonly string[];
-  readonly sequenceUnder?: readonly string[];
-  /** Keys written as a duration with a unit, as Composer and OLMo do (`2e12T`, `63900ba`, `1ep`). */
-  readonly durationKeys: readonly string[];
-  /** Accelerators the file itself states (NeMo: nodes × devices), when no fact gives them. */
-  readonly accelerators?: (view: ConfigView) => Fact | undefined;
-}
+// Defined below the formats (they are handed to resources/include and training/ too), re-exported for the formats.
+export type { ReadContext, TrainingKeys };
 
 /**
  * One training framework: how to recognise its files, read its model and its training length.

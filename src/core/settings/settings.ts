@@ -1,4 +1,4 @@
-import type { AnalyzeOptions } from '../analyze';
+import type { AnalyzeOptions } from '../analysis/types';
 import { LOSS_FITS, type LossFit } from '../budget/scaling';
 import { THRESHOLD_RULES } from '../budget/thresholds';
 import { FINDING_CODES, type FindingCode, type Severity } from '../analysis/findings';
