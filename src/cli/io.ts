@@ -1,3 +1,4 @@
+import type { DocPage } from '../core/docs/diagnosticDocs';
 import type { Colors } from './color';
 
 // Its own module so that main.ts, which imports every command, is not imported back by them.
@@ -11,6 +12,6 @@ export interface CliIO {
   readonly color: Colors;
   /** Colours for stderr. */
   readonly errorColor: Colors;
-  /** The README's text, for the help of each SARIF rule (its "Diagnostics" section); none in tests that do not give it. */
-  readonly readme?: string;
+  /** The docs pages' diagnostic sections, for the help of each SARIF rule; none in tests that do not give them. */
+  readonly docs?: readonly DocPage[];
 }
