@@ -1,8 +1,8 @@
 import type { ModelResult } from '../architecture/readModel';
-import type { Finding, FindingCode } from '../findings';
-import type { FrameworkModule } from '../frameworks/framework';
+import type { Finding, FindingCode } from '../analysis/findings';
+import type { FrameworkModule } from '../formats/format';
 import type { Span } from '../source/tree';
-import { trainingKeysIn } from '../foreignSyntax';
+import { trainingKeysIn } from '../analysis/foreignSyntax';
 import type { TokenResult } from './tokens';
 
 /** Findings that already say why the model size is unknown. */
