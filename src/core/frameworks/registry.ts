@@ -4,6 +4,7 @@ import { axolotl } from './axolotl';
 import type { Syntax } from '../source/syntax';
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, type FrameworkModule } from './framework';
 import { gptNeox } from './gptNeox';
+import { hfTrainer } from './hfTrainer';
 import { huggingface } from './huggingface';
 import { levanter } from './levanter';
 import { litgpt } from './litgpt';
@@ -13,6 +14,7 @@ import { megatronLm } from './megatronLm';
 import { nanotron } from './nanotron';
 import { nemo } from './nemo';
 import { olmo } from './olmo';
+import { peftAdapter } from './peftAdapter';
 import { plain } from './plain';
 import { torchtitan } from './torchtitan';
 import { torchtune } from './torchtune';
@@ -20,6 +22,8 @@ import { torchtune } from './torchtune';
 /** Every framework the engine reads. On equal scores the earlier one wins. */
 export const FRAMEWORKS: readonly FrameworkModule[] = [
   axolotl,
+  peftAdapter,
+  hfTrainer,
   litgpt,
   gptNeox,
   huggingface,
