@@ -74,7 +74,10 @@ function byEpochs(view: ConfigView, args: TrainerArgs, facts: readonly UserFact[
     return { factors: [], anchor };
   }
   const factors: Fact[] = [epochs, dataset];
-  const steps = [`${fmt(epochs.value)} epochs${args.epochs ? '' : " (transformers' default)"} × ${fmt(dataset.value)} dataset tokens`];
+  const rollouts = args.trainer && ['grpo', 'rloo', 'ppo'].includes(args.trainer.type) ? ' (rollouts: prompt + completion of every sample)' : '';
+  const steps = [
+    `${fmt(epochs.value)} ${epochs.value === 1 ? 'epoch' : 'epochs'}${args.epochs ? '' : " (transformers' default)"} × ${fmt(dataset.value)} dataset tokens${rollouts}`,
+  ];
   let share = 1;
   if (args.heldOut) {
     share = 1 - args.heldOut.value;
