@@ -100,6 +100,8 @@ export function formatTable(report: FileReport, color: Colors = colors(false)): 
   if (report.thresholds.length) {
     out.push(`  ${color.bold('thresholds')} (line, share of it reached, tier)`);
     out.push(...thresholdRows(report.thresholds, color));
+    if (report.fineTune?.modifierTest === 'below-one-third' && report.fineTune.baseFlops !== null && report.thresholds.some((row) => row.tier !== 'below'))
+      out.push(`    lines passed are passed by ${t(report.fineTune.base)}'s own pretraining: they concern its provider (see the one-third test)`);
   }
   for (const note of report.assumptions) out.push(`  note: ${noteLine(note)}`);
   if (report.diagnostics.length) {
