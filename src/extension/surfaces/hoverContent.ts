@@ -110,7 +110,9 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
     out.push('| Threshold | FLOP | Share | |', '|---|---|---|---|');
     for (const threshold of analysis.thresholds) {
       const name = threshold.status === 'revoked' ? `~~${md(threshold.name)}~~ (revoked)` : md(threshold.name);
-      out.push(`| ${name} | ${n.threshold(threshold.flops)} | ${n.percent(threshold.fraction)} | ${TIERS[threshold.tier]} |`);
+      // A modifier below one third: a line its total passes was passed by the base's own pretraining.
+      const byBase = fineTune?.modifierTest === 'below-one-third' && fineTune.baseFlops !== null && threshold.tier !== 'below';
+      out.push(`| ${name} | ${n.threshold(threshold.flops)} | ${n.percent(threshold.fraction)} | ${byBase ? 'passed by the base’s pretraining' : TIERS[threshold.tier]} |`);
     }
     out.push('', `*Shares of ${analysis.cumulativeFlops !== analysis.flops ? 'cumulative ' : ''}${fineTune ? 'compute (this fine-tune and its base)' : '6·N·D'}; threshold rules as of ${THRESHOLD_RULES_VERSION}.*`, '');
   } else if (analysis.flops === null && analysis.parameters.active) {
