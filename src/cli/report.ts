@@ -43,7 +43,13 @@ export interface FileReport {
     /** `full`, `lora`, `qlora`, `dora`, `rslora`, `galore`, `freeze`. */
     method: string;
     /** The trainer's FLOP per token of D, term by term; null without the model's size. */
-    compute: { perToken: number | null; formula: string; terms: readonly { what: string; perToken: number; formula: string }[]; notes: readonly string[]; needs?: string } | null;
+    compute: {
+      perToken: number | null;
+      formula: string;
+      terms: readonly { what: string; perToken: number; formula: string }[];
+      notes: readonly string[];
+      needs?: string;
+    } | null;
     /** `below-one-third`, `above-one-third` or `unknown`: the Commission guidelines' modifier test. */
     modifierTest: string;
   } | null;

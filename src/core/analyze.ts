@@ -230,7 +230,12 @@ function analyzeStage(text: string, fileName: string, given: AnalyzeOptions, cha
   const trainerArgs = readTrainerArgs(view);
   // A run that re-initialises the weights is pretraining, whatever model it names.
   const read = trainerArgs.reinitialises ? { ...model, startsFrom: undefined } : model;
-  return compute(fileName, syntax, framework, read, training, findings, userFacts, options, { hardware, adapter: readAdapter(view), lifecycle: stages, trainerArgs });
+  return compute(fileName, syntax, framework, read, training, findings, userFacts, options, {
+    hardware,
+    adapter: readAdapter(view),
+    lifecycle: stages,
+    trainerArgs,
+  });
 }
 
 /** How an earlier stage's config is analysed: on its own, with this analysis's settings but not its per-file facts. */

@@ -122,20 +122,23 @@ export function computeStatement(analysis: Analysis, n: NumberFormat = ASCII_NUM
     lifecycle: analysis.lifecycle?.parts.map((part) => ({ ...part })) ?? [],
     excluded: analysis.lifecycle?.excluded ?? [],
     assumptions: statementFacts(analysis, n).map((item) => `${item.what}: ${item.value} (${item.origin}${item.source ? `: ${item.source}` : ''})`),
-    thresholds: flops === null ? unknownRows(analysis, chosen) : analysis.thresholds.map((threshold) => {
-      const rule = THRESHOLD_RULES.find((candidate) => candidate.id === threshold.id)!;
-      return {
-        id: threshold.id,
-        name: threshold.name,
-        jurisdiction: rule.jurisdiction,
-        flops: threshold.flops,
-        status: rule.status,
-        date: rule.date,
-        fraction: threshold.fraction,
-        tier: threshold.tier,
-        consequence: rule.consequence,
-      };
-    }),
+    thresholds:
+      flops === null
+        ? unknownRows(analysis, chosen)
+        : analysis.thresholds.map((threshold) => {
+            const rule = THRESHOLD_RULES.find((candidate) => candidate.id === threshold.id)!;
+            return {
+              id: threshold.id,
+              name: threshold.name,
+              jurisdiction: rule.jurisdiction,
+              flops: threshold.flops,
+              status: rule.status,
+              date: rule.date,
+              fraction: threshold.fraction,
+              tier: threshold.tier,
+              consequence: rule.consequence,
+            };
+          }),
     notification,
     rulesVersion: THRESHOLD_RULES_VERSION,
     warnings,
@@ -204,8 +207,15 @@ export function statementMarkdown(statement: ComputeStatement, n: NumberFormat =
       `| ${cell(threshold.name)} | ${cell(threshold.jurisdiction)} | ${n.threshold(threshold.flops)} FLOP | ${threshold.status} | ${threshold.date} | ${threshold.fraction === null ? '—' : n.percent(threshold.fraction)} | ${cell(threshold.tier)} |`,
     );
   out.push('', `Threshold rules as of ${statement.rulesVersion}.`, '');
-  if (mod?.modifierTest === 'below-one-third' && mod.baseFlops !== null && statement.thresholds.some((row) => row.tier === 'crossed' || row.tier === 'within-margin'))
-    out.push(`Lines the cumulative total passes are passed by ${cell(mod.base)}'s own pretraining; they concern its provider (see the one-third test above).`, '');
+  if (
+    mod?.modifierTest === 'below-one-third' &&
+    mod.baseFlops !== null &&
+    statement.thresholds.some((row) => row.tier === 'crossed' || row.tier === 'within-margin')
+  )
+    out.push(
+      `Lines the cumulative total passes are passed by ${cell(mod.base)}'s own pretraining; they concern its provider (see the one-third test above).`,
+      '',
+    );
   if (statement.notification) out.push('## Notification', '', cell(statement.notification), '');
   if (statement.warnings.length) out.push('## Notes', '', ...statement.warnings.map((line) => `- ${cell(line)}`), '');
   out.push('*Prepared with Compute Budget from the configuration file named above. An estimate, not legal advice.*', '');

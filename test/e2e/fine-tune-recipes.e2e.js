@@ -18,7 +18,7 @@ async function scrollHover(page, pixels) {
   await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 3 });
   for (let done = 0; done < pixels; done += 100) {
     await page.mouse.wheel(0, 100);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))));
   }
 }
 
@@ -56,7 +56,7 @@ module.exports = async function fineTuneRecipes(page, helpers) {
   // Show the modification: trainer, base and the one-third test's conclusion.
   await page.keyboard.press('Control+B'); // hide the side bar: room for the preview
   await preview.locator('h2', { hasText: 'Modification of a base model' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))));
   await helpers.screenshot('fine-tune-statement');
 
   // No threshold warning to a modifier below one third, no pre-training advice.

@@ -102,7 +102,8 @@ export function statementFacts(analysis: Analysis, n: NumberFormat): StatementFa
 export function missingInputs(analysis: Analysis): string {
   const needs: string[] = [];
   if (analysis.parameters.active === null) needs.push('the model size (parameters=)');
-  if (analysis.tokens === null) needs.push(analysis.fineTune ? 'the fine-tuning tokens (dataset_tokens= or tokens=)' : 'the training tokens (tokens= or dataset_tokens=)');
+  if (analysis.tokens === null)
+    needs.push(analysis.fineTune ? 'the fine-tuning tokens (dataset_tokens= or tokens=)' : 'the training tokens (tokens= or dataset_tokens=)');
   if (analysis.fineTune?.compute?.needs) needs.push(analysis.fineTune.compute.needs);
   return needs.length ? `unknown: needs ${needs.join(' and ')}` : 'unknown';
 }

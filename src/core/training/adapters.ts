@@ -87,7 +87,14 @@ export function readAdapter(view: ConfigView): AdapterSettings | undefined {
   const usePeft = flag('use_peft') === true;
   const rankKey = view.find(['lora_r', 'lora_rank']) ?? (peft === 'LORA' ? view.find(['r']) : undefined);
   const isTorchtune = !!component && /\blora_/.test(component);
-  const isLitgpt = !axolotlKind && !isTorchtune && !peft && !namedLora && !usePeft && !!view.find(['lora_r']) && !!view.find(['lora_query', 'lora_value', 'lora_mlp', 'lora_head', 'lora_key', 'lora_projection', 'checkpoint_dir']);
+  const isLitgpt =
+    !axolotlKind &&
+    !isTorchtune &&
+    !peft &&
+    !namedLora &&
+    !usePeft &&
+    !!view.find(['lora_r']) &&
+    !!view.find(['lora_query', 'lora_value', 'lora_mlp', 'lora_head', 'lora_key', 'lora_projection', 'checkpoint_dir']);
   const isAxolotl = axolotlKind === 'lora' || axolotlKind === 'qlora';
   if (!isAxolotl && peft !== 'LORA' && !isTorchtune && !isLitgpt && !namedLora && !usePeft) return undefined;
   // Defaults where the rank is unset: TRL's ModelConfig lora_r = 16; PEFT, LLaMA-Factory and ms-swift 8.
@@ -127,7 +134,8 @@ export function readAdapter(view: ConfigView): AdapterSettings | undefined {
     (namedLora && !view.find(['target_modules', 'lora_target', 'lora_target_modules']))
   ) {
     names.push(...ALL_LINEAR);
-    source = namedLora && !view.find(['target_modules', 'lora_target']) ? 'every linear layer (the default of LLaMA-Factory and ms-swift)' : 'every linear layer';
+    source =
+      namedLora && !view.find(['target_modules', 'lora_target']) ? 'every linear layer (the default of LLaMA-Factory and ms-swift)' : 'every linear layer';
   } else {
     const listed = listOf(view, view.find(['lora_target_modules', 'target_modules', 'lora_target']));
     // PEFT's default for Llama-style models when no targets are given: q_proj and v_proj.
@@ -175,7 +183,9 @@ export function countAdapter(settings: AdapterSettings, arch: Architecture): Ada
     // DoRA (Liu et al. 2024) adds a magnitude vector of the output width to each adapted matrix.
     const magnitude = settings.variant === 'dora' ? 1 : 0;
     const dense = (r * (shape.in + shape.out) + magnitude * shape.out) * shape.copies;
-    const experts = expertCopies ? (r * (module === 'down' ? expertWidth + h : h + expertWidth) + magnitude * (module === 'down' ? h : expertWidth)) * expertCopies : 0;
+    const experts = expertCopies
+      ? (r * (module === 'down' ? expertWidth + h : h + expertWidth) + magnitude * (module === 'down' ? h : expertWidth)) * expertCopies
+      : 0;
     if (dense + experts === 0) continue;
     trainable += dense + experts;
     const copies = shape.copies ? `${r} × (${shape.in} + ${shape.out})${shape.copies > 1 ? ` × ${shape.copies}` : ''}` : '';

@@ -77,8 +77,7 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
       fineTune.baseFlops !== null ? `${n.count(fineTune.baseTokens!)} tokens, ${n.flops(fineTune.baseFlops)} FLOP` : 'not published: only this run is counted';
     rows.push([`Pretraining of ${md(fineTune.base)}`, pretraining]);
     if (fineTune.share !== null) rows.push(['Share of the base’s compute', n.percent(fineTune.share)]);
-    if (fineTune.compute)
-      rows.push(['Per token', fineTune.compute.terms.map((term) => `${md(term.formula)} ${md(term.what)}`).join('; ')]);
+    if (fineTune.compute) rows.push(['Per token', fineTune.compute.terms.map((term) => `${md(term.formula)} ${md(term.what)}`).join('; ')]);
     rows.push(['One-third test', MODIFIER_TEST[fineTune.modifierTest]]);
   }
   if (analysis.lifecycle && analysis.lifecycle.parts.length > 1) {
@@ -112,9 +111,15 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
       const name = threshold.status === 'revoked' ? `~~${md(threshold.name)}~~ (revoked)` : md(threshold.name);
       // A modifier below one third: a line its total passes was passed by the base's own pretraining.
       const byBase = fineTune?.modifierTest === 'below-one-third' && fineTune.baseFlops !== null && threshold.tier !== 'below';
-      out.push(`| ${name} | ${n.threshold(threshold.flops)} | ${n.percent(threshold.fraction)} | ${byBase ? 'passed by the base’s pretraining' : TIERS[threshold.tier]} |`);
+      out.push(
+        `| ${name} | ${n.threshold(threshold.flops)} | ${n.percent(threshold.fraction)} | ${byBase ? 'passed by the base’s pretraining' : TIERS[threshold.tier]} |`,
+      );
     }
-    out.push('', `*Shares of ${analysis.cumulativeFlops !== analysis.flops ? 'cumulative ' : ''}${fineTune ? 'compute (this fine-tune and its base)' : '6·N·D'}; threshold rules as of ${THRESHOLD_RULES_VERSION}.*`, '');
+    out.push(
+      '',
+      `*Shares of ${analysis.cumulativeFlops !== analysis.flops ? 'cumulative ' : ''}${fineTune ? 'compute (this fine-tune and its base)' : '6·N·D'}; threshold rules as of ${THRESHOLD_RULES_VERSION}.*`,
+      '',
+    );
   } else if (analysis.flops === null && analysis.parameters.active) {
     // Before the length is known, say how long a run of this model may train below each line:
     // a fine-tune at its trainer's compute per token, on top of its base's pretraining.
@@ -126,7 +131,11 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
         out.push(
           `| ${md(rule.name)} | ${n.threshold(rule.flops)} | ${rule.flops <= before ? `already past with the base's pretraining` : `${n.count((rule.flops - before) / perToken)} tokens`} |`,
         );
-      out.push('', fineTune ? `*Tokens of this fine-tune at ${md(fineTune.compute!.formula)} per token${before ? ', after the base’s pretraining' : ''}.*` : '', '');
+      out.push(
+        '',
+        fineTune ? `*Tokens of this fine-tune at ${md(fineTune.compute!.formula)} per token${before ? ', after the base’s pretraining' : ''}.*` : '',
+        '',
+      );
     }
   }
   const notes = provenanceNotes(analysis);

@@ -61,8 +61,7 @@ function byEpochs(view: ConfigView, args: TrainerArgs, facts: readonly UserFact[
   const epochs = args.epochs ?? fact(DEFAULT_EPOCHS, 'assumed', { note: "transformers' default num_train_epochs" });
   const anchor = epochKey ? epochKey.entry.keySpan : view.find(['max_steps'])?.entry.keySpan;
   const supplied = userFact(facts, 'dataset_tokens');
-  const dataset =
-    supplied && fact(supplied.value, 'user', { span: supplied.span, note: 'compute-budget: dataset_tokens=' });
+  const dataset = supplied && fact(supplied.value, 'user', { span: supplied.span, note: 'compute-budget: dataset_tokens=' });
   if (!dataset) {
     findings.push({
       severity: 'warning',

@@ -66,7 +66,8 @@ export function trainerCompute(trainer: TrainerType, models: TrainerModels, args
   const terms: TrainerTerm[] = [];
   const notes: string[] = [];
   const forward = (what: string) => terms.push({ what, perToken: 2 * N, formula: '2·N' });
-  if (models.quantised) notes.push('QLoRA dequantises the 4-bit weights before each matrix multiply: memory traffic, not multiply-adds, so it adds no FLOP here');
+  if (models.quantised)
+    notes.push('QLoRA dequantises the 4-bit weights before each matrix multiply: memory traffic, not multiply-adds, so it adds no FLOP here');
   const updates = args.updatesPerRollout?.value ?? DEFAULT_UPDATES[trainer] ?? 1;
   switch (trainer) {
     case 'sft':
@@ -74,14 +75,22 @@ export function trainerCompute(trainer: TrainerType, models: TrainerModels, args
     case 'orpo':
     case 'simpo':
     case 'reward':
-      terms.push({ what: trainer === 'reward' ? 'reward model forward + backward on chosen and rejected' : 'policy forward + backward', perToken: train, formula: trainFormula });
+      terms.push({
+        what: trainer === 'reward' ? 'reward model forward + backward on chosen and rejected' : 'policy forward + backward',
+        perToken: train,
+        formula: trainFormula,
+      });
       if (trainer === 'orpo' || trainer === 'simpo') notes.push(`${trainer.toUpperCase()} has no reference model`);
       break;
     case 'dpo': {
       terms.push({ what: 'policy forward + backward on chosen and rejected', perToken: train, formula: trainFormula });
       const epochs = args.epochs?.value ?? 1;
       if (args.precomputeReference && epochs > 1) {
-        terms.push({ what: 'reference forward, once before training (precompute_ref_log_probs)', perToken: (2 * N) / epochs, formula: `2·N ÷ ${epochs} epochs` });
+        terms.push({
+          what: 'reference forward, once before training (precompute_ref_log_probs)',
+          perToken: (2 * N) / epochs,
+          formula: `2·N ÷ ${epochs} epochs`,
+        });
       } else forward(args.precomputeReference ? 'reference forward, once before training (precompute_ref_log_probs)' : 'reference forward');
       break;
     }
@@ -120,5 +129,11 @@ export function trainerCompute(trainer: TrainerType, models: TrainerModels, args
       break;
   }
   const perToken = terms.reduce((sum, term) => sum + term.perToken, 0);
-  return { trainer, perToken, terms, formula: terms.map((term) => (terms.length > 1 && term.formula.includes('+') ? `(${term.formula})` : term.formula)).join(' + '), notes };
+  return {
+    trainer,
+    perToken,
+    terms,
+    formula: terms.map((term) => (terms.length > 1 && term.formula.includes('+') ? `(${term.formula})` : term.formula)).join(' + '),
+    notes,
+  };
 }

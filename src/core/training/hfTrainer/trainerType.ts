@@ -2,18 +2,7 @@ import type { Span } from '../../source/tree';
 import { dotted, spanOfEntry, type ConfigView } from '../../source/view';
 
 /** What a post-training run optimises, which fixes the compute it spends per token. */
-export type TrainerType =
-  | 'sft'
-  | 'dpo'
-  | 'orpo'
-  | 'kto'
-  | 'simpo'
-  | 'reward'
-  | 'ppo'
-  | 'grpo'
-  | 'rloo'
-  | 'distillation'
-  | 'continued-pretraining';
+export type TrainerType = 'sft' | 'dpo' | 'orpo' | 'kto' | 'simpo' | 'reward' | 'ppo' | 'grpo' | 'rloo' | 'distillation' | 'continued-pretraining';
 
 export const TRAINER_TYPES: readonly TrainerType[] = [
   'sft',
@@ -100,7 +89,10 @@ export function readTrainerType(view: ConfigView): TrainerChoice | undefined {
     let type = NAMES[name];
     // LLaMA-Factory runs ORPO and SimPO through `stage: dpo` with `pref_loss`.
     if (type === 'dpo') {
-      const loss = view.text(view.find(['pref_loss', 'loss_type']))?.trim().toLowerCase();
+      const loss = view
+        .text(view.find(['pref_loss', 'loss_type']))
+        ?.trim()
+        .toLowerCase();
       if (loss && Object.hasOwn(NAMES, loss) && (NAMES[loss] === 'orpo' || NAMES[loss] === 'simpo')) type = NAMES[loss];
     }
     return { type, because: `${dotted(located)}: ${name.slice(0, 30)}`, span: spanOfEntry(located.entry) };

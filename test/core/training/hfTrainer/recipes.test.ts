@@ -80,7 +80,10 @@ describe('real fine-tuning recipes', () => {
   });
 
   it('uses transformers’ default of 3 epochs when a by-epochs recipe names none', () => {
-    const analysis = analyze('# compute-budget: dataset_tokens=1M\nmodel_name_or_path: meta-llama/Meta-Llama-3-8B\nstage: sft\nper_device_train_batch_size: 1\n', 'r.yaml');
+    const analysis = analyze(
+      '# compute-budget: dataset_tokens=1M\nmodel_name_or_path: meta-llama/Meta-Llama-3-8B\nstage: sft\nper_device_train_batch_size: 1\n',
+      'r.yaml',
+    );
     assert.equal(analysis.tokens, 3e6);
     assert.match(analysis.training.derivation ?? '', /default/);
   });
@@ -94,13 +97,22 @@ describe('real fine-tuning recipes', () => {
   });
 
   it('reads the adapters LLaMA-Factory and ms-swift name: DoRA, QLoRA by quantization_bit', () => {
-    const dora = analyze('model_name_or_path: meta-llama/Meta-Llama-3-8B\nstage: sft\nfinetuning_type: lora\nuse_dora: true\nper_device_train_batch_size: 1\n', 'd.yaml');
+    const dora = analyze(
+      'model_name_or_path: meta-llama/Meta-Llama-3-8B\nstage: sft\nfinetuning_type: lora\nuse_dora: true\nper_device_train_batch_size: 1\n',
+      'd.yaml',
+    );
     assert.equal(dora.fineTune?.method, 'dora');
     // DoRA adds a magnitude vector of the output width per adapted matrix: q 4096 + k, v 1024 + o 4096 + gate, up 14336 + down 4096.
     assert.equal(dora.adapter?.trainable, 20_971_520 + 32 * (4096 + 1024 + 1024 + 4096 + 14336 + 14336 + 4096));
-    const qlora = analyze('model_name_or_path: meta-llama/Meta-Llama-3-8B\nstage: sft\nfinetuning_type: lora\nquantization_bit: 4\nper_device_train_batch_size: 1\n', 'q.yaml');
+    const qlora = analyze(
+      'model_name_or_path: meta-llama/Meta-Llama-3-8B\nstage: sft\nfinetuning_type: lora\nquantization_bit: 4\nper_device_train_batch_size: 1\n',
+      'q.yaml',
+    );
     assert.equal(qlora.fineTune?.method, 'qlora');
-    const swift = analyze('model: Qwen/Qwen2.5-7B-Instruct\ntrain_type: lora\nlora_rank: 8\nnum_train_epochs: 1\nper_device_train_batch_size: 1\nrlhf_type: dpo\n', 's.yaml');
+    const swift = analyze(
+      'model: Qwen/Qwen2.5-7B-Instruct\ntrain_type: lora\nlora_rank: 8\nnum_train_epochs: 1\nper_device_train_batch_size: 1\nrlhf_type: dpo\n',
+      's.yaml',
+    );
     assert.equal(swift.fineTune?.trainer, 'dpo');
     assert.equal(swift.fineTune?.method, 'lora');
   });
