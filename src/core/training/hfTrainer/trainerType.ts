@@ -74,7 +74,7 @@ const SIGNATURES: readonly (readonly [TrainerType, readonly string[]])[] = [
   ['kto', ['desirable_weight', 'undesirable_weight']],
   ['simpo', ['simpo_gamma', 'gamma_beta_ratio']],
   ['orpo', ['orpo_alpha']],
-  ['dpo', ['dpo_beta', 'precompute_ref_log_probs', 'ref_model', 'max_prompt_length', 'rpo_alpha']],
+  ['dpo', ['dpo_beta', 'dpo_loss_type', 'precompute_ref_log_probs', 'ref_model', 'max_prompt_length', 'rpo_alpha']],
 ];
 
 /**
@@ -86,22 +86,24 @@ export function readTrainerType(view: ConfigView): TrainerChoice | undefined {
     const located = view.find([key]);
     const name = view.text(located)?.trim().toLowerCase();
     if (!located || !name || !Object.hasOwn(NAMES, name)) continue;
-    let type = NAMES[name];
-    // LLaMA-Factory runs ORPO and SimPO through `stage: dpo` with `pref_loss`.
-    if (type === 'dpo') {
-      const loss = view
-        .text(view.find(['pref_loss', 'loss_type']))
-        ?.trim()
-        .toLowerCase();
-      if (loss && Object.hasOwn(NAMES, loss) && (NAMES[loss] === 'orpo' || NAMES[loss] === 'simpo')) type = NAMES[loss];
-    }
-    return { type, because: `${dotted(located)}: ${name.slice(0, 30)}`, span: spanOfEntry(located.entry) };
+    return { type: refined(view, NAMES[name]), because: `${dotted(located)}: ${name.slice(0, 30)}`, span: spanOfEntry(located.entry) };
   }
   for (const [type, keys] of SIGNATURES) {
     const located = view.find(keys);
-    if (located) return { type, because: `${dotted(located)} (a ${type.toUpperCase()} trainer argument)`, span: spanOfEntry(located.entry) };
+    if (located)
+      return { type: refined(view, type), because: `${dotted(located)} (a ${type.toUpperCase()} trainer argument)`, span: spanOfEntry(located.entry) };
   }
   const packing = view.find(['packing', 'dataset_text_field', 'max_seq_length', 'completion_only_loss', 'assistant_only_loss']);
   if (packing) return { type: 'sft', because: `${dotted(packing)} (an SFTConfig argument)`, span: spanOfEntry(packing.entry) };
   return undefined;
+}
+
+/** A DPO run with another loss: LLaMA-Factory's `pref_loss`, open-instruct's `dpo_loss_type`, TRL's `loss_type` (ORPO and SimPO have no reference). */
+function refined(view: ConfigView, type: TrainerType): TrainerType {
+  if (type !== 'dpo') return type;
+  const loss = view
+    .text(view.find(['pref_loss', 'dpo_loss_type', 'loss_type']))
+    ?.trim()
+    .toLowerCase();
+  return loss && Object.hasOwn(NAMES, loss) && (NAMES[loss] === 'orpo' || NAMES[loss] === 'simpo') ? NAMES[loss] : type;
 }

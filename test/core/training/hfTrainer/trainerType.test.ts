@@ -29,6 +29,8 @@ describe('the trainer a recipe runs', () => {
     assert.equal(typeOf('rloo_k: 4\n'), 'rloo');
     assert.equal(typeOf('desirable_weight: 1.0\n'), 'kto');
     assert.equal(typeOf('beta: 0.01\nmax_prompt_length: 512\n'), 'dpo');
+    // open-instruct's DPO script run with its SimPO loss.
+    assert.equal(typeOf('dpo_loss_type: simpo\ndpo_beta: 10\n'), 'simpo');
     assert.equal(typeOf('teacher_model_name_or_path: Qwen/Qwen2.5-7B\n'), 'distillation');
     assert.equal(typeOf('packing: true\nmax_seq_length: 2048\n'), 'sft');
   });
