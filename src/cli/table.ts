@@ -1,4 +1,5 @@
 import { BAND_LABELS, type OvertrainingBand } from '../core/budget/overtraining';
+import { perRun } from '../core/training/hfTrainer/trainerCompute';
 import { ASCII_NUMBERS as n } from '../core/format';
 import { printable } from '../core/source/view';
 import { colors, type Colors } from './color';
@@ -72,7 +73,7 @@ export function formatTable(report: FileReport, color: Colors = colors(false)): 
     report.method === 'hardware'
       ? 'hardware method'
       : report.fineTune?.compute
-        ? `(${t(report.fineTune.compute.formula)})·D`
+        ? t(perRun(report.fineTune.compute.formula))
         : report.adapter
           ? '(4N + 2N_trainable)D'
           : '6ND';

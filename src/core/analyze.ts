@@ -25,7 +25,7 @@ import { readTokens, type TokenResult } from './training/tokens';
 import { readTrainerArgs, type TrainerArgs } from './training/hfTrainer/trainerArgs';
 import type { TrainerType } from './training/hfTrainer/trainerType';
 import { fineTuneCompute, type FineTuneMethod } from './training/hfTrainer/fineTuneCompute';
-import type { TrainerCompute } from './training/hfTrainer/trainerCompute';
+import { perRun, type TrainerCompute } from './training/hfTrainer/trainerCompute';
 import { baseCrossingFinding, modifierFinding, modifierTest, type ModifierTest } from './training/hfTrainer/modifierTest';
 
 export { syntaxOf, type Syntax };
@@ -346,7 +346,7 @@ function compute(
               method === 'hardware'
                 ? 'hardware method'
                 : tuned?.compute
-                  ? `(${tuned.compute.formula})·D`
+                  ? perRun(tuned.compute.formula)
                   : adapterSettings && model.architecture
                     ? '(4·N + 2·N_trainable)·D'
                     : '6·N·D',

@@ -1,4 +1,5 @@
 import type { Analysis } from './analyze';
+import { perRun } from './training/hfTrainer/trainerCompute';
 import { hardwareDerivation } from './explain';
 import { ESTIMATION_MARGIN, EU_NOTIFICATION_DUTY, THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from './budget/thresholds';
 import { ASCII_NUMBERS, type NumberFormat } from './format';
@@ -71,7 +72,7 @@ export function computeStatement(analysis: Analysis, n: NumberFormat = ASCII_NUM
       method: 'architecture',
       flops: analysis.flops,
       formula: analysis.fineTune?.compute
-        ? `(${analysis.fineTune.compute.formula.replace(/·/g, ` ${x} `)}) ${x} D`
+        ? perRun(analysis.fineTune.compute.formula, '·').replace(/·/g, ` ${x} `)
         : adapter
           ? `(4 ${x} N + 2 ${x} N_trainable) ${x} D`
           : `6 ${x} N ${x} D`,

@@ -1,4 +1,5 @@
 import type { Analysis } from '../../core/analyze';
+import { perRun } from '../../core/training/hfTrainer/trainerCompute';
 import { BAND_LABELS } from '../../core/budget/overtraining';
 import { hardwareDerivation, type KeyExplanation } from '../../core/explain';
 import { UNICODE_NUMBERS as n } from '../../core/format';
@@ -50,7 +51,7 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
     analysis.method === 'hardware'
       ? `hardware method: ${md(hardwareDerivation(analysis))}`
       : fineTune?.compute
-        ? `${md(fineTune.trainer)}: (${md(fineTune.compute.formula)})·D`
+        ? `${md(fineTune.trainer)}: ${md(perRun(fineTune.compute.formula))}`
         : adapter
           ? 'architecture method: (4·N + 2·N_trainable)·D'
           : 'architecture method: 6·N·D';

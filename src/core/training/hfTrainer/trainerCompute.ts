@@ -54,6 +54,11 @@ export interface TrainerModels {
   readonly teacher?: number;
 }
 
+/** C for D tokens: `6·N·D`, `(4·N + 2·N_trainable + 2·N)·D`; brackets only around a sum. */
+export function perRun(formula: string, times = '·'): string {
+  return formula.includes('+') ? `(${formula})${times}D` : `${formula}${times}D`;
+}
+
 /** TRL's PPOConfig/RLOOConfig num_ppo_epochs and GRPOConfig num_iterations defaults. */
 const DEFAULT_UPDATES: Partial<Record<TrainerType, number>> = { ppo: 4, rloo: 4, grpo: 1 };
 /** GRPOConfig.beta at the cited commit: a reference model runs unless beta is 0. */
