@@ -1,6 +1,6 @@
 import { assemble } from '../../architecture/assemble';
 import { countParameters } from '../../architecture/parameters';
-import { readHuggingFace } from '../../architecture/readers/huggingface';
+import { readHuggingFace } from '../../formats/huggingface/modelReader';
 import { findModel } from '../../catalog/models';
 import { treeFromObject } from '../../source/objectTree';
 import { ConfigView } from '../../source/view';

@@ -1,5 +1,5 @@
-import type { Finding } from '../../findings';
-import type { NumberFormat } from '../../format';
+import type { Finding } from '../../analysis/findings';
+import type { NumberFormat } from '../../report/format';
 import type { Span } from '../../source/tree';
 
 /**

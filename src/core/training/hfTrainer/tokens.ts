@@ -1,4 +1,4 @@
-import { ADD_GPUS_FIX, type Finding } from '../../findings';
+import { ADD_GPUS_FIX, type Finding } from '../../analysis/findings';
 import { userFact, type UserFact } from '../../source/directives';
 import { fact, type Fact } from '../../source/fact';
 import { spanOfEntry, type ConfigView } from '../../source/view';
