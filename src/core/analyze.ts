@@ -23,6 +23,10 @@ import { withPriorConfig } from './training/priorConfig';
 import { detailedFlops } from './budget/detailedFlops';
 import { silentFileFinding, unfollowedLaunchFinding } from './training/neverSilent';
 import { readTokens, type TokenResult } from './training/tokens';
+import { readTrainerArgs, type TrainerArgs } from './training/hfTrainer/trainerArgs';
+import { fineTuneCompute } from './training/hfTrainer/fineTuneCompute';
+import { perRun } from './training/hfTrainer/trainerCompute';
+import { baseCrossingFinding, modifierFinding, modifierTest } from './training/hfTrainer/modifierTest';
 import type { Analysis, AnalyzeOptions, FineTune } from './analysis/types';
 
 export { syntaxOf, type Syntax };
@@ -125,7 +129,15 @@ function analyzeStage(text: string, fileName: string, given: AnalyzeOptions, cha
   }
   const silent = silentFileFinding(framework, model, training, findings, { start: 0, end: Math.min(text.length, 1) });
   if (silent) findings.push(silent);
-  return compute(fileName, syntax, framework, model, training, findings, userFacts, options, { hardware, adapter: readAdapter(view), lifecycle: stages });
+  const trainerArgs = readTrainerArgs(view);
+  // A run that re-initialises the weights is pretraining, whatever model it names.
+  const read = trainerArgs.reinitialises ? { ...model, startsFrom: undefined } : model;
+  return compute(fileName, syntax, framework, read, training, findings, userFacts, options, {
+    hardware,
+    adapter: readAdapter(view),
+    lifecycle: stages,
+    trainerArgs,
+  });
 }
 
 /** How an earlier stage's config is analysed: on its own, with this analysis's settings but not its per-file facts. */
@@ -164,6 +176,7 @@ interface RunExtras {
   readonly hardware?: StatedHardware;
   readonly adapter?: AdapterSettings;
   readonly lifecycle?: LifecycleInputs;
+  readonly trainerArgs?: TrainerArgs;
 }
 
 function compute(
@@ -195,9 +208,20 @@ function compute(
     });
   }
   const adapter = adapterSettings && model.architecture ? countAdapter(adapterSettings, model.architecture) : null;
+  const startsFrom = model.startsFrom;
+  // A fine-tune's compute per token is its trainer's (reference, rollouts, teacher): see fineTuneCompute.
+  const tuned = startsFrom ? fineTuneCompute(extras.trainerArgs ?? {}, adapterSettings, adapter, active) : undefined;
   // Adapters: the frozen model runs forward and back, only the adapters' weights get gradients.
   const architectureFlops =
-    active !== null && tokens !== null ? (adapter ? (4 * active + 2 * adapter.trainable) * tokens : trainingCompute(active, tokens)) : null;
+    active !== null && tokens !== null
+      ? tuned?.compute
+        ? tuned.compute.perToken !== null
+          ? tuned.compute.perToken * tokens
+          : null
+        : adapter
+          ? (4 * active + 2 * adapter.trainable) * tokens
+          : trainingCompute(active, tokens)
+      : null;
   const hardwareEstimate = hardware ? (estimateFromHardware(hardware, architectureFlops) ?? null) : null;
   const flops = architectureFlops ?? hardwareEstimate?.flops ?? null;
   const method: Analysis['method'] = architectureFlops !== null ? 'architecture' : hardwareEstimate ? 'hardware' : null;
@@ -212,7 +236,6 @@ function compute(
     detailed && Number.isFinite(detailed.perToken) && detailed.perToken > 0
       ? { ...detailed, total: detailed.perToken * tokens!, sequenceLength: sequence! }
       : null;
-  const startsFrom = model.startsFrom;
   const baseModel = startsFrom?.model;
   const base = baseModel?.trainingTokens && model.total ? trainingCompute(model.active!.value, baseModel.trainingTokens) : 0;
   const totals: Lifecycle | null =
@@ -221,7 +244,14 @@ function compute(
           {
             flops,
             what: startsFrom ? 'this fine-tune' : 'this run',
-            how: method === 'hardware' ? 'hardware method' : adapterSettings && model.architecture ? '(4·N + 2·N_trainable)·D' : '6·N·D',
+            how:
+              method === 'hardware'
+                ? 'hardware method'
+                : tuned?.compute
+                  ? perRun(tuned.compute.formula)
+                  : adapterSettings && model.architecture
+                    ? '(4·N + 2·N_trainable)·D'
+                    : '6·N·D',
           },
           active,
           base > 0 ? { what: `pretraining of ${baseModel!.id}`, flops: base } : undefined,
@@ -235,6 +265,11 @@ function compute(
         baseTokens: startsFrom.model?.trainingTokens ?? null,
         baseFlops: base > 0 ? base : null,
         share: base > 0 && flops !== null ? flops / base : null,
+        trainer: tuned!.trainer,
+        trainerReason: tuned!.because,
+        method: tuned!.method,
+        compute: tuned!.compute ?? null,
+        modifierTest: modifierTest(flops, base > 0 ? base : null),
       }
     : null;
   // A staged run's tokens per parameter is the whole run's; without its earlier stages it cannot be judged.
@@ -266,6 +301,13 @@ function compute(
   }
   const modifier = fineTune && flops !== null ? modifierFinding(fineTune, flops, model.anchor ?? where, n) : undefined;
   if (modifier) findings.push(modifier);
+  if (fineTune?.compute?.needs && tokens !== null)
+    findings.push({
+      severity: 'information',
+      code: 'missing-architecture',
+      span: model.anchor ?? where,
+      message: `This ${fineTune.trainer} run's compute needs ${fineTune.compute.needs} (${fineTune.compute.formula} per token); state it with a compute-budget fact or name a catalog model.`,
+    });
   if (adapter && adapter.unknown.length) {
     findings.push({
       severity: 'information',
@@ -306,11 +348,19 @@ function compute(
   }
   if (band && chinchillaMultiple !== null && tokensPerParameter !== null)
     findings.push(...bandFindings(band, chinchillaMultiple, tokensPerParameter, chinchillaTokens! - (runTokens! - tokens!), training, where, n));
+  // A modifier below one third does not take over the base's obligations: the base's own crossings are information.
+  const baseOnly = fineTune?.modifierTest === 'below-one-third' && fineTune.baseFlops !== null;
+  const baseCrossed: ThresholdRule[] = [];
   for (const result of thresholds) {
     const rule = rules.find((candidate) => candidate.id === result.id)!;
+    if (baseOnly && rule.status !== 'revoked' && result.tier !== 'below') {
+      baseCrossed.push(rule);
+      continue;
+    }
     const finding = thresholdFinding(result, rule, where, cumulativeFlops !== flops, n);
     if (finding) findings.push(finding);
   }
+  if (baseCrossed.length) findings.push(baseCrossingFinding(fineTune!.base, baseCrossed, model.anchor ?? where, n));
   return {
     file,
     syntax,
@@ -404,38 +454,6 @@ function bandFindings(
     default:
       return [];
   }
-}
-
-/**
- * The Commission's downstream-modifier test: a modification using more than a third of the
- * original model's training compute makes the modifier the provider of the modified model. With the
- * original's compute unknown, the guidelines' fallbacks: ⅓ × 10²⁵ (systemic-risk original), ⅓ × 10²³.
- */
-export function modifierFinding(fineTune: FineTune, flops: number, where: Span, n: NumberFormat): Finding | undefined {
-  const base = fineTune.base;
-  if (fineTune.baseFlops !== null) {
-    const third = fineTune.baseFlops / 3;
-    if (flops <= third) return undefined;
-    return {
-      severity: 'warning',
-      code: 'modifier-provider',
-      span: where,
-      message: `This modification of ${base} uses ${n.flops(flops)} FLOP, more than a third of its original training compute (${n.flops(fineTune.baseFlops)} FLOP, so ${n.flops(third)}): under the Commission's guidelines its modifier becomes the provider of the modified model.`,
-    };
-  }
-  const lower = 1e23 / 3;
-  if (flops <= lower) return undefined;
-  const systemic = 1e25 / 3;
-  const which =
-    flops > systemic
-      ? `more than a third of ${n.threshold(1e25)} FLOP (${n.flops(systemic)}), the guidelines' value when the original's compute is unknown and it has systemic risk`
-      : `more than a third of ${n.threshold(1e23)} FLOP (${n.flops(lower)}), the guidelines' value when the original's compute is unknown (for an original with systemic risk the line is ${n.flops(systemic)})`;
-  return {
-    severity: 'warning',
-    code: 'modifier-provider',
-    span: where,
-    message: `This modification of ${base} uses ${n.flops(flops)} FLOP, ${which}: its modifier may become the provider of the modified model.`,
-  };
 }
 
 function thresholdFinding(result: ThresholdResult, rule: ThresholdRule, where: Span, cumulative: boolean, n: NumberFormat): Finding | undefined {
