@@ -5,6 +5,7 @@
  * (from disk, `vscode.workspace.fs`, the Hugging Face cache or the Hub) and analyse again.
  */
 import type { ResourceSnapshot } from '../analysisJob';
+import { WorkBudget, type ParsedInclude } from './workBudget';
 
 export interface Resources {
   /** A file's text by resolved path; `null` when it does not exist or cannot be read; `undefined` when not loaded yet. */
@@ -31,6 +32,10 @@ export const NO_PENDING: PendingResources = { files: [], models: [] };
 export class ResourceLookups {
   private readonly files = new Set<string>();
   private readonly models = new Set<string>();
+  /** What this analysis may still spend on included files. */
+  readonly budget = new WorkBudget();
+  /** Included files parsed in this analysis, by path: each is read once however often it is named. */
+  readonly parsed = new Map<string, ParsedInclude>();
 
   constructor(private readonly resources: Resources | undefined) {}
 
