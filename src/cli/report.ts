@@ -1,11 +1,11 @@
 import type { Analysis } from '../core/analyze';
-import type { Severity } from '../core/findings';
+import type { Severity } from '../core/analysis/findings';
 import { modelSource } from '../core/catalog/models';
-import { provenanceNotes } from '../core/provenance';
+import { provenanceNotes } from '../core/report/provenance';
 import { LineIndex } from '../core/source/lines';
 
 /**
- * The JSON contract of `compute-budget analyze --json`, documented in the README. Keys are
+ * The JSON contract of `compute-budget analyze --json`, documented in docs/cli.md. Keys are
  * only ever added, never renamed or removed. Unknown numbers are null.
  */
 export interface FileReport {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Node as YamlNode, type Pair } from 'yaml';
-import type { Finding } from '../findings';
+import type { Finding } from '../analysis/findings';
 import { FACT_NAMES, readFactPairs, type FactName } from '../source/directives';
 import { parseYamlBounded } from '../source/nesting';
 import type { Span } from '../source/tree';
