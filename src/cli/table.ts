@@ -4,6 +4,7 @@ import { ASCII_NUMBERS as n } from '../core/report/format';
 import { printable } from '../core/source/view';
 import { colors, type Colors } from './color';
 import type { FileReport } from './report';
+import { maxOf } from '../core/numbers/extent';
 
 /** Text from a config or a path on its way to a terminal: no escape sequence, control or bidi override survives. */
 const t = (text: unknown) => printable(String(text), 300);
@@ -18,7 +19,7 @@ export function tierLabel(tier: string, color: Colors): string {
 /** The threshold rows of a report or a plan: name, the line in FLOP, the share of it reached, the tier. */
 export function thresholdRows(thresholds: readonly { name: string; flops: number; status: string; fraction: number; tier: string }[], color: Colors): string[] {
   const names = thresholds.map((threshold) => t(threshold.name) + (threshold.status === 'revoked' ? ' [revoked]' : ''));
-  const width = Math.max(0, ...names.map((name) => name.length)) + 2;
+  const width = Math.max(0, maxOf(names.map((name) => name.length))) + 2;
   return thresholds.map(
     (threshold, i) =>
       `    ${names[i]!.padEnd(width)}${n.threshold(threshold.flops).padStart(6)} FLOP${n.percent(threshold.fraction).padStart(11)}  ${tierLabel(threshold.tier, color)}`,

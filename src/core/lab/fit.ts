@@ -10,6 +10,7 @@ import { around, finding, linesText, type LabFinding, type LineRange } from './f
 import { computeOptimal, constantsOf, fitFrom, predictLoss, rankStarts, type Allocation, type LawConstants, type LogData } from './lossLaw';
 import { readRuns, type Run, type RunsFile, type RunsOptions } from './runs';
 import { quantile, seededRandom } from './stats';
+import { maxOf } from '../numbers/extent';
 
 export interface FitOptions {
   /** Checkpoints before this many tokens are left out, except a run's last row. Default 10B (Choshen et al.). */
@@ -176,7 +177,7 @@ function underDetermined(runs: readonly Run[], law: LawConstants, intervals: Law
 }
 
 function holdOut(runs: readonly Run[], starts: number): HeldOut | undefined {
-  const largest = Math.max(...runs.map((run) => run.parameters));
+  const largest = maxOf(runs.map((run) => run.parameters));
   const out = runs.filter((run) => run.parameters === largest);
   const rest = runs.filter((run) => run.parameters !== largest);
   if (rest.length < 5 || new Set(rest.map((run) => run.parameters)).size < 2) return undefined;

@@ -11,6 +11,7 @@ import { HUBER_DELTA } from './lossLaw';
 import { minimize } from './lbfgs';
 import { readLossLog, type LogPoint, type LossLog, type LossLogOptions } from './lossLog';
 import { huber, theilSen } from './stats';
+import { minOf } from '../numbers/extent';
 
 export interface StopOptions {
   /** The trailing share of tokens seen that the slope is taken over. Default 0.2. */
@@ -162,7 +163,7 @@ export function fitCurve(points: readonly LogPoint[]): Curve | undefined {
     for (let k = 0; k < 3; k++) gradient[k]! /= logD.length;
     return sum / logD.length;
   };
-  const minLoss = Math.min(...kept.map((p) => p.loss));
+  const minLoss = minOf(kept.map((p) => p.loss));
   let best: { x: Float64Array; value: number } | undefined;
   for (const fraction of [0.5, 0.8, 0.95])
     for (const beta of [0.1, 0.3, 0.6, 1]) {

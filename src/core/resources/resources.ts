@@ -4,6 +4,8 @@
  * lookup the host fills, and lists what it asked for and did not get, so the host can fetch it
  * (from disk, `vscode.workspace.fs`, the Hugging Face cache or the Hub) and analyse again.
  */
+import { WorkBudget, type ParsedInclude } from './workBudget';
+
 export interface Resources {
   /** A file's text by resolved path; `null` when it does not exist or cannot be read; `undefined` when not loaded yet. */
   file(path: string): string | null | undefined;
@@ -38,6 +40,10 @@ export const NO_PENDING: PendingResources = { files: [], models: [] };
 export class ResourceLookups {
   private readonly files = new Set<string>();
   private readonly models = new Set<string>();
+  /** What this analysis may still spend on included files. */
+  readonly budget = new WorkBudget();
+  /** Included files parsed in this analysis, by path: each is read once however often it is named. */
+  readonly parsed = new Map<string, ParsedInclude>();
 
   constructor(private readonly resources: Resources | undefined) {}
 
