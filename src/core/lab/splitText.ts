@@ -1,5 +1,5 @@
 /** How sure a split is, in words the plan view and the hover share. */
-import type { NumberFormat } from '../format';
+import type { NumberFormat } from '../report/format';
 import { EXTRAPOLATION_FACTOR, type SplitUncertainty } from './allocation';
 
 /**

@@ -6,7 +6,7 @@
  * remaining tokens would gain.
  */
 import { besideLimit, percentDigits, plainDigits } from './besideLimit';
-import { numbers, type NumberStyle } from '../format';
+import { numbers, type NumberStyle } from '../report/format';
 import { around, finding, linesText, type LabFinding, type LineRange } from './findings';
 import { HUBER_DELTA } from './lossLaw';
 import { minimize } from './lbfgs';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { besideLimit, percentDigits, plainDigits } from '../../../src/core/lab/besideLimit';
-import { ASCII_NUMBERS as fmt } from '../../../src/core/format';
+import { ASCII_NUMBERS as fmt } from '../../../src/core/report/format';
 
 describe('a value shown beside the limit it is judged against', () => {
   it('never reads the same as the limit: 0.00996 below 0.010, not 0.010 below 0.010', () => {
