@@ -92,7 +92,7 @@ export function runsView(result: WorkspaceFit & { readonly fit: LawFit }, file: 
   const are = result.fit.heldOut ? result.fit.heldOut.are : null;
   const summary =
     `L = ${n.loss(law.E)} + ${n.count(law.A)}/N^${n.ratio(law.alpha)} + ${n.count(law.B)}/D^${n.ratio(law.beta)} · mean |residual| ${n.percent(count ? residuals / count : 0)}` +
-    (are !== null ? ` · held-out ARE ${n.percent(are)} on ${n.count(heldOut!)}` : ' · no held-out check');
+    (are !== null ? ` · held-out loss error (ARE) ${n.percent(are)} on ${n.count(heldOut!)}` : ' · no held-out check');
   return { file, label, sizes: series, meanResidual: count ? residuals / count : 0, are, summary };
 }
 

@@ -5,6 +5,7 @@
  * low returns. With a planned total, a curve L(D) = E + B/D^β fitted to the log projects what the
  * remaining tokens would gain.
  */
+import { besideLimit, percentDigits, plainDigits } from './besideLimit';
 import { numbers, type NumberStyle } from '../report/format';
 import { around, finding, linesText, type LabFinding, type LineRange } from './findings';
 import { HUBER_DELTA } from './lossLaw';
@@ -105,7 +106,7 @@ export function stopSignal(points: readonly LogPoint[], options: StopOptions = {
       : undefined;
   const evidence =
     `over the last ${fmt.percent(share)} of tokens (${fmt.count(window[0]!.tokens)} to ${fmt.count(last)}, ${window.length} points, ${linesText(where.lines)}) ` +
-    `loss fell ${fmt.loss(lossImprovementPer100B)} per 100B tokens and perplexity ${fmt.percent(perplexityImprovementPer10B)} per 10B tokens (Theil–Sen slope)`;
+    `loss fell ${besideLimit(lossImprovementPer100B, lossLimit, (x) => fmt.loss(x), plainDigits)} per 100B tokens and perplexity ${besideLimit(perplexityImprovementPer10B, pplLimit, (x) => fmt.percent(x), percentDigits)} per 10B tokens (Theil–Sen slope)`;
   const remaining = projection
     ? `; by the curve fitted to the log (E ${fmt.loss(curve!.E)}, β ${fmt.ratio(curve!.beta)}) the remaining ${fmt.count(projection.plannedTokens - last)} planned tokens would lower the loss by ${fmt.loss(projection.gain)}, to ${fmt.loss(projection.lossAtPlanned)}`
     : '';

@@ -27,6 +27,28 @@ export const FACT_NAMES = {
 
 export type FactName = keyof typeof FACT_NAMES;
 
+/** Values each fact may take, for prompts and messages: a count of accelerators is never "1.2B". */
+export const FACT_EXAMPLES: Readonly<Record<FactName, readonly string[]>> = {
+  gpus: ['8', '128', '1024'],
+  data_parallel: ['8', '64', '512'],
+  dataset_tokens: ['300B', '1.2T'],
+  tokens: ['300B', '2T'],
+  parameters: ['125M', '7B', '70B'],
+  active_parameters: ['2.7B', '13B'],
+  vocab: ['50257', '128256', 'llama-2'],
+  prior_tokens: ['300B', '2T'],
+  prior_flops: ['3e23', '1.2e24'],
+  synthetic_flops: ['1e21', '5e22'],
+  generator_parameters: ['7B', '70B'],
+  generated_tokens: ['10B', '500B'],
+};
+
+/** "e.g. gpus=128 or gpus=1024", with `=` or `: ` between the name and the value. */
+export function factExamples(name: FactName, between: '=' | ': '): string {
+  const [first, second] = FACT_EXAMPLES[name].slice(-2);
+  return `e.g. ${name}${between}${first} or ${name}${between}${second}`;
+}
+
 export interface UserFact {
   readonly name: FactName;
   readonly value: number;
@@ -110,7 +132,7 @@ function readFact(rawName: string, rawValue: string, span: Span | undefined, fin
     findings.push({
       severity: 'warning',
       code: 'invalid-directive',
-      message: `compute-budget: ${name}=${printable(rawValue, 40)} is not a count of one or more (write e.g. ${name}=128 or ${name}=1.2B${name === 'vocab' ? ', or a known tokenizer name' : ''}).`,
+      message: `compute-budget: ${name}=${printable(rawValue, 40)} is not a count of one or more (write ${factExamples(name, '=')}${name === 'vocab' ? ', or a known tokenizer name' : ''}).`,
       span: where,
     });
     return undefined;

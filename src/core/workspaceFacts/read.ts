@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { Finding } from '../analysis/findings';
-import { FACT_NAMES, readFactPairs, type FactName } from '../source/directives';
+import { FACT_NAMES, factExamples, readFactPairs, type FactName } from '../source/directives';
 import { parseYamlBounded } from '../source/nesting';
 import type { Span } from '../source/tree';
 import { printable } from '../source/view';
@@ -163,7 +163,7 @@ function readFactPair(pair: Pair, text: string, problem: Report): WorkspaceFact 
     const shown = raw ?? (node ? printable(text.slice(valueSpan.start, valueSpan.end), 40) : 'nothing');
     problem(
       valueSpan,
-      `${name}: ${shown} is not a count of one or more (write e.g. ${name}: 128 or ${name}: 1.2B${name === 'vocab' ? ', or a known tokenizer name' : ''}).`,
+      `${name}: ${shown} is not a count of one or more (write ${factExamples(name, ': ')}${name === 'vocab' ? ', or a known tokenizer name' : ''}).`,
     );
     return undefined;
   }

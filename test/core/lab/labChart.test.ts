@@ -26,7 +26,7 @@ describe('what the chart’s lab views draw', () => {
     );
     for (const size of view.sizes) for (const run of size.runs) assert.ok(Math.abs(run.residual - (run.loss - run.predicted) / run.predicted) < 1e-12);
     assert.ok(view.meanResidual < 0.02, String(view.meanResidual));
-    assert.match(view.summary, /held-out ARE 0\.53% on 2\.8B$/);
+    assert.match(view.summary, /held-out loss error \(ARE\) 0\.53% on 2\.8B$/);
   });
 
   it('keeps the largest sizes when there are more than it can tell apart', () => {
