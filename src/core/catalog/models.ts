@@ -6,6 +6,7 @@
 import { CLASSIC_MODELS } from './classic';
 import { DEEPSEEK_MODELS } from './deepseek';
 import { GEMMA_MODELS } from './gemma';
+import { identify, type Identified } from './identity';
 import { LLAMA_MODELS } from './llama';
 import { MISTRAL_MODELS } from './mistral';
 import { PHI_MODELS } from './phi';
@@ -66,7 +67,17 @@ for (const model of MODELS) {
   }
 }
 
-export function findModel(name: string): CatalogModel | undefined {
+/** The entry a name spells, as written or without its organisation. */
+function exactModel(name: string): CatalogModel | undefined {
   const wanted = normalize(name);
   return BY_NAME.get(wanted) ?? BY_NAME.get(wanted.split('/').pop() ?? wanted);
+}
+
+/** The catalog model a name is, or is a same-shape copy of (see `identity.ts`), with how it was reached. */
+export function identifyModel(name: string): Identified | undefined {
+  return identify(name, exactModel);
+}
+
+export function findModel(name: string): CatalogModel | undefined {
+  return identifyModel(name)?.model;
 }
