@@ -4,6 +4,8 @@
  * published Hugging Face configs; training tokens are the papers' or model cards' figures.
  */
 import { CLASSIC_MODELS } from './classic';
+import { COMMUNITY_MODELS } from './community';
+import { FALCON_MODELS } from './falcon';
 import { DEEPSEEK_MODELS } from './deepseek';
 import { GEMMA_MODELS } from './gemma';
 import { identify, type Identified } from './identity';
@@ -11,7 +13,9 @@ import { LLAMA_MODELS } from './llama';
 import { MISTRAL_MODELS } from './mistral';
 import { PHI_MODELS } from './phi';
 import { QWEN_MODELS } from './qwen';
+import { QWEN_CODE_MODELS } from './qwenCode';
 import { SMALL_MODELS } from './small';
+import { STABLELM_MODELS } from './stablelm';
 
 export interface CatalogModel {
   readonly id: string;
@@ -47,6 +51,10 @@ export const MODELS: readonly CatalogModel[] = [
   ...DEEPSEEK_MODELS,
   ...SMALL_MODELS,
   ...CLASSIC_MODELS,
+  ...COMMUNITY_MODELS,
+  ...QWEN_CODE_MODELS,
+  ...FALCON_MODELS,
+  ...STABLELM_MODELS,
 ];
 
 function normalize(name: string): string {

@@ -4,7 +4,9 @@ import { findModel, identifyModel } from '../../../src/core/catalog/models';
 
 describe('Hub ids of copies of a catalog model', () => {
   const copies: [string, string, string][] = [
-    ['Qwen/Qwen3-4B-Instruct-2507', 'Qwen/Qwen3-4B', 'dated release, fine-tuned variant'],
+    ['deepseek-ai/DeepSeek-V3-0324', 'deepseek-ai/DeepSeek-V3', 'dated release'],
+    ['Qwen/Qwen3-4B-Instruct-2507-FP8', 'Qwen/Qwen3-4B-Instruct-2507', 'quantised copy'],
+    ['someone/Qwen3-8B-Instruct-2507', 'Qwen/Qwen3-8B', 'dated release, fine-tuned variant'],
     ['PrimeIntellect/Qwen3-0.6B', 'Qwen/Qwen3-0.6B', ''],
     ['unsloth/Llama-3.2-1B-Instruct-bnb-4bit', 'meta-llama/Llama-3.2-1B', 'quantised copy'],
     ['unsloth/Qwen2.5-7B-Instruct-unsloth-bnb-4bit', 'Qwen/Qwen2.5-7B', 'quantised copy'],
@@ -32,7 +34,7 @@ describe('Hub ids of copies of a catalog model', () => {
     'princeton-nlp/Sheared-LLaMA-1.3B',
     'someone/Llama-3.1-8B-pruned-50',
     'someone/Qwen2.5-7B-MoE-Instruct',
-    'Qwen/Qwen2.5-7B-Instruct-1M',
+    'Qwen/Qwen2.5-VL-7B-Instruct',
     'meta-llama/Llama-3.1-8B-Vision',
     'mistralai/Mistral-7B-v0.2-extended',
   ];
