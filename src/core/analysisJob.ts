@@ -1,4 +1,5 @@
 import type { Analysis, AnalyzeOptions } from './analyze';
+import type { TokenizerVocab } from './catalog/tokenizerFiles';
 import type { ResolvedModelConfig, Resources } from './resources/resources';
 
 /**
@@ -8,6 +9,7 @@ import type { ResolvedModelConfig, Resources } from './resources/resources';
 export interface ResourceSnapshot {
   readonly files: Readonly<Record<string, string | null>>;
   readonly models: Readonly<Record<string, ResolvedModelConfig | null>>;
+  readonly tokenizers?: Readonly<Record<string, TokenizerVocab | null>>;
 }
 
 export interface AnalysisJob {
@@ -27,5 +29,6 @@ export function resourcesFromSnapshot(snapshot: ResourceSnapshot): Resources {
   return {
     file: (path) => (Object.hasOwn(snapshot.files, path) ? snapshot.files[path] : undefined),
     modelConfig: (id) => (Object.hasOwn(snapshot.models, id) ? snapshot.models[id] : undefined),
+    tokenizer: (path) => (snapshot.tokenizers && Object.hasOwn(snapshot.tokenizers, path) ? snapshot.tokenizers[path] : undefined),
   };
 }

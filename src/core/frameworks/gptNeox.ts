@@ -1,3 +1,4 @@
+import { tokenizerFileReader } from '../architecture/readers/tokenizerFile';
 import { readNeox } from '../architecture/readers/neox';
 import type { MapNode } from '../source/tree';
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, has, tally, type FrameworkModule } from './framework';
@@ -44,7 +45,7 @@ export const gptNeox: FrameworkModule = {
   name: 'GPT-NeoX',
   syntaxes: ['yaml'],
   detect,
-  readArchitecture: (view) => (view.find(['hidden_size', 'num_layers']) ? readNeox(view) : undefined),
+  readArchitecture: (view, context) => (view.find(['hidden_size', 'num_layers']) ? readNeox(view, tokenizerFileReader(context)) : undefined),
   training: COMMON_TRAINING,
   modelNameKeys: COMMON_MODEL_NAME_KEYS,
 };

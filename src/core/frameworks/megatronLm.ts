@@ -1,3 +1,4 @@
+import { tokenizerFileReader } from '../architecture/readers/tokenizerFile';
 import { readMegatron } from '../architecture/readers/megatron';
 import type { Finding } from '../findings';
 import { fact, type Fact } from '../source/fact';
@@ -75,7 +76,7 @@ export const megatronLm: FrameworkModule = {
   readArchitecture: (view, context) => {
     reportUnresolved(view.root, context.findings);
     context.findings.push(...architectureConflicts(view));
-    return readMegatron(view, { under: [], dialect: 'cli' });
+    return readMegatron(view, { under: [], dialect: 'cli', tokenizerFile: tokenizerFileReader(context) });
   },
   training: TRAINING,
   readTokens: (view, context) => readMegatronTokens(view, context),

@@ -3,6 +3,7 @@ import type { ConfigView } from '../../source/view';
 import type { Draft } from '../assemble';
 import { count, derived, flagOr, textOf } from './common';
 import { megatronVocab } from './neox';
+import type { TokenizerFileReader } from './tokenizerFile';
 
 /** Where the model's keys are and which spelling of Megatron's arguments the file uses. */
 export interface MegatronOptions {
@@ -14,6 +15,8 @@ export interface MegatronOptions {
    * with the defaults megatron/training/arguments.py applies to them.
    */
   readonly dialect: 'nemo' | 'cli';
+  /** Counts a tokenizer file the config names (`--tokenizer-model`, NeMo's `tokenizer.model`). */
+  readonly tokenizerFile?: TokenizerFileReader;
 }
 
 const NEMO: MegatronOptions = { under: ['model'], dialect: 'nemo' };
@@ -58,7 +61,7 @@ export function readMegatron(view: ConfigView, options: MegatronOptions = NEMO):
     kvHeads: queryGroups,
     headDim: count(view, ['kv_channels'], 'a head size', UNDER),
     ffn,
-    vocab: megatronVocab(view, 'tensor_model_parallel_size', 'Megatron', cli ? { statedIsPadded: false } : {}),
+    vocab: megatronVocab(view, 'tensor_model_parallel_size', 'Megatron', { statedIsPadded: cli ? false : undefined, tokenizerFile: options.tokenizerFile }),
     tied: tiedFact,
     learnedPositions:
       positionType === 'learned_absolute' && (!cli || view.flag(view.find(['no_position_embedding'], UNDER)) !== true)
