@@ -44,7 +44,11 @@ function fromTokenizerJson(bytes: Uint8Array): TokenizerVocab | undefined {
     for (const id of Object.values(vocab)) if (typeof id === 'number' && id > highest) highest = id;
   } else return undefined;
   const added = (parsed as { added_tokens?: unknown }).added_tokens;
-  if (Array.isArray(added)) for (const token of added) if (typeof token?.id === 'number' && token.id > highest) highest = token.id;
+  if (Array.isArray(added))
+    for (const token of added as unknown[]) {
+      const id = (token as { id?: unknown } | null)?.id;
+      if (typeof id === 'number' && id > highest) highest = id;
+    }
   return highest >= 0 ? { vocab: highest + 1, kind: 'tokenizer.json' } : undefined;
 }
 
