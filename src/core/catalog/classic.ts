@@ -73,6 +73,31 @@ export const CLASSIC_MODELS: readonly CatalogModel[] = [
     ...PYTHIA,
   },
   {
+    // The mesh-tensorflow config of the 125M run (768 wide, 12 layers, learned positions over 2,048); the released
+    // checkpoint's vocabulary is GPT-2's 50,257 (GPTNeoConfig's default), not the 50,304 the run padded to.
+    id: 'EleutherAI/gpt-neo-125m',
+    aliases: ['gpt-neo-125m', 'gpt-neo-125M', 'EleutherAI/gpt-neo-125M'],
+    config: { model_type: 'gpt_neo', hidden_size: 768, num_layers: 12, num_heads: 12, max_position_embeddings: 2048, vocab_size: 50257 },
+    trainingTokens: 300e9,
+    tokensSource: 'EleutherAI/gpt-neo-125m model card (300B tokens, 572,300 steps)',
+    configSource: 'EleutherAI/gpt-neo@23485e3:configs/gpt3_small_256.json',
+  },
+  {
+    id: 'EleutherAI/gpt-neo-2.7B',
+    aliases: ['gpt-neo-2.7B', 'gpt-neo-2.7b'],
+    config: { model_type: 'gpt_neo', hidden_size: 2560, num_layers: 32, num_heads: 20, max_position_embeddings: 2048, vocab_size: 50257 },
+    trainingTokens: 420e9,
+    tokensSource: 'EleutherAI/gpt-neo-2.7B model card (420B tokens, 400,000 steps)',
+    configSource: 'EleutherAI/gpt-neo@23485e3:configs/gpt3_2-7B_256.json',
+  },
+  {
+    // GPT-NeoX-20B: the 20B_tokenizer's 50,277 tokens padded to 128 × model-parallel 2 = 50,432, untied.
+    id: 'EleutherAI/gpt-neox-20b',
+    aliases: ['gpt-neox-20b', 'GPT-NeoX-20B'],
+    config: pythia(6144, 44, 64, 50432),
+    configSource: 'EleutherAI/gpt-neox@ea7aefd8f8e183256992d9fede4d7c71a46d67a5:configs/20B.yml',
+  },
+  {
     // GPTNeoConfig's defaults are gpt-neo-1.3B's config.json ("will yield a similar configuration to that of gpt-neo-1.3B").
     id: 'EleutherAI/gpt-neo-1.3B',
     aliases: ['gpt-neo-1.3B', 'gpt-neo-1.3b'],

@@ -168,6 +168,9 @@ export const PUBLISHED_GROWN: readonly Published[] = [
   sizeClass('EleutherAI/pythia-31m', 31 * M, 0.02, '30.49M'),
   { id: 'EleutherAI/pythia-1b', total: 1_011_781_632, source: 'Biderman et al. 2023, Pythia, Table 1: 1,011,781,632' },
   { id: 'EleutherAI/pythia-2.8b', total: 2_775_208_960, source: 'Biderman et al. 2023, Pythia, Table 1: 2,775,208,960' },
+  { id: 'EleutherAI/gpt-neo-125m', total: 125 * M, within: 1 * M, source: 'EleutherAI/gpt-neo-125m model card: 125M' },
+  { id: 'EleutherAI/gpt-neo-2.7B', total: 2.7 * B, relative: 0.02, source: 'EleutherAI/gpt-neo-2.7B model card: 2.7B' },
+  { id: 'EleutherAI/gpt-neox-20b', total: 20_554_567_680, source: 'Black et al. 2022, GPT-NeoX-20B, Table 1: 20,554,567,680 parameters' },
   { id: 'EleutherAI/gpt-neo-1.3B', total: 1.3 * B, relative: 0.02, source: 'EleutherAI/gpt-neo-1.3B model card: 1.3B' },
   { id: 'bigcode/starcoder2-3b', total: 3 * B, relative: 0.02, source: 'bigcode/starcoder2-3b model card: "3B" (size class)' },
   // AI2, Hugging Face
