@@ -1,6 +1,7 @@
 import { findModel, identifyModel, type CatalogModel } from '../catalog/models';
 import { describeSteps } from '../catalog/identity';
 import { localModelConfig } from './localModel';
+import { withShapeVocab } from './vocabFromShape';
 import type { Finding } from '../findings';
 import { userFact, type UserFact } from '../source/directives';
 import { fact, type Fact } from '../source/fact';
@@ -44,7 +45,8 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
   let result: ModelResult = {};
   const vocab = userFact(facts, 'vocab');
   const vocabFact = vocab && fact(vocab.value, 'user', { span: vocab.span, note: `compute-budget: vocab=${vocab.note ?? vocab.value}` });
-  const read = framework.readArchitecture?.(view, context);
+  const own = framework.readArchitecture?.(view, context);
+  const read = own && withShapeVocab(own);
   const draft = read && vocabFact ? { ...read, vocab: vocabFact } : read;
   if (draft) {
     const assembled = assemble(draft);

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { analyze } from '../../../src/core/analyze';
 import { vocabularyOf } from '../../../src/core/catalog/tokenizerFiles';
 import type { Resources } from '../../../src/core/resources/resources';
+import { EXAMPLES } from '../frameworks/examples';
 
 /** A protobuf length-delimited field. */
 const field = (number: number, body: Uint8Array): number[] => [(number << 3) | 2, ...varint(body.length), ...body];
@@ -90,5 +93,17 @@ describe('a config that names its tokenizer file', () => {
     const analysis = analyze(nemo, '/runs/nemo.yaml', { resources: resources(null) });
     assert.equal(analysis.model.architecture?.vocab.value, 256000);
     assert.match(analysis.model.architecture?.vocab.note ?? '', /Nemotron 256K SentencePiece tokenizer/);
+  });
+
+  it("assumes the vocabulary of the catalog's models of the same shape when the tokenizer file cannot be read", () => {
+    const llama7b = readFileSync(path.join(EXAMPLES, 'gpt-neox/llama-7B.yml'), 'utf8').replace(
+      '"make_vocab_size_divisible_by": 1,',
+      '"make_vocab_size_divisible_by": 1,\n  "tokenizer_type": "SPMTokenizer",\n  "vocab_file": "/mnt/tok/spm.model",',
+    );
+    const analysis = analyze(llama7b, '/runs/neox.yml', { resources: resources(null) });
+    assert.equal(analysis.model.architecture?.vocab.value, 32000);
+    assert.equal(analysis.parameters.total, 6_738_415_616);
+    const note = analysis.findings.find((finding) => finding.code === 'assumed-value' && /vocabulary/.test(finding.message));
+    assert.match(note?.message ?? '', /catalog's models of this shape \(meta-llama\/Llama-2-7b-hf/);
   });
 });
