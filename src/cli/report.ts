@@ -5,7 +5,7 @@ import { provenanceNotes } from '../core/provenance';
 import { LineIndex } from '../core/source/lines';
 
 /**
- * The JSON contract of `compute-budget analyze --json`, documented in the README. Keys are
+ * The JSON contract of `compute-budget analyze --json`, documented in docs/cli.md. Keys are
  * only ever added, never renamed or removed. Unknown numbers are null.
  */
 export interface FileReport {
