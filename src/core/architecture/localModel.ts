@@ -1,4 +1,4 @@
-import type { ReadContext } from '../frameworks/framework';
+import type { ReadContext } from '../resources/readContext';
 import { resolveReference } from '../resources/resources';
 
 /**

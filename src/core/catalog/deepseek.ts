@@ -1,4 +1,4 @@
-import type { CatalogModel } from './models';
+import type { CatalogModel } from './catalogModel';
 import { decoder, LITGPT } from './shapes';
 
 const MAXTEXT = 'AI-Hypercomputer/maxtext@e591f30cbbf217ed67ef71263ec0538239f9c3b8:src/maxtext/configs/models';

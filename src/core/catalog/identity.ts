@@ -12,7 +12,7 @@
  * (`DeepSeek-R1-Distill-Qwen-7B`, `Minitron`, `Sheared-LLaMA`) is never normalised: its shape is
  * not the base's, and a catalog entry for it must be its own.
  */
-import type { CatalogModel } from './models';
+import type { CatalogModel } from './catalogModel';
 
 export interface Identified {
   readonly model: CatalogModel;

@@ -15,25 +15,10 @@ import { PHI_MODELS } from './phi';
 import { QWEN_MODELS } from './qwen';
 import { QWEN_CODE_MODELS } from './qwenCode';
 import { SMALL_MODELS } from './small';
+import type { CatalogModel } from './catalogModel';
 import { STABLELM_MODELS } from './stablelm';
 
-export interface CatalogModel {
-  readonly id: string;
-  /** Other names for the same model: framework names, mirrors, short names. */
-  readonly aliases: readonly string[];
-  /** The published Hugging Face `config.json` fields that fix the parameter count. */
-  readonly config: Readonly<Record<string, unknown>>;
-  /** Pretraining tokens, when published, and where the figure comes from. */
-  readonly trainingTokens?: number;
-  readonly tokensSource?: string;
-  /** Where the `config` numbers were read (`owner/repo@commit:path`, or the model's config.json). */
-  readonly configSource?: string;
-  /**
-   * Set only on a model a config named and the host found: "Hugging Face cache" or "Hugging
-   * Face Hub". Absent for the built-in entries.
-   */
-  readonly source?: string;
-}
+export type { CatalogModel };
 
 export const BUILT_IN_CATALOG = 'built-in catalog';
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { analyze } from '../../../src/core/analyze';
 import { vocabularyOf } from '../../../src/core/catalog/tokenizerFiles';
 import type { Resources } from '../../../src/core/resources/resources';
-import { EXAMPLES } from '../frameworks/examples';
+import { EXAMPLES } from '../formats/examples';
 
 /** A protobuf length-delimited field. */
 const field = (number: number, body: Uint8Array): number[] => [(number << 3) | 2, ...varint(body.length), ...body];

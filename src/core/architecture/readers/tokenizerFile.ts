@@ -1,5 +1,5 @@
 import { TOKENIZER_FILE } from '../../catalog/tokenizerFiles';
-import type { ReadContext } from '../../frameworks/framework';
+import type { ReadContext } from '../../resources/readContext';
 import { resolveReference } from '../../resources/resources';
 import { printable } from '../../source/view';
 
