@@ -22,6 +22,7 @@ import { lengthEdit } from './training/lengthEdit';
 import { withPriorConfig } from './training/priorConfig';
 import { detailedFlops, type DetailedFlops } from './budget/detailedFlops';
 import { readTokens, type TokenResult } from './training/tokens';
+import { memoryStage, NO_MEMORY, type MemoryOutcome } from './memory/memoryStage';
 
 export { syntaxOf, type Syntax };
 export { stoppedAnalysis } from './stoppedAnalysis';
@@ -120,6 +121,12 @@ export interface Analysis {
   readonly userFacts: readonly UserFact[];
   /** What the analysis asked the host for and did not get: fetch it and analyse again. */
   readonly pending: PendingResources;
+  /** Peak memory per device of the training run (docs/memory.md); null without an architecture and a layout. */
+  readonly memory: MemoryOutcome['memory'];
+  /** Step time and wall-clock days, an estimate; null without an accelerator, its count and a global batch. */
+  readonly throughput: MemoryOutcome['throughput'];
+  /** KV cache of the model: bytes per token and, with an accelerator, the tokens that fit. */
+  readonly serving: MemoryOutcome['serving'];
 }
 
 /**
@@ -213,7 +220,12 @@ function analyzeStage(text: string, fileName: string, given: AnalyzeOptions, cha
       { ...options, quiet: true },
     );
   }
-  return compute(fileName, syntax, framework, model, training, findings, userFacts, options, { hardware, adapter: readAdapter(view), lifecycle: stages });
+  const adapter = readAdapter(view);
+  const table = acceleratorTable(options.accelerators);
+  const memory = memoryStage({ framework: framework.id, view, context, model, training, hardware, table, adapter });
+  // A DeepSpeed JSON the config names is read through the host: ask for it with the rest.
+  options = { ...options, pending: lookups.pending };
+  return compute(fileName, syntax, framework, model, training, findings, userFacts, options, { hardware, adapter, lifecycle: stages, memory });
 }
 
 /** How an earlier stage's config is analysed: on its own, with this analysis's settings but not its per-file facts. */
@@ -252,6 +264,8 @@ interface RunExtras {
   readonly hardware?: StatedHardware;
   readonly adapter?: AdapterSettings;
   readonly lifecycle?: LifecycleInputs;
+  /** Memory per device, step time and serving memory (memory/memoryStage.ts). */
+  readonly memory?: MemoryOutcome;
 }
 
 function compute(
@@ -266,6 +280,8 @@ function compute(
   extras: RunExtras = {},
 ): Analysis {
   const { hardware, adapter: adapterSettings } = extras;
+  const { findings: memoryFindings, ...memory } = extras.memory ?? NO_MEMORY;
+  findings.push(...memoryFindings);
   const stages = extras.lifecycle ?? {};
   const target = options.tokensPerParameter && options.tokensPerParameter > 0 ? options.tokensPerParameter : CHINCHILLA_TOKENS_PER_PARAMETER;
   const total = model.total?.value ?? null;
@@ -427,6 +443,7 @@ function compute(
     thresholds,
     findings: sortFindings(findings),
     userFacts,
+    ...memory,
     pending: options.pending ?? NO_PENDING,
   };
 }
