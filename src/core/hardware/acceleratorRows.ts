@@ -30,7 +30,7 @@ const datasheet = (bytes: number, what: string) => ({ bytes, source: `datasheet:
 export const ACCELERATORS: readonly Accelerator[] = [
   row(
     'A100',
-    'NVIDIA A100 80GB (SXM)',
+    'NVIDIA A100 (SXM)',
     312,
     null,
     seen(79.25, 'levihsu/OOTDiffusion#235, A100 80GB'),
@@ -50,7 +50,7 @@ export const ACCELERATORS: readonly Accelerator[] = [
   ),
   row(
     'H100',
-    'NVIDIA H100 80GB (SXM)',
+    'NVIDIA H100 (SXM)',
     989.5,
     1979,
     seen(79.18, 'H100 80GB HBM3 out-of-memory logs quoted in vLLM and verl issues'),
@@ -80,7 +80,7 @@ export const ACCELERATORS: readonly Accelerator[] = [
   ),
   row(
     'H200',
-    'NVIDIA H200 141GB (SXM)',
+    'NVIDIA H200 (SXM)',
     989.5,
     1979,
     datasheet(141 * GB, '141GB HBM3e'),

@@ -100,15 +100,16 @@ export function estimateMemory(arch: Architecture, count: ParameterCount, layout
 }
 
 /**
- * The output layer's logits and the loss. Megatron-LM's vocab-parallel cross entropy works on
- * fp32 logits split over TP (`4sb·V/t`, plus the final norm's output, Megatron's `4sbh(1 + V/h)`).
+ * The output layer's logits and the loss. Megatron-LM's vocab-parallel cross entropy upcasts the
+ * bf16 logits split over TP to fp32 and keeps the fp32 softmax for the backward: while both live,
+ * 2 + 4 bytes per logit (`6sb·V/t`), plus the final norm's output (Megatron's `4sbh`).
  * Hugging Face models and torchtitan keep the bf16 logits, upcast them to fp32 for the loss
  * (`logits.float()` in transformers' `ForCausalLMLoss`) and keep the fp32 log-softmax for the
  * backward: 2 + 4 + 4 = 10 bytes per logit.
  */
 function logitBytes(layout: MemoryLayout, sb: number, h: number, V: number): number {
   const t = layout.tensorParallel.value;
-  if (layout.regime === 'megatron') return (4 * sb * h + 4 * sb * V) / t;
+  if (layout.regime === 'megatron') return (4 * sb * h + 6 * sb * V) / t;
   return (10 * sb * V) / t;
 }
 

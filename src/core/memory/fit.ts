@@ -106,10 +106,10 @@ export function outOfMemory(
   const peak = estimate.peakBytesPerDevice;
   if (fitsIn(peak, accelerator.bytes)) return undefined;
   const over = peak > accelerator.bytes;
-  const options = alternatives(arch, layout).map((alternative) => ({
-    ...alternative,
-    peak: estimateMemory(arch, count, alternative.layout).peakBytesPerDevice,
-  }));
+  // Only changes that lower the peak are worth offering (selective recompute saves nothing under flash attention).
+  const options = alternatives(arch, layout)
+    .map((alternative) => ({ ...alternative, peak: estimateMemory(arch, count, alternative.layout).peakBytesPerDevice }))
+    .filter((option) => option.peak < peak * 0.99);
   const fixes: FixHint[] = [];
   for (const option of options) {
     const span = valueSpan(option.knob);
@@ -122,16 +122,18 @@ export function outOfMemory(
       });
   }
   const parts = estimate.parts;
-  const list = options.map((option) => `${option.what} ${gib(option.peak)}`).join(', ');
+  const g = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
+  const list = options.map((option) => `${option.what} ${g(option.peak)}`).join(', ');
+  const where = estimate.stages.length > 1 ? ` on ${estimate.rank}` : '';
   return {
     severity: over ? 'error' : 'warning',
     code: 'out-of-memory',
     span: decidingSpan(estimate, layout, fallback),
     message:
-      `Predicted peak ${gib(peak)} per device (${estimate.rank}) ${over ? 'exceeds' : 'is within 10% of'} the ${gib(accelerator.bytes)} of ${accelerator.name}: ` +
-      `weights ${gib(parts.weights)} · gradients ${gib(parts.gradients)} · optimizer ${gib(parts.optimizer)} · activations ${gib(parts.activations)} · logits ${gib(parts.logits)}` +
-      (parts.other ? ` · buffers ${gib(parts.other)}` : '') +
-      `. An estimate (peak allocated; the CUDA context and fragmentation come on top)${list ? `. Predicted with ${list}` : ''}.`,
+      `Estimated peak ${gib(peak)} per device${where} ${over ? 'exceeds' : 'is within 10% of'} the ${gib(accelerator.bytes)} of ${accelerator.name}: ` +
+      `weights ${g(parts.weights)} · gradients ${g(parts.gradients)} · optimizer ${g(parts.optimizer)} · activations ${g(parts.activations)} · logits ${g(parts.logits)}` +
+      (parts.other ? ` · buffers ${g(parts.other)}` : '') +
+      ` GiB.${list ? ` With ${list} GiB.` : ''}`,
     fixes,
   };
 }

@@ -29,7 +29,10 @@ export function stageShards(arch: Architecture, count: ParameterCount, layout: M
   const layerDense = sum((id) => LAYER_PARTS.has(id));
   const experts = sum((id) => id === 'experts');
   const first = sum((id) => id === 'embedding' || id === 'positions');
-  const last = sum((id) => id === 'output' || id === 'final-norm');
+  // With tied embeddings and pipelining, the last stage keeps its own copy of the word embeddings
+  // for the output layer, kept equal by an all-reduce (Megatron-LM `LanguageModule.setup_embeddings_and_output_layer`).
+  const tiedCopy = arch.tied.value && Math.min(layout.pipelineParallel.value, arch.layers.value) > 1 ? sum((id) => id === 'embedding') : 0;
+  const last = sum((id) => id === 'output' || id === 'final-norm') + tiedCopy;
   const layers = arch.layers.value;
   const shards: StageShard[] = [];
   for (let stage = 0; stage < pp; stage++) {
