@@ -38,9 +38,10 @@ module.exports = {
     {
       name: 'not-to-unresolvable',
       severity: 'error',
-      comment: 'An import that resolves to nothing is a typo or a missing dependency (vscode is provided by the editor).',
+      comment:
+        'An import that resolves to nothing is a typo or a missing dependency (vscode is provided by the editor; compute-budget:doc-sections by esbuild.js, from docs/*.md).',
       from: {},
-      to: { couldNotResolve: true, pathNot: '^vscode$' },
+      to: { couldNotResolve: true, pathNot: '^(vscode|compute-budget:doc-sections)$' },
     },
   ],
   options: {

@@ -31,22 +31,47 @@ const problemMatcher = {
 };
 
 /**
- * The README is bundled for its "Diagnostics" section only (the Problems panel's code links show
- * it): the whole file would put 54 KB of prose in the host bundle. `diagnosticSection` reads the
- * section by its `## Diagnostics` heading, which the cut keeps.
+ * The `### <code>` sections of every docs/*.md page, as the module `compute-budget:doc-sections`
+ * (see src/types/docSections.d.ts): the Problems panel's code links and the SARIF rules show them.
+ * Only those sections are bundled, not whole pages of prose. docs/diagnostics.md documents every
+ * code; a page that documents its own codes under `### <code>` headings is picked up the same way.
  */
-const readmeDiagnostics = {
-  name: 'readme-diagnostics',
+const DOCS_DIR = path.join(__dirname, 'docs');
+const docSections = {
+  name: 'doc-sections',
   setup(build) {
-    build.onLoad({ filter: /[\\/]README\.md$/ }, async (args) => {
-      const text = await fs.promises.readFile(args.path, 'utf8');
-      const start = text.search(/^## Diagnostics\s*$/m);
-      if (start < 0) return { errors: [{ text: `${args.path} has no "## Diagnostics" section` }] };
-      const end = text.slice(start + 1).search(/^## /m);
-      return { contents: end < 0 ? text.slice(start) : text.slice(start, start + 1 + end), loader: 'text' };
+    build.onResolve({ filter: /^compute-budget:doc-sections$/ }, () => ({ path: DOCS_DIR, namespace: 'doc-sections' }));
+    build.onLoad({ filter: /.*/, namespace: 'doc-sections' }, async () => {
+      const names = (await fs.promises.readdir(DOCS_DIR)).filter((name) => name.endsWith('.md')).sort();
+      const files = names.map((name) => path.join(DOCS_DIR, name));
+      const pages = [];
+      for (const [i, file] of files.entries()) {
+        const text = codeSections(await fs.promises.readFile(file, 'utf8'));
+        if (text) pages.push({ page: `docs/${names[i]}`, text });
+      }
+      if (!pages.some((page) => page.page === 'docs/diagnostics.md'))
+        return { errors: [{ text: 'docs/diagnostics.md has no "### <code>" section: the diagnostic code links would have nothing to show' }] };
+      return { contents: JSON.stringify(pages), loader: 'json', watchDirs: [DOCS_DIR], watchFiles: files };
     });
   },
 };
+
+/**
+ * Every `### <code>` heading (lower-case words and dashes) with its text up to the next heading of
+ * level 1-3, outside fenced code blocks: the cut src/core/diagnosticDocs.ts reads sections from.
+ */
+function codeSections(markdown) {
+  const kept = [];
+  let keep = false;
+  let fenced = false;
+  for (const raw of markdown.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (/^(```|~~~)/.test(line)) fenced = !fenced;
+    if (!fenced && /^#{1,3} /.test(line)) keep = /^### [a-z][a-z0-9]*(?:-[a-z0-9]+)*[ \t]*$/.test(line);
+    if (keep) kept.push(line);
+  }
+  return kept.join('\n');
+}
 
 /**
  * Our own modules do their work when called, not when imported (no module is imported for its
@@ -74,11 +99,9 @@ const common = {
   sourcesContent: false,
   logLevel: 'silent',
   metafile,
-  plugins: [problemMatcher, readmeDiagnostics, ownSourcesPure],
+  plugins: [problemMatcher, docSections, ownSourcesPure],
   // jsonc-parser's UMD build hides its modules from bundlers; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
-  // The README's diagnostics section is bundled as text: the Problems panel's code links show it.
-  loader: { '.md': 'text' },
 };
 
 const bundles = [
@@ -145,7 +168,12 @@ async function main() {
   if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+// For the unit test that every code's section survives the cut (test/core/diagnosticDocs.test.ts).
+module.exports = { codeSections };

@@ -53,7 +53,7 @@ export async function runAnalyze(args: ParsedArgs, io: CliIO, host?: ResourceHos
   }
   // JSON escapes C0 controls itself; C1 controls and bidi overrides would reach the terminal raw.
   if (format === 'json') io.write(JSON.stringify(reports, (_key, value: unknown) => (typeof value === 'string' ? printable(value, 100_000) : value), 2));
-  else if (format === 'sarif') io.write(JSON.stringify(sarifLog(reports, { version: VERSION, root: process.cwd(), readme: io.readme }), null, 2));
+  else if (format === 'sarif') io.write(JSON.stringify(sarifLog(reports, { version: VERSION, root: process.cwd(), docs: io.docs }), null, 2));
   else if (format === 'github') {
     const lines = githubAnnotations(reports, process.cwd());
     if (lines.length) io.write(lines.join('\n'));

@@ -30,7 +30,7 @@ export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
     value: 'F',
     help: 'table (default); json (same as --json); sarif: a SARIF 2.1.0 log for code scanning, one rule per diagnostic code; github: one GitHub Actions annotation (::warning file=...::) per diagnostic. The exit codes are the same in every format.',
   },
-  { name: 'json', help: 'an array with one JSON object per file (compute-budget/analyze@1, see the README)' },
+  { name: 'json', help: 'an array with one JSON object per file (compute-budget/analyze@1: docs/cli.md)' },
   { name: 'fail-on', value: 'SEVERITY', help: 'exit 1 when any diagnostic is at least this severe: error, warning, information or hint (default: never)' },
   {
     name: 'fact',
@@ -50,7 +50,7 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     name: 'gpu',
     value: 'NAME',
     aliases: ['--accelerator'],
-    help: 'A100, H100, H200, B200, GB200, MI300X, TPUv5p, L40S, RTX4090 and the other rows of docs/memory.md (dense peaks: README, "Planner in detail"); with --flops, only for hours, days and cost',
+    help: 'A100, H100, H200, B200, GB200, MI300X, TPUv5p, L40S, RTX4090 and the other rows of docs/memory.md (dense peaks: docs/planner.md); with --flops, only for hours, days and cost',
   },
   { name: 'count', value: 'N', help: 'how many accelerators (with --flops: for the hours, days and cost)' },
   { name: 'days', value: 'D', help: 'wall-clock days of training (with --gpu and --count)' },
@@ -63,7 +63,7 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     help: 'chinchilla (default), multiple:K (K x 20 tokens per parameter), parameters:N (a fixed model size) or inference:TOKENS (sized for expected inference, Sardana et al. 2023)',
   },
   { name: 'fit', value: 'F', help: 'the loss fit to plan with: epoch2024 (default) or hoffmann2022' },
-  { name: 'json', help: 'the plan as one JSON object (compute-budget/plan@1, see the README)' },
+  { name: 'json', help: 'the plan as one JSON object (compute-budget/plan@1: docs/cli.md)' },
 ];
 
 export const FIT_OPTIONS: readonly OptionSpec[] = [
@@ -71,25 +71,25 @@ export const FIT_OPTIONS: readonly OptionSpec[] = [
   { name: 'compute', value: 'C', help: 'also give the loss-optimal N and D for this budget under the fitted law' },
   { name: 'bootstrap', value: 'N', help: 'bootstrap resamples for the intervals (default 100; 0 for none)' },
   { name: 'seed', value: 'S', help: 'seed of the bootstrap, for reproducible intervals' },
-  { name: 'json', help: 'the fit as one JSON object (compute-budget/fit@1, see the README)' },
+  { name: 'json', help: 'the fit as one JSON object (compute-budget/fit@1: docs/cli.md)' },
 ];
 
 export const STOP_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', value: 'FILE', help: "the run's config: tokens per step and the planned total come from it" },
   { name: 'tokens-per-step', value: 'N', help: 'global batch x sequence length, when the log has steps but no tokens' },
   { name: 'planned-tokens', value: 'T', help: "the run's planned length, for the projected gain of what remains" },
-  { name: 'json', help: 'the signal as one JSON object (compute-budget/stop@1, see the README)' },
+  { name: 'json', help: 'the signal as one JSON object (compute-budget/stop@1: docs/cli.md)' },
 ];
 
 export const BOUNDARY_OPTIONS: readonly OptionSpec[] = [
   { name: 'compute', value: 'C', help: 'place a run of this compute on the boundary' },
   { name: 'tau', value: 'Q', help: 'the quantile the boundary follows (default 0.98)' },
   { name: 'task', value: 'NAME', help: 'only this benchmark (default: every task in the file)' },
-  { name: 'json', help: 'the boundaries as one JSON object (compute-budget/boundary@1, see the README)' },
+  { name: 'json', help: 'the boundaries as one JSON object (compute-budget/boundary@1: docs/cli.md)' },
 ];
 
 export const STATEMENT_OPTIONS: readonly OptionSpec[] = [
-  { name: 'format', value: 'F', help: 'md (default): a Markdown document; json: compute-budget/statement@1 (see the README)' },
+  { name: 'format', value: 'F', help: 'md (default): a Markdown document; json: compute-budget/statement@1 (docs/cli.md)' },
   { name: 'fact', value: 'NAME=VALUE', help: 'a fact the file does not hold, as for analyze; repeatable' },
   { name: 'allow-network', help: 'look a model named by Hugging Face id up on the Hub, as for analyze' },
 ];

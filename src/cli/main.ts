@@ -1,3 +1,4 @@
+import type { DocPage } from '../core/diagnosticDocs';
 import { printable } from '../core/source/view';
 import { runAnalyze } from './analyzeCommand';
 import { flag, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -18,8 +19,8 @@ export interface CliIO {
   readonly color: Colors;
   /** Colours for stderr. */
   readonly errorColor: Colors;
-  /** The README's text, for the help of each SARIF rule (its "Diagnostics" section); none in tests that do not give it. */
-  readonly readme?: string;
+  /** The docs pages' diagnostic sections, for the help of each SARIF rule; none in tests that do not give them. */
+  readonly docs?: readonly DocPage[];
 }
 
 type Command = (args: ParsedArgs, io: CliIO) => number | Promise<number>;
@@ -39,8 +40,8 @@ export interface MainOptions {
   readonly color?: boolean;
   /** Colour stderr; off unless given. */
   readonly errorColor?: boolean;
-  /** The README's text (the executable passes the copy bundled into it). */
-  readonly readme?: string;
+  /** The docs pages' diagnostic sections (the executable passes the copy bundled into it). */
+  readonly docs?: readonly DocPage[];
 }
 
 /**
@@ -55,7 +56,7 @@ export async function main(
 ): Promise<number> {
   let command: string | undefined;
   const noColor = argv.includes('--no-color');
-  const io: CliIO = { write, warn, color: colors(!!options.color && !noColor), errorColor: colors(!!options.errorColor && !noColor), readme: options.readme };
+  const io: CliIO = { write, warn, color: colors(!!options.color && !noColor), errorColor: colors(!!options.errorColor && !noColor), docs: options.docs };
   try {
     const args = parseArgs(argv, SWITCHES);
     command = args.command && Object.hasOwn(COMMANDS, args.command) ? args.command : undefined;
@@ -98,7 +99,7 @@ if (require.main === module) {
   main(process.argv.slice(2), undefined, undefined, {
     color: useColor(process.stdout, process.env),
     errorColor: useColor(process.stderr, process.env),
-    readme: bundledReadme(),
+    docs: bundledDocs(),
   }).then(
     (code) => {
       process.exitCode = code;
@@ -111,13 +112,13 @@ if (require.main === module) {
 }
 
 /**
- * The README bundled into dist/cli.js (esbuild's `text` loader for `.md`). Loaded only by the
- * executable: tsc's out/ (the unit tests) has no README beside it, and the tests pass their own.
+ * The docs pages' `### <code>` sections bundled into dist/cli.js (esbuild.js, plugin `doc-sections`).
+ * Loaded only by the executable: tsc's out/ (the unit tests) has no such module, and the tests pass their own.
  */
-function bundledReadme(): string | undefined {
+function bundledDocs(): readonly DocPage[] | undefined {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('./readme') as typeof import('./readme')).README;
+    return (require('./docPages') as typeof import('./docPages')).DOC_PAGES;
   } catch {
     return undefined;
   }

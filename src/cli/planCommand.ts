@@ -7,7 +7,7 @@ import { colors, type Colors } from './color';
 import type { CliIO } from './main';
 import { thresholdRows } from './table';
 
-/** Names the shape of `plan --json`; bump on a breaking change (see the README, "Planner in detail"). */
+/** Names the shape of `plan --json`; bump on a breaking change (documented in docs/cli.md). */
 export const PLAN_SCHEMA = 'compute-budget/plan@1';
 
 /**

@@ -6,7 +6,7 @@ import { LineIndex } from '../core/source/lines';
 import type { MemoryReport, ServingReport, ThroughputReport } from '../core/memory/report';
 
 /**
- * The JSON contract of `compute-budget analyze --json`, documented in the README. Keys are
+ * The JSON contract of `compute-budget analyze --json`, documented in docs/cli.md. Keys are
  * only ever added, never renamed or removed. Unknown numbers are null.
  */
 export interface FileReport {

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { diagnosticSection } from '../core/diagnosticDocs';
+import { DIAGNOSTICS_PAGE, diagnosticSection, type DocPage } from '../core/diagnosticDocs';
 import { FINDING_CODES } from '../core/findings';
 import type { Severity } from '../core/findings';
 import { printable } from '../core/source/view';
@@ -17,8 +17,8 @@ export interface SarifOptions {
   readonly version: string;
   /** The folder paths are made relative to: `%SRCROOT%`. */
   readonly root: string;
-  /** The README's text; each rule's help is its section under "Diagnostics". */
-  readonly readme?: string;
+  /** The docs pages (or their bundled `### <code>` sections); each rule's help is its code's section. */
+  readonly docs?: readonly DocPage[];
 }
 
 /** SARIF has four levels; the editor's information and hint are both notes there. */
@@ -28,7 +28,7 @@ const LEVEL: Readonly<Record<Severity, Result.level>> = { error: 'error', warnin
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 export function sarifLog(reports: readonly FileReport[], options: SarifOptions): Log {
-  const rules = FINDING_CODES.map((code) => rule(code, options.readme));
+  const rules = FINDING_CODES.map((code) => rule(code, options.docs));
   const index = new Map<string, number>(FINDING_CODES.map((code, at) => [code, at]));
   const results: Result[] = reports.flatMap((report) =>
     report.diagnostics.map((diagnostic): Result => {
@@ -65,11 +65,11 @@ export function sarifLog(reports: readonly FileReport[], options: SarifOptions):
   };
 }
 
-/** One rule per diagnostic code, its words cut from the README's "Diagnostics" section. */
-function rule(code: string, readme: string | undefined): ReportingDescriptor {
-  const section = readme === undefined ? undefined : diagnosticSection(readme, code);
+/** One rule per diagnostic code, its words cut from the code's section of the docs pages. */
+function rule(code: string, docs: readonly DocPage[] | undefined): ReportingDescriptor {
+  const section = docs === undefined ? undefined : diagnosticSection(docs, code)?.body;
   if (!section) {
-    const text = `Compute Budget diagnostic ${code}. The README's "Diagnostics" section describes every code.`;
+    const text = `Compute Budget diagnostic ${code}. The page ${DIAGNOSTICS_PAGE} of its documentation describes every code.`;
     return { id: code, shortDescription: { text: `Compute Budget diagnostic ${code}` }, fullDescription: { text }, help: { text } };
   }
   const text = plainText(section);
@@ -81,7 +81,7 @@ function rule(code: string, readme: string | undefined): ReportingDescriptor {
   };
 }
 
-/** Markdown to plain text as far as the README's diagnostics use it: code spans and links. */
+/** Markdown to plain text as far as the diagnostics reference uses it: code spans and links. */
 function plainText(markdown: string): string {
   return markdown
     .replace(/`([^`]*)`/g, '$1')

@@ -3,7 +3,7 @@ import type { Span } from './source/tree';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /**
- * Stable codes: users filter on them, the README documents each under `#<code>`, and the
+ * Stable codes: users filter on them, docs/diagnostics.md documents each under `### <code>`, and the
  * extension links there. Never rename one; add new ones.
  */
 export const FINDING_CODES = [

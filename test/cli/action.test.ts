@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 const ROOT = path.resolve(__dirname, '../../..');
 const ACTION_DIR = path.join(ROOT, '.github/actions/compute-budget');
 const SELECT = path.join(ACTION_DIR, 'select-files.sh');
-/** The command line as tsc builds it; run as a program it is what dist/cli.js is, less the bundled README. */
+/** The command line as tsc builds it; run as a program it is what dist/cli.js is, less the bundled docs sections. */
 const CLI = path.join(ROOT, 'out/src/cli/main.js');
 
 interface Step {

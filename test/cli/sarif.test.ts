@@ -8,12 +8,13 @@ import addFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { main } from '../../src/cli/main';
 import { artifactLocation, firstSentence, sarifLog } from '../../src/cli/sarif';
-import { diagnosticSection } from '../../src/core/diagnosticDocs';
+import { diagnosticSection, type DocPage } from '../../src/core/diagnosticDocs';
 import { FINDING_CODES } from '../../src/core/findings';
+import { docPages } from '../docPages';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const EXAMPLES = path.join(ROOT, 'test/examples');
-const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const DOCS = docPages();
 // The OASIS standard's schema; where it comes from: test/cli/schemas/README.md.
 const OFFICIAL_SCHEMA = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/cli/schemas/sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
 
@@ -32,14 +33,14 @@ function exampleConfigs(): string[] {
   return files.sort();
 }
 
-async function run(argv: string[], readme: string | undefined = README): Promise<{ code: number; out: string; err: string }> {
+async function run(argv: string[], docs: readonly DocPage[] | undefined = DOCS): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await main(
     argv,
     (text) => (out += text + '\n'),
     (text) => (err += text + '\n'),
-    { readme },
+    { docs },
   );
   return { code, out, err };
 }
@@ -94,14 +95,14 @@ describe('compute-budget analyze --format sarif', () => {
     assert.ok(driver.rules!.every((rule) => rule.helpUri === undefined));
   });
 
-  it('has one rule per diagnostic code, with the README section of that code as its help', () => {
+  it('has one rule per diagnostic code, with the docs section of that code as its help', () => {
     const rules = log.runs[0]!.tool.driver.rules!;
     assert.deepEqual(
       rules.map((rule) => rule.id),
       [...FINDING_CODES],
     );
     for (const rule of rules) {
-      const section = diagnosticSection(README, rule.id)!;
+      const section = diagnosticSection(DOCS, rule.id)!.body;
       assert.equal(rule.help!.markdown, section, rule.id);
       assert.ok(rule.fullDescription!.text.length > 20, rule.id);
       assert.ok(rule.shortDescription!.text.length <= 260 && /[.?]$/.test(rule.shortDescription!.text), `${rule.id}: ${rule.shortDescription!.text}`);
@@ -169,10 +170,10 @@ describe('compute-budget analyze --format sarif', () => {
     assert.ok(out.split('\n').every((line) => line.length <= 80));
   });
 
-  it('still validates, with each rule pointing to the README, when no README text is at hand', () => {
+  it('still validates, with each rule pointing to the diagnostics page, when no docs text is at hand', () => {
     const bare = sarifLog([], { version: '0.0.0', root: ROOT });
     assert.ok(validate(bare), JSON.stringify(validate.errors));
-    assert.match(bare.runs[0]!.tool.driver.rules![0]!.help!.text, /README's "Diagnostics" section/);
+    assert.match(bare.runs[0]!.tool.driver.rules![0]!.help!.text, /docs\/diagnostics\.md/);
   });
 
   describe('with hostile input', () => {

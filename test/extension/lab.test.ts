@@ -28,12 +28,18 @@ describe('the scaling-law lab in the editor', () => {
       assert.ok(result.constants && result.constants.alpha > 0.1 && result.constants.alpha < 0.5, JSON.stringify(result.constants));
     });
 
-    it('puts the runs file’s bad row in the Problems panel at its line', async () => {
+    it('puts the runs file’s bad row in the Problems panel at its line, its code a link to the lab’s documentation of it', async () => {
       await vscode.commands.executeCommand('computeBudget.lab.refit');
       const diagnostics = await diagnosticsWhen(exampleUri('lab/runs.csv'), (list) => list.some((diagnostic) => codeOf(diagnostic) === 'lab-bad-row'));
       const bad = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'lab-bad-row')!;
       assert.strictEqual(bad.range.start.line, 8);
       assert.match(bad.message, /tokens missing/);
+      for (const diagnostic of diagnostics) {
+        const code = diagnostic.code as { value: string; target: vscode.Uri };
+        const page = (await vscode.workspace.openTextDocument(code.target)).getText();
+        assert.ok(page.startsWith(`# \`${code.value}\``), page.slice(0, 80));
+        assert.match(page, /From the Compute Budget documentation, docs\/lab\.md\./);
+      }
     });
 
     it('shows your predicted loss with its bootstrap interval first in the hover', async () => {

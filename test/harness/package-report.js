@@ -12,11 +12,14 @@ const { runMain } = require('./exit');
 const { paths } = require('./paths');
 
 const HOST_ENTRY_TARGET = 200 * 1024;
-/** Nothing under these, and no source map, belongs in the VSIX (the README's screenshots do: its details page shows them). */
+/**
+ * Nothing under these, and no source map, belongs in the VSIX (the README's screenshots and the docs
+ * pages it links to do: its details page shows them; docs/ci/ is for a repository, not the editor).
+ */
 const MUST_NOT_SHIP = [
   /\.map$/,
   /^extension\/(src|test|out|\.tools|test-artifacts|node_modules|dist-vsix)\//,
-  /^extension\/docs\/(?!screenshots\/[^/]+\.png$)/,
+  /^extension\/docs\/(?!screenshots\/[^/]+\.png$|[^/]+\.md$)/,
   /^extension\/dist\/cli\.js$/,
 ];
 

@@ -1,5 +1,6 @@
 // The browser entry in the web worker extension host (see run-web.js and web-worker-host.e2e.js):
-// diagnostics in the Problems panel, and a file a config includes, read through vscode.workspace.fs.
+// diagnostics in the Problems panel with their code links, and a file a config includes, read through
+// vscode.workspace.fs.
 const assert = require('assert');
 
 module.exports = async function webProblemsIncludes(page, helpers) {
@@ -14,6 +15,17 @@ module.exports = async function webProblemsIncludes(page, helpers) {
   const problems = (await markerRows.allInnerTexts()).join('\n');
   assert.match(problems, /too large to be a number of steps/);
   await helpers.screenshot('web-problems-nonsense-values');
+
+  // The code is a link to its documentation, bundled into the browser entry from docs/diagnostics.md.
+  await markerRows.filter({ hasText: '"banana" is not a number' }).locator('a', { hasText: 'invalid-number' }).first().click();
+  const docsTab = page.locator('.tabs-container .tab', { hasText: 'invalid-number.md' });
+  await docsTab.waitFor();
+  await page.locator('.editor-instance .view-lines', { hasText: 'Write counts as' }).first().waitFor();
+  // The editor draws spaces as no-break spaces.
+  const docsText = (await page.locator('.editor-instance .view-lines', { hasText: 'Write counts as' }).first().innerText()).replace(/\u00a0/g, ' ');
+  assert.match(docsText, /^# `invalid-number` \(Compute Budget diagnostic\)/);
+  assert.match(docsText, /docs\/diagnostics\.md/);
+  await helpers.screenshot('web-diagnostic-code-page');
 
   // A file a config includes, read through vscode.workspace.fs: once base.yml has been read, the
   // config's only problem is the unknown device count. Before it is read an information says

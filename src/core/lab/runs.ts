@@ -1,8 +1,8 @@
 /**
  * The runs file: one row per small training run or checkpoint, with its parameters (or the config
  * it was run from), its tokens (or FLOPs, or a step and the tokens per step), its loss, and
- * optionally a run id and step. Schema: `runs.schema.json` beside this file; the README's
- * "Scaling-law lab" section lists the column names each quantity is read from (`COLUMN_ALIASES`).
+ * optionally a run id and step. Schema: `runs.schema.json` beside this file; docs/lab.md
+ * lists the column names each quantity is read from (`COLUMN_ALIASES`).
  */
 import { findColumn, numberCell } from './columns';
 import { around, finding, type LabFinding, type Located } from './findings';

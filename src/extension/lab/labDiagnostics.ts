@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LabFinding } from '../../core/lab/findings';
 import { LineIndex } from '../../core/source/lines';
 import { DIAGNOSTIC_SOURCE } from '../commandIds';
+import { diagnosticDocUri } from '../surfaces/diagnosticDocs';
 
 const SEVERITIES = {
   error: vscode.DiagnosticSeverity.Error,
@@ -46,7 +47,8 @@ export function labToDiagnostics(text: string, findings: readonly LabFinding[]):
     if (range.isEmpty) range = new vscode.Range(start.line - 1, 0, start.line - 1, lineLength(text, finding.span.start));
     const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[finding.severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
-    diagnostic.code = finding.code;
+    // The lab's codes are documented in docs/lab.md; the link opens that code's section.
+    diagnostic.code = { value: finding.code, target: diagnosticDocUri(finding.code) };
     return diagnostic;
   });
 }

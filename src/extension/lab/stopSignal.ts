@@ -151,7 +151,7 @@ export class StopSignals implements vscode.Disposable {
         // The log cannot be judged at all: say so at the link, where it can be fixed.
         const diagnostic = new vscode.Diagnostic(linkRange, `${logName}: ${finding.message}`, vscode.DiagnosticSeverity.Warning);
         diagnostic.source = DIAGNOSTIC_SOURCE;
-        diagnostic.code = finding.code;
+        diagnostic.code = { value: finding.code, target: diagnosticDocUri(finding.code) };
         out.push(diagnostic);
       }
     }

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import pages from 'compute-budget:doc-sections';
 import { diagnosticPage } from '../../core/diagnosticDocs';
-import readme from '../../../README.md';
 
 /**
- * Diagnostic code links open a read-only page for that code, served from the README bundled into
- * the extension: the same in a packaged VSIX (which renames README.md), in development and in
- * the browser, and it opens at the code's own text, not at the top of the README.
+ * Diagnostic code links open a read-only page for that code, served from the `### <code>` sections
+ * of the docs pages bundled into the extension (docs/diagnostics.md and any other docs/*.md page
+ * that documents codes): the same in a packaged VSIX, in development and in the browser, and it
+ * opens at the code's own text, not at the top of a long page.
  */
 export const DOCS_SCHEME = 'compute-budget-docs';
 
@@ -16,7 +17,7 @@ export function diagnosticDocUri(code: string): vscode.Uri {
 export function registerDiagnosticDocs(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, {
-      provideTextDocumentContent: (uri) => diagnosticPage(readme, decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, ''))),
+      provideTextDocumentContent: (uri) => diagnosticPage(pages, decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, ''))),
     }),
   );
 }
