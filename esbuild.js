@@ -58,7 +58,7 @@ const docSections = {
 
 /**
  * Every `### <code>` heading (lower-case words and dashes) with its text up to the next heading of
- * level 1-3, outside fenced code blocks: the cut src/core/diagnosticDocs.ts reads sections from.
+ * level 1-3, outside fenced code blocks: the cut src/core/docs/diagnosticDocs.ts reads sections from.
  */
 function codeSections(markdown) {
   const kept = [];
@@ -175,5 +175,5 @@ if (require.main === module) {
   });
 }
 
-// For the unit test that every code's section survives the cut (test/core/diagnosticDocs.test.ts).
+// For the unit test that every code's section survives the cut (test/core/docs/diagnosticDocs.test.ts).
 module.exports = { codeSections };

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { DocPage } from '../src/core/diagnosticDocs';
+import type { DocPage } from '../src/core/docs/diagnosticDocs';
 
 /** The repository's root, from out/test/ where tsc puts this file. */
 export const ROOT = path.resolve(__dirname, '../..');

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { analyze, DEFAULT_MAX_LENGTH, type Analysis } from '../core/analyze';
 import { printable } from '../core/source/view';
-import type { Severity } from '../core/findings';
+import type { Severity } from '../core/analysis/findings';
 import { ResourceCache, withResources, type ResourceHost } from '../core/resources/resources';
 import { layeredFacts } from '../core/workspaceFacts/match';
 import { factName } from '../core/workspaceFacts/read';
@@ -10,7 +10,7 @@ import { NodeResourceHost } from '../node/resourceHost';
 import { workspaceFactsFor, type WorkspaceFactsOptions } from '../node/workspaceFacts';
 import { factFlags, flag, numberFlag, UsageError, type ParsedArgs } from './args';
 import { ANALYZE_FORMATS, type AnalyzeFormat } from './help';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 import { githubAnnotations } from './githubAnnotations';
 import { fileReport, unreadableReport, type FileReport } from './report';
 import { sarifLog } from './sarif';

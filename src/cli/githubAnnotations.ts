@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { Severity } from '../core/findings';
+import type { Severity } from '../core/analysis/findings';
 import { printable } from '../core/source/view';
 import type { FileReport } from './report';
 

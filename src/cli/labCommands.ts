@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../core/analyze';
-import { ASCII_NUMBERS } from '../core/format';
+import { ASCII_NUMBERS } from '../core/report/format';
 import { boundaryJson, boundaryText, fitJson, fitRunsText, formatBoundary, formatFit, formatStop, stopJson, stopText } from '../core/lab';
 import { printable } from '../core/source/view';
 import { READ_FAILURE, readBounded } from '../node/files';
 import { countFlag, flag, numberFlag, UsageError, type ParsedArgs } from './args';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 
 /** Runs files and loss logs are tables of thousands of rows, not gigabytes. */
 const MAX_TABLE_BYTES = 50_000_000;

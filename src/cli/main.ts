@@ -1,27 +1,14 @@
-import type { DocPage } from '../core/diagnosticDocs';
+import type { DocPage } from '../core/docs/diagnosticDocs';
 import { printable } from '../core/source/view';
 import { runAnalyze } from './analyzeCommand';
 import { flag, parseArgs, UsageError, type ParsedArgs } from './args';
-import { colors, useColor, type Colors } from './color';
+import { colors, useColor } from './color';
 import { acceptedOptions, COMMAND_HELP, helpText, SWITCHES } from './help';
 import { runBoundary, runFit, runStop } from './labCommands';
 import { runPlan } from './planCommand';
 import { runStatement } from './statementCommand';
+import type { CliIO } from './io';
 import { VERSION } from './version';
-
-/** Where a command writes, and how: text for stdout, lines for stderr, colours for each. */
-export interface CliIO {
-  /** Writes one block of text (a newline is added) to stdout. */
-  readonly write: (text: string) => void;
-  /** Writes one line to stderr. */
-  readonly warn: (text: string) => void;
-  /** Colours for stdout (all no-ops when it is not a terminal, with NO_COLOR, and in --json). */
-  readonly color: Colors;
-  /** Colours for stderr. */
-  readonly errorColor: Colors;
-  /** The docs pages' diagnostic sections, for the help of each SARIF rule; none in tests that do not give them. */
-  readonly docs?: readonly DocPage[];
-}
 
 type Command = (args: ParsedArgs, io: CliIO) => number | Promise<number>;
 

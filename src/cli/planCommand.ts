@@ -1,10 +1,10 @@
-import { ASCII_NUMBERS as n } from '../core/format';
+import { ASCII_NUMBERS as n } from '../core/report/format';
 import { plan, PlanError, type PlanInput, type PlanResult } from '../core/planner/plan';
 import { describeTarget } from '../core/planner/parseTarget';
 import { planInputFrom, type PlanRequest } from '../core/planner/planRequest';
 import { flag, UsageError, type ParsedArgs } from './args';
 import { colors, type Colors } from './color';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 import { thresholdRows } from './table';
 
 /** Names the shape of `plan --json`; bump on a breaking change (documented in docs/cli.md). */

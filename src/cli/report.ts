@@ -1,7 +1,7 @@
 import type { Analysis } from '../core/analyze';
-import type { Severity } from '../core/findings';
+import type { Severity } from '../core/analysis/findings';
 import { modelSource } from '../core/catalog/models';
-import { provenanceNotes } from '../core/provenance';
+import { provenanceNotes } from '../core/report/provenance';
 import { LineIndex } from '../core/source/lines';
 import type { MemoryReport, ServingReport, ThroughputReport } from '../core/memory/report';
 

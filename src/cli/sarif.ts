@@ -1,9 +1,9 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { DIAGNOSTICS_PAGE, diagnosticSection, type DocPage } from '../core/diagnosticDocs';
-import { FINDING_CODES } from '../core/findings';
-import type { Severity } from '../core/findings';
+import { DIAGNOSTICS_PAGE, diagnosticSection, type DocPage } from '../core/docs/diagnosticDocs';
+import { FINDING_CODES } from '../core/analysis/findings';
+import type { Severity } from '../core/analysis/findings';
 import { printable } from '../core/source/view';
 import type { FileReport } from './report';
 

@@ -1,10 +1,10 @@
 import { ResourceCache } from '../core/resources/resources';
 import { printable } from '../core/source/view';
-import { computeStatement, statementMarkdown } from '../core/statement';
+import { computeStatement, statementMarkdown } from '../core/report/statement';
 import { NodeResourceHost } from '../node/resourceHost';
 import { reportFor } from './analyzeCommand';
 import { factFlags, flag, UsageError, type ParsedArgs } from './args';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 
 /** `statement FILE [--format md|json] [--fact NAME=VALUE]... [--allow-network]`: a compute statement to file. */
 export async function runStatement(args: ParsedArgs, io: CliIO): Promise<number> {

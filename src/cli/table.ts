@@ -1,5 +1,5 @@
 import { BAND_LABELS, type OvertrainingBand } from '../core/budget/overtraining';
-import { ASCII_NUMBERS as n } from '../core/format';
+import { ASCII_NUMBERS as n } from '../core/report/format';
 import { printable } from '../core/source/view';
 import { colors, type Colors } from './color';
 import type { FileReport } from './report';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analyze';
-import { stoppedAnalysis } from '../core/stoppedAnalysis';
-import { EMPTY_SNAPSHOT, type AnalysisJob } from '../core/analysisJob';
+import { stoppedAnalysis } from '../core/analysis/stoppedAnalysis';
+import { EMPTY_SNAPSHOT, type AnalysisJob } from '../core/analysis/analysisJob';
 import { layeredFacts, type FactRecord } from '../core/workspaceFacts/match';
 import { isConfigDocument, syntaxOfLanguage } from './documents';
 import type { WorkspaceResources } from './resources';

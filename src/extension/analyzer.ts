@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { Analysis } from '../core/analyze';
-import type { AnalysisJob } from '../core/analysisJob';
+import type { AnalysisJob } from '../core/analysis/analysisJob';
 import { WorkerAnalyzer } from '../node/workerAnalyzer';
 import type { Analyzer } from './analysisCache';
 

@@ -1,5 +1,5 @@
 import { analyze, type Analysis } from '../core/analyze';
-import { resourcesFromSnapshot, type AnalysisJob } from '../core/analysisJob';
+import { resourcesFromSnapshot, type AnalysisJob } from '../core/analysis/analysisJob';
 import type { Analyzer } from './analysisCache';
 
 /** One analysis on the calling thread; a throw becomes a rejection. */

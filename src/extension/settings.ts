@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../core/analyze';
-import { validateSettings, type ValidSettings } from '../core/settings';
+import { validateSettings, type ValidSettings } from '../core/settings/settings';
 import { printable } from '../core/source/view';
 import { SETTINGS_SECTION } from './commandIds';
 
-export type { SeveritySetting } from '../core/settings';
+export type { SeveritySetting } from '../core/settings/settings';
 
 /** The scaling-law lab's settings (issue 13): where the user's own runs and loss logs are. */
 export interface LabSettings {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { UNICODE_NUMBERS } from '../core/format';
-import { computeStatement, statementMarkdown } from '../core/statement';
+import { UNICODE_NUMBERS } from '../core/report/format';
+import { computeStatement, statementMarkdown } from '../core/report/statement';
 import type { AnalysisCache } from './analysisCache';
 import { CommandId } from './commandIds';
 import { isConfigDocument } from './documents';

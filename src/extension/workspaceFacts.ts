@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { diagnosticDocUri } from './surfaces/diagnosticDocs';
-import type { Severity } from '../core/findings';
+import type { Severity } from '../core/analysis/findings';
 import type { FactName } from '../core/source/directives';
 import type { FactsEngine } from '../core/workspaceFacts/engine';
 import type { FactRecord } from '../core/workspaceFacts/match';

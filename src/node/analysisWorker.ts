@@ -5,8 +5,8 @@
  */
 import { parentPort } from 'worker_threads';
 import { analyze } from '../core/analyze';
-import type { AnalysisJob, AnalysisReply } from '../core/analysisJob';
-import { resourcesFromSnapshot } from '../core/analysisJob';
+import type { AnalysisJob, AnalysisReply } from '../core/analysis/analysisJob';
+import { resourcesFromSnapshot } from '../core/analysis/analysisJob';
 
 /** One job, answered; also what the host calls when it has to analyse on its own thread. */
 export function answer(job: AnalysisJob): AnalysisReply {

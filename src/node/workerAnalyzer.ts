@@ -1,4 +1,4 @@
-import type { AnalysisJob, AnalysisReply } from '../core/analysisJob';
+import type { AnalysisJob, AnalysisReply } from '../core/analysis/analysisJob';
 import type { Analysis } from '../core/analyze';
 import { TimedWorker } from './timedWorker';
 

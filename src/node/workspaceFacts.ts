@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { Severity } from '../core/findings';
+import type { Severity } from '../core/analysis/findings';
 import { factsForPath, type PlacedFactsFile } from '../core/workspaceFacts/match';
 import { FACTS_FILE_NAME, readFactsFile, type FactsFile } from '../core/workspaceFacts/read';
 import { readBounded } from './files';

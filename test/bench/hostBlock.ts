@@ -6,7 +6,7 @@
  */
 import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
-import { EMPTY_SNAPSHOT } from '../../src/core/analysisJob';
+import { EMPTY_SNAPSHOT } from '../../src/core/analysis/analysisJob';
 import { analyze } from '../../src/core/analyze';
 import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
 

@@ -8,8 +8,8 @@ import addFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { main } from '../../src/cli/main';
 import { artifactLocation, firstSentence, sarifLog } from '../../src/cli/sarif';
-import { diagnosticSection, type DocPage } from '../../src/core/diagnosticDocs';
-import { FINDING_CODES } from '../../src/core/findings';
+import { diagnosticSection, type DocPage } from '../../src/core/docs/diagnosticDocs';
+import { FINDING_CODES } from '../../src/core/analysis/findings';
 import { docPages } from '../docPages';
 
 const ROOT = path.resolve(__dirname, '../../..');

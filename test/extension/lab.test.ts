@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { PlanCommandResult } from '../../src/extension/planner/register';
+import type { PlanCommandResult } from '../../src/extension/planner/commandTypes';
 import type { RefitResult } from '../../src/extension/lab/register';
 import { closeAll, diagnosticsWhen, exampleUri, hoverText, openExample, positionOf, unescapeMarkdown } from './helpers';
 

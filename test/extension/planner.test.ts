@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { REFERENCE_MODELS } from '../../src/core/reference/models';
-import type { PlanCommandResult } from '../../src/extension/planner/register';
+import type { PlanCommandResult } from '../../src/extension/planner/commandTypes';
 import type { RenderedMessage } from '../../src/protocol/chartMessages';
 import { openExample } from './helpers';
 

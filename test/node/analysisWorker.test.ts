@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { EMPTY_SNAPSHOT } from '../../src/core/analysisJob';
+import { EMPTY_SNAPSHOT } from '../../src/core/analysis/analysisJob';
 import { answer } from '../../src/node/analysisWorker';
 
 // The extension host loads the worker's module on its own thread when no worker thread can start

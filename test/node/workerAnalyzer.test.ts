@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { EMPTY_SNAPSHOT } from '../../src/core/analysisJob';
+import { EMPTY_SNAPSHOT } from '../../src/core/analysis/analysisJob';
 import { AnalysisTimeout, WorkerAnalyzer } from '../../src/node/workerAnalyzer';
 
 const WORKER = path.resolve(__dirname, '../../src/node/analysisWorker.js');

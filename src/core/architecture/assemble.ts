@@ -1,4 +1,4 @@
-import type { Finding } from '../findings';
+import type { Finding } from '../analysis/findings';
 import { fact, type Fact } from '../source/fact';
 import type { Span } from '../source/tree';
 import type { Architecture, LayerStack, MixtureOfExperts, NormKind } from './architecture';

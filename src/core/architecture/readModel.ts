@@ -1,8 +1,8 @@
 import { findModel, type CatalogModel } from '../catalog/models';
-import type { Finding } from '../findings';
+import type { Finding } from '../analysis/findings';
 import { userFact, type UserFact } from '../source/directives';
 import { fact, type Fact } from '../source/fact';
-import type { FrameworkModule, ReadContext } from '../frameworks/framework';
+import type { FrameworkModule, ReadContext } from '../formats/format';
 import { readJson } from '../source/jsonTree';
 import { treeFromObject } from '../source/objectTree';
 import { normalizeKey, type ConfigNode, type Span } from '../source/tree';
@@ -11,7 +11,7 @@ import { ConfigView, dotted, printable, spanOfEntry, type Located } from '../sou
 import type { Architecture } from './architecture';
 import { architectureFindings, assemble } from './assemble';
 import { countParameters, type ParameterCount } from './parameters';
-import { readHuggingFace } from './readers/huggingface';
+import { readHuggingFace } from '../formats/huggingface/modelReader';
 
 export interface ModelResult {
   readonly architecture?: Architecture;

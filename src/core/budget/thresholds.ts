@@ -1,4 +1,4 @@
-import { ASCII_NUMBERS } from '../format';
+import { ASCII_NUMBERS } from '../report/format';
 /**
  * Regulatory training-compute thresholds as dated, versioned rule data. Each counts
  * cumulative training compute (all pretraining plus later fine-tuning of the same model) and

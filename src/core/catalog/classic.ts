@@ -1,4 +1,4 @@
-import type { CatalogModel } from './models';
+import type { CatalogModel } from './catalogModel';
 import { LITGPT } from './shapes';
 
 /** GPT-2, Pythia and Falcon-7B: the reference points of the scaling literature. */

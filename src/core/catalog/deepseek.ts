@@ -1,4 +1,4 @@
-import type { CatalogModel } from './models';
+import type { CatalogModel } from './catalogModel';
 
 /**
  * DeepSeek-V2 and V3: multi-head latent attention (MLA) and DeepSeekMoE. Fields are the

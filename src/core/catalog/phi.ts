@@ -1,4 +1,4 @@
-import type { CatalogModel } from './models';
+import type { CatalogModel } from './catalogModel';
 import { decoder, LITGPT } from './shapes';
 
 /**

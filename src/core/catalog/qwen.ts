@@ -1,4 +1,4 @@
-import type { CatalogModel } from './models';
+import type { CatalogModel } from './catalogModel';
 import { decoder, LITGPT, type HfConfig } from './shapes';
 
 /**

@@ -1,5 +1,5 @@
-import type { Finding } from '../findings';
-import { ASCII_NUMBERS, type NumberFormat } from '../format';
+import type { Finding } from '../analysis/findings';
+import { ASCII_NUMBERS, type NumberFormat } from '../report/format';
 import { ESTIMATION_MARGIN } from '../budget/thresholds';
 import type { Span } from '../source/tree';
 import { hardwareCompute, impliedMfu, SECONDS_PER_DAY, SECONDS_PER_HOUR } from './estimate';

@@ -9,7 +9,7 @@
  * τu + ε·log(1 + e^(−u/ε)) with ε a thousandth of the scores' range, from a grid of 16 starts,
  * and the start whose exact pinball loss is lowest wins.
  */
-import { numbers, type NumberStyle } from '../format';
+import { numbers, type NumberStyle } from '../report/format';
 import { findColumn, numberCell } from './columns';
 import { around, finding, linesText, type LabFinding, type LineRange, type Located } from './findings';
 import { minimize } from './lbfgs';

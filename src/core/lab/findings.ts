@@ -6,7 +6,7 @@
  * `positionAt`) and as 1-based line numbers (for the terminal and JSON).
  */
 import type { Span } from '../source/tree';
-import type { Severity } from '../findings';
+import type { Severity } from '../analysis/findings';
 
 export const LAB_FINDING_CODES = [
   'lab-empty',

@@ -4,7 +4,7 @@
  * at least 5 model sizes; leave out checkpoints before ~10B tokens; about 4% absolute relative
  * error (ARE) on a held-out larger model is the best to expect, up to about 20% is still useful.
  */
-import { numbers, type NumberFormat, type NumberStyle } from '../format';
+import { numbers, type NumberFormat, type NumberStyle } from '../report/format';
 import type { Span } from '../source/tree';
 import { around, finding, linesText, type LabFinding, type LineRange } from './findings';
 import { computeOptimal, constantsOf, fitFrom, predictLoss, rankStarts, type Allocation, type LawConstants, type LogData } from './lossLaw';

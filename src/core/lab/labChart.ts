@@ -4,7 +4,7 @@
  * window and the fitted curve to the planned length; the capability boundary with the planned run.
  * Plain JSON: it travels by postMessage and webview state.
  */
-import { numbers } from '../format';
+import { numbers } from '../report/format';
 import { sigmoidAt, type BoundaryReport } from './boundary';
 import type { LawFit } from './fit';
 import { predictLoss } from './lossLaw';

@@ -2,7 +2,7 @@
  * Text for the terminal (ASCII_NUMBERS) or the editor (UNICODE_NUMBERS) from the lab's results,
  * and the JSON contracts of `fit --json`, `stop --json` and `boundary --json`.
  */
-import type { NumberFormat } from '../format';
+import type { NumberFormat } from '../report/format';
 import type { BoundaryReport } from './boundary';
 import { fitAllocation, predictInterval, type FitReport } from './fit';
 import { linesText, type LabFinding } from './findings';

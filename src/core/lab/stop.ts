@@ -5,7 +5,7 @@
  * low returns. With a planned total, a curve L(D) = E + B/D^β fitted to the log projects what the
  * remaining tokens would gain.
  */
-import { numbers, type NumberStyle } from '../format';
+import { numbers, type NumberStyle } from '../report/format';
 import { around, finding, linesText, type LabFinding, type LineRange } from './findings';
 import { HUBER_DELTA } from './lossLaw';
 import { minimize } from './lbfgs';

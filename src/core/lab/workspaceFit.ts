@@ -3,7 +3,7 @@
  * constants and bootstrap samples travel as plain data to the hover, the inline summary, the
  * planner and the chart, labelled "your fit (24 runs, ARE 0.53%)".
  */
-import { numbers, type NumberStyle } from '../format';
+import { numbers, type NumberStyle } from '../report/format';
 import type { WorkspaceLaw } from '../planner/fitChoice';
 import { fitRunsText, predictInterval, type FitOptions, type LawFit } from './fit';
 import type { LabFinding } from './findings';

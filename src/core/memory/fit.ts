@@ -1,4 +1,4 @@
-import type { Finding, FixHint } from '../findings';
+import type { Finding, FixHint } from '../analysis/findings';
 import type { Span } from '../source/tree';
 import type { Architecture } from '../architecture/architecture';
 import type { ParameterCount } from '../architecture/parameters';

@@ -1,6 +1,6 @@
 import type { ModelResult } from '../architecture/readModel';
-import type { Finding } from '../findings';
-import type { ReadContext } from '../frameworks/framework';
+import type { Finding } from '../analysis/findings';
+import type { ReadContext } from '../resources/readContext';
 import { findAccelerator, peakFlops, type Accelerator } from '../hardware/accelerators';
 import { DEFAULT_MFU } from '../hardware/estimate';
 import type { StatedHardware } from '../hardware/readHardware';

@@ -4,7 +4,7 @@ import { computeOptimal, predictLoss } from '../lab/lossLaw';
 import type { LabChartData } from '../lab/labChart';
 import { resolveFit, type FitChoice, type LawId } from './fitChoice';
 import { THRESHOLD_RULES, type ThresholdRule } from '../budget/thresholds';
-import { UNICODE_NUMBERS as n } from '../format';
+import { UNICODE_NUMBERS as n } from '../report/format';
 import { REFERENCE_MODELS, type ReferenceModel } from '../reference/models';
 import type { PlanResult } from './plan';
 import { describeTarget } from './parseTarget';

@@ -1,4 +1,4 @@
-import { ASCII_NUMBERS } from '../format';
+import { ASCII_NUMBERS } from '../report/format';
 import { allocateAtRatio, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, LOSS_FITS, trainingCompute } from '../budget/scaling';
 import { EU_NOTIFICATION_DUTY, evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type ThresholdRule } from '../budget/thresholds';
 import { acceleratorTable, findAccelerator, peakFlops, type Accelerator, type AcceleratorOverride, type Precision } from '../hardware/accelerators';

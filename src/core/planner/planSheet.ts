@@ -1,5 +1,5 @@
-import { UNICODE_NUMBERS, type NumberFormat } from '../format';
-import { markdownCell as escape } from '../markdownCell';
+import { UNICODE_NUMBERS, type NumberFormat } from '../report/format';
+import { markdownCell as escape } from '../report/markdownCell';
 import type { PlanResult } from './plan';
 import { describeTarget } from './parseTarget';
 

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analyze';
 import { CHINCHILLA_TOKENS_PER_PARAMETER, trainingCompute } from '../budget/scaling';
-import type { FixHint } from '../findings';
-import { ASCII_NUMBERS, type NumberFormat } from '../format';
+import type { FixHint } from '../analysis/findings';
+import { ASCII_NUMBERS, type NumberFormat } from '../report/format';
 import { lengthEdit, writtenAs } from '../training/lengthEdit';
 import type { PlanResult, PlanTarget } from './plan';
 

@@ -1,4 +1,4 @@
-import type { ReadContext } from '../frameworks/framework';
+import type { ReadContext } from './readContext';
 import { parseSource, syntaxOf } from '../source/syntax';
 import type { ConfigNode, MapEntry, MapNode, Span } from '../source/tree';
 import { printable } from '../source/view';

@@ -4,8 +4,6 @@
  * lookup the host fills, and lists what it asked for and did not get, so the host can fetch it
  * (from disk, `vscode.workspace.fs`, the Hugging Face cache or the Hub) and analyse again.
  */
-import type { ResourceSnapshot } from '../analysisJob';
-
 export interface Resources {
   /** A file's text by resolved path; `null` when it does not exist or cannot be read; `undefined` when not loaded yet. */
   file(path: string): string | null | undefined;
@@ -17,6 +15,15 @@ export interface ResolvedModelConfig {
   readonly text: string;
   /** Where it came from, for the provenance line: "Hugging Face cache", "Hugging Face Hub". */
   readonly source: string;
+}
+
+/**
+ * What the host has fetched, as data: an analysis sent to a worker (a Node worker thread, or a
+ * web worker in the browser) carries only data, so the host's lookups travel as this snapshot.
+ */
+export interface ResourceSnapshot {
+  readonly files: Readonly<Record<string, string | null>>;
+  readonly models: Readonly<Record<string, ResolvedModelConfig | null>>;
 }
 
 /** What an analysis asked for and did not find in its `Resources`. */

@@ -1,4 +1,4 @@
-import type { Finding } from '../findings';
+import type { Finding } from '../analysis/findings';
 import { tokenizerVocab } from '../catalog/tokenizers';
 import { parseCount } from './quantity';
 import { printable } from './view';

@@ -1,4 +1,4 @@
-import type { Finding } from '../findings';
+import type { Finding } from '../analysis/findings';
 import { fact, type Fact } from './fact';
 import { hasInterpolation, MANDATORY_MISSING, resolveInterpolation } from './interpolation';
 import { parseCount } from './quantity';

@@ -1,5 +1,5 @@
-import type { FixHint } from '../findings';
-import { compactCount, scientific } from '../format';
+import type { FixHint } from '../analysis/findings';
+import { compactCount, scientific } from '../report/format';
 import type { LengthSetting } from './tokens';
 
 /** How a number was written in the file, so a rewrite writes it the same way. */

@@ -1,8 +1,17 @@
-import type { Analysis } from '../analyze';
-import type { ReadContext } from '../frameworks/framework';
-import { resolveReference } from '../resources/resources';
+import type { ReadContext } from '../resources/readContext';
+import { resolveReference, type PendingResources } from '../resources/resources';
 import { printable } from '../source/view';
 import type { LifecycleInputs } from './lifecycle';
+
+/**
+ * What this module needs of the earlier stage's analysis. The analysis itself comes from the
+ * `analyzeLinked` function the caller passes in, so training/ never imports the analysis above it.
+ */
+export interface PriorStage {
+  readonly cumulativeFlops: number | null;
+  readonly method: 'architecture' | 'hardware' | null;
+  readonly pending: PendingResources;
+}
 
 /** A staged run links at most this many earlier configs in a chain. */
 export const MAX_PRIOR_STAGES = 8;
@@ -17,7 +26,7 @@ export function withPriorConfig(
   inputs: LifecycleInputs,
   context: ReadContext,
   chain: readonly string[],
-  analyzeLinked: (text: string, path: string, chain: readonly string[]) => Analysis,
+  analyzeLinked: (text: string, path: string, chain: readonly string[]) => PriorStage,
 ): LifecycleInputs {
   const link = inputs.priorConfig;
   if (!link || inputs.priorFlops !== undefined || inputs.priorTokens !== undefined) return inputs;

@@ -1,7 +1,7 @@
-import { ADD_GPUS_FIX, type Finding } from '../findings';
+import { ADD_GPUS_FIX, type Finding } from '../analysis/findings';
 import { userFact, type UserFact } from '../source/directives';
 import { fact, type Fact } from '../source/fact';
-import type { TrainingKeys } from '../frameworks/framework';
+import type { TrainingKeys } from './trainingKeys';
 import { isDuration, parseDuration, type Duration } from '../source/quantity';
 import type { Span } from '../source/tree';
 import { dotted, spanOfEntry, type ConfigView, type Located } from '../source/view';

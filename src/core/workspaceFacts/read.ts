@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node as YamlNode, type Pair } from 'yaml';
 import { Minimatch } from 'minimatch';
-import type { Finding } from '../findings';
+import type { Finding } from '../analysis/findings';
 import { FACT_NAMES, readFactPairs, type FactName } from '../source/directives';
 import { parseYamlBounded } from '../source/nesting';
 import type { Span } from '../source/tree';

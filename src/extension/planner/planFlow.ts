@@ -1,5 +1,5 @@
 import type { Analysis } from '../../core/analyze';
-import { UNICODE_NUMBERS as n } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { acceleratorTable } from '../../core/hardware/accelerators';
 import type { PlanBudget, PlanInput, PlanTarget } from '../../core/planner/plan';
 import type { PlannerSettings } from './plannerSettings';

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
 import { chartForAnalysis, chartForPlan } from '../../core/planner/chartData';
-import { plan, PlanError, type PlanInput, type PlanResult, type PlanTarget } from '../../core/planner/plan';
+import { plan, PlanError, type PlanInput, type PlanResult } from '../../core/planner/plan';
 import { planInputFrom } from '../../core/planner/planRequest';
-import type { WriteBackKind } from '../../core/planner/writeBack';
 import type { ChartView, RenderedMessage } from '../../protocol/chartMessages';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commandIds';
@@ -16,49 +15,7 @@ import { plannerSettings, type PlannerSettings } from './plannerSettings';
 import type { SettingsStore } from '../settingsStore';
 import { applyWriteBack, offerWriteBack, writeBackData } from './writeBack';
 import { registerWriteBackPreview } from './writeBackPreview';
-
-/** Arguments for running "Plan compute budget" without its prompts (tests, keybindings, tasks). */
-export interface PlanCommandArgs {
-  readonly flops?: number | string;
-  readonly gpu?: string;
-  readonly accelerator?: string;
-  readonly count?: number;
-  readonly days?: number;
-  readonly mfu?: number;
-  readonly precision?: 'bf16' | 'fp8';
-  readonly pricePerAcceleratorHour?: number;
-  /** `chinchilla`, `multiple:4`, `parameters:7B`, `inference:2T`, or a PlanTarget object. */
-  readonly target?: string | PlanTarget;
-  /** Show the plan in the chart (default true); resolves once the page drew it. */
-  readonly open?: boolean;
-  /** The config a write-back would edit (default: the active editor's, if it is a config). */
-  readonly uri?: string;
-  /** Apply this write-back choice to the config (as if picked); with `preview` (default true) VS Code shows the diff first. */
-  readonly writeBack?: WriteBackKind | { readonly kind: WriteBackKind; readonly label: string };
-  readonly preview?: boolean;
-}
-
-export interface PlanCommandResult {
-  readonly plan: PlanResult;
-  readonly rendered?: RenderedMessage;
-  /** What the user would be offered to write into the config: never applied without their choice. */
-  readonly writeBack?: {
-    readonly choices: readonly {
-      readonly kind: WriteBackKind;
-      readonly label: string;
-      readonly detail: string;
-      readonly edits: readonly { readonly start: number; readonly end: number; readonly newText: string }[];
-    }[];
-    readonly notes: readonly string[];
-  };
-  /** Whether the `writeBack` asked for was applied. */
-  readonly applied?: boolean;
-}
-
-export interface ShowChartArgs {
-  readonly uri?: string;
-  readonly view?: ChartView;
-}
+import type { PlanCommandArgs, PlanCommandResult, ShowChartArgs } from './commandTypes';
 
 export function registerPlanner(context: vscode.ExtensionContext, cache: AnalysisCache, settings: SettingsStore): void {
   const extensionUri = context.extensionUri;

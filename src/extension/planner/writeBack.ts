@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
-import { UNICODE_NUMBERS as n } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import type { PlanResult } from '../../core/planner/plan';
 import { writeBackChoices, type WriteBackChoice } from '../../core/planner/writeBack';
-import type { PlanCommandResult } from './register';
+import type { PlanCommandResult } from './commandTypes';
 import { baseName } from '../documents';
 import { confirmInDiff } from './writeBackPreview';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { budgetCompletions, type BudgetCompletion } from '../../core/budgetCompletion';
+import { budgetCompletions, type BudgetCompletion } from '../../core/schema/budgetCompletion';
 
 const KINDS: Record<BudgetCompletion['kind'], vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FixHint } from '../../core/findings';
+import type { FixHint } from '../../core/analysis/findings';
 import { FACT_NAMES, type FactName } from '../../core/source/directives';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId, DIAGNOSTIC_SOURCE } from '../commandIds';

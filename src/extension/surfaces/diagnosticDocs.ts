@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import pages from 'compute-budget:doc-sections';
-import { diagnosticPage } from '../../core/diagnosticDocs';
+import { diagnosticPage } from '../../core/docs/diagnosticDocs';
 
 /**
  * Diagnostic code links open a read-only page for that code, served from the `### <code>` sections

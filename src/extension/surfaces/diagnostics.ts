@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
-import type { Finding, Severity } from '../../core/findings';
+import type { Finding, Severity } from '../../core/analysis/findings';
 import type { AnalysisCache } from '../analysisCache';
 import type { Settings } from '../settings';
 import type { SettingsStore } from '../settingsStore';

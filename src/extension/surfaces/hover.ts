@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { explainAt } from '../../core/explain';
-import { UNICODE_NUMBERS } from '../../core/format';
+import { explainAt } from '../../core/report/explain';
+import { UNICODE_NUMBERS } from '../../core/report/format';
 import type { AnalysisCache } from '../analysisCache';
 import { DOCUMENT_SELECTOR } from '../documents';
 import { hoverMarkdown } from './hoverContent';

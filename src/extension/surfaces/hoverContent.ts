@@ -1,8 +1,8 @@
 import type { Analysis } from '../../core/analyze';
 import { BAND_LABELS } from '../../core/budget/overtraining';
-import { hardwareDerivation, type KeyExplanation } from '../../core/explain';
-import { UNICODE_NUMBERS as n } from '../../core/format';
-import { provenanceNotes } from '../../core/provenance';
+import { hardwareDerivation, type KeyExplanation } from '../../core/report/explain';
+import { UNICODE_NUMBERS as n } from '../../core/report/format';
+import { provenanceNotes } from '../../core/report/provenance';
 import { escapeMarkdown as md } from './markdown';
 import { workspacePrediction } from '../lab/workspaceFit';
 import { THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from '../../core/budget/thresholds';

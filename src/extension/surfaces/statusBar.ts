@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
-import { UNICODE_NUMBERS as n } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commandIds';
 import { isConfigDocument } from '../documents';

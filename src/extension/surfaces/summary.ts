@@ -1,5 +1,5 @@
 import type { Analysis } from '../../core/analyze';
-import { UNICODE_NUMBERS as n } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { workspacePrediction } from '../lab/workspaceFit';
 
 /** The EU systemic-risk result, the one threshold every short summary mentions. */

@@ -1,7 +1,7 @@
 // What every view of the chart page shares: the Chart.js configuration of a scatter chart, log
 // axes with round ticks, and tooltips that show the text each point carries.
 import type { Chart, ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import { UNICODE_NUMBERS as n } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import type { LabelSpec } from './labels';
 import type { LegendEntry } from './legend';
 import { withAlpha, type Palette } from './theme';

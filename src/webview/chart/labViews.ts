@@ -3,7 +3,7 @@
 // computed in `ChartData.lab` (src/core/lab/labChart.ts); this file only draws them.
 import type { Chart, ChartDataset } from 'chart.js';
 import type { BoundaryView, CurveView, RunsView } from '../../core/lab/labChart';
-import { UNICODE_NUMBERS as n } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { logAxis, scatterConfig, type Built, type Datum } from './config';
 import type { LabelSpec } from './labels';
 import type { LegendEntry } from './legend';

@@ -16,7 +16,7 @@ import {
 } from 'chart.js';
 import { Element as SvgCanvas } from 'svgcanvas';
 import type { ChartData, ChartLine } from '../../core/planner/chartData';
-import { UNICODE_NUMBERS as n } from '../../core/format';
+import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { labelPlugin, type LabelSpec } from './labels';
 import { renderLegend, type LegendEntry } from './legend';
 import { renderPlan } from './planView';

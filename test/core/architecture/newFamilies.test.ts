@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../../src/core/analyze';
-import { analyzeExample } from '../frameworks/examples';
+import { analyzeExample } from '../formats/examples';
 
 // The shapes below are the published architectures (model cards and the configs' values); the
 // expected counts are derived by hand from transformers' modeling code, not from this project.

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type Analysis } from '../../../src/core/analyze';
-import { computeStatement, statementMarkdown } from '../../../src/core/statement';
+import { computeStatement, statementMarkdown } from '../../../src/core/report/statement';
 
 /** test/examples/regulatory/: every figure below is worked by hand in the comment above it. */
 const folder = join(__dirname, '../../../../test/examples/regulatory');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { assemble } from '../../../src/core/architecture/assemble';
 import { countParameters, type ParameterCount } from '../../../src/core/architecture/parameters';
-import { readHuggingFace } from '../../../src/core/architecture/readers/huggingface';
+import { readHuggingFace } from '../../../src/core/formats/huggingface/modelReader';
 import { findModel, type CatalogModel } from '../../../src/core/catalog/models';
 import { treeFromObject } from '../../../src/core/source/objectTree';
 import { ConfigView } from '../../../src/core/source/view';

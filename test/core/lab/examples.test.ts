@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ASCII_NUMBERS, UNICODE_NUMBERS } from '../../../src/core/format';
+import { ASCII_NUMBERS, UNICODE_NUMBERS } from '../../../src/core/report/format';
 import {
   boundaryText,
   fitRunsText,

@@ -3,7 +3,7 @@ import { boundaryText } from '../../../src/core/lab/boundary';
 import { fitRunsText } from '../../../src/core/lab/fit';
 import { stopText } from '../../../src/core/lab/stop';
 import { formatBoundary, formatFit, formatStop } from '../../../src/core/lab/render';
-import { ASCII_NUMBERS } from '../../../src/core/format';
+import { ASCII_NUMBERS } from '../../../src/core/report/format';
 import { runsCsv } from './synthetic';
 
 const HOSTILE: Record<string, string> = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readDirectives, readFactPairs, userFact } from '../../../src/core/source/directives';
-import type { Finding } from '../../../src/core/findings';
+import type { Finding } from '../../../src/core/analysis/findings';
 
 describe('compute-budget directive comments and facts', () => {
   it('reads several facts from one YAML comment, with their spans', () => {

@@ -1,5 +1,5 @@
 import type { Architecture } from '../../architecture/architecture';
-import type { ReadContext } from '../../frameworks/framework';
+import type { ReadContext } from '../../resources/readContext';
 import { resolveReference } from '../../resources/resources';
 import { userFact } from '../../source/directives';
 import { fact, type Fact } from '../../source/fact';
