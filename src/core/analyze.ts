@@ -27,6 +27,7 @@ import { readTrainerArgs, type TrainerArgs } from './training/hfTrainer/trainerA
 import { fineTuneCompute } from './training/hfTrainer/fineTuneCompute';
 import { perRun } from './training/hfTrainer/trainerCompute';
 import { baseCrossingFinding, modifierFinding, modifierTest } from './training/hfTrainer/modifierTest';
+import { memoryStage, NO_MEMORY, type MemoryOutcome } from './memory/memoryStage';
 import type { Analysis, AnalyzeOptions, FineTune } from './analysis/types';
 
 export { syntaxOf, type Syntax };
@@ -132,12 +133,12 @@ function analyzeStage(text: string, fileName: string, given: AnalyzeOptions, cha
   const trainerArgs = readTrainerArgs(view);
   // A run that re-initialises the weights is pretraining, whatever model it names.
   const read = trainerArgs.reinitialises ? { ...model, startsFrom: undefined } : model;
-  return compute(fileName, syntax, framework, read, training, findings, userFacts, options, {
-    hardware,
-    adapter: readAdapter(view),
-    lifecycle: stages,
-    trainerArgs,
-  });
+  const adapter = readAdapter(view);
+  const table = acceleratorTable(options.accelerators);
+  const memory = memoryStage({ framework: framework.id, view, context, model: read, training, hardware, table, adapter });
+  // A DeepSpeed JSON the config names is read through the host: ask for it with the rest.
+  options = { ...options, pending: lookups.pending };
+  return compute(fileName, syntax, framework, read, training, findings, userFacts, options, { hardware, adapter, lifecycle: stages, trainerArgs, memory });
 }
 
 /** How an earlier stage's config is analysed: on its own, with this analysis's settings but not its per-file facts. */
@@ -177,6 +178,8 @@ interface RunExtras {
   readonly adapter?: AdapterSettings;
   readonly lifecycle?: LifecycleInputs;
   readonly trainerArgs?: TrainerArgs;
+  /** Memory per device, step time and serving memory (memory/memoryStage.ts). */
+  readonly memory?: MemoryOutcome;
 }
 
 function compute(
@@ -191,6 +194,8 @@ function compute(
   extras: RunExtras = {},
 ): Analysis {
   const { hardware, adapter: adapterSettings } = extras;
+  const { findings: memoryFindings, ...memory } = extras.memory ?? NO_MEMORY;
+  findings.push(...memoryFindings);
   const stages = extras.lifecycle ?? {};
   const target = options.tokensPerParameter && options.tokensPerParameter > 0 ? options.tokensPerParameter : CHINCHILLA_TOKENS_PER_PARAMETER;
   const total = model.total?.value ?? null;
@@ -389,6 +394,7 @@ function compute(
     thresholds,
     findings: sortFindings(findings),
     userFacts,
+    ...memory,
     pending: options.pending ?? NO_PENDING,
   };
 }
