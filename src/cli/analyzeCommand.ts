@@ -7,6 +7,7 @@ import { layeredFacts } from '../core/workspaceFacts/match';
 import { factName } from '../core/workspaceFacts/read';
 import { READ_FAILURE, readBounded } from '../node/files';
 import { NodeResourceHost } from '../node/resourceHost';
+import { boundaryFolder, boundedCache } from './boundary';
 import { workspaceFactsFor, type WorkspaceFactsOptions } from '../node/workspaceFacts';
 import { factFlags, flag, numberFlag, UsageError, type ParsedArgs } from './args';
 import { ANALYZE_FORMATS, type AnalyzeFormat } from './help';
@@ -33,14 +34,15 @@ export async function runAnalyze(args: ParsedArgs, io: CliIO, host?: ResourceHos
   const format = outputFormat(args);
   const given = factFlags(args);
   const tokensPerParameter = numberFlag(args, 'tokens-per-parameter');
-  const resources = host ?? new NodeResourceHost({ allowNetwork: flag(args, 'allow-network') === 'true' });
+  const boundary = boundaryFolder(args);
+  const resources = host ?? new NodeResourceHost({ allowNetwork: flag(args, 'allow-network') === 'true' }, boundary);
   const cache = new ResourceCache();
   const factsCache: WorkspaceFactsOptions['cache'] = new Map();
   const reported = new Set<string>();
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const file of args.positional) {
-    const report = await reportFor(file, given, tokensPerParameter, cache, resources, factsCache, (line) => {
+    const report = await reportFor(file, given, tokensPerParameter, boundedCache(cache, file, boundary), resources, factsCache, (line) => {
       if (!reported.has(line)) io.warn(line);
       reported.add(line);
     });

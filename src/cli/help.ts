@@ -42,6 +42,11 @@ export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
     name: 'allow-network',
     help: 'fetch the config.json of a model named by Hugging Face id (org/name) from the Hub when the local cache lacks it. HF_HUB_OFFLINE=1 wins over it; uses HF_ENDPOINT and HF_TOKEN (or HF_TOKEN_PATH, HF_HOME/token). Without it, models come from the cache (HF_HUB_CACHE, HF_HOME/hub) or the built-in catalog.',
   },
+  {
+    name: 'allow-outside',
+    help: 'read files a config points at (base_config, !include, prior_config, tokenizer files, local model folders) outside the --root folder too. Without it they are read only inside it, symbolic links followed.',
+  },
+  { name: 'root', value: 'DIR', help: 'the folder the files a config points at must lie in (default: the working folder)' },
 ];
 
 export const PLAN_OPTIONS: readonly OptionSpec[] = [
@@ -71,6 +76,9 @@ export const FIT_OPTIONS: readonly OptionSpec[] = [
   { name: 'compute', value: 'C', help: 'also give the loss-optimal N and D for this budget under the fitted law' },
   { name: 'bootstrap', value: 'N', help: 'bootstrap resamples for the intervals (default 100; 0 for none)' },
   { name: 'seed', value: 'S', help: 'seed of the bootstrap, for reproducible intervals' },
+  { name: 'allow-outside', help: "read configs named in the runs file's config column outside the --root folder too (without it: only inside it, links followed)" },
+  { name: 'root', value: 'DIR', help: 'the folder the files a config points at must lie in (default: the working folder)' },
+
   { name: 'json', help: 'the fit as one JSON object (compute-budget/fit@1: docs/cli.md)' },
 ];
 
@@ -92,6 +100,9 @@ export const STATEMENT_OPTIONS: readonly OptionSpec[] = [
   { name: 'format', value: 'F', help: 'md (default): a Markdown document; json: compute-budget/statement@1 (docs/cli.md)' },
   { name: 'fact', value: 'NAME=VALUE', help: 'a fact the file does not hold, as for analyze; repeatable' },
   { name: 'allow-network', help: 'look a model named by Hugging Face id up on the Hub, as for analyze' },
+  { name: 'allow-outside', help: 'read files the config points at outside the --root folder too, as for analyze' },
+  { name: 'root', value: 'DIR', help: 'the folder the files a config points at must lie in (default: the working folder)' },
+
 ];
 
 export interface CommandHelp {

@@ -4,7 +4,10 @@ import { analyze } from '../core/analyze';
 import { ASCII_NUMBERS } from '../core/report/format';
 import { boundaryJson, boundaryText, fitJson, fitRunsText, formatBoundary, formatFit, formatStop, stopJson, stopText } from '../core/lab';
 import { printable } from '../core/source/view';
+import { insideFolderSync } from '../node/boundary';
 import { READ_FAILURE, readBounded } from '../node/files';
+import { MAX_INCLUDED_BYTES } from '../node/resourceHost';
+import { boundaryFolder } from './boundary';
 import { countFlag, flag, numberFlag, UsageError, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 
@@ -38,7 +41,8 @@ export function runFit(args: ParsedArgs, io: CliIO): Promise<number> {
   const compute = positiveCount(args, 'compute');
   const options = { minTokens: positiveCount(args, 'min-tokens'), bootstrap: numberFlag(args, 'bootstrap'), seed: numberFlag(args, 'seed') };
   return runTable(args, io, { name: 'fit', what: 'a runs file (CSV, TSV or JSON Lines)', schema: 'compute-budget/fit@1' }, (text, file) => {
-    const report = fitRunsText(text, { file, ...options, compute, configFacts: (configPath) => configFacts(path.resolve(path.dirname(file), configPath)) });
+    const boundary = boundaryFolder(args);
+    const report = fitRunsText(text, { file, ...options, compute, configFacts: (configPath) => configFacts(path.resolve(path.dirname(file), configPath), boundary) });
     return { ok: !!report.fit, json: () => fitJson(report, { compute }), text: () => formatFit(report, ASCII_NUMBERS, { compute }) };
   });
 }
@@ -78,9 +82,16 @@ function positiveCount(args: ParsedArgs, name: string): number | undefined {
   return value;
 }
 
-/** A config a runs file or a log names: its parameters, tokens and tokens per step, read by the same engine. */
-function configFacts(file: string): { parameters?: number; tokens?: number; tokensPerStep?: number } | undefined {
+/**
+ * A config a runs file or a log names: its parameters, tokens and tokens per step, read by the
+ * same engine. Inside `boundary` (the working folder, links followed) when one is given, and only
+ * a regular file no larger than the engine would analyse; otherwise unknown, as a missing file.
+ */
+function configFacts(file: string, boundary?: string): { parameters?: number; tokens?: number; tokensPerStep?: number } | undefined {
   try {
+    if (boundary !== undefined && !insideFolderSync(boundary, file)) return undefined;
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_INCLUDED_BYTES) return undefined;
     const analysis = analyze(fs.readFileSync(file, 'utf8'), path.basename(file));
     if (analysis.parameters.active === null && analysis.tokens === null) return undefined;
     return {

@@ -3,6 +3,7 @@ import { printable } from '../core/source/view';
 import { computeStatement, statementMarkdown } from '../core/report/statement';
 import { NodeResourceHost } from '../node/resourceHost';
 import { reportFor } from './analyzeCommand';
+import { boundaryFolder, boundedCache } from './boundary';
 import { factFlags, flag, UsageError, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 import { VERSION } from './version';
@@ -14,8 +15,9 @@ export async function runStatement(args: ParsedArgs, io: CliIO): Promise<number>
   if (format !== 'md' && format !== 'json') throw new UsageError('--format must be md or json');
   const given = factFlags(args);
   const file = args.positional[0]!;
-  const host = new NodeResourceHost({ allowNetwork: flag(args, 'allow-network') === 'true' });
-  const result = await reportFor(file, given, undefined, new ResourceCache(), host, new Map(), (line) => io.warn(line));
+  const boundary = boundaryFolder(args);
+  const host = new NodeResourceHost({ allowNetwork: flag(args, 'allow-network') === 'true' }, boundary);
+  const result = await reportFor(file, given, undefined, boundedCache(new ResourceCache(), file, boundary), host, new Map(), (line) => io.warn(line));
   if (result.unreadable || !result.analysis) {
     io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${printable(file, 300)}: ${result.unreadable ?? 'unreadable'}`);
     return 1;

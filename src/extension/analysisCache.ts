@@ -4,7 +4,7 @@ import { stoppedAnalysis } from '../core/analysis/stoppedAnalysis';
 import { EMPTY_SNAPSHOT, type AnalysisJob } from '../core/analysis/analysisJob';
 import { layeredFacts, type FactRecord } from '../core/workspaceFacts/match';
 import { isConfigDocument, syntaxOfLanguage } from './documents';
-import type { WorkspaceResources } from './resources';
+import { boundaryOf, type WorkspaceResources } from './resources';
 import { analyzeOptions } from './settings';
 import type { SettingsStore } from './settingsStore';
 import { isFactsFile } from './workspaceFacts';
@@ -77,7 +77,7 @@ export class AnalysisCache implements vscode.Disposable {
       // URI, so the files it includes are resolved and read on that same file system.
       fileName: document.uri.scheme === 'file' || document.uri.scheme === 'untitled' ? document.fileName : document.uri.toString(),
       options: { ...options, alwaysReport: document.languageId === 'compute-budget', syntax: syntaxOfLanguage(document) },
-      resources: this.resources?.cache.snapshot() ?? EMPTY_SNAPSHOT,
+      resources: { ...(this.resources?.cache.snapshot() ?? EMPTY_SNAPSHOT), boundary: boundaryOf(document.uri) },
     };
     // Settings, then the workspace's facts files, then the file's own directives: later ones win.
     const workspaceFacts = this.facts ? this.facts.factsFor(document.uri).catch(() => ({})) : Promise.resolve({});

@@ -28,6 +28,25 @@ function uriOf(path: string): vscode.Uri {
 }
 
 /**
+ * A regular file, not reached through a symbolic link: a link may lead out of the workspace, and
+ * `vscode.workspace.fs` has no real path to compare, so a link is answered as a missing file.
+ */
+function readable(stat: vscode.FileStat): boolean {
+  return (stat.type & vscode.FileType.File) !== 0 && (stat.type & vscode.FileType.SymbolicLink) === 0;
+}
+
+/**
+ * The folder an analysis of `uri` may read in, in the form the engine names the file (a path for
+ * `file:` documents, else the URI): its workspace folder, or its own folder when it is in none.
+ * In Restricted Mode, and for untitled documents, nothing: only the open file is read.
+ */
+export function boundaryOf(uri: vscode.Uri): string {
+  if (!vscode.workspace.isTrusted || uri.scheme === 'untitled') return '';
+  const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri ?? vscode.Uri.joinPath(uri, '..');
+  return uri.scheme === 'file' ? folder.fsPath : folder.toString();
+}
+
+/**
  * Files through `vscode.workspace.fs` (so remote and virtual workspaces, and the browser, work);
  * models from the host's `ModelSource`.
  */
@@ -38,7 +57,7 @@ class WorkspaceHost implements ResourceHost {
     try {
       const uri = uriOf(path);
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory || stat.size > MAX_INCLUDED_BYTES) return null;
+      if (!readable(stat) || stat.size > MAX_INCLUDED_BYTES) return null;
       return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       return null;
@@ -53,7 +72,7 @@ class WorkspaceHost implements ResourceHost {
     try {
       const uri = uriOf(path);
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory || stat.size > MAX_TOKENIZER_BYTES) return null;
+      if (!readable(stat) || stat.size > MAX_TOKENIZER_BYTES) return null;
       return vocabularyOf(await vscode.workspace.fs.readFile(uri)) ?? null;
     } catch {
       return null;

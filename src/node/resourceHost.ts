@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import { DEFAULT_MAX_LENGTH } from '../core/analyze';
 import { vocabularyOf, type TokenizerVocab } from '../core/catalog/tokenizerFiles';
 import type { ResolvedModelConfig, ResourceHost } from '../core/resources/resources';
+import { insideFolder } from './boundary';
 import { diskPath, readBounded } from './files';
 import { HuggingFaceModels, type HuggingFaceOptions } from './huggingFace';
 
@@ -17,13 +18,20 @@ export const MAX_TOKENIZER_BYTES = 64 * 1024 * 1024;
 export class NodeResourceHost implements ResourceHost {
   readonly models: HuggingFaceModels;
 
-  constructor(options: HuggingFaceOptions) {
+  /**
+   * `boundary`: the folder files may be read in (the CLI's working folder); a path whose real
+   * path (symbolic links followed) leaves it is answered as a missing file. Absent: anywhere.
+   */
+  constructor(
+    options: HuggingFaceOptions,
+    private readonly boundary?: string,
+  ) {
     this.models = new HuggingFaceModels(options);
   }
 
   async readFile(reference: string): Promise<string | null> {
     const file = diskPath(reference);
-    if (file === undefined) return null;
+    if (file === undefined || !(await this.inside(file))) return null;
     const read = await readBounded(file, MAX_INCLUDED_BYTES);
     return 'text' in read ? read.text : null;
   }
@@ -31,7 +39,7 @@ export class NodeResourceHost implements ResourceHost {
   /** A tokenizer file's vocabulary: a regular file no larger than MAX_TOKENIZER_BYTES, counted by the core. */
   async tokenizer(reference: string): Promise<TokenizerVocab | null> {
     const file = diskPath(reference);
-    if (file === undefined) return null;
+    if (file === undefined || !(await this.inside(file))) return null;
     try {
       const stat = await fs.stat(file);
       if (!stat.isFile() || stat.size > MAX_TOKENIZER_BYTES) return null;
@@ -39,6 +47,10 @@ export class NodeResourceHost implements ResourceHost {
     } catch {
       return null;
     }
+  }
+
+  private inside(file: string): Promise<boolean> {
+    return this.boundary === undefined ? Promise.resolve(true) : insideFolder(this.boundary, file);
   }
 
   modelConfig(id: string): Promise<ResolvedModelConfig | null> {

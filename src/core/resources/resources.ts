@@ -4,6 +4,7 @@
  * lookup the host fills, and lists what it asked for and did not get, so the host can fetch it
  * (from disk, `vscode.workspace.fs`, the Hugging Face cache or the Hub) and analyse again.
  */
+import { insideBoundary } from './boundary';
 import { WorkBudget, type ParsedInclude } from './workBudget';
 import type { TokenizerVocab } from '../catalog/tokenizerFiles';
 
@@ -14,6 +15,11 @@ export interface Resources {
   modelConfig(id: string): ResolvedModelConfig | null | undefined;
   /** The vocabulary a tokenizer file holds, counted by the host from its bytes (`vocabularyOf`); same states as `file`. */
   tokenizer?(path: string): TokenizerVocab | null | undefined;
+  /**
+   * The workspace folder (a path or URI string, as the config's own name): files outside it are
+   * not read. Absent: no boundary (`--allow-outside`, or a host that has none to give).
+   */
+  readonly boundary?: string;
 }
 
 export interface ResolvedModelConfig {
@@ -30,6 +36,8 @@ export interface ResourceSnapshot {
   readonly files: Readonly<Record<string, string | null>>;
   readonly models: Readonly<Record<string, ResolvedModelConfig | null>>;
   readonly tokenizers?: Readonly<Record<string, TokenizerVocab | null>>;
+  /** The workspace folder the analysis may read in (see `Resources.boundary`). */
+  readonly boundary?: string;
 }
 
 /** What an analysis asked for and did not find in its `Resources`. */
@@ -59,7 +67,14 @@ export class ResourceLookups {
 
   constructor(private readonly resources: Resources | undefined) {}
 
+  /** Whether `path` lies outside the workspace boundary: it is never read nor asked for. */
+  outside(path: string): boolean {
+    const boundary = this.resources?.boundary;
+    return boundary !== undefined && !insideBoundary(boundary, path);
+  }
+
   file(path: string): string | null | undefined {
+    if (this.outside(path)) return null;
     const text = this.resources?.file(path);
     if (text === undefined) this.files.add(path);
     return text;
@@ -72,6 +87,7 @@ export class ResourceLookups {
   }
 
   tokenizer(path: string): TokenizerVocab | null | undefined {
+    if (this.outside(path)) return null;
     const vocab = this.resources?.tokenizer?.(path);
     if (vocab === undefined) this.tokenizers.add(path);
     return vocab;
@@ -96,10 +112,26 @@ export interface ResourceHost {
  * keystroke does not fetch again; the CLI keeps one per run.
  */
 export class ResourceCache implements Resources {
-  private readonly files = new Map<string, string | null>();
-  private readonly models = new Map<string, ResolvedModelConfig | null>();
-  private readonly tokenizers = new Map<string, TokenizerVocab | null>();
-  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly files: Map<string, string | null>;
+  private readonly models: Map<string, ResolvedModelConfig | null>;
+  private readonly tokenizers: Map<string, TokenizerVocab | null>;
+  private readonly inFlight: Map<string, Promise<void>>;
+
+  /** `boundary`: the workspace folder analyses with this cache may read in; absent, none. */
+  constructor(
+    readonly boundary?: string,
+    shared?: ResourceCache,
+  ) {
+    this.files = shared?.files ?? new Map();
+    this.models = shared?.models ?? new Map();
+    this.tokenizers = shared?.tokenizers ?? new Map();
+    this.inFlight = shared?.inFlight ?? new Map();
+  }
+
+  /** The same answers, for analyses bounded by `boundary` (a folder in the form their config is named in). */
+  within(boundary: string | undefined): ResourceCache {
+    return new ResourceCache(boundary, this);
+  }
 
   file(path: string): string | null | undefined {
     return this.files.get(path);
@@ -124,7 +156,12 @@ export class ResourceCache implements Resources {
 
   /** What is known now, as data a worker can receive (only data crosses to a worker). */
   snapshot(): ResourceSnapshot {
-    return { files: Object.fromEntries(this.files), models: Object.fromEntries(this.models), tokenizers: Object.fromEntries(this.tokenizers) };
+    return {
+      files: Object.fromEntries(this.files),
+      models: Object.fromEntries(this.models),
+      tokenizers: Object.fromEntries(this.tokenizers),
+      ...(this.boundary !== undefined ? { boundary: this.boundary } : {}),
+    };
   }
 
   /** Forgets every model answer: where models come from changed (e.g. the network was allowed). */

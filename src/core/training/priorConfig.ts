@@ -43,6 +43,11 @@ export function withPriorConfig(
     );
   if (chain.length >= MAX_PRIOR_STAGES)
     return report('information', `The earlier stage "${where}" is more than ${MAX_PRIOR_STAGES} stages back; it is not read, so its compute does not count.`);
+  if (context.lookups.outside(path))
+    return report(
+      'warning',
+      `The earlier stage "${where}" is outside the workspace folder (in Restricted Mode, anything but the open file), so it is not read and its compute is not counted: state it with prior_flops or prior_tokens.`,
+    );
   const text = context.lookups.file(path);
   if (text === undefined) return inputs;
   if (text === null)

@@ -1,0 +1,30 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/**
+ * Whether `file`, symbolic links followed, lies inside the folder `root` (also resolved): the
+ * workspace boundary on disk. False when either cannot be resolved, so a path that leaves the
+ * folder and a path to nothing are answered alike.
+ */
+export function insideFolderSync(root: string, file: string): boolean {
+  try {
+    return within(fs.realpathSync(root), fs.realpathSync(file));
+  } catch {
+    return false;
+  }
+}
+
+/** `insideFolderSync` without blocking. */
+export async function insideFolder(root: string, file: string): Promise<boolean> {
+  try {
+    const [realRoot, realFile] = await Promise.all([fs.promises.realpath(root), fs.promises.realpath(file)]);
+    return within(realRoot, realFile);
+  } catch {
+    return false;
+  }
+}
+
+function within(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
