@@ -17,6 +17,8 @@ export function insideBoundary(root: string, path: string): boolean {
   const folder = segments(root.replace(/\/+$/, ''));
   const file = segments(path);
   if (file.length <= folder.length) return false;
+  // `.` has no segment to compare: a path inside it is relative too, neither absolute nor a URI.
+  if (folder.length === 0 && (file[0] === '' || /^[a-z][a-z0-9+.-]*:/i.test(path))) return false;
   for (let at = 0; at < folder.length; at++) if (file[at] !== folder[at]) return false;
   // `resolveReference` leaves `..` only at the start; one past the folder's own climbs out of it.
   for (let at = folder.length; at < file.length; at++) if (file[at] === '..') return false;
