@@ -76,7 +76,10 @@ export const FIT_OPTIONS: readonly OptionSpec[] = [
   { name: 'compute', value: 'C', help: 'also give the loss-optimal N and D for this budget under the fitted law' },
   { name: 'bootstrap', value: 'N', help: 'bootstrap resamples for the intervals (default 100; 0 for none)' },
   { name: 'seed', value: 'S', help: 'seed of the bootstrap, for reproducible intervals' },
-  { name: 'allow-outside', help: "read configs named in the runs file's config column outside the --root folder too (without it: only inside it, links followed)" },
+  {
+    name: 'allow-outside',
+    help: "read configs named in the runs file's config column outside the --root folder too (without it: only inside it, links followed)",
+  },
   { name: 'root', value: 'DIR', help: 'the folder the files a config points at must lie in (default: the working folder)' },
 
   { name: 'json', help: 'the fit as one JSON object (compute-budget/fit@1: docs/cli.md)' },
@@ -102,7 +105,6 @@ export const STATEMENT_OPTIONS: readonly OptionSpec[] = [
   { name: 'allow-network', help: 'look a model named by Hugging Face id up on the Hub, as for analyze' },
   { name: 'allow-outside', help: 'read files the config points at outside the --root folder too, as for analyze' },
   { name: 'root', value: 'DIR', help: 'the folder the files a config points at must lie in (default: the working folder)' },
-
 ];
 
 export interface CommandHelp {

@@ -42,7 +42,12 @@ export function runFit(args: ParsedArgs, io: CliIO): Promise<number> {
   const options = { minTokens: positiveCount(args, 'min-tokens'), bootstrap: numberFlag(args, 'bootstrap'), seed: numberFlag(args, 'seed') };
   return runTable(args, io, { name: 'fit', what: 'a runs file (CSV, TSV or JSON Lines)', schema: 'compute-budget/fit@1' }, (text, file) => {
     const boundary = boundaryFolder(args);
-    const report = fitRunsText(text, { file, ...options, compute, configFacts: (configPath) => configFacts(path.resolve(path.dirname(file), configPath), boundary) });
+    const report = fitRunsText(text, {
+      file,
+      ...options,
+      compute,
+      configFacts: (configPath) => configFacts(path.resolve(path.dirname(file), configPath), boundary),
+    });
     return { ok: !!report.fit, json: () => fitJson(report, { compute }), text: () => formatFit(report, ASCII_NUMBERS, { compute }) };
   });
 }

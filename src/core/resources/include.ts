@@ -24,7 +24,8 @@ export function readReferenced(reference: string, at: Span, context: ReadContext
   const path = resolveReference(context.includeChain?.[depth - 1] ?? context.fileName, reference);
   const where = printable(reference, 80);
   const fail = (why: Exclude<Referenced, { ok: true }>['why'], message?: string): Referenced => {
-    if (message) context.findings.push({ severity: why === 'missing' || why === 'outside' ? 'warning' : 'information', code: 'missing-file', message, span: at });
+    if (message)
+      context.findings.push({ severity: why === 'missing' || why === 'outside' ? 'warning' : 'information', code: 'missing-file', message, span: at });
     return { ok: false, why };
   };
   if (depth >= MAX_INCLUDE_DEPTH)
@@ -33,14 +34,21 @@ export function readReferenced(reference: string, at: Span, context: ReadContext
     return fail('cycle', `${label} "${where}" includes itself through a cycle; it is read once.`);
   // Decided on the path's text alone: the message is the same whether or not a file is there.
   if (context.lookups.outside(path))
-    return fail('outside', `${label} "${where}" is outside the workspace folder (in Restricted Mode, anything but the open file), so it is not read and the values it would hold do not count.`);
+    return fail(
+      'outside',
+      `${label} "${where}" is outside the workspace folder (in Restricted Mode, anything but the open file), so it is not read and the values it would hold do not count.`,
+    );
   const budget = context.lookups.budget;
   if (budget.exhausted) return fail('budget');
   let read = context.lookups.parsed.get(path);
   if (!read) {
     const text = context.lookups.file(path);
     if (text === undefined) return fail('pending');
-    if (text === null) return fail('missing', `${label} "${where}" was not found or could not be read (looked for ${printable(path, 120)}), so the values it would hold do not count.`);
+    if (text === null)
+      return fail(
+        'missing',
+        `${label} "${where}" was not found or could not be read (looked for ${printable(path, 120)}), so the values it would hold do not count.`,
+      );
     read = parse(path, text);
     context.lookups.parsed.set(path, read);
   }

@@ -122,10 +122,10 @@ export class ResourceCache implements Resources {
     readonly boundary?: string,
     shared?: ResourceCache,
   ) {
-    this.files = shared?.files ?? new Map();
-    this.models = shared?.models ?? new Map();
-    this.tokenizers = shared?.tokenizers ?? new Map();
-    this.inFlight = shared?.inFlight ?? new Map();
+    this.files = shared?.files ?? new Map<string, string | null>();
+    this.models = shared?.models ?? new Map<string, ResolvedModelConfig | null>();
+    this.tokenizers = shared?.tokenizers ?? new Map<string, TokenizerVocab | null>();
+    this.inFlight = shared?.inFlight ?? new Map<string, Promise<void>>();
   }
 
   /** The same answers, for analyses bounded by `boundary` (a folder in the form their config is named in). */

@@ -67,7 +67,11 @@ describe('the workspace boundary', () => {
     });
 
     it('refuses an !include and a prior_config alike', () => {
-      const include = run({ '/secret/creds.yml': SECRET }, 'model: !include ../../secret/creds.yml\n');
+      const levanter =
+        'data: !include ../../secret/creds.yml\nmodel:\n  type: gpt2\n  hidden_dim: 768\n  num_layers: 12\n  num_heads: 12\n  seq_len: 1024\ntrainer:\n  num_train_steps: 10\n  train_batch_size: 8\n';
+      const include = run({ '/secret/creds.yml': 'tokenizer: sk-live-TOKEN\nvocab_size: 7\n' }, levanter);
+      assert.equal(include.framework, 'levanter');
+      assert.match(include.findings.find((item) => item.code === 'missing-file')?.message ?? '', /^!include .* outside the workspace folder/);
       assert.doesNotMatch(JSON.stringify(include), /TOKEN/);
       const prior = run({ '/secret/a.budget.yaml': 'parameters: 70B\ntokens: 9T\n' }, 'prior_config: ../../secret/a.budget.yaml\nparameters: 7B\ntokens: 1T\n');
       const finding = prior.findings.find((item) => item.code === 'missing-file');
