@@ -9,6 +9,7 @@ import { judgeBudget } from './analysis/stages/rules';
 import { finishAnalysis } from './analysis/stages/findings';
 import type { AnalyzeLinked } from './analysis/stages/types';
 import type { Analysis, AnalyzeOptions } from './analysis/types';
+import { validateOptions } from './settings/settings';
 import { syntaxOf, type Syntax } from './source/syntax';
 
 export { syntaxOf, type Syntax };
@@ -31,7 +32,8 @@ export function analyze(text: string, fileName: string, given: AnalyzeOptions = 
 
 /** `analyze`, for a config reached through `chain` (the later stages that link it as their earlier stage). */
 function analyzeStage(text: string, fileName: string, given: AnalyzeOptions, chain: readonly string[]): Analysis {
-  const source = readSource(text, fileName, given);
+  // Options come from settings files and flags: any shape is possible, so they are checked first.
+  const source = readSource(text, fileName, validateOptions(given));
   const format = readFormat(source);
   const model = readModelStage(format);
   const training = readTrainingStage(model, chain, linkedStage(given));

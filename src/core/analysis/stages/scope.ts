@@ -1,5 +1,5 @@
 import type { Finding } from '../findings';
-import { trainingKeysIn, unsupportedFormat } from '../foreignSyntax';
+import { trainingKeysIn, unsupportedFormat } from '../../source/foreignSyntax';
 import type { HardwareRecord, ScopedRecord } from './types';
 
 /**

@@ -1,8 +1,7 @@
 import { readDirectives, readFactPairs } from '../../source/directives';
 import { parseSource, syntaxOf } from '../../source/syntax';
-import { validateOptions } from '../../settings/settings';
 import type { Finding } from '../findings';
-import { foreignFormat } from '../foreignSyntax';
+import { foreignFormat } from '../../source/foreignSyntax';
 import type { AnalyzeOptions } from '../types';
 import type { SourceRecord } from './types';
 
@@ -13,10 +12,8 @@ import type { SourceRecord } from './types';
  */
 export const DEFAULT_MAX_LENGTH = 1_000_000;
 
-/** Stage 1, source: the options checked, the syntax, the parse, and the facts the user states. */
-export function readSource(text: string, fileName: string, given: AnalyzeOptions): SourceRecord {
-  // Options come from settings files and flags: any shape is possible, so it is checked first.
-  const options = validateOptions(given);
+/** Stage 1, source: the syntax, the parse, and the facts the user states. `options` are validated (settings/settings.ts). */
+export function readSource(text: string, fileName: string, options: AnalyzeOptions): SourceRecord {
   const syntax = options.syntax ?? syntaxOf(fileName, text);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
