@@ -32,9 +32,29 @@ export interface FileReport {
   /** The parts of `cumulativeFlops`: this run, a fine-tuned base's pretraining, earlier stages, synthetic data. */
   lifecycle: { what: string; flops: number; how: string }[];
   /** A run that starts from pretrained weights; then the Chinchilla fields are null. */
-  fineTune: { base: string; baseTokens: number | null; baseFlops: number | null; share: number | null } | null;
-  /** LoRA/QLoRA adapters. */
-  adapter: { kind: string; rank: number; modules: string[]; trainable: number } | null;
+  fineTune: {
+    base: string;
+    baseTokens: number | null;
+    baseFlops: number | null;
+    share: number | null;
+    /** `sft`, `dpo`, `orpo`, `kto`, `simpo`, `reward`, `ppo`, `grpo`, `rloo`, `distillation`, `continued-pretraining`. */
+    trainer: string;
+    trainerReason: string;
+    /** `full`, `lora`, `qlora`, `dora`, `rslora`, `galore`, `freeze`. */
+    method: string;
+    /** The trainer's FLOP per token of D, term by term; null without the model's size. */
+    compute: {
+      perToken: number | null;
+      formula: string;
+      terms: readonly { what: string; perToken: number; formula: string }[];
+      notes: readonly string[];
+      needs?: string;
+    } | null;
+    /** `below-one-third`, `above-one-third` or `unknown`: the Commission guidelines' modifier test. */
+    modifierTest: string;
+  } | null;
+  /** LoRA/QLoRA adapters (`variant`: `dora` or `rslora` when set). */
+  adapter: { kind: string; variant?: string; rank: number; modules: string[]; trainable: number } | null;
   tokensPerParameter: number | null;
   chinchillaTokens: number | null;
   chinchillaMultiple: number | null;
@@ -86,6 +106,7 @@ export function fileReport(analysis: Analysis, text: string): FileReport {
     fineTune: analysis.fineTune && { ...analysis.fineTune },
     adapter: analysis.adapter && {
       kind: analysis.adapter.kind,
+      ...(analysis.adapter.variant ? { variant: analysis.adapter.variant } : {}),
       rank: analysis.adapter.rank,
       modules: [...analysis.adapter.modules],
       trainable: analysis.adapter.trainable,

@@ -3,6 +3,7 @@ import { computeStatement, statementMarkdown } from '../core/report/statement';
 import { ConfigFileAnalyzer } from '../node/configFileAnalyzer';
 import { factFlags, flag, UsageError, type ParsedArgs } from './args';
 import type { CliIO } from './io';
+import { VERSION } from './version';
 
 /** `statement FILE [--format md|json] [--fact NAME=VALUE]... [--allow-network]`: a compute statement to file. */
 export async function runStatement(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -17,7 +18,7 @@ export async function runStatement(args: ParsedArgs, io: CliIO): Promise<number>
     io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${printable(file, 300)}: ${result.unreadable}`);
     return 1;
   }
-  const statement = computeStatement(result.analysis);
+  const statement = computeStatement(result.analysis, undefined, { issued: new Date().toISOString().slice(0, 10), toolVersion: VERSION });
   if (format === 'json') io.write(JSON.stringify(statement, (_key, value: unknown) => (typeof value === 'string' ? printable(value, 100_000) : value), 2));
   else io.write(statementMarkdown(statement));
   return statement.flops === null ? 1 : 0;

@@ -1,4 +1,5 @@
 import { BAND_LABELS, type OvertrainingBand } from '../core/budget/overtraining';
+import { perRun } from '../core/training/hfTrainer/trainerCompute';
 import { ASCII_NUMBERS as n } from '../core/report/format';
 import { printable } from '../core/source/view';
 import { colors, type Colors } from './color';
@@ -62,12 +63,20 @@ export function formatTable(report: FileReport, color: Colors = colors(false)): 
       'fine-tune of',
       `${t(report.fineTune.base)}${report.fineTune.baseFlops !== null ? ` (pretrained on ${n.count(report.fineTune.baseTokens!)} tokens, ${n.flops(report.fineTune.baseFlops)} FLOP)` : ' (its pretraining is not published)'}`,
     );
+  if (report.fineTune) row('trainer', `${t(report.fineTune.trainer)}, ${t(report.fineTune.method)} (${t(report.fineTune.trainerReason)})`);
   if (report.adapter)
     row(
       'adapters',
-      `${report.adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA'} r=${report.adapter.rank} on ${report.adapter.modules.join(', ') || 'no known layer'}: ${n.count(report.adapter.trainable)} trainable parameters`,
+      `${adapterName(report.adapter)} r=${report.adapter.rank} on ${report.adapter.modules.join(', ') || 'no known layer'}: ${n.count(report.adapter.trainable)} trainable parameters`,
     );
-  const method = report.method === 'hardware' ? 'hardware method' : report.adapter ? '(4N + 2N_trainable)D' : '6ND';
+  const method =
+    report.method === 'hardware'
+      ? 'hardware method'
+      : report.fineTune?.compute
+        ? t(perRun(report.fineTune.compute.formula))
+        : report.adapter
+          ? '(4N + 2N_trainable)D'
+          : '6ND';
   row(
     'compute',
     report.flops === null
@@ -76,7 +85,10 @@ export function formatTable(report: FileReport, color: Colors = colors(false)): 
   );
   if (report.method === 'architecture' && report.hardwareFlops !== null)
     row('hardware method', `${n.flops(report.hardwareFlops)} FLOP from the stated accelerators and time`);
+  for (const term of report.fineTune?.compute?.terms ?? []) row('  per token', `${t(term.formula)}: ${t(term.what)}`);
+  for (const note of report.fineTune?.compute?.notes ?? []) row('  assumes', t(note));
   if (report.fineTune?.share !== null && report.fineTune?.share !== undefined) row('share of base', n.percent(report.fineTune.share));
+  if (report.fineTune) row('one-third test', ONE_THIRD[report.fineTune.modifierTest] ?? t(report.fineTune.modifierTest));
   if (report.cumulativeFlops !== null && report.lifecycle.length > 1)
     row('cumulative', `${n.flops(report.cumulativeFlops)} FLOP = ${report.lifecycle.map((part) => `${n.flops(part.flops)} ${t(part.what)}`).join(' + ')}`);
   if (report.tokensPerParameter !== null && report.chinchillaMultiple !== null) {
@@ -89,6 +101,8 @@ export function formatTable(report: FileReport, color: Colors = colors(false)): 
   if (report.thresholds.length) {
     out.push(`  ${color.bold('thresholds')} (line, share of it reached, tier)`);
     out.push(...thresholdRows(report.thresholds, color));
+    if (report.fineTune?.modifierTest === 'below-one-third' && report.fineTune.baseFlops !== null && report.thresholds.some((row) => row.tier !== 'below'))
+      out.push(`    lines passed are passed by ${t(report.fineTune.base)}'s own pretraining: they concern its provider (see the one-third test)`);
   }
   for (const note of report.assumptions) out.push(`  note: ${noteLine(note)}`);
   if (report.diagnostics.length) {
@@ -104,4 +118,16 @@ export function formatTable(report: FileReport, color: Colors = colors(false)): 
     }
   }
   return out.join('\n');
+}
+
+/** The modifier test's outcome in words (the diagnostic says why). */
+const ONE_THIRD: Readonly<Record<string, string>> = {
+  'below-one-third': 'below one third of the base: not the provider of the modified model',
+  'above-one-third': 'above one third of the base: the modifier becomes the provider',
+  unknown: 'unknown: needs the compute, or the base with systemic risk or not',
+};
+
+function adapterName(adapter: { kind: string; variant?: string }): string {
+  const kind = adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA';
+  return adapter.variant === 'dora' ? `DoRA (${kind})` : adapter.variant === 'rslora' ? `rsLoRA (${kind})` : kind;
 }

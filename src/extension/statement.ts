@@ -18,7 +18,9 @@ export function registerStatement(context: vscode.ExtensionContext, cache: Analy
         return undefined;
       }
       const analysis = await cache.analysis(document);
-      const statement = computeStatement({ ...analysis, file: vscode.workspace.asRelativePath(document.uri) }, UNICODE_NUMBERS);
+      const manifest = context.extension.packageJSON as { version?: unknown } | undefined;
+      const issue = { issued: new Date().toISOString().slice(0, 10), toolVersion: typeof manifest?.version === 'string' ? manifest.version : undefined };
+      const statement = computeStatement({ ...analysis, file: vscode.workspace.asRelativePath(document.uri) }, UNICODE_NUMBERS, issue);
       const content = statementMarkdown(statement, UNICODE_NUMBERS);
       const opened = await vscode.workspace.openTextDocument({ language: 'markdown', content });
       await vscode.window.showTextDocument(opened, { viewColumn: vscode.ViewColumn.Beside, preview: false });

@@ -33,6 +33,8 @@ export const FINDING_CODES = [
   'overtrained-negligible',
   'fine-tuning-cumulative',
   'modifier-provider',
+  'modifier-test',
+  'base-threshold',
   'staged-run',
   'invalid-directive',
   'hardware-mismatch',

@@ -12,6 +12,10 @@ import type { Syntax } from '../source/syntax';
 import type { AdapterCount } from '../training/adapters';
 import type { Lifecycle } from '../training/lifecycle';
 import type { TokenResult } from '../training/tokens';
+import type { FineTuneMethod } from '../training/hfTrainer/fineTuneCompute';
+import type { ModifierTest } from '../training/hfTrainer/modifierTest';
+import type { TrainerCompute } from '../training/hfTrainer/trainerCompute';
+import type { TrainerType } from '../training/hfTrainer/trainerType';
 import type { Finding } from './findings';
 
 /*
@@ -54,6 +58,15 @@ export interface FineTune {
   readonly baseFlops: number | null;
   /** The fine-tune's compute ÷ the base's pretraining compute. */
   readonly share: number | null;
+  /** What the run optimises (`sft`, `dpo`, `grpo`…), and why the reader thinks so. */
+  readonly trainer: TrainerType;
+  readonly trainerReason: string;
+  /** What trains: `full`, `lora`, `qlora`, `dora`, `rslora`, `galore`, `freeze`. */
+  readonly method: FineTuneMethod;
+  /** The trainer's compute per token, term by term; null without the model's size. */
+  readonly compute: TrainerCompute | null;
+  /** The Commission guidelines' one-third test (points 60-61). */
+  readonly modifierTest: ModifierTest;
 }
 
 export interface LossPrediction {

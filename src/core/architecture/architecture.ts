@@ -17,6 +17,10 @@ export interface MixtureOfExperts {
   readonly moeLayers: number;
   /** DeepSeek-V3's per-expert routing bias (`e_score_correction_bias`, with `topk_method: noaux_tc`). */
   readonly routerBias?: boolean;
+  /** Experts in each MoE layer when they differ (Megatron-DeepSpeed's PR-MoE pyramid); `experts` is then the largest. */
+  readonly expertsPerLayer?: readonly number[];
+  /** DeepSpeed's residual MoE: a dense MLP beside the experts, mixed by a Linear(h, 2) coefficient with bias. */
+  readonly residual?: boolean;
 }
 
 /**
@@ -67,4 +71,6 @@ export interface Architecture {
   /** A bias on the output layer (PhiMoE's `lm_head_bias`): V more parameters. */
   readonly outputBias?: boolean;
   readonly stack?: LayerStack;
+  /** Multi-token prediction layers (Megatron-LM `--mtp-num-layers`): each two norms in, a 2h×h projection, one more layer, a norm out. */
+  readonly mtpLayers?: Fact;
 }

@@ -22,10 +22,21 @@ export interface Draft {
   norm: NormKind;
   normsPerLayer: number;
   qkNorm?: number;
-  moe?: { experts?: Fact; topK?: Fact; ffn?: Fact; sharedFfn?: Fact; sharedGate?: boolean; moeLayers?: number; routerBias?: boolean };
+  moe?: {
+    experts?: Fact;
+    topK?: Fact;
+    ffn?: Fact;
+    sharedFfn?: Fact;
+    sharedGate?: boolean;
+    moeLayers?: number;
+    routerBias?: boolean;
+    expertsPerLayer?: readonly number[];
+    residual?: boolean;
+  };
   latentAttention?: LatentAttention;
   outputBias?: boolean;
   stack?: LayerStack;
+  mtpLayers?: Fact;
   /** Human names of the keys this family uses, for the "missing" message. */
   keyNames: { hidden: string; layers: string; heads: string; ffn?: string; vocab?: string };
 }
@@ -56,6 +67,8 @@ export function assemble(draft: Draft): Assembled {
       // Dense first layers beyond the depth (a typo) leave no MoE layers, never a negative count.
       moeLayers: Math.max(0, Math.min(draft.moe.moeLayers ?? draft.layers.value, draft.layers.value)),
       routerBias: draft.moe.routerBias,
+      expertsPerLayer: draft.moe.expertsPerLayer,
+      residual: draft.moe.residual,
     };
   }
   return {
@@ -81,6 +94,7 @@ export function assemble(draft: Draft): Assembled {
       latentAttention: draft.latentAttention,
       outputBias: draft.outputBias,
       stack: draft.stack,
+      mtpLayers: draft.mtpLayers,
     },
   };
 }

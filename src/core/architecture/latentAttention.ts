@@ -13,6 +13,13 @@ export interface LatentAttention {
   readonly vHeadDim: Fact;
   /** `attention_bias`: biases on q_a (or nothing without q compression), kv_a and o, as DeepSeek's code builds them. */
   readonly bias: boolean;
+  /**
+   * Megatron-LM's MLASelfAttention builds every q/kv projection without bias and gives only the
+   * output projection one (with `add_bias_linear`); `bias` then means that one.
+   */
+  readonly outputBiasOnly?: boolean;
+  /** Parameters per unit of width in the q and kv norms: 1 (RMSNorm, the default), 2 (LayerNorm), 0 (none: Megatron without --qk-layernorm). */
+  readonly normFactor?: 0 | 1 | 2;
 }
 
 /**
@@ -28,13 +35,16 @@ export function latentAttentionParameters(hidden: number, heads: number, mla: La
   const v = mla.vHeadDim.value;
   const kv = mla.kvLoraRank.value;
   const rq = mla.qLoraRank?.value;
-  const q = rq !== undefined ? h * rq + rq + rq * a * (nope + rope) : h * a * (nope + rope);
-  const kvA = h * (kv + rope) + kv;
+  const norm = mla.normFactor ?? 1;
+  const q = rq !== undefined ? h * rq + norm * rq + rq * a * (nope + rope) : h * a * (nope + rope);
+  const kvA = h * (kv + rope) + norm * kv;
   const kvB = kv * a * (nope + v);
   const o = a * v * h;
-  const bias = mla.bias ? (rq !== undefined ? rq : 0) + kv + rope + h : 0;
-  const qFormula = rq !== undefined ? `${h} × ${rq} + ${rq} + ${rq} × ${a} × ${nope + rope}` : `${h} × ${a} × ${nope + rope}`;
-  const formula = `${qFormula} (q) + ${h} × ${kv + rope} + ${kv} (kv_a) + ${kv} × ${a} × ${nope + v} (kv_b) + ${a} × ${v} × ${h} (o)${bias ? ' + biases' : ''}`;
+  const bias = !mla.bias ? 0 : mla.outputBiasOnly ? h : (rq !== undefined ? rq : 0) + kv + rope + h;
+  const qNorm = norm ? ` + ${norm * (rq ?? 0)}` : '';
+  const qFormula = rq !== undefined ? `${h} × ${rq}${qNorm} + ${rq} × ${a} × ${nope + rope}` : `${h} × ${a} × ${nope + rope}`;
+  const kvNorm = norm ? ` + ${norm * kv}` : '';
+  const formula = `${qFormula} (q) + ${h} × ${kv + rope}${kvNorm} (kv_a) + ${kv} × ${a} × ${nope + v} (kv_b) + ${a} × ${v} × ${h} (o)${bias ? ' + biases' : ''}`;
   return { perLayer: q + kvA + kvB + o + bias, formula };
 }
 

@@ -5,7 +5,19 @@ import { mambaFacts, mambaParameters } from './mamba';
 
 /** One term of the parameter count, with the arithmetic shown the way a person checks it. */
 export interface ParameterPart {
-  readonly id: 'embedding' | 'output' | 'positions' | 'attention' | 'mamba' | 'mlp' | 'experts' | 'router' | 'shared-experts' | 'norms' | 'final-norm';
+  readonly id:
+    | 'embedding'
+    | 'output'
+    | 'positions'
+    | 'attention'
+    | 'mamba'
+    | 'mlp'
+    | 'experts'
+    | 'router'
+    | 'shared-experts'
+    | 'norms'
+    | 'final-norm'
+    | 'prediction-layers';
   readonly label: string;
   /** e.g. "3 × 4096 × 11008"; per layer when `perLayer` is set. */
   readonly formula: string;
@@ -130,29 +142,37 @@ export function countParameters(arch: Architecture): ParameterCount {
       facts: [arch.hidden, arch.ffn, arch.gated, arch.layers],
     });
 
+  // One MoE layer's MLP block, total and per token, for the prediction layers below.
+  let moeBlock: { total: number; active: number } | undefined;
   if (moe) {
     const E = moe.experts.value;
     const K = Math.min(moe.topK.value, E);
     const perExpert = mlpParameters(h, moe.ffn.value, gated, arch.mlpBias);
+    // PR-MoE gives each expert layer its own number of experts; otherwise every one has E.
+    const slots = moe.expertsPerLayer ? moe.expertsPerLayer.reduce((sum, value) => sum + value, 0) : E * moe.moeLayers;
+    const pyramid = moe.expertsPerLayer ? ` (${moe.expertsPerLayer.join(' + ')} experts over the layers)` : '';
     add({
       id: 'experts',
-      label: `Experts (${E}, top-${K} active)`,
-      formula: `${n(E)} × ${gated ? 3 : 2} × ${n(h)} × ${n(moe.ffn.value)}`,
-      perLayer: E * perExpert,
+      label: `Experts (${moe.expertsPerLayer ? `up to ${E}` : E}, top-${K} active)`,
+      formula: `${moe.expertsPerLayer ? 'experts' : n(E)} × ${gated ? 3 : 2} × ${n(h)} × ${n(moe.ffn.value)}${pyramid}`,
+      perLayer: moe.expertsPerLayer ? undefined : E * perExpert,
       repeats: moe.moeLayers,
+      total: slots * perExpert,
       active: K * perExpert * moe.moeLayers,
       facts: [moe.experts, moe.topK, moe.ffn, arch.hidden, arch.layers],
     });
     add({
       id: 'router',
       label: 'Router',
-      formula: `${n(h)} × ${n(E)}${moe.routerBias ? ` + ${n(E)} (bias)` : ''}`,
-      perLayer: h * E + (moe.routerBias ? E : 0),
+      formula: `${n(h)} × ${moe.expertsPerLayer ? 'experts' : n(E)}${moe.routerBias ? ` + ${n(E)} (bias)` : ''}`,
+      perLayer: moe.expertsPerLayer ? undefined : h * E + (moe.routerBias ? E : 0),
       repeats: moe.moeLayers,
+      total: h * slots + (moe.routerBias ? slots : 0),
       facts: [moe.experts, arch.hidden],
     });
+    let shared = 0;
     if (moe.sharedFfn) {
-      const shared = mlpParameters(h, moe.sharedFfn.value, gated, arch.mlpBias) + (moe.sharedGate ? h : 0);
+      shared = mlpParameters(h, moe.sharedFfn.value, gated, arch.mlpBias) + (moe.sharedGate ? h : 0);
       add({
         id: 'shared-experts',
         label: 'Shared expert',
@@ -161,7 +181,19 @@ export function countParameters(arch: Architecture): ParameterCount {
         repeats: moe.moeLayers,
         facts: [moe.sharedFfn, arch.hidden],
       });
+    } else if (moe.residual) {
+      // DeepSpeed's residual MoE: the dense MLP runs beside the experts, mixed by Linear(h, 2).
+      shared = perMlp + 2 * h + 2;
+      add({
+        id: 'shared-experts',
+        label: 'Residual MLP and its coefficient',
+        formula: `${mlpFormula} + ${n(h)} × 2 + 2`,
+        perLayer: shared,
+        repeats: moe.moeLayers,
+        facts: [arch.hidden, arch.ffn],
+      });
     }
+    moeBlock = { total: E * perExpert + h * E + (moe.routerBias ? E : 0) + shared, active: K * perExpert + h * E + (moe.routerBias ? E : 0) + shared };
   }
 
   const perNorm = normParameters(arch.norm, h);
@@ -177,6 +209,23 @@ export function countParameters(arch: Architecture): ParameterCount {
   }
   if (perNorm > 0)
     add({ id: 'final-norm', label: 'Final norm', formula: perNorm === h ? n(h) : `2 × ${n(h)}`, repeats: 1, total: perNorm, facts: [arch.hidden] });
+
+  if (arch.mtpLayers && arch.mtpLayers.value > 0) {
+    // Megatron-LM's MultiTokenPredictionLayer: enorm, hnorm, eh_proj (2h → h, no bias), one more
+    // layer of the model (its MoE block when the model has experts) and a final norm.
+    const attention = parts.find((part) => part.id === 'attention')?.perLayer ?? 0;
+    const block = moeBlock ?? { total: perMlp, active: perMlp };
+    const fixed = 3 * perNorm + 2 * h * h + attention + arch.normsPerLayer * perNorm;
+    add({
+      id: 'prediction-layers',
+      label: 'Multi-token prediction layers',
+      formula: `3 norms + 2 × ${n(h)} × ${n(h)} + one layer`,
+      perLayer: fixed + block.total,
+      repeats: arch.mtpLayers.value,
+      active: (fixed + block.active) * arch.mtpLayers.value,
+      facts: [arch.mtpLayers, arch.hidden],
+    });
+  }
 
   return {
     total: parts.reduce((sum, part) => sum + part.total, 0),

@@ -3,16 +3,20 @@ import type { ConfigView } from '../source/view';
 import { axolotl } from './axolotl/axolotl';
 import type { Syntax } from '../source/syntax';
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, type FrameworkModule } from './format';
+import { generic } from './generic/generic';
 import { gptNeox } from './gptNeox/gptNeox';
+import { hfTrainer } from './hfTrainer/hfTrainer';
 import { huggingface } from './huggingface/huggingface';
 import { levanter } from './levanter/levanter';
 import { litgpt } from './litgpt/litgpt';
 import { llmFoundry } from './llmFoundry/llmFoundry';
 import { maxtext } from './maxtext/maxtext';
+import { megatronArgs } from './megatronArgs/megatronArgs';
 import { megatronLm } from './megatronLm/megatronLm';
 import { nanotron } from './nanotron/nanotron';
 import { nemo } from './nemo/nemo';
 import { olmo } from './olmo/olmo';
+import { peftAdapter } from './peftAdapter/peftAdapter';
 import { plain } from './plain/plain';
 import { torchtitan } from './torchtitan/torchtitan';
 import { torchtune } from './torchtune/torchtune';
@@ -20,6 +24,8 @@ import { torchtune } from './torchtune/torchtune';
 /** Every framework the engine reads. On equal scores the earlier one wins. */
 export const FRAMEWORKS: readonly FrameworkModule[] = [
   axolotl,
+  peftAdapter,
+  hfTrainer,
   litgpt,
   gptNeox,
   huggingface,
@@ -33,6 +39,8 @@ export const FRAMEWORKS: readonly FrameworkModule[] = [
   torchtitan,
   plain,
   megatronLm,
+  megatronArgs,
+  generic,
 ];
 
 /** A file no framework recognises: only a budget file's common keys are read from it. */

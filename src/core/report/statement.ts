@@ -1,9 +1,11 @@
 import type { Analysis } from '../analyze';
+import { perRun } from '../training/hfTrainer/trainerCompute';
 import { hardwareDerivation } from './explain';
 import { ESTIMATION_MARGIN, EU_NOTIFICATION_DUTY, THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from '../budget/thresholds';
 import { ASCII_NUMBERS, type NumberFormat } from './format';
 import { markdownCell as cell } from './markdownCell';
-import { provenanceNotes } from './provenance';
+import { missingInputs, statementFacts, statementModel, statementModification, unknownThresholdRows } from './statementParts';
+import type { StatementFact, StatementModel, StatementModification } from './statementParts';
 
 /**
  * A compute statement a person can hand to a compliance colleague: the estimate to two
@@ -13,6 +15,15 @@ import { provenanceNotes } from './provenance';
 export interface ComputeStatement {
   readonly schema: 'compute-budget/statement@1';
   readonly file: string;
+  /** When it was issued (YYYY-MM-DD) and by which tool version, as the host states them. */
+  readonly issued: string | null;
+  readonly tool: string;
+  /** The model as written and as resolved, and why they differ. */
+  readonly model: StatementModel;
+  /** Every number not read from the file, with its value and source. */
+  readonly facts: readonly StatementFact[];
+  /** For a fine-tune: trainer, formula, base and the one-third test; null for pretraining. */
+  readonly modification: StatementModification | null;
   /** The cumulative estimate as a notification states it ("5.9e23 FLOP"), or null when unknown. */
   readonly estimate: string | null;
   readonly flops: number | null;
@@ -33,7 +44,8 @@ export interface ComputeStatement {
     readonly flops: number;
     readonly status: string;
     readonly date: string;
-    readonly fraction: number;
+    /** Null when the estimate is unknown; `tier` then says what it needs ("unknown: needs …"). */
+    readonly fraction: number | null;
     readonly tier: string;
     readonly consequence: string;
   }[];
@@ -42,7 +54,13 @@ export interface ComputeStatement {
   readonly warnings: readonly string[];
 }
 
-export function computeStatement(analysis: Analysis, n: NumberFormat = ASCII_NUMBERS): ComputeStatement {
+/** What the host knows and the core does not: today's date and the tool's version. */
+export interface StatementIssue {
+  readonly issued?: string;
+  readonly toolVersion?: string;
+}
+
+export function computeStatement(analysis: Analysis, n: NumberFormat = ASCII_NUMBERS, issue: StatementIssue = {}): ComputeStatement {
   const flops = analysis.cumulativeFlops;
   // JSON and the terminal keep to ASCII; the editor's document uses the multiplication sign.
   const x = n === ASCII_NUMBERS ? 'x' : '×';
@@ -53,7 +71,11 @@ export function computeStatement(analysis: Analysis, n: NumberFormat = ASCII_NUM
     methods.push({
       method: 'architecture',
       flops: analysis.flops,
-      formula: adapter ? `(4 ${x} N + 2 ${x} N_trainable) ${x} D` : `6 ${x} N ${x} D`,
+      formula: analysis.fineTune?.compute
+        ? perRun(analysis.fineTune.compute.formula, '·').replace(/·/g, ` ${x} `)
+        : adapter
+          ? `(4 ${x} N + 2 ${x} N_trainable) ${x} D`
+          : `6 ${x} N ${x} D`,
       inputs: [
         `N = ${n.grouped(active)} parameters${analysis.parameters.total !== active ? ` active (of ${n.grouped(analysis.parameters.total!)})` : ''}`,
         ...(adapter
@@ -77,48 +99,89 @@ export function computeStatement(analysis: Analysis, n: NumberFormat = ASCII_NUM
   const [first, second] = methods;
   if (first && second && Math.abs(second.flops / first.flops - 1) > ESTIMATION_MARGIN)
     warnings.push(`The two methods differ by more than ${n.percent(ESTIMATION_MARGIN)}; the architecture method's figure is stated.`);
-  if (flops === null) warnings.push('The compute cannot be estimated from this file: it fixes neither the model and its tokens nor the hardware and time.');
+  if (flops === null) warnings.push(`The compute cannot be estimated from this file; it ${missingInputs(analysis).replace(/^unknown: /, '')}.`);
   const eu = analysis.thresholds.find((threshold) => threshold.id === 'eu-ai-act-systemic');
+  // A modifier below one third does not take over its base's duties: a crossing by the base is not this user's notification.
+  const baseOnly = analysis.fineTune?.modifierTest === 'below-one-third' && analysis.fineTune.baseFlops !== null;
   const notification =
-    eu && eu.tier !== 'below'
+    eu && eu.tier !== 'below' && !baseOnly
       ? `EU AI Act systemic risk, ${n.threshold(eu.flops)} FLOP: ${EU_NOTIFICATION_DUTY}${eu.tier === 'within-margin' ? ' The estimate is within the ±30% margin below the threshold, so it may count as met.' : ''}`
       : null;
+  const chosen = analysis.thresholds.map((threshold) => threshold.id);
   return {
     schema: 'compute-budget/statement@1',
     file: analysis.file,
+    issued: issue.issued ?? null,
+    tool: `compute-budget ${issue.toolVersion ?? '(version not given)'}`,
+    model: statementModel(analysis),
+    facts: statementFacts(analysis, n),
+    modification: statementModification(analysis, n),
     estimate: flops !== null ? `${n.flops(flops)} FLOP` : null,
     flops,
     band: flops !== null ? { low: flops * (1 - ESTIMATION_MARGIN), high: flops * (1 + ESTIMATION_MARGIN) } : null,
     methods,
     lifecycle: analysis.lifecycle?.parts.map((part) => ({ ...part })) ?? [],
     excluded: analysis.lifecycle?.excluded ?? [],
-    assumptions: provenanceNotes(analysis).map(
-      (note) =>
-        `${note.what}: ${typeof note.value === 'number' ? n.grouped(note.value) : String(note.value)} (${note.origin}${note.note ? `: ${note.note}` : ''})`,
-    ),
-    thresholds: analysis.thresholds.map((threshold) => {
-      const rule = THRESHOLD_RULES.find((candidate) => candidate.id === threshold.id)!;
-      return {
-        id: threshold.id,
-        name: threshold.name,
-        jurisdiction: rule.jurisdiction,
-        flops: threshold.flops,
-        status: rule.status,
-        date: rule.date,
-        fraction: threshold.fraction,
-        tier: threshold.tier,
-        consequence: rule.consequence,
-      };
-    }),
+    assumptions: statementFacts(analysis, n).map((item) => `${item.what}: ${item.value} (${item.origin}${item.source ? `: ${item.source}` : ''})`),
+    thresholds:
+      flops === null
+        ? unknownRows(analysis, chosen)
+        : analysis.thresholds.map((threshold) => {
+            const rule = THRESHOLD_RULES.find((candidate) => candidate.id === threshold.id)!;
+            return {
+              id: threshold.id,
+              name: threshold.name,
+              jurisdiction: rule.jurisdiction,
+              flops: threshold.flops,
+              status: rule.status,
+              date: rule.date,
+              fraction: threshold.fraction,
+              tier: threshold.tier,
+              consequence: rule.consequence,
+            };
+          }),
     notification,
     rulesVersion: THRESHOLD_RULES_VERSION,
     warnings,
   };
 }
 
+function unknownRows(analysis: Analysis, chosen: readonly string[]): ComputeStatement['thresholds'][number][] {
+  return unknownThresholdRows(analysis, chosen.length ? chosen : undefined).map(({ rule, needs }) => ({
+    id: rule.id,
+    name: rule.name,
+    jurisdiction: rule.jurisdiction,
+    flops: rule.flops,
+    status: rule.status,
+    date: rule.date,
+    fraction: null,
+    tier: needs,
+    consequence: rule.consequence,
+  }));
+}
+
 /** The statement as a Markdown document that reads well on its own. */
 export function statementMarkdown(statement: ComputeStatement, n: NumberFormat = ASCII_NUMBERS): string {
   const out = [`# Training compute statement: ${cell(statement.file)}`, ''];
+  out.push(`Issued ${statement.issued ?? '(date not given)'} with ${cell(statement.tool)}; threshold rules as of ${statement.rulesVersion}.`, '');
+  const model = statement.model;
+  if (model.asWritten || model.resolved) {
+    out.push('## Model', '');
+    if (model.asWritten) out.push(`- As written: ${cell(model.asWritten)}`);
+    if (model.resolved) out.push(`- Figures from: ${cell(model.resolved)}${model.resolvedFrom ? ` (${cell(model.resolvedFrom)})` : ''}`);
+    if (model.difference) out.push(`- ${cell(model.difference)}`);
+    out.push('');
+  }
+  const mod = statement.modification;
+  if (mod) {
+    out.push('## Modification of a base model', '');
+    out.push(`- Trainer: ${cell(mod.trainer)}, ${cell(mod.method)}${mod.formula ? `; per token of D: ${cell(mod.formula)}` : ''}`);
+    for (const term of mod.terms) out.push(`  - ${cell(term)}`);
+    out.push(
+      `- Base: ${cell(mod.base)}${mod.baseTokens !== null ? `, pretrained on ${n.count(mod.baseTokens)} tokens${mod.baseTokensSource ? ` (${cell(mod.baseTokensSource)})` : ''}` : ', pretraining not published'}${mod.baseFlops !== null ? `, ${n.flops(mod.baseFlops)} FLOP (6·N·D)` : ''}`,
+    );
+    out.push(`- One-third test (${mod.modifierTest}): ${cell(mod.conclusion)}`, '');
+  }
   out.push(
     statement.estimate
       ? `**Estimated cumulative training compute: ${statement.estimate}** (two significant figures; the Commission accepts estimates within ±30%: ${n.flops(statement.band!.low)} to ${n.flops(statement.band!.high)} FLOP).`
@@ -142,9 +205,18 @@ export function statementMarkdown(statement: ComputeStatement, n: NumberFormat =
   out.push('## Thresholds', '', '| Rule | Jurisdiction | Threshold | Status | Date | Share | Tier |', '|---|---|---|---|---|---|---|');
   for (const threshold of statement.thresholds)
     out.push(
-      `| ${cell(threshold.name)} | ${cell(threshold.jurisdiction)} | ${n.threshold(threshold.flops)} FLOP | ${threshold.status} | ${threshold.date} | ${n.percent(threshold.fraction)} | ${threshold.tier} |`,
+      `| ${cell(threshold.name)} | ${cell(threshold.jurisdiction)} | ${n.threshold(threshold.flops)} FLOP | ${threshold.status} | ${threshold.date} | ${threshold.fraction === null ? '—' : n.percent(threshold.fraction)} | ${cell(threshold.tier)} |`,
     );
   out.push('', `Threshold rules as of ${statement.rulesVersion}.`, '');
+  if (
+    mod?.modifierTest === 'below-one-third' &&
+    mod.baseFlops !== null &&
+    statement.thresholds.some((row) => row.tier === 'crossed' || row.tier === 'within-margin')
+  )
+    out.push(
+      `Lines the cumulative total passes are passed by ${cell(mod.base)}'s own pretraining; they concern its provider (see the one-third test above).`,
+      '',
+    );
   if (statement.notification) out.push('## Notification', '', cell(statement.notification), '');
   if (statement.warnings.length) out.push('## Notes', '', ...statement.warnings.map((line) => `- ${cell(line)}`), '');
   out.push('*Prepared with Compute Budget from the configuration file named above. An estimate, not legal advice.*', '');

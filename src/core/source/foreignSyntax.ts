@@ -65,6 +65,8 @@ const TRAINING_KEYS = [
   'n_head',
   'num_heads',
   'train_batch_size',
+  'num_training_steps',
+  'total_batch_size',
 ];
 const SETTING = new RegExp(`(?:^|[\\s"'\\[{,(-])(${TRAINING_KEYS.map((key) => key.replace(/_/g, '[_-]')).join('|')})["']?\\s*(?:[:=]|\\s)\\s*["']?\\d`, 'gim');
 

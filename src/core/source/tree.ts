@@ -46,7 +46,8 @@ export type ConfigNode = ScalarNode | MapNode | SeqNode;
 export function normalizeKey(key: string): string {
   const lower = key.toLowerCase();
   // Most keys have no dash; skipping the replace is a measurable share of indexing a big config.
-  return lower.includes('-') ? lower.replaceAll('-', '_') : lower;
+  // A command-line flag written as a key (`--num-layers: 4`, Megatron-LM's test configs) is the argument itself.
+  return lower.includes('-') ? lower.replace(/^-+/, '').replaceAll('-', '_') : lower;
 }
 
 export function getEntry(map: ConfigNode | undefined, key: string): MapEntry | undefined {

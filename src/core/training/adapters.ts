@@ -13,6 +13,7 @@ export type AdaptedModule = 'q' | 'k' | 'v' | 'o' | 'gate' | 'up' | 'down' | 'he
 
 export interface AdapterSettings {
   readonly kind: 'lora' | 'qlora';
+  readonly variant?: AdapterVariant;
   readonly rank: number;
   readonly modules: readonly AdaptedModule[];
   /** Target names the count does not know (fused or model-specific layers): not counted, and said so. */
@@ -69,6 +70,9 @@ const MODULE_NAMES: Readonly<Record<string, AdaptedModule>> = {
   head: 'head',
 };
 
+/** LoRA variants that change what trains: DoRA adds a magnitude vector per adapted matrix; rsLoRA only rescales. */
+export type AdapterVariant = 'dora' | 'rslora';
+
 /** The adapter a fine-tuning config declares, if any. Reports nothing: most runs have none. */
 export function readAdapter(view: ConfigView): AdapterSettings | undefined {
   const flag = (name: string) => view.flag(view.find([name]));
@@ -76,15 +80,36 @@ export function readAdapter(view: ConfigView): AdapterSettings | undefined {
   const axolotlKind = view.text(axolotl)?.toLowerCase();
   const peft = view.text(view.find(['peft_type']))?.toUpperCase();
   const component = view.text(view.find(['_component_']));
+  // LLaMA-Factory's `finetuning_type`, ms-swift's `train_type`, TRL's `use_peft`.
+  const methodKey = view.find(['finetuning_type', 'train_type', 'tuner_type']);
+  const method = view.text(methodKey)?.toLowerCase();
+  const namedLora = method === 'lora' || method === 'qlora' || method === 'dora' || method === 'rslora';
+  const usePeft = flag('use_peft') === true;
   const rankKey = view.find(['lora_r', 'lora_rank']) ?? (peft === 'LORA' ? view.find(['r']) : undefined);
   const isTorchtune = !!component && /\blora_/.test(component);
-  const isLitgpt = !axolotlKind && !isTorchtune && !peft && !!view.find(['lora_r']);
-  if (axolotlKind !== 'lora' && axolotlKind !== 'qlora' && peft !== 'LORA' && !isTorchtune && !isLitgpt) return undefined;
-  const rank = positive(view, rankKey) ?? 8;
-  const kind = axolotlKind === 'qlora' || flag('load_in_4bit') === true ? 'qlora' : 'lora';
-  const anchor = (axolotl ?? rankKey ?? view.find(['_component_', 'peft_type']))!;
+  const isLitgpt =
+    !axolotlKind &&
+    !isTorchtune &&
+    !peft &&
+    !namedLora &&
+    !usePeft &&
+    !!view.find(['lora_r']) &&
+    !!view.find(['lora_query', 'lora_value', 'lora_mlp', 'lora_head', 'lora_key', 'lora_projection', 'checkpoint_dir']);
+  const isAxolotl = axolotlKind === 'lora' || axolotlKind === 'qlora';
+  if (!isAxolotl && peft !== 'LORA' && !isTorchtune && !isLitgpt && !namedLora && !usePeft) return undefined;
+  // Defaults where the rank is unset: TRL's ModelConfig lora_r = 16; PEFT, LLaMA-Factory and ms-swift 8.
+  const rank = positive(view, rankKey) ?? (usePeft ? 16 : 8);
+  const quantised =
+    axolotlKind === 'qlora' || method === 'qlora' || flag('load_in_4bit') === true || view.text(view.find(['quantization_bit', 'quant_bits']))?.trim() === '4';
+  const kind = quantised ? 'qlora' : 'lora';
+  const variant: AdapterVariant | undefined =
+    method === 'dora' || flag('use_dora') === true || flag('peft_use_dora') === true
+      ? 'dora'
+      : method === 'rslora' || flag('use_rslora') === true || flag('peft_use_rslora') === true
+        ? 'rslora'
+        : undefined;
+  const anchor = (axolotl && isAxolotl ? axolotl : (methodKey ?? rankKey ?? view.find(['use_peft', '_component_', 'peft_type'])))!;
   const span = spanOfEntry(anchor.entry);
-
   const names: string[] = [];
   let source: string;
   if (isTorchtune) {
@@ -104,13 +129,15 @@ export function readAdapter(view: ConfigView): AdapterSettings | undefined {
     source = 'lora_query … lora_head (LitGPT defaults where unset)';
   } else if (
     flag('lora_target_linear') === true ||
-    listOf(view, view.find(['target_modules'])).includes('all-linear') ||
-    view.text(view.find(['target_modules'])) === 'all-linear'
+    allLinear(listOf(view, view.find(['target_modules', 'lora_target', 'lora_target_modules']))) ||
+    // LLaMA-Factory's lora_target defaults to "all"; ms-swift's target_modules to "all-linear".
+    (namedLora && !view.find(['target_modules', 'lora_target', 'lora_target_modules']))
   ) {
     names.push(...ALL_LINEAR);
-    source = 'every linear layer';
+    source =
+      namedLora && !view.find(['target_modules', 'lora_target']) ? 'every linear layer (the default of LLaMA-Factory and ms-swift)' : 'every linear layer';
   } else {
-    const listed = listOf(view, view.find(['lora_target_modules', 'target_modules']));
+    const listed = listOf(view, view.find(['lora_target_modules', 'target_modules', 'lora_target']));
     // PEFT's default for Llama-style models when no targets are given: q_proj and v_proj.
     names.push(...(listed.length ? listed : ['q_proj', 'v_proj']));
     source = listed.length ? 'target modules' : 'PEFT default (q_proj, v_proj)';
@@ -123,7 +150,7 @@ export function readAdapter(view: ConfigView): AdapterSettings | undefined {
     if (canonical) modules.add(canonical);
     else if (!unknown.includes(name)) unknown.push(name.slice(0, 60));
   }
-  return { kind, rank, modules: [...modules], unknown, span, source };
+  return { kind, variant, rank, modules: [...modules], unknown, span, source };
 }
 
 /** Trainable parameters of the adapters on this architecture: r·(d_in + d_out) per adapted matrix. */
@@ -153,8 +180,12 @@ export function countAdapter(settings: AdapterSettings, arch: Architecture): Ada
     // Experts: every expert's matrices carry their own adapters.
     const expertCopies = moe && MLP.includes(module) && (module !== 'gate' || arch.gated.value) ? moe.moeLayers * moe.experts.value : 0;
     const expertWidth = moe?.ffn.value ?? 0;
-    const dense = r * (shape.in + shape.out) * shape.copies;
-    const experts = expertCopies ? r * (module === 'down' ? expertWidth + h : h + expertWidth) * expertCopies : 0;
+    // DoRA (Liu et al. 2024) adds a magnitude vector of the output width to each adapted matrix.
+    const magnitude = settings.variant === 'dora' ? 1 : 0;
+    const dense = (r * (shape.in + shape.out) + magnitude * shape.out) * shape.copies;
+    const experts = expertCopies
+      ? (r * (module === 'down' ? expertWidth + h : h + expertWidth) + magnitude * (module === 'down' ? h : expertWidth)) * expertCopies
+      : 0;
     if (dense + experts === 0) continue;
     trainable += dense + experts;
     const copies = shape.copies ? `${r} × (${shape.in} + ${shape.out})${shape.copies > 1 ? ` × ${shape.copies}` : ''}` : '';
@@ -167,6 +198,10 @@ export function countAdapter(settings: AdapterSettings, arch: Architecture): Ada
 function positive(view: ConfigView, located: Located | undefined): number | undefined {
   const value = view.count(located, 'a LoRA rank', { integer: true, positive: true });
   return value?.value;
+}
+
+function allLinear(names: readonly string[]): boolean {
+  return names.some((name) => /^(all|all-linear|all_linear)$/i.test(name));
 }
 
 function listOf(view: ConfigView, located: Located | undefined): string[] {

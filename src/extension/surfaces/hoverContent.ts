@@ -1,4 +1,5 @@
 import type { Analysis } from '../../core/analyze';
+import { perRun } from '../../core/training/hfTrainer/trainerCompute';
 import { BAND_LABELS } from '../../core/budget/overtraining';
 import { hardwareDerivation, type KeyExplanation } from '../../core/report/explain';
 import { UNICODE_NUMBERS as n } from '../../core/report/format';
@@ -12,6 +13,12 @@ function activeRules(analysis: Analysis) {
   const chosen = new Set(analysis.thresholds.map((threshold) => threshold.id));
   return THRESHOLD_RULES.filter((rule) => rule.status !== 'revoked' && (chosen.size === 0 || chosen.has(rule.id)));
 }
+
+const MODIFIER_TEST = {
+  'below-one-third': 'below one third of the base’s compute: the guidelines do not make the modifier the provider (points 60-61)',
+  'above-one-third': '**above one third** of the base’s compute: the modifier becomes the provider (points 60-61)',
+  unknown: 'unknown: needs the compute, or whether the base has systemic risk',
+} as const;
 
 const TIERS = { below: 'below', 'within-margin': '**within ±30% margin**', crossed: '**crossed**' } as const;
 
@@ -34,17 +41,20 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
     rows.push(['Parameters', active !== null && active !== total ? `${n.grouped(total)} total, ${n.grouped(active)} active` : n.grouped(total)]);
   rows.push([fineTune ? 'Fine-tuning tokens' : 'Training tokens', analysis.tokens === null ? 'unknown' : n.grouped(analysis.tokens)]);
   const adapter = analysis.adapter;
+  if (fineTune) rows.push(['Trainer', `${md(fineTune.trainer)}, ${md(fineTune.method)} (${md(fineTune.trainerReason)})`]);
   if (adapter)
     rows.push([
-      `${adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA'} adapters (r = ${adapter.rank})`,
+      `${adapter.variant === 'dora' ? 'DoRA' : adapter.variant === 'rslora' ? 'rsLoRA' : adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA'} adapters (r = ${adapter.rank})`,
       `${n.grouped(adapter.trainable)} trainable parameters on ${adapter.modules.join(', ') || 'no known layer'}`,
     ]);
   const formula =
     analysis.method === 'hardware'
       ? `hardware method: ${md(hardwareDerivation(analysis))}`
-      : adapter
-        ? 'architecture method: (4·N + 2·N_trainable)·D'
-        : 'architecture method: 6·N·D';
+      : fineTune?.compute
+        ? `${md(fineTune.trainer)}: ${md(perRun(fineTune.compute.formula))}`
+        : adapter
+          ? 'architecture method: (4·N + 2·N_trainable)·D'
+          : 'architecture method: 6·N·D';
   if (analysis.flops !== null) rows.push([fineTune ? 'Fine-tuning compute' : 'Training compute', `${n.flops(analysis.flops)} FLOP (${formula})`]);
   if (analysis.method === 'architecture' && analysis.hardware) {
     const difference = analysis.hardware.difference;
@@ -68,6 +78,8 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
       fineTune.baseFlops !== null ? `${n.count(fineTune.baseTokens!)} tokens, ${n.flops(fineTune.baseFlops)} FLOP` : 'not published: only this run is counted';
     rows.push([`Pretraining of ${md(fineTune.base)}`, pretraining]);
     if (fineTune.share !== null) rows.push(['Share of the base’s compute', n.percent(fineTune.share)]);
+    if (fineTune.compute) rows.push(['Per token', fineTune.compute.terms.map((term) => `${md(term.formula)} ${md(term.what)}`).join('; ')]);
+    rows.push(['One-third test', MODIFIER_TEST[fineTune.modifierTest]]);
   }
   if (analysis.lifecycle && analysis.lifecycle.parts.length > 1) {
     rows.push([
@@ -98,15 +110,34 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
     out.push('| Threshold | FLOP | Share | |', '|---|---|---|---|');
     for (const threshold of analysis.thresholds) {
       const name = threshold.status === 'revoked' ? `~~${md(threshold.name)}~~ (revoked)` : md(threshold.name);
-      out.push(`| ${name} | ${n.threshold(threshold.flops)} | ${n.percent(threshold.fraction)} | ${TIERS[threshold.tier]} |`);
+      // A modifier below one third: a line its total passes was passed by the base's own pretraining.
+      const byBase = fineTune?.modifierTest === 'below-one-third' && fineTune.baseFlops !== null && threshold.tier !== 'below';
+      out.push(
+        `| ${name} | ${n.threshold(threshold.flops)} | ${n.percent(threshold.fraction)} | ${byBase ? 'passed by the base’s pretraining' : TIERS[threshold.tier]} |`,
+      );
     }
-    out.push('', `*Shares of ${analysis.cumulativeFlops !== analysis.flops ? 'cumulative ' : ''}6·N·D; threshold rules as of ${THRESHOLD_RULES_VERSION}.*`, '');
+    out.push(
+      '',
+      `*Shares of ${analysis.cumulativeFlops !== analysis.flops ? 'cumulative ' : ''}${fineTune ? 'compute (this fine-tune and its base)' : '6·N·D'}; threshold rules as of ${THRESHOLD_RULES_VERSION}.*`,
+      '',
+    );
   } else if (analysis.flops === null && analysis.parameters.active) {
-    // Before the length is known, say how long a run of this model may train below each line.
-    out.push('| Threshold | FLOP | Reached at |', '|---|---|---|');
-    for (const rule of activeRules(analysis))
-      out.push(`| ${md(rule.name)} | ${n.threshold(rule.flops)} | ${n.count(rule.flops / (6 * analysis.parameters.active))} tokens |`);
-    out.push('');
+    // Before the length is known, say how long a run of this model may train below each line:
+    // a fine-tune at its trainer's compute per token, on top of its base's pretraining.
+    const perToken = fineTune ? fineTune.compute?.perToken : 6 * analysis.parameters.active;
+    const before = fineTune?.baseFlops ?? 0;
+    if (perToken) {
+      out.push('| Threshold | FLOP | Reached at |', '|---|---|---|');
+      for (const rule of activeRules(analysis))
+        out.push(
+          `| ${md(rule.name)} | ${n.threshold(rule.flops)} | ${rule.flops <= before ? `already past with the base's pretraining` : `${n.count((rule.flops - before) / perToken)} tokens`} |`,
+        );
+      out.push(
+        '',
+        fineTune ? `*Tokens of this fine-tune at ${md(fineTune.compute!.formula)} per token${before ? ', after the base’s pretraining' : ''}.*` : '',
+        '',
+      );
+    }
   }
   const notes = provenanceNotes(analysis);
   if (notes.length) {

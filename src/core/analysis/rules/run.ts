@@ -57,3 +57,15 @@ export function cumulativeFinding(budget: BudgetRecord, where: Span, n: NumberFo
     span: model.anchor ?? where,
   };
 }
+
+/** A fine-tune whose trainer's compute needs a model the config does not size (a reward model, a teacher). */
+export function trainerNeedsFinding(budget: BudgetRecord, where: Span): Finding | undefined {
+  const { fineTune, tokens, model } = budget;
+  if (!fineTune?.compute?.needs || tokens === null) return undefined;
+  return {
+    severity: 'information',
+    code: 'missing-architecture',
+    span: model.anchor ?? where,
+    message: `This ${fineTune.trainer} run's compute needs ${fineTune.compute.needs} (${fineTune.compute.formula} per token); state it with a compute-budget fact or name a catalog model.`,
+  };
+}

@@ -4,6 +4,9 @@ import { evaluateThresholds, THRESHOLD_RULES } from '../../budget/thresholds';
 import { detailedFlops } from '../../budget/detailedFlops';
 import { estimateFromHardware } from '../../hardware/mismatch';
 import { countAdapter } from '../../training/adapters';
+import { fineTuneCompute } from '../../training/hfTrainer/fineTuneCompute';
+import { modifierTest } from '../../training/hfTrainer/modifierTest';
+import { perRun } from '../../training/hfTrainer/trainerCompute';
 import { lifecycle, type Lifecycle } from '../../training/lifecycle';
 import type { Analysis, FineTune } from '../types';
 import type { BudgetRecord, ScopedRecord } from './types';
@@ -28,7 +31,7 @@ export function computeBudget(scoped: ScopedRecord): BudgetRecord {
   const tokens = statedTokens !== null && statedTokens <= MAX_TOKENS ? statedTokens : null;
   const run = runCompute(scoped, active, tokens);
   const attention = attentionFlops(scoped, run.architectureFlops, run.adapterCount, tokens);
-  const whole = wholeLifecycle(scoped, active, run.flops, run.method);
+  const whole = wholeLifecycle(scoped, active, run);
   const allocation = chinchilla(scoped, target, active, tokens, whole.fineTune);
   const rules = THRESHOLD_RULES.filter((rule) => !options.thresholdIds || options.thresholdIds.includes(rule.id));
   const thresholds = whole.cumulativeFlops !== null ? evaluateThresholds(whole.cumulativeFlops, rules) : [];
@@ -48,16 +51,26 @@ function runCompute(
   scoped: ScopedRecord,
   active: number | null,
   tokens: number | null,
-): Figures<'adapterCount' | 'architectureFlops' | 'hardwareEstimate' | 'flops' | 'method'> {
+): Figures<'adapterCount' | 'tuned' | 'architectureFlops' | 'hardwareEstimate' | 'flops' | 'method'> {
   const { hardware, adapter: settings, model } = scoped;
   const adapterCount = settings && model.architecture ? countAdapter(settings, model.architecture) : null;
+  // A fine-tune's compute per token is its trainer's (reference, rollouts, teacher): see fineTuneCompute.
+  const tuned = model.startsFrom ? fineTuneCompute(scoped.trainerArgs ?? {}, settings, adapterCount, active) : undefined;
   // Adapters: the frozen model runs forward and back, only the adapters' weights get gradients.
   const architectureFlops =
-    active !== null && tokens !== null ? (adapterCount ? (4 * active + 2 * adapterCount.trainable) * tokens : trainingCompute(active, tokens)) : null;
+    active !== null && tokens !== null
+      ? tuned?.compute
+        ? tuned.compute.perToken !== null
+          ? tuned.compute.perToken * tokens
+          : null
+        : adapterCount
+          ? (4 * active + 2 * adapterCount.trainable) * tokens
+          : trainingCompute(active, tokens)
+      : null;
   const hardwareEstimate = hardware ? (estimateFromHardware(hardware, architectureFlops) ?? null) : null;
   const flops = architectureFlops ?? hardwareEstimate?.flops ?? null;
   const method: Analysis['method'] = architectureFlops !== null ? 'architecture' : hardwareEstimate ? 'hardware' : null;
-  return { adapterCount, architectureFlops, hardwareEstimate, flops, method };
+  return { adapterCount, tuned, architectureFlops, hardwareEstimate, flops, method };
 }
 
 /** 6·N·D plus attention's own work (Kaplan et al. 2020, eq. 2.2), and the component-by-component count trainers' MFU counters use. */
@@ -86,15 +99,22 @@ function attentionFlops(
 function wholeLifecycle(
   scoped: ScopedRecord,
   active: number | null,
-  flops: number | null,
-  method: Analysis['method'],
+  run: Figures<'tuned' | 'flops' | 'method'>,
 ): Figures<'baseFlops' | 'totals' | 'cumulativeFlops' | 'fineTune' | 'stages'> {
   const { model, adapter: adapterSettings } = scoped;
+  const { tuned, flops, method } = run;
   const stages = scoped.lifecycle ?? {};
   const startsFrom = model.startsFrom;
   const baseModel = startsFrom?.model;
   const base = baseModel?.trainingTokens && model.total ? trainingCompute(model.active!.value, baseModel.trainingTokens) : 0;
-  const how = method === 'hardware' ? 'hardware method' : adapterSettings && model.architecture ? '(4·N + 2·N_trainable)·D' : '6·N·D';
+  const how =
+    method === 'hardware'
+      ? 'hardware method'
+      : tuned?.compute
+        ? perRun(tuned.compute.formula)
+        : adapterSettings && model.architecture
+          ? '(4·N + 2·N_trainable)·D'
+          : '6·N·D';
   const totals: Lifecycle | null =
     flops !== null
       ? lifecycle(
@@ -110,6 +130,11 @@ function wholeLifecycle(
         baseTokens: startsFrom.model?.trainingTokens ?? null,
         baseFlops: base > 0 ? base : null,
         share: base > 0 && flops !== null ? flops / base : null,
+        trainer: tuned!.trainer,
+        trainerReason: tuned!.because,
+        method: tuned!.method,
+        compute: tuned!.compute ?? null,
+        modifierTest: modifierTest(flops, base > 0 ? base : null),
       }
     : null;
   return { baseFlops: base, totals, cumulativeFlops: totals?.total ?? null, fineTune, stages };

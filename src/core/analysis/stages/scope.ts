@@ -1,5 +1,6 @@
 import type { Finding } from '../findings';
 import { trainingKeysIn, unsupportedFormat } from '../../source/foreignSyntax';
+import { silentFileFinding, unfollowedLaunchFinding } from '../../training/neverSilent';
 import type { HardwareRecord, ScopedRecord } from './types';
 
 /**
@@ -25,9 +26,19 @@ export function scopeReading(read: HardwareRecord): ScopedRecord {
   if (read.foreign) return foreignScope(read, scoped);
   const { hardware } = read;
   const statesHardware = !!(hardware?.accelerator && hardware.count && hardware.seconds);
-  if (read.framework.id === 'unknown' && !model.total && !training.tokens && !statesHardware && !options.alwaysReport) return notAConfig(scoped);
+  if (read.framework.id === 'unknown' && !model.total && !training.tokens && !statesHardware && !options.alwaysReport) return notAConfig(read, scoped);
   if (read.parsed?.problems.some((problem) => problem.code === 'parse-error')) return brokenScope(read, scoped);
-  return { ...scoped, hardware, adapter: read.adapter, lifecycle: read.lifecycle };
+  return trainingScope(read, scoped);
+}
+
+/** A training config: all of it counts; a file that yields no figure says why (training/neverSilent.ts). */
+function trainingScope(read: HardwareRecord, scoped: ScopedRecord): ScopedRecord {
+  const { model, training, findings, trainerArgs } = read;
+  const silent = silentFileFinding(read.framework, model, training, findings, { start: 0, end: Math.min(read.text.length, 1) });
+  if (silent) findings.push(silent);
+  // A run that re-initialises the weights is pretraining, whatever model it names.
+  const counted = trainerArgs?.reinitialises ? { ...model, startsFrom: undefined } : model;
+  return { ...scoped, model: counted, hardware: read.hardware, adapter: read.adapter, lifecycle: read.lifecycle, trainerArgs };
 }
 
 /** A file in a syntax we do not parse (TOML, Python, shell, INI) that sets training keys gets one diagnostic saying what is not counted. */
@@ -46,9 +57,12 @@ function foreignScope(read: HardwareRecord, scoped: ScopedRecord): ScopedRecord 
  * errors, so unrelated files never collect budget diagnostics. A stream of several documents
  * (Kubernetes manifests) is valid YAML: not an error here.
  */
-function notAConfig(scoped: ScopedRecord): ScopedRecord {
+function notAConfig(read: HardwareRecord, scoped: ScopedRecord): ScopedRecord {
   const aboutTheText = new Set<Finding['code']>(['parse-error', 'too-deep', 'too-large']);
   const kept = scoped.findings.filter((finding) => aboutTheText.has(finding.code) && !/multiple documents/i.test(finding.message));
+  // A launch script whose training command is not followed says so (training/neverSilent.ts).
+  const launch = read.syntax === 'shell' ? unfollowedLaunchFinding(read.text) : undefined;
+  if (launch) kept.push(launch);
   return { ...scoped, model: {}, training: { factors: [] }, findings: kept, options: { ...scoped.options, quiet: true } };
 }
 

@@ -10,6 +10,8 @@ import type { Syntax } from '../../source/syntax';
 import type { ParsedSource } from '../../source/yamlTree';
 import type { ConfigView } from '../../source/view';
 import type { AdapterCount, AdapterSettings } from '../../training/adapters';
+import type { FineTuneReading } from '../../training/hfTrainer/fineTuneCompute';
+import type { TrainerArgs } from '../../training/hfTrainer/trainerArgs';
 import type { Lifecycle, LifecycleInputs } from '../../training/lifecycle';
 import type { TokenResult } from '../../training/tokens';
 import type { Finding } from '../findings';
@@ -58,6 +60,8 @@ export interface TrainingRecord extends ModelRecord {
   /** Earlier stages, base models and checkpoints the run continues from. */
   readonly lifecycle: LifecycleInputs;
   readonly adapter?: AdapterSettings;
+  /** The Hugging Face Trainer / TRL arguments: which trainer, its reference, reward and teacher models. */
+  readonly trainerArgs?: TrainerArgs;
   /** What the reading asked the host for (files, models) and did not have yet. */
   readonly pending: PendingResources;
 }
@@ -83,6 +87,7 @@ export interface ScopedRecord {
   readonly hardware?: StatedHardware;
   readonly adapter?: AdapterSettings;
   readonly lifecycle?: LifecycleInputs;
+  readonly trainerArgs?: TrainerArgs;
 }
 
 /** Every figure of the run, before any judgement of it. */
@@ -94,6 +99,8 @@ export interface BudgetRecord extends ScopedRecord {
   readonly statedTokens: number | null;
   readonly tokens: number | null;
   readonly adapterCount: AdapterCount | null;
+  /** A fine-tune's trainer and its compute per token (reference, rollouts, teacher): training/hfTrainer/fineTuneCompute.ts. */
+  readonly tuned: FineTuneReading | undefined;
   readonly architectureFlops: number | null;
   readonly hardwareEstimate: HardwareEstimate | null;
   readonly flops: number | null;

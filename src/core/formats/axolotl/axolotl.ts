@@ -3,6 +3,7 @@ import { fact, type Fact } from '../../source/fact';
 import { dotted, type ConfigView } from '../../source/view';
 import type { TokenResult } from '../../training/tokens';
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, has, type FrameworkModule, type ReadContext } from '../format';
+import { readTrainerArgs } from '../../training/hfTrainer/trainerArgs';
 
 const fmt = (value: number) => value.toLocaleString('en-US');
 
@@ -22,7 +23,8 @@ export function splitShare(split: string): number | undefined {
  * micro_batch_size × gradient_accumulation_steps × data-parallel × sequence_len per step.
  */
 function readAxolotlTokens(view: ConfigView, context: ReadContext): TokenResult | undefined {
-  if (userFact(context.facts, 'tokens') || view.find(['max_steps'])) return undefined;
+  // `max_steps: -1` is the Trainer's "by epochs"; a positive limit goes through the generic steps reader.
+  if (userFact(context.facts, 'tokens') || readTrainerArgs(view).maxSteps) return undefined;
   const epochKey = view.find(['num_epochs']);
   const epochs = view.count(epochKey, 'a number of epochs', { positive: true });
   const dataset = userFact(context.facts, 'dataset_tokens');

@@ -198,7 +198,11 @@ function readMixture(view: ConfigView, options: FindOptions, layers: number | un
   if (!experts) return undefined;
   const topK = count(view, ['num_experts_per_tok', 'moe_top_k', 'num_experts_per_token', 'moe_router_topk', 'top_k'], 'a number of experts per token', options);
   const ffn = count(view, ['moe_intermediate_size', 'moe_ffn_hidden_size', 'expert_intermediate_size'], 'an expert MLP width', options);
-  let sharedFfn = count(view, ['shared_expert_intermediate_size'], 'a shared-expert width', options);
+  // 0 means no shared expert: Qwen3-MoE's official configs write it, and transformers'
+  // Qwen3MoeSparseMoeBlock has no shared expert and never reads the key, so it is not an error.
+  const sharedKey = view.find(['shared_expert_intermediate_size'], options);
+  let sharedFfn = view.count(sharedKey, 'a shared-expert width', { integer: true });
+  if (sharedFfn?.value === 0) sharedFfn = undefined;
   const sharedGate = !!sharedFfn;
   const sharedCount = count(view, ['n_shared_experts', 'num_shared_experts'], 'a number of shared experts', options);
   if (!sharedFfn && sharedCount && ffn) sharedFfn = derived(sharedCount.value * ffn.value, `${sharedCount.value} shared experts × ${ffn.value}`);

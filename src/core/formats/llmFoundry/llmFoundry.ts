@@ -1,3 +1,4 @@
+import { hasGenericShape, readGeneric } from '../generic/modelReader';
 import { readMpt } from './modelReader';
 import { getEntry, type MapNode } from '../../source/tree';
 import type { ConfigView } from '../../source/view';
@@ -26,6 +27,8 @@ function detect(root: MapNode): number {
   return named && tally(root, FOUNDRY_KEYS) >= 2 ? 8 : 0;
 }
 
+const MODEL = { under: ['model'] };
+
 /** An MPT architecture is read from `model:`; an `hf_causal_lm` names its model instead. */
 function isMpt(view: ConfigView): boolean {
   const name = view.text(view.find(['name'], { under: ['model'] }))?.toLowerCase();
@@ -38,7 +41,15 @@ export const llmFoundry: FrameworkModule = {
   name: 'llm-foundry / Composer',
   syntaxes: ['yaml'],
   detect,
-  readArchitecture: (view) => (isMpt(view) ? readMpt(view) : undefined),
+  readArchitecture: (view, context) => {
+    if (isMpt(view)) return readMpt(view);
+    // A model class of the project's own (LLM-Shearing's `mosaic_llama2_1.3b`) in Composer's keys.
+    const name = view.text(view.find(['name'], MODEL))?.toLowerCase() ?? '';
+    if (name.startsWith('hf_') || !hasGenericShape(view, MODEL)) return undefined;
+    const { draft, note } = readGeneric(view, MODEL, `${name || 'custom'} model (read by key names)`);
+    if (note) context.findings.push(note);
+    return draft;
+  },
   training: COMMON_TRAINING,
   modelNameKeys: ['pretrained_model_name_or_path', ...COMMON_MODEL_NAME_KEYS],
   fineTunes: true,

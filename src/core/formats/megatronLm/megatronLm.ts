@@ -44,7 +44,7 @@ const DEFAULTED = new Set([
   'max_position_embeddings',
 ]);
 
-const TRAINING: TrainingKeys = {
+export const MEGATRON_TRAINING: TrainingKeys = {
   ...COMMON_TRAINING,
   // The Megatron-DeepSpeed fork's --train-tokens ends training at a token count.
   direct: ['train_tokens'],
@@ -77,7 +77,7 @@ export const megatronLm: FrameworkModule = {
     context.findings.push(...architectureConflicts(view));
     return readMegatron(view, { under: [], dialect: 'cli' });
   },
-  training: TRAINING,
+  training: MEGATRON_TRAINING,
   readTokens: (view, context) => readMegatronTokens(view, context),
 };
 
@@ -108,7 +108,7 @@ function reportUnresolved(root: ConfigNode | undefined, findings: Finding[]): vo
 const flag = (located: Located) => `--${located.entry.key}`;
 
 /** What arguments.py asserts about the model's flags, as findings at the flag instead of a guess. */
-function architectureConflicts(view: ConfigView): Finding[] {
+export function architectureConflicts(view: ConfigView): Finding[] {
   const findings: Finding[] = [];
   const groups = view.find(['num_query_groups']);
   if (groups && view.value(groups) !== undefined && view.flag(view.find(['group_query_attention'])) !== true) {
@@ -134,7 +134,8 @@ function architectureConflicts(view: ConfigView): Finding[] {
   if (seq && positions && positionsKey && positions.value < seq.value)
     findings.push(rejected(positionsKey, `Megatron-LM requires ${flag(positionsKey)} (${positions.value}) to be at least --seq-length (${seq.value}).`));
   const expertsKey = view.find(['num_experts']);
-  const experts = view.count(expertsKey, 'a number of experts', { integer: true, positive: true });
+  // The Megatron-DeepSpeed fork's --num-experts is a list, read (and checked) by the model reader.
+  const experts = expertsKey?.entry.value.kind === 'seq' ? undefined : view.count(expertsKey, 'a number of experts', { integer: true, positive: true });
   const expertParallel = view.count(view.find(['expert_model_parallel_size']), 'an expert-parallel size', { integer: true, positive: true });
   if (experts && expertsKey && expertParallel && experts.value % expertParallel.value !== 0)
     findings.push(
@@ -154,7 +155,7 @@ function rejected(located: Located, message: string): Finding {
  * Iteration-based (--train-iters × global batch × sequence) or sample-based (--train-samples ×
  * --seq-length) training, never both: Megatron asserts one excludes the other.
  */
-function readMegatronTokens(view: ConfigView, context: ReadContext): TokenResult {
+export function readMegatronTokens(view: ConfigView, context: ReadContext): TokenResult {
   const iters = view.find(['train_iters']);
   const samplesKey = view.find(['train_samples']);
   if (iters && samplesKey) {
@@ -178,13 +179,13 @@ function readMegatronTokens(view: ConfigView, context: ReadContext): TokenResult
     return { factors: [], anchor: schedule.entry.keySpan };
   }
   const samples = view.count(samplesKey, 'a number of training samples', { integer: true, positive: true });
-  if (!samples || !samplesKey) return readTokens(view, TRAINING, context.facts, context.findings);
-  const seq = view.count(view.find(TRAINING.sequence), 'a sequence length', { integer: true, positive: true });
+  if (!samples || !samplesKey) return readTokens(view, MEGATRON_TRAINING, context.facts, context.findings);
+  const seq = view.count(view.find(MEGATRON_TRAINING.sequence), 'a sequence length', { integer: true, positive: true });
   if (!seq) return { factors: [], anchor: samplesKey.entry.keySpan };
   const fromSamples = fact(samples.value * seq.value, 'derived');
   const fmt = (value: number) => value.toLocaleString('en-US');
   const derivation = `${fmt(samples.value)} samples × ${fmt(seq.value)} tokens`;
-  const directKey = view.find(TRAINING.direct);
+  const directKey = view.find(MEGATRON_TRAINING.direct);
   const direct = view.count(directKey, 'a number of tokens', { integer: true, positive: true });
   if (direct && directKey && direct.value < fromSamples.value) {
     // Megatron-DeepSpeed stops at whichever of --train-tokens and --train-samples comes first.

@@ -4,6 +4,7 @@ import { fact } from '../../source/fact';
 import type { ConfigView } from '../../source/view';
 import type { Draft } from '../../architecture/assemble';
 import { count, derived, flagOr, textOf } from './readerHelpers';
+import { isMegatronDeepSpeed, readDeepSpeedMoe, readMegatronLatentAttention, readMegatronLmMoe, readMtpLayers } from './megatronMoe';
 import { megatronVocab } from '../gptNeox/modelReader';
 
 /** Where the model's keys are and which spelling of Megatron's arguments the file uses. */
@@ -49,13 +50,20 @@ export function readMegatron(view: ConfigView, options: MegatronOptions = NEMO):
     untie.origin === 'config'
       ? fact(!untie.value, 'config', { key: untie.key, span: untie.span })
       : flagOr(view, ['share_embeddings_and_output_weights'], true, 'Megatron shares input and output embeddings by default', UNDER);
-  // Megatron-LM reads --num-query-groups only with --group-query-attention (argument_utils.py).
+  // Megatron-LM reads --num-query-groups only with --group-query-attention (argument_utils.py);
+  // the Megatron-DeepSpeed fork's --num-key-value-heads needs no second flag (arguments.py, "GQA").
+  const fork = cli && isMegatronDeepSpeed(view, UNDER);
   const grouped = !cli || view.flag(view.find(['group_query_attention'], UNDER)) === true;
-  const queryGroups = grouped ? count(view, ['num_query_groups'], 'a number of query groups', UNDER) : undefined;
+  const queryGroups = fork
+    ? count(view, ['num_key_value_heads'], 'a number of key/value heads', UNDER)
+    : grouped
+      ? count(view, ['num_query_groups'], 'a number of query groups', UNDER)
+      : undefined;
+  const layers = count(view, ['num_layers'], 'a number of layers', UNDER);
   return {
     family: 'Megatron / NeMo',
     hidden,
-    layers: count(view, ['num_layers'], 'a number of layers', UNDER),
+    layers,
     heads,
     kvHeads: queryGroups,
     headDim: count(view, ['kv_channels'], 'a head size', UNDER),
@@ -71,17 +79,11 @@ export function readMegatron(view: ConfigView, options: MegatronOptions = NEMO):
     mlpBias: bias,
     norm: normalization === 'rmsnorm' ? 'rms' : 'layernorm',
     normsPerLayer: 2,
-    moe: (() => {
-      const experts = count(view, [cli ? 'num_experts' : 'num_moe_experts'], 'a number of experts', UNDER);
-      if (!experts) return undefined;
-      const shared = cli ? count(view, ['moe_shared_expert_intermediate_size'], 'a shared-expert MLP width', UNDER) : undefined;
-      return {
-        experts,
-        topK: count(view, ['moe_router_topk'], 'a number of experts per token', UNDER),
-        ffn: count(view, ['moe_ffn_hidden_size'], 'an expert MLP width', UNDER),
-        sharedFfn: shared,
-      };
-    })(),
+    moe: fork
+      ? readDeepSpeedMoe(view, layers, UNDER, view.findings)
+      : readMegatronLmMoe(view, layers, UNDER, [cli ? 'num_experts' : 'num_moe_experts'], view.findings),
+    latentAttention: readMegatronLatentAttention(view, UNDER, bias, normalization === 'rmsnorm'),
+    mtpLayers: readMtpLayers(view, UNDER),
     keyNames: cli
       ? { hidden: '--hidden-size', layers: '--num-layers', heads: '--num-attention-heads', vocab: '--vocab-size or a known --tokenizer-type' }
       : { hidden: 'model.hidden_size', layers: 'model.num_layers', heads: 'model.num_attention_heads' },

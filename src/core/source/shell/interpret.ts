@@ -1,6 +1,6 @@
 import { Env, capped, fieldText, knownText, unresolved, type Field, type Piece } from './expand';
-import type { Part } from './lexer';
-import type { Item, Node, WordToken } from './parser';
+import { lexShell, type Part } from './lexer';
+import { parseShell, type Item, type Node, type WordToken } from './parser';
 
 /**
  * Walks a script's commands in order, keeping its variables, and records the commands that run
@@ -20,6 +20,10 @@ export interface Launch {
 const MAX_ARRAY_PIECES = 100_000;
 /** Commands walked at most; a loop body runs once. */
 const MAX_COMMANDS = 50_000;
+/** `bash -c '…'` inside `bash -c '…'` is followed this deep. */
+const MAX_NESTED_SCRIPTS = 4;
+/** Shells whose `-c` string is a script of its own. */
+const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
 
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 /** Commands that print or test a launch command rather than run it. */
@@ -56,6 +60,7 @@ class Walker {
   readonly env = new Env();
   readonly launches: Launch[] = [];
   private commands = 0;
+  private nesting = 0;
 
   constructor(private readonly isProgram: (text: string) => boolean) {}
 
@@ -147,8 +152,34 @@ class Walker {
     const fields = items.slice(i).flatMap((item) => (item.t === 'word' ? this.env.fields(item.parts) : []));
     if (name === 'true' || name === ':') return true;
     if (name === 'false') return false;
+    if (this.runCommandString(items.slice(i))) return undefined;
     this.recordLaunch(fields);
     return undefined;
+  }
+
+  /**
+   * `bash -c '$LAUNCHER $CMD'` and `srun … bash -c '…'`: a string that no expansion touched
+   * (single-quoted, or double-quoted without `$`) is a script of its own, read in place with the
+   * variables set so far, as the shell that receives it would read it.
+   */
+  private runCommandString(words: readonly Item[]): boolean {
+    const shell = words.findIndex((word) => word.t === 'word' && SHELLS.has(word.raw.replace(/^.*\//, '')));
+    if (shell < 0 || this.nesting >= MAX_NESTED_SCRIPTS) return false;
+    let at = shell + 1;
+    while (at < words.length && words[at].t === 'word' && /^-[A-Za-z]+$/.test((words[at] as WordToken).raw) && !/c/.test((words[at] as WordToken).raw)) at++;
+    const option = words[at];
+    const script = words[at + 1];
+    if (option?.t !== 'word' || !/^-[A-Za-z]*c[A-Za-z]*$/.test(option.raw) || script?.t !== 'word') return false;
+    const parts = script.parts;
+    const literal = parts.length > 0 && parts.every((part) => part.t === 'lit' && part.linear);
+    const contiguous = parts.every((part, index) => index === 0 || part.span.start === parts[index - 1].span.end);
+    if (!literal || !contiguous) return false;
+    const text = parts.map((part) => (part.t === 'lit' ? part.text : '')).join('');
+    // Padding to where the string stands keeps every span of the inner script a span of the file.
+    this.nesting++;
+    this.run(parseShell(lexShell(' '.repeat(parts[0].span.start) + text)));
+    this.nesting--;
+    return true;
   }
 
   private recordLaunch(fields: Field[]): void {
@@ -205,6 +236,12 @@ class Walker {
       if (item.t !== 'word') return undefined;
       if (item.raw === ']' || item.raw === ']]') break;
       // Inside `[[ ]]` words are not split; in `[ ]` an unquoted empty variable vanishes.
+      // A script run without arguments has none: `[ -n "$2" ]` is false, `$#` is 0.
+      const positional = withoutArguments(item.parts);
+      if (positional !== undefined) {
+        args.push(positional);
+        continue;
+      }
       const fields = this.env.fields(item.parts);
       if (fields.length === 0) args.push('');
       for (const field of fields) args.push(fieldText(field));
@@ -234,6 +271,19 @@ class Walker {
       return undefined;
     }
   }
+}
+
+/** A test operand made only of text and positional parameters, as it reads when the script gets no arguments. */
+function withoutArguments(parts: readonly Part[]): string | undefined {
+  if (!parts.some((part) => part.t === 'param')) return undefined;
+  let text = '';
+  for (const part of parts) {
+    if (part.t === 'lit') text += part.text;
+    else if (part.t === 'param' && !part.op && !part.index && !part.length && !part.unsupported && /^([1-9]\d*|[@*#])$/.test(part.name))
+      text += part.name === '#' ? '0' : '';
+    else return undefined;
+  }
+  return text;
 }
 
 function escape(text: string): string {

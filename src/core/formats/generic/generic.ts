@@ -1,0 +1,68 @@
+import { hasGenericShape, readGeneric, SYNONYMS } from './modelReader';
+import type { Finding } from '../../analysis/findings';
+import { userFact } from '../../source/directives';
+import type { MapNode } from '../../source/tree';
+import type { ConfigView } from '../../source/view';
+import { readTokens } from '../../training/tokens';
+import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, type FrameworkModule, type ReadContext, type TrainingKeys } from '../format';
+
+/**
+ * A config no module was written for, whose keys still say what it trains: a hidden size, layers,
+ * heads and a vocabulary under any of their usual names (readers/generic.ts). The lowest score of
+ * all, so every framework module that knows the file wins; its findings say what was assumed.
+ */
+
+/** Keys that give the whole step's batch; a bare `batch_size` of a small trainer is per device. */
+const GLOBAL_BATCH = ['global_batch_size', 'total_batch_size', 'global_train_batch_size', 'train_batch_size', 'global_batch'];
+
+const TRAINING: TrainingKeys = {
+  ...COMMON_TRAINING,
+  steps: [...COMMON_TRAINING.steps, 'num_training_steps', 'n_steps', 'max_train_steps', 'total_iters'],
+  globalBatch: GLOBAL_BATCH,
+  microBatch: [...COMMON_TRAINING.microBatch, 'batch_size', 'local_batch_size', 'per_gpu_batch_size', 'device_batch_size'],
+  sequence: [...COMMON_TRAINING.sequence, 'max_length', 'ctx_len'],
+};
+
+function detect(root: MapNode, view: ConfigView): number {
+  if (root.entries.length === 0 || !hasGenericShape(view)) return 0;
+  // A training length makes it a training config, which a model's own config.json never is: it
+  // outranks the Hugging Face module's weak guess (2) on bare shape keys. A vocabulary or sequence
+  // length alone still says it is a language model rather than, say, a vision transformer.
+  if (view.find(TRAINING.steps) ?? view.find(TRAINING.microBatch) ?? view.find(GLOBAL_BATCH)) return 2.5;
+  return (view.find(SYNONYMS.vocab) ?? view.find(TRAINING.sequence)) ? 1 : 0;
+}
+
+/** Says how a bare `batch_size` was read, since the file cannot say whether it is per device. */
+function batchNote(view: ConfigView, context: ReadContext): Finding | undefined {
+  if (view.find(GLOBAL_BATCH)) return undefined;
+  const located = view.find(['batch_size']);
+  if (!located) return undefined;
+  const gpus = userFact(context.facts, 'gpus') ?? userFact(context.facts, 'data_parallel');
+  // Without a device count, missing-data-parallel already says the batch is per device and asks for it.
+  if (!gpus) return undefined;
+  return {
+    severity: 'information',
+    code: 'assumed-value',
+    span: located.entry.keySpan,
+    message: `${located.entry.key} read as the batch of one device, as small trainers mean it (lingua, nanoGPT-style scripts), × ${gpus.value} ${gpus.name === 'gpus' ? 'GPUs' : 'data-parallel replicas'} from the given facts.`,
+  };
+}
+
+export const generic: FrameworkModule = {
+  id: 'generic',
+  name: 'config read by key names',
+  syntaxes: ['yaml', 'json', 'toml'],
+  detect,
+  readArchitecture: (view, context) => {
+    const { draft, note } = readGeneric(view);
+    if (note) context.findings.push(note);
+    return draft;
+  },
+  training: TRAINING,
+  readTokens: (view, context) => {
+    const note = batchNote(view, context);
+    if (note) context.findings.push(note);
+    return readTokens(view, TRAINING, context.facts, context.findings);
+  },
+  modelNameKeys: COMMON_MODEL_NAME_KEYS,
+};

@@ -1,0 +1,41 @@
+import { readTrainerArgs } from '../../training/hfTrainer/trainerArgs';
+import { readTrainerTokens } from '../../training/hfTrainer/tokens';
+import { COMMON_TRAINING, has, tally, type FrameworkModule } from '../format';
+
+/** Keys only Hugging Face Trainer recipes write (TrainingArguments, TRL configs, the recipe tools' own). */
+const TRAINER_KEYS = [
+  'per_device_train_batch_size',
+  'num_train_epochs',
+  'gradient_accumulation_steps',
+  'lr_scheduler_type',
+  'warmup_ratio',
+  'output_dir',
+  'max_steps',
+  'logging_steps',
+  'save_strategy',
+];
+/** Keys that name a recipe tool built on the Trainer: LLaMA-Factory, ms-swift, alignment-handbook, TRL. */
+const RECIPE_KEYS = ['stage', 'finetuning_type', 'rlhf_type', 'train_type', 'dataset_mixer', 'use_peft', 'cutoff_len', 'num_generations', 'dataset_name'];
+
+/**
+ * A Hugging Face Trainer / TRL recipe (TRL and alignment-handbook YAML, open-instruct, LLaMA-Factory,
+ * ms-swift): the model is a Hub id in `model_name_or_path` (or `model`), the length is epochs over
+ * a dataset or `max_steps`, and the run adapts pretrained weights.
+ */
+export const hfTrainer: FrameworkModule = {
+  id: 'hf-trainer',
+  name: 'Hugging Face Trainer / TRL recipe',
+  syntaxes: ['yaml', 'json'],
+  detect: (root) => {
+    const model = has(root, 'model_name_or_path', 'model', 'model_id', 'model_id_or_path');
+    if (!model) return 0;
+    const trainer = tally(root, TRAINER_KEYS);
+    const recipe = tally(root, RECIPE_KEYS);
+    if (recipe > 0 && trainer > 0) return 9;
+    return trainer >= 2 ? 6 : 0;
+  },
+  training: { ...COMMON_TRAINING, sequence: ['max_seq_length', 'max_length', 'cutoff_len', ...COMMON_TRAINING.sequence] },
+  readTokens: (view, context) => readTrainerTokens(view, readTrainerArgs(view), context.facts, context.findings),
+  modelNameKeys: ['model_name_or_path', 'model', 'model_id', 'model_id_or_path', 'base_model', 'pretrained_model_name_or_path'],
+  fineTunes: true,
+};

@@ -1,0 +1,101 @@
+import { ADD_GPUS_FIX, type Finding } from '../../analysis/findings';
+import { userFact, type UserFact } from '../../source/directives';
+import { fact, type Fact } from '../../source/fact';
+import { spanOfEntry, type ConfigView } from '../../source/view';
+import type { TokenResult } from '../tokens';
+import { EPOCH_KEYS, type TrainerArgs } from './trainerArgs';
+
+const fmt = (value: number) => value.toLocaleString('en-US');
+
+/** transformers' TrainingArguments.num_train_epochs default, used when a recipe trains by epochs without saying how many. */
+export const DEFAULT_EPOCHS = 3;
+
+/**
+ * The tokens a Hugging Face Trainer run feeds its model. `max_steps` > 0 wins (the Trainer stops
+ * there): steps × per-device batch × accumulation × accelerators × sequence length, an upper bound
+ * when sequences are padded to at most that length and not packed. Otherwise (−1, the default)
+ * epochs × dataset tokens × the share not held out for evaluation. For preference trainers the
+ * dataset's tokens are what the trainer feeds: prompt + chosen and prompt + rejected.
+ */
+export function readTrainerTokens(view: ConfigView, args: TrainerArgs, facts: readonly UserFact[], findings: Finding[]): TokenResult {
+  const stated = userFact(facts, 'tokens');
+  if (stated)
+    return {
+      tokens: fact(stated.value, 'user', { span: stated.span, note: 'compute-budget: tokens=' }),
+      derivation: 'stated by a compute-budget fact',
+      factors: [],
+      anchor: stated.span,
+    };
+  if (args.maxSteps) return bySteps(args.maxSteps, args, facts, findings);
+  return byEpochs(view, args, facts, findings);
+}
+
+function bySteps(steps: Fact, args: TrainerArgs, facts: readonly UserFact[], findings: Finding[]): TokenResult {
+  const anchor = steps.span;
+  const micro = args.perDeviceBatch ?? fact(8, 'assumed', { note: "transformers' default per_device_train_batch_size" });
+  const accumulation = args.accumulation ?? fact(1, 'assumed', { note: 'no gradient accumulation key' });
+  const sequence = sequenceOf(args);
+  const parallel = worldSize(facts);
+  if (!parallel) {
+    findings.push({
+      severity: 'warning',
+      code: 'missing-data-parallel',
+      span: anchor ?? { start: 0, end: 0 },
+      message: `The batch size is per accelerator and the number of accelerators is not in the file, so the tokens per step are unknown. Add it with a \`# compute-budget: gpus=…\` comment.`,
+      fixes: [ADD_GPUS_FIX],
+    });
+    return { factors: [], anchor };
+  }
+  if (!sequence) return { factors: [], anchor };
+  const tokens = steps.value * micro.value * accumulation.value * parallel.value * sequence.value;
+  return {
+    tokens: fact(tokens, 'derived'),
+    derivation: `${fmt(steps.value)} steps × ${fmt(micro.value)} per device × ${fmt(accumulation.value)} accumulation × ${fmt(parallel.value)} accelerators × ${fmt(sequence.value)} tokens${args.packing === true ? '' : ' (at most: sequences shorter than the limit are not packed)'}`,
+    factors: [steps, micro, accumulation, parallel, sequence],
+    anchor,
+  };
+}
+
+function byEpochs(view: ConfigView, args: TrainerArgs, facts: readonly UserFact[], findings: Finding[]): TokenResult {
+  const epochKey = view.find(EPOCH_KEYS);
+  const epochs = args.epochs ?? fact(DEFAULT_EPOCHS, 'assumed', { note: "transformers' default num_train_epochs" });
+  const anchor = epochKey ? epochKey.entry.keySpan : view.find(['max_steps'])?.entry.keySpan;
+  const supplied = userFact(facts, 'dataset_tokens');
+  const dataset = supplied && fact(supplied.value, 'user', { span: supplied.span, note: 'compute-budget: dataset_tokens=' });
+  if (!dataset) {
+    findings.push({
+      severity: 'warning',
+      code: 'missing-dataset-size',
+      span: epochKey ? spanOfEntry(epochKey.entry) : (anchor ?? { start: 0, end: 0 }),
+      message: `Training runs ${fmt(epochs.value)} ${epochs.value === 1 ? 'epoch' : 'epochs'}${args.epochs ? '' : " (transformers' default)"} over a dataset whose size in tokens is not in the file, so the token count is unknown. Add it with a \`# compute-budget: dataset_tokens=…\` comment (for preference data: prompt + chosen and prompt + rejected).`,
+      fixes: [{ kind: 'add-fact', fact: 'dataset_tokens', title: 'Add the dataset size in tokens (compute-budget comment)' }],
+    });
+    return { factors: [], anchor };
+  }
+  const factors: Fact[] = [epochs, dataset];
+  const rollouts = args.trainer && ['grpo', 'rloo', 'ppo'].includes(args.trainer.type) ? ' (rollouts: prompt + completion of every sample)' : '';
+  const steps = [
+    `${fmt(epochs.value)} ${epochs.value === 1 ? 'epoch' : 'epochs'}${args.epochs ? '' : " (transformers' default)"} × ${fmt(dataset.value)} dataset tokens${rollouts}`,
+  ];
+  let share = 1;
+  if (args.heldOut) {
+    share = 1 - args.heldOut.value;
+    factors.push(args.heldOut);
+    steps.push(`${fmt(share)} (${args.heldOut.key ?? 'validation'} ${args.heldOut.value} held out)`);
+  }
+  return { tokens: fact(epochs.value * dataset.value * share, 'derived'), derivation: steps.join(' × '), factors, anchor };
+}
+
+/** GRPO and RLOO feed prompt + completion; other trainers their sequence limit. */
+function sequenceOf(args: TrainerArgs): Fact | undefined {
+  if (args.sequence) return args.sequence;
+  if (args.maxPromptLength && args.maxCompletionLength)
+    return fact(args.maxPromptLength.value + args.maxCompletionLength.value, 'derived', { note: 'max_prompt_length + max_completion_length' });
+  return undefined;
+}
+
+/** Data-parallel replicas: DeepSpeed ZeRO and FSDP shard, but every accelerator still takes its own batch. */
+function worldSize(facts: readonly UserFact[]): Fact | undefined {
+  const stated = userFact(facts, 'data_parallel') ?? userFact(facts, 'gpus');
+  return stated && fact(stated.value, 'user', { span: stated.span, note: `compute-budget: ${stated.name}=` });
+}
