@@ -68,6 +68,17 @@ export default defineConfig(
       // `_name` marks a parameter or binding kept on purpose (a callback's signature, a skipped
       // destructured field); everything else unused is an error.
       '@typescript-eslint/no-unused-vars': 'error',
+      // Spreading an array into a call passes each element as an argument: past about 120k of them
+      // V8 throws "Maximum call stack size exceeded" (a 150k-row runs file crashed `fit` through
+      // Math.max(...)). Use minOf/maxOf (src/core/numbers/extent.ts) or a loop; pushes of lists that hostile
+      // input can grow (shell words, argv) are loops too.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Math'] > SpreadElement",
+          message: 'Math.min/max(...xs) throws on a long list: use minOf/maxOf from src/core/numbers/extent.ts.',
+        },
+      ],
     },
   },
   {

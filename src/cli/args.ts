@@ -20,7 +20,7 @@ export function parseArgs(argv: readonly string[], switches: ReadonlySet<string>
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
-      positional.push(...argv.slice(i + 1));
+      for (const arg of argv.slice(i + 1)) positional.push(arg);
       break;
     } else if (Object.hasOwn(SHORT, arg)) {
       add(SHORT[arg]!, 'true');

@@ -50,7 +50,7 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     name: 'gpu',
     value: 'NAME',
     aliases: ['--accelerator'],
-    help: 'A100, H100, H200, B200, MI300X, TPUv5p or TPUv5e (dense peaks: docs/planner.md); with --flops, only for hours, days and cost',
+    help: 'A100, H100, H200, B200, GB200, MI300X, TPUv5p, L40S, RTX4090 and the other rows of docs/memory.md (dense peaks: docs/planner.md); with --flops, only for hours, days and cost',
   },
   { name: 'count', value: 'N', help: 'how many accelerators (with --flops: for the hours, days and cost)' },
   { name: 'days', value: 'D', help: 'wall-clock days of training (with --gpu and --count)' },

@@ -38,7 +38,7 @@ export function runFit(args: ParsedArgs, io: CliIO): Promise<number> {
   const compute = positiveCount(args, 'compute');
   const options = { minTokens: positiveCount(args, 'min-tokens'), bootstrap: numberFlag(args, 'bootstrap'), seed: numberFlag(args, 'seed') };
   return runTable(args, io, { name: 'fit', what: 'a runs file (CSV, TSV or JSON Lines)', schema: 'compute-budget/fit@1' }, (text, file) => {
-    const report = fitRunsText(text, { file, ...options, configFacts: (configPath) => configFacts(path.resolve(path.dirname(file), configPath)) });
+    const report = fitRunsText(text, { file, ...options, compute, configFacts: (configPath) => configFacts(path.resolve(path.dirname(file), configPath)) });
     return { ok: !!report.fit, json: () => fitJson(report, { compute }), text: () => formatFit(report, ASCII_NUMBERS, { compute }) };
   });
 }

@@ -3,6 +3,7 @@ import type { Severity } from '../core/analysis/findings';
 import { modelSource } from '../core/catalog/models';
 import { provenanceNotes } from '../core/report/provenance';
 import { LineIndex } from '../core/source/lines';
+import type { MemoryReport, ServingReport, ThroughputReport } from '../core/memory/report';
 
 /**
  * The JSON contract of `compute-budget analyze --json`, documented in docs/cli.md. Keys are
@@ -77,6 +78,12 @@ export interface FileReport {
   };
   assumptions: { what: string; value: number | boolean; origin: string; note: string }[];
   diagnostics: { severity: Severity; code: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
+  /** Peak memory per device of the training run (docs/memory.md); null when not determinable. */
+  memory: MemoryReport | null;
+  /** Step time and days, an estimate; null without an accelerator, its count and a global batch. */
+  throughput: ThroughputReport | null;
+  /** KV-cache bytes per token and, with an accelerator, the tokens that fit. */
+  serving: ServingReport | null;
 }
 
 export function fileReport(analysis: Analysis, text: string): FileReport {
@@ -140,6 +147,9 @@ export function fileReport(analysis: Analysis, text: string): FileReport {
         endColumn: end.column,
       };
     }),
+    memory: analysis.memory,
+    throughput: analysis.throughput,
+    serving: analysis.serving,
   };
 }
 
@@ -170,5 +180,8 @@ export function unreadableReport(file: string, reason: string): FileReport {
     sources: { parameters: null, tokens: null, tokensDerivation: null, catalogModel: null, namedModel: null, modelSource: null },
     assumptions: [],
     diagnostics: [{ severity: 'error', code: 'unreadable-file', message: reason, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    memory: null,
+    throughput: null,
+    serving: null,
   };
 }

@@ -4,6 +4,7 @@ import { ASCII_NUMBERS as n } from '../core/report/format';
 import { printable } from '../core/source/view';
 import { colors, type Colors } from './color';
 import type { FileReport } from './report';
+import { maxOf } from '../core/numbers/extent';
 
 /** Text from a config or a path on its way to a terminal: no escape sequence, control or bidi override survives. */
 const t = (text: unknown) => printable(String(text), 300);
@@ -18,7 +19,7 @@ export function tierLabel(tier: string, color: Colors): string {
 /** The threshold rows of a report or a plan: name, the line in FLOP, the share of it reached, the tier. */
 export function thresholdRows(thresholds: readonly { name: string; flops: number; status: string; fraction: number; tier: string }[], color: Colors): string[] {
   const names = thresholds.map((threshold) => t(threshold.name) + (threshold.status === 'revoked' ? ' [revoked]' : ''));
-  const width = Math.max(0, ...names.map((name) => name.length)) + 2;
+  const width = Math.max(0, maxOf(names.map((name) => name.length))) + 2;
   return thresholds.map(
     (threshold, i) =>
       `    ${names[i]!.padEnd(width)}${n.threshold(threshold.flops).padStart(6)} FLOP${n.percent(threshold.fraction).padStart(11)}  ${tierLabel(threshold.tier, color)}`,
@@ -97,6 +98,14 @@ export function formatTable(report: FileReport, color: Colors = colors(false)): 
   }
   if (report.computeOptimal)
     row('compute-optimal', `${n.count(report.computeOptimal.parameters)} parameters on ${n.count(report.computeOptimal.tokens)} tokens for the same compute`);
+  const memory = memoryRow(report);
+  if (memory) row('memory/device', memory);
+  if (report.throughput) row('step time', stepRow(report.throughput));
+  if (report.serving)
+    row(
+      'KV cache',
+      `${n.grouped(report.serving.kvCacheBytesPerToken)} bytes/token (${t(report.serving.kvDtype)})${report.serving.maxTokens !== null ? `; ${n.grouped(report.serving.maxTokens)} tokens fit (vLLM rule)` : ''}`,
+    );
   for (const prediction of report.loss) row('predicted loss', `${n.loss(prediction.loss)} nats/token (${t(prediction.label)})`);
   if (report.thresholds.length) {
     out.push(`  ${color.bold('thresholds')} (line, share of it reached, tier)`);
@@ -130,4 +139,19 @@ const ONE_THIRD: Readonly<Record<string, string>> = {
 function adapterName(adapter: { kind: string; variant?: string }): string {
   const kind = adapter.kind === 'qlora' ? 'QLoRA' : 'LoRA';
   return adapter.variant === 'dora' ? `DoRA (${kind})` : adapter.variant === 'rslora' ? `rsLoRA (${kind})` : kind;
+}
+
+const gib = (bytes: number) => `${n.ratio(bytes / 2 ** 30)} GiB`;
+
+/** "71.3 GiB of 79.2 (NVIDIA H100 80GB (SXM)), fits; pipeline stage 0 of 4": the estimate, an estimate. */
+function memoryRow(report: FileReport): string | undefined {
+  const memory = report.memory;
+  if (!memory) return undefined;
+  const against = memory.accelerator ? ` of ${gib(memory.accelerator.bytes)} (${t(memory.accelerator.name)}): ${memory.fits ? 'fits' : 'does not fit'}` : '';
+  return `${gib(memory.peakBytesPerDevice)} peak allocated${against}; ${t(memory.rank)} (estimate)`;
+}
+
+function stepRow(throughput: NonNullable<FileReport['throughput']>): string {
+  const days = throughput.days !== null ? `, ${n.days(throughput.days)} days for the run` : '';
+  return `${n.ratio(throughput.stepSeconds)} s/step at MFU ${n.percent(throughput.mfu)} (${t(throughput.mfuSource)})${days} (estimate)`;
 }

@@ -4,6 +4,7 @@ import { readModelStage } from './analysis/stages/model';
 import { readTrainingStage } from './analysis/stages/training';
 import { readHardwareStage } from './analysis/stages/hardware';
 import { scopeReading } from './analysis/stages/scope';
+import { estimateMemoryStage } from './analysis/stages/memory';
 import { computeBudget } from './analysis/stages/budget';
 import { judgeBudget } from './analysis/stages/rules';
 import { finishAnalysis } from './analysis/stages/findings';
@@ -23,8 +24,8 @@ export type { Analysis, AnalyzeOptions, FineTune, LossPrediction } from './analy
  *
  * The analysis is a pipeline of stages (analysis/stages/), each a function from the record the
  * one before it made (analysis/stages/types.ts) to the next: read the source, find its format,
- * read the model, the training length and the hardware, scope what counts, compute the budget,
- * judge it, and finish the record with its findings sorted once.
+ * read the model, the training length and the hardware, scope what counts, estimate memory and
+ * step time, compute the budget, judge it, and finish the record with its findings sorted once.
  */
 export function analyze(text: string, fileName: string, given: AnalyzeOptions = {}): Analysis {
   return analyzeStage(text, fileName, given, []);
@@ -38,7 +39,8 @@ function analyzeStage(text: string, fileName: string, given: AnalyzeOptions, cha
   const model = readModelStage(format);
   const training = readTrainingStage(model, chain, linkedStage(given));
   const hardware = readHardwareStage(training);
-  const budget = computeBudget(scopeReading(hardware));
+  const memory = estimateMemoryStage(scopeReading(hardware));
+  const budget = computeBudget(memory);
   return finishAnalysis(budget, judgeBudget(budget));
 }
 

@@ -1,6 +1,17 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_LENGTH } from '../core/analyze';
-import { MAX_RESOURCE_ROUNDS, ResourceCache, type PendingResources, type ResolvedModelConfig, type ResourceHost } from '../core/resources/resources';
+import { vocabularyOf, type TokenizerVocab } from '../core/catalog/tokenizerFiles';
+import {
+  MAX_RESOURCE_ROUNDS,
+  nothingPending,
+  ResourceCache,
+  type PendingResources,
+  type ResolvedModelConfig,
+  type ResourceHost,
+} from '../core/resources/resources';
+
+/** Tokenizer files are larger than configs (Gemma's tokenizer.json is 17 MB); past this they are not read. */
+const MAX_TOKENIZER_BYTES = 64 * 1024 * 1024;
 
 /** Files a config includes are configs too: no larger than the engine would analyse (as the CLI's `NodeResourceHost`). */
 const MAX_INCLUDED_BYTES = DEFAULT_MAX_LENGTH * 4;
@@ -36,6 +47,17 @@ class WorkspaceHost implements ResourceHost {
 
   modelConfig(id: string): Promise<ResolvedModelConfig | null> {
     return this.models(id).catch(() => null);
+  }
+
+  async tokenizer(path: string): Promise<TokenizerVocab | null> {
+    try {
+      const uri = uriOf(path);
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory || stat.size > MAX_TOKENIZER_BYTES) return null;
+      return vocabularyOf(await vscode.workspace.fs.readFile(uri)) ?? null;
+    } catch {
+      return null;
+    }
   }
 }
 
@@ -86,7 +108,7 @@ export class WorkspaceResources implements vscode.Disposable {
    * most MAX_RESOURCE_ROUNDS times per stamp. Never blocks, never rejects.
    */
   request(document: string, stamp: string, pending: PendingResources, arrived: () => void): void {
-    if (pending.files.length === 0 && pending.models.length === 0) return;
+    if (nothingPending(pending)) return;
     const previous = this.rounds.get(document);
     const count = previous?.stamp === stamp ? previous.count : 0;
     if (count >= MAX_RESOURCE_ROUNDS) return;

@@ -20,7 +20,7 @@ module.exports = async function labViews(page, helpers) {
 
   await helpers.runCommand('Compute Budget: Show your runs and fitted law');
   await helpers.waitForChart('runs', 'vscode-dark');
-  assert.match(await frame.locator('#title').textContent(), /^Your runs and your law: your fit \(24 runs, ARE 0\.53%\)$/);
+  assert.match(await frame.locator('#title').textContent(), /^Your runs and your law: your fit \(64 runs, held-out loss error 0\.59%\)$/);
   await helpers.screenshot('lab-runs-dark');
 
   await helpers.runCommand('Compute Budget: Show the capability boundary');

@@ -24,7 +24,7 @@ describe('the scaling-law lab in the editor', () => {
       const result = await vscode.commands.executeCommand<RefitResult>('computeBudget.lab.refit');
       assert.strictEqual(result.state, 'ready', JSON.stringify(result));
       assert.strictEqual(result.file, 'lab/runs.csv');
-      assert.match(result.label ?? '', /^your fit \(24 runs, ARE 0\.53%\)$/);
+      assert.match(result.label ?? '', /^your fit \(24 runs, held-out loss error 0\.53%\)$/);
       assert.ok(result.constants && result.constants.alpha > 0.1 && result.constants.alpha < 0.5, JSON.stringify(result.constants));
     });
 
@@ -46,7 +46,7 @@ describe('the scaling-law lab in the editor', () => {
       await vscode.commands.executeCommand('computeBudget.lab.refit');
       const { editor } = await openExample('generic/llama-2-7b-run.yaml');
       const text = unescapeMarkdown(await hoverText(editor.document, positionOf(editor.document, 'tokens')));
-      const yours = /Predicted loss \| \*\*(\d\.\d+)\*\*, 95% interval (\d\.\d+)–(\d\.\d+) \(your fit \(24 runs, ARE 0\.53%\)\)/.exec(text);
+      const yours = /Predicted loss \| \*\*(\d\.\d+)\*\*, 95% interval (\d\.\d+)–(\d\.\d+) \(your fit \(24 runs, held-out loss error 0\.53%\)\)/.exec(text);
       assert.ok(yours, text);
       const [loss, low, high] = yours.slice(1).map(Number) as [number, number, number];
       assert.ok(low <= loss && loss <= high, yours[0]);

@@ -45,7 +45,7 @@ describe('workspace facts (.compute-budget.yaml)', () => {
   });
 
   it('reports bad entries in the facts file at their place and still applies its valid facts', async () => {
-    const uri = exampleUri('workspace-facts/broken/.compute-budget.yaml');
+    const uri = exampleUri('workspace-facts/broken-on-purpose/.compute-budget.yaml');
     const document = await vscode.workspace.openTextDocument(uri);
     const diagnostics = await diagnosticsWhen(uri, (all) => all.length >= 3);
     assert.deepStrictEqual(
@@ -56,7 +56,7 @@ describe('workspace facts (.compute-budget.yaml)', () => {
         ['invalid-directive', '"../outside.json"'],
       ],
     );
-    const { analysis } = await openExample('workspace-facts/broken/config.json');
+    const { analysis } = await openExample('workspace-facts/broken-on-purpose/config.json');
     assert.strictEqual(analysis.tokens, 300e9);
   });
 

@@ -37,7 +37,10 @@ function examplesCopy() {
 
 async function main() {
   const extension = path.resolve(option('--extension') || paths.repoRoot);
-  if (extension === paths.repoRoot) run(process.execPath, ['esbuild.js']);
+  if (extension === paths.repoRoot) {
+    console.log('Building the extension with esbuild (seconds).');
+    run(process.execPath, ['esbuild.js']);
+  }
   const examples = examplesCopy();
   console.log(`Opening a copy of test/examples/ in ${examples} (edits there do not touch the repository).`);
 
@@ -48,6 +51,10 @@ async function main() {
   }
 
   if (!fs.existsSync(paths.codeServerEntry) || !fs.existsSync(paths.node24)) {
+    console.log(
+      'First run: installing code-server and Node 24 into .tools/ and compiling the native modules of its VS Code. ' +
+        'On a small machine (2 cores) this takes about ten minutes; later runs reuse .tools/.',
+    );
     run('bash', [path.join(__dirname, 'install-vscode-tools.sh')]);
   }
   const port = option('--port') ? Number(option('--port')) : undefined;

@@ -21,14 +21,14 @@ describe('workspace facts for the command line', () => {
   });
 
   it('keeps the valid facts of a broken file and names its problems with 1-based positions', async () => {
-    const result = await workspaceFactsFor(path.join(EXAMPLES, 'broken/config.json'), options);
+    const result = await workspaceFactsFor(path.join(EXAMPLES, 'broken-on-purpose/config.json'), options);
     assert.deepEqual(result.facts, { tokens: '300B' });
     assert.deepEqual(
       result.problems.map((problem) => [path.basename(path.dirname(problem.file)), problem.line, problem.column]),
       [
-        ['broken', 3, 34],
-        ['broken', 3, 52],
-        ['broken', 4, 3],
+        ['broken-on-purpose', 3, 34],
+        ['broken-on-purpose', 3, 52],
+        ['broken-on-purpose', 4, 3],
       ],
     );
     assert.match(result.problems[0].message, /"tokenz" is not a fact/);

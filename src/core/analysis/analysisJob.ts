@@ -18,5 +18,6 @@ export function resourcesFromSnapshot(snapshot: ResourceSnapshot): Resources {
   return {
     file: (path) => (Object.hasOwn(snapshot.files, path) ? snapshot.files[path] : undefined),
     modelConfig: (id) => (Object.hasOwn(snapshot.models, id) ? snapshot.models[id] : undefined),
+    tokenizer: (path) => (snapshot.tokenizers && Object.hasOwn(snapshot.tokenizers, path) ? snapshot.tokenizers[path] : undefined),
   };
 }

@@ -42,6 +42,7 @@ export const FINDING_CODES = [
   'unsupported-format',
   'conflicting-flags',
   'low-returns',
+  'out-of-memory',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -38,6 +38,9 @@ export function stoppedAnalysis(fileName: string, text: string, reason: string):
     thresholds: [],
     findings: [{ severity: 'warning', code: 'too-large', message, span: { start: 0, end: 0 } }],
     userFacts: [],
+    memory: null,
+    throughput: null,
+    serving: null,
     pending: NO_PENDING,
   };
 }

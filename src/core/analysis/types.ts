@@ -1,3 +1,4 @@
+import type { MemoryReport, ServingReport, ThroughputReport } from '../memory/report';
 import type { ModelResult } from '../architecture/readModel';
 import type { OvertrainingBand } from '../budget/overtraining';
 import type { LossFit } from '../budget/scaling';
@@ -126,4 +127,10 @@ export interface Analysis {
   readonly userFacts: readonly UserFact[];
   /** What the analysis asked the host for and did not get: fetch it and analyse again. */
   readonly pending: PendingResources;
+  /** Peak memory per device of the training run (docs/memory.md); null without an architecture and a layout. */
+  readonly memory: MemoryReport | null;
+  /** Step time and wall-clock days, an estimate; null without an accelerator, its count and a global batch. */
+  readonly throughput: ThroughputReport | null;
+  /** KV cache of the model: bytes per token and, with an accelerator, the tokens that fit. */
+  readonly serving: ServingReport | null;
 }

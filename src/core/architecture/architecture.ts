@@ -58,7 +58,8 @@ export interface Architecture {
   /** Learned absolute positions (GPT-2, GPT-3); absent for rotary and ALiBi. */
   readonly learnedPositions?: Fact;
   /** 'qkv': biases on q, k, v only (Qwen2); 'all': on q, k, v and the output projection (GPT-2). */
-  readonly attentionBias: 'none' | 'qkv' | 'all';
+  /** `out`: only the output projection has a bias (GPT-Neo). */
+  readonly attentionBias: 'none' | 'qkv' | 'out' | 'all';
   readonly mlpBias: boolean;
   readonly norm: NormKind;
   /** Norms per layer: 2 for most, 1 for Falcon-7B's parallel block, 4 for Gemma 2. */

@@ -102,8 +102,8 @@ export function countParameters(arch: Architecture): ParameterCount {
       facts: [arch.hidden, arch.heads, arch.layers, ...latentAttentionFacts(arch.latentAttention)],
     });
   } else if (attentionLayers > 0) {
-    const qkvBias = arch.attentionBias === 'none' ? 0 : a * d + 2 * k * d;
-    const outBias = arch.attentionBias === 'all' ? h : 0;
+    const qkvBias = arch.attentionBias === 'qkv' || arch.attentionBias === 'all' ? a * d + 2 * k * d : 0;
+    const outBias = arch.attentionBias === 'all' || arch.attentionBias === 'out' ? h : 0;
     const qkNorm = arch.qkNorm;
     const attention = h * a * d + 2 * h * k * d + a * d * h + qkvBias + outBias + qkNorm;
     const attentionFormula = k === a && a * d === h ? `4 × ${n(h)} × ${n(h)}` : `${n(h)} × (${n(a)}+2×${n(k)}) × ${n(d)} + ${n(a)} × ${n(d)} × ${n(h)}`;

@@ -1,5 +1,9 @@
 import { findModel, type CatalogModel } from '../catalog/models';
 import type { Finding } from '../analysis/findings';
+import { identifyModel } from '../catalog/models';
+import { describeSteps } from '../catalog/identity';
+import { localModelConfig } from './localModel';
+import { withShapeVocab } from './vocabFromShape';
 import { userFact, type UserFact } from '../source/directives';
 import { fact, type Fact } from '../source/fact';
 import type { FrameworkModule, ReadContext } from '../formats/format';
@@ -42,7 +46,8 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
   let result: ModelResult = {};
   const vocab = userFact(facts, 'vocab');
   const vocabFact = vocab && fact(vocab.value, 'user', { span: vocab.span, note: `compute-budget: vocab=${vocab.note ?? vocab.value}` });
-  const read = framework.readArchitecture?.(view, context);
+  const own = framework.readArchitecture?.(view, context);
+  const read = own && withShapeVocab(own);
   const draft = read && vocabFact ? { ...read, vocab: vocabFact } : read;
   if (draft) {
     const assembled = assemble(draft);
@@ -191,6 +196,9 @@ function fromArchitecture(architecture: Architecture, anchor: Span | undefined, 
   };
 }
 
+/** Where a local checkpoint's architecture comes from, for the provenance line. */
+const LOCAL_SOURCE = 'local config.json';
+
 /** A Hugging Face id: `org/name`, as the Hub and its cache spell it. */
 const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 
@@ -207,7 +215,25 @@ function fromNamedModel(view: ConfigView, nameKey: Located, context: ReadContext
     ?.trim()
     .replace(/^hf:\/\//, '');
   if (!name) return {};
-  const known = findModel(name);
+  const local = localModelConfig(name, context);
+  if (local) {
+    if (local.text === undefined) return {};
+    const parsed = local.text === null ? undefined : readJson(local.text);
+    const result =
+      parsed?.root?.kind === 'map'
+        ? fromNamedArchitecture(readHuggingFace(new ConfigView(parsed.root)), name.slice(0, 120), LOCAL_SOURCE, nameKey, context.findings)
+        : undefined;
+    if (result) return { ...result, catalog: { id: name, aliases: [], config: {}, source: LOCAL_SOURCE } };
+    context.findings.push({
+      severity: 'information',
+      code: 'unknown-model',
+      message: `"${printable(name, 80)}" is a local checkpoint, but ${local.text === null ? 'it has no readable config.json' : 'its config.json holds no architecture this reader knows'}, so its size is unknown. State it with \`parameters: 7B\` or a \`# compute-budget: parameters=7B\` comment.`,
+      span: spanOfEntry(nameKey.entry),
+    });
+    return {};
+  }
+  const identified = identifyModel(name);
+  const known = identified?.model;
   const hub = HUB_ID.test(name) ? context.lookups.modelConfig(name) : undefined;
   const parsed = hub ? readJson(hub.text) : undefined;
   if (hub && parsed?.root?.kind === 'map') {
@@ -231,12 +257,14 @@ function fromNamedModel(view: ConfigView, nameKey: Located, context: ReadContext
     });
     return {};
   }
+  const via = identified && identified.steps.length > 0 ? `"${printable(name, 80)}" (${describeSteps(identified.steps)})` : undefined;
   const result = fromNamedArchitecture(
     readHuggingFace(new ConfigView(treeFromObject(known.config))),
     known.id,
     known.source ?? 'built-in catalog',
     nameKey,
     context.findings,
+    via,
   );
   return result ? { ...result, catalog: known } : {};
 }
@@ -248,6 +276,7 @@ function fromNamedArchitecture(
   source: string,
   nameKey: Located,
   findings: Finding[],
+  via?: string,
 ): ModelResult | undefined {
   const assembled = assemble(draft);
   if (!assembled.ok) return undefined;
@@ -267,7 +296,9 @@ function fromNamedArchitecture(
   findings.push({
     severity: 'hint',
     code: 'catalog-value',
-    message: `The architecture of ${id} comes ${from}: ${compact(result.total!.value)} parameters.`,
+    message: via
+      ? `${via} is read as ${id}, whose architecture it keeps; the architecture comes ${from}: ${compact(result.total!.value)} parameters.`
+      : `The architecture of ${id} comes ${from}: ${compact(result.total!.value)} parameters.`,
     span: spanOfEntry(nameKey.entry),
   });
   return { ...result, total: { ...result.total!, origin: 'catalog' }, active: { ...result.active!, origin: 'catalog' } };

@@ -28,6 +28,12 @@ export const GEMMA_MODELS: readonly CatalogModel[] = [
     configSource: LITGPT,
   },
   {
+    id: 'google/codegemma-7b-it',
+    aliases: ['codegemma-7b-it', 'CodeGemma-7b-it', 'google/codegemma-7b', 'codegemma-7b'],
+    config: gemma('gemma', 3072, 28, 16, 16, 256, 24576, 256000),
+    configSource: LITGPT,
+  },
+  {
     id: 'google/gemma-2-2b',
     aliases: ['gemma-2-2b', 'Gemma-2-2b', 'Gemma-2-2b-it', 'google/gemma-2-2b-it'],
     config: gemma('gemma2', 2304, 26, 8, 4, 256, 9216, 256000),

@@ -123,6 +123,12 @@ export const LLAMA_MODELS: readonly CatalogModel[] = [
     ...CODE_LLAMA,
     configSource: 'codellama/CodeLlama-34b-hf config.json',
   },
+  {
+    id: 'codellama/CodeLlama-70b-hf',
+    aliases: ['CodeLlama-70b-hf', 'CodeLlama-70b', 'codellama/CodeLlama-70b-Instruct-hf', 'codellama/CodeLlama-70b-Python-hf'],
+    config: llama(8192, 80, 64, 8, 28672, 32016),
+    configSource: LITGPT,
+  },
   // TinyLlama: one architecture for every checkpoint of the 3T-token run and v1.1.
   {
     id: 'TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T',

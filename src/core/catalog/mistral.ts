@@ -17,6 +17,30 @@ export const MISTRAL_MODELS: readonly CatalogModel[] = [
     configSource: LITGPT,
   },
   {
+    id: 'mistralai/Mistral-7B-v0.2',
+    aliases: ['Mistral-7B-v0.2', 'Mistral-7B-Instruct-v0.2', 'mistralai/Mistral-7B-Instruct-v0.2', 'unsloth/Mistral-7B-v0.2'],
+    config: mistral(14336, 32000),
+    configSource: LITGPT,
+  },
+  {
+    id: 'mistralai/mathstral-7B-v0.1',
+    aliases: ['mathstral-7B-v0.1', 'Mathstral-7B-v0.1'],
+    config: mistral(14336, 32768),
+    configSource: LITGPT,
+  },
+  {
+    id: 'mistralai/Mistral-Large-Instruct-2407',
+    aliases: ['Mistral-Large-Instruct-2407', 'Mistral-Large-2407'],
+    config: decoder('mistral', 12288, 88, 96, 8, 28672, 32768, false),
+    configSource: LITGPT,
+  },
+  {
+    id: 'mistralai/Mistral-Large-Instruct-2411',
+    aliases: ['Mistral-Large-Instruct-2411', 'Mistral-Large-2411'],
+    config: decoder('mistral', 12288, 88, 96, 8, 28672, 32768, false),
+    configSource: LITGPT,
+  },
+  {
     id: 'mistralai/Mistral-7B-v0.3',
     aliases: ['Mistral-7B-v0.3', 'Mistral-7B-Instruct-v0.3', 'mistralai/Mistral-7B-Instruct-v0.3', 'unsloth/mistral-7b-v0.3'],
     config: mistral(14336, 32768),

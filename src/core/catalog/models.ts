@@ -4,14 +4,19 @@
  * published Hugging Face configs; training tokens are the papers' or model cards' figures.
  */
 import { CLASSIC_MODELS } from './classic';
+import { COMMUNITY_MODELS } from './community';
+import { FALCON_MODELS } from './falcon';
 import { DEEPSEEK_MODELS } from './deepseek';
 import { GEMMA_MODELS } from './gemma';
+import { identify, type Identified } from './identity';
 import { LLAMA_MODELS } from './llama';
 import { MISTRAL_MODELS } from './mistral';
 import { PHI_MODELS } from './phi';
 import { QWEN_MODELS } from './qwen';
+import { QWEN_CODE_MODELS } from './qwenCode';
 import { SMALL_MODELS } from './small';
 import type { CatalogModel } from './catalogModel';
+import { STABLELM_MODELS } from './stablelm';
 
 export type { CatalogModel };
 
@@ -31,6 +36,10 @@ export const MODELS: readonly CatalogModel[] = [
   ...DEEPSEEK_MODELS,
   ...SMALL_MODELS,
   ...CLASSIC_MODELS,
+  ...COMMUNITY_MODELS,
+  ...QWEN_CODE_MODELS,
+  ...FALCON_MODELS,
+  ...STABLELM_MODELS,
 ];
 
 function normalize(name: string): string {
@@ -51,7 +60,17 @@ for (const model of MODELS) {
   }
 }
 
-export function findModel(name: string): CatalogModel | undefined {
+/** The entry a name spells, as written or without its organisation. */
+function exactModel(name: string): CatalogModel | undefined {
   const wanted = normalize(name);
   return BY_NAME.get(wanted) ?? BY_NAME.get(wanted.split('/').pop() ?? wanted);
+}
+
+/** The catalog model a name is, or is a same-shape copy of (see `identity.ts`), with how it was reached. */
+export function identifyModel(name: string): Identified | undefined {
+  return identify(name, exactModel);
+}
+
+export function findModel(name: string): CatalogModel | undefined {
+  return identifyModel(name)?.model;
 }

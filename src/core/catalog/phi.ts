@@ -9,7 +9,50 @@ import { decoder, LITGPT } from './shapes';
  */
 const phi3 = (h: number, layers: number, heads: number, kv: number, ffn: number, vocab: number) => decoder('phi3', h, layers, heads, kv, ffn, vocab, false);
 
+/** Phi-1.5 and Phi-2 (`model_type: phi`): parallel attention and MLP, partial rotary, biases everywhere, vocabulary padded to 51,200. */
+const phi = (h: number, layers: number) => ({
+  model_type: 'phi',
+  hidden_size: h,
+  num_hidden_layers: layers,
+  num_attention_heads: 32,
+  intermediate_size: 4 * h,
+  vocab_size: 51200,
+  tie_word_embeddings: false,
+});
+
 export const PHI_MODELS: readonly CatalogModel[] = [
+  {
+    id: 'microsoft/phi-1_5',
+    aliases: ['phi-1_5', 'phi-1.5'],
+    config: phi(2048, 24),
+    trainingTokens: 150e9,
+    tokensSource: 'Li et al. 2023, Textbooks Are All You Need II: phi-1.5 (150B tokens)',
+    configSource: LITGPT,
+  },
+  {
+    id: 'microsoft/phi-2',
+    aliases: ['phi-2'],
+    config: phi(2560, 32),
+    trainingTokens: 1.4e12,
+    tokensSource: 'microsoft/phi-2 model card (1.4T tokens)',
+    configSource: LITGPT,
+  },
+  {
+    id: 'microsoft/Phi-4-mini-instruct',
+    aliases: ['Phi-4-mini-instruct', 'phi-4-mini'],
+    config: decoder('phi3', 3072, 32, 24, 8, 8192, 200064, true),
+    trainingTokens: 5e12,
+    tokensSource: 'microsoft/Phi-4-mini-instruct model card (5T tokens)',
+    configSource: LITGPT,
+  },
+  {
+    id: 'microsoft/Phi-4-mini-reasoning',
+    aliases: ['Phi-4-mini-reasoning'],
+    config: decoder('phi3', 3072, 32, 24, 8, 8192, 200064, true),
+    configSource: LITGPT,
+  },
+  { id: 'microsoft/Phi-4-reasoning', aliases: ['Phi-4-reasoning'], config: phi3(5120, 40, 40, 10, 17920, 100352), configSource: LITGPT },
+  { id: 'microsoft/Phi-4-reasoning-plus', aliases: ['Phi-4-reasoning-plus'], config: phi3(5120, 40, 40, 10, 17920, 100352), configSource: LITGPT },
   {
     id: 'microsoft/Phi-3-mini-4k-instruct',
     aliases: ['Phi-3-mini-4k-instruct', 'Phi-3-mini-128k-instruct', 'microsoft/Phi-3-mini-128k-instruct', 'phi-3-mini'],

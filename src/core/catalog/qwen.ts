@@ -82,10 +82,29 @@ export const QWEN_MODELS: readonly CatalogModel[] = [
   { id: 'Qwen/Qwen3-32B', aliases: ['Qwen3-32B'], config: qwen3(5120, 64, 64, 8, 25600, false), ...QWEN3, configSource: LITGPT },
   {
     id: 'Qwen/Qwen3-30B-A3B',
-    aliases: ['Qwen3-30B-A3B', 'Qwen/Qwen3-30B-A3B-Base', 'Qwen3-30B-A3B-Base', 'Qwen/Qwen3-30B-A3B-Instruct-2507', 'Qwen/Qwen3-30B-A3B-Thinking-2507'],
+    aliases: ['Qwen3-30B-A3B', 'Qwen/Qwen3-30B-A3B-Base', 'Qwen3-30B-A3B-Base'],
     config: qwen3Moe(2048, 48, 32, 4, 768),
     ...QWEN3,
     configSource: LITGPT,
   },
   { id: 'Qwen/Qwen3-235B-A22B', aliases: ['Qwen3-235B-A22B'], config: qwen3Moe(4096, 94, 64, 4, 1536), ...QWEN3, configSource: LITGPT },
+  // The 2507 re-releases: their own repositories and config.json files, with their bases' shapes.
+  { id: 'Qwen/Qwen3-4B-Instruct-2507', aliases: ['Qwen3-4B-Instruct-2507'], config: qwen3(2560, 36, 32, 8, 9728, true), ...QWEN3, configSource: LITGPT },
+  { id: 'Qwen/Qwen3-4B-Thinking-2507', aliases: ['Qwen3-4B-Thinking-2507'], config: qwen3(2560, 36, 32, 8, 9728, true), ...QWEN3, configSource: LITGPT },
+  { id: 'Qwen/Qwen3-30B-A3B-Instruct-2507', aliases: ['Qwen3-30B-A3B-Instruct-2507'], config: qwen3Moe(2048, 48, 32, 4, 768), ...QWEN3, configSource: LITGPT },
+  { id: 'Qwen/Qwen3-30B-A3B-Thinking-2507', aliases: ['Qwen3-30B-A3B-Thinking-2507'], config: qwen3Moe(2048, 48, 32, 4, 768), ...QWEN3, configSource: LITGPT },
+  {
+    id: 'Qwen/Qwen3-235B-A22B-Instruct-2507',
+    aliases: ['Qwen3-235B-A22B-Instruct-2507'],
+    config: qwen3Moe(4096, 94, 64, 4, 1536),
+    ...QWEN3,
+    configSource: LITGPT,
+  },
+  {
+    id: 'Qwen/Qwen3-235B-A22B-Thinking-2507',
+    aliases: ['Qwen3-235B-A22B-Thinking-2507'],
+    config: qwen3Moe(4096, 94, 64, 4, 1536),
+    ...QWEN3,
+    configSource: LITGPT,
+  },
 ];

@@ -70,6 +70,49 @@ export const SMALL_MODELS: readonly CatalogModel[] = [
     configSource: LITGPT,
   },
   {
+    id: 'allenai/OLMo-1B-hf',
+    aliases: ['OLMo-1B-hf', 'allenai/OLMo-1B', 'OLMo-1B', 'olmo-1b'],
+    config: { ...decoder('olmo', 2048, 16, 16, 16, 8192, 50304, true) },
+    ...tokens(3e12, 'allenai/OLMo-1B model card (3T tokens)'),
+    configSource: LITGPT,
+  },
+  {
+    id: 'allenai/OLMoE-1B-7B-0924',
+    aliases: [
+      'OLMoE-1B-7B-0924',
+      'OLMoE-1B-7B-0924-Instruct',
+      'allenai/OLMoE-1B-7B-0924-Instruct',
+      'allenai/OLMoE-1B-7B-0125',
+      'OLMoE-1B-7B-0125',
+      'OLMoE-1B-7B',
+    ],
+    config: decoder('olmoe', 2048, 16, 16, 16, 1024, 50304, false, { num_experts: 64, num_experts_per_tok: 8 }),
+    ...tokens(5e12, 'Muennighoff et al. 2024, OLMoE (5T tokens)'),
+    configSource:
+      'allenai/OLMoE-1B-7B-0924 config.json (intermediate_size 1,024 per expert); model_type defaults: huggingface/transformers@008e574391258935f3ecc3035c882e73bbcac419:src/transformers/models/olmoe/configuration_olmoe.py',
+  },
+  {
+    // SmolLM3Config's defaults are those of HuggingFaceTB/SmolLM3-3B's config.json (`@auto_docstring(checkpoint=...)`).
+    id: 'HuggingFaceTB/SmolLM3-3B',
+    aliases: ['SmolLM3-3B', 'HuggingFaceTB/SmolLM3-3B-Base', 'SmolLM3-3B-Base'],
+    config: decoder('smollm3', 2048, 36, 16, 4, 11008, 128256, true),
+    ...tokens(11.2e12, 'HuggingFaceTB/SmolLM3-3B model card (11.2T tokens)'),
+    configSource:
+      'huggingface/transformers@008e574391258935f3ecc3035c882e73bbcac419:src/transformers/models/smollm3/configuration_smollm3.py (SmolLM3Config defaults)',
+  },
+  {
+    id: 'allenai/Olmo-3-1025-7B',
+    aliases: ['Olmo-3-1025-7B', 'Olmo-3-7B', 'olmo3-7b'],
+    config: decoder('olmo3', 4096, 32, 32, 32, 11008, 100278, false, { head_dim: 128 }),
+    configSource: 'AI-Hypercomputer/maxtext@e591f30cbbf217ed67ef71263ec0538239f9c3b8:src/maxtext/configs/models/olmo3-7b.yml',
+  },
+  {
+    id: 'allenai/Olmo-3-1125-32B',
+    aliases: ['Olmo-3-1125-32B', 'Olmo-3-32B', 'olmo3-32b'],
+    config: decoder('olmo3', 5120, 64, 40, 8, 27648, 100278, false, { head_dim: 128 }),
+    configSource: 'AI-Hypercomputer/maxtext@e591f30cbbf217ed67ef71263ec0538239f9c3b8:src/maxtext/configs/models/olmo3-32b.yml',
+  },
+  {
     id: 'allenai/OLMo-2-1124-7B',
     aliases: ['OLMo-2-1124-7B', 'OLMo-2-1124-7B-Instruct', 'allenai/OLMo-2-1124-7B-Instruct', 'OLMo-2-1124-7B-SFT', 'OLMo-2-1124-7B-DPO'],
     config: olmo2(4096, 32, 11008),

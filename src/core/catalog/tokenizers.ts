@@ -8,7 +8,11 @@ const TOKENIZERS: readonly { readonly match: RegExp; readonly vocab: number; rea
   { match: /^gpt2$|gpt2bpe|gpt2_bpe|gpt2-vocab|openai-community\/gpt2/i, vocab: 50257, name: 'GPT-2 BPE tokenizer' },
   { match: /llama-?3|llama-3|meta-llama-3/i, vocab: 128256, name: 'Llama 3 tokenizer' },
   { match: /llama-?2|llama2|tinyllama|mistral-7b|mixtral/i, vocab: 32000, name: 'Llama 2 SentencePiece tokenizer' },
+  // A `tokenizer.model` in a Llama folder that is not Llama 3's (matched above): LLaMA 1 and 2 share one 32,000-piece model.
+  { match: /llama[^/]*\/(?:.*\/)?tokenizer\.model$/i, vocab: 32000, name: 'LLaMA SentencePiece tokenizer (assumed from the path)' },
   { match: /cl100k/i, vocab: 100277, name: 'cl100k_base' },
+  // NVIDIA's Nemotron SentencePiece model (`nemotron_2_256k.model`, Nemotron-4 15B and 340B): 256,000 pieces.
+  { match: /nemotron_?\d*_256k|256k\.model/i, vocab: 256000, name: 'Nemotron 256K SentencePiece tokenizer' },
 ];
 
 export function tokenizerVocab(reference: string): { vocab: number; name: string } | undefined {

@@ -7,85 +7,13 @@
  */
 export type Precision = 'bf16' | 'fp8';
 
-export interface Accelerator {
-  readonly id: string;
-  readonly name: string;
-  /** Dense BF16 peak, FLOP/s per chip. */
-  readonly bf16: number;
-  /** Dense FP8 peak, FLOP/s per chip; null when the chip has no FP8 tensor cores. */
-  readonly fp8: number | null;
-  readonly source: string;
-  /** Other ways configs and people write the name (matched case-insensitively, ignoring spaces, '-' and '_'). */
-  readonly aliases: readonly string[];
-}
+import { ACCELERATORS } from './acceleratorRows';
+import type { Accelerator } from './accelerator';
+
+export { ACCELERATORS };
+export type { Accelerator };
 
 const T = 1e12;
-
-export const ACCELERATORS: readonly Accelerator[] = [
-  // NVIDIA A100 Tensor Core GPU datasheet (2021): BF16 Tensor Core 312 TFLOPS (624 with sparsity); no FP8.
-  {
-    id: 'A100',
-    name: 'NVIDIA A100 (SXM)',
-    bf16: 312 * T,
-    fp8: null,
-    source: 'NVIDIA A100 Tensor Core GPU datasheet: BF16 312 TFLOPS dense (624 with sparsity); no FP8',
-    aliases: ['a100-sxm', 'a100-80gb', 'a100-40gb', 'a100-sxm4-80gb', 'nvidia-a100'],
-  },
-  // NVIDIA H100 Tensor Core GPU datasheet, SXM: BF16 1,979 TFLOPS and FP8 3,958 TFLOPS "with sparsity"; dense is half.
-  {
-    id: 'H100',
-    name: 'NVIDIA H100 (SXM)',
-    bf16: 989.5 * T,
-    fp8: 1979 * T,
-    source: 'NVIDIA H100 Tensor Core GPU datasheet (SXM): BF16 1,979 / FP8 3,958 TFLOPS with sparsity, so 989.5 / 1,979 dense',
-    aliases: ['h100-sxm', 'h100-sxm5', 'h100-80gb', 'h100-80gb-hbm3', 'nvidia-h100'],
-  },
-  // NVIDIA H200 Tensor Core GPU datasheet, SXM: same tensor cores as H100 SXM (BF16 1,979 / FP8 3,958 with sparsity).
-  {
-    id: 'H200',
-    name: 'NVIDIA H200 (SXM)',
-    bf16: 989.5 * T,
-    fp8: 1979 * T,
-    source: 'NVIDIA H200 Tensor Core GPU datasheet (SXM): BF16 1,979 / FP8 3,958 TFLOPS with sparsity, so 989.5 / 1,979 dense',
-    aliases: ['h200-sxm', 'h200-141gb', 'nvidia-h200'],
-  },
-  // NVIDIA HGX B200 specifications, per GPU: BF16 4.5 PFLOPS and FP8 9 PFLOPS with sparsity; dense is half.
-  {
-    id: 'B200',
-    name: 'NVIDIA B200 (HGX)',
-    bf16: 2250 * T,
-    fp8: 4500 * T,
-    source: 'NVIDIA HGX B200 specifications, per GPU: BF16 4.5 / FP8 9 PFLOPS with sparsity, so 2.25 / 4.5 PFLOPS dense',
-    aliases: ['b200-sxm', 'nvidia-b200', 'hgx-b200', 'dgx-b200'],
-  },
-  // AMD Instinct MI300X data sheet: peak BF16 1,307.4 TFLOPS and FP8 2,614.9 TFLOPS, both dense (sparsity doubles them).
-  {
-    id: 'MI300X',
-    name: 'AMD Instinct MI300X',
-    bf16: 1307.4 * T,
-    fp8: 2614.9 * T,
-    source: 'AMD Instinct MI300X accelerator data sheet: BF16 1,307.4 / FP8 2,614.9 TFLOPS dense',
-    aliases: ['mi300', 'amd-mi300x', 'instinct-mi300x'],
-  },
-  // Google Cloud TPU v5p documentation: 459 TFLOPS BF16 per chip (918 TOPS INT8); no FP8.
-  {
-    id: 'TPUv5p',
-    name: 'Google TPU v5p',
-    bf16: 459 * T,
-    fp8: null,
-    source: 'Google Cloud TPU v5p documentation: 459 TFLOPS BF16 per chip; INT8 918 TOPS; no FP8',
-    aliases: ['tpu-v5p', 'v5p', 'tpuv5p'],
-  },
-  // Google Cloud TPU v5e documentation: 197 TFLOPS BF16 per chip (394 TOPS INT8); no FP8.
-  {
-    id: 'TPUv5e',
-    name: 'Google TPU v5e',
-    bf16: 197 * T,
-    fp8: null,
-    source: 'Google Cloud TPU v5e documentation: 197 TFLOPS BF16 per chip; INT8 394 TOPS; no FP8',
-    aliases: ['tpu-v5e', 'v5e', 'tpuv5e', 'v5litepod', 'tpu-v5-lite'],
-  },
-];
 
 /** A user's row: peaks in TFLOP/s, as datasheets state them. */
 export interface AcceleratorOverride {

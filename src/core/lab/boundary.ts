@@ -15,6 +15,7 @@ import { around, finding, linesText, type LabFinding, type LineRange, type Locat
 import { minimize } from './lbfgs';
 import { readTable, type TableOptions } from './table';
 import { quantile } from './stats';
+import { minOf, maxOf } from '../numbers/extent';
 
 export interface EvalPoint extends Located {
   readonly task: string;
@@ -210,8 +211,8 @@ function pinball(s: Sigmoid, points: readonly EvalPoint[], tau: number): number 
 export function fitSigmoid(points: readonly EvalPoint[], tau: number, fixedFloor?: number): Sigmoid {
   const xs = points.map((p) => Math.log10(p.compute));
   const ys = points.map((p) => p.score);
-  const low = Math.min(...ys);
-  const high = Math.max(...ys);
+  const low = minOf(ys);
+  const high = maxOf(ys);
   const epsilon = 1e-3 * Math.max(high - low, 1e-6);
   const decode = (t: ArrayLike<number>): Sigmoid => {
     const floor = fixedFloor ?? t[0]!;

@@ -22,6 +22,8 @@ export const LAB_FINDING_CODES = [
   'lab-are-useful',
   'lab-are-poor',
   'lab-no-holdout',
+  'lab-extrapolation',
+  'lab-allocation-wide',
   'lab-low-returns',
   'lab-still-improving',
   'lab-short-window',

@@ -6,10 +6,13 @@
  */
 import { numbers, type NumberFormat, type NumberStyle } from '../report/format';
 import type { Span } from '../source/tree';
+import { EXTRAPOLATION_FACTOR, DETERMINED_WIDTH, sureAllocation, type SureAllocation } from './allocation';
 import { around, finding, linesText, type LabFinding, type LineRange } from './findings';
-import { computeOptimal, constantsOf, fitFrom, predictLoss, rankStarts, type Allocation, type LawConstants, type LogData } from './lossLaw';
+import type { Interval } from './interval';
+import { constantsOf, fitFrom, predictLoss, rankStarts, type LawConstants, type LogData } from './lossLaw';
 import { readRuns, type Run, type RunsFile, type RunsOptions } from './runs';
 import { quantile, seededRandom } from './stats';
+import { maxOf } from '../numbers/extent';
 
 export interface FitOptions {
   /** Checkpoints before this many tokens are left out, except a run's last row. Default 10B (Choshen et al.). */
@@ -22,12 +25,11 @@ export interface FitOptions {
   /** Grid points L-BFGS starts from (the best by objective). Default 8. */
   readonly starts?: number;
   readonly numberStyle?: NumberStyle;
+  /** A budget in FLOP: the fit then judges its compute-optimal split there (interval width, extrapolation). */
+  readonly compute?: number;
 }
 
-export interface Interval {
-  readonly low: number;
-  readonly high: number;
-}
+export type { Interval } from './interval';
 
 export interface HeldOut {
   readonly parameters: number;
@@ -50,8 +52,13 @@ export interface LawFit {
   /** Mean Huber loss at the minimum and whether L-BFGS said it converged. */
   readonly objective: number;
   readonly converged: boolean;
-  /** Whether the data pin the constants down (enough sizes, N and D varied apart, narrow intervals). */
+  /**
+   * Whether the data pin the constants down (enough sizes, N and D varied apart, narrow intervals)
+   * and, when a budget was given, the split there too (the interval on N* within ±30%).
+   */
   readonly determined: boolean;
+  /** 6·N·D of the largest run used: how far a budget extrapolates is measured from it. */
+  readonly largestCompute: number;
   /** Bootstrap fits, for intervals on predictions (`predictInterval`). Not part of the JSON contract. */
   readonly samples: readonly LawConstants[];
 }
@@ -126,6 +133,9 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
   if (!heldOut)
     findings.push(finding('information', 'lab-no-holdout', 'No held-out check: leaving out the largest model leaves too few rows or sizes to fit.', whole));
   else findings.push(areFinding(heldOut, fmt));
+  const largestCompute = Math.max(...runs.map((run) => 6 * run.parameters * run.tokens));
+  const allocation = options.compute ? sureAllocation({ constants, samples, level, largestCompute }, options.compute) : undefined;
+  if (allocation) findings.push(...allocationFindings(allocation, whole, fmt));
   const fit: LawFit = {
     constants,
     intervals,
@@ -136,7 +146,8 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
     heldOut,
     objective: best.value,
     converged: best.converged,
-    determined: !why && best.converged,
+    determined: !why && best.converged && (allocation?.determined ?? true),
+    largestCompute,
     samples,
   };
   return { fit, findings };
@@ -144,8 +155,9 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
 
 function areFinding(heldOut: HeldOut, fmt: NumberFormat): LabFinding {
   const where = { span: heldOut.span, lines: heldOut.lines };
-  const what = `Held-out ARE ${fmt.percent(heldOut.are)} on the largest model (${fmt.count(heldOut.parameters)} parameters, ${heldOut.rows} row${heldOut.rows === 1 ? '' : 's'}, ${linesText(heldOut.lines)}), fitted without it`;
-  if (heldOut.are <= CHOSHEN_FLOOR) return finding('information', 'lab-are-floor', `${what}: at the ~4% Choshen et al. report as the best to expect.`, where);
+  const what = `Held-out loss error (ARE) ${fmt.percent(heldOut.are)} on the largest model (${fmt.count(heldOut.parameters)} parameters, ${heldOut.rows} row${heldOut.rows === 1 ? '' : 's'}, ${linesText(heldOut.lines)}), fitted without it`;
+  if (heldOut.are <= CHOSHEN_FLOOR)
+    return finding('information', 'lab-are-floor', `${what}: within the ~4% Choshen et al. report as the best to expect.`, where);
   if (heldOut.are <= CHOSHEN_USEFUL)
     return finding('information', 'lab-are-useful', `${what}: above the ~4% floor, within the ~20% Choshen et al. still find useful for decisions.`, where);
   return finding(
@@ -176,7 +188,7 @@ function underDetermined(runs: readonly Run[], law: LawConstants, intervals: Law
 }
 
 function holdOut(runs: readonly Run[], starts: number): HeldOut | undefined {
-  const largest = Math.max(...runs.map((run) => run.parameters));
+  const largest = maxOf(runs.map((run) => run.parameters));
   const out = runs.filter((run) => run.parameters === largest);
   const rest = runs.filter((run) => run.parameters !== largest);
   if (rest.length < 5 || new Set(rest.map((run) => run.parameters)).size < 2) return undefined;
@@ -223,9 +235,39 @@ export function predictInterval(fit: LawFit, parameters: number, tokens: number)
   return { loss, low: quantile(values, tail), high: quantile(values, 1 - tail) };
 }
 
-/** The compute-optimal split under the user's fit. */
-export function fitAllocation(fit: LawFit, compute: number): Allocation {
-  return computeOptimal(fit.constants, compute);
+/** The compute-optimal split under the user's fit, with its bootstrap intervals and how far it extrapolates. */
+export function fitAllocation(fit: LawFit, compute: number): SureAllocation {
+  return sureAllocation(fit, compute);
+}
+
+/** What the split at a budget warrants saying: an extrapolation past 10× the largest run, an interval wider than ±30%. */
+function allocationFindings(allocation: SureAllocation, where: { span: Span; lines: LineRange }, fmt: NumberFormat): LabFinding[] {
+  const out: LabFinding[] = [];
+  const budget = `${fmt.flops(allocation.compute)} FLOP`;
+  if (allocation.extrapolation > EXTRAPOLATION_FACTOR)
+    out.push(
+      finding(
+        'warning',
+        'lab-extrapolation',
+        `The budget ${budget} is ${fmt.multiple(allocation.extrapolation)} the largest run's compute (6ND): the split there is an extrapolation of the fitted law, not a measurement.`,
+        where,
+      ),
+    );
+  const n = allocation.intervals?.parameters;
+  if (!n)
+    out.push(
+      finding('information', 'lab-allocation-wide', `No interval on the split at ${budget}: too few bootstrap fits (set bootstrap to 100 or more).`, where),
+    );
+  else if (!allocation.determined)
+    out.push(
+      finding(
+        'warning',
+        'lab-allocation-wide',
+        `The compute-optimal size at ${budget} is not determined: its ${fmt.percent(allocation.level)} interval ${fmt.count(n.low)} to ${fmt.count(n.high)} is wider than ${fmt.percent(DETERMINED_WIDTH)} either side of ${fmt.count(allocation.parameters)}; add runs that vary tokens per parameter at the largest sizes.`,
+        where,
+      ),
+    );
+  return out;
 }
 
 export function logData(runs: readonly Run[]): LogData {

@@ -11,6 +11,7 @@ import { predictLoss } from './lossLaw';
 import { curveLoss } from './stop';
 import type { WorkspaceFit } from './workspaceFit';
 import type { WorkspaceStop } from './workspaceStop';
+import { minOf, maxOf } from '../numbers/extent';
 
 const n = numbers('unicode');
 
@@ -70,8 +71,8 @@ export function runsView(result: WorkspaceFit & { readonly fit: LawFit }, file: 
   for (const row of result.rows) bySize.set(row.parameters, [...(bySize.get(row.parameters) ?? []), row]);
   const sizes = [...bySize.keys()].sort((a, b) => a - b).slice(-MAX_SIZES);
   const allTokens = result.rows.map((row) => row.tokens);
-  const low = Math.min(...allTokens) / 1.5;
-  const high = Math.max(...allTokens) * 1.5;
+  const low = minOf(allTokens) / 1.5;
+  const high = maxOf(allTokens) * 1.5;
   let residuals = 0;
   const series = sizes.map((parameters) => {
     const runs = bySize.get(parameters)!.map((row) => {
@@ -91,7 +92,7 @@ export function runsView(result: WorkspaceFit & { readonly fit: LawFit }, file: 
   const are = result.fit.heldOut ? result.fit.heldOut.are : null;
   const summary =
     `L = ${n.loss(law.E)} + ${n.count(law.A)}/N^${n.ratio(law.alpha)} + ${n.count(law.B)}/D^${n.ratio(law.beta)} · mean |residual| ${n.percent(count ? residuals / count : 0)}` +
-    (are !== null ? ` · held-out ARE ${n.percent(are)} on ${n.count(heldOut!)}` : ' · no held-out check');
+    (are !== null ? ` · held-out loss error (ARE) ${n.percent(are)} on ${n.count(heldOut!)}` : ' · no held-out check');
   return { file, label, sizes: series, meanResidual: count ? residuals / count : 0, are, summary };
 }
 
@@ -128,8 +129,8 @@ export function boundaryView(report: BoundaryReport, file: string, plannedComput
   if (!fit) return undefined;
   const points = report.points.filter((p) => p.task === fit.task).map((p) => ({ compute: p.compute, score: p.score, model: p.model ?? '' }));
   const computes = [...points.map((p) => p.compute), ...(plannedCompute ? [plannedCompute] : [])];
-  const low = Math.min(...computes) / 3;
-  const high = Math.max(...computes) * 3;
+  const low = minOf(computes) / 3;
+  const high = maxOf(computes) * 3;
   const curve = spaced(low, high, CURVE_POINTS * 2, true).map((compute) => ({ compute, score: sigmoidAt(fit.sigmoid, compute) }));
   const planned = plannedCompute ? { compute: plannedCompute, score: sigmoidAt(fit.sigmoid, plannedCompute) } : null;
   const level = `${Math.round(fit.tau * 100)}th-percentile`;

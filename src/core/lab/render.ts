@@ -4,7 +4,9 @@
  */
 import type { NumberFormat } from '../report/format';
 import type { BoundaryReport } from './boundary';
+import { DETERMINED_WIDTH, EXTRAPOLATION_FACTOR, type SureAllocation } from './allocation';
 import { fitAllocation, predictInterval, type FitReport } from './fit';
+import type { Interval } from './interval';
 import { linesText, type LabFinding } from './findings';
 import type { LawConstants } from './lossLaw';
 import type { StopReport } from './stop';
@@ -32,20 +34,39 @@ export function formatFit(report: FitReport, fmt: NumberFormat, options: { compu
     );
   }
   if (fit.heldOut)
-    out.push(`Held-out ARE ${fmt.percent(fit.heldOut.are)} on the largest model (${fmt.count(fit.heldOut.parameters)}, ${linesText(fit.heldOut.lines)})`);
-  out.push(fit.determined ? 'The constants are determined by the data.' : 'The fit is under-determined (see the findings).');
-  if (options.compute) {
-    const a = fitAllocation(fit, options.compute);
     out.push(
-      `Compute-optimal at ${fmt.flops(a.compute)} FLOP: N ${fmt.count(a.parameters)}, D ${fmt.count(a.tokens)} (${fmt.ratio(a.tokensPerParameter)} tokens per parameter), loss ${fmt.loss(a.loss)}`,
+      `Held-out loss error (ARE) ${fmt.percent(fit.heldOut.are)} on the largest model (${fmt.count(fit.heldOut.parameters)}, ${linesText(fit.heldOut.lines)}): how well the law predicts a loss, not how sure a split is`,
     );
-  }
+  if (options.compute) out.push(...allocationLines(fitAllocation(fit, options.compute), fmt));
+  else
+    out.push(
+      fit.determined
+        ? "The constants' intervals are narrower than their values; give --compute C to see how sure the compute-optimal split is."
+        : 'The fit is under-determined (see the findings).',
+    );
   if (options.parameters && options.tokens) {
     const p = predictInterval(fit, options.parameters, options.tokens);
     const band = Number.isFinite(p.low) ? ` [${fmt.loss(p.low)}, ${fmt.loss(p.high)}]` : '';
     out.push(`Predicted loss at N ${fmt.count(options.parameters)}, D ${fmt.count(options.tokens)}: ${fmt.loss(p.loss)}${band}`);
   }
   return [...out, ...findingLines(report.findings)].join('\n');
+}
+
+/** The split at a budget with its interval, how far it extrapolates, and whether it is determined (±30% in N). */
+function allocationLines(a: SureAllocation, fmt: NumberFormat): string[] {
+  const band = (interval: Interval | undefined, show: (x: number) => string): string => (interval ? ` [${show(interval.low)}, ${show(interval.high)}]` : '');
+  const i = a.intervals ?? undefined;
+  const past = a.extrapolation > EXTRAPOLATION_FACTOR ? `, ${fmt.multiple(a.extrapolation)} the largest run: an extrapolation` : '';
+  return [
+    `Compute-optimal at ${fmt.flops(a.compute)} FLOP${i ? ` (${fmt.percent(a.level)} intervals)` : ''}${past}:`,
+    `  N     ${fmt.count(a.parameters)}${band(i?.parameters, (x) => fmt.count(x))}`,
+    `  D     ${fmt.count(a.tokens)}${band(i?.tokens, (x) => fmt.count(x))}`,
+    `  D/N   ${fmt.ratio(a.tokensPerParameter)}${band(i?.tokensPerParameter, (x) => fmt.ratio(x))}`,
+    `  loss  ${fmt.loss(a.loss)}${band(i?.loss, (x) => fmt.loss(x))}`,
+    a.determined
+      ? `The split is determined: the interval on N lies within +/-${fmt.percent(DETERMINED_WIDTH)} of N.`
+      : `The split is not determined: ${i ? `the interval on N is wider than +/-${fmt.percent(DETERMINED_WIDTH)} of N` : 'no bootstrap interval'} (see the findings).`,
+  ];
 }
 
 export function formatStop(report: StopReport, fmt: NumberFormat): string {
@@ -84,8 +105,9 @@ export function formatBoundary(report: BoundaryReport, fmt: NumberFormat): strin
 /**
  * `fit --json`: { version: 1, fit: null | { constants: {E, A, alpha, B, beta}, intervals: null |
  * {E: {low, high}, …}, level, rowsUsed, sizes, earlyCheckpoints, heldOut: null | {parameters,
- * rows, are, span: {start, end}, lines: {first, last}}, objective, converged, determined,
- * allocation?: {compute, parameters, tokens, tokensPerParameter, loss} }, findings: [{severity, code, message, span:
+ * rows, are, span: {start, end}, lines: {first, last}}, objective, converged, determined, largestCompute,
+ * allocation?: {compute, parameters, tokens, tokensPerParameter, loss, intervals: null | {parameters, tokens,
+ * tokensPerParameter, loss: {low, high}}, level, extrapolation, determined} }, findings: [{severity, code, message, span:
  * {start, end}, lines: {first, last}}] }. Bootstrap samples are not part of it.
  */
 export function fitJson(report: FitReport, options: { compute?: number } = {}): unknown {
@@ -104,6 +126,7 @@ export function fitJson(report: FitReport, options: { compute?: number } = {}): 
           objective: fit.objective,
           converged: fit.converged,
           determined: fit.determined,
+          largestCompute: fit.largestCompute,
           ...(options.compute ? { allocation: fitAllocation(fit, options.compute) } : {}),
         }
       : null,

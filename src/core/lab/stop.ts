@@ -5,12 +5,14 @@
  * low returns. With a planned total, a curve L(D) = E + B/D^β fitted to the log projects what the
  * remaining tokens would gain.
  */
+import { besideLimit, percentDigits, plainDigits } from './besideLimit';
 import { numbers, type NumberStyle } from '../report/format';
 import { around, finding, linesText, type LabFinding, type LineRange } from './findings';
 import { HUBER_DELTA } from './lossLaw';
 import { minimize } from './lbfgs';
 import { readLossLog, type LogPoint, type LossLog, type LossLogOptions } from './lossLog';
 import { huber, theilSen } from './stats';
+import { minOf } from '../numbers/extent';
 
 export interface StopOptions {
   /** The trailing share of tokens seen that the slope is taken over. Default 0.2. */
@@ -104,7 +106,7 @@ export function stopSignal(points: readonly LogPoint[], options: StopOptions = {
       : undefined;
   const evidence =
     `over the last ${fmt.percent(share)} of tokens (${fmt.count(window[0]!.tokens)} to ${fmt.count(last)}, ${window.length} points, ${linesText(where.lines)}) ` +
-    `loss fell ${fmt.loss(lossImprovementPer100B)} per 100B tokens and perplexity ${fmt.percent(perplexityImprovementPer10B)} per 10B tokens (Theil–Sen slope)`;
+    `loss fell ${besideLimit(lossImprovementPer100B, lossLimit, (x) => fmt.loss(x), plainDigits)} per 100B tokens and perplexity ${besideLimit(perplexityImprovementPer10B, pplLimit, (x) => fmt.percent(x), percentDigits)} per 10B tokens (Theil–Sen slope)`;
   const remaining = projection
     ? `; by the curve fitted to the log (E ${fmt.loss(curve!.E)}, β ${fmt.ratio(curve!.beta)}) the remaining ${fmt.count(projection.plannedTokens - last)} planned tokens would lower the loss by ${fmt.loss(projection.gain)}, to ${fmt.loss(projection.lossAtPlanned)}`
     : '';
@@ -162,7 +164,7 @@ export function fitCurve(points: readonly LogPoint[]): Curve | undefined {
     for (let k = 0; k < 3; k++) gradient[k]! /= logD.length;
     return sum / logD.length;
   };
-  const minLoss = Math.min(...kept.map((p) => p.loss));
+  const minLoss = minOf(kept.map((p) => p.loss));
   let best: { x: Float64Array; value: number } | undefined;
   for (const fraction of [0.5, 0.8, 0.95])
     for (const beta of [0.1, 0.3, 0.6, 1]) {

@@ -1,7 +1,7 @@
 /**
  * The user's own law as the editor uses it: a runs file fitted once (in a worker), then its
  * constants and bootstrap samples travel as plain data to the hover, the inline summary, the
- * planner and the chart, labelled "your fit (24 runs, ARE 0.53%)".
+ * planner and the chart, labelled "your fit (64 runs, held-out loss error 0.36%)".
  */
 import { numbers, type NumberStyle } from '../report/format';
 import type { WorkspaceLaw } from '../planner/fitChoice';
@@ -33,16 +33,20 @@ export function fitWorkspaceRuns(text: string, file: string, options: FitOptions
   return { fit: report.fit, findings: report.findings, runs, rows };
 }
 
-/** "your fit (24 runs, ARE 0.53%)", or "(…, ARE not checked)" when no model could be held out. */
+/**
+ * "your fit (64 runs, held-out loss error 0.53%)", or "(…, loss error not checked)" when no model
+ * could be held out. The error is the ARE of a loss prediction, not an error of the split.
+ */
 export function workspaceLabel(result: WorkspaceFit, style: NumberStyle = 'unicode'): string {
   const fmt = numbers(style);
-  const are = result.fit?.heldOut ? `ARE ${fmt.percent(result.fit.heldOut.are)}` : 'ARE not checked';
+  const are = result.fit?.heldOut ? `held-out loss error ${fmt.percent(result.fit.heldOut.are)}` : 'loss error not checked';
   return `your fit (${result.runs} run${result.runs === 1 ? '' : 's'}, ${are})`;
 }
 
 /** The fit as a law the planner and the chart take. */
 export function workspaceLaw(result: WorkspaceFit & { readonly fit: LawFit }, style: NumberStyle = 'unicode'): WorkspaceLaw {
-  return { id: 'workspace', label: workspaceLabel(result, style), ...result.fit.constants };
+  const { samples, level, largestCompute } = result.fit;
+  return { id: 'workspace', label: workspaceLabel(result, style), ...result.fit.constants, uncertainty: { samples, level, largestCompute } };
 }
 
 /** A predicted loss with its bootstrap interval, for N active parameters and D tokens. */

@@ -9,6 +9,7 @@ import { REFERENCE_MODELS, type ReferenceModel } from '../reference/models';
 import type { PlanResult } from './plan';
 import { describeTarget } from './parseTarget';
 import { planMarkdown, planSheet, type PlanSheet } from './planSheet';
+import { minOf, maxOf } from '../numbers/extent';
 
 /**
  * Everything the chart webview draws, computed here so that the page only draws and the numbers
@@ -164,8 +165,8 @@ const PLOTTABLE: [number, number] = [1, 1e30];
 /** The whole decades around the values, with at least half a decade of room each side. */
 function decades(values: readonly number[]): [number, number] {
   const plottable = values.map((value) => (Number.isFinite(value) ? Math.min(Math.max(value, PLOTTABLE[0]), PLOTTABLE[1]) : PLOTTABLE[1]));
-  const low = Math.min(...plottable);
-  const high = Math.max(...plottable);
+  const low = minOf(plottable);
+  const high = maxOf(plottable);
   return [10 ** Math.floor(Math.log10(low) - 0.3), 10 ** Math.ceil(Math.log10(high) + 0.3)];
 }
 
@@ -245,8 +246,8 @@ function lossView(current: NonNullable<ChartData['current']>, choice: FitChoice 
   const kaplan = allocateKaplan(budget);
   const chinchilla = allocateAtRatio(budget);
   const sizes = [optimum.parameters, kaplan.parameters, chinchilla.parameters, current.parameters];
-  const low = Math.min(...sizes) / 4;
-  const high = Math.max(...sizes) * 4;
+  const low = minOf(sizes) / 4;
+  const high = maxOf(sizes) * 4;
   const curve = Array.from({ length: LOSS_CURVE_POINTS }, (_, i) => {
     const parameters = low * (high / low) ** (i / (LOSS_CURVE_POINTS - 1));
     const tokens = budget / (6 * parameters);

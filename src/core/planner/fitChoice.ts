@@ -1,4 +1,5 @@
 import { lossFit, type LossFit } from '../budget/scaling';
+import type { Uncertainty } from '../lab/allocation';
 import type { LawConstants } from '../lab/lossLaw';
 
 /**
@@ -9,6 +10,8 @@ import type { LawConstants } from '../lab/lossLaw';
 export interface WorkspaceLaw extends LawConstants {
   readonly id: 'workspace';
   readonly label: string;
+  /** The fit's bootstrap fits, so a planner can give its split an interval. */
+  readonly uncertainty?: Uncertainty;
 }
 
 export type Law = LossFit | WorkspaceLaw;

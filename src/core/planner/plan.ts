@@ -3,6 +3,7 @@ import { allocateAtRatio, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, LOSS_
 import { EU_NOTIFICATION_DUTY, evaluateThresholds, THRESHOLD_RULES, type ThresholdResult, type ThresholdRule } from '../budget/thresholds';
 import { acceleratorTable, findAccelerator, peakFlops, type Accelerator, type AcceleratorOverride, type Precision } from '../hardware/accelerators';
 import { DEFAULT_MFU, hardwareCompute, SECONDS_PER_DAY, timeToTrain } from '../hardware/estimate';
+import { sureAllocation, type SplitUncertainty } from '../lab/allocation';
 import { computeOptimal, predictLoss } from '../lab/lossLaw';
 import { resolveFit, type FitChoice, type Law, type LawId } from './fitChoice';
 import { inferenceAwarePlan } from './inferenceAware';
@@ -81,7 +82,8 @@ export interface PlanResult {
   /** Where the loss-minimising allocations of this budget lie, for comparison. */
   readonly optima: {
     readonly fit: LawId;
-    readonly byFit: { readonly parameters: number; readonly tokens: number; readonly loss: number };
+    /** Under the user's own fit, with the bootstrap's interval, how far it extrapolates and whether it is determined. */
+    readonly byFit: { readonly parameters: number; readonly tokens: number; readonly loss: number; readonly uncertainty?: SplitUncertainty };
     readonly kaplan: { readonly parameters: number; readonly tokens: number; readonly loss: number };
     readonly chinchilla: { readonly parameters: number; readonly tokens: number; readonly loss: number };
   };
@@ -183,7 +185,7 @@ export function plan(input: PlanInput): PlanResult {
     })),
     optima: {
       fit: fit.id,
-      byFit: withLoss(computeOptimal(fit, budgetFlops)),
+      byFit: byFit(fit, budgetFlops),
       kaplan: withLoss(allocateKaplan(budgetFlops)),
       chinchilla: withLoss(allocateAtRatio(budgetFlops)),
     },
@@ -191,6 +193,15 @@ export function plan(input: PlanInput): PlanResult {
     thresholds: planThresholds(flops, input.thresholds ?? THRESHOLD_RULES, hardware?.cost ?? null),
     warnings,
   };
+}
+
+/** The loss-optimal split under the chosen law; the user's own fit adds its bootstrap interval. */
+function byFit(fit: Law, budget: number): PlanResult['optima']['byFit'] {
+  const point = computeOptimal(fit, budget);
+  const base = { parameters: point.parameters, tokens: point.tokens, loss: point.loss };
+  if (fit.id !== 'workspace' || !fit.uncertainty) return base;
+  const { intervals, level, extrapolation, determined } = sureAllocation({ constants: fit, ...fit.uncertainty }, budget);
+  return { ...base, uncertainty: { intervals, level, extrapolation, determined } };
 }
 
 function allocate(target: PlanTarget, budget: number, fit: Law): { parameters: number; tokens: number; inference: PlanResult['inference'] } {

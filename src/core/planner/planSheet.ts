@@ -1,5 +1,6 @@
 import { UNICODE_NUMBERS, type NumberFormat } from '../report/format';
 import { markdownCell as escape } from '../report/markdownCell';
+import { splitNote } from '../lab/splitText';
 import type { PlanResult } from './plan';
 import { describeTarget } from './parseTarget';
 
@@ -85,6 +86,7 @@ export function planSheet(result: PlanResult, n: NumberFormat = UNICODE_NUMBERS)
       {
         label: result.optima.fit === 'workspace' ? `Loss-optimal for this budget (${result.loss[0]!.label})` : 'Loss-optimal for this budget',
         value: `${n.count(result.optima.byFit.parameters)} on ${n.count(result.optima.byFit.tokens)}: ${n.loss(result.optima.byFit.loss)}`,
+        ...(result.optima.byFit.uncertainty ? { note: splitNote(result.optima.byFit.uncertainty, n) } : {}),
       },
       {
         label: 'Kaplan et al. 2020 allocation',

@@ -3,6 +3,7 @@ import { parseSource, syntaxOf } from '../source/syntax';
 import type { ConfigNode, MapEntry, MapNode, Span } from '../source/tree';
 import { printable } from '../source/view';
 import { resolveReference } from './resources';
+import { MAX_INCLUDED_FILES, MAX_INCLUDED_NODES, type ParsedInclude } from './workBudget';
 
 /** Files that include files are followed this many levels deep, no further. */
 export const MAX_INCLUDE_DEPTH = 8;
@@ -10,7 +11,7 @@ export const MAX_INCLUDE_DEPTH = 8;
 export type Referenced =
   | { readonly ok: true; readonly root: ConfigNode; readonly path: string }
   /** `pending`: the host has not read it yet; the analysis is repeated when it has. */
-  | { readonly ok: false; readonly why: 'missing' | 'pending' | 'too-deep' | 'cycle' | 'unreadable' };
+  | { readonly ok: false; readonly why: 'missing' | 'pending' | 'too-deep' | 'cycle' | 'unreadable' | 'budget' };
 
 /**
  * Reads a file this config points at (`base_config:`, `!include`), parsed in its own syntax.
@@ -30,13 +31,45 @@ export function readReferenced(reference: string, at: Span, context: ReadContext
     return fail('too-deep', `${label} "${where}" is more than ${MAX_INCLUDE_DEPTH} files deep; it is not read, so its values do not count.`);
   if (path === context.fileName || context.includeChain?.includes(path))
     return fail('cycle', `${label} "${where}" includes itself through a cycle; it is read once.`);
-  const text = context.lookups.file(path);
-  if (text === undefined) return fail('pending');
-  if (text === null) return fail('missing', `${label} "${where}" was not found (looked for ${printable(path, 120)}), so the values it holds do not count.`);
-  const parsed = parseSource(text, syntaxOf(path, text));
-  if (!parsed.root || parsed.problems.some((problem) => problem.code === 'parse-error'))
-    return fail('unreadable', `${label} "${where}" could not be read as ${syntaxOf(path, text).toUpperCase()}, so the values it holds do not count.`);
-  return { ok: true, root: respan(parsed.root, at, new Map()), path };
+  const budget = context.lookups.budget;
+  if (budget.exhausted) return fail('budget');
+  let read = context.lookups.parsed.get(path);
+  if (!read) {
+    const text = context.lookups.file(path);
+    if (text === undefined) return fail('pending');
+    if (text === null) return fail('missing', `${label} "${where}" was not found (looked for ${printable(path, 120)}), so the values it holds do not count.`);
+    read = parse(path, text);
+    context.lookups.parsed.set(path, read);
+  }
+  if (!read.root) return fail('unreadable', `${label} "${where}" could not be read as ${read.syntax.toUpperCase()}, so the values it holds do not count.`);
+  if (!budget.spendFile(read.nodes))
+    return fail(
+      'budget',
+      `${label} "${where}" is not read: the files this config includes pass ${MAX_INCLUDED_FILES} reads or ${MAX_INCLUDED_NODES.toLocaleString('en-US')} values in all, so the values from here on do not count.`,
+    );
+  return { ok: true, root: respan(read.root, at, new Map()), path };
+}
+
+/** An included file parsed, as kept for the rest of the analysis. */
+function parse(path: string, text: string): ParsedInclude {
+  const syntax = syntaxOf(path, text);
+  const parsed = parseSource(text, syntax);
+  const usable = parsed.root && !parsed.problems.some((problem) => problem.code === 'parse-error');
+  return usable ? { root: parsed.root, nodes: countNodes(parsed.root!), syntax } : { root: undefined, nodes: 0, syntax };
+}
+
+/** Nodes of a tree, each shared (aliased) node once. */
+function countNodes(root: ConfigNode): number {
+  const seen = new Set<ConfigNode>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.kind === 'seq') for (const item of node.items) stack.push(item);
+    else if (node.kind === 'map') for (const entry of node.entries) stack.push(entry.value);
+  }
+  return seen.size;
 }
 
 /** The context for reading inside an included file, so its own references resolve from its folder. */

@@ -4,11 +4,16 @@
  * lookup the host fills, and lists what it asked for and did not get, so the host can fetch it
  * (from disk, `vscode.workspace.fs`, the Hugging Face cache or the Hub) and analyse again.
  */
+import { WorkBudget, type ParsedInclude } from './workBudget';
+import type { TokenizerVocab } from '../catalog/tokenizerFiles';
+
 export interface Resources {
   /** A file's text by resolved path; `null` when it does not exist or cannot be read; `undefined` when not loaded yet. */
   file(path: string): string | null | undefined;
   /** A Hugging Face `config.json` text by model id; `null` when no source knows it; `undefined` when not looked up yet. */
   modelConfig(id: string): ResolvedModelConfig | null | undefined;
+  /** The vocabulary a tokenizer file holds, counted by the host from its bytes (`vocabularyOf`); same states as `file`. */
+  tokenizer?(path: string): TokenizerVocab | null | undefined;
 }
 
 export interface ResolvedModelConfig {
@@ -24,20 +29,33 @@ export interface ResolvedModelConfig {
 export interface ResourceSnapshot {
   readonly files: Readonly<Record<string, string | null>>;
   readonly models: Readonly<Record<string, ResolvedModelConfig | null>>;
+  readonly tokenizers?: Readonly<Record<string, TokenizerVocab | null>>;
 }
 
 /** What an analysis asked for and did not find in its `Resources`. */
 export interface PendingResources {
   readonly files: readonly string[];
   readonly models: readonly string[];
+  /** Tokenizer files to count (absent: none). */
+  readonly tokenizers?: readonly string[];
 }
 
 export const NO_PENDING: PendingResources = { files: [], models: [] };
+
+/** Whether an analysis is waiting for nothing. */
+export function nothingPending(pending: PendingResources): boolean {
+  return pending.files.length === 0 && pending.models.length === 0 && (pending.tokenizers?.length ?? 0) === 0;
+}
 
 /** Lookups made during one analysis, so the host knows what to fetch. */
 export class ResourceLookups {
   private readonly files = new Set<string>();
   private readonly models = new Set<string>();
+  /** What this analysis may still spend on included files. */
+  readonly budget = new WorkBudget();
+  /** Included files parsed in this analysis, by path: each is read once however often it is named. */
+  readonly parsed = new Map<string, ParsedInclude>();
+  private readonly tokenizers = new Set<string>();
 
   constructor(private readonly resources: Resources | undefined) {}
 
@@ -53,8 +71,15 @@ export class ResourceLookups {
     return config;
   }
 
+  tokenizer(path: string): TokenizerVocab | null | undefined {
+    const vocab = this.resources?.tokenizer?.(path);
+    if (vocab === undefined) this.tokenizers.add(path);
+    return vocab;
+  }
+
   get pending(): PendingResources {
-    return this.files.size === 0 && this.models.size === 0 ? NO_PENDING : { files: [...this.files], models: [...this.models] };
+    if (this.files.size === 0 && this.models.size === 0 && this.tokenizers.size === 0) return NO_PENDING;
+    return { files: [...this.files], models: [...this.models], ...(this.tokenizers.size > 0 ? { tokenizers: [...this.tokenizers] } : {}) };
   }
 }
 
@@ -62,6 +87,8 @@ export class ResourceLookups {
 export interface ResourceHost {
   readFile(path: string): Promise<string | null>;
   modelConfig(id: string): Promise<ResolvedModelConfig | null>;
+  /** A tokenizer file's vocabulary (`vocabularyOf` over its bytes); hosts that cannot read bytes leave it out. */
+  tokenizer?(path: string): Promise<TokenizerVocab | null>;
 }
 
 /**
@@ -71,6 +98,7 @@ export interface ResourceHost {
 export class ResourceCache implements Resources {
   private readonly files = new Map<string, string | null>();
   private readonly models = new Map<string, ResolvedModelConfig | null>();
+  private readonly tokenizers = new Map<string, TokenizerVocab | null>();
   private readonly inFlight = new Map<string, Promise<void>>();
 
   file(path: string): string | null | undefined {
@@ -81,17 +109,22 @@ export class ResourceCache implements Resources {
     return this.models.get(id);
   }
 
+  tokenizer(path: string): TokenizerVocab | null | undefined {
+    return this.tokenizers.get(path);
+  }
+
   /**
    * Forgets a file whose text changed on disk, so the next analysis reads it again; true when
    * it was known (an analysis used it), so the host knows to analyse again.
    */
   forgetFile(path: string): boolean {
-    return this.files.delete(path);
+    const tokenizer = this.tokenizers.delete(path);
+    return this.files.delete(path) || tokenizer;
   }
 
   /** What is known now, as data a worker can receive (only data crosses to a worker). */
   snapshot(): ResourceSnapshot {
-    return { files: Object.fromEntries(this.files), models: Object.fromEntries(this.models) };
+    return { files: Object.fromEntries(this.files), models: Object.fromEntries(this.models), tokenizers: Object.fromEntries(this.tokenizers) };
   }
 
   /** Forgets every model answer: where models come from changed (e.g. the network was allowed). */
@@ -122,8 +155,20 @@ export class ResourceCache implements Resources {
         }),
       );
     }
+    for (const path of pending.tokenizers ?? []) {
+      if (this.tokenizers.has(path)) continue;
+      jobs.push(
+        this.once(`tokenizer:${path}`, async () => {
+          this.tokenizers.set(path, host.tokenizer ? await host.tokenizer(path).catch(() => null) : null);
+        }),
+      );
+    }
     await Promise.all(jobs);
-    return pending.files.some((path) => this.files.has(path)) || pending.models.some((id) => this.models.has(id));
+    return (
+      pending.files.some((path) => this.files.has(path)) ||
+      pending.models.some((id) => this.models.has(id)) ||
+      (pending.tokenizers ?? []).some((path) => this.tokenizers.has(path))
+    );
   }
 
   private once(key: string, job: () => Promise<void>): Promise<void> {
@@ -150,7 +195,7 @@ export async function withResources<T extends { readonly pending: PendingResourc
 ): Promise<T> {
   let result = run(cache);
   for (let round = 0; round < MAX_RESOURCE_ROUNDS; round++) {
-    if (result.pending.files.length === 0 && result.pending.models.length === 0) break;
+    if (nothingPending(result.pending)) break;
     if (!(await cache.resolve(result.pending, host))) break;
     result = run(cache);
   }

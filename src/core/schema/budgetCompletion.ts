@@ -1,4 +1,5 @@
 import { asSection, BUDGET_SCHEMA, propertiesOf, resolve, sectionAt, type DefaultSnippet, type SchemaNode, type SchemaProperty } from './budgetSchema';
+import { minOf } from '../numbers/extent';
 
 /**
  * Completion in a plain budget file, driven by `schemas/budget.schema.json`: the keys valid at the
@@ -121,7 +122,7 @@ function siblingKeys(lines: readonly string[], lineIndex: number, indent: number
 /** The file's own indentation step (the smallest indent it uses), two spaces when it has none. */
 function indentUnit(lines: readonly string[]): string {
   const indents = lines.filter((line) => /^ +[^\s#-]/.test(line)).map((line) => /^ */.exec(line)![0].length);
-  return ' '.repeat(indents.length ? Math.min(...indents) : 2);
+  return ' '.repeat(indents.length ? minOf(indents) : 2);
 }
 
 function keyCompletion(

@@ -23,9 +23,42 @@ export const FACT_NAMES = {
   synthetic_flops: 'compute spent generating non-public synthetic training data, in FLOP (discarded samples included)',
   generator_parameters: 'parameters of the model that generated synthetic data',
   generated_tokens: 'tokens that model generated (discarded samples included)',
+  accelerator: 'the accelerator the run uses, by name (H100-80GB, A100-40GB, MI300X, TPUv5p): memory per device is checked against it',
+  mfu: 'model FLOPs utilisation, a fraction (0.4) or a percentage (40), for the step-time estimate',
+  serving_gpu_utilization: "vLLM's gpu_memory_utilization, the fraction of each device's memory serving may use (default 0.9)",
+  max_num_batched_tokens: "vLLM's max_num_batched_tokens, the tokens of its profiling forward pass (default 8192)",
 } as const;
 
+/** Facts given as a fraction or a percentage rather than a count of one or more. */
+const FRACTIONS: ReadonlySet<FactName> = new Set(['mfu', 'serving_gpu_utilization']);
+
 export type FactName = keyof typeof FACT_NAMES;
+
+/** Values each fact may take, for prompts and messages: a count of accelerators is never "1.2B". */
+export const FACT_EXAMPLES: Readonly<Record<FactName, readonly string[]>> = {
+  gpus: ['8', '128', '1024'],
+  data_parallel: ['8', '64', '512'],
+  dataset_tokens: ['300B', '1.2T'],
+  tokens: ['300B', '2T'],
+  parameters: ['125M', '7B', '70B'],
+  active_parameters: ['2.7B', '13B'],
+  vocab: ['50257', '128256', 'llama-2'],
+  prior_tokens: ['300B', '2T'],
+  prior_flops: ['3e23', '1.2e24'],
+  synthetic_flops: ['1e21', '5e22'],
+  generator_parameters: ['7B', '70B'],
+  generated_tokens: ['10B', '500B'],
+  accelerator: ['H100-80GB', 'MI300X'],
+  mfu: ['0.4', '45'],
+  serving_gpu_utilization: ['0.9', '0.85'],
+  max_num_batched_tokens: ['8192', '16384'],
+};
+
+/** "e.g. gpus=128 or gpus=1024", with `=` or `: ` between the name and the value. */
+export function factExamples(name: FactName, between: '=' | ': '): string {
+  const [first, second] = FACT_EXAMPLES[name].slice(-2);
+  return `e.g. ${name}${between}${first} or ${name}${between}${second}`;
+}
 
 export interface UserFact {
   readonly name: FactName;
@@ -34,6 +67,8 @@ export interface UserFact {
   readonly span?: Span;
   /** How a value given by name was read, e.g. "Llama 2 SentencePiece tokenizer" for `vocab=llama-2`. */
   readonly note?: string;
+  /** A fact given by name rather than number (`accelerator=H100-80GB`): the name, printable; `value` is then 0. */
+  readonly text?: string;
 }
 
 const DIRECTIVE = /(?:#|\/\/)[ \t]*compute-budget:[ \t]*([^\r\n]*)/g;
@@ -61,6 +96,12 @@ const ALIASES: Record<string, FactName> = {
   synthetic_flops: 'synthetic_flops',
   generator_parameters: 'generator_parameters',
   generated_tokens: 'generated_tokens',
+  accelerator: 'accelerator',
+  gpu_type: 'accelerator',
+  mfu: 'mfu',
+  serving_gpu_utilization: 'serving_gpu_utilization',
+  gpu_memory_utilization: 'serving_gpu_utilization',
+  max_num_batched_tokens: 'max_num_batched_tokens',
 };
 
 /** Reads every `compute-budget:` directive comment in the text. */
@@ -101,6 +142,8 @@ function readFact(rawName: string, rawValue: string, span: Span | undefined, fin
     });
     return undefined;
   }
+  if (name === 'accelerator') return { name, value: 0, span, text: printable(rawValue, 40) };
+  if (FRACTIONS.has(name)) return readFraction(name, rawValue, span, findings);
   const tokenizer = name === 'vocab' && !parseCount(rawValue).ok ? tokenizerVocab(rawValue) : undefined;
   if (tokenizer)
     return { name, value: tokenizer.vocab, span, note: `${printable(rawValue, 40)} (${tokenizer.name}, ${tokenizer.vocab.toLocaleString('en-US')})` };
@@ -110,12 +153,28 @@ function readFact(rawName: string, rawValue: string, span: Span | undefined, fin
     findings.push({
       severity: 'warning',
       code: 'invalid-directive',
-      message: `compute-budget: ${name}=${printable(rawValue, 40)} is not a count of one or more (write e.g. ${name}=128 or ${name}=1.2B${name === 'vocab' ? ', or a known tokenizer name' : ''}).`,
+      message: `compute-budget: ${name}=${printable(rawValue, 40)} is not a count of one or more (write ${factExamples(name, '=')}${name === 'vocab' ? ', or a known tokenizer name' : ''}).`,
       span: where,
     });
     return undefined;
   }
   return { name, value: parsed.value, span };
+}
+
+/** `mfu=0.4` or `mfu=40` (per cent): a fraction in (0, 1]. */
+function readFraction(name: FactName, rawValue: string, span: Span | undefined, findings: Finding[]): UserFact | undefined {
+  const parsed = parseCount(rawValue.replace(/%$/, ''));
+  const fraction = parsed.ok ? (parsed.value > 1 && parsed.value <= 100 ? parsed.value / 100 : parsed.value) : NaN;
+  if (!(fraction > 0 && fraction <= 1)) {
+    findings.push({
+      severity: 'warning',
+      code: 'invalid-directive',
+      message: `compute-budget: ${name}=${printable(rawValue, 40)} is not a fraction between 0 and 1 (write e.g. ${name}=0.4 or ${name}=40%).`,
+      span: span ?? { start: 0, end: 0 },
+    });
+    return undefined;
+  }
+  return { name, value: fraction, span };
 }
 
 /** The last value given for a fact wins: settings and flags come after the file's comments. */

@@ -4,6 +4,7 @@ import { lexShell } from './shell/lexer';
 import { parseShell } from './shell/parser';
 import type { ConfigNode, MapEntry, MapNode, ScalarNode, SeqNode, Span } from './tree';
 import type { ParsedSource } from './yamlTree';
+import { maxOf } from '../numbers/extent';
 
 /**
  * Reads a launch script (`.sh`) into the shared tree: the flags given to the training program it
@@ -90,7 +91,7 @@ function valueNode(flag: { keySpan: Span; depth: number; values: Field[]; inline
   if (flag.values.length === 0) return { kind: 'scalar', value: true, span: { start: flag.keySpan.end, end: flag.keySpan.end } };
   const scalars = flag.values.map((field) => scalar(field, flag.depth));
   if (scalars.length === 1) return scalars[0];
-  const seq: SeqNode = { kind: 'seq', items: scalars, span: { start: scalars[0].span.start, end: Math.max(...scalars.map((item) => item.span.end)) } };
+  const seq: SeqNode = { kind: 'seq', items: scalars, span: { start: scalars[0].span.start, end: maxOf(scalars.map((item) => item.span.end)) } };
   return seq;
 }
 

@@ -1,10 +1,10 @@
 import { isMap, isScalar, type Node as YamlNode, type Pair } from 'yaml';
-import { Minimatch } from 'minimatch';
 import type { Finding } from '../analysis/findings';
-import { FACT_NAMES, readFactPairs, type FactName } from '../source/directives';
+import { FACT_NAMES, factExamples, readFactPairs, type FactName } from '../source/directives';
 import { parseYamlBounded } from '../source/nesting';
 import type { Span } from '../source/tree';
 import { printable } from '../source/view';
+import { compileGlob, type CompiledGlob, type MatchBudget } from './glob';
 import { FACTS_FILE_NAME, factName } from './names';
 
 /**
@@ -18,7 +18,7 @@ import { FACTS_FILE_NAME, factName } from './names';
  *   "**\/config.json": { tokens: 1.4T }
  * ```
  *
- * Globs are minimatch globs matched against the config's path relative to that folder, `/`
+ * Globs are minimatch-style globs (see glob.ts: matched in linear time) matched against the config's path relative to that folder, `/`
  * between folders: `*` stays within a folder, `**` crosses folders, dot-folders match. A glob
  * with no `/` names a file in that folder only (write `**\/config.json` for any depth). When
  * several globs match one file, later entries win, fact by fact.
@@ -37,8 +37,11 @@ export interface FactsEntry {
   /** The glob key's span in the facts file. */
   readonly span: Span;
   readonly facts: readonly WorkspaceFact[];
-  /** Whether a path relative to the facts file's folder (`/` separators) is one this entry names. */
-  matches(relativePath: string): boolean;
+  /**
+   * Whether a path relative to the facts file's folder (`/` separators) is one this entry names.
+   * Matching spends `budget.steps`; once they run out it answers no and sets `budget.exhausted`.
+   */
+  matches(relativePath: string, budget?: MatchBudget): boolean;
 }
 
 export interface FactsFile {
@@ -51,7 +54,8 @@ export interface FactsFile {
 const MAX_LENGTH = 200_000;
 const MAX_ENTRIES = 1_000;
 const MAX_GLOB = 1_000;
-const GLOB_OPTIONS = { dot: true, nonegate: true, nocomment: true } as const;
+/** Matcher states in all of a file's globs: matching one path costs at most this many steps per character. */
+const MAX_FILE_STATES = 20_000;
 
 const EMPTY_SPAN: Span = { start: 0, end: 0 };
 
@@ -100,9 +104,19 @@ export function readFactsFile(text: string): FactsFile {
       problem(spanOf(value, text) ?? spanOf(pair.key, text), 'facts: is a map from globs to facts, e.g. "configs/*.json": { gpus: 256, tokens: 2T }.');
       continue;
     }
+    let states = 0;
     for (const item of value.items.slice(0, MAX_ENTRIES)) {
       const entry = readEntry(item, text, problem);
-      if (entry) entries.push(entry);
+      if (!entry) continue;
+      states += entry.size;
+      if (states > MAX_FILE_STATES) {
+        problem(
+          entry.span,
+          `The globs up to this one would take more than ${MAX_FILE_STATES.toLocaleString('en-US')} matcher states; this glob and the ones after it are not used.`,
+        );
+        break;
+      }
+      entries.push(entry);
     }
     if (value.items.length > MAX_ENTRIES) problem(spanOf(value.items[MAX_ENTRIES].key, text), `Only the first ${MAX_ENTRIES} globs are read.`);
   }
@@ -111,15 +125,15 @@ export function readFactsFile(text: string): FactsFile {
 
 type Report = (span: Span, message: string) => void;
 
-function readEntry(pair: Pair, text: string, problem: Report): FactsEntry | undefined {
+function readEntry(pair: Pair, text: string, problem: Report): (FactsEntry & { readonly size: number }) | undefined {
   const keySpan = spanOf(pair.key, text);
   const glob = scalarText(pair.key);
   if (glob === undefined) {
     problem(keySpan, 'A glob is a string, e.g. "configs/*.json".');
     return undefined;
   }
-  const matches = globMatcher(glob, keySpan, problem);
-  if (!matches) return undefined;
+  const compiled = globMatcher(glob, keySpan, problem);
+  if (!compiled) return undefined;
   const value = pair.value as YamlNode | null;
   if (!isMap(value)) {
     problem(value ? spanOf(value, text) : keySpan, `The facts for "${printable(glob, 60)}" are a map, e.g. { gpus: 256, tokens: 2T }.`);
@@ -130,7 +144,7 @@ function readEntry(pair: Pair, text: string, problem: Report): FactsEntry | unde
     const fact = readFactPair(item, text, problem);
     if (fact) facts.push(fact);
   }
-  return { glob, span: keySpan, facts, matches };
+  return { glob, span: keySpan, facts, size: compiled.size, matches: (path, budget) => compiled.matches(path, budget) };
 }
 
 function readFactPair(pair: Pair, text: string, problem: Report): WorkspaceFact | undefined {
@@ -149,14 +163,14 @@ function readFactPair(pair: Pair, text: string, problem: Report): WorkspaceFact 
     const shown = raw ?? (node ? printable(text.slice(valueSpan.start, valueSpan.end), 40) : 'nothing');
     problem(
       valueSpan,
-      `${name}: ${shown} is not a count of one or more (write e.g. ${name}: 128 or ${name}: 1.2B${name === 'vocab' ? ', or a known tokenizer name' : ''}).`,
+      `${name}: ${shown} is not a count of one or more (write ${factExamples(name, ': ')}${name === 'vocab' ? ', or a known tokenizer name' : ''}).`,
     );
     return undefined;
   }
   return { name, value: raw, span: valueSpan };
 }
 
-function globMatcher(glob: string, span: Span, problem: Report): ((path: string) => boolean) | undefined {
+function globMatcher(glob: string, span: Span, problem: Report): CompiledGlob | undefined {
   const shown = printable(glob, 60);
   if (!glob.trim()) return void problem(span, 'An empty glob names no file.');
   if (glob.length > MAX_GLOB) return void problem(span, `This glob is longer than ${MAX_GLOB} characters.`);
@@ -165,13 +179,9 @@ function globMatcher(glob: string, span: Span, problem: Report): ((path: string)
   if (glob.split('/').includes('..'))
     return void problem(span, `"${shown}" reaches outside the folder of ${FACTS_FILE_NAME}; its globs name files in that folder and below.`);
   if (glob.startsWith('!')) return void problem(span, `"${shown}": negated globs are not supported; list the files the facts apply to.`);
-  try {
-    const matcher = new Minimatch(glob, GLOB_OPTIONS);
-    if (matcher.makeRe() === false) return void problem(span, `"${shown}" is not a glob that can match a path.`);
-    return (path) => matcher.match(path);
-  } catch (error) {
-    return void problem(span, `"${shown}" is not a valid glob: ${printable(String(error), 80)}`);
-  }
+  const compiled = compileGlob(glob);
+  if (!compiled.ok) return void problem(span, `"${shown}" is not used: ${compiled.reason}.`);
+  return compiled.glob;
 }
 
 function scalarText(node: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { sureAllocation, type SureAllocation } from '../../core/lab/allocation';
 import { workspaceLabel, workspaceLaw, workspaceLoss, type WorkspaceFit } from '../../core/lab/workspaceFit';
 import type { LawFit } from '../../core/lab/fit';
 import type { FitChoice, WorkspaceLaw } from '../../core/planner/fitChoice';
@@ -213,4 +214,11 @@ export function workspacePrediction(
   if (state.kind === 'pending') return { unavailable: 'fitting your runs…' };
   if (state.kind !== 'ready') return { unavailable: state.why };
   return { ...workspaceLoss(state.result.fit, parameters, tokens), label: state.label };
+}
+
+/** The compute-optimal split under the user's fit at `compute`, with its interval; undefined unless the fit is chosen and ready. */
+export function workspaceSplit(compute: number): { split: SureAllocation; label: string } | undefined {
+  const state = service?.chosen ? service.state : undefined;
+  if (state?.kind !== 'ready') return undefined;
+  return { split: sureAllocation(state.result.fit, compute), label: state.label };
 }

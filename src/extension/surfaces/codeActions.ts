@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { FixHint } from '../../core/analysis/findings';
-import { FACT_NAMES, type FactName } from '../../core/source/directives';
+import { FACT_EXAMPLES, FACT_NAMES, type FactName } from '../../core/source/directives';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId, DIAGNOSTIC_SOURCE } from '../commandIds';
 import { DOCUMENT_SELECTOR, isConfigDocument } from '../documents';
@@ -92,8 +92,8 @@ async function addFact(facts: WorkspaceFacts, uri?: vscode.Uri, name?: FactName,
     (await vscode.window.showInputBox({
       title: `Compute Budget: ${FACT_NAMES[fact]}`,
       prompt: commented
-        ? `Value for ${fact} (e.g. 128, 1.2B, 2T). It is written as a comment, so the config stays valid for its framework.`
-        : `Value for ${fact} (e.g. 128, 1.2B, 2T). Plain JSON has no comments, so it is written in ${FACTS_FILE_NAME} for this file.`,
+        ? `Value for ${fact} (e.g. ${FACT_EXAMPLES[fact].join(', ')}). It is written as a comment, so the config stays valid for its framework.`
+        : `Value for ${fact} (e.g. ${FACT_EXAMPLES[fact].join(', ')}). Plain JSON has no comments, so it is written in ${FACTS_FILE_NAME} for this file.`,
       value: suggested !== undefined ? String(suggested) : undefined,
       validateInput: (text) =>
         /^\s*\d[\d_.]*(e\d+)?\s*[kKmMbBtT]?\s*$/.test(text) || (fact === 'vocab' && /^\s*[\w.-]+\s*$/.test(text))

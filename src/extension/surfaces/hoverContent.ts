@@ -5,7 +5,8 @@ import { hardwareDerivation, type KeyExplanation } from '../../core/report/expla
 import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { provenanceNotes } from '../../core/report/provenance';
 import { escapeMarkdown as md } from './markdown';
-import { workspacePrediction } from '../lab/workspaceFit';
+import { splitNote } from '../../core/lab/splitText';
+import { workspacePrediction, workspaceSplit } from '../lab/workspaceFit';
 import { THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from '../../core/budget/thresholds';
 
 /** The rules a model-only config is compared with: the configured ones that still apply. */
@@ -102,6 +103,12 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
     rows.push([
       'Predicted loss',
       'unavailable' in yours ? `your fit: ${md(yours.unavailable)}` : `**${n.loss(yours.loss)}**${lossInterval(yours)} (${md(yours.label)})`,
+    ]);
+  const split = !fineTune && analysis.loss.length > 0 && analysis.flops !== null ? workspaceSplit(analysis.flops) : undefined;
+  if (split)
+    rows.push([
+      'Same compute, optimal by your fit',
+      `${n.count(split.split.parameters)} params on ${n.count(split.split.tokens)} tokens, loss ${n.loss(split.split.loss)}: ${md(splitNote(split.split, n))}`,
     ]);
   for (const prediction of analysis.loss) rows.push([`Predicted loss`, `${n.loss(prediction.loss)} (${md(prediction.label)})`]);
   out.push('| | |', '|---|---|', ...rows.map(([label, value]) => `| ${label} | ${value} |`), '');

@@ -8,6 +8,7 @@ import { logAxis, scatterConfig, type Built, type Datum } from './config';
 import type { LabelSpec } from './labels';
 import type { LegendEntry } from './legend';
 import { withAlpha, type Palette } from './theme';
+import { minOf, maxOf } from '../../core/numbers/extent';
 
 /** Neighbouring sizes get colours far apart (blue, orange, green, purple, red, yellow, …). */
 const series = (palette: Palette) => [
@@ -86,7 +87,7 @@ export function runsChart(view: RunsView, palette: Palette): Built {
   legend.push({ label: 'your law (dashed: the held-out size, fitted without it)', colour: palette.foreground, kind: 'line', width: 1.5 });
   const tokens = view.sizes.flatMap((size) => size.law.map((p) => p.tokens));
   const losses = view.sizes.flatMap((size) => size.runs.map((run) => run.loss));
-  const worst = Math.max(0.5, ...view.sizes.flatMap((size) => size.runs.map((run) => Math.abs(run.residual) * 100)));
+  const worst = Math.max(0.5, maxOf(view.sizes.flatMap((size) => size.runs.map((run) => Math.abs(run.residual) * 100))));
   const reach = Math.ceil(worst * 1.2 * 2) / 2;
   const zero: ChartDataset<'scatter', Datum[]> = {
     label: 'zero',
@@ -94,8 +95,8 @@ export function runsChart(view: RunsView, palette: Palette): Built {
     showLine: true,
     yAxisID: 'residual',
     data: [
-      { x: Math.min(...tokens), y: 0 },
-      { x: Math.max(...tokens), y: 0 },
+      { x: minOf(tokens), y: 0 },
+      { x: maxOf(tokens), y: 0 },
     ],
     borderColor: withAlpha(palette.muted, 0.8),
     borderWidth: 1,
@@ -103,7 +104,7 @@ export function runsChart(view: RunsView, palette: Palette): Built {
     pointHitRadius: 0,
   };
   const config = scatterConfig([...datasets, zero], palette, {
-    x: logAxis('Training tokens (D)', [Math.min(...tokens), Math.max(...tokens)], palette),
+    x: logAxis('Training tokens (D)', [minOf(tokens), maxOf(tokens)], palette),
     // Stacked axes: Chart.js puts the first of a stack at the bottom, so the residual strip comes first.
     residual: {
       type: 'linear',
@@ -126,8 +127,8 @@ export function runsChart(view: RunsView, palette: Palette): Built {
       position: 'left',
       stack: 'runs',
       stackWeight: 3,
-      min: Math.floor((Math.min(...losses) - 0.05) * 10) / 10,
-      max: Math.ceil((Math.max(...losses) + 0.05) * 10) / 10,
+      min: Math.floor((minOf(losses) - 0.05) * 10) / 10,
+      max: Math.ceil((maxOf(losses) + 0.05) * 10) / 10,
       title: { display: true, text: 'Loss (nats/token)', color: palette.foreground },
       ticks: lossTicks(palette),
       ...grid(palette),
@@ -172,8 +173,8 @@ export function curveChart(view: CurveView, palette: Palette): Built {
   }
   const tail = view.points.filter((p) => p.tokens >= 0.1 * (view.points[view.points.length - 1]?.tokens ?? 0));
   const shown = [...tail.map((p) => p.loss), ...view.fitted.map((p) => p.loss)];
-  const low = Math.min(...shown);
-  const high = Math.max(...tail.slice(0, Math.max(1, Math.ceil(tail.length / 20))).map((p) => p.loss), low + 0.02);
+  const low = minOf(shown);
+  const high = Math.max(maxOf(tail.slice(0, Math.max(1, Math.ceil(tail.length / 20))).map((p) => p.loss)), low + 0.02);
   const step = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5].find((candidate) => (high - low) / candidate <= 8) ?? 1;
   const yMin = Math.floor(low / step) * step;
   const yMax = Math.ceil(high / step) * step;
@@ -218,12 +219,12 @@ export function curveChart(view: CurveView, palette: Palette): Built {
     });
   }
   const xs = [...view.points.map((p) => p.tokens), ...view.fitted.map((p) => p.tokens)];
-  const xStep = niceStep(Math.max(...xs) / B / 5);
+  const xStep = niceStep(maxOf(xs) / B / 5);
   const config = scatterConfig(datasets, palette, {
     x: {
       type: 'linear',
       min: 0,
-      max: Math.ceil(Math.max(...xs) / B / xStep) * xStep,
+      max: Math.ceil(maxOf(xs) / B / xStep) * xStep,
       title: { display: true, text: 'Tokens seen (billions)', color: palette.foreground },
       ticks: { color: palette.foreground, stepSize: xStep, callback: (value: string | number) => n.count(Number(value) * B) },
       ...grid(palette),
@@ -327,7 +328,7 @@ export function boundaryChart(view: BoundaryView, palette: Palette): Built {
   }
   const computes = view.curve.map((p) => p.compute);
   const config = scatterConfig(datasets, palette, {
-    x: logAxis('Training compute (FLOP)', [Math.min(...computes), Math.max(...computes)], palette),
+    x: logAxis('Training compute (FLOP)', [minOf(computes), maxOf(computes)], palette),
     y: {
       type: 'linear',
       min: 0,

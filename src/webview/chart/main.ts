@@ -25,6 +25,7 @@ import { readPalette, withAlpha, type Palette } from './theme';
 import { logAxis, scatterConfig, type Built, type Datum } from './config';
 import { boundaryChart, curveChart, runsChart } from './labViews';
 import './chart.css';
+import { minOf, maxOf } from '../../core/numbers/extent';
 
 Chart.register(ScatterController, LineController, LineElement, PointElement, LogarithmicScale, LinearScale, Tooltip);
 
@@ -230,8 +231,8 @@ function allocationChart(data: ChartData, palette: Palette): Built {
  * ticks like the others instead of odd values crowding the nearest round one.
  */
 function lossAxisRange(ys: readonly number[]): { min: number; max: number; stepSize: number } {
-  const low = Math.min(...ys) - 0.01;
-  const high = Math.min(Math.max(...ys), Math.min(...ys) + 0.6) + 0.01;
+  const low = minOf(ys) - 0.01;
+  const high = Math.min(maxOf(ys), minOf(ys) + 0.6) + 0.01;
   // The range is at most 0.62, so 0.1 always gives eight steps or fewer.
   const step = [0.01, 0.02, 0.05].find((candidate) => (high - low) / candidate <= 8) ?? 0.1;
   return { min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step, stepSize: step };

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { findModel, MODELS } from '../../../src/core/catalog/models';
 import { checkPublished } from './check';
 import { PUBLISHED, PUBLISHED_MLA } from './published';
+import { PUBLISHED_GROWN } from './publishedGrown';
 
 describe('the built-in catalog', () => {
   it('has a published parameter count for every entry', () => {
-    const published = new Set([...PUBLISHED, ...PUBLISHED_MLA].map((row) => row.id));
+    const published = new Set([...PUBLISHED, ...PUBLISHED_MLA, ...PUBLISHED_GROWN].map((row) => row.id));
     assert.deepEqual(
       MODELS.map((model) => model.id).filter((id) => !published.has(id)),
       [],
@@ -31,6 +32,25 @@ describe('the built-in catalog', () => {
     }
   });
 
+  it('holds at least 150 models', () => assert.ok(MODELS.length >= 150, `${MODELS.length} models`));
+
+  it("finds a model by every built-in name of LitGPT's config.py that has a published shape here", () => {
+    const names = [
+      'micro-llama-300M',
+      'open_llama_3b',
+      'OLMo-1B-hf',
+      'phi-2',
+      'falcon-40b',
+      'stablelm-3b-4e1t',
+      'QwQ-32B',
+      'Qwen2.5-Coder-7B-Instruct',
+      'Platypus2-13B',
+      'R1-Distill-Llama-8B',
+      'salamandra-7b',
+    ];
+    for (const name of names) assert.ok(findModel(name), name);
+  });
+
   it("finds models by LitGPT's config names", () => {
     const litgpt: [string, string][] = [
       ['Llama-3.1-8B', 'meta-llama/Llama-3.1-8B'],
@@ -53,6 +73,6 @@ describe('the built-in catalog', () => {
   });
 
   describe('counts match the published figures', () => {
-    for (const row of PUBLISHED) it(`${row.id}: ${row.source}`, () => checkPublished(row));
+    for (const row of [...PUBLISHED, ...PUBLISHED_GROWN]) it(`${row.id}: ${row.source}`, () => checkPublished(row));
   });
 });

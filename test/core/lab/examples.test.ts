@@ -13,6 +13,8 @@ import {
   stopJson,
   boundaryJson,
   BESIROGLU_2024,
+  computeOptimal,
+  fitAllocation,
 } from '../../../src/core/lab';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../test/examples/lab');
@@ -21,7 +23,13 @@ const read = (name: string): string => fs.readFileSync(path.join(EXAMPLES, name)
 /** The parts of `fit --json` this test reads, as the README documents them. */
 interface FitJson {
   version: number;
-  fit: { constants: Record<string, number>; intervals: Record<string, object>; samples?: unknown; allocation: { parameters: number } };
+  fit: {
+    constants: Record<string, number>;
+    intervals: Record<string, object>;
+    samples?: unknown;
+    determined: boolean;
+    allocation: { parameters: number; intervals: Record<'parameters' | 'tokens' | 'tokensPerParameter' | 'loss', { low: number; high: number }> };
+  };
   findings: Record<string, unknown>[];
 }
 
@@ -34,7 +42,7 @@ describe('the lab on its example files', () => {
     const text = formatFit(report, ASCII_NUMBERS, { compute: 1e23, parameters: 7e9, tokens: 140e9 });
     assert.match(text, /^24 rows, 6 model sizes/);
     assert.match(text, /\n {2}alpha +0\.\d+ +\[0\.\d+, 0\.\d+\]/);
-    assert.match(text, /Compute-optimal at 1\.0e23 FLOP: N [\d.]+B, D [\d.]+[BT]/);
+    assert.match(text, /Compute-optimal at 1\.0e23 FLOP \(95% intervals\), [\d.]+x the largest run: an extrapolation:\n {2}N +[\d.]+B \[[\d.]+B, [\d.]+B\]/);
     assert.match(text, /Predicted loss at N 7B, D 140B: 2\.\d{3} \[2\.\d{3}, 2\.\d{3}\]/);
     assert.match(text, /Findings:\n {2}line 9: error lab-bad-row: Row left out of the fit: tokens missing/);
     assert.ok(!/[^\x00-\x7f]/.test(text.replace(/Theil–Sen/g, '')), 'ASCII output');
@@ -48,7 +56,33 @@ describe('the lab on its example files', () => {
     assert.deepEqual(Object.keys(json.fit.intervals.E), ['low', 'high']);
     assert.equal(json.fit.samples, undefined);
     assert.ok(json.fit.allocation.parameters > 0);
+    for (const key of ['parameters', 'tokens', 'tokensPerParameter', 'loss'] as const)
+      assert.deepEqual(Object.keys(json.fit.allocation.intervals[key]), ['low', 'high'], key);
     assert.deepEqual(Object.keys(json.findings[0]).sort(), ['code', 'lines', 'message', 'severity', 'span']);
+  });
+
+  it('pins the compute-optimal split from small-models.runs.csv (8 sizes, 2.5 to 320 tokens per parameter): determined at 1e22 FLOP, its interval holding the true optimum', () => {
+    const compute = 1e22;
+    const report = fitRunsText(read('small-models.runs.csv'), { compute });
+    const truth = computeOptimal(BESIROGLU_2024, compute);
+    const a = fitAllocation(report.fit!, compute);
+    assert.equal(report.fit!.rowsUsed, 64);
+    assert.ok(a.determined && report.fit!.determined);
+    for (const key of ['parameters', 'tokens', 'tokensPerParameter', 'loss'] as const) {
+      const { low, high } = a.intervals![key];
+      assert.ok(low <= truth[key] && truth[key] <= high, `${key}: ${truth[key]} outside [${low}, ${high}]`);
+    }
+    assert.ok(!report.findings.some((f) => f.severity !== 'information'), JSON.stringify(report.findings));
+    assert.match(formatFit(report, ASCII_NUMBERS, { compute }), /The split is determined: the interval on N lies within \+\/-30% of N\./);
+  });
+
+  it('says a budget 79.5x past the largest example run is an extrapolation, and that its split is not determined', () => {
+    const report = fitRunsText(read('small-models.runs.csv'), { compute: 1e24 });
+    const extrapolation = report.findings.find((f) => f.code === 'lab-extrapolation')!;
+    assert.match(extrapolation.message, /^The budget 1\.0e24 FLOP is 79\.5x the largest run's compute \(6ND\)/);
+    assert.ok(report.findings.some((f) => f.code === 'lab-allocation-wide' && f.severity === 'warning'));
+    assert.equal(report.fit!.determined, false);
+    assert.equal((fitJson(report, { compute: 1e24 }) as { fit: { allocation: { extrapolation: number } } }).fit.allocation.extrapolation.toFixed(1), '79.5');
   });
 
   it('reads a W&B export with tokens per step and says the run has reached low returns', () => {

@@ -6,6 +6,7 @@ import { boundaryView, curveView, runsView, MAX_SIZES } from '../../../src/core/
 import { fitWorkspaceRuns, workspaceLabel } from '../../../src/core/lab/workspaceFit';
 import { stopWorkspaceLog } from '../../../src/core/lab/workspaceStop';
 import { runsCsv } from './synthetic';
+import { minOf } from '../../../src/core/numbers/extent';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../test/examples/lab');
 const read = (name: string): string => fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
@@ -25,7 +26,7 @@ describe('what the chart’s lab views draw', () => {
     );
     for (const size of view.sizes) for (const run of size.runs) assert.ok(Math.abs(run.residual - (run.loss - run.predicted) / run.predicted) < 1e-12);
     assert.ok(view.meanResidual < 0.02, String(view.meanResidual));
-    assert.match(view.summary, /held-out ARE 0\.53% on 2\.8B$/);
+    assert.match(view.summary, /held-out loss error \(ARE\) 0\.53% on 2\.8B$/);
   });
 
   it('keeps the largest sizes when there are more than it can tell apart', () => {
@@ -50,7 +51,7 @@ describe('what the chart’s lab views draw', () => {
     const view = boundaryView(report, 'lab/evals.csv', 1e22)!;
     assert.equal(view.task, report.fits[0]!.task);
     assert.ok(view.planned!.score > 0 && view.planned!.score < 1);
-    assert.ok(view.curve[0]!.compute < Math.min(...view.points.map((p) => p.compute)));
+    assert.ok(view.curve[0]!.compute < minOf(view.points.map((p) => p.compute)));
     assert.match(view.summary, /^At 1\.0 × 10²² FLOP the 98th-percentile boundary on mmlu is 0\.\d+ · /);
   });
 });

@@ -6,13 +6,15 @@ export function gaussian(random: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
 }
 
-/** A runs CSV: `sizes` model sizes from 50M doubling, each trained at `ratios` tokens per parameter; log-normal noise. */
-export function runsCsv(options: { law?: LawConstants; sizes?: number; ratios?: readonly number[]; noise?: number; seed?: number } = {}): string {
+/** A runs CSV: `sizes` model sizes from `smallest` (50M) doubling, each trained at `ratios` tokens per parameter; log-normal noise. */
+export function runsCsv(
+  options: { law?: LawConstants; sizes?: number; smallest?: number; ratios?: readonly number[]; noise?: number; seed?: number } = {},
+): string {
   const law = options.law ?? BESIROGLU_2024;
   const noise = gaussian(seededRandom(options.seed ?? 7));
   const lines = ['run,parameters,tokens,loss'];
   for (let s = 0; s < (options.sizes ?? 7); s++) {
-    const n = 50e6 * 2 ** s;
+    const n = (options.smallest ?? 50e6) * 2 ** s;
     for (const ratio of options.ratios ?? [5, 10, 20, 40, 80]) {
       const d = n * ratio;
       lines.push(`r${s}-${ratio},${n},${d},${predictLoss(law, n, d) * Math.exp((options.noise ?? 0.005) * noise())}`);

@@ -10,10 +10,10 @@ describe('the workspace fit: your law for the editor', () => {
   const result = fitWorkspaceRuns(runsCsv(), 'scaling-runs.csv', { minTokens: 0 });
   const ready = { ...result, fit: result.fit! };
 
-  it('counts the runs the fit stands on and labels the law with them and the held-out ARE', () => {
+  it('counts the runs the fit stands on and labels the law with them and the held-out loss error (the ARE of a loss, not of a split)', () => {
     assert.equal(result.runs, 35);
-    assert.match(workspaceLabel(result), /^your fit \(35 runs, ARE \d+(\.\d+)?%\)$/);
-    assert.match(workspaceLabel({ ...result, fit: { ...ready.fit, heldOut: undefined } }), /ARE not checked/);
+    assert.match(workspaceLabel(result), /^your fit \(35 runs, held-out loss error \d+(\.\d+)?%\)$/);
+    assert.match(workspaceLabel({ ...result, fit: { ...ready.fit, heldOut: undefined } }), /loss error not checked/);
   });
 
   it('keeps the rows for the runs chart, thinned to at most 2,000', () => {
@@ -52,6 +52,22 @@ describe('the workspace fit: your law for the editor', () => {
     const chart = chartForPlan(result, { fit: law });
     assert.equal(chart.loss!.fit, 'workspace');
     assert.equal(chart.loss!.fitLabel, law.label);
+  });
+
+  it("gives the plan's split under your law its bootstrap interval, its extrapolation factor and whether it is determined", () => {
+    const law = workspaceLaw(ready);
+    const result = plan({ budget: { kind: 'flops', flops: 1e24 }, target: { kind: 'chinchilla' }, fit: law });
+    const uncertainty = result.optima.byFit.uncertainty!;
+    const n = uncertainty.intervals!.parameters;
+    assert.ok(n.low <= result.optima.byFit.parameters && result.optima.byFit.parameters <= n.high, JSON.stringify(n));
+    assert.ok(Math.abs(uncertainty.extrapolation - 1e24 / (6 * 3.2e9 * 3.2e9 * 80)) < 1e-9);
+    const row = planSheet(result)
+      .sections.flatMap((section) => section.rows)
+      .find((each) => each.label.startsWith('Loss-optimal for this budget'))!;
+    assert.match(row.note!, /^95% interval [\d.]+B–[\d.]+B on [\d.]+[BT]–[\d.]+[BT], [\d.]+–[\d.]+ tokens per parameter, loss \d\.\d{3}–\d\.\d{3}; /);
+    assert.match(row.note!, /; (not )?determined \(N (within|wider than) 30% either side\); 20\d× the largest run's compute: an extrapolation$/);
+    const published = plan({ budget: { kind: 'flops', flops: 1e24 }, target: { kind: 'chinchilla' }, fit: 'epoch2024' });
+    assert.equal(published.optima.byFit.uncertainty, undefined);
   });
 
   it('plans with the published fit by id as before', () => {

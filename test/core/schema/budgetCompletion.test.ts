@@ -81,7 +81,8 @@ describe('completion in a plain budget file', () => {
     const { items, text } = at('hardware:\n  accelerator: H|\n');
     assert.deepEqual(
       items.map((candidate) => candidate.label),
-      ['H100', 'A100', 'H200', 'B200', 'MI300X', 'TPUv5p', 'TPUv5e'],
+      // prettier-ignore
+      ['A100', 'A100-40GB', 'H100', 'H100-NVL', 'H100-96GB', 'H200', 'B200', 'GB200', 'MI250X', 'MI300X', 'MI325X', 'L4', 'L40S', 'A10G', 'RTX3090', 'RTX4090', 'RTX5090', 'TPUv4', 'TPUv5e', 'TPUv5p', 'TPUv6e', 'Trainium2'],
     );
     assert.equal(text.slice(items[0].replace.start, items[0].replace.end), 'H');
     assert.deepEqual(labels('training:\n  fp8: |'), ['true', 'false']);

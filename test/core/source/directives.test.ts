@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readDirectives, readFactPairs, userFact } from '../../../src/core/source/directives';
+import { FACT_EXAMPLES, FACT_NAMES, readDirectives, readFactPairs, userFact, type FactName } from '../../../src/core/source/directives';
 import type { Finding } from '../../../src/core/analysis/findings';
 
 describe('compute-budget directive comments and facts', () => {
@@ -63,5 +63,18 @@ describe('compute-budget directive comments and facts', () => {
     assert.equal(userFact(all, 'gpus')?.span, undefined);
     assert.equal(userFact(all, 'tokens')?.value, 2e12);
     assert.equal(userFact(all, 'dataset_tokens'), undefined);
+  });
+
+  it('suggests values in the unit of each fact: accelerators as whole counts, never "1.2B" GPUs', () => {
+    const findings: Finding[] = [];
+    readFactPairs({ gpus: 'many' }, findings);
+    assert.match(findings[0]!.message, /write e\.g\. gpus=128 or gpus=1024\)/);
+    assert.doesNotMatch(findings[0]!.message, /\d[MBT]\b/);
+    for (const name of Object.keys(FACT_NAMES) as FactName[]) {
+      // Every example is a value the fact's own reader accepts.
+      const checked: Finding[] = [];
+      for (const example of FACT_EXAMPLES[name]) assert.equal(readFactPairs({ [name]: example }, checked).length, 1, `${name}=${example}`);
+      assert.deepEqual(checked, []);
+    }
   });
 });

@@ -9,7 +9,7 @@ import { modifierTest } from '../../training/hfTrainer/modifierTest';
 import { perRun } from '../../training/hfTrainer/trainerCompute';
 import { lifecycle, type Lifecycle } from '../../training/lifecycle';
 import type { Analysis, FineTune } from '../types';
-import type { BudgetRecord, ScopedRecord } from './types';
+import type { BudgetRecord, MemoryRecord, ScopedRecord } from './types';
 
 /** More training tokens than this (10³⁰) is no run: the largest today are near 10¹⁴. */
 const MAX_TOKENS = 1e30;
@@ -17,10 +17,10 @@ const MAX_TOKENS = 1e30;
 type Figures<K extends keyof BudgetRecord> = Pick<BudgetRecord, K>;
 
 /**
- * Stage 7, budget: every figure of the run (compute by either of the Commission's methods, the
+ * Stage 8, budget: every figure of the run (compute by either of the Commission's methods, the
  * whole lifecycle's compute, tokens per parameter, thresholds, loss), before any of it is judged.
  */
-export function computeBudget(scoped: ScopedRecord): BudgetRecord {
+export function computeBudget(scoped: MemoryRecord): BudgetRecord {
   const { options, model } = scoped;
   const target = options.tokensPerParameter && options.tokensPerParameter > 0 ? options.tokensPerParameter : CHINCHILLA_TOKENS_PER_PARAMETER;
   const total = model.total?.value ?? null;

@@ -8,7 +8,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as cons
 /** Messages quote config text; whatever a reader let through, no control character or runaway length leaves the engine. */
 const MAX_MESSAGE = 400;
 
-/** Stage 9, findings: the Analysis record, its findings cleaned and sorted once. */
+/** Stage 10, findings: the Analysis record, its findings cleaned and sorted once. */
 export function finishAnalysis(budget: BudgetRecord, findings: Finding[]): Analysis {
   const { framework } = budget;
   return {
@@ -39,6 +39,7 @@ export function finishAnalysis(budget: BudgetRecord, findings: Finding[]): Analy
     thresholds: budget.thresholds,
     findings: sortFindings(findings),
     userFacts: budget.userFacts,
+    ...budget.memory,
     pending: budget.pending,
   };
 }

@@ -11,7 +11,7 @@ import { baseCrossingFinding, modifierFinding } from '../../training/hfTrainer/m
 import type { BudgetRecord } from './types';
 
 /**
- * Stage 8, rules: every judgement of the finished figures, added to the findings the reading made,
+ * Stage 9, rules: every judgement of the finished figures, added to the findings the reading made,
  * in one pass. The order is the order findings at one place are listed in (the sort keeps it).
  */
 export function judgeBudget(budget: BudgetRecord): Finding[] {

@@ -38,7 +38,7 @@ function trainingScope(read: HardwareRecord, scoped: ScopedRecord): ScopedRecord
   if (silent) findings.push(silent);
   // A run that re-initialises the weights is pretraining, whatever model it names.
   const counted = trainerArgs?.reinitialises ? { ...model, startsFrom: undefined } : model;
-  return { ...scoped, model: counted, hardware: read.hardware, adapter: read.adapter, lifecycle: read.lifecycle, trainerArgs };
+  return { ...scoped, model: counted, hardware: read.hardware, adapter: read.adapter, lifecycle: read.lifecycle, trainerArgs, reading: read };
 }
 
 /** A file in a syntax we do not parse (TOML, Python, shell, INI) that sets training keys gets one diagnostic saying what is not counted. */

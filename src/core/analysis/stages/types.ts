@@ -3,6 +3,7 @@ import type { OvertrainingBand } from '../../budget/overtraining';
 import type { ThresholdResult, ThresholdRule } from '../../budget/thresholds';
 import type { FrameworkModule } from '../../formats/format';
 import type { HardwareEstimate } from '../../hardware/mismatch';
+import type { MemoryOutcome } from '../../memory/memoryStage';
 import type { StatedHardware } from '../../hardware/readHardware';
 import type { PendingResources, ResourceLookups } from '../../resources/resources';
 import type { UserFact } from '../../source/directives';
@@ -19,7 +20,7 @@ import type { Analysis, AnalyzeOptions, FineTune, LossPrediction } from '../type
 
 /*
  * The records the analysis pipeline hands from stage to stage, below the stages that make them:
- * source → format → model → training → hardware → scope → budget → rules → findings.
+ * source → format → model → training → hardware → scope → memory → budget → rules → findings.
  * Each record carries the one before it, so a stage added between two others takes the earlier
  * record and returns it with its own fields beside (a memory estimate after hardware, say).
  */
@@ -88,10 +89,17 @@ export interface ScopedRecord {
   readonly adapter?: AdapterSettings;
   readonly lifecycle?: LifecycleInputs;
   readonly trainerArgs?: TrainerArgs;
+  /** The whole reading, when all of it counts (a training config that parsed): later stages may read more of it. */
+  readonly reading?: HardwareRecord;
+}
+
+/** Memory per device, step time and serving memory (memory/memoryStage.ts), its findings already with the rest. */
+export interface MemoryRecord extends ScopedRecord {
+  readonly memory: Omit<MemoryOutcome, 'findings'>;
 }
 
 /** Every figure of the run, before any judgement of it. */
-export interface BudgetRecord extends ScopedRecord {
+export interface BudgetRecord extends MemoryRecord {
   readonly target: number;
   readonly total: number | null;
   readonly active: number | null;

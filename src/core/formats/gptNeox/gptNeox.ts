@@ -1,6 +1,7 @@
 import { readNeox } from './modelReader';
 import type { MapNode } from '../../source/tree';
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, has, tally, type FrameworkModule } from '../format';
+import { tokenizerFileReader } from '../../architecture/readers/tokenizerFile';
 
 const DASHED = /^(num-layers|hidden-size|num-attention-heads|train-iters|seq-length)$/;
 
@@ -44,7 +45,7 @@ export const gptNeox: FrameworkModule = {
   name: 'GPT-NeoX',
   syntaxes: ['yaml'],
   detect,
-  readArchitecture: (view) => (view.find(['hidden_size', 'num_layers']) ? readNeox(view) : undefined),
+  readArchitecture: (view, context) => (view.find(['hidden_size', 'num_layers']) ? readNeox(view, tokenizerFileReader(context)) : undefined),
   training: COMMON_TRAINING,
   modelNameKeys: COMMON_MODEL_NAME_KEYS,
 };

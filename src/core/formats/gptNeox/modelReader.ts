@@ -4,6 +4,7 @@ import type { ConfigView } from '../../source/view';
 import type { Draft } from '../../architecture/assemble';
 import type { NormKind } from '../../architecture/architecture';
 import { assumed, count, derived, flagOr, textOf } from '../shared/readerHelpers';
+import type { TokenizerFileReader } from '../../architecture/readers/tokenizerFile';
 
 /**
  * GPT-NeoX YAML (`num-layers` or `num_layers`, `hidden-size`, ...), with the defaults of
@@ -12,7 +13,7 @@ import { assumed, count, derived, flagOr, textOf } from '../shared/readerHelpers
  * embeddings unless `no_weight_tying`, the vocabulary padded to `make_vocab_size_divisible_by`
  * (128) × model-parallel size. The MLP width follows `ParallelMLP` in `megatron/model/transformer.py`.
  */
-export function readNeox(view: ConfigView): Draft {
+export function readNeox(view: ConfigView, tokenizerFile?: TokenizerFileReader): Draft {
   const hidden = count(view, ['hidden_size'], 'a hidden size');
   const layers = count(view, ['num_layers'], 'a number of layers');
   const activation = textOf(view, ['activation'])?.toLowerCase() ?? 'gelu';
@@ -34,7 +35,7 @@ export function readNeox(view: ConfigView): Draft {
     heads: count(view, ['num_attention_heads'], 'a number of attention heads'),
     kvHeads: count(view, ['num_kv_heads'], 'a number of key/value heads'),
     ffn: neoxMlpWidth(view, hidden, gated),
-    vocab: neoxVocab(view),
+    vocab: neoxVocab(view, tokenizerFile),
     tied: fact(!noTying.value, noTying.origin, { key: noTying.key, span: noTying.span, note: noTying.note }),
     learnedPositions: positions,
     gated: fact(gated && !allMoe, 'derived', { note: allMoe ? 'every layer is a dropless MoE layer of plain two-matrix experts' : `activation ${activation}` }),
@@ -100,8 +101,8 @@ function readNeoxMoe(view: ConfigView, hidden: number | undefined, layers: numbe
  * NeoX's vocabulary: Megatron's padding, with `GPT2BPETokenizer`, NeoX's default `tokenizer_type`,
  * when the file names no tokenizer at all.
  */
-function neoxVocab(view: ConfigView): Fact {
-  const vocab = megatronVocab(view, 'model_parallel_size', 'GPT-NeoX');
+function neoxVocab(view: ConfigView, tokenizerFile?: TokenizerFileReader): Fact {
+  const vocab = megatronVocab(view, 'model_parallel_size', 'GPT-NeoX', { tokenizerFile });
   if (vocab.origin !== 'assumed' || view.find(['tokenizer_type', 'vocab_file']) !== undefined) return vocab;
   return {
     ...vocab,
@@ -114,7 +115,12 @@ function neoxVocab(view: ConfigView): Fact {
  * Megatron-style vocabulary: an explicit padded size wins; otherwise the tokenizer's size
  * padded to `make_vocab_size_divisible_by × tensor-parallel size`, as Megatron builds it.
  */
-export function megatronVocab(view: ConfigView, parallelKey: string, framework: string, options: { statedIsPadded?: boolean } = {}) {
+export function megatronVocab(
+  view: ConfigView,
+  parallelKey: string,
+  framework: string,
+  options: { statedIsPadded?: boolean; tokenizerFile?: TokenizerFileReader } = {},
+) {
   // Megatron-LM's own --vocab-size is the tokenizer's size, padded like any other (build_tokenizer.py).
   const explicit = count(
     view,
@@ -131,9 +137,20 @@ export function megatronVocab(view: ConfigView, parallelKey: string, framework: 
     view.find(['type'], { under: ['tokenizer'] }),
     view.find(['vocab_file']),
     view.find(['tokenizer_model']),
+    // NeMo's `model.tokenizer.model`: the SentencePiece (or tiktoken) file itself.
+    view.find(['model'], { under: ['model', 'tokenizer'] }),
+    view.find(['model'], { under: ['tokenizer'] }),
   ];
   let source: { located: NonNullable<(typeof candidates)[number]>; vocab: number; name: string } | undefined =
     stated && statedSize ? { located: stated, vocab: statedSize.value, name: `vocab-size` } : undefined;
+  // A tokenizer file the host can read and count comes before any guess from a name.
+  for (const located of source ? [] : candidates) {
+    const counted = located && options.tokenizerFile?.(view.text(located) ?? '');
+    if (located && counted && counted !== 'pending') {
+      source = { located, ...counted };
+      break;
+    }
+  }
   for (const located of source ? [] : candidates) {
     const known = located && tokenizerVocab(view.text(located) ?? '');
     if (located && known) {

@@ -52,6 +52,16 @@ const FAMILIES: Record<string, Family> = {
   falcon: { name: 'Falcon', ...GPT2_LIKE, attentionBias: 'none', mlpBias: false },
   mpt: { name: 'MPT', ...GPT2_LIKE, norm: 'layernorm-no-bias', attentionBias: 'none', mlpBias: false },
   starcoder2: { name: 'StarCoder2', ...GPT2_LIKE },
+  // transformers' modeling_olmoe.py: q_norm over all query heads, k_norm over the KV heads.
+  olmoe: { name: 'OLMoE', ...LLAMA_LIKE, qkNorm: (d, a, k) => a * d + k * d },
+  olmo3: { name: 'OLMo 3', ...LLAMA_LIKE, qkNorm: (d, a, k) => a * d + k * d },
+  smollm3: { name: 'SmolLM3', ...LLAMA_LIKE, tiedByDefault: true },
+  // modeling_stablelm.py: LayerNorm with bias, a gated MLP, q/k/v biases only with `use_qkv_bias`.
+  stablelm: { name: 'StableLM', ...LLAMA_LIKE, norm: 'layernorm' },
+  // modeling_phi.py: one LayerNorm before parallel attention and MLP, biases everywhere, lm_head with a bias.
+  phi: { name: 'Phi', ...GPT2_LIKE, normsPerLayer: 1, tiedByDefault: false },
+  // modeling_gpt_neo.py: q/k/v without biases, out_proj with one; learned positions.
+  gpt_neo: { name: 'GPT-Neo', ...GPT2_LIKE, attentionBias: 'out', learnedPositions: ['max_position_embeddings'] },
 };
 
 /** `architectures: ["LlamaForCausalLM"]` when `model_type` is absent. */
@@ -130,6 +140,7 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
     // Llama has its own mlp_bias key; PhiMoE's experts have no biases whatever attention_bias says.
     mlpBias = bias && type !== 'phimoe' && (type !== 'llama' || view.flag(view.find(['mlp_bias'], options)) === true);
   }
+  if (type === 'stablelm' && view.flag(view.find(['use_qkv_bias'], options)) === true) attentionBias = 'qkv';
   if (type === 'mpt' && view.flag(view.find(['no_bias'], options)) === false) {
     attentionBias = 'all';
     mlpBias = true;
@@ -174,7 +185,7 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
     moe: moe && { ...moe, moeLayers: hybrid?.moeLayers ?? moe.moeLayers, routerBias },
     latentAttention: readLatentAttention(view, options, bias === true),
     // PhiMoE's `lm_head_bias` (PhiMoEConfig default false) puts a bias on the output layer.
-    outputBias: type === 'phimoe' && view.flag(view.find(['lm_head_bias'], options)) === true,
+    outputBias: type === 'phi' || (type === 'phimoe' && view.flag(view.find(['lm_head_bias'], options)) === true),
     stack: hybrid?.stack,
     keyNames: { hidden: 'hidden_size', layers: 'num_hidden_layers', heads: 'num_attention_heads', ffn: 'intermediate_size', vocab: 'vocab_size' },
   };

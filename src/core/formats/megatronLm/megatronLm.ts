@@ -6,6 +6,7 @@ import type { ConfigNode } from '../../source/tree';
 import { spanOfEntry, type ConfigView, type Located } from '../../source/view';
 import { readTokens, type TokenResult } from '../../training/tokens';
 import { COMMON_TRAINING, has, type FrameworkModule, type ReadContext, type TrainingKeys } from '../format';
+import { tokenizerFileReader } from '../../architecture/readers/tokenizerFile';
 
 /**
  * Megatron-LM launch scripts: a shell script that runs `pretrain_gpt.py` (or `pretrain_mamba.py`,
@@ -75,7 +76,7 @@ export const megatronLm: FrameworkModule = {
   readArchitecture: (view, context) => {
     reportUnresolved(view.root, context.findings);
     context.findings.push(...architectureConflicts(view));
-    return readMegatron(view, { under: [], dialect: 'cli' });
+    return readMegatron(view, { under: [], dialect: 'cli', tokenizerFile: tokenizerFileReader(context) });
   },
   training: MEGATRON_TRAINING,
   readTokens: (view, context) => readMegatronTokens(view, context),

@@ -1,6 +1,7 @@
 import { readMegatron } from '../shared/megatronModel';
 import { fact } from '../../source/fact';
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, has, section, type FrameworkModule } from '../format';
+import { tokenizerFileReader } from '../../architecture/readers/tokenizerFile';
 
 /** NeMo / Megatron (Hydra YAML): `trainer:` for the loop, `model:` with Megatron's argument names. */
 export const nemo: FrameworkModule = {
@@ -8,7 +9,7 @@ export const nemo: FrameworkModule = {
   name: 'NeMo / Megatron-LM',
   syntaxes: ['yaml'],
   detect: (root) => (section(root, 'trainer') && has(section(root, 'model'), 'num_layers', 'hidden_size', 'encoder_seq_length') ? 7 : 0),
-  readArchitecture: (view) => readMegatron(view),
+  readArchitecture: (view, context) => readMegatron(view, { under: ['model'], dialect: 'nemo', tokenizerFile: tokenizerFileReader(context) }),
   training: {
     ...COMMON_TRAINING,
     stepsUnder: ['trainer'],

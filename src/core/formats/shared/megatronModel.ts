@@ -6,6 +6,7 @@ import type { Draft } from '../../architecture/assemble';
 import { count, derived, flagOr, textOf } from './readerHelpers';
 import { isMegatronDeepSpeed, readDeepSpeedMoe, readMegatronLatentAttention, readMegatronLmMoe, readMtpLayers } from './megatronMoe';
 import { megatronVocab } from '../gptNeox/modelReader';
+import type { TokenizerFileReader } from '../../architecture/readers/tokenizerFile';
 
 /** Where the model's keys are and which spelling of Megatron's arguments the file uses. */
 export interface MegatronOptions {
@@ -17,6 +18,8 @@ export interface MegatronOptions {
    * with the defaults megatron/training/arguments.py applies to them.
    */
   readonly dialect: 'nemo' | 'cli';
+  /** Counts a tokenizer file the config names (`--tokenizer-model`, NeMo's `tokenizer.model`). */
+  readonly tokenizerFile?: TokenizerFileReader;
 }
 
 const NEMO: MegatronOptions = { under: ['model'], dialect: 'nemo' };
@@ -68,7 +71,7 @@ export function readMegatron(view: ConfigView, options: MegatronOptions = NEMO):
     kvHeads: queryGroups,
     headDim: count(view, ['kv_channels'], 'a head size', UNDER),
     ffn,
-    vocab: megatronVocab(view, 'tensor_model_parallel_size', 'Megatron', cli ? { statedIsPadded: false } : {}),
+    vocab: megatronVocab(view, 'tensor_model_parallel_size', 'Megatron', { statedIsPadded: cli ? false : undefined, tokenizerFile: options.tokenizerFile }),
     tied: tiedFact,
     learnedPositions:
       positionType === 'learned_absolute' && (!cli || view.flag(view.find(['no_position_embedding'], UNDER)) !== true)

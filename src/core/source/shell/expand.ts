@@ -141,7 +141,7 @@ export class Env {
       const out: Item[] = [];
       value.items.forEach((item, i) => {
         if (i > 0) out.push(BREAK);
-        out.push(...through(item));
+        for (const piece of through(item)) out.push(piece);
       });
       return out;
     }

@@ -1,4 +1,5 @@
 import { Env, capped, fieldText, knownText, unresolved, type Field, type Piece } from './expand';
+import { CasePattern } from './casePattern';
 import { lexShell, type Part } from './lexer';
 import { parseShell, type Item, type Node, type WordToken } from './parser';
 
@@ -108,11 +109,12 @@ class Walker {
             continue;
           }
           const patterns = arm.patterns.map((pattern) => this.pattern(pattern.parts));
-          if (patterns.some((pattern) => pattern === undefined)) {
+          const matched = patterns.map((pattern) => pattern?.matches(subject));
+          if (matched.some((match) => match === undefined)) {
             this.run(arm.body);
             continue;
           }
-          if (patterns.some((pattern) => pattern!.test(subject))) {
+          if (matched.some((match) => match === true)) {
             this.run(arm.body);
             return undefined;
           }
@@ -249,27 +251,19 @@ class Walker {
     return evaluateTest(args);
   }
 
-  private pattern(parts: readonly Part[]): RegExp | undefined {
-    let source = '';
+  private pattern(parts: readonly Part[]): CasePattern | undefined {
+    const pattern = new CasePattern();
     for (const part of parts) {
       if (part.t === 'lit') {
-        source += part.quoted
-          ? escape(part.text)
-          : part.text
-              .replace(/[.+^${}()|\\]/g, '\\$&')
-              .replace(/\*/g, '.*')
-              .replace(/\?/g, '.');
+        if (part.quoted) pattern.addLiteral(part.text);
+        else pattern.addGlob(part.text);
         continue;
       }
       const text = fieldText(this.env.joined([part]));
       if (text === undefined) return undefined;
-      source += escape(text);
+      pattern.addLiteral(text);
     }
-    try {
-      return new RegExp(`^(?:${source})$`, 's');
-    } catch {
-      return undefined;
-    }
+    return pattern;
   }
 }
 
@@ -284,10 +278,6 @@ function withoutArguments(parts: readonly Part[]): string | undefined {
     else return undefined;
   }
   return text;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** `NAME=value` or `NAME+=value` as a word: the name and the parts of the value. */

@@ -184,7 +184,7 @@ class Lexer {
         flush();
         this.pos++;
         const before = parts.length;
-        parts.push(...this.doubleQuoted(depth));
+        for (const part of this.doubleQuoted(depth)) parts.push(part);
         // `""` is an empty word, not nothing.
         if (parts.length === before) parts.push({ t: 'lit', text: '', span: { start: this.pos - 1, end: this.pos - 1 }, quoted: true, linear: true });
       } else if (char === '$' && text[this.pos + 1] === "'") {

@@ -1,0 +1,174 @@
+import type { ModelResult } from '../architecture/readModel';
+import type { Finding } from '../analysis/findings';
+import type { ReadContext } from '../resources/readContext';
+import { findAccelerator, peakFlops, type Accelerator } from '../hardware/accelerators';
+import { DEFAULT_MFU } from '../hardware/estimate';
+import type { StatedHardware } from '../hardware/readHardware';
+import { userFact } from '../source/directives';
+import type { Fact } from '../source/fact';
+import { printable, type ConfigView } from '../source/view';
+import { estimateMemory, type MemoryEstimate } from './estimate';
+import { fitsIn, FIT_MARGIN, outOfMemory } from './fit';
+import { readLayout } from './knobs/readLayout';
+import type { MemoryLayout } from './layout';
+import type { MemoryReport, ServingReport, ThroughputReport } from './report';
+import { reverseQuestion } from './reverse';
+import { readServing } from './serving';
+import { stepTime } from './stepTime';
+import { countAdapter, type AdapterSettings } from '../training/adapters';
+import type { TokenResult } from '../training/tokens';
+
+export interface MemoryInputs {
+  readonly framework: string;
+  readonly view: ConfigView;
+  readonly context: ReadContext;
+  readonly model: ModelResult;
+  readonly training: TokenResult;
+  readonly hardware?: StatedHardware;
+  readonly table: readonly Accelerator[];
+  readonly adapter?: AdapterSettings;
+}
+
+export interface MemoryOutcome {
+  readonly memory: MemoryReport | null;
+  readonly throughput: ThroughputReport | null;
+  readonly serving: ServingReport | null;
+  readonly findings: readonly Finding[];
+}
+
+export const NO_MEMORY: MemoryOutcome = { memory: null, throughput: null, serving: null, findings: [] };
+
+/** The accelerator from `accelerator=` (a fact wins over the file) or the config's own hardware keys. */
+function accelerator(inputs: MemoryInputs, findings: Finding[]): Accelerator | undefined {
+  const named = userFact(inputs.context.facts, 'accelerator');
+  if (named?.text) {
+    const found = findAccelerator(named.text, inputs.table);
+    if (!found)
+      findings.push({
+        severity: 'warning',
+        code: 'invalid-directive',
+        span: named.span ?? { start: 0, end: 0 },
+        message: `compute-budget: accelerator=${printable(named.text, 40)} is not in the accelerator table; known: ${inputs.table.map((row) => row.id).join(', ')}.`,
+      });
+    return found;
+  }
+  return inputs.hardware?.accelerator?.value;
+}
+
+/** Memory per device, step time and serving memory for one analysed file; never throws. */
+export function memoryStage(inputs: MemoryInputs): MemoryOutcome {
+  const arch = inputs.model.architecture;
+  const count = inputs.model.count;
+  if (!arch || !count) return NO_MEMORY;
+  const findings: Finding[] = [];
+  const chip = accelerator(inputs, findings);
+  const anchor = inputs.model.anchor ?? inputs.training.anchor ?? { start: 0, end: 0 };
+  const adapter = inputs.adapter ? countAdapter(inputs.adapter, arch) : null;
+  const active = inputs.model.active?.value ?? count.total;
+  // Adapters: the frozen model runs forward and back, only the adapters' weights get gradients.
+  const flopsPerToken = adapter ? 4 * active + 2 * adapter.trainable : 6 * active;
+  const sequenceLength =
+    inputs.training.factors.find((factor) => factor.key && /seq|context|block_size/i.test(factor.key))?.value ?? arch.learnedPositions?.value;
+  const gpus = userFact(inputs.context.facts, 'gpus');
+  const devices: Fact | undefined = gpus
+    ? { value: gpus.value, origin: 'user', key: 'compute-budget: gpus', span: gpus.span }
+    : inputs.hardware?.count
+      ? { value: inputs.hardware.count.value, origin: 'config', key: inputs.hardware.count.key, span: inputs.hardware.count.span }
+      : undefined;
+  const serving = readServing(inputs.view, arch, count.total, chip, inputs.context.facts);
+  const { layout, missing } = readLayout(inputs.framework, inputs.view, inputs.context, arch, {
+    sequenceLength,
+    accelerators: devices,
+    trainable: adapter?.trainable,
+  });
+  if (!layout) {
+    if (missing.length && chip)
+      findings.push({
+        severity: 'information',
+        code: 'assumed-value',
+        span: anchor,
+        message: `Memory per ${chip.name} is not estimated: it needs ${missing.join(' and ')}.`,
+      });
+    return { memory: null, throughput: null, serving, findings };
+  }
+  const estimate = estimateMemory(arch, count, layout);
+  const capacity = chip?.memoryBytes;
+  const report = memoryReport(estimate, layout, chip, capacity === undefined ? null : reverseQuestion(arch, count, layout, capacity * (1 - FIT_MARGIN)));
+  if (chip && capacity) {
+    const finding = outOfMemory(arch, count, layout, estimate, { name: chip.name, bytes: capacity }, anchor);
+    if (finding) findings.push(finding);
+  }
+  return { memory: report, throughput: throughput(inputs, layout, estimate, chip, devices, flopsPerToken), serving, findings };
+}
+
+function memoryReport(estimate: MemoryEstimate, layout: MemoryLayout, chip: Accelerator | undefined, reverse: MemoryReport['reverse']): MemoryReport {
+  const capacity = chip?.memoryBytes;
+  const knobs: [string, Fact<string | number | boolean>][] = [
+    ['tensorParallel', layout.tensorParallel],
+    ['pipelineParallel', layout.pipelineParallel],
+    ['virtualStages', layout.virtualStages],
+    ['contextParallel', layout.contextParallel],
+    ['expertParallel', layout.expertParallel],
+    ['shardStage', layout.shardStage],
+    ['microBatch', layout.microBatch],
+    ['sequenceLength', layout.sequenceLength],
+    ['recompute', layout.recompute],
+    ['sequenceParallel', layout.sequenceParallel],
+    ['flashAttention', layout.flashAttention],
+    ['optimizer', layout.optimizer],
+  ];
+  if (layout.dataParallel) knobs.push(['dataParallel', layout.dataParallel]);
+  if (layout.globalBatch) knobs.push(['globalBatch', layout.globalBatch]);
+  if (layout.baseBits) knobs.push(['baseBits', layout.baseBits]);
+  return {
+    peakBytesPerDevice: estimate.peakBytesPerDevice,
+    statistic: estimate.statistic,
+    stages: estimate.stages.map(({ stage, peakBytes }) => ({ stage, peakBytes })),
+    parts: estimate.parts,
+    rank: estimate.rank,
+    reserved: estimate.reserved,
+    accelerator: chip && capacity ? { name: chip.name, bytes: capacity } : null,
+    fits: capacity ? fitsIn(estimate.peakBytesPerDevice, capacity) : null,
+    reverse,
+    layout: [
+      { knob: 'regime', value: layout.regime, origin: 'derived' },
+      ...knobs.map(([knob, value]) => ({ knob, value: value.value, origin: value.origin, key: value.key, note: value.note })),
+    ],
+  };
+}
+
+function throughput(
+  inputs: MemoryInputs,
+  layout: MemoryLayout,
+  estimate: MemoryEstimate,
+  chip: Accelerator | undefined,
+  devices: Fact | undefined,
+  flopsPerToken: number,
+): ThroughputReport | null {
+  const global = layout.globalBatch?.value;
+  if (!chip || !devices || !global || !(flopsPerToken > 0)) return null;
+  const precision = inputs.hardware?.precision ?? 'bf16';
+  const peak = peakFlops(chip, precision);
+  if (peak === null) return null;
+  const fact = userFact(inputs.context.facts, 'mfu');
+  const stated = inputs.hardware?.mfu.key;
+  const mfu = fact?.value ?? inputs.hardware?.mfu.value ?? DEFAULT_MFU;
+  const measured = !!fact || !!stated;
+  const mfuSource = fact ? 'compute-budget: mfu' : stated ? stated : `default ${DEFAULT_MFU} (published large runs sit near it)`;
+  const tokensPerStep = global * layout.sequenceLength.value;
+  const time = stepTime({
+    flopsPerToken,
+    tokensPerStep,
+    accelerators: devices.value,
+    peak,
+    mfu,
+    mfuMeasured: measured,
+    mfuSource,
+    pipeline: layout.pipelineParallel.value,
+    virtualStages: layout.virtualStages.value,
+    microBatches: estimate.microBatches,
+    fullRecompute: layout.recompute.value === 'full',
+    trainingTokens: inputs.training.tokens?.value ?? null,
+  });
+  return { stepSeconds: time.stepSeconds, mfu: time.mfu, mfuSource, days: time.days, tokensPerStep, assumptions: time.assumptions };
+}

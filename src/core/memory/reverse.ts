@@ -1,0 +1,48 @@
+import type { Architecture } from '../architecture/architecture';
+import type { ParameterCount } from '../architecture/parameters';
+import { fact } from '../source/fact';
+import { estimateMemory } from './estimate';
+import type { MemoryLayout } from './layout';
+
+/** The largest micro-batch and sequence length that fit, and the fewest accelerators, for the file's layout. */
+export interface ReverseAnswer {
+  readonly largestMicroBatch: number | null;
+  readonly longestSequence: number | null;
+  /** Fewest accelerators (a multiple of TP × PP × CP) at which the run fits; null when none up to 65,536 does. */
+  readonly fewestAccelerators: number | null;
+}
+
+const MAX_STEPS = 40;
+
+/** The largest integer in [1, limit] with `fits(n)`, assuming fits is monotone (more is never smaller). */
+function largest(fits: (n: number) => boolean, limit: number): number | null {
+  if (!fits(1)) return null;
+  let fitting = 1;
+  while (fitting < limit && fits(Math.min(limit, fitting * 2))) fitting = Math.min(limit, fitting * 2);
+  if (fitting === limit) return limit;
+  let low = fitting;
+  let high = Math.min(limit, fitting * 2);
+  for (let i = 0; i < MAX_STEPS && high - low > 1; i++) {
+    const mid = Math.floor((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid;
+  }
+  return low;
+}
+
+export function reverseQuestion(arch: Architecture, count: ParameterCount, layout: MemoryLayout, usableBytes: number): ReverseAnswer {
+  const peak = (changed: MemoryLayout) => estimateMemory(arch, count, changed).peakBytesPerDevice;
+  const largestMicroBatch = largest((b) => peak({ ...layout, microBatch: fact(b, 'derived') }) <= usableBytes, 4096);
+  // Sequence lengths in whole blocks of 128, as kernels and configs use them.
+  const blocks = largest((n) => peak({ ...layout, sequenceLength: fact(n * 128, 'derived') }) <= usableBytes, 8192);
+  const modelParallel = layout.tensorParallel.value * layout.pipelineParallel.value * layout.contextParallel.value;
+  // More replicas shrink only sharded states: the smallest data-parallel size that fits, searched like the largest batch.
+  const fitsAt = (dp: number) => peak({ ...layout, dataParallel: fact(dp, 'derived') }) <= usableBytes;
+  const limit = Math.max(1, Math.floor(65_536 / modelParallel));
+  let fewestAccelerators: number | null = null;
+  if (fitsAt(limit)) {
+    const tooFew = largest((dp) => !fitsAt(dp), limit);
+    fewestAccelerators = ((tooFew ?? 0) + 1) * modelParallel;
+  }
+  return { largestMicroBatch, longestSequence: blocks === null ? null : blocks * 128, fewestAccelerators };
+}
