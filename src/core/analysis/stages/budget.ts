@@ -4,7 +4,7 @@ import { evaluateThresholds, THRESHOLD_RULES } from '../../budget/thresholds';
 import { detailedFlops } from '../../budget/detailedFlops';
 import { estimateFromHardware } from '../../hardware/mismatch';
 import { countAdapter } from '../../training/adapters';
-import { fineTuneCompute } from '../../training/hfTrainer/fineTuneCompute';
+import { fineTuneCompute, type FineTuneReading } from '../../training/hfTrainer/fineTuneCompute';
 import { modifierTest } from '../../training/hfTrainer/modifierTest';
 import { perRun } from '../../training/hfTrainer/trainerCompute';
 import { lifecycle, type Lifecycle } from '../../training/lifecycle';
@@ -124,20 +124,23 @@ function wholeLifecycle(
           stages,
         )
       : null;
-  const fineTune: FineTune | null = startsFrom
-    ? {
-        base: startsFrom.model?.id ?? startsFrom.name,
-        baseTokens: startsFrom.model?.trainingTokens ?? null,
-        baseFlops: base > 0 ? base : null,
-        share: base > 0 && flops !== null ? flops / base : null,
-        trainer: tuned!.trainer,
-        trainerReason: tuned!.because,
-        method: tuned!.method,
-        compute: tuned!.compute ?? null,
-        modifierTest: modifierTest(flops, base > 0 ? base : null),
-      }
-    : null;
+  const fineTune = startsFrom ? fineTuneFigures(startsFrom, tuned!, flops, base) : null;
   return { baseFlops: base, totals, cumulativeFlops: totals?.total ?? null, fineTune, stages };
+}
+
+/** A fine-tune's figures beside its base's pretraining: its trainer, method, compute per token and the one-third test. */
+function fineTuneFigures(startsFrom: NonNullable<ScopedRecord['model']['startsFrom']>, tuned: FineTuneReading, flops: number | null, base: number): FineTune {
+  return {
+    base: startsFrom.model?.id ?? startsFrom.name,
+    baseTokens: startsFrom.model?.trainingTokens ?? null,
+    baseFlops: base > 0 ? base : null,
+    share: base > 0 && flops !== null ? flops / base : null,
+    trainer: tuned.trainer,
+    trainerReason: tuned.because,
+    method: tuned.method,
+    compute: tuned.compute ?? null,
+    modifierTest: modifierTest(flops, base > 0 ? base : null),
+  };
 }
 
 /**
