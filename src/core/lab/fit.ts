@@ -133,7 +133,7 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
   if (!heldOut)
     findings.push(finding('information', 'lab-no-holdout', 'No held-out check: leaving out the largest model leaves too few rows or sizes to fit.', whole));
   else findings.push(areFinding(heldOut, fmt));
-  const largestCompute = Math.max(...runs.map((run) => 6 * run.parameters * run.tokens));
+  const largestCompute = maxOf(runs.map((run) => 6 * run.parameters * run.tokens));
   const allocation = options.compute ? sureAllocation({ constants, samples, level, largestCompute }, options.compute) : undefined;
   if (allocation) findings.push(...allocationFindings(allocation, whole, fmt));
   const fit: LawFit = {

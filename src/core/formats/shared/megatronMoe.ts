@@ -5,6 +5,7 @@ import type { Draft } from '../../architecture/assemble';
 import type { LatentAttention } from '../../architecture/latentAttention';
 import { count, derived } from './readerHelpers';
 import { evaluateLayerPattern } from './layerPattern';
+import { maxOf } from '../../numbers/extent';
 
 /**
  * The mixture-of-experts, latent-attention and multi-token-prediction flags of Megatron-LM and of
@@ -81,7 +82,7 @@ export function readDeepSpeedMoe(view: ConfigView, layers: Fact | undefined, und
   const perLayer = (experts.length === 1 ? Array.from({ length: expertLayers }, () => experts[0].value) : experts.map((item) => item.value)).filter(
     (value) => value > 1,
   );
-  const most = Math.max(...perLayer);
+  const most = maxOf(perLayer);
   const source = experts.find((item) => item.value === most)!;
   const uniform = perLayer.every((value) => value === most);
   return {
