@@ -239,7 +239,7 @@ function compute(
   const detailed = architectureFlops !== null && !adapter && arch && sequence ? detailedFlops(arch, { sequenceLength: sequence, count: model.count }) : null;
   const detailedTotal =
     detailed && Number.isFinite(detailed.perToken) && detailed.perToken > 0
-      ? { ...detailed, total: detailed.perToken * tokens!, sequenceLength: sequence! }
+      ? { ...detailed, total: detailed.perToken * tokens!, fullAttentionTotal: detailed.fullAttentionPerToken * tokens!, sequenceLength: sequence! }
       : null;
   const baseModel = startsFrom?.model;
   const base = baseModel?.trainingTokens && model.total ? trainingCompute(model.active!.value, baseModel.trainingTokens) : 0;
