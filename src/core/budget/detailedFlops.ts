@@ -144,7 +144,11 @@ function attentionScores(arch: Architecture, options: DetailedFlopsOptions, caus
 }
 
 /** The local layers that limit keys at this context: the caller's window, else the architecture's own. */
-function localLayers(arch: Architecture, options: DetailedFlopsOptions, layers: number): { kind: 'sliding' | 'chunked'; size: number; layers: number } | undefined {
+function localLayers(
+  arch: Architecture,
+  options: DetailedFlopsOptions,
+  layers: number,
+): { kind: 'sliding' | 'chunked'; size: number; layers: number } | undefined {
   if (options.slidingWindow !== undefined) {
     if (!(options.slidingWindow < options.sequenceLength)) return undefined;
     return { kind: 'sliding', size: options.slidingWindow, layers: Math.min(layers, options.windowedLayers ?? layers) };

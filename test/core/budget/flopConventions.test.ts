@@ -135,7 +135,15 @@ describe('the FLOP count names its attention convention and agrees with the coun
 });
 
 describe('which layers attend locally, read from a Hugging Face config', () => {
-  const shape = { hidden_size: 2304, num_hidden_layers: 26, num_attention_heads: 8, num_key_value_heads: 4, head_dim: 256, intermediate_size: 9216, vocab_size: 256000 };
+  const shape = {
+    hidden_size: 2304,
+    num_hidden_layers: 26,
+    num_attention_heads: 8,
+    num_key_value_heads: 4,
+    head_dim: 256,
+    intermediate_size: 9216,
+    vocab_size: 256000,
+  };
 
   it('alternates local and global layers in Gemma 2, the even layers local', () => {
     const arch = architectureOf({ model_type: 'gemma2', ...shape, sliding_window: 4096 });
@@ -145,7 +153,13 @@ describe('which layers attend locally, read from a Hugging Face config', () => {
   it('makes five of every six Gemma 3 layers local, or follows layer_types when given', () => {
     const pattern = architectureOf({ model_type: 'gemma3_text', ...shape, num_hidden_layers: 12, sliding_window: 512 });
     assert.equal(pattern.localAttention?.layers.filter(Boolean).length, 10);
-    const types = architectureOf({ model_type: 'gemma3_text', ...shape, num_hidden_layers: 3, sliding_window: 512, layer_types: ['full_attention', 'sliding_attention', 'full_attention'] });
+    const types = architectureOf({
+      model_type: 'gemma3_text',
+      ...shape,
+      num_hidden_layers: 3,
+      sliding_window: 512,
+      layer_types: ['full_attention', 'sliding_attention', 'full_attention'],
+    });
     assert.deepEqual(types.localAttention?.layers, [false, true, false]);
   });
 
