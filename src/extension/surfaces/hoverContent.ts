@@ -71,7 +71,7 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
       .join(', ');
     rows.push([
       'Counted per component',
-      `${n.flops(detailed.total)} FLOP (${detailed.difference >= 0 ? '+' : '−'}${n.percent(Math.abs(detailed.difference))} from 6·N·D), as MFU counters count it; per token: ${parts} FLOP (context ${n.grouped(detailed.sequenceLength)})`,
+      `${n.flops(detailed.total)} FLOP (${detailed.difference >= 0 ? '+' : '−'}${n.percent(Math.abs(detailed.difference))} from 6·N·D), attention counted causal as Megatron-LM counts it (${n.flops(detailed.fullAttentionTotal)} FLOP with every key, as torchtitan and PaLM count); per token: ${parts} FLOP (context ${n.grouped(detailed.sequenceLength)})`,
     ]);
   }
   if (fineTune) {

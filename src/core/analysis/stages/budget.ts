@@ -90,7 +90,7 @@ function attentionFlops(
   const detailed = architectureFlops !== null && !adapter && arch && sequence ? detailedFlops(arch, { sequenceLength: sequence, count: model.count }) : null;
   const detailedTotal =
     detailed && Number.isFinite(detailed.perToken) && detailed.perToken > 0
-      ? { ...detailed, total: detailed.perToken * tokens!, sequenceLength: sequence! }
+      ? { ...detailed, total: detailed.perToken * tokens!, fullAttentionTotal: detailed.fullAttentionPerToken * tokens!, sequenceLength: sequence! }
       : null;
   return { flopsWithAttention, detailedFlops: detailedTotal };
 }
