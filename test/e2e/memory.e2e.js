@@ -17,6 +17,7 @@ module.exports = async function memory(page, helpers) {
   for (const theme of ['Dark Modern', 'Light Modern']) {
     await helpers.pickTheme(theme);
     const slug = theme.startsWith('Dark') ? 'dark' : 'light';
+    await page.locator(`.monaco-workbench.${slug === 'light' ? 'vs' : 'vs-dark'}`).waitFor();
     await helpers.goToLine(43);
     const hover = await helpers.hoverAt('tensor_parallel_degree', 'Memory per device');
     assert.match(hover, /peak [\d.]+ GiB of [\d.]+ \(NVIDIA H100[^)]*\), does not fit/);
