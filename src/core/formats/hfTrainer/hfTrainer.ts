@@ -19,13 +19,14 @@ const RECIPE_KEYS = ['stage', 'finetuning_type', 'rlhf_type', 'train_type', 'dat
 
 /**
  * A Hugging Face Trainer / TRL recipe (TRL and alignment-handbook YAML, open-instruct, LLaMA-Factory,
- * ms-swift): the model is a Hub id in `model_name_or_path` (or `model`), the length is epochs over
+ * ms-swift, and the same flags on a launch line): the model is a Hub id in `model_name_or_path` (or `model`), the length is epochs over
  * a dataset or `max_steps`, and the run adapts pretrained weights.
  */
 export const hfTrainer: FrameworkModule = {
   id: 'hf-trainer',
   name: 'Hugging Face Trainer / TRL recipe',
-  syntaxes: ['yaml', 'json'],
+  // Launch lines too: `accelerate launch train.py --model_name_or_path … --per_device_train_batch_size …`, `swift sft --model …`.
+  syntaxes: ['yaml', 'json', 'shell'],
   detect: (root) => {
     const model = has(root, 'model_name_or_path', 'model', 'model_id', 'model_id_or_path');
     if (!model) return 0;
