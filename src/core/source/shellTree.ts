@@ -47,7 +47,16 @@ export function readShell(text: string, isProgram?: (word: string) => boolean): 
   const megatron = launches.filter((launch) => MEGATRON_PROGRAM.test(fieldText(launch.fields[launch.program]) ?? ''));
   const flagged = launches.filter((launch) => flags(launch.fields.slice(launch.program + 1)).length > 0);
   const launch = megatron.length > 0 ? megatron[megatron.length - 1] : flagged[flagged.length - 1];
-  return { root: launch ? treeOf(launch) : undefined, problems: [] };
+  const root = launch ? treeOf(launch) : undefined;
+  if (root && megatron.length === 0) GUESSED.add(root);
+  return { root, problems: [] };
+}
+
+const GUESSED = new WeakSet<ConfigNode>();
+
+/** Whether the tree holds the flags of a program other than `pretrain_*.py`: their meaning is read from their names. */
+export function guessedProgram(root: ConfigNode | undefined): boolean {
+  return !!root && GUESSED.has(root);
 }
 
 function treeOf(launch: Launch): MapNode {

@@ -37,4 +37,18 @@ describe('launch lines of programs other than pretrain_*.py', () => {
     assert.ok(codes(analysis).includes('missing-dataset-size'), codes(analysis).join(', '));
     assert.ok(codes(analysis).includes('missing-architecture'), codes(analysis).join(', '));
   });
+
+  it('gives no error for a value that does not fit a flag of a program not named pretrain_*.py (an eval harness, a quantisation script)', () => {
+    const errors = (text: string) => analyze(text, 'run.sh', { facts: {} }).findings.filter((finding) => finding.severity === 'error');
+    assert.deepEqual(errors('python tasks/eval_harness/evaluate.py --num-layers -1 --hidden-size 4096 --num-attention-heads 32 --seq-length 2048\n'), []);
+    assert.deepEqual(
+      errors('python run_glue.py --model_name_or_path bert-base-cased --num_train_epochs 0 --per_device_train_batch_size 8 --output_dir out\n'),
+      [],
+    );
+    assert.equal(
+      errors('python pretrain_gpt.py --num-layers -1 --hidden-size 4096 --num-attention-heads 32 --seq-length 2048\n').length,
+      1,
+      'pretrain_*.py itself refuses it',
+    );
+  });
 });

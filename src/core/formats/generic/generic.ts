@@ -1,5 +1,6 @@
 import { hasGenericShape, readGeneric, SYNONYMS } from './modelReader';
 import type { Finding } from '../../analysis/findings';
+import { guessesNeverErrors } from '../shared/guessedMeaning';
 import { userFact } from '../../source/directives';
 import type { MapNode } from '../../source/tree';
 import type { ConfigView } from '../../source/view';
@@ -48,19 +49,6 @@ function batchNote(view: ConfigView, context: ReadContext): Finding | undefined 
   };
 }
 
-/**
- * This reader guesses each key's meaning from its name, and no framework's own check stands behind
- * it: a value that does not fit the guess (NeMo ASR's `transf_encoder.num_layers: 0`, a
- * `vocab_size: None` the framework fills later) says the guess is wrong, not that the file is. So
- * what would be an error is a warning here (issue 22 item 7: an error only where the framework
- * refuses the file). Runs last of this module's reading: the model is read before the tokens.
- */
-function guessesNeverErrors(findings: Finding[]): void {
-  findings.forEach((finding, index) => {
-    if (finding.severity === 'error') findings[index] = { ...finding, severity: 'warning', message: `${finding.message} (read by key name only)` };
-  });
-}
-
 export const generic: FrameworkModule = {
   id: 'generic',
   name: 'config read by key names',
@@ -76,7 +64,7 @@ export const generic: FrameworkModule = {
     const note = batchNote(view, context);
     if (note) context.findings.push(note);
     const tokens = readTokens(view, TRAINING, context.facts, context.findings);
-    guessesNeverErrors(view.findings);
+    guessesNeverErrors(view.findings, 'read by key name only');
     return tokens;
   },
   modelNameKeys: COMMON_MODEL_NAME_KEYS,
