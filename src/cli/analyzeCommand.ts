@@ -1,13 +1,7 @@
-import * as path from 'path';
-import { analyze, DEFAULT_MAX_LENGTH, type Analysis } from '../core/analyze';
 import { printable } from '../core/source/view';
 import type { Severity } from '../core/analysis/findings';
-import { ResourceCache, withResources, type ResourceHost } from '../core/resources/resources';
-import { layeredFacts } from '../core/workspaceFacts/match';
-import { factName } from '../core/workspaceFacts/read';
-import { READ_FAILURE, readBounded } from '../node/files';
-import { NodeResourceHost } from '../node/resourceHost';
-import { workspaceFactsFor, type WorkspaceFactsOptions } from '../node/workspaceFacts';
+import type { ResourceHost } from '../core/resources/resources';
+import { ConfigFileAnalyzer } from '../node/configFileAnalyzer';
 import { factFlags, flag, numberFlag, UsageError, type ParsedArgs } from './args';
 import { ANALYZE_FORMATS, type AnalyzeFormat } from './help';
 import type { CliIO } from './io';
@@ -33,23 +27,27 @@ export async function runAnalyze(args: ParsedArgs, io: CliIO, host?: ResourceHos
   const format = outputFormat(args);
   const given = factFlags(args);
   const tokensPerParameter = numberFlag(args, 'tokens-per-parameter');
-  const resources = host ?? new NodeResourceHost({ allowNetwork: flag(args, 'allow-network') === 'true' });
-  const cache = new ResourceCache();
-  const factsCache: WorkspaceFactsOptions['cache'] = new Map();
   const reported = new Set<string>();
+  const analyzer = new ConfigFileAnalyzer({
+    given,
+    tokensPerParameter,
+    host,
+    allowNetwork: flag(args, 'allow-network') === 'true',
+    problem: (line) => {
+      if (!reported.has(line)) io.warn(line);
+      reported.add(line);
+    },
+  });
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const file of args.positional) {
-    const report = await reportFor(file, given, tokensPerParameter, cache, resources, factsCache, (line) => {
-      if (!reported.has(line)) io.warn(line);
-      reported.add(line);
-    });
-    if (report.unreadable) {
+    const result = await analyzer.analyze(file);
+    if ('unreadable' in result) {
       unreadable = true;
-      io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${printable(file, 300)}: ${report.unreadable}`);
-    }
-    // The machine formats keep a report for every file named (its unreadable-file diagnostic); the table shows only what was read.
-    if (!report.unreadable || format !== 'table') reports.push(report.report);
+      io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${printable(file, 300)}: ${result.unreadable}`);
+      // The machine formats keep a report for every file named (its unreadable-file diagnostic); the table shows only what was read.
+      if (format !== 'table') reports.push(unreadableReport(file, `cannot read ${file}: ${result.unreadable}`));
+    } else reports.push(fileReport(result.analysis, result.text));
   }
   // JSON escapes C0 controls itself; C1 controls and bidi overrides would reach the terminal raw.
   if (format === 'json') io.write(JSON.stringify(reports, (_key, value: unknown) => (typeof value === 'string' ? printable(value, 100_000) : value), 2));
@@ -73,41 +71,4 @@ export function outputFormat(args: ParsedArgs): AnalyzeFormat {
   if (flag(args, 'json') === undefined) return (given as AnalyzeFormat | undefined) ?? 'table';
   if (given !== undefined && given !== 'json') throw new UsageError(`--json and --format ${given} ask for different output; give one`);
   return 'json';
-}
-
-export async function reportFor(
-  file: string,
-  given: Record<string, string>,
-  tokensPerParameter: number | undefined,
-  cache: ResourceCache,
-  host: ResourceHost,
-  factsCache: WorkspaceFactsOptions['cache'],
-  problem: (line: string) => void,
-): Promise<{ report: FileReport; unreadable?: string; analysis?: Analysis }> {
-  // Read no more than the engine would analyse, so a huge file costs nothing.
-  const read = await readBounded(file, DEFAULT_MAX_LENGTH * 4);
-  if ('error' in read && read.error !== 'too-large') {
-    const reason = READ_FAILURE[read.error];
-    return { report: unreadableReport(file, `cannot read ${file}: ${reason}`), unreadable: reason };
-  }
-  const text = 'text' in read ? read.text : 'x'.repeat(DEFAULT_MAX_LENGTH + 1);
-  const workspace = await workspaceFactsFor(file, { cache: factsCache });
-  for (const item of workspace.problems)
-    problem(`${printable(shortPath(item.file), 300)}:${item.line}:${item.column}: ${item.severity}: ${printable(item.message, 500)}`);
-  const facts = withGiven(layeredFacts(text, [workspace.facts]), given);
-  const analysis = await withResources((resources) => analyze(text, file, { facts, tokensPerParameter, resources }), cache, host);
-  return { report: fileReport(analysis, text), analysis };
-}
-
-/** `--fact` over the layers below it; `analyze` lets facts it is given win over the file's comments. */
-export function withGiven(layered: Record<string, string | number>, given: Record<string, string>): Record<string, string | number> {
-  const names = new Set(Object.keys(given).map((key) => factName(key) ?? key));
-  const kept = Object.entries(layered).filter(([key]) => !names.has(factName(key) ?? key));
-  return { ...Object.fromEntries(kept), ...given };
-}
-
-/** A facts file's path as the user would type it: relative to the working folder when inside it. */
-function shortPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

@@ -26,6 +26,11 @@ export interface FileReport {
     total: number;
     perToken: number;
     difference: number;
+    /** 'causal' (Megatron-LM, MaxText, NeMo) for `total` and `perToken`. */
+    convention: 'causal' | 'full';
+    /** The run with every key attended (torchtitan, nanoGPT, PaLM MFU counters). */
+    fullAttentionTotal: number;
+    fullAttentionPerToken: number;
     sequenceLength: number;
     components: { id: string; label: string; perToken: number; formula: string }[];
   } | null;
@@ -104,6 +109,9 @@ export function fileReport(analysis: Analysis, text: string): FileReport {
           total: analysis.detailedFlops.total,
           perToken: analysis.detailedFlops.perToken,
           difference: analysis.detailedFlops.difference,
+          convention: analysis.detailedFlops.convention,
+          fullAttentionTotal: analysis.detailedFlops.fullAttentionTotal,
+          fullAttentionPerToken: analysis.detailedFlops.fullAttentionPerToken,
           sequenceLength: analysis.detailedFlops.sequenceLength,
           components: analysis.detailedFlops.components.map((component) => ({ ...component })),
         }

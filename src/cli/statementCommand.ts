@@ -1,8 +1,6 @@
-import { ResourceCache } from '../core/resources/resources';
 import { printable } from '../core/source/view';
 import { computeStatement, statementMarkdown } from '../core/report/statement';
-import { NodeResourceHost } from '../node/resourceHost';
-import { reportFor } from './analyzeCommand';
+import { ConfigFileAnalyzer } from '../node/configFileAnalyzer';
 import { factFlags, flag, UsageError, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 import { VERSION } from './version';
@@ -14,10 +12,10 @@ export async function runStatement(args: ParsedArgs, io: CliIO): Promise<number>
   if (format !== 'md' && format !== 'json') throw new UsageError('--format must be md or json');
   const given = factFlags(args);
   const file = args.positional[0]!;
-  const host = new NodeResourceHost({ allowNetwork: flag(args, 'allow-network') === 'true' });
-  const result = await reportFor(file, given, undefined, new ResourceCache(), host, new Map(), (line) => io.warn(line));
-  if (result.unreadable || !result.analysis) {
-    io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${printable(file, 300)}: ${result.unreadable ?? 'unreadable'}`);
+  const analyzer = new ConfigFileAnalyzer({ given, allowNetwork: flag(args, 'allow-network') === 'true', problem: (line) => io.warn(line) });
+  const result = await analyzer.analyze(file);
+  if ('unreadable' in result) {
+    io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${printable(file, 300)}: ${result.unreadable}`);
     return 1;
   }
   const statement = computeStatement(result.analysis, undefined, { issued: new Date().toISOString().slice(0, 10), toolVersion: VERSION });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { diagnosticDocUri } from './surfaces/diagnosticDocs';
+import { diagnosticDocUri } from './surfaces/diagnosticDocUri';
 import type { Severity } from '../core/analysis/findings';
 import type { FactName } from '../core/source/directives';
 import type { FactsEngine } from '../core/workspaceFacts/engine';

@@ -18,6 +18,8 @@ module.exports = async function estimationHovers(page, helpers) {
   const detailed = await helpers.hoverAt('d_model', 'Counted per component');
   assert.match(detailed, /Counted per component\s+[\d.]+ × 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+ FLOP \([+−][\d.]+% from 6·N·D\)/);
   assert.match(detailed, /attention and MLP projections .* attention over the context .* output logits/);
+  // The convention is named, with the figure torchtitan-style counters give beside it.
+  assert.match(detailed, /attention counted causal as Megatron-LM counts it \([\d.]+ × 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+ FLOP with every key, as torchtitan and PaLM count\)/);
   // The hover scrolls: bring the row into view for the screenshot.
   await page.locator('.monaco-hover td', { hasText: 'Counted per component' }).first().scrollIntoViewIfNeeded();
   await helpers.screenshot('per-component-hover');

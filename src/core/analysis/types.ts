@@ -103,7 +103,7 @@ export interface Analysis {
    * The run counted component by component as trainers' MFU counters count it (matmuls, attention
    * over the context, routers, logits), beside 6·N·D; null without an architecture and a context length.
    */
-  readonly detailedFlops: (DetailedFlops & { readonly total: number; readonly sequenceLength: number }) | null;
+  readonly detailedFlops: (DetailedFlops & { readonly total: number; readonly fullAttentionTotal: number; readonly sequenceLength: number }) | null;
   /** The model's whole training compute as regulation counts it: `lifecycle.total`. */
   readonly cumulativeFlops: number | null;
   /** The parts of that total (this run, the base's pretraining, earlier stages, synthetic data) and what it leaves out. */

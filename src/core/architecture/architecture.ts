@@ -38,6 +38,19 @@ export interface LayerStack {
 }
 
 /**
+ * Attention limited to a window of recent keys (sliding window: Mistral 7B v0.1, Gemma 2/3 local
+ * layers, Qwen with `use_sliding_window`) or to the keys of the token's own chunk (Llama 4's
+ * `attention_chunk_size`). `layers[i]` says whether layer i is local; the others see every key.
+ */
+export interface LocalAttention {
+  readonly kind: 'sliding' | 'chunked';
+  readonly size: Fact;
+  readonly layers: readonly boolean[];
+  /** The key that lays the local layers out (`layer_types`, `sliding_window_pattern`, ...), for hovers. */
+  readonly layout: string;
+}
+
+/**
  * A decoder-only transformer, described by the numbers that fix its parameter count.
  * Every number is a Fact: the key it came from, or that it was assumed or taken from the catalog.
  */
@@ -74,4 +87,5 @@ export interface Architecture {
   readonly stack?: LayerStack;
   /** Multi-token prediction layers (Megatron-LM `--mtp-num-layers`): each two norms in, a 2h×h projection, one more layer, a norm out. */
   readonly mtpLayers?: Fact;
+  readonly localAttention?: LocalAttention;
 }

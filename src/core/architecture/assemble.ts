@@ -1,7 +1,7 @@
 import type { Finding } from '../analysis/findings';
 import { fact, type Fact } from '../source/fact';
 import type { Span } from '../source/tree';
-import type { Architecture, LayerStack, MixtureOfExperts, NormKind } from './architecture';
+import type { Architecture, LayerStack, LocalAttention, MixtureOfExperts, NormKind } from './architecture';
 import type { LatentAttention } from './latentAttention';
 
 /** What a framework reader found; `assemble` fills derivable gaps and names what is missing. */
@@ -37,6 +37,7 @@ export interface Draft {
   outputBias?: boolean;
   stack?: LayerStack;
   mtpLayers?: Fact;
+  localAttention?: LocalAttention;
   /** Human names of the keys this family uses, for the "missing" message. */
   keyNames: { hidden: string; layers: string; heads: string; ffn?: string; vocab?: string };
 }
@@ -95,6 +96,7 @@ export function assemble(draft: Draft): Assembled {
       outputBias: draft.outputBias,
       stack: draft.stack,
       mtpLayers: draft.mtpLayers,
+      localAttention: draft.localAttention,
     },
   };
 }

@@ -13,7 +13,8 @@ export const MISTRAL_MODELS: readonly CatalogModel[] = [
   {
     id: 'mistralai/Mistral-7B-v0.1',
     aliases: ['Mistral-7B-v0.1', 'Mistral-7B-Instruct-v0.1', 'mistralai/Mistral-7B-Instruct-v0.1', 'mistral-7b', 'Mistral-7B'],
-    config: mistral(14336, 32000),
+    // The Hub's config.json: every layer attends within 4,096 keys (v0.2 and later drop the window).
+    config: { ...mistral(14336, 32000), sliding_window: 4096 },
     configSource: LITGPT,
   },
   {

@@ -2,7 +2,7 @@ import type { ModelResult } from '../architecture/readModel';
 import type { Finding, FindingCode } from '../analysis/findings';
 import type { FrameworkModule } from '../formats/format';
 import type { Span } from '../source/tree';
-import { trainingKeysIn } from '../analysis/foreignSyntax';
+import { trainingKeysIn } from '../source/foreignSyntax';
 import type { TokenResult } from './tokens';
 
 /** Findings that already say why the model size is unknown. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LabFinding } from '../../core/lab/findings';
 import { LineIndex } from '../../core/source/lines';
 import { DIAGNOSTIC_SOURCE } from '../commandIds';
-import { diagnosticDocUri } from '../surfaces/diagnosticDocs';
+import { diagnosticDocUri } from '../surfaces/diagnosticDocUri';
 
 const SEVERITIES = {
   error: vscode.DiagnosticSeverity.Error,

@@ -5,7 +5,7 @@ import type { WorkspaceStop } from '../../core/lab/workspaceStop';
 import type { AnalysisCache } from '../analysisCache';
 import { DIAGNOSTIC_SOURCE } from '../commandIds';
 import type { Settings } from '../settings';
-import { diagnosticDocUri } from '../surfaces/diagnosticDocs';
+import { diagnosticDocUri } from '../surfaces/diagnosticDocUri';
 import type { FitRunner } from './fitRunner';
 import { readText } from './workspaceFit';
 

@@ -4,6 +4,7 @@ import type { AnalysisCache } from '../analysisCache';
 import type { SettingsStore } from '../settingsStore';
 import { codeEnd } from '../../core/source/lines';
 import { budgetSummary, modelSummary } from './summary';
+import { memorySummary } from './memoryRows';
 
 /**
  * The Import Cost look: a muted summary after the line that fixes the model size and the
@@ -39,6 +40,8 @@ export function decorationsFor(document: vscode.TextDocument, analysis: Analysis
   const modelAnchor = analysis.model.anchor?.end ? analysis.model.anchor : undefined;
   add(modelAnchor?.start, model);
   add(trainingAnchor?.start ?? (budget ? modelAnchor?.start : undefined), budget);
+  // The memory estimate rides on the budget's line (or the model's): it is a summary of the whole run.
+  add(trainingAnchor?.start ?? modelAnchor?.start, memorySummary(analysis));
   return [...byLine].map(([line, texts]) => {
     const text = document.lineAt(line).text;
     // After the code, before a trailing comment: a long comment would push the summary off-screen.

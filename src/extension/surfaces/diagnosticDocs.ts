@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import pages from 'compute-budget:doc-sections';
 import { diagnosticPage } from '../../core/docs/diagnosticDocs';
+import { DOCS_SCHEME } from './diagnosticDocUri';
 
 /**
  * Diagnostic code links open a read-only page for that code, served from the `### <code>` sections
@@ -8,11 +9,6 @@ import { diagnosticPage } from '../../core/docs/diagnosticDocs';
  * that documents codes): the same in a packaged VSIX, in development and in the browser, and it
  * opens at the code's own text, not at the top of a long page.
  */
-export const DOCS_SCHEME = 'compute-budget-docs';
-
-export function diagnosticDocUri(code: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: DOCS_SCHEME, path: `/${encodeURIComponent(code)}.md` });
-}
 
 export function registerDiagnosticDocs(context: vscode.ExtensionContext): void {
   context.subscriptions.push(

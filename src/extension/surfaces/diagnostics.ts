@@ -5,7 +5,8 @@ import type { AnalysisCache } from '../analysisCache';
 import type { Settings } from '../settings';
 import type { SettingsStore } from '../settingsStore';
 import { DIAGNOSTIC_SOURCE } from '../commandIds';
-import { diagnosticDocUri, registerDiagnosticDocs } from './diagnosticDocs';
+import { diagnosticDocUri } from './diagnosticDocUri';
+import { registerDiagnosticDocs } from './diagnosticDocs';
 
 const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -5,6 +5,7 @@ import { hardwareDerivation, type KeyExplanation } from '../../core/report/expla
 import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { provenanceNotes } from '../../core/report/provenance';
 import { escapeMarkdown as md } from './markdown';
+import { memoryHoverRows } from './memoryRows';
 import { splitNote } from '../../core/lab/splitText';
 import { workspacePrediction, workspaceSplit } from '../lab/workspaceFit';
 import { THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from '../../core/budget/thresholds';
@@ -71,7 +72,7 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
       .join(', ');
     rows.push([
       'Counted per component',
-      `${n.flops(detailed.total)} FLOP (${detailed.difference >= 0 ? '+' : '−'}${n.percent(Math.abs(detailed.difference))} from 6·N·D), as MFU counters count it; per token: ${parts} FLOP (context ${n.grouped(detailed.sequenceLength)})`,
+      `${n.flops(detailed.total)} FLOP (${detailed.difference >= 0 ? '+' : '−'}${n.percent(Math.abs(detailed.difference))} from 6·N·D), attention counted causal as Megatron-LM counts it (${n.flops(detailed.fullAttentionTotal)} FLOP with every key, as torchtitan and PaLM count); per token: ${parts} FLOP (context ${n.grouped(detailed.sequenceLength)})`,
     ]);
   }
   if (fineTune) {
@@ -111,6 +112,7 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
       `${n.count(split.split.parameters)} params on ${n.count(split.split.tokens)} tokens, loss ${n.loss(split.split.loss)}: ${md(splitNote(split.split, n))}`,
     ]);
   for (const prediction of analysis.loss) rows.push([`Predicted loss`, `${n.loss(prediction.loss)} (${md(prediction.label)})`]);
+  rows.push(...memoryHoverRows(analysis, explanation.key));
   out.push('| | |', '|---|---|', ...rows.map(([label, value]) => `| ${label} | ${value} |`), '');
   if (fineTune) out.push('*A fine-tune: Chinchilla bands and compute-optimal sizes are about pretraining and are not shown.*', '');
   if (analysis.thresholds.length) {

@@ -7,6 +7,7 @@ import type { NormKind } from '../../architecture/architecture';
 import type { LatentAttention } from '../../architecture/latentAttention';
 import { count, derived, flagOr, textOf } from '../shared/readerHelpers';
 import { readJamba, readNemotronH, type HybridLayout } from './hybrid';
+import { readLocalAttention } from './localAttention';
 
 interface Family {
   readonly name: string;
@@ -187,6 +188,7 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
     // PhiMoE's `lm_head_bias` (PhiMoEConfig default false) puts a bias on the output layer.
     outputBias: type === 'phi' || (type === 'phimoe' && view.flag(view.find(['lm_head_bias'], options)) === true),
     stack: hybrid?.stack,
+    localAttention: readLocalAttention(view, type ?? declared, layers?.value, options),
     keyNames: { hidden: 'hidden_size', layers: 'num_hidden_layers', heads: 'num_attention_heads', ffn: 'intermediate_size', vocab: 'vocab_size' },
   };
 }

@@ -1,4 +1,4 @@
-import type { Finding } from './findings';
+import type { Finding } from '../analysis/findings';
 
 /** Extensions whose files are YAML or JSON; any other extension names a syntax we do not parse. */
 const OURS = /^(ya?ml|jsonc?)$/i;
