@@ -32,11 +32,31 @@ export function shellValue(node: ConfigNode): ShellValue | undefined {
   return node.kind === 'scalar' ? INFO.get(node) : undefined;
 }
 
-export function readShell(text: string, isProgram: (word: string) => boolean = (word) => MEGATRON_PROGRAM.test(word)): ParsedSource {
-  const launches = interpret(parseShell(lexShell(text)), isProgram);
-  // The last launch is the run: earlier ones are usually set-up steps or alternatives.
-  const launch = launches[launches.length - 1];
-  return { root: launch ? treeOf(launch) : undefined, problems: [] };
+/**
+ * Any other program a launch line runs with flags: a Python script (`train.py`, `finetune_gpt.py`,
+ * `open_instruct/finetune.py`, under `accelerate launch`, `torchrun` or `deepspeed`) or ms-swift's
+ * command line (`swift sft`, `megatron sft`). The framework modules decide from the flags what it is.
+ */
+export const TRAINING_PROGRAM = /(^|\/)[A-Za-z0-9_.-]+\.py$|^(swift|megatron)$/;
+
+export function readShell(text: string, isProgram?: (word: string) => boolean): ParsedSource {
+  const launches = interpret(parseShell(lexShell(text)), isProgram ?? ((word) => MEGATRON_PROGRAM.test(word) || TRAINING_PROGRAM.test(word)));
+  // The last launch is the run: earlier ones are usually set-up steps or alternatives. A
+  // `pretrain_*.py` launch is the run whatever follows it (conversion or evaluation scripts);
+  // another program counts only when it is given flags.
+  const megatron = launches.filter((launch) => MEGATRON_PROGRAM.test(fieldText(launch.fields[launch.program]) ?? ''));
+  const flagged = launches.filter((launch) => flags(launch.fields.slice(launch.program + 1)).length > 0);
+  const launch = megatron.length > 0 ? megatron[megatron.length - 1] : flagged[flagged.length - 1];
+  const root = launch ? treeOf(launch) : undefined;
+  if (root && megatron.length === 0) GUESSED.add(root);
+  return { root, problems: [] };
+}
+
+const GUESSED = new WeakSet<ConfigNode>();
+
+/** Whether the tree holds the flags of a program other than `pretrain_*.py`: their meaning is read from their names. */
+export function guessedProgram(root: ConfigNode | undefined): boolean {
+  return !!root && GUESSED.has(root);
 }
 
 function treeOf(launch: Launch): MapNode {

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import { joinFlowLines } from './flowLines';
 import { MAX_NESTING, parseYamlBounded } from './nesting';
 import type { SourceProblem } from './problem';
 import type { ConfigNode, MapEntry, ScalarNode, Span } from './tree';
@@ -41,7 +42,8 @@ export interface ParsedSource {
  * Reads YAML into the shared tree. Aliases become shared references to one converted node,
  * never copies, so an alias bomb costs no more than its text.
  */
-export function readYaml(text: string): ParsedSource {
+export function readYaml(original: string): ParsedSource {
+  let text = original;
   const problems: SourceProblem[] = [];
   let doc: Document.Parsed | undefined;
   try {
@@ -64,6 +66,15 @@ export function readYaml(text: string): ParsedSource {
         },
       ],
     };
+  }
+  if (doc.errors.some((error) => error.code === 'BAD_INDENT' && /^Flow (sequence|mapping)/.test(error.message))) {
+    // PyYAML reads a flow collection whatever its lines' indentation; so do we (see flowLines.ts).
+    const joined = joinFlowLines(text);
+    const retry = joined === undefined ? undefined : parseYamlBounded(joined, { strict: false, uniqueKeys: false, prettyErrors: false, merge: false });
+    if (retry && retry.errors.length === 0) {
+      doc = retry;
+      text = joined as string;
+    }
   }
   const errors = doc.errors;
   for (const error of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {

@@ -84,7 +84,10 @@ export function readTokens(view: ConfigView, keys: TrainingKeys, facts: readonly
   }
   // With epochs, a token count in a `dataset` section is the dataset's size, not the run's length.
   const epochsStated = duration?.unit === 'epochs' || view.find(keys.epochs) !== undefined;
-  const located = view.find(keys.direct);
+  // A list under a token key (NeMo's `spl_tokens.tokens: ["translate", ...]`: special tokens) names
+  // tokens; it never counts them.
+  const found = view.find(keys.direct);
+  const located = found?.entry.value.kind === 'seq' ? undefined : found;
   const datasetSize = epochsStated && located && located.path.slice(0, -1).some((part) => /^dataset/i.test(part)) ? located : undefined;
   const direct =
     duration?.unit === 'tokens' && durationKey

@@ -98,7 +98,20 @@ describe('reading a launch script into the shared tree', () => {
 
   it('gives no tree for a script that runs no training program', () => {
     assert.equal(read('set -e\nfor f in *.txt; do echo "$f"; done\nmake -j4\n'), undefined);
-    assert.equal(read('python train.py --num-layers 2\n'), undefined);
+    assert.equal(read('python setup.py install\n'), undefined, 'a program given no flags is no launch');
+  });
+
+  it('reads the flags of any Python program and of ms-swift, so the framework modules can tell what it is', () => {
+    assert.equal(value(read('torchrun --nproc_per_node 8 finetune_gpt.py --num-layers 2\n'), 'num-layers'), '2');
+    const hf = read('accelerate launch --num_processes 4 train.py --model_name_or_path gpt2 --max_steps 10\n');
+    assert.equal(value(hf, 'model_name_or_path'), 'gpt2');
+    assert.equal(value(hf, 'max_steps'), '10');
+    assert.equal(value(read('swift sft --model Qwen/Qwen2.5-7B --train_type lora\n'), 'train_type'), 'lora');
+  });
+
+  it('takes the pretrain_*.py launch as the run even when another program runs after it', () => {
+    const root = read('python pretrain_gpt.py --num-layers 4\npython tools/checkpoint/convert.py --model-type GPT --num-layers 9\n');
+    assert.equal(value(root, 'num-layers'), '4');
   });
 
   it('is chosen for .sh and .bash files and for text starting with a shell shebang', () => {

@@ -1,5 +1,6 @@
 import { hasGenericShape, readGeneric, SYNONYMS } from './modelReader';
 import type { Finding } from '../../analysis/findings';
+import { guessesNeverErrors } from '../shared/guessedMeaning';
 import { userFact } from '../../source/directives';
 import type { MapNode } from '../../source/tree';
 import type { ConfigView } from '../../source/view';
@@ -62,7 +63,9 @@ export const generic: FrameworkModule = {
   readTokens: (view, context) => {
     const note = batchNote(view, context);
     if (note) context.findings.push(note);
-    return readTokens(view, TRAINING, context.facts, context.findings);
+    const tokens = readTokens(view, TRAINING, context.facts, context.findings);
+    guessesNeverErrors(view.findings, 'read by key name only');
+    return tokens;
   },
   modelNameKeys: COMMON_MODEL_NAME_KEYS,
 };

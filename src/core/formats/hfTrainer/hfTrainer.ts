@@ -1,3 +1,5 @@
+import { guessedProgram } from '../../source/shellTree';
+import { guessesNeverErrors } from '../shared/guessedMeaning';
 import { readTrainerArgs } from '../../training/hfTrainer/trainerArgs';
 import { readTrainerTokens } from '../../training/hfTrainer/tokens';
 import { COMMON_TRAINING, has, tally, type FrameworkModule } from '../format';
@@ -19,13 +21,14 @@ const RECIPE_KEYS = ['stage', 'finetuning_type', 'rlhf_type', 'train_type', 'dat
 
 /**
  * A Hugging Face Trainer / TRL recipe (TRL and alignment-handbook YAML, open-instruct, LLaMA-Factory,
- * ms-swift): the model is a Hub id in `model_name_or_path` (or `model`), the length is epochs over
+ * ms-swift, and the same flags on a launch line): the model is a Hub id in `model_name_or_path` (or `model`), the length is epochs over
  * a dataset or `max_steps`, and the run adapts pretrained weights.
  */
 export const hfTrainer: FrameworkModule = {
   id: 'hf-trainer',
   name: 'Hugging Face Trainer / TRL recipe',
-  syntaxes: ['yaml', 'json'],
+  // Launch lines too: `accelerate launch train.py --model_name_or_path … --per_device_train_batch_size …`, `swift sft --model …`.
+  syntaxes: ['yaml', 'json', 'shell'],
   detect: (root) => {
     const model = has(root, 'model_name_or_path', 'model', 'model_id', 'model_id_or_path');
     if (!model) return 0;
@@ -35,7 +38,12 @@ export const hfTrainer: FrameworkModule = {
     return trainer >= 2 ? 6 : 0;
   },
   training: { ...COMMON_TRAINING, sequence: ['max_seq_length', 'max_length', 'cutoff_len', ...COMMON_TRAINING.sequence] },
-  readTokens: (view, context) => readTrainerTokens(view, readTrainerArgs(view), context.facts, context.findings),
+  readTokens: (view, context) => {
+    const tokens = readTrainerTokens(view, readTrainerArgs(view), context.facts, context.findings);
+    // On a launch line the program is known by its flags only (a quantisation script's `--num_train_epochs 0`).
+    if (guessedProgram(view.root)) guessesNeverErrors(view.findings, 'flag of a launch line, read by its name');
+    return tokens;
+  },
   modelNameKeys: ['model_name_or_path', 'model', 'model_id', 'model_id_or_path', 'base_model', 'pretrained_model_name_or_path'],
   fineTunes: true,
 };

@@ -1,7 +1,8 @@
 import { readMegatron } from '../shared/megatronModel';
 import type { Finding } from '../../analysis/findings';
 import { fact, type Fact } from '../../source/fact';
-import { shellValue } from '../../source/shellTree';
+import { guessedProgram, shellValue } from '../../source/shellTree';
+import { guessesNeverErrors } from '../shared/guessedMeaning';
 import type { ConfigNode } from '../../source/tree';
 import { spanOfEntry, type ConfigView, type Located } from '../../source/view';
 import { readTokens, type TokenResult } from '../../training/tokens';
@@ -79,7 +80,11 @@ export const megatronLm: FrameworkModule = {
     return readMegatron(view, { under: [], dialect: 'cli', tokenizerFile: tokenizerFileReader(context) });
   },
   training: MEGATRON_TRAINING,
-  readTokens: (view, context) => readMegatronTokens(view, context),
+  readTokens: (view, context) => {
+    const tokens = readMegatronTokens(view, context);
+    if (guessedProgram(view.root)) guessesNeverErrors(view.findings, 'flag of a program not named pretrain_*.py');
+    return tokens;
+  },
 };
 
 /** Values the file cannot know (`$1`, `$(date)`, a variable set outside): information at the value. */
