@@ -1,9 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, closeAll, codeOf, openUntitled } from './helpers';
+import { api, closeAll, codeOf, diagnosticsWhen, openUntitled } from './helpers';
 
 async function quickFixes(document: vscode.TextDocument, code: string) {
-  const diagnostic = vscode.languages.getDiagnostics(document.uri).find((candidate) => codeOf(candidate) === code);
+  // The analysis resolves before every surface has published it: wait for the diagnostic itself.
+  const published = await diagnosticsWhen(document.uri, (diagnostics) => diagnostics.some((candidate) => codeOf(candidate) === code));
+  const diagnostic = published.find((candidate) => codeOf(candidate) === code);
   assert.ok(diagnostic, `no ${code} diagnostic`);
   return vscode.commands.executeCommand<vscode.CodeAction[]>(
     'vscode.executeCodeActionProvider',
