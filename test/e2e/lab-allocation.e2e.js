@@ -12,7 +12,12 @@ async function planFlops(page, helpers, flops) {
   await rows.filter({ hasText: 'A compute budget in FLOP' }).click();
   const widget = page.locator('.quick-input-widget', { hasText: 'Compute budget in FLOP' });
   await widget.waitFor({ state: 'visible' });
-  await widget.locator('input.input').fill(flops);
+  const input = widget.locator('input.input');
+  // The input box takes its proposed value (the config's compute) after it shows: typing before
+  // that is overwritten, so wait for the proposal, then type and see the typed value hold.
+  await page.waitForFunction(() => document.querySelector('.quick-input-widget input.input')?.value);
+  await input.fill(flops);
+  await page.waitForFunction((typed) => document.querySelector('.quick-input-widget input.input')?.value === typed, flops);
   await page.keyboard.press('Enter');
   await rows.filter({ hasText: 'Chinchilla-optimal' }).click();
   const frame = helpers.chartFrame();
