@@ -2,7 +2,7 @@
 // own colours (SVG presentation attributes with --vscode-* variables), and the CI step's page is
 // Markdown. Saves each step whole and its media alone, to be looked at.
 const assert = require('assert');
-const { openWalkthrough, showStep } = require('./walkthrough-helpers');
+const { openWalkthrough, showStep } = require('../e2e/walkthrough-helpers');
 
 const STEPS = [
   ['hover', 'svg text'],
