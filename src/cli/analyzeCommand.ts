@@ -1,4 +1,4 @@
-import { printable } from '../core/source/view';
+import { printableJson, terminalText } from '../core/text/sanitise';
 import type { Severity } from '../core/analysis/findings';
 import type { ResourceHost } from '../core/resources/resources';
 import { ConfigFileAnalyzer } from '../node/configFileAnalyzer';
@@ -46,13 +46,12 @@ export async function runAnalyze(args: ParsedArgs, io: CliIO, host?: ResourceHos
     const result = await analyzer.analyze(file);
     if ('unreadable' in result) {
       unreadable = true;
-      io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${printable(file, 300)}: ${result.unreadable}`);
+      io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${terminalText(file, 300)}: ${result.unreadable}`);
       // The machine formats keep a report for every file named (its unreadable-file diagnostic); the table shows only what was read.
       if (format !== 'table') reports.push(unreadableReport(file, `cannot read ${file}: ${result.unreadable}`));
     } else reports.push(fileReport(result.analysis, result.text));
   }
-  // JSON escapes C0 controls itself; C1 controls and bidi overrides would reach the terminal raw.
-  if (format === 'json') io.write(JSON.stringify(reports, (_key, value: unknown) => (typeof value === 'string' ? printable(value, 100_000) : value), 2));
+  if (format === 'json') io.write(JSON.stringify(reports, printableJson, 2));
   else if (format === 'sarif') io.write(JSON.stringify(sarifLog(reports, { version: VERSION, root: process.cwd(), docs: io.docs }), null, 2));
   else if (format === 'github') {
     const lines = githubAnnotations(reports, process.cwd());

@@ -4,7 +4,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { DIAGNOSTICS_PAGE, diagnosticSection, type DocPage } from '../core/docs/diagnosticDocs';
 import { FINDING_CODES } from '../core/analysis/findings';
 import type { Severity } from '../core/analysis/findings';
-import { printable } from '../core/source/view';
+import { printable } from '../core/text/sanitise';
 import type { FileReport } from './report';
 
 /**
