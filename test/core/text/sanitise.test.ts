@@ -110,7 +110,7 @@ describe('the output sanitiser', () => {
       for (const text of HOSTILE) {
         const json = JSON.stringify({ file: text, list: [text] }, printableJson, 2);
         assert.doesNotMatch(json.replace(/\n/g, ''), RAW, 'no raw control but the line breaks of the layout');
-        assert.doesNotMatch(JSON.parse(json).file, RAW);
+        assert.doesNotMatch((JSON.parse(json) as { file: string }).file, RAW);
       }
     });
   });
