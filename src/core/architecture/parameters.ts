@@ -2,6 +2,7 @@ import type { Fact } from '../source/fact';
 import type { Architecture, NormKind } from './architecture';
 import { latentAttentionFacts, latentAttentionParameters } from './latentAttention';
 import { mambaFacts, mambaParameters } from './mamba';
+import { layerBlockTerms } from './layerBlocks';
 
 /** One term of the parameter count, with the arithmetic shown the way a person checks it. */
 export interface ParameterPart {
@@ -86,6 +87,25 @@ export function countParameters(arch: Architecture): ParameterCount {
   if (arch.learnedPositions) {
     const P = arch.learnedPositions.value;
     add({ id: 'positions', label: 'Learned positions', formula: `${n(P)} × ${n(h)}`, repeats: 1, total: P * h, facts: [arch.learnedPositions, arch.hidden] });
+  }
+
+  const perNorm = normParameters(arch.norm, h);
+  if (arch.blocks) {
+    // Per-layer shapes: attention, MLP and norms summed layer by layer.
+    const shape = {
+      hidden: h,
+      heads: a,
+      headDim: d,
+      gated,
+      qkvBias: arch.attentionBias === 'qkv' || arch.attentionBias === 'all',
+      outBias: arch.attentionBias === 'all' || arch.attentionBias === 'out',
+      perNorm,
+      facts: [arch.hidden, arch.heads, arch.headDim, arch.layers],
+    };
+    for (const term of layerBlockTerms(shape, arch.blocks)) add(term);
+    if (perNorm > 0)
+      add({ id: 'final-norm', label: 'Final norm', formula: perNorm === h ? n(h) : `2 × ${n(h)}`, repeats: 1, total: perNorm, facts: [arch.hidden] });
+    return { total: parts.reduce((sum, part) => sum + part.total, 0), active: parts.reduce((sum, part) => sum + part.active, 0), parts };
   }
 
   const stack = arch.stack;
@@ -196,7 +216,6 @@ export function countParameters(arch: Architecture): ParameterCount {
     moeBlock = { total: E * perExpert + h * E + (moe.routerBias ? E : 0) + shared, active: K * perExpert + h * E + (moe.routerBias ? E : 0) + shared };
   }
 
-  const perNorm = normParameters(arch.norm, h);
   if (perNorm > 0 && arch.normsPerLayer > 0) {
     add({
       id: 'norms',

@@ -3,11 +3,13 @@
 import { fact } from '../../source/fact';
 import type { ConfigView, FindOptions } from '../../source/view';
 import type { Draft } from '../../architecture/assemble';
-import type { NormKind } from '../../architecture/architecture';
+import type { LayerStack, NormKind } from '../../architecture/architecture';
+import type { LayerBlocks } from '../../architecture/layerBlocks';
 import type { LatentAttention } from '../../architecture/latentAttention';
 import { count, derived, flagOr, textOf } from '../shared/readerHelpers';
 import { readJamba, readNemotronH, type HybridLayout } from './hybrid';
 import { readLocalAttention } from './localAttention';
+import { readBlockConfigs } from './blockConfigs';
 
 interface Family {
   readonly name: string;
@@ -47,6 +49,8 @@ const FAMILIES: Record<string, Family> = {
   phimoe: { name: 'PhiMoE', ...LLAMA_LIKE, norm: 'layernorm' },
   jamba: { name: 'Jamba', ...LLAMA_LIKE },
   nemotron_h: { name: 'Nemotron-H', ...LLAMA_LIKE, gated: false, normsPerLayer: 1 },
+  // Llama-shaped, with per-layer attention and MLP widths in `block_configs` (blockConfigs.ts).
+  'nemotron-nas': { name: 'Nemotron-NAS (DeciLM)', ...LLAMA_LIKE },
   gpt_bigcode: { name: 'GPT-BigCode', ...GPT2_LIKE, learnedPositions: ['n_positions'] },
   gpt2: { name: 'GPT-2', ...GPT2_LIKE, learnedPositions: ['n_positions', 'n_ctx'] },
   gpt_neox: { name: 'GPT-NeoX', ...GPT2_LIKE, tiedByDefault: false },
@@ -160,6 +164,8 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
       : type === 'nemotron_h'
         ? readNemotronH(view, options)
         : undefined;
+  const perLayer = readBlockConfigs(view, hidden?.value, heads?.value, layers?.value, options);
+  const stack = hybrid?.stack ?? (perLayer && blockStack(perLayer.blocks));
   const moe = readMixture(view, options, layers?.value);
   const routerBias = type === 'deepseek_v3' || type === 'kimi_k2' || textOf(view, ['topk_method'], options) === 'noaux_tc';
   return {
@@ -167,9 +173,9 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
     hidden,
     layers,
     heads,
-    kvHeads,
+    kvHeads: kvHeads ?? perLayer?.kvHeads,
     headDim,
-    ffn,
+    ffn: perLayer?.ffn ?? ffn,
     vocab,
     tied,
     learnedPositions,
@@ -187,9 +193,21 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
     latentAttention: readLatentAttention(view, options, bias === true),
     // PhiMoE's `lm_head_bias` (PhiMoEConfig default false) puts a bias on the output layer.
     outputBias: type === 'phi' || (type === 'phimoe' && view.flag(view.find(['lm_head_bias'], options)) === true),
-    stack: hybrid?.stack,
+    stack,
+    blocks: perLayer?.blocks,
     localAttention: readLocalAttention(view, type ?? declared, layers?.value, options),
     keyNames: { hidden: 'hidden_size', layers: 'num_hidden_layers', heads: 'num_attention_heads', ffn: 'intermediate_size', vocab: 'vocab_size' },
+  };
+}
+
+/** A per-layer model's stack, so what counts layers by kind (KV cache, activations, LoRA) sees the right numbers. */
+function blockStack(layout: LayerBlocks): LayerStack {
+  const blocks = layout.blocks;
+  return {
+    attentionLayers: blocks.filter((block) => block.attention === 'attention').length,
+    mambaLayers: 0,
+    mlpLayers: blocks.filter((block) => block.mlp === 'mlp').length,
+    layout: layout.layout,
   };
 }
 
