@@ -10,6 +10,8 @@ import { count, derived, flagOr, textOf } from '../shared/readerHelpers';
 import { readJamba, readNemotronH, type HybridLayout } from './hybrid';
 import { readLocalAttention } from './localAttention';
 import { readBlockConfigs } from './blockConfigs';
+import { readLlama4 } from './llama4';
+import { readPureMamba } from './pureMamba';
 
 interface Family {
   readonly name: string;
@@ -51,6 +53,12 @@ const FAMILIES: Record<string, Family> = {
   nemotron_h: { name: 'Nemotron-H', ...LLAMA_LIKE, gated: false, normsPerLayer: 1 },
   // Llama-shaped, with per-layer attention and MLP widths in `block_configs` (blockConfigs.ts).
   'nemotron-nas': { name: 'Nemotron-NAS (DeciLM)', ...LLAMA_LIKE },
+  // Interleaved experts with a shared expert (llama4.ts); the q/k norm has no weights.
+  llama4: { name: 'Llama 4', ...LLAMA_LIKE },
+  llama4_text: { name: 'Llama 4', ...LLAMA_LIKE },
+  // One RMSNorm and one mixer per layer (pureMamba.ts).
+  mamba: { name: 'Mamba', ...LLAMA_LIKE, gated: false, normsPerLayer: 1, tiedByDefault: true },
+  mamba2: { name: 'Mamba-2', ...LLAMA_LIKE, gated: false, normsPerLayer: 1 },
   gpt_bigcode: { name: 'GPT-BigCode', ...GPT2_LIKE, learnedPositions: ['n_positions'] },
   gpt2: { name: 'GPT-2', ...GPT2_LIKE, learnedPositions: ['n_positions', 'n_ctx'] },
   gpt_neox: { name: 'GPT-NeoX', ...GPT2_LIKE, tiedByDefault: false },
@@ -164,18 +172,20 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
       : type === 'nemotron_h'
         ? readNemotronH(view, options)
         : undefined;
+  const pureMamba = (type === 'mamba' || type === 'mamba2') && hidden && layers ? readPureMamba(view, type, hidden.value, layers.value, options) : undefined;
   const perLayer = readBlockConfigs(view, hidden?.value, heads?.value, layers?.value, options);
-  const stack = hybrid?.stack ?? (perLayer && blockStack(perLayer.blocks));
-  const moe = readMixture(view, options, layers?.value);
+  const stack = hybrid?.stack ?? pureMamba?.stack ?? (perLayer && blockStack(perLayer.blocks));
+  const llama4 = type === 'llama4' || type === 'llama4_text' ? readLlama4(view, layers?.value, options) : undefined;
+  const moe = llama4?.moe ?? readMixture(view, options, layers?.value);
   const routerBias = type === 'deepseek_v3' || type === 'kimi_k2' || textOf(view, ['topk_method'], options) === 'noaux_tc';
   return {
     family: `${family.name} (Hugging Face config)`,
     hidden,
     layers,
-    heads,
+    heads: heads ?? pureMamba?.heads,
     kvHeads: kvHeads ?? perLayer?.kvHeads,
-    headDim,
-    ffn: perLayer?.ffn ?? ffn,
+    headDim: headDim ?? pureMamba?.headDim,
+    ffn: pureMamba ? fact(0, 'derived', { note: `${family.name} has no MLP` }) : (perLayer?.ffn ?? llama4?.ffn ?? ffn),
     vocab,
     tied,
     learnedPositions,
