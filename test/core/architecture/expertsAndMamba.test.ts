@@ -22,8 +22,9 @@ describe('Llama 4 (interleaved experts with a shared expert)', () => {
 
   it('puts experts on every second layer with interleave_moe_layer_step 2 (Maverick: 400,711,848,960 total)', () => {
     const scout = JSON.parse(analyzeExample('huggingface/llama-4-scout-17b-16e.config.json').text) as { text_config: Record<string, unknown> };
-    const { moe_layers: _listed, ...text } = scout.text_config;
-    const maverick = { ...scout, text_config: { ...text, num_local_experts: 128, interleave_moe_layer_step: 2 } };
+    const text: Record<string, unknown> = { ...scout.text_config, num_local_experts: 128, interleave_moe_layer_step: 2 };
+    delete text.moe_layers; // Scout lists every layer; Maverick's come from the step
+    const maverick = { ...scout, text_config: text };
     const analysis = analyze(JSON.stringify(maverick), 'config.json');
     // 24 MoE layers (1, 3, …, 47) of 128 experts with a shared expert, 24 dense layers of 3 × 5120 × 16384.
     assert.equal(analysis.parameters.total, 400_711_848_960);
