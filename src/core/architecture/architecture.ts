@@ -93,5 +93,10 @@ export interface Architecture {
   readonly blocks?: LayerBlocks;
   /** Multi-token prediction layers (Megatron-LM `--mtp-num-layers`): each two norms in, a 2h×h projection, one more layer, a norm out. */
   readonly mtpLayers?: Fact;
+  /**
+   * The prediction layers are trained but not part of the model its loader builds (DeepSeek-V3's
+   * `num_nextn_predict_layers`: transformers does not load them): counted in FLOPs, not in N.
+   */
+  readonly mtpOutsideCount?: boolean;
   readonly localAttention?: LocalAttention;
 }

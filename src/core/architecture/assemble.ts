@@ -39,6 +39,7 @@ export interface Draft {
   stack?: LayerStack;
   blocks?: LayerBlocks;
   mtpLayers?: Fact;
+  mtpOutsideCount?: boolean;
   localAttention?: LocalAttention;
   /** Human names of the keys this family uses, for the "missing" message. */
   keyNames: { hidden: string; layers: string; heads: string; ffn?: string; vocab?: string };
@@ -99,6 +100,7 @@ export function assemble(draft: Draft): Assembled {
       stack: draft.stack,
       blocks: draft.blocks,
       mtpLayers: draft.mtpLayers,
+      mtpOutsideCount: draft.mtpOutsideCount,
       localAttention: draft.localAttention,
     },
   };

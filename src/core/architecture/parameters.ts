@@ -36,6 +36,12 @@ export interface ParameterCount {
   readonly total: number;
   readonly active: number;
   readonly parts: readonly ParameterPart[];
+  /**
+   * Parts a training run computes but the count leaves out, as the checkpoint's loader does
+   * (DeepSeek-V3's multi-token-prediction module, which transformers does not load): the FLOP
+   * count includes them, `total` and `active` do not.
+   */
+  readonly outside?: readonly ParameterPart[];
 }
 
 export function normParameters(kind: NormKind, width: number): number {
@@ -65,6 +71,7 @@ export function countParameters(arch: Architecture): ParameterCount {
   const V = arch.vocab.value;
   const gated = arch.gated.value;
   const parts: ParameterPart[] = [];
+  const outside: ParameterPart[] = [];
   const add = (part: Omit<ParameterPart, 'total' | 'active'> & { total?: number; active?: number }) => {
     const total = part.total ?? (part.perLayer ?? 0) * part.repeats;
     parts.push({ ...part, total, active: part.active ?? total });
@@ -235,20 +242,23 @@ export function countParameters(arch: Architecture): ParameterCount {
     const attention = parts.find((part) => part.id === 'attention')?.perLayer ?? 0;
     const block = moeBlock ?? { total: perMlp, active: perMlp };
     const fixed = 3 * perNorm + 2 * h * h + attention + arch.normsPerLayer * perNorm;
-    add({
-      id: 'prediction-layers',
+    const prediction = {
+      id: 'prediction-layers' as const,
       label: 'Multi-token prediction layers',
       formula: `3 norms + 2 × ${n(h)} × ${n(h)} + one layer`,
       perLayer: fixed + block.total,
       repeats: arch.mtpLayers.value,
       active: (fixed + block.active) * arch.mtpLayers.value,
       facts: [arch.mtpLayers, arch.hidden],
-    });
+    };
+    if (!arch.mtpOutsideCount) add(prediction);
+    else outside.push({ ...prediction, total: prediction.perLayer * prediction.repeats });
   }
 
   return {
     total: parts.reduce((sum, part) => sum + part.total, 0),
     active: parts.reduce((sum, part) => sum + part.active, 0),
     parts,
+    outside: outside.length > 0 ? outside : undefined,
   };
 }

@@ -38,6 +38,42 @@ function megatron(shape: { h: number; L: number; a: number; g: number; d: number
 }
 
 /**
+ * The same `num_floating_point_operations` on its multi-latent-attention and MoE path, per token
+ * (BSHD): dense MLPs on the dense layers, top-k experts and the shared expert on the MoE layers (the
+ * MTP layer is an MoE layer when the last layer is), MLA's projections, core attention halved for the
+ * causal mask, MTP norms and projection, logits × (mtp + 1). Routers are not counted there.
+ */
+function megatronMla(shape: {
+  h: number;
+  dense: number;
+  moe: number;
+  a: number;
+  f: number;
+  fe: number;
+  k: number;
+  shared: number;
+  qLora: number;
+  kvLora: number;
+  qk: number;
+  rope: number;
+  v: number;
+  V: number;
+  s: number;
+  mtp: number;
+}): number {
+  const { h, dense, a, f, fe, k, shared, qLora, kvLora, qk, rope, v, V, s, mtp } = shape;
+  const moe = shape.moe + mtp;
+  const layers = dense + shape.moe + mtp;
+  const qTerm = qLora * (h + a * (qk + rope) + 1);
+  const attention = 6 * (qTerm + kvLora * (h + a * (qk + v) + 1) + h * rope + a * v * h) * layers;
+  const core = 6 * ((a * (qk + rope)) / 2 + (a * v) / 2) * s * layers;
+  const mlp = 6 * h * (f * 3 * dense + fe * k * 3 * moe + shared * 3 * moe);
+  const mtpExtra = 6 * mtp * (3 * h + 2 * h * h);
+  const logits = 6 * h * V * (mtp + 1);
+  return mlp + attention + core + mtpExtra + logits;
+}
+
+/**
  * AI-Hypercomputer/maxtext@e591f30cbbf217ed67ef71263ec0538239f9c3b8:src/maxtext/utils/maxtext_utils.py,
  * `calculate_tflops_training_per_device` with `calculate_mixed_attention_model_tflops_training_per_device`,
  * per token: weights 3·(ffn + qkv + projection)·L + 3·embedding, local causal attention
@@ -108,6 +144,35 @@ describe('the FLOP count names its attention convention and agrees with the coun
     const without = detailedFlops(base, { sequenceLength: 4096 });
     assert.ok(ours.components.some((c) => c.id === 'prediction-layers'));
     assert.ok(ours.perToken > 1.03 * without.perToken, `${ours.perToken} vs ${without.perToken}`);
+  });
+
+  it('counts DeepSeek-V3’s num_nextn_predict_layers as Megatron-LM counts --mtp-num-layers 1, within 0.5%, and keeps N at 671.0B', () => {
+    const arch = catalog('deepseek-ai/DeepSeek-V3');
+    assert.equal(arch.mtpLayers?.value, 1);
+    assert.equal(analyze(JSON.stringify(findModel('deepseek-ai/DeepSeek-V3')!.config), 'config.json').parameters.total, 671_026_419_200);
+    const ours = detailedFlops(arch, { sequenceLength: 4096 });
+    const shape = {
+      h: 7168,
+      dense: 3,
+      moe: 58,
+      a: 128,
+      f: 18432,
+      fe: 2048,
+      k: 8,
+      shared: 2048,
+      qLora: 1536,
+      kvLora: 512,
+      qk: 128,
+      rope: 64,
+      v: 128,
+      V: 129280,
+      s: 4096,
+    };
+    within(ours.perToken, megatronMla({ ...shape, mtp: 1 }), 0.005, 'Megatron-LM DeepSeek-V3 with MTP');
+    // The prediction module adds about 4% per token (the issue measured +4.1%).
+    const without = detailedFlops({ ...arch, mtpLayers: undefined }, { sequenceLength: 4096 });
+    within(ours.perToken / without.perToken, megatronMla({ ...shape, mtp: 1 }) / megatronMla({ ...shape, mtp: 0 }), 0.005, 'MTP share');
+    assert.ok(ours.perToken > 1.035 * without.perToken, `${ours.perToken} vs ${without.perToken}`);
   });
 
   it('reads Llama 4’s chunked attention with every fourth layer global, within 0.5% of MaxText’s chunked count', () => {

@@ -205,6 +205,9 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
     outputBias: type === 'phi' || (type === 'phimoe' && view.flag(view.find(['lm_head_bias'], options)) === true),
     stack,
     blocks: perLayer?.blocks,
+    // DeepSeek-V3's multi-token-prediction module: trained (FLOPs), not loaded by transformers (not in N).
+    mtpLayers: count(view, ['num_nextn_predict_layers'], 'a number of prediction layers', options),
+    mtpOutsideCount: true,
     localAttention: readLocalAttention(view, type ?? declared, layers?.value, options),
     keyNames: { hidden: 'hidden_size', layers: 'num_hidden_layers', heads: 'num_attention_heads', ffn: 'intermediate_size', vocab: 'vocab_size' },
   };
