@@ -175,6 +175,16 @@ describe('the FLOP count names its attention convention and agrees with the coun
     assert.ok(ours.perToken > 1.035 * without.perToken, `${ours.perToken} vs ${without.perToken}`);
   });
 
+  it('gives the catalog’s Gemma 2 and Gemma 3 their windows, so a catalog model is counted as MaxText counts it, within 0.5%', () => {
+    const gemma2 = catalog('google/gemma-2-9b');
+    assert.equal(gemma2.localAttention?.size.value, 4096);
+    const ours = detailedFlops(gemma2, { sequenceLength: 8192 });
+    within(ours.perToken, maxtext({ h: 3584, L: 42, a: 16, g: 8, d: 256, f: 14336, V: 256000, T: 8192, W: 4096, localLayers: 21 }), 0.005, 'MaxText Gemma 2');
+    const gemma3 = catalog('google/gemma-3-27b-pt');
+    assert.deepEqual([gemma3.localAttention?.size.value, gemma3.localAttention?.layers.filter(Boolean).length], [1024, 52]);
+    assert.equal(catalog('google/gemma-3-1b-pt').localAttention?.size.value, 512);
+  });
+
   it('reads Llama 4’s chunked attention with every fourth layer global, within 0.5% of MaxText’s chunked count', () => {
     const arch = architectureOf({
       model_type: 'llama4_text',
