@@ -185,6 +185,45 @@ describe('the FLOP count names its attention convention and agrees with the coun
     assert.equal(catalog('google/gemma-3-1b-pt').localAttention?.size.value, 512);
   });
 
+  it('reads Megatron-LM’s --window-size and --window-attn-skip-freq, so a Mistral-shaped launch is counted as MaxText counts Mistral, within 0.5%', () => {
+    const launch = (flags: string) =>
+      analyze(
+        '#!/bin/bash\ntorchrun pretrain_gpt.py --num-layers 32 --hidden-size 4096 --ffn-hidden-size 14336 --num-attention-heads 32 ' +
+          '--group-query-attention --num-query-groups 8 --swiglu --normalization RMSNorm --disable-bias-linear ' +
+          '--untie-embeddings-and-output-weights --position-embedding-type rope --vocab-size 32000 --make-vocab-size-divisible-by 128 ' +
+          `--seq-length 32768 --max-position-embeddings 32768 ${flags} --train-iters 10 --global-batch-size 8\n`,
+        'train.sh',
+      ).model.architecture!;
+    // Transformer Engine's (left, right) window: 4,095 keys before a token and the token itself.
+    const every = launch('--window-size 4095,0');
+    assert.equal(every.localAttention?.size.value, 4096);
+    const ours = detailedFlops(every, { sequenceLength: 32768 });
+    within(ours.perToken, maxtext({ h: 4096, L: 32, a: 32, g: 8, d: 128, f: 14336, V: 32000, T: 32768, W: 4096, localLayers: 32 }), 0.005, 'MaxText');
+    // is_layer_window_attention: layer_number % N != 0 is windowed (1-indexed), or a pattern, 1 windowed.
+    assert.equal(launch('--window-size 4095,0 --window-attn-skip-freq 4').localAttention?.layers.filter(Boolean).length, 24);
+    assert.deepEqual(launch('--window-size 4095,0 --window-attn-skip-freq "([1,0]*16)"').localAttention?.layers.slice(0, 3), [true, false, true]);
+    assert.equal(launch('').localAttention, undefined);
+  });
+
+  it('reads MaxText’s sliding_window_size where its gemma2 block uses it (local, then global) and not on blocks that build global attention', () => {
+    const gemma2 = analyze('model_name: gemma2-9b\nmax_target_length: 8192\nsteps: 10\nper_device_batch_size: 1\n', 'gemma2.yml').model.architecture!;
+    assert.equal(gemma2.localAttention?.size.value, 4096);
+    assert.deepEqual(gemma2.localAttention?.layers.slice(0, 4), [true, false, true, false]);
+    within(
+      detailedFlops(gemma2, { sequenceLength: 8192 }).perToken,
+      maxtext({ h: 3584, L: 42, a: 16, g: 8, d: 256, f: 14336, V: 256128, T: 8192, W: 4096, localLayers: 21 }),
+      0.005,
+      'MaxText gemma2-9b',
+    );
+    const mistral = analyze(
+      'decoder_block: mistral\nbase_emb_dim: 4096\nbase_num_query_heads: 32\nbase_num_kv_heads: 8\nbase_mlp_dim: 14336\n' +
+        'base_num_decoder_layers: 32\nhead_dim: 128\nvocab_size: 32000\nsliding_window_size: 4096\nattention_type: local_sliding\n',
+      'mistral.yml',
+    ).model.architecture!;
+    assert.equal(mistral.family, 'MaxText mistral');
+    assert.equal(mistral.localAttention, undefined);
+  });
+
   it('reads Llama 4’s chunked attention with every fourth layer global, within 0.5% of MaxText’s chunked count', () => {
     const arch = architectureOf({
       model_type: 'llama4_text',
