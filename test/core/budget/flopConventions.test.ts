@@ -224,6 +224,20 @@ describe('the FLOP count names its attention convention and agrees with the coun
     assert.equal(mistral.localAttention, undefined);
   });
 
+  it('agrees within 0.5% with NeMo’s llama2 and llama3 formulas on NeMo’s own example (causal: half the s² term)', () => {
+    // NVIDIA/NeMo@8cfedd7203462cb251a914e700e5605444277561:tests/utils/test_flops_formulas.py: gbs 1, enc_seq_len 128, hs 768,
+    // 12 layers, ffn_hs 3072, 12 heads, 12 query groups; nemo/utils/flops_formulas.py llama2/llama3 with
+    // LLM_VOCAB_SIZE_MAP's 32,000 and 128,256 (nemo/collections/common/parts/perf_metrics_utils.py). FLOPs per batch of 128 tokens.
+    const shape = { model_type: 'llama', hidden_size: 768, num_hidden_layers: 12, num_attention_heads: 12, intermediate_size: 3072 };
+    for (const [vocab, nemo] of [
+      [32_000, 106_753_425_408],
+      [128_256, 163_527_524_352],
+    ]) {
+      const ours = detailedFlops(architectureOf({ ...shape, vocab_size: vocab }), { sequenceLength: 128 });
+      within(ours.perToken * 128, nemo, 0.005, `NeMo (vocabulary ${vocab})`);
+    }
+  });
+
   it('reads Llama 4’s chunked attention with every fourth layer global, within 0.5% of MaxText’s chunked count', () => {
     const arch = architectureOf({
       model_type: 'llama4_text',
