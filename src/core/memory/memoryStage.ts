@@ -120,6 +120,8 @@ function memoryReport(estimate: MemoryEstimate, layout: MemoryLayout, chip: Acce
   if (layout.dataParallel) knobs.push(['dataParallel', layout.dataParallel]);
   if (layout.globalBatch) knobs.push(['globalBatch', layout.globalBatch]);
   if (layout.baseBits) knobs.push(['baseBits', layout.baseBits]);
+  if (layout.lossChunks) knobs.push(['lossChunks', layout.lossChunks]);
+  if (layout.offloadActivations) knobs.push(['offloadActivations', layout.offloadActivations]);
   return {
     peakBytesPerDevice: estimate.peakBytesPerDevice,
     statistic: estimate.statistic,

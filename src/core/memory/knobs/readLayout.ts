@@ -137,6 +137,8 @@ export function readLayout(
     baseBits: reading.baseBits,
     trainable: known.trainable,
     bucketElements: reading.bucketElements,
+    lossChunks: reading.lossChunks,
+    offloadActivations: reading.offloadActivations,
   };
   return { layout, missing: [] };
 }
