@@ -177,5 +177,19 @@ function throughput(
     fullRecompute: layout.recompute.value === 'full',
     trainingTokens: inputs.training.tokens?.value ?? null,
   });
-  return { stepSeconds: time.stepSeconds, mfu: time.mfu, mfuSource, days: time.days, tokensPerStep, assumptions: time.assumptions };
+  // The cost only from a price the user states: prices change and differ by contract, so none is built in.
+  const price = userFact(inputs.context.facts, 'price_per_hour')?.value ?? null;
+  const acceleratorHours = time.days === null ? null : time.days * 24 * devices.value;
+  const cost = price !== null && acceleratorHours !== null ? acceleratorHours * price : null;
+  return {
+    stepSeconds: time.stepSeconds,
+    mfu: time.mfu,
+    mfuSource,
+    days: time.days,
+    acceleratorHours,
+    cost,
+    pricePerHour: price,
+    tokensPerStep,
+    assumptions: time.assumptions,
+  };
 }

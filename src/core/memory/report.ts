@@ -34,6 +34,11 @@ export interface ThroughputReport {
   readonly mfu: number;
   readonly mfuSource: string;
   readonly days: number | null;
+  /** Accelerator-hours of the run: accelerators × its days × 24; null when the run's length is unknown. */
+  readonly acceleratorHours: number | null;
+  /** accelerator-hours × `price_per_hour`; null without a price (none is built in) or without the hours. */
+  readonly cost: number | null;
+  readonly pricePerHour: number | null;
   readonly tokensPerStep: number;
   readonly assumptions: readonly string[];
 }
