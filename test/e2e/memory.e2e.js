@@ -54,7 +54,9 @@ module.exports = async function memory(page, helpers) {
   }
 
   // The chart panel stacks the same parts against the H100's memory and its 90% line.
-  await helpers.runCommand('View: Close Panel');
+  // Hide the Problems panel (Ctrl+J toggles the panel) so the chart has the window's height.
+  await page.keyboard.press('Control+J');
+  await page.locator('.markers-panel').waitFor({ state: 'hidden' });
   await helpers.runCommand('Compute Budget: Show chart');
   const frame = helpers.chartFrame();
   for (const [theme, slug, body] of [
@@ -65,7 +67,10 @@ module.exports = async function memory(page, helpers) {
     await helpers.waitForChart('allocation', body);
     const bar = frame.locator('#memory');
     await bar.waitFor();
-    assert.match(await bar.locator('.memory-summary').textContent(), /^Peak [\d.]+ GiB against the [\d.]+ GiB of NVIDIA H100 .*: does not fit\. Weights [\d.]+ GiB/);
+    assert.match(
+      await bar.locator('.memory-summary').textContent(),
+      /^Peak [\d.]+ GiB against the [\d.]+ GiB of NVIDIA H100 .*: does not fit\. Weights [\d.]+ GiB/,
+    );
     assert.equal(await bar.locator('.memory-part').count(), 6 - (await bar.locator('.memory-legend li', { hasText: / 0 MiB$/ }).count()));
     assert.equal(await bar.locator('.memory-line').count(), 2);
     await bar.scrollIntoViewIfNeeded();
