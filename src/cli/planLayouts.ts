@@ -1,4 +1,5 @@
 import type { LayoutProposal } from '../core/memory/layouts';
+import { gib } from '../core/memory/units';
 import { printable } from '../core/source/view';
 import { ConfigFileAnalyzer } from '../node/configFileAnalyzer';
 import { UsageError } from './args';
@@ -54,7 +55,6 @@ export async function planLayouts(file: string, gpu: string | undefined, count: 
 
 /** The layouts as a person reads them in a terminal. */
 export function formatLayouts(layouts: PlanLayouts): string[] {
-  const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
   const out = [`  layouts of ${layouts.file}${layouts.accelerator ? ` on ${layouts.accelerator.name} (${gib(layouts.accelerator.bytes)})` : ''}`];
   if (layouts.current)
     out.push(
