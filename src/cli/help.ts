@@ -68,6 +68,11 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     help: 'chinchilla (default), multiple:K (K x 20 tokens per parameter), parameters:N (a fixed model size) or inference:TOKENS (sized for expected inference, Sardana et al. 2023)',
   },
   { name: 'fit', value: 'F', help: 'the loss fit to plan with: epoch2024 (default) or hoffmann2022' },
+  {
+    name: 'config',
+    value: 'FILE',
+    help: "with --gpu: the TP x PP x DP layouts of this config's run that fit that accelerator, fewest accelerators first, with the predicted peak (docs/memory.md)",
+  },
   { name: 'json', help: 'the plan as one JSON object (compute-budget/plan@1: docs/cli.md)' },
 ];
 
