@@ -76,7 +76,11 @@ export async function runStop(args: ParsedArgs, io: CliIO): Promise<number> {
     return 1;
   }
   const report = stop.end();
-  io.write(flag(args, 'json') !== undefined ? JSON.stringify({ schema: 'compute-budget/stop@1', file, ...(stopJson(report) as object) }, null, 2) : formatStop(report, ASCII_NUMBERS));
+  io.write(
+    flag(args, 'json') !== undefined
+      ? JSON.stringify({ schema: 'compute-budget/stop@1', file, ...(stopJson(report) as object) }, null, 2)
+      : formatStop(report, ASCII_NUMBERS),
+  );
   return report.signal ? 0 : 1;
 }
 

@@ -22,7 +22,8 @@ export function labConfigFacts(file: string, boundary?: string): ConfigFacts | C
     if (!insideFolderSync(boundary, absolute)) return { refused: READ_FAILURE.missing };
   }
   const read = readBoundedSync(absolute, MAX_INCLUDED_BYTES);
-  if ('error' in read) return { refused: read.error === 'too-large' ? `larger than ${MAX_INCLUDED_BYTES} bytes, the most a config is read` : READ_FAILURE[read.error] };
+  if ('error' in read)
+    return { refused: read.error === 'too-large' ? `larger than ${MAX_INCLUDED_BYTES} bytes, the most a config is read` : READ_FAILURE[read.error] };
   let analysis: ReturnType<typeof analyze>;
   try {
     analysis = analyze(read.text, path.basename(absolute));

@@ -190,7 +190,10 @@ describe('compute-budget analyze, files and facts', () => {
     const missing = path.join(folder, 'missing.yaml');
     const { code, out, err } = await run(['analyze', missing, good, folder]);
     assert.equal(code, 1);
-    assert.deepEqual(err.trimEnd().split('\n'), [`compute-budget: cannot read ${missing}: no such file`, `compute-budget: cannot read ${folder}: not a regular file`]);
+    assert.deepEqual(err.trimEnd().split('\n'), [
+      `compute-budget: cannot read ${missing}: no such file`,
+      `compute-budget: cannot read ${folder}: not a regular file`,
+    ]);
     assert.match(out, /good\.yaml/);
     assert.match(out, /parameters\s+7B/);
     assert.doesNotMatch(out, /unknown|ENOENT|missing\.yaml/);

@@ -81,8 +81,8 @@ export function boundaryText(text: string, options: BoundaryOptions = {}): Bound
   const fits: BoundaryFit[] = [];
   const badBudget = options.compute !== undefined ? implausible('compute', options.compute) : undefined;
   if (badBudget) {
-    const shown = Number.isFinite(options.compute) ? options.compute!.toExponential(2) : String(options.compute);
-    findings.push(finding('error', 'lab-implausible', `The compute ${shown} FLOP ${badBudget}: nothing is placed on a boundary.`, around(points)));
+    const shown = Number.isFinite(options.compute) ? ` ${options.compute!.toExponential(2)}` : '';
+    findings.push(finding('error', 'lab-implausible', `The compute${shown} ${badBudget}: nothing is placed on a boundary.`, around(points)));
     return { points, fits, findings: findings.sort((p, q) => p.span.start - q.span.start) };
   }
   // Grouped in one pass: a file of 200,000 one-model tasks is not 200,000 passes over the file.

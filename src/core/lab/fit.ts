@@ -91,8 +91,8 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
   const minTokens = options.minTokens ?? DEFAULT_MIN_TOKENS;
   const badBudget = options.compute !== undefined ? implausible('compute', options.compute) : undefined;
   if (badBudget) {
-    const shown = Number.isFinite(options.compute) ? options.compute!.toExponential(2) : String(options.compute);
-    findings.push(finding('error', 'lab-implausible', `The budget ${shown} FLOP ${badBudget}: nothing is fitted for it.`, around(all)));
+    const shown = Number.isFinite(options.compute) ? ` ${options.compute!.toExponential(2)}` : '';
+    findings.push(finding('error', 'lab-implausible', `The budget${shown} ${badBudget}: nothing is fitted for it.`, around(all)));
     return { fit: undefined, findings };
   }
   const { kept, early } = splitEarlyCheckpoints(all, minTokens);
@@ -141,7 +141,9 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
   const constants = constantsOf(best.theta);
   const absurd = absurdLaw(constants);
   if (absurd) {
-    findings.push(finding('error', 'lab-implausible', `The fit is refused: ${absurd}, so the rows do not follow L = E + A/N^α + B/D^β in any usable way.`, whole));
+    findings.push(
+      finding('error', 'lab-implausible', `The fit is refused: ${absurd}, so the rows do not follow L = E + A/N^α + B/D^β in any usable way.`, whole),
+    );
     return { fit: undefined, findings };
   }
   const samples = bootstrap(runs, data, best.theta, [], options.bootstrap ?? 100, options.seed ?? 0x5eed);
@@ -328,8 +330,16 @@ function correlation(xs: readonly number[], ys: readonly number[]): number {
 function absurdLaw(law: LawConstants): string | undefined {
   const infinite = notFinite({ E: law.E, A: law.A, α: law.alpha, B: law.B, β: law.beta });
   if (infinite) return infinite;
-  for (const [name, value] of [['A', law.A], ['B', law.B]] as const) if (value > 1e30) return `${name} came out as ${value.toExponential(2)}`;
-  for (const [name, value] of [['α', law.alpha], ['β', law.beta]] as const) if (value > 10) return `the exponent ${name} came out as ${value.toExponential(2)}`;
+  for (const [name, value] of [
+    ['A', law.A],
+    ['B', law.B],
+  ] as const)
+    if (value > 1e30) return `${name} came out as ${value.toExponential(2)}`;
+  for (const [name, value] of [
+    ['α', law.alpha],
+    ['β', law.beta],
+  ] as const)
+    if (value > 10) return `the exponent ${name} came out as ${value.toExponential(2)}`;
   return undefined;
 }
 

@@ -65,9 +65,7 @@ export class LossLogStream {
   private sampleStride = 1;
   private sampleSkip = 0;
 
-  constructor(
-    private readonly options: LossLogOptions & { readonly share: number },
-  ) {}
+  constructor(private readonly options: LossLogOptions & { readonly share: number }) {}
 
   /** More of the file's text. */
   push(text: string): void {
@@ -86,12 +84,20 @@ export class LossLogStream {
     if (this.badRows > MAX_ROW_FINDINGS) {
       const more = this.badRows - MAX_ROW_FINDINGS;
       this.findings.push(
-        finding('error', 'lab-bad-row', `${more} more row${more === 1 ? ' was' : 's were'} left out (the first ${MAX_ROW_FINDINGS} are listed).`, around([this.badFirst!, this.badLast!])),
+        finding(
+          'error',
+          'lab-bad-row',
+          `${more} more row${more === 1 ? ' was' : 's were'} left out (the first ${MAX_ROW_FINDINGS} are listed).`,
+          around([this.badFirst!, this.badLast!]),
+        ),
       );
     }
     if (this.empty > 0 && this.columns?.loss) this.findings.push(emptyRowsFinding(this.empty, this.columns.loss, this.emptyWhere!));
     this.prune();
-    const window = this.window.map((kept) => kept.point).sort((p, q) => p.tokens - q.tokens);
+    const window = this.window.map((kept) => kept.point);
+    // The last point ends the window even when the thinning passed over it (its count is in a neighbour's weight).
+    if (this.last && !window.includes(this.last)) window.push(this.last);
+    window.sort((p, q) => p.tokens - q.tokens);
     const points = [...this.sample];
     if (this.last && !points.includes(this.last)) points.push(this.last);
     points.sort((p, q) => p.tokens - q.tokens);
@@ -138,8 +144,7 @@ export class LossLogStream {
     this.format ??= tableFormat(text, this.options.file);
     const prefix = this.header !== undefined ? `${this.header}\n` : '';
     const table = readTable(prefix + text, { format: this.format, maxRows: Infinity });
-    if (this.format !== 'jsonl' && this.header === undefined && table.columns.length > 0)
-      this.header = table.columns.join(this.format === 'tsv' ? '\t' : ',');
+    if (this.format !== 'jsonl' && this.header === undefined && table.columns.length > 0) this.header = table.columns.join(this.format === 'tsv' ? '\t' : ',');
     const shift = (where: Located): Located => ({
       span: { start: Math.max(0, where.span.start - prefix.length) + offset, end: Math.max(0, where.span.end - prefix.length) + offset },
       lines: { first: Math.max(1, where.lines.first - (prefix ? 1 : 0)) + line - 1, last: Math.max(1, where.lines.last - (prefix ? 1 : 0)) + line - 1 },

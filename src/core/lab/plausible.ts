@@ -16,13 +16,15 @@ export const PLAUSIBLE = {
   loss: 1e3,
 } as const;
 
+const UNITS: Readonly<Record<keyof typeof PLAUSIBLE, string>> = { parameters: ' parameters', tokens: ' tokens', compute: ' FLOP', loss: '' };
+
 export type PlausibleQuantity = keyof typeof PLAUSIBLE;
 
 /** Why `value` is not a plausible `quantity` (positive, finite, at most its bound), or undefined when it is. */
 export function implausible(quantity: PlausibleQuantity, value: number): string | undefined {
   if (!Number.isFinite(value)) return 'is not a finite number';
   if (value <= 0) return 'must be positive';
-  if (value > PLAUSIBLE[quantity]) return `is past ${PLAUSIBLE[quantity].toExponential(0)}, more than any training run has`;
+  if (value > PLAUSIBLE[quantity]) return `is past ${PLAUSIBLE[quantity].toExponential(0)}${UNITS[quantity]}, more than any training run has`;
   return undefined;
 }
 

@@ -117,8 +117,8 @@ function stopSignalOver(view: LogView, options: StopOptions): { signal: StopSign
   const where = around(window);
   const badPlan = options.plannedTokens !== undefined ? implausible('tokens', options.plannedTokens) : undefined;
   if (badPlan) {
-    const shown = Number.isFinite(options.plannedTokens) ? options.plannedTokens!.toExponential(2) : String(options.plannedTokens);
-    findings.push(finding('error', 'lab-implausible', `The planned length ${shown} tokens ${badPlan}: nothing is projected to it.`, where));
+    const shown = Number.isFinite(options.plannedTokens) ? ` ${options.plannedTokens!.toExponential(2)}` : '';
+    findings.push(finding('error', 'lab-implausible', `The planned length${shown} ${badPlan}: nothing is projected to it.`, where));
     return { signal: undefined, findings };
   }
   if (windowCount < MIN_WINDOW_POINTS || new Set(window.map((p) => p.tokens)).size < 2) {
