@@ -46,6 +46,9 @@ export interface RunsFile {
   readonly columns: Readonly<Partial<Record<'parameters' | 'tokens' | 'flops' | 'loss' | 'run' | 'step' | 'config', string>>>;
 }
 
+/** Distinct configs a runs file may name: each is a file read and a whole analysis. */
+export const MAX_CONFIGS = 1000;
+
 export function readRuns(text: string, options: RunsOptions = {}): RunsFile {
   const table = readTable(text, options);
   const findings: LabFinding[] = [...table.findings];
@@ -74,7 +77,9 @@ export function readRuns(text: string, options: RunsOptions = {}): RunsFile {
   // One read per distinct config, however many rows name it.
   const configs = new Map<string, ConfigFacts | ConfigRefusal | undefined>();
   const configOf = (path: string): ConfigFacts | ConfigRefusal | undefined => {
-    if (!configs.has(path)) configs.set(path, options.configFacts?.(path));
+    if (configs.has(path)) return configs.get(path);
+    if (configs.size >= MAX_CONFIGS) return { refused: `the runs file names more than ${MAX_CONFIGS} configs, and each is read and analysed` };
+    configs.set(path, options.configFacts?.(path));
     return configs.get(path);
   };
   for (const row of table.rows) {

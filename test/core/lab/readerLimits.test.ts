@@ -11,7 +11,7 @@ import { groupBy } from '../../../src/core/lab/groupBy';
 import { readLossLog } from '../../../src/core/lab/lossLog';
 import { SAMPLE_CAP, WINDOW_CAP, type StreamedLog } from '../../../src/core/lab/lossLogStream';
 import { formatFit, formatStop } from '../../../src/core/lab/render';
-import type { Run } from '../../../src/core/lab/runs';
+import { MAX_CONFIGS, readRuns, type Run } from '../../../src/core/lab/runs';
 import { StopStream, stopText } from '../../../src/core/lab/stop';
 import { MAX_FIT_ROWS, thinRuns } from '../../../src/core/lab/thinRuns';
 import { ASCII_NUMBERS } from '../../../src/core/report/format';
@@ -165,6 +165,20 @@ describe("the lab's readers under the analysis's rules (issue 21)", () => {
       assert.equal(whole.log.count, reference.count);
       assert.deepEqual(bad(whole.findings), bad(reference.findings));
     });
+    it('reads a JSON Lines log past its first block as the whole-file reader does', () => {
+      const lines: string[] = [];
+      for (let i = 1; i <= 40_000; i++)
+        lines.push(i % 1301 === 0 ? '[not, an, object]' : JSON.stringify({ _step: i, train: { loss: 2 + 50 / i }, tokens: i * 1e7 }));
+      const text = lines.join('\n') + '\n';
+      const streamed = stopText(text, { file: 'run.jsonl' });
+      const reference = readLossLog(text, { file: 'run.jsonl', maxRows: Infinity });
+      assert.equal(streamed.log.count, reference.count);
+      assert.deepEqual(
+        streamed.findings.filter((f) => f.code === 'lab-bad-row').map((f) => f.lines),
+        reference.findings.filter((f) => f.code === 'lab-bad-row').map((f) => f.lines),
+      );
+      assert.equal(streamed.signal!.window.toTokens, 40_000 * 1e7);
+    });
   });
 
   describe('refusal instead of NaN, Infinity and absurd digits', () => {
@@ -224,3 +238,28 @@ function assertReadable(text: string): void {
   assert.ok(!/NaN|Infinity/.test(text), text);
   assert.ok(!/\d[\d,]{39,}/.test(text), text);
 }
+
+describe("a runs file's config column", () => {
+  it(`asks the host for each distinct config once, and for at most ${MAX_CONFIGS}`, () => {
+    const lines = ['run,config,tokens,loss'];
+    for (let i = 0; i < 3000; i++) lines.push(`r${i},configs/${i % 1500}.yaml,1e10,3`);
+    const asked: string[] = [];
+    const file = readRuns(lines.join('\n'), { configFacts: (path) => (asked.push(path), { parameters: 1e9 }) });
+    assert.equal(asked.length, MAX_CONFIGS);
+    assert.equal(new Set(asked).size, MAX_CONFIGS);
+    assert.equal(file.runs.length, 2 * MAX_CONFIGS);
+    const refused = file.findings.filter((f) => f.code === 'lab-bad-row');
+    assert.equal(refused.length, 1000);
+    assert.match(refused[0]!.message, /names more than 1000 configs/);
+  });
+
+  it('says why a refused config left its row out, and keeps a row that does not need it', () => {
+    const text = 'run,config,parameters,tokens,loss\nneeds,/dev/zero,,1e10,3\nfine,/dev/zero,1e9,1e10,3\n';
+    const file = readRuns(text, { configFacts: () => ({ refused: 'not a regular file' }) });
+    assert.deepEqual(
+      file.runs.map((run) => run.run),
+      ['fine'],
+    );
+    assert.match(file.findings[0]!.message, /the config \/dev\/zero is not read: not a regular file/);
+  });
+});
