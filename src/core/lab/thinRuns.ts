@@ -15,7 +15,7 @@ export function thinRuns(runs: readonly Run[], limit = MAX_FIT_ROWS): readonly R
   // With more runs than half the limit (a file of one-row runs), the last rows are thinned too.
   const finals = last.size <= limit / 2 ? new Set(last.values()) : new Set<Run>();
   // The stride leaves room for the runs' last rows, which are kept whatever the stride says.
-  const room = Math.max(1, limit - finals.size);
+  const room = Math.max(1, limit - finals.size - 1);
   const stride = (runs.length - 1) / room;
   const out: Run[] = [];
   let next = 0;
