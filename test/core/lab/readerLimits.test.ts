@@ -1,7 +1,8 @@
 /**
  * Issue 21 item 3, the lab's readers: each reproducer the audit found is built here at its size
- * (200,000 rows). The suite's time limit is the hang guard (no wall-clock assertions); the
- * thinning and the streaming are checked by what they keep.
+ * (200,000 rows). A time limit per test is the hang guard (no wall-clock assertions), set for a
+ * busy shared machine: the quadratic filter this replaces took 107 s unloaded. The thinning and
+ * the streaming are checked by what they keep; `npm run bench` prints the ratios of 100k to 200k rows.
  */
 import assert from 'node:assert/strict';
 import { boundaryText, MAX_FIT_POINTS, MAX_TASKS, thinned } from '../../../src/core/lab/boundary';
@@ -16,6 +17,9 @@ import { StopStream, stopText } from '../../../src/core/lab/stop';
 import { MAX_FIT_ROWS, thinRuns } from '../../../src/core/lab/thinRuns';
 import { ASCII_NUMBERS } from '../../../src/core/report/format';
 import { runsCsv } from './synthetic';
+
+/** The limit for the tests that build the audit's 200,000-row files. */
+const HEAVY_MS = 120_000;
 
 const where = { span: { start: 0, end: 1 }, lines: { first: 1, last: 1 } };
 
@@ -64,7 +68,8 @@ describe("the lab's readers under the analysis's rules (issue 21)", () => {
       assert.equal(groups.get('rest')!.length, 199_000);
     });
 
-    it(`fits at most ${MAX_FIT_ROWS} rows, spread through the file, with every run's last row, and says so`, () => {
+    it(`fits at most ${MAX_FIT_ROWS} rows, spread through the file, with every run's last row, and says so`, function () {
+      this.timeout(HEAVY_MS);
       const rows = checkpoints();
       const thin = thinRuns(rows);
       assert.ok(thin.length <= MAX_FIT_ROWS && thin.length >= MAX_FIT_ROWS - 200, String(thin.length));
@@ -91,7 +96,8 @@ describe("the lab's readers under the analysis's rules (issue 21)", () => {
       assert.equal(thinned([1, 2, 3]).length, 3);
     });
 
-    it('draws the boundary of one task from 200,000 models and measures its coverage on all of them', () => {
+    it('draws the boundary of one task from 200,000 models and measures its coverage on all of them', function () {
+      this.timeout(HEAVY_MS);
       const lines = ['model,compute,score'];
       for (let i = 0; i < 200_000; i++) {
         const log10 = 20 + (6 * i) / 200_000;
@@ -113,7 +119,8 @@ describe("the lab's readers under the analysis's rules (issue 21)", () => {
   });
 
   describe('stop: the end of a long log, in bounded memory', () => {
-    it('judges the end of a 300,000-row log, not its first 200,000 rows (the audit: an early window reported as the end)', () => {
+    it('judges the end of a 300,000-row log, not its first 200,000 rows (the audit: an early window reported as the end)', function () {
+      this.timeout(HEAVY_MS);
       // Falling steeply for 250,000 rows, flat for the last 50,000: the end has low returns.
       const report = stopText(longLog(300_000, 250_000));
       const signal = report.signal!;
@@ -126,24 +133,26 @@ describe("the lab's readers under the analysis's rules (issue 21)", () => {
       assert.equal(signal.window.lines.last, 300_001);
     });
 
-    it(`keeps at most ${WINDOW_CAP} window points and ${SAMPLE_CAP} sampled points however long the log`, () => {
+    it(`keeps at most ${WINDOW_CAP} window points and ${SAMPLE_CAP} sampled points however long the log`, function () {
+      this.timeout(HEAVY_MS);
       const stream = new StopStream({});
       const chunk = 50_000;
       stream.push('step,tokens,loss\n');
-      for (let from = 1; from <= 400_000; from += chunk) {
+      for (let from = 1; from <= 300_000; from += chunk) {
         const lines: string[] = [];
         for (let i = from; i < from + chunk; i++) lines.push(`${i},${i * 1e6},${3 + 1 / i}`);
         stream.push(lines.join('\n') + '\n');
       }
       const report = stream.end();
-      assert.equal(report.log.count, 400_000);
+      assert.equal(report.log.count, 300_000);
       assert.ok(report.log.points.length <= SAMPLE_CAP + 1, String(report.log.points.length));
       // The window is thinned when it passes the cap; it may reach twice the cap between two prunings.
       assert.ok((report.log as StreamedLog).window.length <= 2 * WINDOW_CAP, String((report.log as StreamedLog).window.length));
-      assert.ok(report.signal!.window.points > 79_990 && report.signal!.window.points < 80_010, String(report.signal!.window.points));
+      assert.ok(report.signal!.window.points > 59_990 && report.signal!.window.points < 60_010, String(report.signal!.window.points));
     });
 
-    it('reads a log the same whether it arrives whole or in small chunks: rows split across blocks, quoted newlines, CRLF, bad rows', () => {
+    it('reads a log the same whether it arrives whole or in small chunks: rows split across blocks, quoted newlines, CRLF, bad rows', function () {
+      this.timeout(HEAVY_MS);
       const lines = ['step,tokens,loss,note'];
       for (let i = 1; i <= 60_000; i++) {
         const note = i % 997 === 0 ? '"two\nlines, ""quoted"""' : i % 1009 === 0 ? 'plain' : 'x';
@@ -165,7 +174,8 @@ describe("the lab's readers under the analysis's rules (issue 21)", () => {
       assert.equal(whole.log.count, reference.count);
       assert.deepEqual(bad(whole.findings), bad(reference.findings));
     });
-    it('reads a JSON Lines log past its first block as the whole-file reader does', () => {
+    it('reads a JSON Lines log past its first block as the whole-file reader does', function () {
+      this.timeout(HEAVY_MS);
       const lines: string[] = [];
       for (let i = 1; i <= 40_000; i++)
         lines.push(i % 1301 === 0 ? '[not, an, object]' : JSON.stringify({ _step: i, train: { loss: 2 + 50 / i }, tokens: i * 1e7 }));
