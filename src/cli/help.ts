@@ -94,6 +94,8 @@ export const STOP_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', value: 'FILE', help: "the run's config: tokens per step and the planned total come from it" },
   { name: 'tokens-per-step', value: 'N', help: 'global batch x sequence length, when the log has steps but no tokens' },
   { name: 'planned-tokens', value: 'T', help: "the run's planned length, for the projected gain of what remains" },
+  { name: 'allow-outside', help: 'read a --config outside the --root folder too, as for analyze' },
+  { name: 'root', value: 'DIR', help: 'the folder --config must lie in (default: the working folder)' },
   { name: 'json', help: 'the signal as one JSON object (compute-budget/stop@1: docs/cli.md)' },
 ];
 
