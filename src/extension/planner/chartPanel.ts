@@ -19,6 +19,8 @@ export class ChartPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The config this chart follows (live updates), if any. */
   source: vscode.Uri | undefined;
+  /** How to work the chart out again when the lab's fit changes (a plan is re-planned under the new law). */
+  private rebuild: (() => ChartData | undefined) | undefined;
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
@@ -42,8 +44,17 @@ export class ChartPanel implements vscode.Disposable {
     return ChartPanel.current;
   }
 
-  /** Shows the chart (creating the panel or revealing it) with this data; resolves when the page drew it. */
-  static show(extensionUri: vscode.Uri, data: ChartData, source: vscode.Uri | undefined, view?: ChartView): Promise<RenderedMessage> {
+  /**
+   * Shows the chart (creating the panel or revealing it) with this data; resolves when the page drew
+   * it. `rebuild` works the data out again when the lab's fit changes (see `refreshLab`).
+   */
+  static show(
+    extensionUri: vscode.Uri,
+    data: ChartData,
+    source: vscode.Uri | undefined,
+    view?: ChartView,
+    rebuild?: () => ChartData | undefined,
+  ): Promise<RenderedMessage> {
     if (!ChartPanel.current) {
       const panel = vscode.window.createWebviewPanel(
         CHART_VIEW_TYPE,
@@ -56,6 +67,7 @@ export class ChartPanel implements vscode.Disposable {
       ChartPanel.current.panel.reveal(undefined, true);
     }
     ChartPanel.current.source = source;
+    ChartPanel.current.rebuild = rebuild;
     return ChartPanel.current.render(data, view);
   }
 
@@ -82,9 +94,13 @@ export class ChartPanel implements vscode.Disposable {
     return rendered;
   }
 
-  /** Draws the latest data again with what the lab has now (a fit or a log check arrived); the page keeps its view. */
+  /**
+   * Draws the latest data again with what the lab has now (a fit or a log check arrived); a plan is
+   * worked out again under the fit as it is now. The page keeps its view.
+   */
   refreshLab(): Promise<RenderedMessage> | undefined {
-    return this.latest ? this.render(this.latest.data, undefined) : undefined;
+    if (!this.latest) return undefined;
+    return this.render(this.rebuild?.() ?? this.latest.data, undefined);
   }
 
   private receive(message: FromWebview): void {

@@ -7,7 +7,7 @@ import type { ChartView, RenderedMessage } from '../../protocol/chartMessages';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commandIds';
 import { baseName, isConfigDocument } from '../documents';
-import { lossFitChoice } from '../lab/workspaceFit';
+import { lossFitChoice, settledFitChoice } from '../lab/workspaceFit';
 import { ChartPanel } from './chartPanel';
 import { registerChartFollowing } from './chartFollowing';
 import { askPlanInput } from './planFlow';
@@ -53,7 +53,10 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
 
       const asked = await askPlanInput(planner, analysis, document ? baseName(document.uri) : undefined);
       if (!asked) return undefined;
-      const input: PlanInput = { fit: lossFitChoice(settings.current), ...asked };
+      // The person's own fit may still be arriving (they just chose it, or edited their runs): plan under it.
+      const fit = settledFitChoice(settings.current);
+      vscode.window.setStatusBarMessage('$(sync~spin) Compute Budget: fitting your runs…', fit);
+      const input: PlanInput = { ...asked, fit: await fit };
       let result: PlanResult;
       try {
         result = plan(input);
@@ -64,7 +67,17 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
         }
         throw error;
       }
-      const rendered = await ChartPanel.show(extensionUri, chartForPlan(result, { fit: lossFitChoice(settings.current) }), undefined);
+      /** The same plan under the fit as it is now: the plan view follows a refit of the person's runs. */
+      const replan = () => {
+        const now = lossFitChoice(settings.current);
+        try {
+          return chartForPlan(plan({ ...input, fit: now }), { fit: now });
+        } catch (error) {
+          if (error instanceof PlanError) return undefined;
+          throw error;
+        }
+      };
+      const rendered = await ChartPanel.show(extensionUri, chartForPlan(result, { fit: input.fit }), undefined, undefined, replan);
       void offerWriteBack(result, document, analysis, (current) => cache.analysis(current));
       return { plan: result, rendered };
     }),
@@ -79,7 +92,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
     document: vscode.TextDocument | undefined,
     analysis: Analysis | undefined,
   ): Promise<PlanCommandResult> {
-    const input = inputFromArgs(args, planner, analysis, lossFitChoice(settings.current));
+    const input = inputFromArgs(args, planner, analysis, await settledFitChoice(settings.current));
     const result = plan(input);
     const writeBack = document && analysis ? writeBackData(result, analysis) : undefined;
     const rendered =
