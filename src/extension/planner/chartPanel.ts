@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LabChartData } from '../../core/lab/labChart';
 import type { ChartData } from '../../core/planner/chartData';
 import type { ChartState, ChartView, FromWebview, RenderedMessage, ToWebview } from '../../protocol/chartMessages';
+import { rememberSideColumn, sideColumn } from '../sideGroup';
 
 export const CHART_VIEW_TYPE = 'computeBudget.chart';
 
@@ -56,12 +57,16 @@ export class ChartPanel implements vscode.Disposable {
     rebuild?: () => ChartData | undefined,
   ): Promise<RenderedMessage> {
     if (!ChartPanel.current) {
+      const configColumn = source
+        ? vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === source.toString())?.viewColumn
+        : undefined;
       const panel = vscode.window.createWebviewPanel(
         CHART_VIEW_TYPE,
         'Compute Budget Chart',
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { viewColumn: sideColumn(configColumn), preserveFocus: true },
         webviewOptions(extensionUri),
       );
+      rememberSideColumn(panel.viewColumn);
       ChartPanel.current = new ChartPanel(panel, extensionUri);
     } else {
       ChartPanel.current.panel.reveal(undefined, true);
