@@ -23,5 +23,5 @@ export function sideColumn(from: vscode.ViewColumn | undefined = vscode.window.t
 
 /** Notes the column something was opened in beside the config, for the next command to reuse. */
 export function rememberSideColumn(column: vscode.ViewColumn | undefined): void {
-  if (column !== undefined && column > 0) remembered = column;
+  if (column !== undefined && column !== vscode.ViewColumn.Beside && column !== vscode.ViewColumn.Active) remembered = column;
 }

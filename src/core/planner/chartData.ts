@@ -57,7 +57,16 @@ export interface ChartData {
   /** The scaling-law lab's views (your runs and law, a loss log, the capability boundary), when the workspace has them. */
   readonly lab?: LabChartData;
   /** For a plan: the whole plan, shown beside the chart, and the Markdown it copies. */
-  readonly plan?: { readonly sheet: PlanSheet; readonly markdown: string };
+  readonly plan?: {
+    readonly sheet: PlanSheet;
+    readonly markdown: string;
+    /**
+     * The editor's offer to write the plan into the open config: the button's words ("Write to
+     * x.yaml…") when something can be written, and why not (or what the file's model fixes).
+     * It stays in the plan view until answered, unlike a notification.
+     */
+    readonly writeBack?: { readonly action?: string; readonly notes: readonly string[] };
+  };
 }
 
 /** The overtraining bands drawn as lines of constant tokens per parameter (× Chinchilla's 20). */

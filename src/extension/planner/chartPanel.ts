@@ -22,6 +22,8 @@ export class ChartPanel implements vscode.Disposable {
   source: vscode.Uri | undefined;
   /** How to work the chart out again when the lab's fit changes (a plan is re-planned under the new law). */
   private rebuild: (() => ChartData | undefined) | undefined;
+  /** What the plan view's write-back button does, for the plan shown now. */
+  private writeBack: (() => void) | undefined;
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
@@ -47,14 +49,15 @@ export class ChartPanel implements vscode.Disposable {
 
   /**
    * Shows the chart (creating the panel or revealing it) with this data; resolves when the page drew
-   * it. `rebuild` works the data out again when the lab's fit changes (see `refreshLab`).
+   * it. `rebuild` works the data out again when the lab's fit changes (see `refreshLab`);
+   * `writeBack` answers the plan view's write-back button.
    */
   static show(
     extensionUri: vscode.Uri,
     data: ChartData,
     source: vscode.Uri | undefined,
     view?: ChartView,
-    rebuild?: () => ChartData | undefined,
+    { rebuild, writeBack }: { rebuild?: () => ChartData | undefined; writeBack?: () => void } = {},
   ): Promise<RenderedMessage> {
     if (!ChartPanel.current) {
       const configColumn = source
@@ -73,6 +76,7 @@ export class ChartPanel implements vscode.Disposable {
     }
     ChartPanel.current.source = source;
     ChartPanel.current.rebuild = rebuild;
+    ChartPanel.current.writeBack = writeBack;
     return ChartPanel.current.render(data, view);
   }
 
@@ -115,6 +119,10 @@ export class ChartPanel implements vscode.Disposable {
         break;
       case 'export':
         void saveExport(message.format, message.data, message.name);
+        break;
+      case 'write-back':
+        if (this.writeBack) this.writeBack();
+        else void vscode.window.showInformationMessage('Compute Budget: plan again to write this plan into a config.');
         break;
       case 'copy-markdown': {
         const markdown = this.latest?.data.plan?.markdown;
@@ -231,6 +239,7 @@ export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 </div>
 <section id="plan" aria-labelledby="plan-heading" hidden>
 <div class="plan-head"><h2 id="plan-heading">The plan</h2><button id="copy-markdown" type="button">Copy as Markdown</button></div>
+<div id="write-back" hidden><p id="write-back-notes"></p><button id="write-back-button" type="button"></button></div>
 <div id="plan-body"></div>
 </section>
 </main>

@@ -13,7 +13,7 @@ import { registerChartFollowing } from './chartFollowing';
 import { askPlanInput } from './planFlow';
 import { plannerSettings, type PlannerSettings } from './plannerSettings';
 import type { SettingsStore } from '../settingsStore';
-import { applyWriteBack, offerWriteBack, writeBackData } from './writeBack';
+import { applyWriteBack, chooseWriteBack, writeBackData, writeBackOffer } from './writeBack';
 import { registerWriteBackPreview } from './writeBackPreview';
 import type { PlanCommandArgs, PlanCommandResult, ShowChartArgs } from './commandTypes';
 
@@ -67,18 +67,26 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
         }
         throw error;
       }
+      /** The plan's chart with the offer to write it into the config, which stays in the plan view until answered. */
+      const planChart = (planned: PlanResult, fit: PlanInput['fit']) => {
+        const chart = chartForPlan(planned, { fit });
+        const writeBack = writeBackOffer(planned, document, analysis);
+        return writeBack && chart.plan ? { ...chart, plan: { ...chart.plan, writeBack } } : chart;
+      };
+      let shown = result;
       /** The same plan under the fit as it is now: the plan view follows a refit of the person's runs. */
       const replan = () => {
         const now = lossFitChoice(settings.current);
         try {
-          return chartForPlan(plan({ ...input, fit: now }), { fit: now });
+          shown = plan({ ...input, fit: now });
+          return planChart(shown, now);
         } catch (error) {
           if (error instanceof PlanError) return undefined;
           throw error;
         }
       };
-      const rendered = await ChartPanel.show(extensionUri, chartForPlan(result, { fit: input.fit }), undefined, undefined, replan);
-      void offerWriteBack(result, document, analysis, (current) => cache.analysis(current));
+      const writeBack = document ? () => void chooseWriteBack(shown, document, (current) => cache.analysis(current)) : undefined;
+      const rendered = await ChartPanel.show(extensionUri, planChart(result, input.fit), undefined, undefined, { rebuild: replan, writeBack });
       return { plan: result, rendered };
     }),
 

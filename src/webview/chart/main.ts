@@ -45,6 +45,9 @@ const legend = document.getElementById('legend')!;
 const planSection = document.getElementById('plan')!;
 const planBody = document.getElementById('plan-body')!;
 const copyButton = document.getElementById('copy-markdown') as HTMLButtonElement;
+const writeBack = document.getElementById('write-back')!;
+const writeBackNotes = document.getElementById('write-back-notes')!;
+const writeBackButton = document.getElementById('write-back-button') as HTMLButtonElement;
 const exportButtons = { png: document.getElementById('export-png') as HTMLButtonElement, svg: document.getElementById('export-svg') as HTMLButtonElement };
 const buttons: Record<ChartView, HTMLButtonElement> = {
   allocation: document.getElementById('view-allocation') as HTMLButtonElement,
@@ -337,6 +340,7 @@ function render(data: ChartData, view: ChartView, id: number): void {
               : allocationChart(data, palette);
     renderLegend(legend, built.legend);
     renderPlan(planSection, planBody, data.plan?.sheet);
+    renderWriteBack(data.plan?.writeBack);
     chart?.destroy();
     delete document.body.dataset.rendered;
     const done: Plugin = {
@@ -418,6 +422,16 @@ for (const [format, button] of Object.entries(exportButtons) as ['png' | 'svg', 
   });
 }
 copyButton.addEventListener('click', () => vscode.postMessage({ type: 'copy-markdown' }));
+writeBackButton.addEventListener('click', () => vscode.postMessage({ type: 'write-back' }));
+
+/** The offer to write the plan into the config, at the top of the plan: it stays until answered. */
+function renderWriteBack(offer: NonNullable<ChartData['plan']>['writeBack']): void {
+  writeBack.hidden = !offer;
+  writeBackNotes.textContent = offer?.notes.join(' ') ?? '';
+  writeBackNotes.hidden = !offer?.notes.length;
+  writeBackButton.textContent = offer?.action ?? '';
+  writeBackButton.hidden = !offer?.action;
+}
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
