@@ -41,12 +41,11 @@ export interface StartingHardware {
 
 /**
  * The config's own accelerator, count, days and MFU, so the planner's hardware steps start from
- * them rather than from a made-up 1,024 accelerators. Read from the hardware method's stated
- * figures (a config with accelerator, count and time); an accelerator the memory estimate named
- * stands alone otherwise.
+ * them rather than from a made-up 1,024 accelerators: each one the config states (an accelerator
+ * and a count without a time are still the config's), else an accelerator the memory estimate named.
  */
 export function startingHardware(analysis: Analysis | undefined, table: readonly Accelerator[]): StartingHardware {
-  const stated = analysis?.hardware?.stated;
+  const stated = analysis?.statedHardware ?? analysis?.hardware?.stated;
   const named = stated?.accelerator?.value.id ?? (analysis?.memory?.accelerator ? findAccelerator(analysis.memory.accelerator.name, table)?.id : undefined);
   const accelerator = named !== undefined && table.some((row) => row.id === named) ? named : undefined;
   const count = stated?.count?.value;

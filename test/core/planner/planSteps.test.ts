@@ -35,6 +35,11 @@ describe('the hardware the planner starts from', () => {
     assert.deepEqual(startingHardware(analysis, table), { accelerator: 'H100', count: 2048, days: 60, mfu: 0.4 });
   });
 
+  it('takes an accelerator and a count stated without a time', () => {
+    const analysis = analyze(read('generic/llama-2-7b-run.yaml'), 'llama-2-7b-run.yaml');
+    assert.deepEqual(startingHardware(analysis, table), { accelerator: 'A100', count: 2048 });
+  });
+
   it('starts from nothing a config does not say', () => {
     const analysis = analyze('model:\n  parameters: 7B\ntraining:\n  tokens: 2T\n', 'plain.budget.yaml');
     assert.deepEqual(startingHardware(analysis, table), {});
