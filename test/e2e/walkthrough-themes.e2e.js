@@ -30,6 +30,12 @@ module.exports = async function walkthroughThemes(page, helpers) {
           .locator('svg rect')
           .first()
           .evaluate((rect) => getComputedStyle(rect).fill);
+      // The media match the product: the planner's own words, the chart's own axes.
+      if (id === 'plan') assert.ok((await media.locator('svg').innerHTML()).includes('What do you have?'), 'the planner mock-up has other words');
+      if (id === 'chart') {
+        const svg = await media.locator('svg').innerHTML();
+        assert.ok(svg.includes('Parameters (N, active)') && svg.includes('Training tokens (D)'), 'the chart mock-up has other axes than the chart');
+      }
       const file = await helpers.screenshot(`walkthrough-${id}-step-${theme}`);
       await page.locator('.getting-started-media').screenshot({ path: file.replace(/\.png$/, '-media.png') });
     }
