@@ -18,6 +18,7 @@ import { Element as SvgCanvas } from 'svgcanvas';
 import type { ChartData, ChartLine } from '../../core/planner/chartData';
 import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { labelPlugin, type LabelSpec } from './labels';
+import { markLabels } from '../../core/planner/labelPlacement';
 import { renderLegend, type LegendEntry } from './legend';
 import { renderPlan } from './planView';
 import type { ChartState, ChartView, FromWebview, ToWebview } from '../../protocol/chartMessages';
@@ -278,13 +279,16 @@ function lossChart(data: ChartData, palette: Palette): Built {
   const labels = (chart: Chart): LabelSpec[] => {
     const x = chart.scales.x;
     const y = chart.scales.y;
-    return loss.marks.map((mark) => ({
-      text: `${mark.label}: ${n.count(mark.parameters)}`,
-      x: x.getPixelForValue(mark.parameters),
-      y: y.getPixelForValue(mark.loss) - 16,
-      colour: palette.foreground,
-      priority: mark.kind === 'current',
-    }));
+    // Each mark kept clear and labelled around itself: the marks sit close together at this compute.
+    return markLabels(
+      loss.marks.map((mark) => ({
+        text: `${mark.label}: ${n.count(mark.parameters)}`,
+        x: x.getPixelForValue(mark.parameters),
+        y: y.getPixelForValue(mark.loss),
+        colour: palette.foreground,
+        priority: mark.kind === 'current',
+      })),
+    ).map((request) => ({ colour: palette.foreground, ...request }));
   };
   const lossAxis = lossAxisRange(ys);
   const first = loss.curve[0].parameters;
