@@ -53,6 +53,15 @@ module.exports = async function labAllocation(page, helpers) {
   await plan.locator('text=95% interval').first().scrollIntoViewIfNeeded();
   await helpers.screenshot('lab-allocation-determined');
 
+  // The loss view marks the optimum under your fit with its interval on N (a bar, named in the legend).
+  const frame = helpers.chartFrame();
+  await frame.locator('#view-loss').click();
+  await helpers.waitForChart('loss', 'vscode-dark');
+  assert.match(await frame.locator('#legend').innerText(), /Loss-optimal: 95% interval on N from the bootstrap of your runs/);
+  await helpers.screenshot('lab-allocation-loss-interval');
+  await frame.locator('#view-allocation').click();
+  await helpers.waitForChart('allocation', 'vscode-dark');
+
   plan = await planFlops(page, helpers, '1e24', '1.0 × 10²⁴');
   text = await plan.innerText();
   assert.match(text, /not determined \(N wider than 30% either side\); 79\.5× the largest run's compute: an extrapolation/);

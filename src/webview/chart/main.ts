@@ -274,6 +274,23 @@ function lossChart(data: ChartData, palette: Palette): Built {
       borderColor: palette.foreground,
       borderWidth: mark.kind === 'current' ? 2 : 1,
     })),
+    // The optimum under the user's own fit carries its bootstrap interval on N: a bar through the mark.
+    ...loss.marks
+      .filter((mark) => mark.interval)
+      .map((mark): ChartDataset<'scatter', Datum[]> => ({
+        label: `${mark.label}: ${n.percent(mark.interval!.level)} interval`,
+        order: 1.5,
+        showLine: true,
+        data: [mark.interval!.low, mark.interval!.high].map((x) => ({ x, y: mark.loss, label: mark.label, detail: mark.detail })),
+        borderColor: colours[mark.kind],
+        backgroundColor: colours[mark.kind],
+        borderWidth: 3,
+        pointStyle: 'line',
+        pointRadius: 6,
+        pointRotation: 90,
+        pointBorderWidth: 2,
+        pointBorderColor: colours[mark.kind],
+      })),
   ];
   const ys = [...loss.curve.map((p) => p.loss), ...loss.marks.map((m) => m.loss)];
   const labels = (chart: Chart): LabelSpec[] => {
@@ -282,7 +299,9 @@ function lossChart(data: ChartData, palette: Palette): Built {
     // Each mark kept clear and labelled around itself: the marks sit close together at this compute.
     return markLabels(
       loss.marks.map((mark) => ({
-        text: `${mark.label}: ${n.count(mark.parameters)}`,
+        text: mark.interval
+          ? `${mark.label}: ${n.count(mark.parameters)} (${n.count(mark.interval.low)}–${n.count(mark.interval.high)})`
+          : `${mark.label}: ${n.count(mark.parameters)}`,
         x: x.getPixelForValue(mark.parameters),
         y: y.getPixelForValue(mark.loss),
         colour: palette.foreground,
@@ -310,6 +329,14 @@ function lossChart(data: ChartData, palette: Palette): Built {
     legend: [
       { label: datasets[0]!.label ?? 'Loss', colour: palette.blue, kind: 'line', width: 2 },
       ...loss.marks.map((mark): LegendEntry => ({ label: mark.label, colour: colours[mark.kind], kind: mark.kind === 'current' ? 'diamond' : 'point' })),
+      ...loss.marks
+        .filter((mark) => mark.interval)
+        .map((mark): LegendEntry => ({
+          label: `${mark.label}: ${n.percent(mark.interval!.level)} interval on N from the bootstrap of your runs`,
+          colour: colours[mark.kind],
+          kind: 'line',
+          width: 3,
+        })),
     ],
     counts: { referencePoints: 0, currentPoints: 1, lines: 1, lossPoints: loss.curve.length + loss.marks.length },
   };
