@@ -4,6 +4,7 @@ import { computeStatement, statementMarkdown } from '../core/report/statement';
 import type { AnalysisCache } from './analysisCache';
 import { CommandId } from './commandIds';
 import { isConfigDocument } from './documents';
+import { rememberSideColumn, sideColumn } from './sideGroup';
 
 /**
  * "Compute Budget: Export compute statement": the active config's compute statement as a new
@@ -23,7 +24,9 @@ export function registerStatement(context: vscode.ExtensionContext, cache: Analy
       const statement = computeStatement({ ...analysis, file: vscode.workspace.asRelativePath(document.uri) }, UNICODE_NUMBERS, issue);
       const content = statementMarkdown(statement, UNICODE_NUMBERS);
       const opened = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-      await vscode.window.showTextDocument(opened, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      const configColumn = vscode.window.visibleTextEditors.find((editor) => editor.document === document)?.viewColumn;
+      const shown = await vscode.window.showTextDocument(opened, { viewColumn: sideColumn(configColumn), preview: false });
+      rememberSideColumn(shown.viewColumn);
       return content;
     }),
   );

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { rememberSideColumn, sideColumn } from './sideGroup';
 import { diagnosticDocUri } from './surfaces/diagnosticDocUri';
 import type { Severity } from '../core/analysis/findings';
 import type { FactName } from '../core/source/directives';
@@ -119,7 +120,8 @@ export class WorkspaceFacts implements vscode.Disposable {
     const end = document.positionAt(result.edit.focus.end);
     const line = document.lineAt(end.line);
     const selection = new vscode.Selection(end, line.range.start.translate(0, line.firstNonWhitespaceCharacterIndex));
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: sideColumn(), preview: false });
+    rememberSideColumn(editor.viewColumn);
     editor.selection = selection;
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return true;

@@ -42,7 +42,9 @@ export type FromWebview =
   /** The chart as a file: a PNG data URL, or SVG text; the extension asks where to save it. */
   | { readonly type: 'export'; readonly format: 'png' | 'svg'; readonly data: string; readonly name: string }
   /** Copy the plan as Markdown (the page may not reach the clipboard itself). */
-  | { readonly type: 'copy-markdown' };
+  | { readonly type: 'copy-markdown' }
+  /** The plan view's "Write to <file>…" button: the extension offers the choices. */
+  | { readonly type: 'write-back' };
 
 /** What the page keeps with `setState`, so a reload (or the serializer) can redraw at once. */
 export interface ChartState {

@@ -18,6 +18,11 @@ module.exports = async function planView(page, helpers) {
   await helpers.waitForStatusBarItem('FLOP');
   await helpers.runCommand('Compute Budget: Plan compute budget');
   const rows = page.locator('.quick-input-widget .monaco-list-row');
+  // Highlighting "Hardware" shows its six steps before it is taken.
+  await rows.filter({ hasText: 'Hardware: accelerators × days' }).waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: '(1/6)' }).waitFor();
   await rows.filter({ hasText: 'Hardware: accelerators × days' }).click();
   await page.locator('.quick-input-widget .quick-input-title', { hasText: '(2/6)' }).waitFor();
   await page.keyboard.type('H100');
@@ -58,12 +63,7 @@ module.exports = async function planView(page, helpers) {
   await page.locator('.quick-input-widget', { hasText: 'Export the chart as SVG' }).waitFor({ state: 'visible' });
   await page.keyboard.press('Escape');
 
-  // Wide: the plan beside the chart. The write-back offer is not wanted here.
-  await page
-    .locator('.notification-toast .codicon-notifications-clear, .notification-toast .codicon-close')
-    .first()
-    .click()
-    .catch(() => undefined);
+  // Wide: the plan beside the chart.
   await frame.locator('#title').click();
   await helpers.runCommand('View: Toggle Maximize Editor Group');
   await helpers.waitForChart('allocation', 'vscode-dark');

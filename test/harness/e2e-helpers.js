@@ -5,9 +5,9 @@ const path = require('path');
 
 /**
  * @param {import('playwright-core').Page} page
- * @param {{ screenshotsDir: string }} options
+ * @param {{ screenshotsDir: string, folder?: string }} options `folder`: the workspace the page has open
  */
-function createHelpers(page, { screenshotsDir }) {
+function createHelpers(page, { screenshotsDir, folder }) {
   const quickInput = page.locator('.quick-input-widget');
   const activeEditor = page.locator(ACTIVE_EDITOR).first();
 
@@ -169,7 +169,25 @@ function createHelpers(page, { screenshotsDir }) {
     await page.keyboard.press('Enter');
   }
 
+  /**
+   * Sets the colour theme in the workspace's settings (`workbench.colorTheme` in
+   * .vscode/settings.json, a file the workbench watches) and waits until the workbench wears it.
+   * For specs about something shown in a theme, not about the picker: the picker closes when focus
+   * moves away, and the Welcome page focuses its selected step a moment after it opens one.
+   * @param {string} theme a theme's label, e.g. "Default Light Modern"
+   * @param {'vs' | 'vs-dark' | 'hc-black' | 'hc-light'} kind the workbench class of that theme
+   */
+  async function setTheme(theme, kind) {
+    if (!folder) throw new Error('setTheme needs the workspace folder (run-e2e.js passes it)');
+    const file = path.join(folder, '.vscode', 'settings.json');
+    const settings = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+    await page.locator(`.monaco-workbench.${kind}`).waitFor({ state: 'attached' });
+  }
+
   return {
+    setTheme,
     openFile,
     goToLine,
     runCommand,

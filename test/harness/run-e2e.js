@@ -55,10 +55,10 @@ function withDeadline(promise, ms, what) {
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
-async function runSpec(browser, url, file) {
+async function runSpec(browser, folder, url, file) {
   const name = path.basename(file).replace(/\.e2e\.js$/, '');
   const { context, page } = await openWorkbench(browser, url);
-  const helpers = createHelpers(page, { screenshotsDir });
+  const helpers = createHelpers(page, { screenshotsDir, folder });
   try {
     const spec = require(file);
     await withDeadline(Promise.resolve(spec(page, helpers)), SPEC_TIMEOUT_MS, `spec ${name}`);
@@ -117,7 +117,8 @@ async function runSpecs(files, { extension = extensionPath(), vsix = vsixPath(),
     const settingsAtStart = fs.readFileSync(settingsFile, 'utf8');
     for (const file of files) {
       if (fs.readFileSync(settingsFile, 'utf8') !== settingsAtStart) fs.writeFileSync(settingsFile, settingsAtStart);
-      if (await runSpec(browser, workbenchUrl(server.base, { folder: freshWorkspace() }), file)) passed++;
+      const folder = freshWorkspace();
+      if (await runSpec(browser, folder, workbenchUrl(server.base, { folder }), file)) passed++;
     }
     // The plain closing line CI reads.
     console.log(`\n${passed} passed, ${files.length - passed} failed`);

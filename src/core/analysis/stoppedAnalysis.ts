@@ -22,6 +22,7 @@ export function stoppedAnalysis(fileName: string, text: string, reason: string):
     flops: null,
     method: null,
     hardware: null,
+    statedHardware: null,
     adapter: null,
     flopsWithAttention: null,
     detailedFlops: null,

@@ -6,6 +6,7 @@ import type { ThresholdResult } from '../budget/thresholds';
 import type { DetailedFlops } from '../budget/detailedFlops';
 import type { AcceleratorOverride } from '../hardware/accelerators';
 import type { HardwareEstimate } from '../hardware/mismatch';
+import type { StatedHardware } from '../hardware/readHardware';
 import type { NumberStyle } from '../report/format';
 import type { PendingResources, Resources } from '../resources/resources';
 import type { UserFact } from '../source/directives';
@@ -99,6 +100,8 @@ export interface Analysis {
   readonly method: 'architecture' | 'hardware' | null;
   /** The hardware method's estimate, when the config states accelerator, count and time; beside 6·N·D when both are known. */
   readonly hardware: HardwareEstimate | null;
+  /** The accelerator, count and time the config states, each when it states it (the planner starts from them). */
+  readonly statedHardware?: StatedHardware | null;
   /** 6·N·D plus attention's own work, 6·L·s·(a·d) per token (Kaplan et al. 2020, eq. 2.2). */
   readonly flopsWithAttention: number | null;
   /**

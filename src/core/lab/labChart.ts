@@ -48,7 +48,8 @@ export interface BoundaryView {
   readonly tau: number;
   readonly points: readonly { readonly compute: number; readonly score: number; readonly model: string }[];
   readonly curve: readonly { readonly compute: number; readonly score: number }[];
-  readonly planned: { readonly compute: number; readonly score: number } | null;
+  /** The config's run ("This run") or a plan drawn into the chart ("This plan"), at its compute. */
+  readonly planned: { readonly compute: number; readonly score: number; readonly label: 'This run' | 'This plan' } | null;
   readonly summary: string;
 }
 
@@ -124,7 +125,12 @@ export function curveView(stop: WorkspaceStop, log: string, plannedTokens: numbe
   };
 }
 
-export function boundaryView(report: BoundaryReport, file: string, plannedCompute: number | undefined): BoundaryView | undefined {
+export function boundaryView(
+  report: BoundaryReport,
+  file: string,
+  plannedCompute: number | undefined,
+  plannedKind: 'config' | 'plan' = 'config',
+): BoundaryView | undefined {
   const fit = report.fits[0];
   if (!fit) return undefined;
   const points = report.points.filter((p) => p.task === fit.task).map((p) => ({ compute: p.compute, score: p.score, model: p.model ?? '' }));
@@ -132,7 +138,9 @@ export function boundaryView(report: BoundaryReport, file: string, plannedComput
   const low = minOf(computes) / 3;
   const high = maxOf(computes) * 3;
   const curve = spaced(low, high, CURVE_POINTS * 2, true).map((compute) => ({ compute, score: sigmoidAt(fit.sigmoid, compute) }));
-  const planned = plannedCompute ? { compute: plannedCompute, score: sigmoidAt(fit.sigmoid, plannedCompute) } : null;
+  const planned = plannedCompute
+    ? { compute: plannedCompute, score: sigmoidAt(fit.sigmoid, plannedCompute), label: plannedKind === 'plan' ? ('This plan' as const) : ('This run' as const) }
+    : null;
   const level = `${Math.round(fit.tau * 100)}th-percentile`;
   const summary =
     (planned

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analyze';
 import { allocateAtRatio, allocateKaplan, CHINCHILLA_TOKENS_PER_PARAMETER, trainingCompute } from '../budget/scaling';
 import { computeOptimal, predictLoss } from '../lab/lossLaw';
+import { sureAllocation } from '../lab/allocation';
 import type { LabChartData } from '../lab/labChart';
 import { resolveFit, type FitChoice, type LawId } from './fitChoice';
 import { THRESHOLD_RULES, type ThresholdRule } from '../budget/thresholds';
@@ -37,6 +38,8 @@ export interface ChartLine {
 export interface LossMark extends ChartPoint {
   readonly kind: 'optimum' | 'kaplan' | 'chinchilla' | 'current';
   readonly loss: number;
+  /** The optimum under the user's own fit: its bootstrap interval on N at `level`, drawn as a bar with the mark. */
+  readonly interval?: { readonly low: number; readonly high: number; readonly level: number };
 }
 
 export interface ChartData {
@@ -59,7 +62,16 @@ export interface ChartData {
   /** The scaling-law lab's views (your runs and law, a loss log, the capability boundary), when the workspace has them. */
   readonly lab?: LabChartData;
   /** For a plan: the whole plan, shown beside the chart, and the Markdown it copies. */
-  readonly plan?: { readonly sheet: PlanSheet; readonly markdown: string };
+  readonly plan?: {
+    readonly sheet: PlanSheet;
+    readonly markdown: string;
+    /**
+     * The editor's offer to write the plan into the open config: the button's words ("Write to
+     * x.yaml…") when something can be written, and why not (or what the file's model fixes).
+     * It stays in the plan view until answered, unlike a notification.
+     */
+    readonly writeBack?: { readonly action?: string; readonly notes: readonly string[] };
+  };
   /** For a config with a memory estimate: its parts as a stacked bar against the accelerator. */
   readonly memory?: MemoryBar;
 }
@@ -271,13 +283,25 @@ function lossView(current: NonNullable<ChartData['current']>, choice: FitChoice 
       detail: [`${n.count(point.parameters)} parameters on ${n.count(point.tokens)} tokens`, `predicted loss ${n.loss(loss)}`, note],
     };
   };
+  // Under the user's own fit the optimum is as sure as the bootstrap says: its interval on N goes with the mark.
+  const sure = fit.id === 'workspace' && fit.uncertainty ? sureAllocation({ constants: fit, ...fit.uncertainty }, budget) : undefined;
+  const range = sure?.intervals?.parameters;
+  const optimumMark = mark('optimum', 'Loss-optimal', optimum, `minimum of ${fit.label} at this compute`);
+  const withInterval: LossMark =
+    sure && range
+      ? {
+          ...optimumMark,
+          interval: { low: range.low, high: range.high, level: sure.level },
+          detail: [...optimumMark.detail, `${n.percent(sure.level)} interval ${n.count(range.low)}–${n.count(range.high)} parameters`],
+        }
+      : optimumMark;
   return {
     budgetFlops: budget,
     fit: fit.id,
     fitLabel: fit.label,
     curve,
     marks: [
-      mark('optimum', 'Loss-optimal', optimum, `minimum of ${fit.label} at this compute`),
+      withInterval,
       mark('kaplan', 'Kaplan et al. 2020', kaplan, 'N = 1.3e9 · C^0.73 (C in PF-days)'),
       mark('chinchilla', '20 tokens/parameter', chinchilla, 'Chinchilla rule of thumb'),
       mark('current', current.kind === 'plan' ? 'This plan' : 'This config', current, current.label),

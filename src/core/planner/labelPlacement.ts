@@ -78,3 +78,12 @@ function positions(request: LabelRequest, width: number): [number, number][] {
   if (request.priority) return [above];
   return request.align === 'right' ? [left, right, above, below, ...diagonals] : [right, left, above, below, ...diagonals];
 }
+
+/**
+ * Labels for marks on a curve (the loss view's optimum, Kaplan, 20:1 and this config), which often
+ * sit within a few pixels of one another: each mark is kept clear as an obstacle and each label is
+ * placed around its own mark, so no label is drawn over another mark or another label.
+ */
+export function markLabels<T extends LabelRequest>(marks: readonly T[]): (T | LabelRequest)[] {
+  return [...marks.map((mark) => ({ text: '', x: mark.x, y: mark.y, obstacle: true })), ...marks];
+}

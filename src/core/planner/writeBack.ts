@@ -2,7 +2,7 @@ import type { Analysis } from '../analyze';
 import { CHINCHILLA_TOKENS_PER_PARAMETER, trainingCompute } from '../budget/scaling';
 import type { FixHint } from '../analysis/findings';
 import { ASCII_NUMBERS, type NumberFormat } from '../report/format';
-import { lengthEdit, writtenAs } from '../training/lengthEdit';
+import { lengthEdit, writtenAs, writtenTokens, writtenValue } from '../training/lengthEdit';
 import type { PlanResult, PlanTarget } from './plan';
 
 /**
@@ -64,14 +64,17 @@ export function writeBackChoices(result: PlanResult, analysis: Analysis, n: Numb
   const own = analysis.parameters.active;
   const choices: WriteBackChoice[] = [];
   const length = (tokens: number, why: string) => lengthEdit(setting, tokens, why)!;
-  const planTokens = `${n.count(result.tokens)} tokens`;
+  // Each choice's figures are the file's after the edit (tokens as written, whole steps), so the
+  // dialog and the file round the same: never "5.4 × 10²¹" offered and 5.5 × 10²¹ written.
+  const written = (tokens: number) => writtenTokens(setting, tokens);
+  const planTokens = `${n.count(written(result.tokens))} tokens`;
 
   if (own === null) {
     choices.push({
       kind: 'tokens-only',
       label: `Write the plan's ${planTokens}`,
       parameters: null,
-      tokens: result.tokens,
+      tokens: written(result.tokens),
       flops: null,
       detail: `${fileName} does not state its model size, so only the tokens are written; the plan is for ${n.count(result.parameters)} parameters.`,
       edits: [length(result.tokens, 'planned')],
@@ -80,13 +83,14 @@ export function writeBackChoices(result: PlanResult, analysis: Analysis, n: Numb
   }
 
   if (Math.abs(own / result.parameters - 1) <= SAME_SIZE) {
+    const flops = trainingCompute(own, written(result.tokens));
     choices.push({
       kind: 'plan-tokens',
       label: `Write the plan's ${planTokens}`,
       parameters: own,
-      tokens: result.tokens,
-      flops: trainingCompute(own, result.tokens),
-      detail: `This ${n.count(own)} model is the plan's size: ${n.flops(result.flops)} FLOP as planned.`,
+      tokens: written(result.tokens),
+      flops,
+      detail: `This ${n.count(own)} model is the plan's size: ${n.flops(flops)} FLOP, the plan's ${n.flops(result.flops)} as written.`,
       edits: [length(result.tokens, 'planned')],
     });
     return { choices, notes };
@@ -101,13 +105,15 @@ export function writeBackChoices(result: PlanResult, analysis: Analysis, n: Numb
       newText: writtenAs(result.parameters, size),
       title: `Set parameters to ${n.count(result.parameters)}`,
     };
+    const parameters = writtenValue(result.parameters, size);
+    const flops = trainingCompute(parameters, written(result.tokens));
     choices.push({
       kind: 'plan',
-      label: `Write the plan: ${n.count(result.parameters)} parameters on ${planTokens}`,
-      parameters: result.parameters,
-      tokens: result.tokens,
-      flops: result.flops,
-      detail: `Both the model size and the tokens: ${n.flops(result.flops)} FLOP, ${describeTargetShort(result.target, n)}.`,
+      label: `Write the plan: ${n.count(parameters)} parameters on ${planTokens}`,
+      parameters,
+      tokens: written(result.tokens),
+      flops,
+      detail: `Both the model size and the tokens: ${n.flops(flops)} FLOP, ${describeTargetShort(result.target, n)}.`,
       edits: [sizeEdit, length(result.tokens, 'planned')],
     });
   } else {
@@ -119,26 +125,28 @@ export function writeBackChoices(result: PlanResult, analysis: Analysis, n: Numb
 
   const target = tokensForSize(result.target, own);
   if (target) {
-    const flops = trainingCompute(own, target.tokens);
+    const tokens = written(target.tokens);
+    const flops = trainingCompute(own, tokens);
     choices.push({
       kind: 'target-for-size',
-      label: `Train this ${n.count(own)} model ${target.why}: ${n.count(target.tokens)} tokens`,
+      label: `Train this ${n.count(own)} model ${target.why}: ${n.count(tokens)} tokens`,
       parameters: own,
-      tokens: target.tokens,
+      tokens,
       flops,
-      detail: `${n.ratio(target.tokens / own)} tokens per parameter, ${n.flops(flops)} FLOP (the plan's budget is ${n.flops(result.flops)}).`,
+      detail: `${n.ratio(tokens / own)} tokens per parameter, ${n.flops(flops)} FLOP (the plan's budget is ${n.flops(result.flops)}).`,
       edits: [length(target.tokens, target.why)],
     });
   }
   const onBudget = result.flops / (6 * own);
   if (!target || Math.abs(onBudget / target.tokens - 1) > SAME_SIZE) {
+    const tokens = written(onBudget);
     choices.push({
       kind: 'budget-for-size',
-      label: `Spend the plan's ${n.flops(result.flops)} FLOP on this ${n.count(own)} model: ${n.count(onBudget)} tokens`,
+      label: `Spend the plan's ${n.flops(result.flops)} FLOP on this ${n.count(own)} model: ${n.count(tokens)} tokens`,
       parameters: own,
-      tokens: onBudget,
-      flops: result.flops,
-      detail: `${n.ratio(onBudget / own)} tokens per parameter, ${n.multiple(onBudget / own / CHINCHILLA_TOKENS_PER_PARAMETER)} Chinchilla: the plan's compute, not its allocation.`,
+      tokens,
+      flops: trainingCompute(own, tokens),
+      detail: `${n.ratio(tokens / own)} tokens per parameter, ${n.multiple(tokens / own / CHINCHILLA_TOKENS_PER_PARAMETER)} Chinchilla: the plan's compute, not its allocation.`,
       edits: [length(onBudget, "the plan's compute")],
     });
   }

@@ -57,13 +57,19 @@ function numberFormat(style: NumberStyle): NumberFormat {
     const [mantissa, exponent] = mantissaExponent(value, digits);
     return style === 'unicode' ? `${mantissa} × 10${superscript(exponent)}` : `${mantissa}e${exponent}`;
   };
+  /**
+   * `digits` significant figures, written out down to a thousandth; smaller in this style's
+   * scientific form, never JavaScript's own e-notation (`1.4e-7`) on a surface that writes 10⁻⁷.
+   */
+  const small = (value: number, digits: number): string =>
+    Math.abs(value) >= 1e-3 || value === 0 ? trim(value.toPrecision(digits)) : scientificIn(value, digits);
   const ratioIn = (value: number): string => {
     if (!Number.isFinite(value)) return String(value);
     const abs = Math.abs(value);
     if (abs >= 1000) return grouped(value);
     if (abs >= 100) return String(Math.round(value));
     if (abs >= 0.95 || value === 0) return trim(value.toFixed(1));
-    return trim(value.toPrecision(2));
+    return small(value, 2);
   };
   return {
     style,
@@ -83,7 +89,7 @@ function numberFormat(style: NumberStyle): NumberFormat {
       if (abs >= 1e9) return `${trim((value / 1e9).toPrecision(3))}B`;
       if (abs >= 1e6) return `${trim((value / 1e6).toFixed(1))}M`;
       if (abs >= 1e3) return `${trim((value / 1e3).toFixed(1))}K`;
-      return trim(value.toPrecision(3));
+      return small(value, 3);
     },
     percent: (fraction) => {
       if (!Number.isFinite(fraction)) return String(fraction);
@@ -94,12 +100,12 @@ function numberFormat(style: NumberStyle): NumberFormat {
       if (abs >= 10) return `${value.toFixed(0)}%`;
       if (abs >= 1) return `${trim(value.toFixed(1))}%`;
       if (abs >= 0.1 || value === 0) return `${trim(value.toFixed(2))}%`;
-      return `${trim(value.toPrecision(2))}%`;
+      return `${small(value, 2)}%`;
     },
     ratio: ratioIn,
     multiple: (value) => `${ratioIn(value)}${times}`,
     grouped,
-    days: (value) => (value >= 10 ? value.toFixed(1) : trim(value.toPrecision(2))),
+    days: (value) => (value >= 1e6 ? grouped(value) : value >= 10 ? value.toFixed(1) : small(value, 2)),
     loss: (value) => value.toFixed(3),
   };
 }

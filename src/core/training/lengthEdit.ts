@@ -1,5 +1,6 @@
 import type { FixHint } from '../analysis/findings';
 import { compactCount, scientific } from '../report/format';
+import { parseCount } from '../source/quantity';
 import type { LengthSetting } from './tokens';
 
 /** How a number was written in the file, so a rewrite writes it the same way. */
@@ -20,6 +21,22 @@ export function writtenAs(value: number, written: WrittenNumber): string {
   const body = written.magnitude && value < 1e15 ? compactCount(value) : written.suffix ? scientific(value, 3) : String(Math.round(value));
   const text = body + written.suffix;
   return written.quoted ? `"${text}"` : text;
+}
+
+/**
+ * The number `writtenAs` writes, as the file's reader will read it back (`6.74B` for 6,738,415,616):
+ * what the file means after the edit, so that a dialog about the edit gives the file's own figures.
+ */
+export function writtenValue(value: number, written: WrittenNumber): number {
+  const text = writtenAs(value, { ...written, quoted: false });
+  const parsed = parseCount(written.suffix ? text.slice(0, -written.suffix.length) : text);
+  return parsed.ok ? parsed.value : value;
+}
+
+/** The tokens a run trains on after `lengthEdit(setting, tokens)`: rounded as written, or whole steps. */
+export function writtenTokens(setting: LengthSetting, tokens: number): number {
+  if (setting.kind === 'tokens') return writtenValue(tokens, setting);
+  return setting.tokensPerStep ? Math.ceil(tokens / setting.tokensPerStep) * setting.tokensPerStep : tokens;
 }
 
 /**

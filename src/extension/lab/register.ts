@@ -60,7 +60,7 @@ export function registerLab(
     return {
       runs: state.kind === 'ready' ? runsView(state.result, relative(state.uri), state.label) : undefined,
       curve: check ? curveView(check.stop, relative(check.log), check.plannedTokens) : undefined,
-      boundary: evals ? boundaryView(evals.report, relative(evals.uri), data.current?.flops) : undefined,
+      boundary: evals ? boundaryView(evals.report, relative(evals.uri), data.current?.flops, data.current?.kind) : undefined,
     };
   };
   /** The config a lab view is about: the active editor's, else the one the chart follows. */

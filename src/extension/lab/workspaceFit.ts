@@ -211,6 +211,15 @@ export function lossFitChoice(settings: Settings): FitChoice {
   return state?.kind === 'ready' ? state.law : settings.lossFit;
 }
 
+/**
+ * The law a plan should use, once a fit the person chose has arrived: while their runs are still
+ * being fitted, waits for it (the plan is then drawn under their law, not the published one).
+ */
+export async function settledFitChoice(settings: Settings): Promise<FitChoice> {
+  if (settings.lab.workspaceFit && service?.chosen && service.state.kind === 'pending') await service.ensure();
+  return lossFitChoice(settings);
+}
+
 /** The user's prediction for N active parameters and D tokens, with its interval and the fit's label. */
 export function workspacePrediction(
   parameters: number,

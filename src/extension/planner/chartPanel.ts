@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LabChartData } from '../../core/lab/labChart';
 import type { ChartData } from '../../core/planner/chartData';
 import type { ChartState, ChartView, FromWebview, RenderedMessage, ToWebview } from '../../protocol/chartMessages';
+import { rememberSideColumn, sideColumn } from '../sideGroup';
 
 export const CHART_VIEW_TYPE = 'computeBudget.chart';
 
@@ -19,6 +20,10 @@ export class ChartPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The config this chart follows (live updates), if any. */
   source: vscode.Uri | undefined;
+  /** How to work the chart out again when the lab's fit changes (a plan is re-planned under the new law). */
+  private rebuild: (() => ChartData | undefined) | undefined;
+  /** What the plan view's write-back button does, for the plan shown now. */
+  private writeBack: (() => void) | undefined;
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
@@ -42,20 +47,36 @@ export class ChartPanel implements vscode.Disposable {
     return ChartPanel.current;
   }
 
-  /** Shows the chart (creating the panel or revealing it) with this data; resolves when the page drew it. */
-  static show(extensionUri: vscode.Uri, data: ChartData, source: vscode.Uri | undefined, view?: ChartView): Promise<RenderedMessage> {
+  /**
+   * Shows the chart (creating the panel or revealing it) with this data; resolves when the page drew
+   * it. `rebuild` works the data out again when the lab's fit changes (see `refreshLab`);
+   * `writeBack` answers the plan view's write-back button.
+   */
+  static show(
+    extensionUri: vscode.Uri,
+    data: ChartData,
+    source: vscode.Uri | undefined,
+    view?: ChartView,
+    { rebuild, writeBack }: { rebuild?: () => ChartData | undefined; writeBack?: () => void } = {},
+  ): Promise<RenderedMessage> {
     if (!ChartPanel.current) {
+      const configColumn = source
+        ? vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === source.toString())?.viewColumn
+        : undefined;
       const panel = vscode.window.createWebviewPanel(
         CHART_VIEW_TYPE,
         'Compute Budget Chart',
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { viewColumn: sideColumn(configColumn), preserveFocus: true },
         webviewOptions(extensionUri),
       );
+      rememberSideColumn(panel.viewColumn);
       ChartPanel.current = new ChartPanel(panel, extensionUri);
     } else {
       ChartPanel.current.panel.reveal(undefined, true);
     }
     ChartPanel.current.source = source;
+    ChartPanel.current.rebuild = rebuild;
+    ChartPanel.current.writeBack = writeBack;
     return ChartPanel.current.render(data, view);
   }
 
@@ -82,9 +103,13 @@ export class ChartPanel implements vscode.Disposable {
     return rendered;
   }
 
-  /** Draws the latest data again with what the lab has now (a fit or a log check arrived); the page keeps its view. */
+  /**
+   * Draws the latest data again with what the lab has now (a fit or a log check arrived); a plan is
+   * worked out again under the fit as it is now. The page keeps its view.
+   */
   refreshLab(): Promise<RenderedMessage> | undefined {
-    return this.latest ? this.render(this.latest.data, undefined) : undefined;
+    if (!this.latest) return undefined;
+    return this.render(this.rebuild?.() ?? this.latest.data, undefined);
   }
 
   private receive(message: FromWebview): void {
@@ -94,6 +119,10 @@ export class ChartPanel implements vscode.Disposable {
         break;
       case 'export':
         void saveExport(message.format, message.data, message.name);
+        break;
+      case 'write-back':
+        if (this.writeBack) this.writeBack();
+        else void vscode.window.showInformationMessage('Compute Budget: plan again to write this plan into a config.');
         break;
       case 'copy-markdown': {
         const markdown = this.latest?.data.plan?.markdown;
@@ -211,6 +240,7 @@ export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 </div>
 <section id="plan" aria-labelledby="plan-heading" hidden>
 <div class="plan-head"><h2 id="plan-heading">The plan</h2><button id="copy-markdown" type="button">Copy as Markdown</button></div>
+<div id="write-back" hidden><p id="write-back-notes"></p><button id="write-back-button" type="button"></button></div>
 <div id="plan-body"></div>
 </section>
 </main>

@@ -2,10 +2,11 @@ import type { Analysis } from '../../core/analyze';
 import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { acceleratorTable } from '../../core/hardware/accelerators';
 import type { PlanBudget, PlanInput, PlanTarget } from '../../core/planner/plan';
+import { planStepCount, planSteps, startingHardware, type PlanSource, type PlanStepId } from '../../core/planner/planSteps';
 import type { PlannerSettings } from './plannerSettings';
 import { BACK, numberStep, pickStep, type PickItem, type StepAnswer, type StepPosition } from './steps';
 
-type Source = 'config' | 'flops' | 'hardware';
+type Source = PlanSource;
 type TargetKind = PlanTarget['kind'];
 
 /** Everything asked so far; going back keeps the answers, so a step shows what was typed before. */
@@ -20,21 +21,7 @@ interface Answers {
   targetValue?: number;
 }
 
-type StepId = 'source' | 'flops' | 'accelerator' | 'count' | 'days' | 'mfu' | 'target' | 'targetValue';
-
-/**
- * The steps the answers so far lead through. The count is true for the path chosen: it grows when a
- * choice needs one more value (hardware needs four; a multiple needs its K), never counts a step
- * that will not come.
- */
-function stepsFor(answers: Answers): StepId[] {
-  const steps: StepId[] = ['source'];
-  if (answers.source === 'flops') steps.push('flops');
-  if (answers.source === 'hardware') steps.push('accelerator', 'count', 'days', 'mfu');
-  steps.push('target');
-  if (answers.target && answers.target !== 'chinchilla') steps.push('targetValue');
-  return steps;
-}
+type StepId = PlanStepId;
 
 /**
  * The "Plan compute budget" steps: what you have (this config's compute, FLOP, or hardware), then
@@ -42,9 +29,10 @@ function stepsFor(answers: Answers): StepId[] {
  * when there is one. Resolves undefined on Escape.
  */
 export async function askPlanInput(settings: PlannerSettings, analysis: Analysis | undefined, fileName: string | undefined): Promise<PlanInput | undefined> {
-  const answers: Answers = {};
+  // The hardware steps start from the config's own accelerator, count, days and MFU when it states them.
+  const answers: Answers = { ...startingHardware(analysis, acceleratorTable(settings.accelerators)) };
   for (let index = 0; ;) {
-    const steps = stepsFor(answers);
+    const steps = planSteps(answers);
     if (index >= steps.length) break;
     const position: StepPosition = { title: 'Plan compute budget', step: index + 1, totalSteps: steps.length };
     const answer = await ask(steps[index]!, position, answers, settings, analysis, fileName);
@@ -97,10 +85,11 @@ async function ask(
         },
       );
       const previous = answers.source;
-      const result = record('source')(await pickStep(position, items, 'What do you have?', answers.source));
-      // A different path forgets the other path's answers, so the count and the prompts stay true.
+      const result = record('source')(await pickStep(position, items, 'What do you have?', answers.source, (value) => planStepCount(answers, 'source', value)));
+      // A different path forgets the other path's answers (the config's own hardware comes back), so the count and the prompts stay true.
       if (result === true && previous !== undefined && previous !== answers.source) {
         for (const key of ['flops', 'accelerator', 'count', 'days', 'mfu'] as const) delete answers[key];
+        Object.assign(answers, startingHardware(analysis, acceleratorTable(settings.accelerators)));
       }
       return result;
     }
@@ -160,7 +149,7 @@ async function ask(
         },
       ];
       const previous = answers.target;
-      const result = record('target')(await pickStep(position, items, 'Target', answers.target));
+      const result = record('target')(await pickStep(position, items, 'Target', answers.target, (value) => planStepCount(answers, 'target', value)));
       if (result === true && previous !== answers.target) delete answers.targetValue;
       return result;
     }

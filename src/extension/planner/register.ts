@@ -7,13 +7,13 @@ import type { ChartView, RenderedMessage } from '../../protocol/chartMessages';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commandIds';
 import { baseName, isConfigDocument } from '../documents';
-import { lossFitChoice } from '../lab/workspaceFit';
+import { lossFitChoice, settledFitChoice } from '../lab/workspaceFit';
 import { ChartPanel } from './chartPanel';
 import { registerChartFollowing } from './chartFollowing';
 import { askPlanInput } from './planFlow';
 import { plannerSettings, type PlannerSettings } from './plannerSettings';
 import type { SettingsStore } from '../settingsStore';
-import { applyWriteBack, offerWriteBack, writeBackData } from './writeBack';
+import { applyWriteBack, chooseWriteBack, writeBackData, writeBackOffer } from './writeBack';
 import { registerWriteBackPreview } from './writeBackPreview';
 import type { PlanCommandArgs, PlanCommandResult, ShowChartArgs } from './commandTypes';
 
@@ -53,7 +53,10 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
 
       const asked = await askPlanInput(planner, analysis, document ? baseName(document.uri) : undefined);
       if (!asked) return undefined;
-      const input: PlanInput = { fit: lossFitChoice(settings.current), ...asked };
+      // The person's own fit may still be arriving (they just chose it, or edited their runs): plan under it.
+      const fit = settledFitChoice(settings.current);
+      vscode.window.setStatusBarMessage('$(sync~spin) Compute Budget: fitting your runs…', fit);
+      const input: PlanInput = { ...asked, fit: await fit };
       let result: PlanResult;
       try {
         result = plan(input);
@@ -64,8 +67,26 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
         }
         throw error;
       }
-      const rendered = await ChartPanel.show(extensionUri, chartForPlan(result, { fit: lossFitChoice(settings.current) }), undefined);
-      void offerWriteBack(result, document, analysis, (current) => cache.analysis(current));
+      /** The plan's chart with the offer to write it into the config, which stays in the plan view until answered. */
+      const planChart = (planned: PlanResult, fit: PlanInput['fit']) => {
+        const chart = chartForPlan(planned, { fit });
+        const writeBack = writeBackOffer(planned, document, analysis);
+        return writeBack && chart.plan ? { ...chart, plan: { ...chart.plan, writeBack } } : chart;
+      };
+      let shown = result;
+      /** The same plan under the fit as it is now: the plan view follows a refit of the person's runs. */
+      const replan = () => {
+        const now = lossFitChoice(settings.current);
+        try {
+          shown = plan({ ...input, fit: now });
+          return planChart(shown, now);
+        } catch (error) {
+          if (error instanceof PlanError) return undefined;
+          throw error;
+        }
+      };
+      const writeBack = document ? () => void chooseWriteBack(shown, document, (current) => cache.analysis(current)) : undefined;
+      const rendered = await ChartPanel.show(extensionUri, planChart(result, input.fit), undefined, undefined, { rebuild: replan, writeBack });
       return { plan: result, rendered };
     }),
 
@@ -79,7 +100,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
     document: vscode.TextDocument | undefined,
     analysis: Analysis | undefined,
   ): Promise<PlanCommandResult> {
-    const input = inputFromArgs(args, planner, analysis, lossFitChoice(settings.current));
+    const input = inputFromArgs(args, planner, analysis, await settledFitChoice(settings.current));
     const result = plan(input);
     const writeBack = document && analysis ? writeBackData(result, analysis) : undefined;
     const rendered =

@@ -16,14 +16,30 @@ export interface StepPosition {
 
 export type PickItem<T> = vscode.QuickPickItem & { readonly value: T };
 
-export function pickStep<T>(position: StepPosition, items: readonly PickItem<T>[], placeholder: string, active?: T): Promise<StepAnswer<T>> {
+/**
+ * A choice among items. With `totalFor`, the step count follows the highlighted item (a choice that
+ * leads through more steps shows more), so taking it never makes the count jump.
+ */
+export function pickStep<T>(
+  position: StepPosition,
+  items: readonly PickItem<T>[],
+  placeholder: string,
+  active?: T,
+  totalFor?: (value: T | undefined) => number,
+): Promise<StepAnswer<T>> {
   const pick = vscode.window.createQuickPick<PickItem<T>>();
   Object.assign(pick, position, { placeholder, ignoreFocusOut: true, matchOnDescription: true, matchOnDetail: true });
   pick.items = items;
   const current = items.find((item) => item.value === active);
   if (current) pick.activeItems = [current];
+  if (totalFor) pick.totalSteps = totalFor((current ?? items[0])?.value);
   if (position.step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
-  return settle(pick, (resolve) => [pick.onDidAccept(() => resolve(pick.selectedItems[0]?.value ?? pick.activeItems[0]?.value))]);
+  return settle(pick, (resolve) => [
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]?.value ?? pick.activeItems[0]?.value)),
+    pick.onDidChangeActive((highlighted) => {
+      if (totalFor) pick.totalSteps = totalFor(highlighted[0]?.value);
+    }),
+  ]);
 }
 
 export interface NumberStepOptions {

@@ -22,32 +22,42 @@ export function writeBackData(result: PlanResult, analysis: Analysis): PlanComma
 }
 
 /**
- * Offers the write-back: a notification with the plan, then the choices that keep the file
- * honest, then VS Code's refactor preview of the diff. Nothing is written without the person's
- * click, and the edit is worked out again from the file as it is at that moment.
+ * The write-back offer the plan view shows above the plan (a notification would hide after a few
+ * seconds and cover the plan): the button's words when something can be written, and the notes
+ * that say what the file's model fixes or why nothing can be written. None without a config.
  */
-export async function offerWriteBack(
+export function writeBackOffer(
   result: PlanResult,
   document: vscode.TextDocument | undefined,
   analysis: Analysis | undefined,
-  analysisOf: (document: vscode.TextDocument) => Promise<Analysis>,
-): Promise<void> {
-  const hardware = result.hardware
-    ? `, ${n.days(result.hardware.wallClockDays)} days on ${n.grouped(result.hardware.count)} × ${result.hardware.acceleratorName}`
-    : '';
-  const summary = `Plan: ${n.count(result.parameters)} parameters × ${n.count(result.tokens)} tokens = ${n.flops(result.flops)} FLOP${hardware}. The plan view has the rest.`;
-  if (!document || !analysis) {
-    void vscode.window.showInformationMessage(summary);
-    return;
-  }
+): { action?: string; notes: string[] } | undefined {
+  if (!document || !analysis) return undefined;
   const name = baseName(document.uri);
   const { choices, notes } = writeBackChoices(result, analysis, n);
-  if (!choices.length) {
-    void vscode.window.showInformationMessage(`${summary} ${notes.join(' ')} Nothing can be written to ${name}.`);
+  if (!choices.length) return { notes: [...notes, `Nothing can be written to ${name}.`] };
+  return { action: `Write to ${name}…`, notes: [...notes] };
+}
+
+/**
+ * The plan view's write-back button: the choices that keep the file honest, then the diff to
+ * confirm. Nothing is written without the person's click, and the edit is worked out again from
+ * the file as it is at that moment.
+ */
+export async function chooseWriteBack(
+  result: PlanResult,
+  document: vscode.TextDocument,
+  analysisOf: (document: vscode.TextDocument) => Promise<Analysis>,
+): Promise<void> {
+  const name = baseName(document.uri);
+  if (document.isClosed) {
+    void vscode.window.showWarningMessage(`${name} was closed; nothing was written.`);
     return;
   }
-  const action = `Write to ${name}…`;
-  if ((await vscode.window.showInformationMessage([summary, ...notes].join(' '), action)) !== action) return;
+  const { choices, notes } = writeBackChoices(result, await analysisOf(document), n);
+  if (!choices.length) {
+    void vscode.window.showInformationMessage(`${notes.join(' ')} Nothing can be written to ${name}.`);
+    return;
+  }
   const picked = await vscode.window.showQuickPick(
     choices.map((choice) => ({ label: choice.label, detail: choice.detail, choice })),
     { title: `Write the plan to ${name}`, placeHolder: `What should ${name} say? You see the change before it is made.`, ignoreFocusOut: true },

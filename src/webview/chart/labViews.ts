@@ -308,13 +308,13 @@ export function boundaryChart(view: BoundaryView, palette: Palette): Built {
   ];
   if (view.planned) {
     datasets.push({
-      label: 'This run',
+      label: view.planned.label,
       order: 0,
       data: [
         {
           x: view.planned.compute,
           y: view.planned.score,
-          label: 'This run',
+          label: view.planned.label,
           detail: [`${n.flops(view.planned.compute)} FLOP`, `boundary ${n.ratio(view.planned.score)}`],
         },
       ],
@@ -347,7 +347,7 @@ export function boundaryChart(view: BoundaryView, palette: Palette): Built {
     view.planned
       ? [
           {
-            text: `This run: ${n.ratio(view.planned.score)}`,
+            text: `${view.planned.label}: ${n.ratio(view.planned.score)}`,
             x: chart.scales.x!.getPixelForValue(view.planned.compute),
             y: chart.scales.y!.getPixelForValue(view.planned.score) - 16,
             colour: palette.foreground,
@@ -359,7 +359,7 @@ export function boundaryChart(view: BoundaryView, palette: Palette): Built {
   const legend: LegendEntry[] = [
     { label: `${Math.round(view.tau * 100)}th-percentile boundary`, colour: palette.green, kind: 'line', width: 2 },
     { label: 'Models', colour: palette.blue, kind: 'point' },
-    ...(view.planned ? [{ label: 'This run', colour: palette.orange, kind: 'diamond' as const }] : []),
+    ...(view.planned ? [{ label: view.planned.label, colour: palette.orange, kind: 'diamond' as const }] : []),
   ];
   return { config, labels, legend, counts: { referencePoints: view.points.length, currentPoints: view.planned ? 1 : 0, lines: 1, lossPoints: 0 } };
 }

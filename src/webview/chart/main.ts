@@ -18,6 +18,7 @@ import { Element as SvgCanvas } from 'svgcanvas';
 import type { ChartData, ChartLine } from '../../core/planner/chartData';
 import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { labelPlugin, type LabelSpec } from './labels';
+import { markLabels } from '../../core/planner/labelPlacement';
 import { renderLegend, type LegendEntry } from './legend';
 import { renderPlan } from './planView';
 import { renderMemoryBar } from './memoryBar';
@@ -48,6 +49,9 @@ const planSection = document.getElementById('plan')!;
 const planBody = document.getElementById('plan-body')!;
 const memorySection = document.getElementById('memory')!;
 const copyButton = document.getElementById('copy-markdown') as HTMLButtonElement;
+const writeBack = document.getElementById('write-back')!;
+const writeBackNotes = document.getElementById('write-back-notes')!;
+const writeBackButton = document.getElementById('write-back-button') as HTMLButtonElement;
 const exportButtons = { png: document.getElementById('export-png') as HTMLButtonElement, svg: document.getElementById('export-svg') as HTMLButtonElement };
 const buttons: Record<ChartView, HTMLButtonElement> = {
   allocation: document.getElementById('view-allocation') as HTMLButtonElement,
@@ -273,18 +277,40 @@ function lossChart(data: ChartData, palette: Palette): Built {
       borderColor: palette.foreground,
       borderWidth: mark.kind === 'current' ? 2 : 1,
     })),
+    // The optimum under the user's own fit carries its bootstrap interval on N: a bar through the mark.
+    ...loss.marks
+      .filter((mark) => mark.interval)
+      .map((mark): ChartDataset<'scatter', Datum[]> => ({
+        label: `${mark.label}: ${n.percent(mark.interval!.level)} interval`,
+        order: 1.5,
+        showLine: true,
+        data: [mark.interval!.low, mark.interval!.high].map((x) => ({ x, y: mark.loss, label: mark.label, detail: mark.detail })),
+        borderColor: colours[mark.kind],
+        backgroundColor: colours[mark.kind],
+        borderWidth: 3,
+        pointStyle: 'line',
+        pointRadius: 6,
+        pointRotation: 90,
+        pointBorderWidth: 2,
+        pointBorderColor: colours[mark.kind],
+      })),
   ];
   const ys = [...loss.curve.map((p) => p.loss), ...loss.marks.map((m) => m.loss)];
   const labels = (chart: Chart): LabelSpec[] => {
     const x = chart.scales.x;
     const y = chart.scales.y;
-    return loss.marks.map((mark) => ({
-      text: `${mark.label}: ${n.count(mark.parameters)}`,
-      x: x.getPixelForValue(mark.parameters),
-      y: y.getPixelForValue(mark.loss) - 16,
-      colour: palette.foreground,
-      priority: mark.kind === 'current',
-    }));
+    // Each mark kept clear and labelled around itself: the marks sit close together at this compute.
+    return markLabels(
+      loss.marks.map((mark) => ({
+        text: mark.interval
+          ? `${mark.label}: ${n.count(mark.parameters)} (${n.count(mark.interval.low)}–${n.count(mark.interval.high)})`
+          : `${mark.label}: ${n.count(mark.parameters)}`,
+        x: x.getPixelForValue(mark.parameters),
+        y: y.getPixelForValue(mark.loss),
+        colour: palette.foreground,
+        priority: mark.kind === 'current',
+      })),
+    ).map((request) => ({ colour: palette.foreground, ...request }));
   };
   const lossAxis = lossAxisRange(ys);
   const first = loss.curve[0].parameters;
@@ -306,6 +332,14 @@ function lossChart(data: ChartData, palette: Palette): Built {
     legend: [
       { label: datasets[0]!.label ?? 'Loss', colour: palette.blue, kind: 'line', width: 2 },
       ...loss.marks.map((mark): LegendEntry => ({ label: mark.label, colour: colours[mark.kind], kind: mark.kind === 'current' ? 'diamond' : 'point' })),
+      ...loss.marks
+        .filter((mark) => mark.interval)
+        .map((mark): LegendEntry => ({
+          label: `${mark.label}: ${n.percent(mark.interval!.level)} interval on N from the bootstrap of your runs`,
+          colour: colours[mark.kind],
+          kind: 'line',
+          width: 3,
+        })),
     ],
     counts: { referencePoints: 0, currentPoints: 1, lines: 1, lossPoints: loss.curve.length + loss.marks.length },
   };
@@ -341,6 +375,7 @@ function render(data: ChartData, view: ChartView, id: number): void {
     renderLegend(legend, built.legend);
     renderPlan(planSection, planBody, data.plan?.sheet);
     renderMemoryBar(memorySection, data.memory);
+    renderWriteBack(data.plan?.writeBack);
     chart?.destroy();
     delete document.body.dataset.rendered;
     const done: Plugin = {
@@ -422,6 +457,16 @@ for (const [format, button] of Object.entries(exportButtons) as ['png' | 'svg', 
   });
 }
 copyButton.addEventListener('click', () => vscode.postMessage({ type: 'copy-markdown' }));
+writeBackButton.addEventListener('click', () => vscode.postMessage({ type: 'write-back' }));
+
+/** The offer to write the plan into the config, at the top of the plan: it stays until answered. */
+function renderWriteBack(offer: NonNullable<ChartData['plan']>['writeBack']): void {
+  writeBack.hidden = !offer;
+  writeBackNotes.textContent = offer?.notes.join(' ') ?? '';
+  writeBackNotes.hidden = !offer?.notes.length;
+  writeBackButton.textContent = offer?.action ?? '';
+  writeBackButton.hidden = !offer?.action;
+}
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   if (event.data?.type !== 'render') return;

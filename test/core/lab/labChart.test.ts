@@ -54,4 +54,10 @@ describe('what the chart’s lab views draw', () => {
     assert.ok(view.curve[0]!.compute < minOf(view.points.map((p) => p.compute)));
     assert.match(view.summary, /^At 1\.0 × 10²² FLOP the 98th-percentile boundary on mmlu is 0\.\d+ · /);
   });
+
+  it("labels a plan drawn into the boundary as the plan, and a config's own run as the run", () => {
+    const report = boundaryText(read('evals.csv'), { file: 'evals.csv', numberStyle: 'unicode' });
+    assert.equal(boundaryView(report, 'lab/evals.csv', 1e22, 'plan')!.planned!.label, 'This plan');
+    assert.equal(boundaryView(report, 'lab/evals.csv', 1e22, 'config')!.planned!.label, 'This run');
+  });
 });

@@ -54,6 +54,18 @@ describe('the workspace fit: your law for the editor', () => {
     assert.equal(chart.loss!.fitLabel, law.label);
   });
 
+  it("puts the bootstrap interval on N with the loss view's optimum under your law, and none under a published fit", () => {
+    const law = workspaceLaw(ready);
+    const result = plan({ budget: { kind: 'flops', flops: 1e23 }, target: { kind: 'chinchilla' }, fit: law });
+    const optimum = chartForPlan(result, { fit: law }).loss!.marks.find((mark) => mark.kind === 'optimum')!;
+    assert.ok(optimum.interval, "no interval on your fit's optimum");
+    assert.ok(optimum.interval.low <= optimum.parameters && optimum.parameters <= optimum.interval.high, JSON.stringify(optimum.interval));
+    assert.equal(optimum.interval.level, 0.95);
+    assert.match(optimum.detail.join(' '), /95% interval [\d.]+B–[\d.]+B parameters/);
+    const published = chartForPlan(plan({ budget: { kind: 'flops', flops: 1e23 }, target: { kind: 'chinchilla' } }), {});
+    assert.equal(published.loss!.marks.find((mark) => mark.kind === 'optimum')!.interval, undefined);
+  });
+
   it("gives the plan's split under your law its bootstrap interval, its extrapolation factor and whether it is determined", () => {
     const law = workspaceLaw(ready);
     const result = plan({ budget: { kind: 'flops', flops: 1e24 }, target: { kind: 'chinchilla' }, fit: law });

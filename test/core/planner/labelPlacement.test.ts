@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { overlaps, placeLabels, type LabelRequest } from '../../../src/core/planner/labelPlacement';
+import { markLabels, overlaps, placeLabels, type LabelRequest } from '../../../src/core/planner/labelPlacement';
 import { REFERENCE_MODELS } from '../../../src/core/reference/models';
 
 /** The chart's log axes, as Chart.js maps them: 1e8–1e13 parameters, 1e11–1e14 tokens. */
@@ -21,6 +21,7 @@ const measure = (text: string) => text.length * 6.5;
 
 describe('placing the chart’s labels', () => {
   for (const [width, height] of [
+    [330, 380],
     [450, 380],
     [900, 560],
     [1400, 700],
@@ -61,5 +62,46 @@ describe('placing the chart’s labels', () => {
     );
     assert.equal(label!.request.text, 'Plan');
     assert.ok(label!.middle < 200);
+  });
+});
+
+describe('placing the loss view’s labels in a 330 px panel', () => {
+  // The loss view at 5.9e23 FLOP in a 330 px panel (a plot about 210 px wide): the loss-optimal
+  // point, 20 tokens per parameter and this config fall within a few pixels; Kaplan's is apart.
+  const marks: LabelRequest[] = [
+    { text: 'This config: 70B', x: 120, y: 340, priority: true },
+    { text: 'Loss-optimal: 73B', x: 123, y: 338 },
+    { text: '20 tokens/parameter: 70B', x: 120, y: 341 },
+    { text: 'Kaplan et al. 2020: 816B', x: 215, y: 245 },
+  ];
+  const area = { left: 62, top: 10, right: 272, bottom: 380 };
+
+  it('never draws a label over another label or over another mark', () => {
+    const requests = markLabels(marks);
+    const placed = placeLabels(requests, measure, area);
+    assert.ok(placed.length >= 3, `only ${placed.map((label) => label.request.text).join(', ')} placed`);
+    for (let i = 0; i < placed.length; i++) {
+      for (let j = i + 1; j < placed.length; j++)
+        assert.ok(!overlaps(placed[i]!.box, placed[j]!.box), `${placed[i]!.request.text} overlaps ${placed[j]!.request.text}`);
+      if (placed[i]!.request.priority) continue;
+      for (const mark of marks)
+        assert.ok(
+          !overlaps(placed[i]!.box, { left: mark.x - 5, top: mark.y - 5, right: mark.x + 5, bottom: mark.y + 5 }),
+          `${placed[i]!.request.text} covers the mark of ${mark.text}`,
+        );
+    }
+  });
+
+  it('covers marks when they are not kept clear (what the view did before)', () => {
+    const placed = placeLabels(
+      marks.map((mark) => ({ ...mark, y: mark.y - 16 })),
+      measure,
+      area,
+    );
+    const covers = placed.some(
+      (label) =>
+        !label.request.priority && marks.some((mark) => overlaps(label.box, { left: mark.x - 5, top: mark.y - 5, right: mark.x + 5, bottom: mark.y + 5 })),
+    );
+    assert.ok(covers, 'the old placement did not cover a mark in this case; the case shows nothing');
   });
 });

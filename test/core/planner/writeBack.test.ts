@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { analyze } from '../../../src/core/analyze';
 import { plan } from '../../../src/core/planner/plan';
 import { writeBackChoices } from '../../../src/core/planner/writeBack';
+import { UNICODE_NUMBERS } from '../../../src/core/report/format';
 
 const examples = join(__dirname, '..', '..', '..', '..', 'test', 'examples');
 
@@ -25,8 +26,8 @@ describe('what the planner offers to write into a config', () => {
     assert.ok(!choices.some((choice) => choice.tokens === result.tokens), 'the plan’s own tokens are offered for another model');
     assert.match(notes.join(' '), /fixes the model at 6\.74B parameters; the plan's 26B/);
     const target = choices.find((choice) => choice.kind === 'target-for-size')!;
-    // 20 tokens per parameter for the file's own 6,738,415,616 parameters: 134.8B tokens.
-    assert.equal(target.tokens, 20 * 6_738_415_616);
+    // 20 tokens per parameter for the file's own 6,738,415,616 parameters: 134.8B tokens, written 135B.
+    assert.equal(target.tokens, 135e9);
     assert.equal(applied(llamaText, target.edits).match(/tokens: (\S+)/)![1], '135B');
     assert.equal(analyze(applied(llamaText, target.edits), 'llama-2-7b-run.yaml').band, 'chinchilla');
   });
@@ -36,8 +37,8 @@ describe('what the planner offers to write into a config', () => {
     const budget = writeBackChoices(result, llama).choices.find((choice) => choice.kind === 'budget-for-size')!;
     const after = analyze(applied(llamaText, budget.edits), 'llama-2-7b-run.yaml');
     assert.ok(Math.abs(after.flops! / 1.2e23 - 1) < 0.005, `${after.flops} is not the plan's 1.2e23 FLOP`);
-    // 1.2e23 / (6 × 6,738,415,616) = 2.968e12 tokens: 440 per parameter, 22× Chinchilla.
-    assert.match(budget.detail, /^440 tokens per parameter, 22x Chinchilla/);
+    // 1.2e23 / (6 × 6,738,415,616) = 2.968e12 tokens, written 2.97T: 441 per parameter, 22× Chinchilla.
+    assert.match(budget.detail, /^441 tokens per parameter, 22x Chinchilla/);
   });
 
   it('leaves out a choice that would not change the file', () => {
@@ -52,7 +53,7 @@ describe('what the planner offers to write into a config', () => {
   it('writes the target for the file’s size at a multiple of Chinchilla', () => {
     const result = plan({ budget: { kind: 'flops', flops: 1e23 }, target: { kind: 'multiple', multiple: 4 } });
     const target = writeBackChoices(result, llama).choices.find((choice) => choice.kind === 'target-for-size')!;
-    assert.equal(target.tokens, 80 * 6_738_415_616);
+    assert.equal(target.tokens, 539e9); // 80 × 6,738,415,616, as the file will say it
     assert.match(target.label, /at 4× Chinchilla: 539B tokens/);
   });
 
@@ -93,6 +94,25 @@ describe('what the planner offers to write into a config', () => {
     assert.ok(
       after.tokens! >= 20 * analysis.parameters.active! && after.tokens! < 20 * analysis.parameters.active! + analysis.training.setting!.tokensPerStep!,
     );
+  });
+
+  it('gives each choice the figures the file will have once written, rounded once', () => {
+    const cases: [string, string, number][] = [
+      ['generic/llama-2-7b-run.yaml', 'llama-2-7b-run.yaml', 1.2e23],
+      ['generic/chinchilla-70b.yaml', 'chinchilla-70b.yaml', 5.76e23],
+      ['levanter/llama_small_fast.yaml', 'llama_small_fast.yaml', 1e20],
+    ];
+    for (const [file, name, flops] of cases) {
+      const text = readFileSync(join(examples, file), 'utf8');
+      for (const target of [{ kind: 'chinchilla' as const }, { kind: 'multiple' as const, multiple: 4 }]) {
+        const result = plan({ budget: { kind: 'flops', flops }, target });
+        for (const choice of writeBackChoices(result, analyze(text, name), UNICODE_NUMBERS).choices) {
+          const after = analyze(applied(text, choice.edits), name);
+          assert.equal(choice.tokens, after.tokens, `${name} ${choice.label}`);
+          if (choice.flops !== null) assert.equal(UNICODE_NUMBERS.flops(choice.flops), UNICODE_NUMBERS.flops(after.flops!), `${name} ${choice.label}`);
+        }
+      }
+    }
   });
 
   it('refuses, with the reason, when the length is not one value it can rewrite', () => {

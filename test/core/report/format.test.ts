@@ -67,3 +67,26 @@ describe('percentages to two significant figures', () => {
     assert.equal(UNICODE_NUMBERS.percent(0.5822), '58%');
   });
 });
+
+describe('tiny figures in the style of their surface', () => {
+  it('writes a percentage far below a thousandth of a percent as a power of ten, never as 1.4e-7%', () => {
+    assert.equal(UNICODE_NUMBERS.percent(1.4e-9), '1.4 × 10⁻⁷%');
+    assert.equal(ASCII_NUMBERS.percent(1.4e-9), '1.4e-7%');
+    assert.equal(UNICODE_NUMBERS.percent(2.3e-5), '0.0023%');
+  });
+
+  it('writes tiny ratios, counts and days the same way', () => {
+    assert.equal(UNICODE_NUMBERS.ratio(3.2e-8), '3.2 × 10⁻⁸');
+    assert.equal(UNICODE_NUMBERS.count(5e-9), '5.00 × 10⁻⁹');
+    assert.equal(UNICODE_NUMBERS.days(2e-6), '2.0 × 10⁻⁶');
+    assert.equal(UNICODE_NUMBERS.ratio(0.065), '0.065');
+  });
+
+  it("never lets JavaScript's e-notation through in the editor style", () => {
+    for (let exponent = -30; exponent <= 30; exponent++) {
+      const value = 1.37 * 10 ** exponent;
+      for (const text of [UNICODE_NUMBERS.percent(value), UNICODE_NUMBERS.ratio(value), UNICODE_NUMBERS.count(value), UNICODE_NUMBERS.days(value)])
+        assert.doesNotMatch(text, /\de[-+]?\d/, `${value} → ${text}`);
+    }
+  });
+});

@@ -23,6 +23,7 @@ export function finishAnalysis(budget: BudgetRecord, findings: Finding[]): Analy
     flops: budget.flops,
     method: budget.method,
     hardware: budget.hardwareEstimate,
+    statedHardware: budget.hardware ?? null,
     adapter: budget.adapterCount,
     flopsWithAttention: budget.flopsWithAttention,
     detailedFlops: budget.detailedFlops,

@@ -5,8 +5,13 @@
 // determined; at 10²⁴ FLOP it is 79.5× past the largest run and not determined.
 const assert = require('assert');
 
-/** Plans a FLOP budget, Chinchilla-optimal, and resolves with the plan's text once it is drawn. */
-async function planFlops(page, helpers, flops) {
+/**
+ * Plans a FLOP budget, Chinchilla-optimal, and resolves with the plan once it is drawn for this
+ * budget (`shown`, as the subtitle writes it) under the workspace fit. The plan waits for a fit
+ * that is still arriving and is drawn again when a refit lands, so the wait is for the drawn
+ * plan itself, never for a time.
+ */
+async function planFlops(page, helpers, flops, shown) {
   await helpers.runCommand('Compute Budget: Plan compute budget');
   const rows = page.locator('.quick-input-widget .monaco-list-row');
   await rows.filter({ hasText: 'A compute budget in FLOP' }).click();
@@ -22,6 +27,7 @@ async function planFlops(page, helpers, flops) {
   await rows.filter({ hasText: 'Chinchilla-optimal' }).click();
   const frame = helpers.chartFrame();
   await helpers.waitForChart('allocation', 'vscode-dark');
+  await frame.locator('#subtitle', { hasText: `= ${shown} FLOP` }).waitFor();
   const plan = frame.locator('#plan');
   await plan.locator('text=95% interval').first().waitFor();
   return plan;
@@ -37,7 +43,7 @@ module.exports = async function labAllocation(page, helpers) {
 
   await helpers.openFile('generic/chinchilla-70b.yaml');
   await helpers.waitForStatusBarItem('FLOP');
-  let plan = await planFlops(page, helpers, '1e22');
+  let plan = await planFlops(page, helpers, '1e22', '1.0 × 10²²');
   let text = await plan.innerText();
   assert.match(text, /Loss-optimal for this budget \(your fit \(64 runs, held-out loss error 0\.59%\)\)/);
   assert.match(
@@ -47,7 +53,16 @@ module.exports = async function labAllocation(page, helpers) {
   await plan.locator('text=95% interval').first().scrollIntoViewIfNeeded();
   await helpers.screenshot('lab-allocation-determined');
 
-  plan = await planFlops(page, helpers, '1e24');
+  // The loss view marks the optimum under your fit with its interval on N (a bar, named in the legend).
+  const frame = helpers.chartFrame();
+  await frame.locator('#view-loss').click();
+  await helpers.waitForChart('loss', 'vscode-dark');
+  assert.match(await frame.locator('#legend').innerText(), /Loss-optimal: 95% interval on N from the bootstrap of your runs/);
+  await helpers.screenshot('lab-allocation-loss-interval');
+  await frame.locator('#view-allocation').click();
+  await helpers.waitForChart('allocation', 'vscode-dark');
+
+  plan = await planFlops(page, helpers, '1e24', '1.0 × 10²⁴');
   text = await plan.innerText();
   assert.match(text, /not determined \(N wider than 30% either side\); 79\.5× the largest run's compute: an extrapolation/);
   await plan.locator('text=95% interval').first().scrollIntoViewIfNeeded();
