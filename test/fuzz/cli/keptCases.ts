@@ -195,7 +195,6 @@ export const KEPT: readonly KeptCase[] = [
       links: [],
       argv: ['boundary', '@CASE/evals.csv'],
     },
-    open: 'sanitise (issue 21 item 4): boundary text prints "::stop-commands::t0k3n: 15 models" at the start of a line (found by the fuzz, seed 1 case 298)',
   },
   {
     name: 'run ids that are workflow commands and escapes (fit text)',
@@ -247,6 +246,5 @@ export const KEPT: readonly KeptCase[] = [
       links: [],
       argv: ['statement', '@CASE/config.yaml', '--root', '@CASE'],
     },
-    open: 'sanitise (prototype names in directives): factExamples() throws on "constructor" read through ALIASES (found by the fuzz, seed 1 case 85)',
   },
 ];
