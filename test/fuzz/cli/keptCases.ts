@@ -208,7 +208,6 @@ export const KEPT: readonly KeptCase[] = [
       links: [],
       argv: ['fit', '@CASE/runs.csv', '--bootstrap', '0', '--root', '@CASE'],
     },
-    open: "sanitise (issue 21 item 4): the fit text prints a run id's raw ESC in its lab-early-checkpoint note",
   },
   {
     name: 'a file name that starts with ::',
@@ -226,7 +225,6 @@ export const KEPT: readonly KeptCase[] = [
       links: [],
       argv: ['statement', '@CASE/c1\u009b31m.yaml', '--root', '@CASE'],
     },
-    open: "sanitise (issue 21 item 4): the statement's Markdown title carries the raw U+009B of the file name (found by the fuzz, seed 7 case 153)",
   },
   {
     name: 'a facts file above --root (no .git between)',
