@@ -131,8 +131,8 @@ const bundles = [
   { ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The scaling-law lab's worker thread: runs files are fitted there, off the host's thread.
   { ...common, entryPoints: ['src/node/labWorker.ts'], outfile: 'dist/labWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
-  // The .compute-budget.yaml reader and editor (YAML and glob matching), which the host loads when it first meets a facts file.
-  { ...common, entryPoints: ['src/core/workspaceFacts/engine.ts'], outfile: 'dist/factsEngine.js', platform: 'node', format: 'cjs', target: 'node18' },
+  // The .compute-budget.yaml worker thread (YAML and glob matching): the host posts facts files' texts, never parses or matches them.
+  { ...common, entryPoints: ['src/node/factsWorker.ts'], outfile: 'dist/factsWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The command line: the same core, no editor.
   {
     ...common,

@@ -34,8 +34,8 @@ export interface ComputeBudgetApi {
 export interface HostServices {
   readonly analyzer: (log: (message: string) => void) => Analyzer;
   readonly models: ModelSource;
-  /** The `.compute-budget.yaml` reader and editor (loaded from its own bundle by the Node host). */
-  readonly factsEngine: () => FactsEngine;
+  /** The `.compute-budget.yaml` reader and editor (on a worker thread in the Node host); created once, when first needed. */
+  readonly factsEngine: (log: (message: string) => void) => FactsEngine & { dispose?(): void };
   /** Where the lab's fits and stop checks run. */
   readonly lab: (log: (message: string) => void) => LabExecutor;
 }
@@ -48,7 +48,8 @@ export function activateShared(context: vscode.ExtensionContext, host: HostServi
   // Restricted Mode: nothing leaves the machine, whatever the user's setting says.
   const networkAllowed = () => settings.current.allowNetwork && vscode.workspace.isTrusted;
   const resources = new WorkspaceResources(host.models, networkAllowed());
-  const facts = new WorkspaceFacts(host.factsEngine);
+  let factsEngine: (FactsEngine & { dispose?(): void }) | undefined;
+  const facts = new WorkspaceFacts(() => (factsEngine ??= host.factsEngine((message) => log.warn(message))));
   const cache = new AnalysisCache(
     settings,
     host.analyzer((message) => log.warn(message)),
@@ -70,6 +71,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostServi
       scheduler.refreshVisible();
     }),
     facts,
+    { dispose: () => factsEngine?.dispose?.() },
     facts.onDidChange(() => {
       cache.invalidate();
       scheduler.refreshVisible();

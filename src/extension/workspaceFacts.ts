@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import { rememberSideColumn, sideColumn } from './sideGroup';
 import { diagnosticDocUri } from './surfaces/diagnosticDocUri';
-import type { Severity } from '../core/analysis/findings';
+import type { Finding, Severity } from '../core/analysis/findings';
 import type { FactName } from '../core/source/directives';
 import type { FactsEngine } from '../core/workspaceFacts/engine';
 import type { FactRecord } from '../core/workspaceFacts/match';
-import type { FactsFile } from '../core/workspaceFacts/read';
 import { FACTS_FILE_NAME } from '../core/workspaceFacts/names';
 import { DIAGNOSTIC_SOURCE } from './commandIds';
 
+/** A facts file as the host holds it: its text only. Parsing it and matching its globs is the engine's work (off this thread in the Node host). */
 interface Loaded {
   readonly text: string;
-  readonly file: FactsFile;
+  /** False when the engine could not read it in its time: it then gives no facts (and is not tried again until it changes). */
+  readonly usable: boolean;
 }
 
 const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -72,8 +73,9 @@ export class WorkspaceFacts implements vscode.Disposable {
     try {
       const folders = this.foldersAbove(config);
       const loaded = await Promise.all(folders.map((folder) => this.load(vscode.Uri.joinPath(folder, FACTS_FILE_NAME))));
-      const placed = folders.flatMap((folder, i) => (loaded[i] ? [{ folder: folder.path, file: loaded[i]!.file }] : []));
-      return this.engine().factsForPath(placed, config.path);
+      const placed = folders.flatMap((folder, i) => (loaded[i]?.usable ? [{ folder: folder.path, text: loaded[i]!.text }] : []));
+      if (placed.length === 0) return {};
+      return await this.engine().factsForPath(placed, config.path);
     } catch {
       return {};
     }
@@ -96,9 +98,9 @@ export class WorkspaceFacts implements vscode.Disposable {
         .pop() ?? 0;
     const target = candidates[nearest];
     const folder = folders[nearest];
-    const glob = this.engine().globForPath(config.path.slice(folder.path.replace(/\/$/, '').length + 1));
+    const glob = await this.engine().globForPath(config.path.slice(folder.path.replace(/\/$/, '').length + 1));
     const text = loaded[nearest]?.text;
-    const result = this.engine().addFactEdit(text, glob, name, value);
+    const result = await this.engine().addFactEdit(text, glob, name, value);
     if (!result.ok) {
       void vscode.window.showWarningMessage(`Compute Budget: ${result.reason}`);
       return false;
@@ -174,10 +176,18 @@ export class WorkspaceFacts implements vscode.Disposable {
         return this.forget(uri);
       }
     }
-    const file = this.engine().readFactsFile(text);
+    let findings: readonly Finding[];
+    let usable = true;
+    try {
+      findings = await this.engine().problems(text);
+    } catch (error) {
+      usable = false;
+      // The worker was stopped (past its time limit) or failed: the file gives no facts, and says why.
+      findings = [{ severity: 'warning', code: 'too-large', message: error instanceof Error ? error.message : String(error), span: { start: 0, end: 0 } }];
+    }
     this.diagnostics.set(
       uri,
-      file.findings.map((finding) => {
+      findings.map((finding) => {
         const range = new vscode.Range(positionAt(text!, finding.span.start), positionAt(text!, finding.span.end));
         const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[finding.severity]);
         diagnostic.source = DIAGNOSTIC_SOURCE;
@@ -185,7 +195,7 @@ export class WorkspaceFacts implements vscode.Disposable {
         return diagnostic;
       }),
     );
-    return { text, file };
+    return { text, usable };
   }
 
   private forget(uri: vscode.Uri): undefined {

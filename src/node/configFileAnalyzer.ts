@@ -46,7 +46,7 @@ export class ConfigFileAnalyzer {
     const read = await readBounded(file, DEFAULT_MAX_LENGTH * 4);
     if ('error' in read && read.error !== 'too-large') return { unreadable: READ_FAILURE[read.error] };
     const text = 'text' in read ? read.text : 'x'.repeat(DEFAULT_MAX_LENGTH + 1);
-    const workspace = await workspaceFactsFor(file, { cache: this.factsCache });
+    const workspace = await workspaceFactsFor(file, { cache: this.factsCache, boundary: this.options.boundary });
     for (const item of workspace.problems)
       this.options.problem(`${terminalText(shortPath(item.file), 300)}:${item.line}:${item.column}: ${item.severity}: ${terminalText(item.message, 500)}`);
     const facts = withGiven(layeredFacts(text, [workspace.facts]), this.options.given);

@@ -34,6 +34,12 @@ export interface ReadFacts {
 export interface WorkspaceFactsOptions {
   /** The outermost folder to look in; by default the nearest folder above the config that holds `.git`, else the file system's root. */
   readonly root?: string;
+  /**
+   * The folder no facts file is read above (the command line's `--root`, or the working folder):
+   * the walk up stops there even with no `.git` on the way. A config outside it gets the facts
+   * file of its own folder only.
+   */
+  readonly boundary?: string;
   /** Facts files already read, by path: pass one map to every call of a run to read each file once. */
   readonly cache?: Map<string, Promise<ReadFacts | undefined>>;
 }
@@ -50,7 +56,8 @@ const LIMIT = 200_000;
  */
 export async function workspaceFactsFor(configPath: string, options: WorkspaceFactsOptions = {}): Promise<WorkspaceFactsForFile> {
   const config = path.resolve(configPath);
-  const folders = await foldersAbove(path.dirname(config), options.root ? path.resolve(options.root) : undefined);
+  const boundary = options.boundary !== undefined ? path.resolve(options.boundary) : undefined;
+  const folders = await foldersAbove(path.dirname(config), options.root ? path.resolve(options.root) : undefined, boundary);
   const cache = options.cache ?? new Map<string, Promise<ReadFacts | undefined>>();
   const placed: PlacedFactsFile[] = [];
   const files: string[] = [];
@@ -80,11 +87,12 @@ async function readFacts(file: string): Promise<ReadFacts | undefined> {
 }
 
 /** The folders from the outermost that applies down to `start`. */
-async function foldersAbove(start: string, root: string | undefined): Promise<string[]> {
+async function foldersAbove(start: string, root: string | undefined, boundary: string | undefined): Promise<string[]> {
   const folders: string[] = [];
   for (let folder = start; ; folder = path.dirname(folder)) {
     folders.unshift(folder);
     if (root ? folder === root : await exists(path.join(folder, '.git'))) break;
+    if (boundary !== undefined && (folder === boundary || !`${folder}${path.sep}`.startsWith(`${boundary.replace(/[\\/]+$/, '')}${path.sep}`))) break;
     if (path.dirname(folder) === folder) break;
     // A root that is not above the config: only the config's own folder applies.
     if (root && !`${start}${path.sep}`.startsWith(`${root.replace(/[\\/]+$/, '')}${path.sep}`)) break;

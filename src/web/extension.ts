@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { activateShared, type ComputeBudgetApi } from '../extension/activateShared';
 import { inlineAnalyzer } from '../extension/inlineAnalyzer';
 import { inlineLabExecutor } from '../extension/lab/labEngine';
-import { factsEngine } from '../core/workspaceFacts/engine';
+import { inlineFactsEngine } from '../core/workspaceFacts/engine';
 
 /**
  * The browser entry (vscode.dev, github.dev, code-server's web worker host). The extension host
@@ -15,7 +15,7 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
     analyzer: () => inlineAnalyzer,
     models: () => () => Promise.resolve(null),
     lab: () => inlineLabExecutor,
-    factsEngine: () => factsEngine,
+    factsEngine: () => inlineFactsEngine(),
   });
 }
 

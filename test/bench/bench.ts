@@ -14,6 +14,7 @@
  */
 import { parse, parseDocument } from 'yaml';
 import { analyze } from '../../src/core/analyze';
+import { measureFactsHostBlock } from './factsHostBlock';
 import { hostInputs, measureHostBlock } from './hostBlock';
 import { benchLabFit } from './labFit';
 import { benchLabReaders } from './labReaders';
@@ -293,6 +294,9 @@ async function main(): Promise<void> {
   console.log('\nHost-thread block per analysis (the extension analyses on a worker thread):');
   const blocks = await measureHostBlock(hostInputs(generateConfig(200), generateConfig(20_000)));
   console.log(JSON.stringify({ bench: 'host-thread-block', node: process.version, results: blocks }));
+  console.log('\nHost-thread block per .compute-budget.yaml file (read and matched on the facts worker):');
+  const factsBlocks = await measureFactsHostBlock();
+  console.log(JSON.stringify({ bench: 'facts-host-thread-block', node: process.version, results: factsBlocks }));
   // The scaling-law lab: one full fit of 250 runs (grid, 8 L-BFGS starts, held-out fit, 100 bootstrap resamples).
   const lab = benchLabFit();
   console.log(

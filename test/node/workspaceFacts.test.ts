@@ -34,6 +34,14 @@ describe('workspace facts for the command line', () => {
     assert.match(result.problems[0].message, /"tokenz" is not a fact/);
   });
 
+  it("reads no facts file above the boundary (the command line's --root), even with no .git on the way", async () => {
+    const inside = await workspaceFactsFor(path.join(EXAMPLES, 'team/gpt2.config.json'), { boundary: path.join(EXAMPLES, 'team') });
+    assert.deepEqual(inside.files, [path.join(EXAMPLES, 'team/.compute-budget.yaml')]);
+    assert.deepEqual(inside.facts, { tokens: '10B' }, 'the gpus of the file above are not read');
+    const outside = await workspaceFactsFor(path.join(EXAMPLES, 'llama-2-7b/config.json'), { boundary: path.join(EXAMPLES, 'team') });
+    assert.deepEqual(outside.files, [], "a config outside the boundary gets only its own folder's file, and llama-2-7b/ has none");
+  });
+
   it('finds the repository root by its .git when no root is given, and never throws for a missing config', async () => {
     const result = await workspaceFactsFor(path.join(EXAMPLES, 'llama-2-7b/config.json'));
     assert.deepEqual(result.facts, { tokens: '2T' });
