@@ -7,6 +7,7 @@ import { generic } from './generic/generic';
 import { gptNeox } from './gptNeox/gptNeox';
 import { hfTrainer } from './hfTrainer/hfTrainer';
 import { huggingface } from './huggingface/huggingface';
+import { launchFlags } from './launchFlags/launchFlags';
 import { levanter } from './levanter/levanter';
 import { litgpt } from './litgpt/litgpt';
 import { llmFoundry } from './llmFoundry/llmFoundry';
@@ -40,6 +41,7 @@ export const FRAMEWORKS: readonly FrameworkModule[] = [
   plain,
   megatronLm,
   megatronArgs,
+  launchFlags,
   generic,
 ];
 

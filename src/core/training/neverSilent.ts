@@ -69,3 +69,21 @@ export function unfollowedLaunchFinding(text: string): Finding | undefined {
     message: `This script launches training${launcher ? ` with ${launcher}` : ''} (it sets ${shown.slice(0, 4).join(', ')}${shown.length > 4 ? ', …' : ''}) through a program whose flags this reader does not know (it follows Megatron's pretrain_*.py), so neither the model size nor the training tokens are counted. State them with a \`# compute-budget: parameters=… tokens=…\` comment.`,
   };
 }
+
+/**
+ * A YAML, JSON, TOML or Python file no reader recognises that still sets three or more training
+ * keys (nanoGPT's `config/train_gpt2.py`: a batch, a block size, iterations, no model shape): one
+ * note naming the keys and what would complete them, instead of silence.
+ */
+export function unrecognisedConfigFinding(text: string): Finding | undefined {
+  const keys = trainingKeysIn(text);
+  if (keys.length < 3) return undefined;
+  const shown = keys.slice(0, 5).map((key) => `\`${key}\``);
+  return {
+    severity: 'information',
+    code: 'missing-architecture',
+    span: { start: 0, end: 0 },
+    message: `This looks like a training config (it sets ${shown.join(', ')}${keys.length > 5 ? ', …' : ''}), but no reader recognises it: it names no model and holds no hidden size, number of layers and heads together, so the model size is not counted. Write the shape, name a known model, or give \`parameters=\` (and \`tokens=\` if the length is not read) in a \`# compute-budget:\` comment.`,
+    fixes: [{ kind: 'add-fact', fact: 'parameters', title: 'Add the parameter count (compute-budget comment)' }],
+  };
+}

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings';
 import { trainingKeysIn, unsupportedFormat } from '../../source/foreignSyntax';
-import { silentFileFinding, unfollowedLaunchFinding } from '../../training/neverSilent';
+import { silentFileFinding, unfollowedLaunchFinding, unrecognisedConfigFinding } from '../../training/neverSilent';
 import type { HardwareRecord, ScopedRecord } from './types';
 
 /**
@@ -61,7 +61,7 @@ function notAConfig(read: HardwareRecord, scoped: ScopedRecord): ScopedRecord {
   const aboutTheText = new Set<Finding['code']>(['parse-error', 'too-deep', 'too-large']);
   const kept = scoped.findings.filter((finding) => aboutTheText.has(finding.code) && !/multiple documents/i.test(finding.message));
   // A launch script whose training command is not followed says so (training/neverSilent.ts).
-  const launch = read.syntax === 'shell' ? unfollowedLaunchFinding(read.text) : undefined;
+  const launch = read.syntax === 'shell' ? unfollowedLaunchFinding(read.text) : unrecognisedConfigFinding(read.text);
   if (launch) kept.push(launch);
   return { ...scoped, model: {}, training: { factors: [] }, findings: kept, options: { ...scoped.options, quiet: true } };
 }

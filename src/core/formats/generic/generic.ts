@@ -16,11 +16,14 @@ import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, type FrameworkModule, type Rea
 /** Keys that give the whole step's batch; a bare `batch_size` of a small trainer is per device. */
 const GLOBAL_BATCH = ['global_batch_size', 'total_batch_size', 'global_train_batch_size', 'train_batch_size', 'global_batch'];
 
-const TRAINING: TrainingKeys = {
+export const GENERIC_TRAINING: TrainingKeys = {
   ...COMMON_TRAINING,
   steps: [...COMMON_TRAINING.steps, 'num_training_steps', 'n_steps', 'max_train_steps', 'total_iters'],
   globalBatch: GLOBAL_BATCH,
-  microBatch: [...COMMON_TRAINING.microBatch, 'batch_size', 'local_batch_size', 'per_gpu_batch_size', 'device_batch_size'],
+  // InternLM's `micro_bsz` (sequences per micro-batch of one data-parallel rank) and `micro_num`
+  // (micro-batches per optimizer step: accumulation), InternLM@00478761 configs/7B_sft.py.
+  microBatch: [...COMMON_TRAINING.microBatch, 'batch_size', 'local_batch_size', 'per_gpu_batch_size', 'device_batch_size', 'micro_bsz'],
+  accumulation: [...COMMON_TRAINING.accumulation, 'micro_num', 'grad_accum_steps', 'accumulation_steps', 'gradient_accumulation'],
   sequence: [...COMMON_TRAINING.sequence, 'max_length', 'ctx_len'],
 };
 
@@ -29,8 +32,8 @@ function detect(root: MapNode, view: ConfigView): number {
   // A training length makes it a training config, which a model's own config.json never is: it
   // outranks the Hugging Face module's weak guess (2) on bare shape keys. A vocabulary or sequence
   // length alone still says it is a language model rather than, say, a vision transformer.
-  if (view.find(TRAINING.steps) ?? view.find(TRAINING.microBatch) ?? view.find(GLOBAL_BATCH)) return 2.5;
-  return (view.find(SYNONYMS.vocab) ?? view.find(TRAINING.sequence)) ? 1 : 0;
+  if (view.find(GENERIC_TRAINING.steps) ?? view.find(GENERIC_TRAINING.microBatch) ?? view.find(GLOBAL_BATCH)) return 2.5;
+  return (view.find(SYNONYMS.vocab) ?? view.find(GENERIC_TRAINING.sequence)) ? 1 : 0;
 }
 
 /** Says how a bare `batch_size` was read, since the file cannot say whether it is per device. */
@@ -52,18 +55,18 @@ function batchNote(view: ConfigView, context: ReadContext): Finding | undefined 
 export const generic: FrameworkModule = {
   id: 'generic',
   name: 'config read by key names',
-  syntaxes: ['yaml', 'json', 'toml'],
+  syntaxes: ['yaml', 'json', 'toml', 'python'],
   detect,
   readArchitecture: (view, context) => {
     const { draft, note } = readGeneric(view);
     if (note) context.findings.push(note);
     return draft;
   },
-  training: TRAINING,
+  training: GENERIC_TRAINING,
   readTokens: (view, context) => {
     const note = batchNote(view, context);
     if (note) context.findings.push(note);
-    const tokens = readTokens(view, TRAINING, context.facts, context.findings);
+    const tokens = readTokens(view, GENERIC_TRAINING, context.facts, context.findings);
     guessesNeverErrors(view.findings, 'read by key name only');
     return tokens;
   },

@@ -27,6 +27,9 @@ const MEGATRON_KEYS = [
   'untie_embeddings_and_output_weights',
 ];
 
+/** Of MEGATRON_KEYS, the ones a decoder config of another trainer does not also write. */
+const MEGATRON_ONLY = MEGATRON_KEYS.filter((key) => !['num_layers', 'hidden_size', 'num_attention_heads'].includes(key));
+
 /** GPT-NeoX spells some of the same arguments; these say the file is NeoX's (gptNeox.ts reads it). */
 const NEOX_SIGNS = ['pipe_parallel_size', 'model_parallel_size', 'pos_emb', 'no_weight_tying', 'train_micro_batch_size_per_gpu', 'gpt_j_residual'];
 
@@ -37,7 +40,9 @@ const NEOX_SIGNS = ['pipe_parallel_size', 'model_parallel_size', 'pos_emb', 'no_
 function detect(root: MapNode): number {
   if (tally(root, NEOX_SIGNS) > 0 || has(root, 'model_type', 'num_hidden_layers')) return 0;
   const sections = [root, ...root.entries.map((entry) => entry.value).filter((node): node is MapNode => node.kind === 'map')];
-  return sections.some((node) => has(node, 'num_layers') && tally(node, MEGATRON_KEYS) >= 3) ? 6 : 0;
+  // `num_layers`, `hidden_size` and `num_attention_heads` alone are every decoder's names (InternLM's
+  // Python `model = dict(…)`): one name only Megatron's arguments use must be there too.
+  return sections.some((node) => has(node, 'num_layers') && tally(node, MEGATRON_KEYS) >= 3 && tally(node, MEGATRON_ONLY) >= 1) ? 6 : 0;
 }
 
 const TRAINING: TrainingKeys = {
@@ -54,7 +59,7 @@ const TRAINING: TrainingKeys = {
 export const megatronArgs: FrameworkModule = {
   id: 'megatron-args',
   name: 'Megatron-LM arguments (YAML/JSON)',
-  syntaxes: ['yaml', 'json'],
+  syntaxes: ['yaml', 'json', 'python'],
   detect,
   readArchitecture: (view, context) => {
     context.findings.push(...architectureConflicts(view));
