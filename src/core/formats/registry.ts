@@ -14,6 +14,7 @@ import { llmFoundry } from './llmFoundry/llmFoundry';
 import { maxtext } from './maxtext/maxtext';
 import { megatronArgs } from './megatronArgs/megatronArgs';
 import { megatronLm } from './megatronLm/megatronLm';
+import { nanogpt } from './nanogpt/nanogpt';
 import { nanotron } from './nanotron/nanotron';
 import { nemo } from './nemo/nemo';
 import { olmo } from './olmo/olmo';
@@ -36,6 +37,7 @@ export const FRAMEWORKS: readonly FrameworkModule[] = [
   llmFoundry,
   maxtext,
   nanotron,
+  nanogpt,
   torchtune,
   torchtitan,
   plain,

@@ -34,7 +34,9 @@ export function scopeReading(read: HardwareRecord): ScopedRecord {
 /** A training config: all of it counts; a file that yields no figure says why (training/neverSilent.ts). */
 function trainingScope(read: HardwareRecord, scoped: ScopedRecord): ScopedRecord {
   const { model, training, findings, trainerArgs } = read;
-  const silent = silentFileFinding(read.framework, model, training, findings, { start: 0, end: Math.min(read.text.length, 1) });
+  const silent =
+    silentFileFinding(read.framework, model, training, findings, { start: 0, end: Math.min(read.text.length, 1) }) ??
+    (read.framework.id === 'unknown' && !model.total ? unrecognisedConfigFinding(read.text) : undefined);
   if (silent) findings.push(silent);
   // A run that re-initialises the weights is pretraining, whatever model it names.
   const counted = trainerArgs?.reinitialises ? { ...model, startsFrom: undefined } : model;
