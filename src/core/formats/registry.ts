@@ -9,6 +9,7 @@ import { hfTrainer } from './hfTrainer/hfTrainer';
 import { huggingface } from './huggingface/huggingface';
 import { launchFlags } from './launchFlags/launchFlags';
 import { levanter } from './levanter/levanter';
+import { lingua } from './lingua/lingua';
 import { litgpt } from './litgpt/litgpt';
 import { llmFoundry } from './llmFoundry/llmFoundry';
 import { maxtext } from './maxtext/maxtext';
@@ -19,7 +20,9 @@ import { nanotron } from './nanotron/nanotron';
 import { nemo } from './nemo/nemo';
 import { olmo } from './olmo/olmo';
 import { peftAdapter } from './peftAdapter/peftAdapter';
+import { picotron } from './picotron/picotron';
 import { plain } from './plain/plain';
+import { primeRl } from './primeRl/primeRl';
 import { torchtitan } from './torchtitan/torchtitan';
 import { torchtune } from './torchtune/torchtune';
 
@@ -38,6 +41,9 @@ export const FRAMEWORKS: readonly FrameworkModule[] = [
   maxtext,
   nanotron,
   nanogpt,
+  lingua,
+  picotron,
+  primeRl,
   torchtune,
   torchtitan,
   plain,
