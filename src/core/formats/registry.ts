@@ -3,6 +3,7 @@ import type { ConfigView } from '../source/view';
 import { axolotl } from './axolotl/axolotl';
 import type { Syntax } from '../source/syntax';
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, type FrameworkModule } from './format';
+import { deepspeed } from './deepspeed/deepspeed';
 import { generic } from './generic/generic';
 import { gptNeox } from './gptNeox/gptNeox';
 import { hfTrainer } from './hfTrainer/hfTrainer';
@@ -50,6 +51,7 @@ export const FRAMEWORKS: readonly FrameworkModule[] = [
   megatronLm,
   megatronArgs,
   launchFlags,
+  deepspeed,
   generic,
 ];
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { analyze } from '../../../src/core/analyze';
 import { analyzeExample } from './examples';
 
 /**
@@ -44,5 +45,18 @@ describe('dialects of small trainers, read through the shared meaning', () => {
     assert.ok(
       analysis.findings.some((finding) => /The fact dataset_tokens=1,000,000,000 was given, but nothing in this reading used it/.test(finding.message)),
     );
+  });
+});
+
+describe('DeepSpeed configs', () => {
+  it('recognises a ds_config.json as DeepSpeed and says the model and steps are in the script that passes it', () => {
+    const text = JSON.stringify({ train_batch_size: 512, train_micro_batch_size_per_gpu: 8, zero_optimization: { stage: 2 }, bf16: { enabled: true } });
+    const analysis = analyze(text, '/repo/ds_config.json');
+    assert.equal(analysis.framework, 'deepspeed');
+    assert.deepEqual(
+      analysis.findings.map((finding) => [finding.code, finding.severity]),
+      [['missing-architecture', 'information']],
+    );
+    assert.match(analysis.findings[0].message, /--deepspeed_config/);
   });
 });

@@ -2,7 +2,7 @@ import { readMegatron } from '../shared/megatronModel';
 import { fact } from '../../source/fact';
 import type { MapNode } from '../../source/tree';
 import { COMMON_MODEL_NAME_KEYS, has, tally, type FrameworkModule, type TrainingKeys } from '../format';
-import { architectureConflicts, MEGATRON_TRAINING, readMegatronTokens } from '../megatronLm/megatronLm';
+import { architectureConflicts, MEGATRON_KEYS, MEGATRON_ONLY, MEGATRON_TRAINING, readMegatronTokens } from '../shared/megatronArguments';
 
 /**
  * Megatron-LM's command-line arguments written as keys of a YAML or JSON file instead of flags of
@@ -10,25 +10,6 @@ import { architectureConflicts, MEGATRON_TRAINING, readMegatronTokens } from '..
  * `model:`/`system:` sections (`num_layers: 32`, `swiglu: true`), a Python-style dict turned into
  * JSON. The meaning is the launch script's: the same reader, defaults and checks, one shared layer.
  */
-
-/** Names only Megatron's arguments use together (Hugging Face writes num_hidden_layers, NeoX adds its own). */
-const MEGATRON_KEYS = [
-  'num_layers',
-  'hidden_size',
-  'num_attention_heads',
-  'seq_length',
-  'micro_batch_size',
-  'global_batch_size',
-  'train_iters',
-  'train_samples',
-  'ffn_hidden_size',
-  'tensor_model_parallel_size',
-  'max_position_embeddings',
-  'untie_embeddings_and_output_weights',
-];
-
-/** Of MEGATRON_KEYS, the ones a decoder config of another trainer does not also write. */
-const MEGATRON_ONLY = MEGATRON_KEYS.filter((key) => !['num_layers', 'hidden_size', 'num_attention_heads'].includes(key));
 
 /** GPT-NeoX spells some of the same arguments; these say the file is NeoX's (gptNeox.ts reads it). */
 const NEOX_SIGNS = ['pipe_parallel_size', 'model_parallel_size', 'pos_emb', 'no_weight_tying', 'train_micro_batch_size_per_gpu', 'gpt_j_residual'];
