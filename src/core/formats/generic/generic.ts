@@ -13,6 +13,9 @@ import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, type FrameworkModule, type Rea
  * all, so every framework module that knows the file wins; its findings say what was assumed.
  */
 
+/** Keys of the model's context, read as the sequence length only when no sequence key is written. */
+const CONTEXT_AS_SEQUENCE = ['max_position_embeddings', 'n_positions'];
+
 /** Keys that give the whole step's batch; a bare `batch_size` of a small trainer is per device. */
 const GLOBAL_BATCH = ['global_batch_size', 'total_batch_size', 'global_train_batch_size', 'train_batch_size', 'global_batch'];
 
@@ -24,7 +27,8 @@ export const GENERIC_TRAINING: TrainingKeys = {
   // (micro-batches per optimizer step: accumulation), InternLM@00478761 configs/7B_sft.py.
   microBatch: [...COMMON_TRAINING.microBatch, 'batch_size', 'local_batch_size', 'per_gpu_batch_size', 'device_batch_size', 'micro_bsz'],
   accumulation: [...COMMON_TRAINING.accumulation, 'micro_num', 'grad_accum_steps', 'accumulation_steps', 'gradient_accumulation'],
-  sequence: [...COMMON_TRAINING.sequence, 'max_length', 'ctx_len'],
+  // With no sequence key, the model's context: most runs train at it (the note says it was assumed).
+  sequence: [...COMMON_TRAINING.sequence, 'max_length', 'ctx_len', ...CONTEXT_AS_SEQUENCE],
 };
 
 function detect(root: MapNode, view: ConfigView): number {
@@ -67,6 +71,14 @@ export const generic: FrameworkModule = {
     const note = batchNote(view, context);
     if (note) context.findings.push(note);
     const tokens = readTokens(view, GENERIC_TRAINING, context.facts, context.findings);
+    const sequence = view.find(GENERIC_TRAINING.sequence);
+    if (tokens.tokens && sequence && CONTEXT_AS_SEQUENCE.includes(sequence.entry.key.toLowerCase()))
+      context.findings.push({
+        severity: 'information',
+        code: 'assumed-value',
+        span: sequence.entry.keySpan,
+        message: `No sequence-length key, so the sequences are taken as the model's whole context, ${sequence.entry.key}; write \`seq_len\` if the run trains on shorter ones.`,
+      });
     guessesNeverErrors(view.findings, 'read by key name only');
     return tokens;
   },
