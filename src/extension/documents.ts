@@ -10,7 +10,14 @@ export const DOCUMENT_SELECTOR: vscode.DocumentSelector = CONFIG_LANGUAGES.flatM
   { language, scheme: 'vscode-remote' },
 ]);
 
-const SYNTAX_OF_LANGUAGE: Readonly<Record<string, Syntax>> = { yaml: 'yaml', json: 'json', jsonc: 'json', toml: 'toml', shellscript: 'shell', python: 'python' };
+const SYNTAX_OF_LANGUAGE: Readonly<Record<string, Syntax>> = {
+  yaml: 'yaml',
+  json: 'json',
+  jsonc: 'json',
+  toml: 'toml',
+  shellscript: 'shell',
+  python: 'python',
+};
 
 /**
  * The syntax an untitled document's language names; a saved file's name decides by itself

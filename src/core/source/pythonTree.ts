@@ -1,6 +1,7 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import type { ConfigNode, MapEntry, MapNode, ScalarNode, Span } from './tree';
+import { maxOf, minOf } from '../numbers/extent';
 import type { ParsedSource } from './yamlTree';
 
 /**
@@ -238,9 +239,9 @@ class LiteralReader {
             : name === 'round' && numbers.length === 1
               ? roundHalfEven(first)
               : name === 'min'
-                ? Math.min(...(numbers as number[]))
+                ? minOf(numbers as number[])
                 : name === 'max'
-                  ? Math.max(...(numbers as number[]))
+                  ? maxOf(numbers as number[])
                   : undefined;
     return result === undefined || (name === 'int' && positional.length > 1) ? undefined : { kind: 'scalar', value: result, span };
   }
