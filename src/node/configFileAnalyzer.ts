@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { analyze, DEFAULT_MAX_LENGTH, type Analysis } from '../core/analyze';
 import { ResourceCache, withResources, type ResourceHost } from '../core/resources/resources';
-import { printable } from '../core/source/view';
+import { terminalText } from '../core/text/sanitise';
 import { layeredFacts } from '../core/workspaceFacts/match';
 import { factName } from '../core/workspaceFacts/read';
 import { boundedCache } from './boundary';
@@ -20,6 +20,8 @@ export interface ConfigFileAnalyzerOptions {
   readonly boundary?: string;
   /** Called with each problem of a `.compute-budget.yaml` file, as a `file:line:column: severity: message` line. */
   readonly problem: (line: string) => void;
+  /** Also propose the TP · PP · DP layouts that fit (`plan --config`). */
+  readonly layouts?: boolean;
 }
 
 /** A config file analysed, or why it could not be read. */
@@ -46,11 +48,11 @@ export class ConfigFileAnalyzer {
     const text = 'text' in read ? read.text : 'x'.repeat(DEFAULT_MAX_LENGTH + 1);
     const workspace = await workspaceFactsFor(file, { cache: this.factsCache });
     for (const item of workspace.problems)
-      this.options.problem(`${printable(shortPath(item.file), 300)}:${item.line}:${item.column}: ${item.severity}: ${printable(item.message, 500)}`);
+      this.options.problem(`${terminalText(shortPath(item.file), 300)}:${item.line}:${item.column}: ${item.severity}: ${terminalText(item.message, 500)}`);
     const facts = withGiven(layeredFacts(text, [workspace.facts]), this.options.given);
     const { tokensPerParameter } = this.options;
     const analysis = await withResources(
-      (resources) => analyze(text, file, { facts, tokensPerParameter, resources }),
+      (resources) => analyze(text, file, { facts, tokensPerParameter, resources, layouts: this.options.layouts }),
       boundedCache(this.cache, file, this.options.boundary),
       this.host,
     );

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../core/analyze';
 import type { MemoryReport } from '../../core/memory/report';
 import { UNICODE_NUMBERS as n } from '../../core/report/format';
-import { escapeMarkdown as md } from './markdown';
+import { hoverMarkdown as md } from '../../core/text/sanitise';
 
 /** Bytes as GiB with the house ratio format (no e-notation): 76235669504 → "71". */
 const gib = (bytes: number): string => n.ratio(bytes / 2 ** 30);
@@ -47,7 +47,11 @@ export function memoryHoverRows(analysis: Analysis, key: string): [string, strin
   }
   const throughput = analysis.throughput;
   if (throughput && (onKnob || memory?.accelerator)) {
-    const days = throughput.days !== null ? `; ${n.days(throughput.days)} days for the run` : '';
+    const cost =
+      throughput.cost !== null && throughput.acceleratorHours !== null
+        ? `, ${n.grouped(throughput.acceleratorHours)} accelerator-hours × ${n.ratio(throughput.pricePerHour!)} = ${n.grouped(throughput.cost)}`
+        : '';
+    const days = throughput.days !== null ? `; ${n.days(throughput.days)} days for the run${cost}` : '';
     rows.push(['Step time (estimate)', `${n.ratio(throughput.stepSeconds)} s at MFU ${n.percent(throughput.mfu)} (${md(throughput.mfuSource)})${days}`]);
   }
   const serving = analysis.serving;

@@ -20,12 +20,14 @@ import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { labelPlugin, type LabelSpec } from './labels';
 import { renderLegend, type LegendEntry } from './legend';
 import { renderPlan } from './planView';
+import { renderMemoryBar } from './memoryBar';
 import type { ChartState, ChartView, FromWebview, ToWebview } from '../../protocol/chartMessages';
 import { readPalette, withAlpha, type Palette } from './theme';
 import { logAxis, scatterConfig, type Built, type Datum } from './config';
 import { boundaryChart, curveChart, runsChart } from './labViews';
 import './chart.css';
 import { minOf, maxOf } from '../../core/numbers/extent';
+import { webviewData } from '../../core/text/sanitise';
 
 Chart.register(ScatterController, LineController, LineElement, PointElement, LogarithmicScale, LinearScale, Tooltip);
 
@@ -44,6 +46,7 @@ const note = document.getElementById('note')!;
 const legend = document.getElementById('legend')!;
 const planSection = document.getElementById('plan')!;
 const planBody = document.getElementById('plan-body')!;
+const memorySection = document.getElementById('memory')!;
 const copyButton = document.getElementById('copy-markdown') as HTMLButtonElement;
 const exportButtons = { png: document.getElementById('export-png') as HTMLButtonElement, svg: document.getElementById('export-svg') as HTMLButtonElement };
 const buttons: Record<ChartView, HTMLButtonElement> = {
@@ -337,6 +340,7 @@ function render(data: ChartData, view: ChartView, id: number): void {
               : allocationChart(data, palette);
     renderLegend(legend, built.legend);
     renderPlan(planSection, planBody, data.plan?.sheet);
+    renderMemoryBar(memorySection, data.memory);
     chart?.destroy();
     delete document.body.dataset.rendered;
     const done: Plugin = {
@@ -420,8 +424,9 @@ for (const [format, button] of Object.entries(exportButtons) as ['png' | 'svg', 
 copyButton.addEventListener('click', () => vscode.postMessage({ type: 'copy-markdown' }));
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
-  const message = event.data;
-  if (message?.type !== 'render') return;
+  if (event.data?.type !== 'render') return;
+  // Config text is drawn by this page, Chart.js's tooltips and the canvas: controls and bidi overrides are shown escaped.
+  const message = webviewData(event.data);
   renderId = message.renderId;
   state = { data: message.data, view: message.view ?? state?.view ?? 'allocation', source: message.source };
   render(message.data, state.view, renderId);
