@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Syntax } from '../core/source/syntax';
 
 /** The languages whose documents may be training configs. */
-export const CONFIG_LANGUAGES = ['yaml', 'json', 'jsonc', 'toml', 'shellscript', 'compute-budget'] as const;
+export const CONFIG_LANGUAGES = ['yaml', 'json', 'jsonc', 'toml', 'shellscript', 'python', 'compute-budget'] as const;
 
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = CONFIG_LANGUAGES.flatMap((language) => [
   { language, scheme: 'file' },
@@ -10,7 +10,14 @@ export const DOCUMENT_SELECTOR: vscode.DocumentSelector = CONFIG_LANGUAGES.flatM
   { language, scheme: 'vscode-remote' },
 ]);
 
-const SYNTAX_OF_LANGUAGE: Readonly<Record<string, Syntax>> = { yaml: 'yaml', json: 'json', jsonc: 'json', toml: 'toml', shellscript: 'shell' };
+const SYNTAX_OF_LANGUAGE: Readonly<Record<string, Syntax>> = {
+  yaml: 'yaml',
+  json: 'json',
+  jsonc: 'json',
+  toml: 'toml',
+  shellscript: 'shell',
+  python: 'python',
+};
 
 /**
  * The syntax an untitled document's language names; a saved file's name decides by itself

@@ -3,21 +3,27 @@ import type { ConfigView } from '../source/view';
 import { axolotl } from './axolotl/axolotl';
 import type { Syntax } from '../source/syntax';
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, type FrameworkModule } from './format';
+import { deepspeed } from './deepspeed/deepspeed';
 import { generic } from './generic/generic';
 import { gptNeox } from './gptNeox/gptNeox';
 import { hfTrainer } from './hfTrainer/hfTrainer';
 import { huggingface } from './huggingface/huggingface';
+import { launchFlags } from './launchFlags/launchFlags';
 import { levanter } from './levanter/levanter';
+import { lingua } from './lingua/lingua';
 import { litgpt } from './litgpt/litgpt';
 import { llmFoundry } from './llmFoundry/llmFoundry';
 import { maxtext } from './maxtext/maxtext';
 import { megatronArgs } from './megatronArgs/megatronArgs';
 import { megatronLm } from './megatronLm/megatronLm';
+import { nanogpt } from './nanogpt/nanogpt';
 import { nanotron } from './nanotron/nanotron';
 import { nemo } from './nemo/nemo';
 import { olmo } from './olmo/olmo';
 import { peftAdapter } from './peftAdapter/peftAdapter';
+import { picotron } from './picotron/picotron';
 import { plain } from './plain/plain';
+import { primeRl } from './primeRl/primeRl';
 import { torchtitan } from './torchtitan/torchtitan';
 import { torchtune } from './torchtune/torchtune';
 
@@ -35,11 +41,17 @@ export const FRAMEWORKS: readonly FrameworkModule[] = [
   llmFoundry,
   maxtext,
   nanotron,
+  nanogpt,
+  lingua,
+  picotron,
+  primeRl,
   torchtune,
   torchtitan,
   plain,
   megatronLm,
   megatronArgs,
+  launchFlags,
+  deepspeed,
   generic,
 ];
 

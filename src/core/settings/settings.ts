@@ -63,7 +63,7 @@ const PROTOTYPE_NAMES = new Set([
 const SEVERITY_SETTINGS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 const CODES = new Set<string>(FINDING_CODES);
 const MAX_KEYS = 200;
-const SYNTAXES: readonly Syntax[] = ['yaml', 'json', 'toml', 'shell'];
+const SYNTAXES: readonly Syntax[] = ['yaml', 'json', 'toml', 'shell', 'python'];
 
 const show = (value: unknown) => printable(typeof value === 'string' ? JSON.stringify(value) : safeJson(value), 60);
 

@@ -185,6 +185,17 @@ function readFraction(name: FactName, rawValue: string, span: Span | undefined, 
 
 /** The last value given for a fact wins: settings and flags come after the file's comments. */
 export function userFact(facts: readonly UserFact[], name: FactName): UserFact | undefined {
-  for (let i = facts.length - 1; i >= 0; i--) if (facts[i].name === name) return facts[i];
+  for (let i = facts.length - 1; i >= 0; i--)
+    if (facts[i].name === name) {
+      READ.add(facts[i]);
+      return facts[i];
+    }
   return undefined;
+}
+
+/** Facts some reader asked for: one never asked for changed no number, and the user is told (training/neverSilent.ts). */
+const READ = new WeakSet<UserFact>();
+
+export function factWasRead(fact: UserFact): boolean {
+  return READ.has(fact);
 }

@@ -35,9 +35,11 @@ export function shellValue(node: ConfigNode): ShellValue | undefined {
 /**
  * Any other program a launch line runs with flags: a Python script (`train.py`, `finetune_gpt.py`,
  * `open_instruct/finetune.py`, under `accelerate launch`, `torchrun` or `deepspeed`) or ms-swift's
- * command line (`swift sft`, `megatron sft`). The framework modules decide from the flags what it is.
+ * command line (`swift sft`, `megatron sft`), llm.c's `train_gpt2cu` binary, or a module run with
+ * `python -m` whose name says it trains (`EasyLM.models.llama.llama_train`). The framework modules
+ * decide from the flags what it is.
  */
-export const TRAINING_PROGRAM = /(^|\/)[A-Za-z0-9_.-]+\.py$|^(swift|megatron)$/;
+export const TRAINING_PROGRAM = /(^|\/)[A-Za-z0-9_.-]+\.py$|^(swift|megatron)$|(^|\/)train_gpt2(cu|fp32cu)?$|^[A-Za-z_]\w*(\.\w+)*\.\w*train\w*$/;
 
 export function readShell(text: string, isProgram?: (word: string) => boolean): ParsedSource {
   const launches = interpret(parseShell(lexShell(text)), isProgram ?? ((word) => MEGATRON_PROGRAM.test(word) || TRAINING_PROGRAM.test(word)));
@@ -49,10 +51,17 @@ export function readShell(text: string, isProgram?: (word: string) => boolean): 
   const launch = megatron.length > 0 ? megatron[megatron.length - 1] : flagged[flagged.length - 1];
   const root = launch ? treeOf(launch) : undefined;
   if (root && megatron.length === 0) GUESSED.add(root);
+  if (root && launch) PROGRAM.set(root, fieldText(launch.fields[launch.program]) ?? '');
   return { root, problems: [] };
 }
 
 const GUESSED = new WeakSet<ConfigNode>();
+const PROGRAM = new WeakMap<ConfigNode, string>();
+
+/** The program a launch script's tree holds the flags of, as written (`torchrun_main.py`, `./train_gpt2cu`). */
+export function launchedProgram(root: ConfigNode | undefined): string | undefined {
+  return root ? PROGRAM.get(root) : undefined;
+}
 
 /** Whether the tree holds the flags of a program other than `pretrain_*.py`: their meaning is read from their names. */
 export function guessedProgram(root: ConfigNode | undefined): boolean {

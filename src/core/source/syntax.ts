@@ -1,10 +1,11 @@
 import { readJson } from './jsonTree';
+import { readPython } from './pythonTree';
 import { readShell } from './shellTree';
 import { readToml } from './tomlTree';
 import { readYaml, type ParsedSource } from './yamlTree';
 
 /** The syntaxes configs are written in; each has one reader into the shared tree. */
-export type Syntax = 'yaml' | 'json' | 'shell' | 'toml';
+export type Syntax = 'yaml' | 'json' | 'shell' | 'toml' | 'python';
 
 interface SyntaxSign {
   readonly syntax: Syntax;
@@ -22,6 +23,8 @@ const SIGNS: readonly SyntaxSign[] = [
   { syntax: 'json', fileName: /\.jsonc?$/i, looksLike: (text) => /^\s*[[{]/.test(text) && !/^\s*#/.test(text) },
   { syntax: 'shell', fileName: /\.(sh|bash)$/i, looksLike: (text) => /^#![^\n]*\b(sh|bash|zsh|ksh|dash)\b/.test(text) },
   { syntax: 'toml', fileName: /\.toml$/i },
+  // Python configs are read for their literal assignments only (pythonTree.ts), never run.
+  { syntax: 'python', fileName: /\.py$/i },
   { syntax: 'yaml', fileName: /\.ya?ml$/i },
 ];
 
@@ -29,6 +32,7 @@ const READERS: Readonly<Record<Syntax, (text: string) => ParsedSource>> = {
   json: readJson,
   shell: (text) => readShell(text),
   toml: readToml,
+  python: readPython,
   yaml: readYaml,
 };
 

@@ -4,6 +4,7 @@ import type { FrameworkModule } from '../formats/format';
 import type { Span } from '../source/tree';
 import { trainingKeysIn } from '../source/foreignSyntax';
 import type { TokenResult } from './tokens';
+import { factWasRead, type UserFact } from '../source/directives';
 
 /** Findings that already say why the model size is unknown. */
 const EXPLAINS_SIZE = new Set<FindingCode>([
@@ -68,4 +69,41 @@ export function unfollowedLaunchFinding(text: string): Finding | undefined {
     span: { start: 0, end: 0 },
     message: `This script launches training${launcher ? ` with ${launcher}` : ''} (it sets ${shown.slice(0, 4).join(', ')}${shown.length > 4 ? ', …' : ''}) through a program whose flags this reader does not know (it follows Megatron's pretrain_*.py), so neither the model size nor the training tokens are counted. State them with a \`# compute-budget: parameters=… tokens=…\` comment.`,
   };
+}
+
+/**
+ * A YAML, JSON, TOML or Python file no reader recognises that still sets three or more training
+ * keys (nanoGPT's `config/train_gpt2.py`: a batch, a block size, iterations, no model shape): one
+ * note naming the keys and what would complete them, instead of silence.
+ */
+export function unrecognisedConfigFinding(text: string): Finding | undefined {
+  const keys = trainingKeysIn(text);
+  if (keys.length < 3) return undefined;
+  const shown = keys.slice(0, 5).map((key) => `\`${key}\``);
+  return {
+    severity: 'information',
+    code: 'missing-architecture',
+    span: { start: 0, end: 0 },
+    message: `This looks like a training config (it sets ${shown.join(', ')}${keys.length > 5 ? ', …' : ''}), but no reader recognises it: it names no model and holds no hidden size, number of layers and heads together, so the model size is not counted. Write the shape, name a known model, or give \`parameters=\` (and \`tokens=\` if the length is not read) in a \`# compute-budget:\` comment.`,
+    fixes: [{ kind: 'add-fact', fact: 'parameters', title: 'Add the parameter count (compute-budget comment)' }],
+  };
+}
+
+/**
+ * A fact given (on the command line, in settings, a facts file or a `# compute-budget:` comment)
+ * that no reader asked for changes no number: it is said, not dropped silently (a `gpus=` on a
+ * file whose batch is already global, a `dataset_tokens=` on a run measured in steps). Of several
+ * values for one fact only the winning one is judged; the others are overridden, not unused.
+ */
+export function unusedFactFindings(facts: readonly UserFact[]): Finding[] {
+  const winners = new Map<string, UserFact>();
+  for (const given of facts) winners.set(given.name, given);
+  return [...winners.values()]
+    .filter((given) => !factWasRead(given))
+    .map((given) => ({
+      severity: 'information',
+      code: 'assumed-value',
+      span: given.span ?? { start: 0, end: 0 },
+      message: `The fact ${given.name}=${given.text ?? given.value.toLocaleString('en-US')} was given, but nothing in this reading used it, so it changes no number here${given.name === 'gpus' || given.name === 'data_parallel' ? ' (the batch read is already the whole step, or no batch was read)' : ''}.`,
+    }));
 }

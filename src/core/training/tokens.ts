@@ -157,7 +157,7 @@ export function readTokens(view: ConfigView, keys: TrainingKeys, facts: readonly
     if (dataset) {
       return {
         tokens: fact(epochs.value * dataset.value, 'derived'),
-        derivation: `${fmt(epochs.value)} epochs × ${fmt(dataset.value)} dataset tokens`,
+        derivation: `${fmt(epochs.value)} ${epochs.value === 1 ? 'epoch' : 'epochs'} × ${fmt(dataset.value)} dataset tokens`,
         factors: [epochs, dataset],
         anchor: epochKey.entry.keySpan,
       };

@@ -19,12 +19,23 @@ describe('files that are not training configs', () => {
   });
 
   it('gives a training config in a syntax it does not parse one information diagnostic naming the format', () => {
-    const text = 'batch_size = 12\nblock_size = 1024\ngradient_accumulation_steps = 5 * 8\nmax_iters = 600000\nn_layer = 12\n';
-    const findings = analyze(text, 'train_gpt2.py').findings;
+    const text = 'num_layers = 12\nhidden_size = 768\nseq_len = 1024\nbatch_size = 8\n';
+    const findings = analyze(text, 'train.cfg').findings;
     assert.equal(findings.length, 1);
     assert.equal(findings[0].code, 'unsupported-format');
     assert.equal(findings[0].severity, 'information');
-    assert.match(findings[0].message, /Python/);
+    assert.match(findings[0].message, /config/);
+  });
+
+  it('gives a Python config no reader recognises one note naming the keys it set and what is missing', () => {
+    const text = 'seq_len = 2048\nbatch_size = 8\nmax_steps = 1000\nlr = 3e-4\n';
+    const findings = analyze(text, 'my_run.py').findings;
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.severity]),
+      [['missing-architecture', 'information']],
+    );
+    assert.match(findings[0].message, /`seq_len`, `batch_size`, `max_steps`/);
+    assert.match(findings[0].message, /no reader recognises it/);
   });
 
   it('counts a foreign-syntax file from its compute-budget comment', () => {

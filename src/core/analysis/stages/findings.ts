@@ -2,6 +2,7 @@ import { printable } from '../../source/view';
 import type { Finding } from '../findings';
 import type { Analysis } from '../types';
 import type { BudgetRecord } from './types';
+import { unusedFactFindings } from '../../training/neverSilent';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
@@ -11,6 +12,8 @@ const MAX_MESSAGE = 400;
 /** Stage 10, findings: the Analysis record, its findings cleaned and sorted once. */
 export function finishAnalysis(budget: BudgetRecord, findings: Finding[]): Analysis {
   const { framework } = budget;
+  // Every stage has read what it needs by now: a fact none asked for is said, never dropped silently.
+  if (!budget.options.quiet) findings.push(...unusedFactFindings(budget.userFacts));
   return {
     file: budget.file,
     syntax: budget.syntax,

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings';
 import { trainingKeysIn, unsupportedFormat } from '../../source/foreignSyntax';
-import { silentFileFinding, unfollowedLaunchFinding } from '../../training/neverSilent';
+import { silentFileFinding, unfollowedLaunchFinding, unrecognisedConfigFinding } from '../../training/neverSilent';
 import type { HardwareRecord, ScopedRecord } from './types';
 
 /**
@@ -34,7 +34,9 @@ export function scopeReading(read: HardwareRecord): ScopedRecord {
 /** A training config: all of it counts; a file that yields no figure says why (training/neverSilent.ts). */
 function trainingScope(read: HardwareRecord, scoped: ScopedRecord): ScopedRecord {
   const { model, training, findings, trainerArgs } = read;
-  const silent = silentFileFinding(read.framework, model, training, findings, { start: 0, end: Math.min(read.text.length, 1) });
+  const silent =
+    silentFileFinding(read.framework, model, training, findings, { start: 0, end: Math.min(read.text.length, 1) }) ??
+    (read.framework.id === 'unknown' && !model.total ? unrecognisedConfigFinding(read.text) : undefined);
   if (silent) findings.push(silent);
   // A run that re-initialises the weights is pretraining, whatever model it names.
   const counted = trainerArgs?.reinitialises ? { ...model, startsFrom: undefined } : model;
@@ -61,7 +63,7 @@ function notAConfig(read: HardwareRecord, scoped: ScopedRecord): ScopedRecord {
   const aboutTheText = new Set<Finding['code']>(['parse-error', 'too-deep', 'too-large']);
   const kept = scoped.findings.filter((finding) => aboutTheText.has(finding.code) && !/multiple documents/i.test(finding.message));
   // A launch script whose training command is not followed says so (training/neverSilent.ts).
-  const launch = read.syntax === 'shell' ? unfollowedLaunchFinding(read.text) : undefined;
+  const launch = read.syntax === 'shell' ? unfollowedLaunchFinding(read.text) : unrecognisedConfigFinding(read.text);
   if (launch) kept.push(launch);
   return { ...scoped, model: {}, training: { factors: [] }, findings: kept, options: { ...scoped.options, quiet: true } };
 }

@@ -13,15 +13,22 @@ import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, type FrameworkModule, type Rea
  * all, so every framework module that knows the file wins; its findings say what was assumed.
  */
 
+/** Keys of the model's context, read as the sequence length only when no sequence key is written. */
+const CONTEXT_AS_SEQUENCE = ['max_position_embeddings', 'n_positions'];
+
 /** Keys that give the whole step's batch; a bare `batch_size` of a small trainer is per device. */
 const GLOBAL_BATCH = ['global_batch_size', 'total_batch_size', 'global_train_batch_size', 'train_batch_size', 'global_batch'];
 
-const TRAINING: TrainingKeys = {
+export const GENERIC_TRAINING: TrainingKeys = {
   ...COMMON_TRAINING,
   steps: [...COMMON_TRAINING.steps, 'num_training_steps', 'n_steps', 'max_train_steps', 'total_iters'],
   globalBatch: GLOBAL_BATCH,
-  microBatch: [...COMMON_TRAINING.microBatch, 'batch_size', 'local_batch_size', 'per_gpu_batch_size', 'device_batch_size'],
-  sequence: [...COMMON_TRAINING.sequence, 'max_length', 'ctx_len'],
+  // InternLM's `micro_bsz` (sequences per micro-batch of one data-parallel rank) and `micro_num`
+  // (micro-batches per optimizer step: accumulation), InternLM@00478761 configs/7B_sft.py.
+  microBatch: [...COMMON_TRAINING.microBatch, 'batch_size', 'local_batch_size', 'per_gpu_batch_size', 'device_batch_size', 'micro_bsz'],
+  accumulation: [...COMMON_TRAINING.accumulation, 'micro_num', 'grad_accum_steps', 'accumulation_steps', 'gradient_accumulation'],
+  // With no sequence key, the model's context: most runs train at it (the note says it was assumed).
+  sequence: [...COMMON_TRAINING.sequence, 'max_length', 'ctx_len', ...CONTEXT_AS_SEQUENCE],
 };
 
 function detect(root: MapNode, view: ConfigView): number {
@@ -29,8 +36,8 @@ function detect(root: MapNode, view: ConfigView): number {
   // A training length makes it a training config, which a model's own config.json never is: it
   // outranks the Hugging Face module's weak guess (2) on bare shape keys. A vocabulary or sequence
   // length alone still says it is a language model rather than, say, a vision transformer.
-  if (view.find(TRAINING.steps) ?? view.find(TRAINING.microBatch) ?? view.find(GLOBAL_BATCH)) return 2.5;
-  return (view.find(SYNONYMS.vocab) ?? view.find(TRAINING.sequence)) ? 1 : 0;
+  if (view.find(GENERIC_TRAINING.steps) ?? view.find(GENERIC_TRAINING.microBatch) ?? view.find(GLOBAL_BATCH)) return 2.5;
+  return (view.find(SYNONYMS.vocab) ?? view.find(GENERIC_TRAINING.sequence)) ? 1 : 0;
 }
 
 /** Says how a bare `batch_size` was read, since the file cannot say whether it is per device. */
@@ -52,18 +59,26 @@ function batchNote(view: ConfigView, context: ReadContext): Finding | undefined 
 export const generic: FrameworkModule = {
   id: 'generic',
   name: 'config read by key names',
-  syntaxes: ['yaml', 'json', 'toml'],
+  syntaxes: ['yaml', 'json', 'toml', 'python'],
   detect,
   readArchitecture: (view, context) => {
     const { draft, note } = readGeneric(view);
     if (note) context.findings.push(note);
     return draft;
   },
-  training: TRAINING,
+  training: GENERIC_TRAINING,
   readTokens: (view, context) => {
     const note = batchNote(view, context);
     if (note) context.findings.push(note);
-    const tokens = readTokens(view, TRAINING, context.facts, context.findings);
+    const tokens = readTokens(view, GENERIC_TRAINING, context.facts, context.findings);
+    const sequence = view.find(GENERIC_TRAINING.sequence);
+    if (tokens.tokens && sequence && CONTEXT_AS_SEQUENCE.includes(sequence.entry.key.toLowerCase()))
+      context.findings.push({
+        severity: 'information',
+        code: 'assumed-value',
+        span: sequence.entry.keySpan,
+        message: `No sequence-length key, so the sequences are taken as the model's whole context, ${sequence.entry.key}; write \`seq_len\` if the run trains on shorter ones.`,
+      });
     guessesNeverErrors(view.findings, 'read by key name only');
     return tokens;
   },

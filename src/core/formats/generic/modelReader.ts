@@ -17,7 +17,18 @@ export const SYNONYMS = {
   heads: ['num_attention_heads', 'n_heads', 'n_head', 'num_heads', 'heads'],
   kvHeads: ['num_key_value_heads', 'n_kv_heads', 'num_kv_heads', 'n_kv_head', 'kv_heads', 'num_query_groups'],
   headDim: ['head_dim', 'd_head', 'head_size', 'kv_channels'],
-  ffn: ['intermediate_size', 'ffn_hidden_size', 'ffn_dim', 'inter_dim', 'd_ff', 'mlp_dim', 'intermediate_dim', 'ffn_hidden_dim', 'hidden_dim_ffn'],
+  ffn: [
+    'intermediate_size',
+    'ffn_hidden_size',
+    'ffn_dim',
+    'inter_dim',
+    'd_ff',
+    'mlp_dim',
+    'intermediate_dim',
+    'ffn_hidden_dim',
+    'hidden_dim_ffn',
+    'filter_size',
+  ],
   ffnRatio: ['mlp_ratio', 'expansion_ratio', 'ffn_ratio', 'mlp_expansion'],
   vocab: ['vocab_size', 'n_vocab', 'padded_vocab_size', 'num_embeddings', 'vocab'],
   positions: ['max_position_embeddings', 'n_positions', 'block_size', 'max_seq_len', 'seq_len', 'context_length', 'n_ctx'],
@@ -26,8 +37,12 @@ export const SYNONYMS = {
 const NAME_KEYS = ['model_type', 'arch', 'architecture', 'model_name', 'name', 'type', 'model'];
 const ACTIVATION_KEYS = ['hidden_act', 'activation', 'act_fn', 'activation_function', 'mlp_type', 'ffn_type', 'nonlinearity'];
 const NORM_KEYS = ['norm_type', 'normalization', 'norm', 'norm_class', 'layer_norm_type'];
-const TIED_KEYS = ['tie_word_embeddings', 'tie_embeddings', 'tied_embeddings', 'weight_tying', 'share_embeddings', 'tie_embedding'];
-const BIAS_KEYS = ['bias', 'use_bias', 'add_bias_linear'];
+const TIED_KEYS = ['tie_word_embeddings', 'tie_embeddings', 'tied_embeddings', 'weight_tying', 'share_embeddings', 'tie_embedding', 'share_embedding_weights'];
+const BIAS_KEYS = ['bias', 'use_bias', 'add_bias_linear', 'use_ffn_bias', 'use_projection_bias_in_attention'];
+/** An epsilon names the norm it belongs to (Cerebras' `layer_norm_epsilon`, Llama's `rms_norm_eps`). */
+const LAYERNORM_EPS = ['layer_norm_epsilon', 'layer_norm_eps', 'layernorm_epsilon', 'ln_eps'];
+const RMSNORM_EPS = ['rms_norm_eps', 'rms_norm_epsilon', 'rmsnorm_eps'];
+const POSITION_TYPE = ['position_embedding_type', 'pos_emb', 'positional_embedding', 'position_embeddings'];
 
 type Style = 'llama' | 'gpt2';
 
@@ -80,8 +95,9 @@ export function readGeneric(view: ConfigView, options: FindOptions = {}, family 
   const gated = activation ? /glu|silu|swish/.test(activation) : style === 'llama';
   if (!activation) assumed.push(gated ? 'a gated SiLU MLP' : 'a GeLU MLP');
   const normText = text(NORM_KEYS);
-  const rms = normText ? /rms/.test(normText) : style === 'llama';
-  if (!normText) assumed.push(rms ? 'RMSNorm' : 'LayerNorm');
+  const epsilonSays = view.find(RMSNORM_EPS, options) ? 'rms' : view.find(LAYERNORM_EPS, options) ? 'layernorm' : undefined;
+  const rms = normText ? /rms/.test(normText) : epsilonSays ? epsilonSays === 'rms' : style === 'llama';
+  if (!normText && !epsilonSays) assumed.push(rms ? 'RMSNorm' : 'LayerNorm');
   const biasFlag = flag(BIAS_KEYS);
   const bias = biasFlag ?? style === 'gpt2';
   if (biasFlag === undefined) assumed.push(bias ? 'biases on every linear layer' : 'no biases');
@@ -108,7 +124,10 @@ export function readGeneric(view: ConfigView, options: FindOptions = {}, family 
       assumed.push('an MLP width of 4 × hidden size');
     }
   }
-  const learned = style === 'gpt2' ? pick(SYNONYMS.positions, 'learned positions') : undefined;
+  // `position_embedding_type: learned` (Cerebras, Megatron) says it whatever the block's style.
+  const positionType = text(POSITION_TYPE);
+  const learnedSaid = positionType !== undefined ? /learn|absolute/.test(positionType) : style === 'gpt2';
+  const learned = learnedSaid ? pick(SYNONYMS.positions, 'learned positions') : undefined;
   const draft: Draft = {
     family,
     hidden,

@@ -2,7 +2,7 @@ import { readMegatron } from '../shared/megatronModel';
 import { fact } from '../../source/fact';
 import type { MapNode } from '../../source/tree';
 import { COMMON_MODEL_NAME_KEYS, has, tally, type FrameworkModule, type TrainingKeys } from '../format';
-import { architectureConflicts, MEGATRON_TRAINING, readMegatronTokens } from '../megatronLm/megatronLm';
+import { architectureConflicts, MEGATRON_KEYS, MEGATRON_ONLY, MEGATRON_TRAINING, readMegatronTokens } from '../shared/megatronArguments';
 
 /**
  * Megatron-LM's command-line arguments written as keys of a YAML or JSON file instead of flags of
@@ -10,22 +10,6 @@ import { architectureConflicts, MEGATRON_TRAINING, readMegatronTokens } from '..
  * `model:`/`system:` sections (`num_layers: 32`, `swiglu: true`), a Python-style dict turned into
  * JSON. The meaning is the launch script's: the same reader, defaults and checks, one shared layer.
  */
-
-/** Names only Megatron's arguments use together (Hugging Face writes num_hidden_layers, NeoX adds its own). */
-const MEGATRON_KEYS = [
-  'num_layers',
-  'hidden_size',
-  'num_attention_heads',
-  'seq_length',
-  'micro_batch_size',
-  'global_batch_size',
-  'train_iters',
-  'train_samples',
-  'ffn_hidden_size',
-  'tensor_model_parallel_size',
-  'max_position_embeddings',
-  'untie_embeddings_and_output_weights',
-];
 
 /** GPT-NeoX spells some of the same arguments; these say the file is NeoX's (gptNeox.ts reads it). */
 const NEOX_SIGNS = ['pipe_parallel_size', 'model_parallel_size', 'pos_emb', 'no_weight_tying', 'train_micro_batch_size_per_gpu', 'gpt_j_residual'];
@@ -37,7 +21,9 @@ const NEOX_SIGNS = ['pipe_parallel_size', 'model_parallel_size', 'pos_emb', 'no_
 function detect(root: MapNode): number {
   if (tally(root, NEOX_SIGNS) > 0 || has(root, 'model_type', 'num_hidden_layers')) return 0;
   const sections = [root, ...root.entries.map((entry) => entry.value).filter((node): node is MapNode => node.kind === 'map')];
-  return sections.some((node) => has(node, 'num_layers') && tally(node, MEGATRON_KEYS) >= 3) ? 6 : 0;
+  // `num_layers`, `hidden_size` and `num_attention_heads` alone are every decoder's names (InternLM's
+  // Python `model = dict(…)`): one name only Megatron's arguments use must be there too.
+  return sections.some((node) => has(node, 'num_layers') && tally(node, MEGATRON_KEYS) >= 3 && tally(node, MEGATRON_ONLY) >= 1) ? 6 : 0;
 }
 
 const TRAINING: TrainingKeys = {
@@ -54,7 +40,7 @@ const TRAINING: TrainingKeys = {
 export const megatronArgs: FrameworkModule = {
   id: 'megatron-args',
   name: 'Megatron-LM arguments (YAML/JSON)',
-  syntaxes: ['yaml', 'json'],
+  syntaxes: ['yaml', 'json', 'python'],
   detect,
   readArchitecture: (view, context) => {
     context.findings.push(...architectureConflicts(view));

@@ -1,0 +1,145 @@
+import type { Finding } from '../../analysis/findings';
+import { getEntry, normalizeKey, type ConfigNode, type MapEntry, type MapNode, type Span } from '../../source/tree';
+import type { ConfigView } from '../../source/view';
+import { readTokens } from '../../training/tokens';
+import { COMMON_TRAINING, tally, type FrameworkModule, type TrainingKeys } from '../format';
+import { readHuggingFace } from '../huggingface/modelReader';
+
+/**
+ * nanoGPT's Python configs (`config/train_gpt2.py`): plain assignments that `configurator.py`
+ * executes over the globals of `train.py`, so every name left out keeps train.py's default
+ * (karpathy/nanoGPT@3adf61e154c3fe3fca428ad6bc3818b27a3b8291:train.py). The model is a GPT-2
+ * (`GPTConfig`) of `n_layer`, `n_head`, `n_embd`, `block_size` positions and, without a dataset
+ * `meta.pkl`, 50,304 vocabulary rows; its `gradient_accumulation_steps` counts the whole step
+ * (train.py divides it by the number of processes, then multiplies them back:
+ * tokens_per_iter = gradient_accumulation_steps × world × batch_size × block_size).
+ */
+
+const SOURCE = 'karpathy/nanoGPT@3adf61e154c3fe3fca428ad6bc3818b27a3b8291:train.py';
+
+/** train.py's defaults for the numbers that fix the count. */
+const DEFAULTS: Readonly<Record<string, number | boolean>> = {
+  n_layer: 12,
+  n_head: 12,
+  n_embd: 768,
+  block_size: 1024,
+  batch_size: 12,
+  gradient_accumulation_steps: 40,
+  max_iters: 600_000,
+  bias: false,
+};
+
+/** Names train.py defines that other trainers' configs do not write together. */
+const NANOGPT_KEYS = [
+  'max_iters',
+  'block_size',
+  'gradient_accumulation_steps',
+  'eval_interval',
+  'eval_iters',
+  'init_from',
+  'lr_decay_iters',
+  'n_embd',
+  'n_layer',
+  'always_save_checkpoint',
+  'wandb_run_name',
+];
+
+const TRAINING: TrainingKeys = {
+  ...COMMON_TRAINING,
+  direct: [],
+  steps: ['max_iters'],
+  globalBatch: ['tokens_per_step_sequences'],
+  microBatch: [],
+  accumulation: [],
+  sequence: ['block_size'],
+  epochs: [],
+};
+
+interface Expansion {
+  readonly defaults: readonly string[];
+  readonly anchor: Span;
+}
+const EXPANSIONS = new WeakMap<ConfigNode, Expansion>();
+
+function numberOf(root: MapNode, key: string): number | undefined {
+  const node = getEntry(root, key)?.value;
+  return node?.kind === 'scalar' && typeof node.value === 'number' ? node.value : undefined;
+}
+
+/** The config over train.py's defaults, with the model as GPTConfig builds it and the step in sequences. */
+function expand(root: MapNode): ConfigNode {
+  const anchor = { start: 0, end: 0 };
+  const entries: MapEntry[] = [...root.entries];
+  const written = new Set(entries.map((entry) => normalizeKey(entry.key)));
+  const defaults: string[] = [];
+  for (const [key, value] of Object.entries(DEFAULTS)) {
+    if (written.has(key)) continue;
+    entries.push({ key, keySpan: anchor, value: { kind: 'scalar', value, span: anchor } });
+    defaults.push(`${key} ${String(value)}`);
+  }
+  const expanded: MapNode = { kind: 'map', entries, span: root.span };
+  const spanOf = (key: string) => getEntry(expanded, key)?.keySpan ?? anchor;
+  const shape = (key: string, value: unknown, from = key): MapEntry => {
+    const span = spanOf(from);
+    return { key, keySpan: span, value: { kind: 'scalar', value: value as number | string | boolean, span } };
+  };
+  entries.push({
+    key: 'gpt_config',
+    keySpan: anchor,
+    value: {
+      kind: 'map',
+      span: anchor,
+      entries: [
+        shape('model_type', 'gpt2'),
+        shape('n_layer', numberOf(expanded, 'n_layer') ?? null),
+        shape('n_head', numberOf(expanded, 'n_head') ?? null),
+        shape('n_embd', numberOf(expanded, 'n_embd') ?? null),
+        shape('n_positions', numberOf(expanded, 'block_size') ?? null, 'block_size'),
+        // train.py: "defaulting to vocab_size of GPT-2 to 50304 (50257 rounded up for efficiency)".
+        shape('vocab_size', 50304, '-'),
+        shape('tie_word_embeddings', true, '-'),
+      ],
+    },
+  });
+  const accumulation = numberOf(expanded, 'gradient_accumulation_steps');
+  const batch = numberOf(expanded, 'batch_size');
+  if (accumulation !== undefined && batch !== undefined) {
+    const span = spanOf('gradient_accumulation_steps');
+    entries.push({ key: 'tokens_per_step_sequences', keySpan: span, value: { kind: 'scalar', value: accumulation * batch, span } });
+  }
+  EXPANSIONS.set(expanded, { defaults, anchor: root.entries[0]?.keySpan ?? anchor });
+  return expanded;
+}
+
+function note(view: ConfigView): Finding | undefined {
+  const expansion = view.root && EXPANSIONS.get(view.root);
+  if (!expansion) return undefined;
+  const defaults = expansion.defaults.length > 0 ? `; not set here, so train.py's defaults: ${expansion.defaults.join(', ')}` : '';
+  return {
+    severity: 'information',
+    code: 'assumed-value',
+    span: expansion.anchor,
+    message: `Read as a nanoGPT config over train.py's globals (${SOURCE}): a GPT-2 with 50,304 vocabulary rows (no dataset meta.pkl read), counted with GPT-2's biases (bias=False leaves out about 0.1%), gradient_accumulation_steps × batch_size sequences per step${defaults}.`,
+  };
+}
+
+export const nanogpt: FrameworkModule = {
+  id: 'nanogpt',
+  name: 'nanoGPT config (Python)',
+  syntaxes: ['python'],
+  detect: (root) => (tally(root, NANOGPT_KEYS) >= 3 ? 7 : 0),
+  expand,
+  readArchitecture: (view) => {
+    // init_from='gpt2-xl' starts from OpenAI's checkpoint: the model is the one it names.
+    const init = view.text(view.find(['init_from']));
+    if (typeof init === 'string' && /^gpt2/.test(init)) return undefined;
+    return readHuggingFace(view, { under: ['gpt_config'] });
+  },
+  training: TRAINING,
+  readTokens: (view, context) => {
+    const finding = note(view);
+    if (finding) context.findings.push(finding);
+    return readTokens(view, TRAINING, context.facts, context.findings);
+  },
+  modelNameKeys: ['init_from'],
+};
