@@ -12,7 +12,7 @@ module.exports = async function fineTune(page, helpers) {
   const status = await helpers.waitForStatusBarItem('fine-tune');
   // 4 epochs × 25M × 95% (5% validation) = 95M tokens; rank-32 LoRA on every linear layer trains
   // 83,886,080 parameters: (4 × 8,030,261,248 + 2 × 83,886,080) × 9.5e7 = 3.1e18.
-  assert.match(status, /fine-tune 3\.1 × 10¹⁸ FLOP/);
+  assert.match(status, /fine-tune 3\.1 × 10¹⁸ FLOP · 7\.2% EU with base/);
   await helpers.waitForInline('fine-tune');
   const inline = await helpers.inlineTexts();
   assert.ok(
