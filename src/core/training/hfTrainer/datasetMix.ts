@@ -41,7 +41,8 @@ export function readDatasetMix(view: ConfigView): DatasetMix | undefined {
   const node = key?.entry.value;
   if (!key || !node) return undefined;
   let parts: DatasetPart[];
-  if (node.kind === 'map') parts = node.entries.map((entry) => part(entry.key, written(entry.value)));
+  // Only a mixer maps names to amounts: another key's map (`dataset: {path: …}`) is a dataset's own settings.
+  if (node.kind === 'map') parts = key.entry.key === 'dataset_mixer' ? node.entries.map((entry) => part(entry.key, written(entry.value))) : [];
   else {
     const words = node.kind === 'seq' ? node.items.map(written) : (written(node) ?? '').split(/[,\s]+/);
     const listed = words.filter((word): word is string => !!word);

@@ -20,6 +20,8 @@ describe('datasets to tokens', () => {
     // A share of a dataset whose size the file does not hold: no count.
     assert.equal(list?.samples, undefined);
     assert.equal(mixOf('dataset_mixer_list:\n  - allenai/b\n  - "1000"\n  - allenai/c\n  - "24"\nmax_train_samples: 500\n')?.samples?.value, 500);
+    // A dataset's own settings are no mix.
+    assert.equal(mixOf('dataset:\n  path: allenai/c4\n  name: en\n'), undefined);
   });
 
   it('bounds an open-instruct mix of counts: samples × chosen and rejected × max_seq_length, assumed and said so', () => {
