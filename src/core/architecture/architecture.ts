@@ -1,5 +1,6 @@
 import type { Fact } from '../source/fact';
 import type { LatentAttention } from './latentAttention';
+import type { LayerBlocks } from './layerBlocks';
 import type { MambaMixer } from './mamba';
 
 export type NormKind = 'rms' | 'layernorm' | 'layernorm-no-bias' | 'none';
@@ -85,7 +86,17 @@ export interface Architecture {
   /** A bias on the output layer (PhiMoE's `lm_head_bias`): V more parameters. */
   readonly outputBias?: boolean;
   readonly stack?: LayerStack;
+  /**
+   * Layers that differ one from another (Nemotron-NAS `block_configs`): the count sums them layer by
+   * layer; `stack` then says how many attend and have an MLP, `kvHeads` and `ffn` the common and mean values.
+   */
+  readonly blocks?: LayerBlocks;
   /** Multi-token prediction layers (Megatron-LM `--mtp-num-layers`): each two norms in, a 2h×h projection, one more layer, a norm out. */
   readonly mtpLayers?: Fact;
+  /**
+   * The prediction layers are trained but not part of the model its loader builds (DeepSeek-V3's
+   * `num_nextn_predict_layers`: transformers does not load them): counted in FLOPs, not in N.
+   */
+  readonly mtpOutsideCount?: boolean;
   readonly localAttention?: LocalAttention;
 }

@@ -3,6 +3,7 @@ import { fact, type Fact } from '../source/fact';
 import type { Span } from '../source/tree';
 import type { Architecture, LayerStack, LocalAttention, MixtureOfExperts, NormKind } from './architecture';
 import type { LatentAttention } from './latentAttention';
+import type { LayerBlocks } from './layerBlocks';
 
 /** What a framework reader found; `assemble` fills derivable gaps and names what is missing. */
 export interface Draft {
@@ -36,7 +37,9 @@ export interface Draft {
   latentAttention?: LatentAttention;
   outputBias?: boolean;
   stack?: LayerStack;
+  blocks?: LayerBlocks;
   mtpLayers?: Fact;
+  mtpOutsideCount?: boolean;
   localAttention?: LocalAttention;
   /** Human names of the keys this family uses, for the "missing" message. */
   keyNames: { hidden: string; layers: string; heads: string; ffn?: string; vocab?: string };
@@ -95,7 +98,9 @@ export function assemble(draft: Draft): Assembled {
       latentAttention: draft.latentAttention,
       outputBias: draft.outputBias,
       stack: draft.stack,
+      blocks: draft.blocks,
       mtpLayers: draft.mtpLayers,
+      mtpOutsideCount: draft.mtpOutsideCount,
       localAttention: draft.localAttention,
     },
   };

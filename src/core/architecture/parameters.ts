@@ -2,6 +2,7 @@ import type { Fact } from '../source/fact';
 import type { Architecture, NormKind } from './architecture';
 import { latentAttentionFacts, latentAttentionParameters } from './latentAttention';
 import { mambaFacts, mambaParameters } from './mamba';
+import { layerBlockTerms } from './layerBlocks';
 
 /** One term of the parameter count, with the arithmetic shown the way a person checks it. */
 export interface ParameterPart {
@@ -35,6 +36,12 @@ export interface ParameterCount {
   readonly total: number;
   readonly active: number;
   readonly parts: readonly ParameterPart[];
+  /**
+   * Parts a training run computes but the count leaves out, as the checkpoint's loader does
+   * (DeepSeek-V3's multi-token-prediction module, which transformers does not load): the FLOP
+   * count includes them, `total` and `active` do not.
+   */
+  readonly outside?: readonly ParameterPart[];
 }
 
 export function normParameters(kind: NormKind, width: number): number {
@@ -64,6 +71,7 @@ export function countParameters(arch: Architecture): ParameterCount {
   const V = arch.vocab.value;
   const gated = arch.gated.value;
   const parts: ParameterPart[] = [];
+  const outside: ParameterPart[] = [];
   const add = (part: Omit<ParameterPart, 'total' | 'active'> & { total?: number; active?: number }) => {
     const total = part.total ?? (part.perLayer ?? 0) * part.repeats;
     parts.push({ ...part, total, active: part.active ?? total });
@@ -86,6 +94,25 @@ export function countParameters(arch: Architecture): ParameterCount {
   if (arch.learnedPositions) {
     const P = arch.learnedPositions.value;
     add({ id: 'positions', label: 'Learned positions', formula: `${n(P)} × ${n(h)}`, repeats: 1, total: P * h, facts: [arch.learnedPositions, arch.hidden] });
+  }
+
+  const perNorm = normParameters(arch.norm, h);
+  if (arch.blocks) {
+    // Per-layer shapes: attention, MLP and norms summed layer by layer.
+    const shape = {
+      hidden: h,
+      heads: a,
+      headDim: d,
+      gated,
+      qkvBias: arch.attentionBias === 'qkv' || arch.attentionBias === 'all',
+      outBias: arch.attentionBias === 'all' || arch.attentionBias === 'out',
+      perNorm,
+      facts: [arch.hidden, arch.heads, arch.headDim, arch.layers],
+    };
+    for (const term of layerBlockTerms(shape, arch.blocks)) add(term);
+    if (perNorm > 0)
+      add({ id: 'final-norm', label: 'Final norm', formula: perNorm === h ? n(h) : `2 × ${n(h)}`, repeats: 1, total: perNorm, facts: [arch.hidden] });
+    return { total: parts.reduce((sum, part) => sum + part.total, 0), active: parts.reduce((sum, part) => sum + part.active, 0), parts };
   }
 
   const stack = arch.stack;
@@ -196,7 +223,6 @@ export function countParameters(arch: Architecture): ParameterCount {
     moeBlock = { total: E * perExpert + h * E + (moe.routerBias ? E : 0) + shared, active: K * perExpert + h * E + (moe.routerBias ? E : 0) + shared };
   }
 
-  const perNorm = normParameters(arch.norm, h);
   if (perNorm > 0 && arch.normsPerLayer > 0) {
     add({
       id: 'norms',
@@ -216,20 +242,23 @@ export function countParameters(arch: Architecture): ParameterCount {
     const attention = parts.find((part) => part.id === 'attention')?.perLayer ?? 0;
     const block = moeBlock ?? { total: perMlp, active: perMlp };
     const fixed = 3 * perNorm + 2 * h * h + attention + arch.normsPerLayer * perNorm;
-    add({
-      id: 'prediction-layers',
+    const prediction = {
+      id: 'prediction-layers' as const,
       label: 'Multi-token prediction layers',
       formula: `3 norms + 2 × ${n(h)} × ${n(h)} + one layer`,
       perLayer: fixed + block.total,
       repeats: arch.mtpLayers.value,
       active: (fixed + block.active) * arch.mtpLayers.value,
       facts: [arch.mtpLayers, arch.hidden],
-    });
+    };
+    if (!arch.mtpOutsideCount) add(prediction);
+    else outside.push({ ...prediction, total: prediction.perLayer * prediction.repeats });
   }
 
   return {
     total: parts.reduce((sum, part) => sum + part.total, 0),
     active: parts.reduce((sum, part) => sum + part.active, 0),
     parts,
+    outside: outside.length > 0 ? outside : undefined,
   };
 }

@@ -91,7 +91,7 @@ export function detailedFlops(arch: Architecture, options: DetailedFlopsOptions)
   // more layer over every token, attends over the context like a layer of the model, and computes
   // logits again through the shared output layer.
   const mtp = arch.mtpLayers?.value ?? 0;
-  const prediction = count.parts.find((part) => part.id === 'prediction-layers');
+  const prediction = [...count.parts, ...(count.outside ?? [])].find((part) => part.id === 'prediction-layers');
   const perLayerScores = (component: FlopComponent | undefined) => (component ? component.perToken / attentionLayers(arch) : 0);
   const mtpPerToken = (component: FlopComponent | undefined) => (prediction ? 6 * prediction.active + mtp * (perLayerScores(component) + 6 * h * V) : 0);
   if (prediction && mtp > 0)

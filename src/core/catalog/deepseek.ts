@@ -63,6 +63,8 @@ export const DEEPSEEK_MODELS: readonly CatalogModel[] = [
       qk_rope_head_dim: 64,
       v_head_dim: 128,
       vocab_size: 129280,
+      // The Hub config.json's one multi-token-prediction module (the technical report's D = 1): in FLOPs, not in N.
+      num_nextn_predict_layers: 1,
     }),
     trainingTokens: 14.8e12,
     tokensSource: 'DeepSeek-AI 2024, DeepSeek-V3 technical report (14.8T tokens)',
@@ -88,6 +90,7 @@ export const DEEPSEEK_MODELS: readonly CatalogModel[] = [
       qk_rope_head_dim: 64,
       v_head_dim: 128,
       vocab_size: 129280,
+      num_nextn_predict_layers: 1,
     }),
     configSource: 'deepseek-ai/DeepSeek-V3@f09f5fa:inference/configs/config_671B.json',
   },

@@ -3,11 +3,15 @@
 import { fact } from '../../source/fact';
 import type { ConfigView, FindOptions } from '../../source/view';
 import type { Draft } from '../../architecture/assemble';
-import type { NormKind } from '../../architecture/architecture';
+import type { LayerStack, NormKind } from '../../architecture/architecture';
+import type { LayerBlocks } from '../../architecture/layerBlocks';
 import type { LatentAttention } from '../../architecture/latentAttention';
 import { count, derived, flagOr, textOf } from '../shared/readerHelpers';
 import { readJamba, readNemotronH, type HybridLayout } from './hybrid';
 import { readLocalAttention } from './localAttention';
+import { readBlockConfigs } from './blockConfigs';
+import { readLlama4 } from './llama4';
+import { readPureMamba } from './pureMamba';
 
 interface Family {
   readonly name: string;
@@ -47,6 +51,14 @@ const FAMILIES: Record<string, Family> = {
   phimoe: { name: 'PhiMoE', ...LLAMA_LIKE, norm: 'layernorm' },
   jamba: { name: 'Jamba', ...LLAMA_LIKE },
   nemotron_h: { name: 'Nemotron-H', ...LLAMA_LIKE, gated: false, normsPerLayer: 1 },
+  // Llama-shaped, with per-layer attention and MLP widths in `block_configs` (blockConfigs.ts).
+  'nemotron-nas': { name: 'Nemotron-NAS (DeciLM)', ...LLAMA_LIKE },
+  // Interleaved experts with a shared expert (llama4.ts); the q/k norm has no weights.
+  llama4: { name: 'Llama 4', ...LLAMA_LIKE },
+  llama4_text: { name: 'Llama 4', ...LLAMA_LIKE },
+  // One RMSNorm and one mixer per layer (pureMamba.ts).
+  mamba: { name: 'Mamba', ...LLAMA_LIKE, gated: false, normsPerLayer: 1, tiedByDefault: true },
+  mamba2: { name: 'Mamba-2', ...LLAMA_LIKE, gated: false, normsPerLayer: 1 },
   gpt_bigcode: { name: 'GPT-BigCode', ...GPT2_LIKE, learnedPositions: ['n_positions'] },
   gpt2: { name: 'GPT-2', ...GPT2_LIKE, learnedPositions: ['n_positions', 'n_ctx'] },
   gpt_neox: { name: 'GPT-NeoX', ...GPT2_LIKE, tiedByDefault: false },
@@ -160,16 +172,20 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
       : type === 'nemotron_h'
         ? readNemotronH(view, options)
         : undefined;
-  const moe = readMixture(view, options, layers?.value);
+  const pureMamba = (type === 'mamba' || type === 'mamba2') && hidden && layers ? readPureMamba(view, type, hidden.value, layers.value, options) : undefined;
+  const perLayer = readBlockConfigs(view, hidden?.value, heads?.value, layers?.value, options);
+  const stack = hybrid?.stack ?? pureMamba?.stack ?? (perLayer && blockStack(perLayer.blocks));
+  const llama4 = type === 'llama4' || type === 'llama4_text' ? readLlama4(view, layers?.value, options) : undefined;
+  const moe = llama4?.moe ?? readMixture(view, options, layers?.value);
   const routerBias = type === 'deepseek_v3' || type === 'kimi_k2' || textOf(view, ['topk_method'], options) === 'noaux_tc';
   return {
     family: `${family.name} (Hugging Face config)`,
     hidden,
     layers,
-    heads,
-    kvHeads,
-    headDim,
-    ffn,
+    heads: heads ?? pureMamba?.heads,
+    kvHeads: kvHeads ?? perLayer?.kvHeads,
+    headDim: headDim ?? pureMamba?.headDim,
+    ffn: pureMamba ? fact(0, 'derived', { note: `${family.name} has no MLP` }) : (perLayer?.ffn ?? llama4?.ffn ?? ffn),
     vocab,
     tied,
     learnedPositions,
@@ -187,9 +203,24 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
     latentAttention: readLatentAttention(view, options, bias === true),
     // PhiMoE's `lm_head_bias` (PhiMoEConfig default false) puts a bias on the output layer.
     outputBias: type === 'phi' || (type === 'phimoe' && view.flag(view.find(['lm_head_bias'], options)) === true),
-    stack: hybrid?.stack,
+    stack,
+    blocks: perLayer?.blocks,
+    // DeepSeek-V3's multi-token-prediction module: trained (FLOPs), not loaded by transformers (not in N).
+    mtpLayers: count(view, ['num_nextn_predict_layers'], 'a number of prediction layers', options),
+    mtpOutsideCount: true,
     localAttention: readLocalAttention(view, type ?? declared, layers?.value, options),
     keyNames: { hidden: 'hidden_size', layers: 'num_hidden_layers', heads: 'num_attention_heads', ffn: 'intermediate_size', vocab: 'vocab_size' },
+  };
+}
+
+/** A per-layer model's stack, so what counts layers by kind (KV cache, activations, LoRA) sees the right numbers. */
+function blockStack(layout: LayerBlocks): LayerStack {
+  const blocks = layout.blocks;
+  return {
+    attentionLayers: blocks.filter((block) => block.attention === 'attention').length,
+    mambaLayers: 0,
+    mlpLayers: blocks.filter((block) => block.mlp === 'mlp').length,
+    layout: layout.layout,
   };
 }
 

@@ -37,6 +37,8 @@ const LLAMA: LevanterDefaults = {
 export const LEVANTER_DEFAULTS: Readonly<Record<string, LevanterDefaults>> = {
   llama: LLAMA,
   mistral: { ...LLAMA, seq_len: 8192, intermediate_dim: 14336, num_kv_heads: 8 },
+  // MixtralConfig extends MistralConfig's shape (src/levanter/models/mixtral.py); its experts are read by levanterMixture.
+  mixtral: { ...LLAMA, seq_len: 8192, intermediate_dim: 14336, num_kv_heads: 8 },
   gemma: {
     seq_len: 8192,
     hidden_dim: 2048,
@@ -116,6 +118,30 @@ export function readLevanter(view: ConfigView): Draft {
     mlpBias: bias,
     norm: gpt2 ? 'layernorm' : !normWeight ? (bias ? 'layernorm-no-bias' : 'none') : bias ? 'layernorm' : 'rms',
     normsPerLayer: 2,
+    moe: type === 'mixtral' && ffn ? levanterMixture(view, ffn) : undefined,
     keyNames: { hidden: 'model.hidden_dim', layers: 'model.num_layers', heads: 'model.num_heads', vocab: 'vocab_size or a known tokenizer' },
+  };
+}
+
+/**
+ * Levanter's MixtralConfig (stanford-crfm/levanter@9263f81e8b453241332c2c0b2d2001bfb2d2241c:src/levanter/models/mixtral.py):
+ * every layer a MixtralSparseMoeBlock of `n_routed_experts` (default 8) experts of width
+ * `intermediate_dim`, `num_experts_per_tok` (default 2) per token, a router without bias
+ * (use_bias false); with `n_shared_experts` > 0, MixtralDecoderLayer adds one LlamaMlp of the same
+ * width beside them (one, whatever the count).
+ */
+function levanterMixture(view: ConfigView, ffn: Fact): NonNullable<Draft['moe']> {
+  const dflt = (key: string, value: number, what: string) =>
+    count(view, [key], what, UNDER) ?? fact(value, 'derived', { note: `Levanter's mixtral default ${key}: ${value}` });
+  const shared = view.count(view.find(['n_shared_experts'], UNDER), 'a number of shared experts', { integer: true });
+  return {
+    experts: dflt('n_routed_experts', 8, 'a number of experts'),
+    topK: dflt('num_experts_per_tok', 2, 'a number of experts per token'),
+    ffn,
+    sharedFfn:
+      shared && shared.value > 0
+        ? fact(ffn.value, 'derived', { key: shared.key, span: shared.span, note: 'one shared MLP of intermediate_dim (MixtralDecoderLayer)' })
+        : undefined,
+    sharedGate: false,
   };
 }

@@ -1,3 +1,4 @@
+import type { LocalAttention } from '../../architecture/architecture';
 import type { Draft } from '../../architecture/assemble';
 import type { LatentAttention } from '../../architecture/latentAttention';
 import { userFact } from '../../source/directives';
@@ -257,6 +258,9 @@ function readMaxtextModel(view: ConfigView, context: ReadContext): Draft | undef
             routerBias: view.flag(view.at(['routed_bias'])) === true,
           }
         : undefined,
+    // gemma2.py: each scanned layer is a LOCAL_SLIDING attention with `sliding_window_size`, then a
+    // GLOBAL one; the llama2, mistral and other blocks build global attention whatever `attention_type` says.
+    localAttention: pairs && layers ? gemma2Windows(view, layers.value) : undefined,
     keyNames: { hidden: 'base_emb_dim', layers: 'base_num_decoder_layers', heads: 'base_num_query_heads', ffn: 'base_mlp_dim', vocab: 'vocab_size' },
   };
 }
@@ -328,4 +332,11 @@ function readMaxtextTokens(view: ConfigView, context: ReadContext): TokenResult 
     anchor,
     setting: own ? { span: node.span, kind: 'steps', tokensPerStep, suffix: '', magnitude: false } : undefined,
   };
+}
+
+/** Gemma 2's local layers (the first of each pair), when `sliding_window_size` is set. */
+function gemma2Windows(view: ConfigView, layers: number): LocalAttention | undefined {
+  const size = labelled(number(view, 'sliding_window_size', 'a sliding window'), view.at(['sliding_window_size']));
+  if (!size) return undefined;
+  return { kind: 'sliding', size, layers: Array.from({ length: layers }, (_, i) => i % 2 === 0), layout: 'gemma2 block: local, then global' };
 }

@@ -191,6 +191,7 @@ export const MAXTEXT_PRESETS: Readonly<Record<string, Readonly<Record<string, Pr
     decoder_block: { value: 'gemma2', line: 25 },
     use_post_attn_norm: { value: true, line: 31 },
     use_post_ffw_norm: { value: true, line: 32 },
+    sliding_window_size: { value: 4096, line: 30 },
   },
   'gemma2-9b': {
     base_emb_dim: { value: 3584, line: 17 },
@@ -205,6 +206,7 @@ export const MAXTEXT_PRESETS: Readonly<Record<string, Readonly<Record<string, Pr
     decoder_block: { value: 'gemma2', line: 25 },
     use_post_attn_norm: { value: true, line: 31 },
     use_post_ffw_norm: { value: true, line: 32 },
+    sliding_window_size: { value: 4096, line: 30 },
   },
   'gemma2-27b': {
     base_emb_dim: { value: 4608, line: 17 },
@@ -219,6 +221,7 @@ export const MAXTEXT_PRESETS: Readonly<Record<string, Readonly<Record<string, Pr
     decoder_block: { value: 'gemma2', line: 25 },
     use_post_attn_norm: { value: true, line: 31 },
     use_post_ffw_norm: { value: true, line: 32 },
+    sliding_window_size: { value: 4096, line: 30 },
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Draft } from '../../architecture/assemble';
 import { count, flagOr } from '../shared/readerHelpers';
+import { readNanotronMoe } from './moe';
 import { fact, type Fact } from '../../source/fact';
 import { spanOfEntry, type ConfigView } from '../../source/view';
 import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, has, section, type FrameworkModule, type ReadContext } from '../format';
@@ -52,15 +53,16 @@ export const nanotron: FrameworkModule = {
 
 function readNanotronModel(view: ConfigView, context: ReadContext): Draft | undefined {
   if (!view.find(['model_config'], { under: ['model'] })) return undefined;
-  const moe = view.find(['moe_config'], UNDER);
-  if (moe?.entry.value.kind === 'map')
+  const qwen = view.flag(view.find(['is_qwen2_config'], UNDER)) === true;
+  const moeKey = view.find(['moe_config'], UNDER);
+  // Only Qwen2Config has a moe_config (config/models_config.py); on a Llama config it is not read.
+  if (moeKey?.entry.value.kind === 'map' && !qwen)
     context.findings.push({
       severity: 'warning',
       code: 'assumed-value',
-      span: spanOfEntry(moe.entry),
-      message: "moe_config: nanotron's mixture-of-experts layers are not counted yet; the count is that of the dense model.",
+      span: spanOfEntry(moeKey.entry),
+      message: 'moe_config: nanotron builds experts only for a Qwen2 config (is_qwen2_config: true); this Llama config is counted as the dense model.',
     });
-  const qwen = view.flag(view.find(['is_qwen2_config'], UNDER)) === true;
   const heads = field(view, 'num_attention_heads', 'a number of attention heads', 32);
   const vocabSize = field(view, 'vocab_size', 'a vocabulary size', 32000);
   // trainer.init_model pads the vocabulary to a multiple of make_vocab_size_divisible_by × tp (helpers.py).
@@ -90,6 +92,10 @@ function readNanotronModel(view: ConfigView, context: ReadContext): Draft | unde
     mlpBias: false,
     norm: 'rms',
     normsPerLayer: 2,
+    moe:
+      qwen && moeKey?.entry.value.kind === 'map'
+        ? readNanotronMoe(view, moeKey.path, field(view, 'num_hidden_layers', 'a number of layers', 32)?.value)
+        : undefined,
     keyNames: {
       hidden: 'model.model_config.hidden_size',
       layers: 'model.model_config.num_hidden_layers',

@@ -7,6 +7,7 @@ import { count, derived, flagOr, textOf } from './readerHelpers';
 import { isMegatronDeepSpeed, readDeepSpeedMoe, readMegatronLatentAttention, readMegatronLmMoe, readMtpLayers } from './megatronMoe';
 import { megatronVocab } from '../gptNeox/modelReader';
 import type { TokenizerFileReader } from '../../architecture/readers/tokenizerFile';
+import { readMegatronWindow } from './megatronWindow';
 
 /** Where the model's keys are and which spelling of Megatron's arguments the file uses. */
 export interface MegatronOptions {
@@ -87,6 +88,7 @@ export function readMegatron(view: ConfigView, options: MegatronOptions = NEMO):
       : readMegatronLmMoe(view, layers, UNDER, [cli ? 'num_experts' : 'num_moe_experts'], view.findings),
     latentAttention: readMegatronLatentAttention(view, UNDER, bias, normalization === 'rmsnorm'),
     mtpLayers: readMtpLayers(view, UNDER),
+    localAttention: readMegatronWindow(view, UNDER, layers?.value),
     keyNames: cli
       ? { hidden: '--hidden-size', layers: '--num-layers', heads: '--num-attention-heads', vocab: '--vocab-size or a known --tokenizer-type' }
       : { hidden: 'model.hidden_size', layers: 'model.num_layers', heads: 'model.num_attention_heads' },

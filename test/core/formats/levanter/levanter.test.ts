@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { analyze } from '../../../../src/core/analyze';
 import { analyzeExample, codes } from '../examples';
 
 describe('Levanter configs from stanford-crfm/levanter', () => {
@@ -20,6 +21,21 @@ describe('Levanter configs from stanford-crfm/levanter', () => {
     const { analysis } = analyzeExample('levanter/mistral_7b.yaml');
     assert.equal(analysis.parameters.total, 7_241_732_096);
     assert.equal(analysis.tokens, 1_000 * 256 * 8_192);
+  });
+
+  it('reads model: {type: mixtral} alone as Mixtral-8x7B from MixtralConfig defaults: 46,702,792,704 total, 12,879,925,248 active', () => {
+    // 8 experts of 3 × 4096 × 14336 per layer, top-2, a 4096 × 8 router; Mistral-7B's attention and 32,000-token vocabulary.
+    const { analysis } = analyzeExample('levanter/mixtral_8x7b.yaml');
+    assert.equal(analysis.parameters.total, 46_702_792_704);
+    assert.equal(analysis.parameters.active, 12_879_925_248);
+    assert.equal(analysis.tokens, 1_000 * 256 * 8_192);
+  });
+
+  it('gives a Levanter mixtral with n_shared_experts one shared MLP of intermediate_dim, as MixtralDecoderLayer builds it', () => {
+    const text = (shared: number) =>
+      `model:\n  type: mixtral\n  num_layers: 2\n  hidden_dim: 64\n  intermediate_dim: 128\n  num_heads: 4\n  num_kv_heads: 4\n  n_shared_experts: ${shared}\n  vocab_size: 100\ntrainer:\n  num_train_steps: 10\n`;
+    const without = analyze(text(0), 'mixtral.yaml').parameters.total!;
+    assert.equal(analyze(text(2), 'mixtral.yaml').parameters.total! - without, 2 * 3 * 64 * 128);
   });
 
   it('counts llama_small_fast.yaml at 134,105,856 parameters and 20,000 × 256 × 1,024 tokens', () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { analyze } from '../../../../src/core/analyze';
 import { analyzeExample } from '../examples';
 
 describe('nanotron configs', () => {
@@ -25,5 +26,25 @@ describe('nanotron configs', () => {
     const { analysis } = analyzeExample('nanotron/config_smollm1_360M.yaml');
     assert.equal(analysis.parameters.total, 361_821_120);
     assert.equal(analysis.tokens, 600_000 * 8 * 2 * 32 * 2_048);
+  });
+
+  it('counts config_qwen_with_moe.yaml as a mixture of experts: 191,726,848 total, 100,893,952 active', () => {
+    // Every layer (layers: [-1]): 8 experts of 3 × 256 × 1408 (MoEConfig default width), top-1, an 8 × 256 router,
+    // the shared expert 3 × 256 × 5632 (default) with its 256-wide gate, attention 4 × 256², 2 norms = 13,241,088.
+    const { analysis } = analyzeExample('nanotron/config_qwen_with_moe.yaml');
+    assert.equal(analysis.parameters.total, 13_241_088 * 12 + 128_256 * 256 + 256);
+    assert.equal(analysis.parameters.active, (13_241_088 - 7 * 3 * 256 * 1408) * 12 + 128_256 * 256 + 256);
+    assert.equal(analysis.tokens, 32_000 * 3 * 1 * 2 * 4_096);
+    assert.ok(!analysis.findings.some((finding) => /dense model/.test(finding.message)));
+  });
+
+  it('puts experts only on the layers moe_config.layers lists', () => {
+    const { text } = analyzeExample('nanotron/config_qwen_with_moe.yaml');
+    const listed = text.replace('      top_k: 1\n', '      top_k: 1\n      layers: [0, 5]\n');
+    assert.notEqual(listed, text);
+    const analysis = analyze(listed, 'config_qwen_with_moe.yaml');
+    // Ten layers keep the dense MLP of intermediate_size 768 instead of the MoE block.
+    const moeBlock = 8 * 3 * 256 * 1408 + 8 * 256 + 3 * 256 * 5632 + 256;
+    assert.equal(analysis.parameters.total, 191_726_848 - 10 * (moeBlock - 3 * 256 * 768));
   });
 });
