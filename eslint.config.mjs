@@ -82,6 +82,33 @@ export default defineConfig(
     },
   },
   {
+    // Config text reaches a terminal or a page only through the output sanitiser
+    // (src/core/text/sanitise.ts): the CLI writes through main.ts, whose write and warn guard every
+    // block, and the chart page writes text with textContent, never markup.
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/main.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['stdout', 'stderr'].map((property) => ({
+          object: 'process',
+          property,
+          message: "Write through the command's CliIO (io.write, io.warn): main.ts guards every block against workflow commands.",
+        })),
+        ...['log', 'info', 'warn', 'error', 'debug'].map((property) => ({
+          object: 'console',
+          property,
+          message: 'Write through CliIO (the CLI) or a diagnostic (the editor), with config text through src/core/text/sanitise.ts.',
+        })),
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({
+          property,
+          message: 'Write text with textContent: config text is never markup (src/core/text/sanitise.ts, webviewText).',
+        })),
+        { object: 'document', property: 'write', message: 'Write text with textContent: config text is never markup.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     extends: [js.configs.recommended],
     languageOptions: {

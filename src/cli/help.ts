@@ -118,12 +118,13 @@ export type CommandName = 'analyze' | 'plan' | 'statement' | 'fit' | 'stop' | 'b
 
 export const COMMAND_HELP: Readonly<Record<CommandName, CommandHelp>> = {
   analyze: {
-    usage: 'compute-budget analyze FILE... [options]',
+    usage: 'compute-budget analyze FILE|DIR... [options]',
     summary:
-      "Parameters, training tokens, compute (6ND), tokens per parameter and regulatory thresholds of each config file. Facts from .compute-budget.yaml files in the file's folder and the folders above it (up to the repository root) apply.",
+      "Parameters, training tokens, compute (6ND), tokens per parameter and regulatory thresholds of each config file. Facts from .compute-budget.yaml files in the file's folder and the folders above it (up to the repository root) apply. A folder is walked: its training configs are analysed one at a time (.gitignore, node_modules and .git skipped, no symbolic link followed), the rest summed up in one line on stderr.",
     options: ANALYZE_OPTIONS,
     examples: [
       'compute-budget analyze configs/llama-2-7b.yaml',
+      'compute-budget analyze . --format github',
       'compute-budget analyze configs/*.yaml --json --fail-on warning',
       'compute-budget analyze configs/*.yaml --format sarif > budget.sarif',
       'compute-budget analyze pythia.yml --fact gpus=128 --fact dataset_tokens=300B',

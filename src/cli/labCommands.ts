@@ -3,7 +3,7 @@ import * as path from 'path';
 import { analyze } from '../core/analyze';
 import { ASCII_NUMBERS } from '../core/report/format';
 import { boundaryJson, boundaryText, fitJson, fitRunsText, formatBoundary, formatFit, formatStop, stopJson, stopText } from '../core/lab';
-import { printable } from '../core/source/view';
+import { printableJson, terminalText } from '../core/text/sanitise';
 import { insideFolderSync } from '../node/boundary';
 import { READ_FAILURE, readBounded } from '../node/files';
 import { MAX_INCLUDED_BYTES } from '../node/resourceHost';
@@ -28,11 +28,11 @@ async function runTable(
   const file = args.positional[0]!;
   const read = await readBounded(file, MAX_TABLE_BYTES);
   if ('error' in read) {
-    io.warn(`compute-budget: cannot read ${printable(file, 200)}: ${READ_FAILURE[read.error]}`);
+    io.warn(`compute-budget: cannot read ${terminalText(file, 200)}: ${READ_FAILURE[read.error]}`);
     return 1;
   }
   const result = build(read.text, file);
-  io.write(flag(args, 'json') !== undefined ? JSON.stringify({ schema: command.schema, file, ...(result.json() as object) }, null, 2) : result.text());
+  io.write(flag(args, 'json') !== undefined ? JSON.stringify({ schema: command.schema, file, ...(result.json() as object) }, printableJson, 2) : result.text());
   return result.ok ? 0 : 1;
 }
 
@@ -57,7 +57,7 @@ export async function runStop(args: ParsedArgs, io: CliIO): Promise<number> {
   const configPath = flag(args, 'config');
   const linked = configPath !== undefined ? configFacts(configPath) : undefined;
   if (configPath !== undefined && !linked) {
-    io.warn(`compute-budget: cannot read ${printable(configPath, 200)} as a training config`);
+    io.warn(`compute-budget: cannot read ${terminalText(configPath, 200)} as a training config`);
     return 1;
   }
   const options = {

@@ -1,5 +1,5 @@
 import type { DocPage } from '../core/docs/diagnosticDocs';
-import { printable } from '../core/source/view';
+import { guardOutput, terminalText } from '../core/text/sanitise';
 import { runAnalyze } from './analyzeCommand';
 import { flag, parseArgs, UsageError, type ParsedArgs } from './args';
 import { colors, useColor } from './color';
@@ -43,7 +43,18 @@ export async function main(
 ): Promise<number> {
   let command: string | undefined;
   const noColor = argv.includes('--no-color');
-  const io: CliIO = { write, warn, color: colors(!!options.color && !noColor), errorColor: colors(!!options.errorColor && !noColor), docs: options.docs };
+  // The last guard on everything written (src/core/text/sanitise.ts): whatever a command builds, no
+  // line of it is read as a GitHub workflow command. `--format github` writes commands on purpose.
+  let commands = false;
+  const guardedWrite = (text: string) => write(guardOutput(text, { commands }));
+  const guardedWarn = (text: string) => warn(guardOutput(text));
+  const io: CliIO = {
+    write: guardedWrite,
+    warn: guardedWarn,
+    color: colors(!!options.color && !noColor),
+    errorColor: colors(!!options.errorColor && !noColor),
+    docs: options.docs,
+  };
   try {
     const args = parseArgs(argv, SWITCHES);
     command = args.command && Object.hasOwn(COMMANDS, args.command) ? args.command : undefined;
@@ -52,7 +63,7 @@ export async function main(
       return 0;
     }
     if (args.command !== undefined && command === undefined)
-      throw new UsageError(`unknown command "${printable(args.command, 60)}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+      throw new UsageError(`unknown command "${terminalText(args.command, 60)}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
     if (args.flags.has('help')) {
       write(helpText(io.color, command as keyof typeof COMMANDS | undefined));
       return 0;
@@ -60,7 +71,7 @@ export async function main(
     if (command === undefined) throw new UsageError(`no command given (${Object.keys(COMMANDS).join(', ')})`);
     const accepted = acceptedOptions(command as keyof typeof COMMANDS);
     for (const name of args.flags.keys()) {
-      if (!accepted.has(name)) throw new UsageError(`${command} has no option --${printable(name, 60)}`);
+      if (!accepted.has(name)) throw new UsageError(`${command} has no option --${terminalText(name, 60)}`);
     }
     // Aliases (`--accelerator`) read as the option they stand for.
     const flags = new Map<string, string[]>();
@@ -71,11 +82,12 @@ export async function main(
     // No colour in output meant for programs: --json, or any --format but the table.
     const format = flag({ ...args, flags }, 'format');
     const plain = flag({ ...args, flags }, 'json') !== undefined || (format !== undefined && format !== 'table');
+    commands = command === 'analyze' && format === 'github';
     return await COMMANDS[command as keyof typeof COMMANDS]({ ...args, flags }, plain ? { ...io, color: colors(false) } : io);
   } catch (error) {
     if (error instanceof UsageError) {
-      warn(`compute-budget: ${io.errorColor.red('error:')} ${printable(error.message, 500)}`);
-      warn(`Run 'compute-budget${command ? ` ${command}` : ''} --help' for usage.`);
+      io.warn(`compute-budget: ${io.errorColor.red('error:')} ${terminalText(error.message, 500)}`);
+      io.warn(`Run 'compute-budget${command ? ` ${command}` : ''} --help' for usage.`);
       return 2;
     }
     throw error;

@@ -4,7 +4,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { DIAGNOSTICS_PAGE, diagnosticSection, type DocPage } from '../core/docs/diagnosticDocs';
 import { FINDING_CODES } from '../core/analysis/findings';
 import type { Severity } from '../core/analysis/findings';
-import { printable } from '../core/source/view';
+import { printable } from '../core/text/sanitise';
 import type { FileReport } from './report';
 
 /**
@@ -27,7 +27,7 @@ const LEVEL: Readonly<Record<Severity, Result.level>> = { error: 'error', warnin
 /** The `$id` of the OASIS standard's schema (SARIF 2.1.0 with Errata 01), the one the tests validate against. */
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-export function sarifLog(reports: readonly FileReport[], options: SarifOptions): Log {
+export function sarifLog(reports: readonly Pick<FileReport, 'file' | 'diagnostics'>[], options: SarifOptions): Log {
   const rules = FINDING_CODES.map((code) => rule(code, options.docs));
   const index = new Map<string, number>(FINDING_CODES.map((code, at) => [code, at]));
   const results: Result[] = reports.flatMap((report) =>

@@ -1,4 +1,4 @@
-import { printable } from '../core/source/view';
+import { printableJson, terminalText } from '../core/text/sanitise';
 import { computeStatement, statementMarkdown } from '../core/report/statement';
 import { ConfigFileAnalyzer } from '../node/configFileAnalyzer';
 import { boundaryFolder } from './boundary';
@@ -21,11 +21,11 @@ export async function runStatement(args: ParsedArgs, io: CliIO): Promise<number>
   });
   const result = await analyzer.analyze(file);
   if ('unreadable' in result) {
-    io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${printable(file, 300)}: ${result.unreadable}`);
+    io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${terminalText(file, 300)}: ${result.unreadable}`);
     return 1;
   }
   const statement = computeStatement(result.analysis, undefined, { issued: new Date().toISOString().slice(0, 10), toolVersion: VERSION });
-  if (format === 'json') io.write(JSON.stringify(statement, (_key, value: unknown) => (typeof value === 'string' ? printable(value, 100_000) : value), 2));
+  if (format === 'json') io.write(JSON.stringify(statement, printableJson, 2));
   else io.write(statementMarkdown(statement));
   return statement.flops === null ? 1 : 0;
 }

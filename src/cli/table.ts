@@ -1,13 +1,13 @@
 import { BAND_LABELS, type OvertrainingBand } from '../core/budget/overtraining';
 import { perRun } from '../core/training/hfTrainer/trainerCompute';
 import { ASCII_NUMBERS as n } from '../core/report/format';
-import { printable } from '../core/source/view';
+import { terminalText } from '../core/text/sanitise';
 import { colors, type Colors } from './color';
 import type { FileReport } from './report';
 import { maxOf } from '../core/numbers/extent';
 
 /** Text from a config or a path on its way to a terminal: no escape sequence, control or bidi override survives. */
-const t = (text: unknown) => printable(String(text), 300);
+const t = (text: unknown) => terminalText(text, 300);
 
 /** How a threshold tier reads, coloured sparingly: crossed red, within the margin yellow. */
 export function tierLabel(tier: string, color: Colors): string {

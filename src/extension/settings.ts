@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../core/analyze';
 import { validateSettings, type ValidSettings } from '../core/settings/settings';
-import { printable } from '../core/source/view';
+import { printable } from '../core/text/sanitise';
 import { SETTINGS_SECTION } from './commandIds';
 
 export type { SeveritySetting } from '../core/settings/settings';

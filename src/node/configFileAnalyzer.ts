@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { analyze, DEFAULT_MAX_LENGTH, type Analysis } from '../core/analyze';
 import { ResourceCache, withResources, type ResourceHost } from '../core/resources/resources';
-import { printable } from '../core/source/view';
+import { terminalText } from '../core/text/sanitise';
 import { layeredFacts } from '../core/workspaceFacts/match';
 import { factName } from '../core/workspaceFacts/read';
 import { boundedCache } from './boundary';
@@ -46,7 +46,7 @@ export class ConfigFileAnalyzer {
     const text = 'text' in read ? read.text : 'x'.repeat(DEFAULT_MAX_LENGTH + 1);
     const workspace = await workspaceFactsFor(file, { cache: this.factsCache });
     for (const item of workspace.problems)
-      this.options.problem(`${printable(shortPath(item.file), 300)}:${item.line}:${item.column}: ${item.severity}: ${printable(item.message, 500)}`);
+      this.options.problem(`${terminalText(shortPath(item.file), 300)}:${item.line}:${item.column}: ${item.severity}: ${terminalText(item.message, 500)}`);
     const facts = withGiven(layeredFacts(text, [workspace.facts]), this.options.given);
     const { tokensPerParameter } = this.options;
     const analysis = await withResources(

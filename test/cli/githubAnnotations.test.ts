@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { escapeData, escapeProperty, githubAnnotations } from '../../src/cli/githubAnnotations';
+import { githubAnnotations } from '../../src/cli/githubAnnotations';
+import { workflowData as escapeData, workflowProperty as escapeProperty } from '../../src/core/text/sanitise';
 import { main } from '../../src/cli/main';
 import { unreadableReport, type FileReport } from '../../src/cli/report';
 

@@ -31,6 +31,16 @@ describe('workspace facts file', () => {
       );
     });
 
+    it("answers Object's member names as unknown facts, and keeps a parameters fact", () => {
+      const file = readFactsFile('facts:\n  a.yaml: { constructor: 1, __proto__: 2, toString: 3, parameters: 7B }\n');
+      assert.deepEqual(
+        file.entries[0].facts.map((fact) => [fact.name, fact.value]),
+        [['parameters', '7B']],
+      );
+      assert.equal(file.findings.length, 3);
+      for (const finding of file.findings) assert.doesNotMatch(finding.message, /function|\[object/, finding.message);
+    });
+
     it('reads an empty file, a file of comments and an empty facts: key as no facts and no problem', () => {
       for (const text of ['', '# nothing yet\n', 'facts:\n', 'facts: {}\n']) {
         assert.deepEqual(readFactsFile(text), { entries: [], findings: [] }, JSON.stringify(text));

@@ -1,6 +1,7 @@
 /**
  * Text for the terminal (ASCII_NUMBERS) or the editor (UNICODE_NUMBERS) from the lab's results,
- * and the JSON contracts of `fit --json`, `stop --json` and `boundary --json`.
+ * every string from the file (run ids, config cells, task names, in the findings too) through the
+ * output sanitiser, and the JSON contracts of `fit --json`, `stop --json` and `boundary --json`.
  */
 import type { NumberFormat } from '../report/format';
 import type { BoundaryReport } from './boundary';
@@ -10,10 +11,11 @@ import type { Interval } from './interval';
 import { linesText, type LabFinding } from './findings';
 import type { LawConstants } from './lossLaw';
 import type { StopReport } from './stop';
+import { terminalText } from '../text/sanitise';
 
 function findingLines(findings: readonly LabFinding[]): string[] {
   if (findings.length === 0) return [];
-  return ['', 'Findings:', ...findings.map((f) => `  ${linesText(f.lines)}: ${f.severity} ${f.code}: ${f.message}`)];
+  return ['', 'Findings:', ...findings.map((f) => `  ${linesText(f.lines)}: ${f.severity} ${f.code}: ${terminalText(f.message, 500)}`)];
 }
 
 export function formatFit(report: FitReport, fmt: NumberFormat, options: { compute?: number; parameters?: number; tokens?: number } = {}): string {
@@ -89,7 +91,7 @@ export function formatBoundary(report: BoundaryReport, fmt: NumberFormat): strin
   const out: string[] = [];
   for (const fit of report.fits) {
     const s = fit.sigmoid;
-    out.push(`${fit.task || 'benchmark'}: ${fit.points} models, quantile ${fmt.percent(fit.tau)}`);
+    out.push(`${terminalText(fit.task || 'benchmark', 120)}: ${fit.points} models, quantile ${fmt.percent(fit.tau)}`);
     out.push(
       `  score = ${fmt.ratio(s.floor)} + (${fmt.ratio(s.ceiling)} - ${fmt.ratio(s.floor)}) * sigmoid(${fmt.ratio(s.slope)} * (log10 C - ${fmt.ratio(s.midpoint)}))`,
     );

@@ -1,5 +1,5 @@
 import { UNICODE_NUMBERS, type NumberFormat } from '../report/format';
-import { markdownCell as escape } from '../report/markdownCell';
+import { markdownCell as escape } from '../text/sanitise';
 import { splitNote } from '../lab/splitText';
 import type { PlanResult } from './plan';
 import { describeTarget } from './parseTarget';

@@ -4,7 +4,7 @@ import { perRun } from '../training/hfTrainer/trainerCompute';
 import { hardwareDerivation } from './explain';
 import { ESTIMATION_MARGIN, EU_NOTIFICATION_DUTY, THRESHOLD_RULES, THRESHOLD_RULES_VERSION } from '../budget/thresholds';
 import { ASCII_NUMBERS, type NumberFormat } from './format';
-import { markdownCell as cell } from './markdownCell';
+import { markdownCell as cell } from '../text/sanitise';
 import { missingInputs, statementFacts, statementModel, statementModification, unknownThresholdRows } from './statementParts';
 import type { StatementFact, StatementModel, StatementModification } from './statementParts';
 

@@ -131,13 +131,15 @@ export function readFactPairs(pairs: Readonly<Record<string, string | number>>, 
 }
 
 function readFact(rawName: string, rawValue: string, span: Span | undefined, findings: Finding[]): UserFact | undefined {
-  const name = ALIASES[rawName.toLowerCase().replace(/-/g, '_')];
+  // Own keys only: `constructor`, `__proto__` or `toString` would otherwise find Object's own members.
+  const key = rawName.toLowerCase().replace(/-/g, '_');
+  const name = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
   const where = span ?? { start: 0, end: 0 };
   if (!name) {
     findings.push({
       severity: 'warning',
       code: 'invalid-directive',
-      message: `compute-budget: "${rawName.slice(0, 40)}" is not a fact this extension reads; known facts: ${Object.keys(FACT_NAMES).join(', ')}.`,
+      message: `compute-budget: "${printable(rawName, 40)}" is not a fact this extension reads; known facts: ${Object.keys(FACT_NAMES).join(', ')}.`,
       span: where,
     });
     return undefined;

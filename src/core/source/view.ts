@@ -3,6 +3,10 @@ import { fact, type Fact } from './fact';
 import { hasInterpolation, MANDATORY_MISSING, resolveInterpolation } from './interpolation';
 import { parseCount } from './quantity';
 import { getPath, normalizeKey, type ConfigNode, type MapEntry, type Scalar, type Span } from './tree';
+import { printable } from '../text/sanitise';
+
+// The readers' messages show config text through the one output sanitiser (src/core/text/sanitise.ts).
+export { printable };
 
 /** A key found in the file, with the path (as written) that leads to it. */
 export interface Located {
@@ -261,16 +265,4 @@ export function dotted(located: Located): string {
 
 function short(value: unknown): string {
   return printable(String(value), 40);
-}
-
-/**
- * Control characters and bidirectional overrides (U+202E and friends) would garble a message
- * or make it read differently from the file; they are shown escaped. Long text is cut.
- */
-export function printable(text: string, max: number): string {
-  const cut = text.length > max ? `${text.slice(0, max - 3)}…` : text;
-  return cut.replace(
-    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
 }

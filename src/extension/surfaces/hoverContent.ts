@@ -5,7 +5,7 @@ import { fineTuneShareBasis } from '../../core/report/shareBasis';
 import { hardwareDerivation, type KeyExplanation } from '../../core/report/explain';
 import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { provenanceNotes } from '../../core/report/provenance';
-import { escapeMarkdown as md } from './markdown';
+import { hoverMarkdown as md } from '../../core/text/sanitise';
 import { memoryHoverRows } from './memoryRows';
 import { splitNote } from '../../core/lab/splitText';
 import { workspacePrediction, workspaceSplit } from '../lab/workspaceFit';

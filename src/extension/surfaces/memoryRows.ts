@@ -1,7 +1,7 @@
 import type { Analysis } from '../../core/analyze';
 import type { MemoryReport } from '../../core/memory/report';
 import { UNICODE_NUMBERS as n } from '../../core/report/format';
-import { escapeMarkdown as md } from './markdown';
+import { hoverMarkdown as md } from '../../core/text/sanitise';
 
 /** Bytes as GiB with the house ratio format (no e-notation): 76235669504 → "71". */
 const gib = (bytes: number): string => n.ratio(bytes / 2 ** 30);

@@ -26,6 +26,7 @@ import { logAxis, scatterConfig, type Built, type Datum } from './config';
 import { boundaryChart, curveChart, runsChart } from './labViews';
 import './chart.css';
 import { minOf, maxOf } from '../../core/numbers/extent';
+import { webviewData } from '../../core/text/sanitise';
 
 Chart.register(ScatterController, LineController, LineElement, PointElement, LogarithmicScale, LinearScale, Tooltip);
 
@@ -420,8 +421,9 @@ for (const [format, button] of Object.entries(exportButtons) as ['png' | 'svg', 
 copyButton.addEventListener('click', () => vscode.postMessage({ type: 'copy-markdown' }));
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
-  const message = event.data;
-  if (message?.type !== 'render') return;
+  if (event.data?.type !== 'render') return;
+  // Config text is drawn by this page, Chart.js's tooltips and the canvas: controls and bidi overrides are shown escaped.
+  const message = webviewData(event.data);
   renderId = message.renderId;
   state = { data: message.data, view: message.view ?? state?.view ?? 'allocation', source: message.source };
   render(message.data, state.view, renderId);

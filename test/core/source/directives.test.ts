@@ -77,4 +77,27 @@ describe('compute-budget directive comments and facts', () => {
       assert.deepEqual(checked, []);
     }
   });
+
+  it("answers names of Object's own members as unknown facts, in a comment, a setting and a facts file", () => {
+    const names = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'];
+    const findings: Finding[] = [];
+    const facts = readDirectives(`tokens: 1T\n# compute-budget: ${names.map((name) => `${name}=1`).join(' ')}\n`, findings);
+    assert.deepEqual(facts, []);
+    assert.equal(findings.length, names.length);
+    for (const [i, finding] of findings.entries()) {
+      assert.equal(finding.code, 'invalid-directive');
+      assert.ok(finding.message.includes(`"${names[i]}" is not a fact`), finding.message);
+      assert.doesNotMatch(finding.message, /function|\[object|native code/, finding.message);
+    }
+    const fromSettings: Finding[] = [];
+    const pairs = Object.fromEntries(names.map((name) => [name, 1]));
+    assert.deepEqual(readFactPairs(pairs, fromSettings), []);
+    assert.equal(fromSettings.length, names.length);
+  });
+
+  it('shows an unknown fact name from a setting or --fact printable', () => {
+    const findings: Finding[] = [];
+    readFactPairs({ '\u001b[2J\u202eevil': 1 }, findings);
+    assert.doesNotMatch(findings[0]!.message, /[\u001b\u202e]/, findings[0]!.message);
+  });
 });
