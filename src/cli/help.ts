@@ -68,6 +68,11 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     help: 'chinchilla (default), multiple:K (K x 20 tokens per parameter), parameters:N (a fixed model size) or inference:TOKENS (sized for expected inference, Sardana et al. 2023)',
   },
   { name: 'fit', value: 'F', help: 'the loss fit to plan with: epoch2024 (default) or hoffmann2022' },
+  {
+    name: 'config',
+    value: 'FILE',
+    help: "with --gpu: the TP x PP x DP layouts of this config's run that fit that accelerator, fewest accelerators first, with the predicted peak (docs/memory.md)",
+  },
   { name: 'json', help: 'the plan as one JSON object (compute-budget/plan@1: docs/cli.md)' },
 ];
 
@@ -89,6 +94,8 @@ export const STOP_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', value: 'FILE', help: "the run's config: tokens per step and the planned total come from it" },
   { name: 'tokens-per-step', value: 'N', help: 'global batch x sequence length, when the log has steps but no tokens' },
   { name: 'planned-tokens', value: 'T', help: "the run's planned length, for the projected gain of what remains" },
+  { name: 'allow-outside', help: 'read a --config outside the --root folder too, as for analyze' },
+  { name: 'root', value: 'DIR', help: 'the folder --config must lie in (default: the working folder)' },
   { name: 'json', help: 'the signal as one JSON object (compute-budget/stop@1: docs/cli.md)' },
 ];
 

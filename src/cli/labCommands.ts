@@ -1,18 +1,18 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../core/analyze';
 import { ASCII_NUMBERS } from '../core/report/format';
-import { boundaryJson, boundaryText, fitJson, fitRunsText, formatBoundary, formatFit, formatStop, stopJson, stopText } from '../core/lab';
+import { boundaryJson, boundaryText, fitJson, fitRunsText, formatBoundary, formatFit, formatStop, stopJson, StopStream } from '../core/lab';
 import { printableJson, terminalText } from '../core/text/sanitise';
-import { insideFolderSync } from '../node/boundary';
-import { READ_FAILURE, readBounded } from '../node/files';
-import { MAX_INCLUDED_BYTES } from '../node/resourceHost';
+import { READ_FAILURE, readBounded, streamBounded } from '../node/files';
 import { boundaryFolder } from './boundary';
+import { labConfigFacts } from './labConfig';
 import { countFlag, flag, numberFlag, UsageError, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 
-/** Runs files and loss logs are tables of thousands of rows, not gigabytes. */
+/** Runs files and evals files are tables of thousands of rows, not gigabytes: past this they are refused unread. */
 const MAX_TABLE_BYTES = 50_000_000;
+
+/** A loss log is streamed in bounded memory; past this many bytes it is refused unread (about 40 million rows). */
+const MAX_LOG_BYTES = 1_000_000_000;
 
 /**
  * What the three lab commands share: one table file read, then the report as text or as JSON
@@ -46,7 +46,7 @@ export function runFit(args: ParsedArgs, io: CliIO): Promise<number> {
       file,
       ...options,
       compute,
-      configFacts: (configPath) => configFacts(path.resolve(path.dirname(file), configPath), boundary),
+      configFacts: (configPath) => labConfigFacts(path.resolve(path.dirname(file), configPath), boundary),
     });
     return { ok: !!report.fit, json: () => fitJson(report, { compute }), text: () => formatFit(report, ASCII_NUMBERS, { compute }) };
   });
@@ -55,19 +55,34 @@ export function runFit(args: ParsedArgs, io: CliIO): Promise<number> {
 /** `stop LOG [--config FILE] [--tokens-per-step N] [--planned-tokens T] [--json]`: is the run still worth its GPUs. */
 export async function runStop(args: ParsedArgs, io: CliIO): Promise<number> {
   const configPath = flag(args, 'config');
-  const linked = configPath !== undefined ? configFacts(configPath) : undefined;
-  if (configPath !== undefined && !linked) {
-    io.warn(`compute-budget: cannot read ${terminalText(configPath, 200)} as a training config`);
+  const linked = configPath !== undefined ? labConfigFacts(configPath, boundaryFolder(args)) : undefined;
+  if (configPath !== undefined && (!linked || 'refused' in linked)) {
+    const why =
+      linked && 'refused' in linked ? `: ${terminalText(linked.refused, 400)}` : ' as a training config: it gives no parameters, tokens or tokens per step';
+    io.warn(`compute-budget: cannot read ${terminalText(configPath, 200)}${why}`);
     return 1;
   }
+  const facts = linked && !('refused' in linked) ? linked : undefined;
   const options = {
-    tokensPerStep: positiveCount(args, 'tokens-per-step') ?? linked?.tokensPerStep,
-    plannedTokens: positiveCount(args, 'planned-tokens') ?? linked?.tokens,
+    tokensPerStep: positiveCount(args, 'tokens-per-step') ?? facts?.tokensPerStep,
+    plannedTokens: positiveCount(args, 'planned-tokens') ?? facts?.tokens,
   };
-  return runTable(args, io, { name: 'stop', what: 'a training loss log (CSV or JSON Lines)', schema: 'compute-budget/stop@1' }, (text, file) => {
-    const report = stopText(text, { file, ...options });
-    return { ok: !!report.signal, json: () => stopJson(report), text: () => formatStop(report, ASCII_NUMBERS) };
-  });
+  if (args.positional.length !== 1) throw new UsageError('stop takes one file: a training loss log (CSV or JSON Lines)');
+  const file = args.positional[0]!;
+  // Streamed: only the window at the end of the run and an even sample stay in memory.
+  const stop = new StopStream({ file, ...options });
+  const read = await streamBounded(file, MAX_LOG_BYTES, (text) => stop.push(text));
+  if ('error' in read) {
+    io.warn(`compute-budget: cannot read ${terminalText(file, 200)}: ${READ_FAILURE[read.error]}`);
+    return 1;
+  }
+  const report = stop.end();
+  io.write(
+    flag(args, 'json') !== undefined
+      ? JSON.stringify({ schema: 'compute-budget/stop@1', file, ...(stopJson(report) as object) }, printableJson, 2)
+      : formatStop(report, ASCII_NUMBERS),
+  );
+  return report.signal ? 0 : 1;
 }
 
 /** `boundary EVALS [--compute C] [--tau Q] [--task NAME] [--json]`: the capability boundary. */
@@ -85,26 +100,4 @@ function positiveCount(args: ParsedArgs, name: string): number | undefined {
   const value = countFlag(args, name);
   if (value !== undefined && !(value > 0)) throw new UsageError(`--${name} must be a positive number (e.g. 10B or 1e24)`);
   return value;
-}
-
-/**
- * A config a runs file or a log names: its parameters, tokens and tokens per step, read by the
- * same engine. Inside `boundary` (the working folder, links followed) when one is given, and only
- * a regular file no larger than the engine would analyse; otherwise unknown, as a missing file.
- */
-function configFacts(file: string, boundary?: string): { parameters?: number; tokens?: number; tokensPerStep?: number } | undefined {
-  try {
-    if (boundary !== undefined && !insideFolderSync(boundary, file)) return undefined;
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > MAX_INCLUDED_BYTES) return undefined;
-    const analysis = analyze(fs.readFileSync(file, 'utf8'), path.basename(file));
-    if (analysis.parameters.active === null && analysis.tokens === null) return undefined;
-    return {
-      parameters: analysis.parameters.active ?? undefined,
-      tokens: analysis.tokens ?? undefined,
-      tokensPerStep: analysis.training.setting?.tokensPerStep,
-    };
-  } catch {
-    return undefined;
-  }
 }

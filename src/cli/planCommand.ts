@@ -5,6 +5,7 @@ import { planInputFrom, type PlanRequest } from '../core/planner/planRequest';
 import { flag, UsageError, type ParsedArgs } from './args';
 import { colors, type Colors } from './color';
 import type { CliIO } from './io';
+import { formatLayouts, planLayouts } from './planLayouts';
 import { thresholdRows } from './table';
 
 /** Names the shape of `plan --json`; bump on a breaking change (documented in docs/cli.md). */
@@ -13,9 +14,9 @@ export const PLAN_SCHEMA = 'compute-budget/plan@1';
 /**
  * `plan --flops C | --gpu NAME --count N --days D [--mfu 0.4] [--precision bf16|fp8]
  *  [--price-per-hour P] [--target chinchilla|multiple:K|parameters:N|inference:TOKENS]
- *  [--fit epoch2024|hoffmann2022] [--json]`
+ *  [--fit epoch2024|hoffmann2022] [--config FILE] [--json]`
  */
-export function runPlan(args: ParsedArgs, io: CliIO): number {
+export async function runPlan(args: ParsedArgs, io: CliIO): Promise<number> {
   const input = planInput(args);
   let result: PlanResult;
   try {
@@ -24,8 +25,10 @@ export function runPlan(args: ParsedArgs, io: CliIO): number {
     if (error instanceof PlanError) throw new UsageError(error.message);
     throw error;
   }
-  if (flag(args, 'json')) io.write(JSON.stringify({ schema: PLAN_SCHEMA, ...result }, null, 2));
-  else io.write(formatPlan(result, io.color));
+  const config = flag(args, 'config');
+  const layouts = config === undefined ? null : await planLayouts(config, flag(args, 'gpu'), flag(args, 'count'), io);
+  if (flag(args, 'json')) io.write(JSON.stringify({ schema: PLAN_SCHEMA, ...result, layouts }, null, 2));
+  else io.write([formatPlan(result, io.color), ...(layouts ? formatLayouts(layouts) : [])].join('\n'));
   return 0;
 }
 

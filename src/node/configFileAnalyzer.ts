@@ -20,6 +20,8 @@ export interface ConfigFileAnalyzerOptions {
   readonly boundary?: string;
   /** Called with each problem of a `.compute-budget.yaml` file, as a `file:line:column: severity: message` line. */
   readonly problem: (line: string) => void;
+  /** Also propose the TP · PP · DP layouts that fit (`plan --config`). */
+  readonly layouts?: boolean;
 }
 
 /** A config file analysed, or why it could not be read. */
@@ -50,7 +52,7 @@ export class ConfigFileAnalyzer {
     const facts = withGiven(layeredFacts(text, [workspace.facts]), this.options.given);
     const { tokensPerParameter } = this.options;
     const analysis = await withResources(
-      (resources) => analyze(text, file, { facts, tokensPerParameter, resources }),
+      (resources) => analyze(text, file, { facts, tokensPerParameter, resources, layouts: this.options.layouts }),
       boundedCache(this.cache, file, this.options.boundary),
       this.host,
     );

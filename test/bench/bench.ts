@@ -16,6 +16,7 @@ import { parse, parseDocument } from 'yaml';
 import { analyze } from '../../src/core/analyze';
 import { hostInputs, measureHostBlock } from './hostBlock';
 import { benchLabFit } from './labFit';
+import { benchLabReaders } from './labReaders';
 
 const TARGET_RATIO = 1.2;
 const WARMUP_MS = 3_000;
@@ -298,6 +299,11 @@ async function main(): Promise<void> {
     `\nScaling-law fit of ${lab.runs} runs with ${lab.bootstrap} bootstrap resamples: median ${lab.medianMs.toFixed(0)} ms (${lab.minMs.toFixed(0)}–${lab.maxMs.toFixed(0)} ms; target under 1,000 ms)`,
   );
   console.log(JSON.stringify({ bench: 'lab-fit-250', node: process.version, ...lab }));
+  // The lab's readers at 100,000 and 200,000 rows: a ratio near 2 is linear, near 4 quadratic.
+  const readers = benchLabReaders();
+  for (const r of readers)
+    console.log(`${r.reader}: ${r.ms[0]} ms at ${r.rows[0]} rows, ${r.ms[1]} ms at ${r.rows[1]} → ratio ${r.ratio.toFixed(2)}× (linear ≈ 2×)`);
+  console.log(JSON.stringify({ bench: 'lab-readers', node: process.version, results: readers }));
 }
 
 function round(value: number): number {

@@ -14,10 +14,16 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
-async function json(argv: string[]): Promise<PlanResult & { schema: string }> {
+interface PlanLayoutsJson {
+  accelerator: { bytes: number };
+  current: { accelerators: number };
+  proposals: { accelerators: number; peakBytes: number }[];
+}
+
+async function json(argv: string[]): Promise<PlanResult & { schema: string; layouts: PlanLayoutsJson | null }> {
   const { code, out, err } = await run([...argv, '--json']);
   assert.equal(code, 0, err);
-  return JSON.parse(out) as PlanResult & { schema: string };
+  return JSON.parse(out) as PlanResult & { schema: string; layouts: PlanLayoutsJson | null };
 }
 
 describe('compute-budget plan', () => {
@@ -76,5 +82,21 @@ describe('compute-budget plan', () => {
       assert.equal(code, 2, argv.join(' '));
       assert.match(err, /compute-budget: /);
     }
+  });
+
+  it("lays the config's run out on the plan's accelerator with --config: fewest accelerators first, each under the usable memory", async () => {
+    const result = await json(['plan', '--flops', '1e23', '--gpu', 'H100', '--count', '64', '--config', 'test/fixtures/nemo-llama3-8b.yaml']);
+    const { accelerator, current, proposals } = result.layouts!;
+    assert.equal(current.accelerators, 64);
+    assert.ok(proposals.length > 0);
+    proposals.forEach((proposal, i) => {
+      assert.ok(proposal.peakBytes <= accelerator.bytes * 0.9);
+      if (i > 0) assert.ok(proposals[i - 1].accelerators <= proposal.accelerators);
+    });
+    const text = await run(['plan', '--flops', '1e23', '--gpu', 'H100', '--config', 'test/fixtures/nemo-llama3-8b.yaml']);
+    assert.match(text.out, /layouts of test\/fixtures\/nemo-llama3-8b\.yaml on NVIDIA H100/);
+    assert.match(text.out, /TP \d x PP \d x DP \d+ +\d+ accelerators, peak [\d.]+ GiB/);
+    assert.equal((await json(['plan', '--flops', '1e23'])).layouts, null);
+    assert.equal((await run(['plan', '--flops', '1e23', '--config', 'test/fixtures/nemo-llama3-8b.yaml'])).code, 2);
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PlanCommandResult } from '../../src/extension/planner/commandTypes';
 import type { RefitResult } from '../../src/extension/lab/register';
-import { closeAll, diagnosticsWhen, exampleUri, hoverText, openExample, positionOf, unescapeMarkdown } from './helpers';
+import { closeAll, diagnosticsWhen, exampleUri, hoverText, openExample, positionOf, show, unescapeMarkdown } from './helpers';
 
 const codeOf = (diagnostic: vscode.Diagnostic) => (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code));
 
@@ -89,4 +89,22 @@ describe('the scaling-law lab in the editor', () => {
     assert.strictEqual(low.relatedInformation?.[0]?.location.uri.toString(), exampleUri('lab/loss.csv').toString());
     assert.ok(!diagnostics.some((diagnostic) => codeOf(diagnostic) === 'invalid-directive'), 'log= is not an unknown fact');
   });
+
+  for (const link of ['../../outside/loss.csv', '/dev/zero']) {
+    it(`does not follow log=${link} out of the workspace folder, and says so without saying whether it exists`, async () => {
+      const uri = exampleUri(`lab/linked-outside-${link.length}.yaml`);
+      const text = `# compute-budget: log=${link}\nmodel:\n  parameters: 1.3B\ntraining:\n  steps: 200000\n  batch_size: 512\n  seq_len: 2048\n`;
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      try {
+        const { editor } = await show(await vscode.workspace.openTextDocument(uri));
+        const diagnostics = await diagnosticsWhen(uri, (list) => list.some((diagnostic) => /loss log/.test(diagnostic.message)));
+        const refused = diagnostics.find((diagnostic) => /loss log/.test(diagnostic.message))!;
+        assert.strictEqual(codeOf(refused), 'missing-file');
+        assert.match(refused.message, /is outside the workspace folder \(or the workspace is not trusted\), so it is not read\.$/);
+        assert.strictEqual(editor.document.getText(refused.range), `log=${link}`);
+      } finally {
+        await vscode.workspace.fs.delete(uri);
+      }
+    });
+  }
 });

@@ -45,6 +45,8 @@ export interface AnalyzeOptions {
   readonly resources?: Resources;
   /** How numbers in messages are written: `unicode` (8.1 × 10²²) for the editor, `ascii` (8.1e22, default) for the terminal and JSON. */
   readonly numberStyle?: NumberStyle;
+  /** Propose TP · PP · DP layouts that fit the accelerator (`memory.layouts`): hundreds of estimates, so only when asked (the planner, `plan --config`). */
+  readonly layouts?: boolean;
   /** Internal: the text did not parse, so say nothing about what is "missing". */
   readonly quiet?: boolean;
   /** Internal: what this analysis asked the host for. */

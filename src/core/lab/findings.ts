@@ -29,6 +29,7 @@ export const LAB_FINDING_CODES = [
   'lab-short-window',
   'lab-missing-tokens',
   'lab-boundary-coverage',
+  'lab-implausible',
 ] as const;
 
 export type LabFindingCode = (typeof LAB_FINDING_CODES)[number];

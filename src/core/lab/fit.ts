@@ -13,6 +13,10 @@ import { constantsOf, fitFrom, predictLoss, rankStarts, type LawConstants, type 
 import { readRuns, type Run, type RunsFile, type RunsOptions } from './runs';
 import { quantile, seededRandom } from './stats';
 import { maxOf } from '../numbers/extent';
+import { splitEarlyCheckpoints } from './earlyCheckpoints';
+import { groupBy } from './groupBy';
+import { MAX_FIT_ROWS, thinRuns } from './thinRuns';
+import { implausible, notFinite } from './plausible';
 
 export interface FitOptions {
   /** Checkpoints before this many tokens are left out, except a run's last row. Default 10B (Choshen et al.). */
@@ -85,10 +89,23 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
   const fmt = numbers(options.numberStyle);
   const findings: LabFinding[] = [];
   const minTokens = options.minTokens ?? DEFAULT_MIN_TOKENS;
-  const lastOfRun = new Map<string, Run>();
-  for (const run of all) if ((lastOfRun.get(run.run)?.tokens ?? -1) < run.tokens) lastOfRun.set(run.run, run);
-  const early = all.filter((run) => run.tokens < minTokens && lastOfRun.get(run.run) !== run);
-  const runs = all.filter((run) => !early.includes(run));
+  const badBudget = options.compute !== undefined ? implausible('compute', options.compute) : undefined;
+  if (badBudget) {
+    const shown = Number.isFinite(options.compute) ? ` ${options.compute!.toExponential(2)}` : '';
+    findings.push(finding('error', 'lab-implausible', `The budget${shown} ${badBudget}: nothing is fitted for it.`, around(all)));
+    return { fit: undefined, findings };
+  }
+  const { kept, early } = splitEarlyCheckpoints(all, minTokens);
+  const runs = thinRuns(kept);
+  if (runs.length < kept.length)
+    findings.push(
+      finding(
+        'warning',
+        'lab-too-many-rows',
+        `${kept.length} rows are past the ${MAX_FIT_ROWS} the fit takes: it uses ${runs.length}, evenly spread through the file with every run's last row.`,
+        around(kept),
+      ),
+    );
   for (const [id, rows] of groupBy(early, (run) => run.run)) {
     const where = around(rows);
     const what = `${rows.length} checkpoint${rows.length === 1 ? '' : 's'} of ${id} before ${fmt.count(minTokens)} tokens`;
@@ -122,6 +139,13 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
     return { fit: undefined, findings };
   }
   const constants = constantsOf(best.theta);
+  const absurd = absurdLaw(constants);
+  if (absurd) {
+    findings.push(
+      finding('error', 'lab-implausible', `The fit is refused: ${absurd}, so the rows do not follow L = E + A/N^α + B/D^β in any usable way.`, whole),
+    );
+    return { fit: undefined, findings };
+  }
   const samples = bootstrap(runs, data, best.theta, [], options.bootstrap ?? 100, options.seed ?? 0x5eed);
   const tail = (1 - level) / 2;
   const intervals = samples.length >= 10 ? intervalsOf(samples, tail) : undefined;
@@ -135,7 +159,15 @@ export function fitRuns(all: readonly Run[], options: FitOptions = {}): { fit: L
   else findings.push(areFinding(heldOut, fmt));
   const largestCompute = maxOf(runs.map((run) => 6 * run.parameters * run.tokens));
   const allocation = options.compute ? sureAllocation({ constants, samples, level, largestCompute }, options.compute) : undefined;
-  if (allocation) findings.push(...allocationFindings(allocation, whole, fmt));
+  if (allocation) {
+    const wrong = absurdSplit(allocation);
+    if (wrong) {
+      const budget = `${fmt.flops(allocation.compute)} FLOP`;
+      findings.push(finding('error', 'lab-implausible', `No split at ${budget}: under the fitted law ${wrong}.`, whole));
+      return { fit: undefined, findings };
+    }
+    findings.push(...allocationFindings(allocation, whole, fmt));
+  }
   const fit: LawFit = {
     constants,
     intervals,
@@ -279,12 +311,6 @@ export function logData(runs: readonly Run[]): LogData {
   };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
-  return map;
-}
-
 function correlation(xs: readonly number[], ys: readonly number[]): number {
   const n = xs.length;
   const mx = xs.reduce((a, b) => a + b, 0) / n;
@@ -298,4 +324,30 @@ function correlation(xs: readonly number[], ys: readonly number[]): number {
     syy += (ys[i]! - my) ** 2;
   }
   return sxx === 0 || syy === 0 ? 1 : sxy / Math.sqrt(sxx * syy);
+}
+
+/** Constants no loss curve has: not finite, a coefficient past 10^30, or an exponent past 10. */
+function absurdLaw(law: LawConstants): string | undefined {
+  const infinite = notFinite({ E: law.E, A: law.A, α: law.alpha, B: law.B, β: law.beta });
+  if (infinite) return infinite;
+  for (const [name, value] of [
+    ['A', law.A],
+    ['B', law.B],
+  ] as const)
+    if (value > 1e30) return `${name} came out as ${value.toExponential(2)}`;
+  for (const [name, value] of [
+    ['α', law.alpha],
+    ['β', law.beta],
+  ] as const)
+    if (value > 10) return `the exponent ${name} came out as ${value.toExponential(2)}`;
+  return undefined;
+}
+
+/** A split that is not one: N* or D* not finite or below one. */
+function absurdSplit(split: SureAllocation): string | undefined {
+  const infinite = notFinite({ 'N*': split.parameters, 'D*': split.tokens, 'the loss there': split.loss });
+  if (infinite) return infinite;
+  if (split.parameters < 1) return `N* is ${split.parameters.toExponential(2)}, less than one parameter`;
+  if (split.tokens < 1) return `D* is ${split.tokens.toExponential(2)}, less than one token`;
+  return undefined;
 }

@@ -12,8 +12,8 @@ export {
   type Interval,
 } from './fit';
 export { computeOptimal, predictLoss, BESIROGLU_2024, type LawConstants, type Allocation } from './lossLaw';
-export { readRuns, type Run, type RunsFile, type RunsOptions, type ConfigFacts } from './runs';
-export { stopText, stopSignal, fitCurve, curveLoss, type StopOptions, type StopReport, type StopSignal, type Curve } from './stop';
+export { readRuns, type Run, type RunsFile, type RunsOptions, type ConfigFacts, type ConfigRefusal } from './runs';
+export { StopStream, stopText, stopSignal, fitCurve, curveLoss, type StopOptions, type StopReport, type StopSignal, type Curve } from './stop';
 export { readLossLog, type LogPoint, type LossLog, type LossLogOptions } from './lossLog';
 export {
   boundaryText,

@@ -5,7 +5,8 @@
  */
 import { findColumn, numberCell } from './columns';
 import { around, finding, type LabFinding, type Located } from './findings';
-import { readTable, type TableOptions } from './table';
+import { implausible } from './plausible';
+import { readTable, type TableOptions, type TableRow } from './table';
 
 export interface LogPoint extends Located {
   readonly step?: number;
@@ -18,64 +19,83 @@ export interface LossLogOptions extends TableOptions {
   readonly tokensPerStep?: number;
 }
 
-export interface LossLog {
-  readonly points: readonly LogPoint[];
-  readonly findings: readonly LabFinding[];
-  readonly columns: { readonly step?: string; readonly tokens?: string; readonly loss?: string };
+export interface LogColumns {
+  readonly step?: string;
+  readonly tokens?: string;
+  readonly loss?: string;
 }
 
+export interface LossLog {
+  /** Every point read (`readLossLog`), or an even sample of them (the streaming reader), by tokens. */
+  readonly points: readonly LogPoint[];
+  /** How many points were read in all. */
+  readonly count: number;
+  readonly findings: readonly LabFinding[];
+  readonly columns: LogColumns;
+}
+
+const HEADER: Located = { span: { start: 0, end: 0 }, lines: { first: 1, last: 1 } };
+
+/** Which columns hold step, tokens and loss; an error finding when the log cannot be judged. */
+export function logColumns(names: readonly string[], options: LossLogOptions): { columns: LogColumns; error?: LabFinding } {
+  const step = findColumn(names, 'step') ?? (names.includes('_step') ? '_step' : undefined);
+  const tokens = findColumn(names, 'tokens');
+  const loss = findColumn(names, 'loss', [step, tokens]) ?? names.find((name) => /(^|_)loss$/.test(name) && !/(min|max|step)$/.test(name));
+  const columns = { step, tokens, loss };
+  if (!loss) return { columns, error: finding('error', 'lab-missing-column', `No loss column; columns found: ${names.join(', ') || 'none'}.`, HEADER) };
+  if (!tokens && !(step && options.tokensPerStep)) {
+    const how = step ? 'a step column but no tokens per step (link the config, or give tokensPerStep)' : 'no tokens and no step column';
+    return { columns, error: finding('error', 'lab-missing-tokens', `The log has ${how}, so tokens seen are unknown.`, HEADER) };
+  }
+  return { columns };
+}
+
+/** One row as a point, why it was left out, or `empty` when it has no loss value (logged at other steps). */
+export function logRow(row: TableRow, columns: LogColumns, options: LossLogOptions): LogPoint | { readonly problems: string } | 'empty' {
+  const { step, tokens, loss } = columns;
+  const stepCell = step ? numberCell(row.cells[step]) : undefined;
+  const tokensCell = tokens ? numberCell(row.cells[tokens]) : undefined;
+  const lossCell = numberCell(row.cells[loss!]);
+  if (lossCell === undefined) return 'empty';
+  const problems = [
+    lossCell.ok ? (implausible('loss', lossCell.value) ? `loss ${implausible('loss', lossCell.value)}` : '') : `loss ${lossCell.why}`,
+    stepCell && !stepCell.ok ? `step ${stepCell.why}` : '',
+    tokensCell && !tokensCell.ok ? `tokens ${tokensCell.why}` : '',
+  ].filter(Boolean);
+  const stepValue = stepCell?.ok ? stepCell.value : undefined;
+  const tokenValue = tokensCell?.ok ? tokensCell.value : stepValue !== undefined && options.tokensPerStep ? stepValue * options.tokensPerStep : undefined;
+  if (problems.length === 0 && (tokenValue === undefined || !(tokenValue >= 0))) problems.push('tokens missing or negative');
+  else if (problems.length === 0 && tokenValue !== 0 && implausible('tokens', tokenValue!)) problems.push(`tokens ${implausible('tokens', tokenValue!)}`);
+  if (problems.length > 0 || !lossCell.ok || tokenValue === undefined) return { problems: problems.join('; ') };
+  return { span: row.span, lines: row.lines, tokens: tokenValue, loss: lossCell.value, ...(stepValue !== undefined ? { step: stepValue } : {}) };
+}
+
+/** "3 rows have no loss value …": rows logged at other steps, skipped without error. */
+export function emptyRowsFinding(count: number, loss: string, where: Located): LabFinding {
+  return finding(
+    'information',
+    'lab-bad-row',
+    `${count} row${count === 1 ? ' has' : 's have'} no ${loss} value (logged at other steps) and ${count === 1 ? 'is' : 'are'} skipped.`,
+    where,
+  );
+}
+
+/** The whole log at once (at most `maxRows` rows): what the lab's tests and small callers use. The stop signal streams (`LossLogStream`). */
 export function readLossLog(text: string, options: LossLogOptions = {}): LossLog {
   const table = readTable(text, options);
   const findings: LabFinding[] = [...table.findings];
-  const step = findColumn(table.columns, 'step') ?? (table.columns.includes('_step') ? '_step' : undefined);
-  const tokens = findColumn(table.columns, 'tokens');
-  const loss = findColumn(table.columns, 'loss', [step, tokens]) ?? table.columns.find((name) => /(^|_)loss$/.test(name) && !/(min|max|step)$/.test(name));
-  const columns = { step, tokens, loss };
-  const header = { span: { start: 0, end: 0 }, lines: { first: 1, last: 1 } };
-  if (table.rows.length === 0) return { points: [], findings, columns };
-  if (!loss) {
-    findings.push(finding('error', 'lab-missing-column', `No loss column; columns found: ${table.columns.join(', ') || 'none'}.`, header));
-    return { points: [], findings, columns };
-  }
-  if (!tokens && !(step && options.tokensPerStep)) {
-    const how = step ? 'a step column but no tokens per step (link the config, or give tokensPerStep)' : 'no tokens and no step column';
-    findings.push(finding('error', 'lab-missing-tokens', `The log has ${how}, so tokens seen are unknown.`, header));
-    return { points: [], findings, columns };
-  }
+  if (table.rows.length === 0) return { points: [], count: 0, findings, columns: logColumns(table.columns, options).columns };
+  const { columns, error } = logColumns(table.columns, options);
+  if (error) return { points: [], count: 0, findings: [...findings, error], columns };
   const points: LogPoint[] = [];
   const empty: Located[] = [];
   for (const row of table.rows) {
-    const stepCell = step ? numberCell(row.cells[step]) : undefined;
-    const tokensCell = tokens ? numberCell(row.cells[tokens]) : undefined;
-    const lossCell = numberCell(row.cells[loss]);
-    if (lossCell === undefined) {
-      empty.push(row);
-      continue;
-    }
-    const problems = [
-      lossCell.ok ? (lossCell.value > 0 ? '' : 'loss must be positive') : `loss ${lossCell.why}`,
-      stepCell && !stepCell.ok ? `step ${stepCell.why}` : '',
-      tokensCell && !tokensCell.ok ? `tokens ${tokensCell.why}` : '',
-    ].filter(Boolean);
-    const stepValue = stepCell?.ok ? stepCell.value : undefined;
-    const tokenValue = tokensCell?.ok ? tokensCell.value : stepValue !== undefined && options.tokensPerStep ? stepValue * options.tokensPerStep : undefined;
-    if (problems.length === 0 && (tokenValue === undefined || !(tokenValue >= 0) || !Number.isFinite(tokenValue))) problems.push('tokens missing or negative');
-    if (problems.length > 0 || !lossCell.ok || tokenValue === undefined) {
-      findings.push(finding('error', 'lab-bad-row', `Row left out: ${problems.join('; ')}.`, row));
-      continue;
-    }
-    points.push({ span: row.span, lines: row.lines, tokens: tokenValue, loss: lossCell.value, ...(stepValue !== undefined ? { step: stepValue } : {}) });
+    const read = logRow(row, columns, options);
+    if (read === 'empty') empty.push(row);
+    else if ('problems' in read) findings.push(finding('error', 'lab-bad-row', `Row left out: ${read.problems}.`, row));
+    else points.push(read);
   }
-  if (empty.length > 0) {
-    findings.push(
-      finding(
-        'information',
-        'lab-bad-row',
-        `${empty.length} row${empty.length === 1 ? ' has' : 's have'} no ${loss} value (logged at other steps) and ${empty.length === 1 ? 'is' : 'are'} skipped.`,
-        around(empty),
-      ),
-    );
-  }
+  if (empty.length > 0) findings.push(emptyRowsFinding(empty.length, columns.loss!, around(empty)));
   points.sort((p, q) => p.tokens - q.tokens);
-  return { points, findings, columns };
+  return { points, count: points.length, findings, columns };
 }

@@ -138,7 +138,7 @@ export function fitJson(report: FitReport, options: { compute?: number } = {}): 
 
 /** `stop --json`: { version: 1, signal: StopSignal | null (see stop.ts), points: number, findings }. */
 export function stopJson(report: StopReport): unknown {
-  return { version: 1, signal: report.signal ?? null, points: report.log.points.length, findings: report.findings };
+  return { version: 1, signal: report.signal ?? null, points: report.log.count, findings: report.findings };
 }
 
 /** `boundary --json`: { version: 1, fits: BoundaryFit[] (see boundary.ts), points: number, findings }. */

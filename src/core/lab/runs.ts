@@ -6,6 +6,7 @@
  */
 import { findColumn, numberCell } from './columns';
 import { around, finding, type LabFinding, type Located } from './findings';
+import { implausible, type PlausibleQuantity } from './plausible';
 import { readTable, type TableOptions } from './table';
 
 export interface Run extends Located {
@@ -25,9 +26,17 @@ export interface ConfigFacts {
   readonly tokensPerStep?: number;
 }
 
+/** A config the host would not read (outside the boundary, not a regular file, too large), and why. */
+export interface ConfigRefusal {
+  readonly refused: string;
+}
+
 export interface RunsOptions extends TableOptions {
-  /** Reads a config named in a `config` column (the CLI and the extension pass one; the core reads no files). */
-  readonly configFacts?: (path: string) => ConfigFacts | undefined;
+  /**
+   * Reads a config named in a `config` column (the CLI passes one; the core reads no files):
+   * its facts, why it was refused, or undefined when it says nothing. Asked once per distinct path.
+   */
+  readonly configFacts?: (path: string) => ConfigFacts | ConfigRefusal | undefined;
 }
 
 export interface RunsFile {
@@ -36,6 +45,9 @@ export interface RunsFile {
   /** Which column each quantity was read from. */
   readonly columns: Readonly<Partial<Record<'parameters' | 'tokens' | 'flops' | 'loss' | 'run' | 'step' | 'config', string>>>;
 }
+
+/** Distinct configs a runs file may name: each is a file read and a whole analysis. */
+export const MAX_CONFIGS = 1000;
 
 export function readRuns(text: string, options: RunsOptions = {}): RunsFile {
   const table = readTable(text, options);
@@ -62,32 +74,51 @@ export function readRuns(text: string, options: RunsOptions = {}): RunsFile {
     return { runs: [], findings, columns };
   }
   const runs: Run[] = [];
+  // One read per distinct config, however many rows name it.
+  const configs = new Map<string, ConfigFacts | ConfigRefusal | undefined>();
+  const configOf = (path: string): ConfigFacts | ConfigRefusal | undefined => {
+    if (configs.has(path)) return configs.get(path);
+    if (configs.size >= MAX_CONFIGS) return { refused: `the runs file names more than ${MAX_CONFIGS} configs, and each is read and analysed` };
+    configs.set(path, options.configFacts?.(path));
+    return configs.get(path);
+  };
   for (const row of table.rows) {
     const problems: string[] = [];
-    const read = (name: string | undefined, label: string): number | undefined => {
+    const read = (name: string | undefined, label: string, quantity?: PlausibleQuantity): number | undefined => {
       if (!name) return undefined;
       const cell = numberCell(row.cells[name]);
-      if (cell && !cell.ok) problems.push(`${label} ${cell.why}`);
-      else if (cell && cell.value <= 0) problems.push(`${label} must be positive`);
-      return cell?.ok && cell.value > 0 ? cell.value : undefined;
+      const why = cell?.ok ? (quantity ? implausible(quantity, cell.value) : cell.value > 0 ? undefined : 'must be positive') : cell?.why;
+      if (why) problems.push(`${label} ${why}`);
+      return cell?.ok && !why ? cell.value : undefined;
     };
     const config = columns.config ? row.cells[columns.config] : undefined;
-    const facts = typeof config === 'string' && config !== '' ? options.configFacts?.(config) : undefined;
+    const named = typeof config === 'string' && config !== '' ? configOf(config) : undefined;
+    const facts = named && !('refused' in named) ? named : undefined;
+    const refused = named && 'refused' in named ? `the config ${String(config)} is not read: ${named.refused}` : undefined;
     const step = read(columns.step, 'step');
-    const parameters = read(columns.parameters, 'parameters') ?? facts?.parameters;
-    const flops = read(columns.flops, 'flops');
-    const lossValue = read(columns.loss, 'loss');
-    let tokens = read(columns.tokens, 'tokens');
+    const parameters = read(columns.parameters, 'parameters', 'parameters') ?? facts?.parameters;
+    const flops = read(columns.flops, 'flops', 'compute');
+    const lossValue = read(columns.loss, 'loss', 'loss');
+    let tokens = read(columns.tokens, 'tokens', 'tokens');
     if (tokens === undefined && flops !== undefined && parameters !== undefined) tokens = flops / (6 * parameters);
     if (tokens === undefined && step !== undefined && facts?.tokensPerStep) tokens = step * facts.tokensPerStep;
     if (tokens === undefined && !columns.step) tokens = facts?.tokens;
+    // Derived or read from a config, the numbers meet the same bounds as a cell.
+    for (const [label, quantity, value] of [
+      ['parameters', 'parameters', parameters],
+      ['tokens', 'tokens', tokens],
+    ] as const) {
+      const why = value !== undefined && problems.length === 0 ? implausible(quantity, value) : undefined;
+      if (why) problems.push(`${label} ${fmtValue(value!)} ${why}`);
+    }
+    if (problems.length === 0 && refused && (parameters === undefined || tokens === undefined)) problems.push(refused);
     if (problems.length === 0) {
       if (parameters === undefined)
         problems.push(typeof config === 'string' && config !== '' ? `parameters missing and the config ${config} gave none` : 'parameters missing');
       if (tokens === undefined) problems.push('tokens missing (give tokens, flops, or a step with a config that fixes tokens per step)');
       if (lossValue === undefined) problems.push('loss missing');
     }
-    if (problems.length > 0 || parameters === undefined || tokens === undefined || lossValue === undefined || !Number.isFinite(tokens)) {
+    if (problems.length > 0 || parameters === undefined || tokens === undefined || lossValue === undefined) {
       findings.push(finding('error', 'lab-bad-row', `Row left out of the fit: ${problems.join('; ') || 'tokens not finite'}.`, row));
       continue;
     }
@@ -108,4 +139,9 @@ export function readRuns(text: string, options: RunsOptions = {}): RunsFile {
     findings.push(finding('error', 'lab-too-few-runs', 'No row could be read as a run.', around(table.rows)));
   }
   return { runs, findings: findings.sort((p, q) => p.span.start - q.span.start), columns };
+}
+
+/** A derived number in a message: short, whatever its size. */
+function fmtValue(value: number): string {
+  return Number.isFinite(value) && Math.abs(value) < 1e6 ? String(value) : value.toExponential(2);
 }

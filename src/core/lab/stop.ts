@@ -10,9 +10,11 @@ import { numbers, type NumberStyle } from '../report/format';
 import { around, finding, linesText, type LabFinding, type LineRange } from './findings';
 import { HUBER_DELTA } from './lossLaw';
 import { minimize } from './lbfgs';
-import { readLossLog, type LogPoint, type LossLog, type LossLogOptions } from './lossLog';
+import { type LogPoint, type LossLog, type LossLogOptions } from './lossLog';
+import { LossLogStream } from './lossLogStream';
 import { huber, theilSen } from './stats';
 import { minOf } from '../numbers/extent';
+import { implausible, notFinite } from './plausible';
 
 export interface StopOptions {
   /** The trailing share of tokens seen that the slope is taken over. Default 0.2. */
@@ -55,28 +57,76 @@ export interface StopReport {
 
 const MIN_WINDOW_POINTS = 8;
 
-/** What a `stop LOG` command calls. */
-export function stopText(text: string, options: StopOptions & LossLogOptions = {}): StopReport {
-  const log = readLossLog(text, options);
-  const { signal, findings } = stopSignal(log.points, options);
-  return { log, signal, findings: [...log.findings, ...findings].sort((p, q) => p.span.start - q.span.start) };
+/**
+ * A `stop LOG` over a log read as it streams (`LossLogStream`): push the file's text in chunks,
+ * then `end()` for the report on the end of the run. Memory stays bounded however long the log.
+ */
+export class StopStream {
+  private readonly stream: LossLogStream;
+
+  constructor(private readonly options: StopOptions & LossLogOptions = {}) {
+    this.stream = new LossLogStream({ ...options, share: windowShare(options) });
+  }
+
+  push(text: string): void {
+    this.stream.push(text);
+  }
+
+  end(): StopReport {
+    const log = this.stream.end();
+    const { signal, findings } = log.last
+      ? stopSignalOver({ last: log.last.tokens, window: log.window, windowCount: log.windowCount, points: log.points }, this.options)
+      : { signal: undefined, findings: [] };
+    return { log, signal, findings: [...log.findings, ...findings].sort((p, q) => p.span.start - q.span.start) };
+  }
 }
 
+/** What a `stop LOG` command calls, on a log already in memory (the editor's worker): streamed all the same. */
+export function stopText(text: string, options: StopOptions & LossLogOptions = {}): StopReport {
+  const stop = new StopStream(options);
+  stop.push(text);
+  return stop.end();
+}
+
+function windowShare(options: StopOptions): number {
+  return Math.min(1, Math.max(0.01, options.window ?? 0.2));
+}
+
+/** The signal over every point of a log, sorted by tokens. */
 export function stopSignal(points: readonly LogPoint[], options: StopOptions = {}): { signal: StopSignal | undefined; findings: LabFinding[] } {
+  if (points.length === 0) return { signal: undefined, findings: [] };
+  const last = points[points.length - 1]!.tokens;
+  const from = last * (1 - windowShare(options));
+  const window = points.filter((point) => point.tokens >= from);
+  return stopSignalOver({ last, window, windowCount: window.length, points }, options);
+}
+
+/** What the signal needs of a log: its last tokens, the trailing window (and how many points it stands for), and points for the curve. */
+interface LogView {
+  readonly last: number;
+  readonly window: readonly LogPoint[];
+  readonly windowCount: number;
+  readonly points: readonly LogPoint[];
+}
+
+function stopSignalOver(view: LogView, options: StopOptions): { signal: StopSignal | undefined; findings: LabFinding[] } {
   const fmt = numbers(options.numberStyle);
   const findings: LabFinding[] = [];
-  const share = Math.min(1, Math.max(0.01, options.window ?? 0.2));
-  if (points.length === 0) return { signal: undefined, findings };
-  const last = points[points.length - 1]!.tokens;
-  const from = last * (1 - share);
-  const window = points.filter((point) => point.tokens >= from);
+  const share = windowShare(options);
+  const { last, window, windowCount, points } = view;
   const where = around(window);
-  if (window.length < MIN_WINDOW_POINTS || new Set(window.map((p) => p.tokens)).size < 2) {
+  const badPlan = options.plannedTokens !== undefined ? implausible('tokens', options.plannedTokens) : undefined;
+  if (badPlan) {
+    const shown = Number.isFinite(options.plannedTokens) ? ` ${options.plannedTokens!.toExponential(2)}` : '';
+    findings.push(finding('error', 'lab-implausible', `The planned length${shown} ${badPlan}: nothing is projected to it.`, where));
+    return { signal: undefined, findings };
+  }
+  if (windowCount < MIN_WINDOW_POINTS || new Set(window.map((p) => p.tokens)).size < 2) {
     findings.push(
       finding(
         'information',
         'lab-short-window',
-        `Only ${window.length} point${window.length === 1 ? '' : 's'} in the last ${fmt.percent(share)} of tokens; at least ${MIN_WINDOW_POINTS} are needed for a slope.`,
+        `Only ${windowCount} point${windowCount === 1 ? '' : 's'} in the last ${fmt.percent(share)} of tokens; at least ${MIN_WINDOW_POINTS} are needed for a slope.`,
         where,
       ),
     );
@@ -94,8 +144,9 @@ export function stopSignal(points: readonly LogPoint[], options: StopOptions = {
   const lowReturns = lossImprovementPer100B < lossLimit || perplexityImprovementPer10B < pplLimit;
   const curve = fitCurve(points);
   const planned = options.plannedTokens;
+  const gainAt = (tokens: number): number => (curve ? curveLoss(curve, last) - curveLoss(curve, tokens) : NaN);
   const projection =
-    curve && planned !== undefined && planned > last
+    curve && planned !== undefined && planned > last && Number.isFinite(gainAt(planned))
       ? {
           currentTokens: last,
           plannedTokens: planned,
@@ -105,7 +156,7 @@ export function stopSignal(points: readonly LogPoint[], options: StopOptions = {
         }
       : undefined;
   const evidence =
-    `over the last ${fmt.percent(share)} of tokens (${fmt.count(window[0]!.tokens)} to ${fmt.count(last)}, ${window.length} points, ${linesText(where.lines)}) ` +
+    `over the last ${fmt.percent(share)} of tokens (${fmt.count(window[0]!.tokens)} to ${fmt.count(last)}, ${windowCount} points, ${linesText(where.lines)}) ` +
     `loss fell ${besideLimit(lossImprovementPer100B, lossLimit, (x) => fmt.loss(x), plainDigits)} per 100B tokens and perplexity ${besideLimit(perplexityImprovementPer10B, pplLimit, (x) => fmt.percent(x), percentDigits)} per 10B tokens (Theil–Sen slope)`;
   const remaining = projection
     ? `; by the curve fitted to the log (E ${fmt.loss(curve!.E)}, β ${fmt.ratio(curve!.beta)}) the remaining ${fmt.count(projection.plannedTokens - last)} planned tokens would lower the loss by ${fmt.loss(projection.gain)}, to ${fmt.loss(projection.lossAtPlanned)}`
@@ -117,7 +168,7 @@ export function stopSignal(points: readonly LogPoint[], options: StopOptions = {
     findings.push(finding('information', 'lab-still-improving', `Still improving: ${evidence}${remaining}.`, where));
   }
   const signal: StopSignal = {
-    window: { fromTokens: window[0]!.tokens, toTokens: last, points: window.length, lines: where.lines },
+    window: { fromTokens: window[0]!.tokens, toTokens: last, points: windowCount, lines: where.lines },
     slopePerToken,
     slopeBand: { low: line.slopeLow / 1e9, high: line.slopeHigh / 1e9 },
     lossImprovementPer100B,
@@ -174,5 +225,7 @@ export function fitCurve(points: readonly LogPoint[]): Curve | undefined {
       if (Number.isFinite(result.value) && (!best || result.value < best.value)) best = result;
     }
   if (!best) return undefined;
-  return { B: Math.exp(best.x[0]!), E: Math.exp(best.x[1]!), beta: best.x[2]! };
+  const curve = { B: Math.exp(best.x[0]!), E: Math.exp(best.x[1]!), beta: best.x[2]! };
+  // A curve that overflowed is no curve: the signal is then given without a projection.
+  return notFinite({ B: curve.B, E: curve.E, beta: curve.beta }) ? undefined : curve;
 }

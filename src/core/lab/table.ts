@@ -28,6 +28,8 @@ export interface TableOptions {
   readonly file?: string;
   /** Rows past this are not read (a finding says so). Default 200,000. */
   readonly maxRows?: number;
+  /** The format, when the caller knows it already (a later block of a streamed file). */
+  readonly format?: Table['format'];
 }
 
 export const DEFAULT_MAX_ROWS = 200_000;
@@ -51,10 +53,16 @@ export function readTable(text: string, options: TableOptions = {}): Table {
   if (text.trim() === '') {
     return { format: 'csv', columns: [], rows: [], findings: [finding('error', 'lab-empty', 'The file is empty: no header and no rows.', locate(0, 0))] };
   }
-  const file = options.file?.toLowerCase() ?? '';
-  const jsonl = /\.(jsonl|ndjson|json)$/.test(file) || text.trimStart().startsWith('{');
-  if (jsonl) return readJsonLines(text, maxRows, locate);
-  return readDelimited(text, /\.tsv$/.test(file) || firstLine(text).includes('\t') ? 'tsv' : 'csv', maxRows, locate);
+  const format = options.format ?? tableFormat(text, options.file);
+  if (format === 'jsonl') return readJsonLines(text, maxRows, locate);
+  return readDelimited(text, format, maxRows, locate);
+}
+
+/** JSON Lines by extension or a leading `{`; TSV by extension or a tab in the first line; else CSV. */
+export function tableFormat(text: string, name: string | undefined): Table['format'] {
+  const file = name?.toLowerCase() ?? '';
+  if (/\.(jsonl|ndjson|json)$/.test(file) || text.trimStart().startsWith('{')) return 'jsonl';
+  return /\.tsv$/.test(file) || firstLine(text).includes('\t') ? 'tsv' : 'csv';
 }
 
 type Locate = (start: number, end: number) => Located;

@@ -16,6 +16,11 @@ import type { MemoryLayout } from './layout';
  * Without sequence parallelism the norm, dropout and input terms are whole on every tensor-parallel
  * rank (the `10` of `sbh(10 + 24/t + 5as/(ht))`); with it, everything is divided by t (`34/t`).
  * Selective recomputation drops the s² terms; full recomputation keeps only the layer input, 2sbh.
+ * torchtitan's per-op selective AC (`op`) keeps the layer input and the outputs of the matmuls it
+ * saves: counting a layer's matmuls (wq, wk, wv, wo, then w1, w3, w2) every second one is
+ * recomputed, so Q, V, attention's output with its log-sum-exp, the MLP's first projection and its
+ * output stay (torchtitan `activation_checkpoint.py`, `SelectiveAC`); Mamba and MoE layers fall
+ * back to the selective terms.
  */
 export interface LayerActivations {
   /** Bytes the whole stack of layers keeps under the layout's recomputation, for one micro-batch. */
@@ -42,9 +47,16 @@ export function stackActivations(arch: Architecture, layout: MemoryLayout): Laye
   const recompute = layout.recompute.value;
   // Under full recomputation a layer keeps only its input; an MLP that follows attention in the same layer keeps nothing.
   const startsLayer = (starts: boolean) => (starts ? whole(2 * sb * h) : 0);
-  const keep = (full: number, quadratic = 0, starts = true): Terms => ({
+  const keep = (full: number, quadratic = 0, starts = true, op?: number): Terms => ({
     full,
-    kept: recompute === 'full' ? startsLayer(starts) : recompute === 'selective' ? full - quadratic : full,
+    kept:
+      recompute === 'full'
+        ? startsLayer(starts)
+        : recompute === 'op' && op !== undefined
+          ? op
+          : recompute === 'selective' || recompute === 'op'
+            ? full - quadratic
+            : full,
   });
   const norm = whole(2 * sb * h);
 
@@ -59,7 +71,8 @@ export function stackActivations(arch: Architecture, layout: MemoryLayout): Laye
     let quadratic = 0;
     if (layout.flashAttention.value) bytes += (4 * sb * a) / t;
     else quadratic = ((2 + 3 * mask) * a * s * sb) / t;
-    return keep(bytes + quadratic, quadratic);
+    const op = startsLayer(true) + (2 * sb * (qk + v + out) + 4 * sb * a) / t;
+    return keep(bytes + quadratic, quadratic, true, op);
   };
   const mamba = (): Terms => {
     const mixer = arch.stack!.mixer!;
@@ -70,7 +83,9 @@ export function stackActivations(arch: Architecture, layout: MemoryLayout): Laye
     return keep(norm + whole(2 * sb * h) + (2 * sb * (2 * inner + 2 * groups * mixer.stateSize.value + heads) + 6 * sb * inner) / t);
   };
   const ffnBytes = arch.gated.value ? 6 : 4;
-  const mlp = (): Terms => keep(norm + whole(2 * sb * h + mask * sb * h) + (ffnBytes * sb * arch.ffn.value) / t, 0, !!arch.stack);
+  // Per-op AC: the first projection's output, and the second's (w2 of a gated MLP) as every second matmul is kept.
+  const mlpOp = (2 * sb * arch.ffn.value) / t + (arch.gated.value ? whole(2 * sb * h) : 0);
+  const mlp = (): Terms => keep(norm + whole(2 * sb * h + mask * sb * h) + (ffnBytes * sb * arch.ffn.value) / t, 0, !!arch.stack, mlpOp);
   const moe = (): Terms => {
     const routed = arch.moe!;
     const topK = Math.min(routed.topK.value, routed.experts.value);

@@ -75,12 +75,15 @@ export function estimateMemory(arch: Architecture, count: ParameterCount, layout
     const perLayer = stack.kept / L;
     let activations = perLayer * shard.layers * inFlight;
     if (layout.recompute.value === 'full') activations += stack.largestLayer;
+    // Offloaded activations leave the device; the layer being computed (and the next, copied back
+    // ahead of its backward) stay: torchtune's `OffloadActivations` overlaps copies on a second stream.
+    if (layout.offloadActivations?.value) activations = Math.min(activations, 2 * stack.largestLayer);
     // Token ids (8 bytes each) and the embedding's dropout mask on the first stage.
     if (shard.stage === 0) activations += inFlight * (8 * sb + (layout.dropout.value ? (sb * h) / t : 0));
     const logits = shard.stage === pp - 1 ? logitBytes(layout, sb, h, V) : 0;
     const other = transientBytes(layout, shard);
-    const parts: MemoryParts = { ...states, activations, logits, other };
-    const peakBytes = states.weights + states.gradients + states.optimizer + activations + logits + other;
+    const parts = partsAtPeak(layout, m, { ...states, activations, logits, other });
+    const peakBytes = parts.weights + parts.gradients + parts.optimizer + parts.activations + parts.logits + parts.other;
     return { stage: shard.stage, peakBytes, parts };
   });
   const busiest = stages.reduce((best, stage) => (stage.peakBytes > best.peakBytes ? stage : best), stages[0]);
@@ -100,17 +103,38 @@ export function estimateMemory(arch: Architecture, count: ParameterCount, layout
 }
 
 /**
+ * Which parts are allocated together at the peak. Megatron-LM keeps a persistent gradient buffer
+ * and DeepSpeed its gradient partitions, so every part is live at once. A plain PyTorch loop (the
+ * Hugging Face Trainer, torchtune, torchtitan's FSDP2) frees gradients at `zero_grad()`
+ * (`set_to_none=True`, PyTorch's default since 2.0) and creates them during the backward pass as
+ * the activations it consumes are freed: with one micro-batch per step the peak is the larger of
+ * the start of the backward (activations and logits, no gradients yet) and its end (gradients, no
+ * activations). With accumulation the gradients of the first micro-batch live through the next
+ * forward, so every part counts. The parts returned are those live at the peak.
+ */
+function partsAtPeak(layout: MemoryLayout, microBatches: number | null, all: MemoryParts): MemoryParts {
+  const persistent = layout.regime === 'megatron' || layout.regime === 'deepspeed';
+  if (persistent || microBatches !== 1) return all;
+  return all.activations + all.logits >= all.gradients ? { ...all, gradients: 0 } : { ...all, activations: 0, logits: 0 };
+}
+
+/**
  * The output layer's logits and the loss. Megatron-LM's vocab-parallel cross entropy upcasts the
  * bf16 logits split over TP to fp32 and keeps the fp32 softmax for the backward: while both live,
  * 2 + 4 bytes per logit (`6sb·V/t`), plus the final norm's output (Megatron's `4sbh`).
  * Hugging Face models and torchtitan keep the bf16 logits, upcast them to fp32 for the loss
  * (`logits.float()` in transformers' `ForCausalLMLoss`) and keep the fp32 log-softmax for the
- * backward: 2 + 4 + 4 = 10 bytes per logit.
+ * backward: 2 + 4 + 4 = 10 bytes per logit during the forward. The backward of the log-softmax
+ * then holds its saved output, the gradient it receives and the one it returns beside the bf16
+ * logits (the fp32 upcast is freed by then): 2 + 4 + 4 + 4 = 14 bytes per logit, the larger.
  */
 function logitBytes(layout: MemoryLayout, sb: number, h: number, V: number): number {
   const t = layout.tensorParallel.value;
   if (layout.regime === 'megatron') return (4 * sb * h + 6 * sb * V) / t;
-  return (10 * sb * V) / t;
+  // A chunked loss keeps the bf16 logits and upcasts one chunk at a time: 2 bytes per logit and 8 per logit of a chunk.
+  const chunks = layout.lossChunks?.value;
+  if (chunks && chunks > 1) return (2 * sb * V + (8 * sb * V) / chunks) / t;
+  return (14 * sb * V) / t;
 }
 
 /**
@@ -123,6 +147,9 @@ function transientBytes(layout: MemoryLayout, shard: StageShard): number {
   const stage = layout.shardStage.value;
   const perLayer = (shard.dense + shard.experts) / Math.max(1, shard.layers);
   if (layout.baseBits || layout.trainable !== undefined) return 0;
+  // FSDP with pipeline parallelism does not reshard after the forward (torchtitan's
+  // `parallelize_llama`: per-micro-batch all-gathers would not overlap): the stage's bf16 weights stay gathered.
+  if (stage === 3 && layout.regime === 'fsdp' && layout.pipelineParallel.value > 1) return 2 * (shard.dense + shard.experts);
   if (stage === 3 && (layout.dataParallel?.value ?? 1) > 1) return 2 * perLayer * (2 + 4);
   if (layout.regime === 'deepspeed' && stage >= 1) return 2 * (layout.bucketElements?.value ?? 5e8);
   return 0;

@@ -1,7 +1,11 @@
 import type { Fact } from '../source/fact';
 
-/** Activation recomputation, as Megatron-LM names it (`--recompute-granularity`): none, selective (attention's core) or full. */
-export type Recompute = 'none' | 'selective' | 'full';
+/**
+ * Activation recomputation, as Megatron-LM names it (`--recompute-granularity`): none, selective
+ * (attention's core) or full; `op` is torchtitan's per-op selective AC, which keeps only the
+ * outputs of every second matmul and of attention (and recomputes the rest).
+ */
+export type Recompute = 'none' | 'selective' | 'op' | 'full';
 
 /** Optimizers whose state size differs; `adam` covers AdamW. */
 export type OptimizerKind = 'adam' | 'adam-8bit' | 'adafactor' | 'sgd' | 'sgd-momentum' | 'muon';
@@ -58,4 +62,11 @@ export interface MemoryLayout {
   readonly trainable?: number;
   /** DeepSpeed's reduce bucket, elements (`zero_optimization.reduce_bucket_size`, default 5e8). */
   readonly bucketElements?: Fact;
+  /**
+   * Chunks of a chunked loss (torchtune's `CEWithChunkedOutputLoss`, `LinearCrossEntropyLoss`:
+   * `num_output_chunks` 8): the fp32 upcast and log-softmax live one chunk at a time.
+   */
+  readonly lossChunks?: Fact;
+  /** Activations kept for the backward are offloaded to the CPU (torchtune's `enable_activation_offloading`). */
+  readonly offloadActivations?: Fact<boolean>;
 }

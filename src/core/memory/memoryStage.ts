@@ -12,6 +12,7 @@ import { fitsIn, FIT_MARGIN, outOfMemory } from './fit';
 import { readLayout } from './knobs/readLayout';
 import type { MemoryLayout } from './layout';
 import type { MemoryReport, ServingReport, ThroughputReport } from './report';
+import { layoutsThatFit } from './layouts';
 import { reverseQuestion } from './reverse';
 import { readServing } from './serving';
 import { stepTime } from './stepTime';
@@ -27,6 +28,8 @@ export interface MemoryInputs {
   readonly hardware?: StatedHardware;
   readonly table: readonly Accelerator[];
   readonly adapter?: AdapterSettings;
+  /** Propose the layouts that fit (costly: only when asked). */
+  readonly layouts?: boolean;
 }
 
 export interface MemoryOutcome {
@@ -93,7 +96,9 @@ export function memoryStage(inputs: MemoryInputs): MemoryOutcome {
   }
   const estimate = estimateMemory(arch, count, layout);
   const capacity = chip?.memoryBytes;
-  const report = memoryReport(estimate, layout, chip, capacity === undefined ? null : reverseQuestion(arch, count, layout, capacity * (1 - FIT_MARGIN)));
+  const usable = capacity === undefined ? undefined : capacity * (1 - FIT_MARGIN);
+  const report = memoryReport(estimate, layout, chip, usable === undefined ? null : reverseQuestion(arch, count, layout, usable));
+  if (inputs.layouts && usable !== undefined) report.layouts = layoutsThatFit(arch, count, layout, usable);
   if (chip && capacity) {
     const finding = outOfMemory(arch, count, layout, estimate, { name: chip.name, bytes: capacity }, anchor);
     if (finding) findings.push(finding);
@@ -120,6 +125,8 @@ function memoryReport(estimate: MemoryEstimate, layout: MemoryLayout, chip: Acce
   if (layout.dataParallel) knobs.push(['dataParallel', layout.dataParallel]);
   if (layout.globalBatch) knobs.push(['globalBatch', layout.globalBatch]);
   if (layout.baseBits) knobs.push(['baseBits', layout.baseBits]);
+  if (layout.lossChunks) knobs.push(['lossChunks', layout.lossChunks]);
+  if (layout.offloadActivations) knobs.push(['offloadActivations', layout.offloadActivations]);
   return {
     peakBytesPerDevice: estimate.peakBytesPerDevice,
     statistic: estimate.statistic,
@@ -170,5 +177,19 @@ function throughput(
     fullRecompute: layout.recompute.value === 'full',
     trainingTokens: inputs.training.tokens?.value ?? null,
   });
-  return { stepSeconds: time.stepSeconds, mfu: time.mfu, mfuSource, days: time.days, tokensPerStep, assumptions: time.assumptions };
+  // The cost only from a price the user states: prices change and differ by contract, so none is built in.
+  const price = userFact(inputs.context.facts, 'price_per_hour')?.value ?? null;
+  const acceleratorHours = time.days === null ? null : time.days * 24 * devices.value;
+  const cost = price !== null && acceleratorHours !== null ? acceleratorHours * price : null;
+  return {
+    stepSeconds: time.stepSeconds,
+    mfu: time.mfu,
+    mfuSource,
+    days: time.days,
+    acceleratorHours,
+    cost,
+    pricePerHour: price,
+    tokensPerStep,
+    assumptions: time.assumptions,
+  };
 }

@@ -68,9 +68,13 @@ export function modelStates(shard: StageShard, layout: MemoryLayout): ModelState
   const total = shard.dense + shard.experts;
   if (layout.baseBits) {
     // QLoRA: the frozen base in NF4 with double-quantised constants, 0.127 bits per parameter
-    // (Dettmers et al. 2023, §3); the adapters train in the regime's dtypes, unsharded.
+    // (Dettmers et al. 2023, §3); the adapters train in the regime's dtypes, unsharded. Only the
+    // transformer's linear layers are quantised: the embedding and the output layer stay in bf16
+    // (bitsandbytes replaces `nn.Linear` modules and transformers skips `lm_head`; torchtune's
+    // `qlora_*` builders quantise the LoRA-wrapped linears only).
     const trainable = Math.min(layout.trainable ?? 0, total);
-    const base = (total * (layout.baseBits.value + 0.127)) / 8;
+    const edges = Math.min(shard.edges, total);
+    const base = ((total - edges) * (layout.baseBits.value + 0.127)) / 8 + edges * 2;
     return { weights: base + trainable * w, gradients: trainable * g, optimizer: layout.offloadOptimizer.value ? 0 : trainable * o };
   }
   if (layout.trainable !== undefined) {

@@ -1,4 +1,5 @@
 import type { MemoryParts } from './estimate';
+import type { LayoutProposal } from './layouts';
 import type { ReverseAnswer } from './reverse';
 
 /** `memory` of `compute-budget/analyze@1`: the training run's peak on its busiest device. */
@@ -15,6 +16,8 @@ export interface MemoryReport {
   /** Whether the peak fits in the accelerator's memory with the stated margin; null without an accelerator. */
   readonly fits: boolean | null;
   readonly reverse: ReverseAnswer | null;
+  /** Layouts that fit, fewest accelerators first; only when the analysis was asked for them (`AnalyzeOptions.layouts`). */
+  layouts?: readonly LayoutProposal[];
   /** The layout the estimate used, each knob with where it came from. */
   readonly layout: readonly {
     readonly knob: string;
@@ -31,6 +34,11 @@ export interface ThroughputReport {
   readonly mfu: number;
   readonly mfuSource: string;
   readonly days: number | null;
+  /** Accelerator-hours of the run: accelerators × its days × 24; null when the run's length is unknown. */
+  readonly acceleratorHours: number | null;
+  /** accelerator-hours × `price_per_hour`; null without a price (none is built in) or without the hours. */
+  readonly cost: number | null;
+  readonly pricePerHour: number | null;
   readonly tokensPerStep: number;
   readonly assumptions: readonly string[];
 }

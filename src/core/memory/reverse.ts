@@ -15,7 +15,7 @@ export interface ReverseAnswer {
 const MAX_STEPS = 40;
 
 /** The largest integer in [1, limit] with `fits(n)`, assuming fits is monotone (more is never smaller). */
-function largest(fits: (n: number) => boolean, limit: number): number | null {
+export function largest(fits: (n: number) => boolean, limit: number): number | null {
   if (!fits(1)) return null;
   let fitting = 1;
   while (fitting < limit && fits(Math.min(limit, fitting * 2))) fitting = Math.min(limit, fitting * 2);
@@ -37,12 +37,17 @@ export function reverseQuestion(arch: Architecture, count: ParameterCount, layou
   const blocks = largest((n) => peak({ ...layout, sequenceLength: fact(n * 128, 'derived') }) <= usableBytes, 8192);
   const modelParallel = layout.tensorParallel.value * layout.pipelineParallel.value * layout.contextParallel.value;
   // More replicas shrink only sharded states: the smallest data-parallel size that fits, searched like the largest batch.
-  const fitsAt = (dp: number) => peak({ ...layout, dataParallel: fact(dp, 'derived') }) <= usableBytes;
-  const limit = Math.max(1, Math.floor(65_536 / modelParallel));
-  let fewestAccelerators: number | null = null;
-  if (fitsAt(limit)) {
-    const tooFew = largest((dp) => !fitsAt(dp), limit);
-    fewestAccelerators = ((tooFew ?? 0) + 1) * modelParallel;
-  }
-  return { largestMicroBatch, longestSequence: blocks === null ? null : blocks * 128, fewestAccelerators };
+  const dp = fewestDataParallel((replicas) => peak({ ...layout, dataParallel: fact(replicas, 'derived') }) <= usableBytes, MAX_ACCELERATORS / modelParallel);
+  return { largestMicroBatch, longestSequence: blocks === null ? null : blocks * 128, fewestAccelerators: dp === null ? null : dp * modelParallel };
+}
+
+/** The most accelerators the reverse question and the layouts consider. */
+export const MAX_ACCELERATORS = 65_536;
+
+/** The fewest data-parallel replicas in [1, limit] at which `fitsAt` holds (more replicas never need more memory); null when none does. */
+export function fewestDataParallel(fitsAt: (dp: number) => boolean, limit: number): number | null {
+  const most = Math.max(1, Math.floor(limit));
+  if (!fitsAt(most)) return null;
+  const tooFew = largest((dp) => !fitsAt(dp), most);
+  return (tooFew ?? 0) + 1;
 }

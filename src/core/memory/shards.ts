@@ -11,6 +11,8 @@ export interface StageShard {
   readonly experts: number;
   /** Transformer layers on the stage. */
   readonly layers: number;
+  /** Of `dense`, the embedding and output layer on the device: QLoRA leaves them unquantised. */
+  readonly edges: number;
 }
 
 const LAYER_PARTS = new Set(['attention', 'mamba', 'mlp', 'router', 'shared-experts', 'norms']);
@@ -40,7 +42,7 @@ export function stageShards(arch: Architecture, count: ParameterCount, layout: M
     const stageLayers = Math.ceil(layers / pp);
     const share = stageLayers / layers;
     const edges = (stage === 0 ? first : 0) + (stage === pp - 1 ? last : 0);
-    shards.push({ stage, dense: (layerDense * share + edges) / tp, experts: (experts * share) / (ep * etp), layers: stageLayers });
+    shards.push({ stage, dense: (layerDense * share + edges) / tp, experts: (experts * share) / (ep * etp), layers: stageLayers, edges: edges / tp });
   }
   return shards;
 }

@@ -10,6 +10,8 @@ import type { PlanResult } from './plan';
 import { describeTarget } from './parseTarget';
 import { planMarkdown, planSheet, type PlanSheet } from './planSheet';
 import { minOf, maxOf } from '../numbers/extent';
+import { FIT_MARGIN } from '../memory/fit';
+import { memoryBar, type MemoryBar } from './memoryBar';
 
 /**
  * Everything the chart webview draws, computed here so that the page only draws and the numbers
@@ -58,6 +60,8 @@ export interface ChartData {
   readonly lab?: LabChartData;
   /** For a plan: the whole plan, shown beside the chart, and the Markdown it copies. */
   readonly plan?: { readonly sheet: PlanSheet; readonly markdown: string };
+  /** For a config with a memory estimate: its parts as a stacked bar against the accelerator. */
+  readonly memory?: MemoryBar;
 }
 
 /** The overtraining bands drawn as lines of constant tokens per parameter (× Chinchilla's 20). */
@@ -91,7 +95,9 @@ export function chartForAnalysis(analysis: Analysis, fileName: string, options: 
   const subtitle = current
     ? `${n.count(current.parameters)} parameters × ${n.count(current.tokens)} tokens = ${n.flops(current.flops)} FLOP`
     : 'This config does not fix both the model size and the training tokens, so it is not placed on the chart.';
-  return build(`Compute budget: ${fileName}`, subtitle, current, options);
+  const chart = build(`Compute budget: ${fileName}`, subtitle, current, options);
+  const bar = memoryBar(analysis.memory, 1 - FIT_MARGIN);
+  return bar ? { ...chart, memory: bar } : chart;
 }
 
 export function chartForPlan(result: PlanResult, options: ChartOptions = {}): ChartData {

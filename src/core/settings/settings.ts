@@ -116,6 +116,7 @@ export function validateOptions(raw: AnalyzeOptions | undefined, ignored: string
     accelerators: acceleratorRecord(options.accelerators, 'planner.accelerators', ignored),
     extraKeys: extraKeyRecord(options.extraKeys, 'extraKeys', ignored),
     alwaysReport: options.alwaysReport === true,
+    layouts: options.layouts === true,
     syntax: SYNTAXES.find((syntax) => syntax === options.syntax),
     numberStyle: options.numberStyle === 'unicode' ? 'unicode' : 'ascii',
     resources: isRecord(options.resources) ? (options.resources as unknown as AnalyzeOptions['resources']) : undefined,

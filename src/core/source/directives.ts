@@ -27,6 +27,7 @@ export const FACT_NAMES = {
   mfu: 'model FLOPs utilisation, a fraction (0.4) or a percentage (40), for the step-time estimate',
   serving_gpu_utilization: "vLLM's gpu_memory_utilization, the fraction of each device's memory serving may use (default 0.9)",
   max_num_batched_tokens: "vLLM's max_num_batched_tokens, the tokens of its profiling forward pass (default 8192)",
+  price_per_hour: 'price of one accelerator-hour in your currency, for the cost of the run (no price is built in)',
 } as const;
 
 /** Facts given as a fraction or a percentage rather than a count of one or more. */
@@ -52,6 +53,7 @@ export const FACT_EXAMPLES: Readonly<Record<FactName, readonly string[]>> = {
   mfu: ['0.4', '45'],
   serving_gpu_utilization: ['0.9', '0.85'],
   max_num_batched_tokens: ['8192', '16384'],
+  price_per_hour: ['2.5', '4'],
 };
 
 /** "e.g. gpus=128 or gpus=1024", with `=` or `: ` between the name and the value. */
@@ -80,6 +82,8 @@ const ALIASES: Record<string, FactName> = {
   accelerators: 'gpus',
   data_parallel: 'data_parallel',
   dp: 'data_parallel',
+  price_per_hour: 'price_per_hour',
+  price_per_accelerator_hour: 'price_per_hour',
   dataset_tokens: 'dataset_tokens',
   tokens: 'tokens',
   parameters: 'parameters',

@@ -7,6 +7,7 @@ import { DIAGNOSTIC_SOURCE } from '../commandIds';
 import type { Settings } from '../settings';
 import { diagnosticDocUri } from '../surfaces/diagnosticDocUri';
 import type { FitRunner } from './fitRunner';
+import { insideLabBoundary } from './labBoundary';
 import { readText } from './workspaceFit';
 
 const SEVERITIES = {
@@ -79,16 +80,21 @@ export class StopSignals implements vscode.Disposable {
     }
   }
 
-  private linkFor(document: vscode.TextDocument): { uri: vscode.Uri; span?: { start: number; end: number } } | undefined {
+  private linkFor(document: vscode.TextDocument): { uri: vscode.Uri; span?: { start: number; end: number }; outside: boolean } | undefined {
     const link = readLogLink(document.getText());
     const folder = vscode.Uri.joinPath(document.uri, '..');
     const resolve = (path: string, base: vscode.Uri) => (/^([a-zA-Z]:)?[\\/]/.test(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(base, path));
-    if (link) return { uri: resolve(link.path, folder), span: link.span };
+    if (link) {
+      const uri = resolve(link.path, folder);
+      return { uri, span: link.span, outside: !insideLabBoundary(document.uri, uri) };
+    }
     const relative = vscode.workspace.asRelativePath(document.uri, false);
     const logs = this.settings().lab.lossLogs;
     const fromSetting = Object.hasOwn(logs, relative) ? logs[relative] : undefined;
     const root = vscode.workspace.getWorkspaceFolder(document.uri)?.uri;
-    return fromSetting && root ? { uri: resolve(fromSetting, root) } : undefined;
+    if (!fromSetting || !root) return undefined;
+    const uri = resolve(fromSetting, root);
+    return { uri, outside: !insideLabBoundary(document.uri, uri) };
   }
 
   private async check(document: vscode.TextDocument, analysis: Analysis): Promise<StopCheck | undefined> {
@@ -105,12 +111,15 @@ export class StopSignals implements vscode.Disposable {
       const range = new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
       return range.isEmpty ? document.lineAt(range.start.line).range : range;
     };
-    const text = await readText(link.uri);
+    // Outside the workspace folder (or in Restricted Mode) the log is not asked of the disk at all.
+    const text = link.outside ? undefined : await readText(link.uri);
     if (document.isClosed || document.version !== version) return undefined;
     if (text === undefined) {
       const missing = new vscode.Diagnostic(
         at(link.span ?? analysis.training.anchor),
-        `The loss log ${logName} could not be read (no such file, or over 50 MB).`,
+        link.outside
+          ? `The loss log ${logName} is outside the workspace folder (or the workspace is not trusted), so it is not read.`
+          : `The loss log ${logName} could not be read (no such file, not a regular file, or over 50 MB).`,
         vscode.DiagnosticSeverity.Warning,
       );
       missing.source = DIAGNOSTIC_SOURCE;

@@ -175,12 +175,19 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** The open document's text when it is open (unsaved edits count), else the file's bytes as UTF-8. */
+/**
+ * The open document's text when it is open (unsaved edits count), else the file's bytes as UTF-8:
+ * only a regular file of at most `limit` bytes, checked before reading. A device (`/dev/zero`
+ * stats as size 0 and never ends), a pipe or a folder is not a `File`; a symbolic link may lead
+ * out of the workspace and `vscode.workspace.fs` has no real path to compare, so it is not read
+ * either (as the analysis's own reader, `src/extension/resources.ts`).
+ */
 export async function readText(uri: vscode.Uri, limit = MAX_RUNS_BYTES): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
   if (open) return open.getText().length <= limit ? open.getText() : undefined;
   try {
     const stat = await vscode.workspace.fs.stat(uri);
+    if ((stat.type & vscode.FileType.File) === 0 || (stat.type & vscode.FileType.SymbolicLink) !== 0) return undefined;
     if (stat.size > limit) return undefined;
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch {

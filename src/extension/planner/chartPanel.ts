@@ -207,6 +207,7 @@ export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 <div class="chart-box"><canvas id="chart" role="img" aria-label="Parameters against training tokens, with iso-FLOP lines, regulatory thresholds and published models"></canvas></div>
 <ul id="legend" aria-label="Legend"></ul>
 <p id="note"></p>
+<section id="memory" aria-labelledby="memory-heading" hidden></section>
 </div>
 <section id="plan" aria-labelledby="plan-heading" hidden>
 <div class="plan-head"><h2 id="plan-heading">The plan</h2><button id="copy-markdown" type="button">Copy as Markdown</button></div>

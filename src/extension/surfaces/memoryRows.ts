@@ -47,7 +47,11 @@ export function memoryHoverRows(analysis: Analysis, key: string): [string, strin
   }
   const throughput = analysis.throughput;
   if (throughput && (onKnob || memory?.accelerator)) {
-    const days = throughput.days !== null ? `; ${n.days(throughput.days)} days for the run` : '';
+    const cost =
+      throughput.cost !== null && throughput.acceleratorHours !== null
+        ? `, ${n.grouped(throughput.acceleratorHours)} accelerator-hours × ${n.ratio(throughput.pricePerHour!)} = ${n.grouped(throughput.cost)}`
+        : '';
+    const days = throughput.days !== null ? `; ${n.days(throughput.days)} days for the run${cost}` : '';
     rows.push(['Step time (estimate)', `${n.ratio(throughput.stepSeconds)} s at MFU ${n.percent(throughput.mfu)} (${md(throughput.mfuSource)})${days}`]);
   }
   const serving = analysis.serving;

@@ -20,6 +20,7 @@ import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { labelPlugin, type LabelSpec } from './labels';
 import { renderLegend, type LegendEntry } from './legend';
 import { renderPlan } from './planView';
+import { renderMemoryBar } from './memoryBar';
 import type { ChartState, ChartView, FromWebview, ToWebview } from '../../protocol/chartMessages';
 import { readPalette, withAlpha, type Palette } from './theme';
 import { logAxis, scatterConfig, type Built, type Datum } from './config';
@@ -45,6 +46,7 @@ const note = document.getElementById('note')!;
 const legend = document.getElementById('legend')!;
 const planSection = document.getElementById('plan')!;
 const planBody = document.getElementById('plan-body')!;
+const memorySection = document.getElementById('memory')!;
 const copyButton = document.getElementById('copy-markdown') as HTMLButtonElement;
 const exportButtons = { png: document.getElementById('export-png') as HTMLButtonElement, svg: document.getElementById('export-svg') as HTMLButtonElement };
 const buttons: Record<ChartView, HTMLButtonElement> = {
@@ -338,6 +340,7 @@ function render(data: ChartData, view: ChartView, id: number): void {
               : allocationChart(data, palette);
     renderLegend(legend, built.legend);
     renderPlan(planSection, planBody, data.plan?.sheet);
+    renderMemoryBar(memorySection, data.memory);
     chart?.destroy();
     delete document.body.dataset.rendered;
     const done: Plugin = {

@@ -47,7 +47,7 @@ describe('memory engine', () => {
   });
 
   it("holds 18 bytes per parameter in Megatron's layout, 6 + 12/DP with the distributed optimizer, and ZeRO's 16 → 4 + 12/DP → 2 + 14/DP → 16/DP", () => {
-    const shard = { stage: 0, dense: 1e9, experts: 0, layers: 1 };
+    const shard = { stage: 0, dense: 1e9, experts: 0, layers: 1, edges: 0 };
     const total = (states: { weights: number; gradients: number; optimizer: number }) => (states.weights + states.gradients + states.optimizer) / 1e9;
     assert.equal(total(modelStates(shard, layout({ regime: 'megatron' }))), 18);
     assert.equal(total(modelStates(shard, layout({ regime: 'megatron', shardStage: 1, dataParallel: 8 }))), 6 + 12 / 8);

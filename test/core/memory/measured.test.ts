@@ -1,66 +1,47 @@
 import * as assert from 'node:assert/strict';
-import { estimateMemory } from '../../../src/core/memory/estimate';
-import { kvCache } from '../../../src/core/memory/kvCache';
+import { findAccelerator, peakFlops } from '../../../src/core/hardware/accelerators';
+import { estimateMemory, RESERVED_MARGIN } from '../../../src/core/memory/estimate';
+import { kvCache, profileActivationBytes, servingCapacity } from '../../../src/core/memory/kvCache';
+import { stepTime } from '../../../src/core/memory/stepTime';
 import { counted, decoder, layout } from './shapes';
+import { LLAMA_3_1_8B, MEASURED_PEAKS, type MeasuredPeak } from './measuredRows';
+
+const TOLERANCE = 0.15;
 
 /**
- * Published measured peaks, each with its exact configuration and source. The estimate must come
- * within 15% of each (the issue's bar is 80% of rows); the rate is printed so a regression shows.
- *
- * Megatron-LM's CI golden values: `mem-max-allocated-bytes` is `torch.cuda.memory_stats()
- * ["allocated_bytes.all.peak"]`, logged by the last rank (the TensorBoard writer lives there), so
- * the row compares the last pipeline stage. The model is the 345M test GPT: 12 layers, hidden 512,
- * 8 heads, seq 1024, micro-batch 4, global batch 32 on 8 A100s, bf16, `--transformer-impl local`
- * (unfused attention), dropout 0.1 by default, tied embeddings, GPT-2 vocabulary padded to
- * a multiple of 128 × TP (50,304; 50,688 at TP 4). Steady value from step 5 on.
+ * How far the estimate is from a row: for allocated and active peaks, the relative error of the
+ * predicted peak; for reserved peaks, how far the measurement falls outside the reserved range the
+ * estimate states (0 inside it).
  */
-const GPT_345M_TEST = (vocab: number) =>
-  decoder({ hidden: 512, layers: 12, heads: 8, ffn: 2048, vocab, gated: false, tied: true, positions: 1024, gpt2: true });
-const MEGATRON_CASE = 'NVIDIA/Megatron-LM tests/functional_tests/test_cases/gpt';
+function compare(row: MeasuredPeak): { predicted: number; error: number } {
+  const estimate = estimateMemory(row.arch, counted(row.arch), layout(row.knobs));
+  const predicted = row.stage === undefined ? estimate.peakBytesPerDevice : estimate.stages[row.stage].peakBytes;
+  if (row.statistic !== 'reserved') return { predicted, error: predicted / row.measuredBytes - 1 };
+  const high = predicted * (1 + RESERVED_MARGIN);
+  const error = row.measuredBytes < predicted ? predicted / row.measuredBytes - 1 : row.measuredBytes > high ? high / row.measuredBytes - 1 : 0;
+  return { predicted, error };
+}
 
-const ROWS = [
-  {
-    source: `${MEGATRON_CASE}/gpt3_345m_nightly_dgx_a100_1N8G_mcore_tp1_pp2/golden_values_dev.json @10654a44 (config @3bf9b874)`,
-    arch: GPT_345M_TEST(50_304),
-    knobs: { pipelineParallel: 2, dataParallel: 4 },
-    stage: 1,
-    measured: 3_632_653_312,
-  },
-  {
-    source: `${MEGATRON_CASE}/gpt3_345m_nightly_dgx_a100_1N8G_mcore_tp4_pp1/golden_values_dev.json @10654a44 (config @56275662)`,
-    arch: GPT_345M_TEST(50_688),
-    knobs: { tensorParallel: 4, dataParallel: 2 },
-    stage: 0,
-    measured: 1_628_741_632,
-  },
-  {
-    source: `${MEGATRON_CASE}/gpt3_345m_nightly_dgx_a100_1N8G_mcore_tp1_pp4/golden_values_dev.json @23e2e09e (config @3bf9b874)`,
-    arch: GPT_345M_TEST(50_304),
-    knobs: { pipelineParallel: 4, dataParallel: 2 },
-    stage: 3,
-    measured: 2_748_673_024,
-  },
-  {
-    source: `${MEGATRON_CASE}/gpt3_345m_nightly_dgx_a100_1N8G_mcore_tp1_pp1_dist_optimizer_overlap_grad_reduce_param_gather/golden_values_dev.json @2a9793d1 (config @11b87228)`,
-    arch: GPT_345M_TEST(50_304),
-    knobs: { shardStage: 1, dataParallel: 8 },
-    stage: 0,
-    measured: 4_735_983_616,
-  },
-];
+const gib = (bytes: number) => (bytes / 2 ** 30).toFixed(1).padStart(6);
 
 describe('memory against published measurements', () => {
-  it('comes within 15% of the measured peak allocated memory on at least 80% of the rows', () => {
-    const ratios = ROWS.map((row) => {
-      const at = layout({ regime: 'megatron', microBatch: 4, globalBatch: 32, sequenceLength: 1024, flashAttention: false, dropout: true, ...row.knobs });
-      const estimate = estimateMemory(row.arch, counted(row.arch), at);
-      return { source: row.source, ratio: estimate.stages[row.stage].peakBytes / row.measured };
-    });
-    const within = ratios.filter((row) => Math.abs(row.ratio - 1) <= 0.15);
-    const report = ratios.map((row) => `${row.ratio.toFixed(3)}  ${row.source}`).join('\n');
-    assert.ok(within.length / ratios.length >= 0.8, `within 15%: ${within.length}/${ratios.length}\n${report}`);
-    // Every row is printed as the test's title cannot carry it: `npx mocha out/test/core/memory/measured.test.js`.
-    console.log(`      within 15%: ${within.length}/${ratios.length}\n${report.replace(/^/gm, '      ')}`);
+  const results = MEASURED_PEAKS.map((row) => ({ row, ...compare(row) }));
+  const within = results.filter((result) => Math.abs(result.error) <= TOLERANCE);
+
+  it('comes within 15% of the measured peak on at least 80% of the rows (reserved peaks: of the reserved range)', () => {
+    const report = results
+      .map(
+        ({ row, predicted, error }) =>
+          `${Math.abs(error) <= TOLERANCE ? 'ok  ' : 'MISS'} ${gib(predicted)} vs ${gib(row.measuredBytes)} GiB ${row.statistic.padEnd(9)} ${(error * 100).toFixed(0).padStart(4)}%  ${row.source}${row.miss ? `\n        why: ${row.miss}` : ''}`,
+      )
+      .join('\n');
+    // Every row is printed, as the test's title cannot carry it: `npx mocha out/test/core/memory/measured.test.js`.
+    console.log(`      within 15%: ${within.length}/${results.length}\n${report.replace(/^/gm, '      ')}`);
+    assert.ok(within.length / results.length >= 0.8, `within 15%: ${within.length}/${results.length}\n${report}`);
+  });
+
+  it('marks exactly the rows it misses, each with why', () => {
+    for (const { row, error } of results) assert.equal(Math.abs(error) > TOLERANCE, !!row.miss, `${row.source}: error ${(error * 100).toFixed(1)}%`);
   });
 
   it('matches the published KV-cache sizes of Llama 3.1 8B and 70B exactly (Hugging Face blog "Llama 3.1", inference memory table, fp16)', () => {
@@ -84,5 +65,62 @@ describe('memory against published measurements', () => {
       });
       assert.equal((kvCache(arch, 2).bytesPerToken * 1024) / 2 ** 30, shape.perThousand);
     }
+  });
+
+  it("comes within 10% of vLLM's logged KV capacity on one A100 80GB and says why it misses under tensor parallelism", () => {
+    // vllm-project/vllm#2031 ("Fix peak memory profiling", 2023-12-12), "# GPU blocks" of
+    // benchmark_throughput.py with that PR, blocks of 16 tokens, fp16, gpu_memory_utilization 0.9,
+    // profiling over max(max_model_len 4096, 2560) = 4096 tokens.
+    const a100 = findAccelerator('A100')!;
+    const llama2 = (hidden: number, layers: number, kvHeads: number, ffn: number) =>
+      decoder({ hidden, layers, heads: hidden / 128, kvHeads, headDim: 128, ffn, vocab: 32000, gated: true, tied: false });
+    const capacity = (arch: ReturnType<typeof llama2>, devices: number) =>
+      servingCapacity({
+        capacityBytes: a100.memoryBytes!,
+        devices,
+        utilization: 0.9,
+        weightBytes: counted(arch).total * 2,
+        activationBytes: profileActivationBytes(arch, 4096, devices, 2),
+        bytesPerToken: kvCache(arch, 2).bytesPerToken,
+      }).maxTokens;
+    const tp1 = capacity(llama2(4096, 32, 32, 11008), 1) / (7351 * 16);
+    const tp4 = capacity(llama2(8192, 80, 8, 28672), 4) / (20865 * 16);
+    console.log(`      vLLM KV capacity: Llama-2-7B TP 1 ${tp1.toFixed(3)}, Llama-2-70B TP 4 ${tp4.toFixed(3)} (estimate ÷ logged)`);
+    assert.ok(Math.abs(tp1 - 1) <= 0.1, `Llama-2-7B on one A100: ${tp1}`);
+    // Missed, and kept: since that PR vLLM also subtracts memory NCCL allocates outside PyTorch's
+    // allocator, which the estimate does not know (the same PR's "before" figure, 31,615 blocks, is
+    // what it gives: the bound is an upper one).
+    assert.ok(tp4 > 1.1, `Llama-2-70B on four A100s: ${tp4}`);
+  });
+
+  it('comes within 25% of published step times at the default MFU where the run is near it, and says where it is not', () => {
+    const h100 = findAccelerator('H100')!;
+    const a100 = findAccelerator('A100')!;
+    const N = counted(LLAMA_3_1_8B).total;
+    const step = (chip: typeof h100, accelerators: number, tokensPerStep: number) =>
+      stepTime({
+        flopsPerToken: 6 * N,
+        tokensPerStep,
+        accelerators,
+        peak: peakFlops(chip, 'bf16')!,
+        mfu: 0.4,
+        mfuMeasured: false,
+        mfuSource: 'default',
+        pipeline: 1,
+        virtualStages: 1,
+        microBatches: 1,
+        fullRecompute: false,
+        trainingTokens: null,
+      }).stepSeconds;
+    // pytorch/torchtitan@04133643 docs/performance.md: Llama 3 8B, FSDP on 64 A100 80GB, local batch 1
+    // of 8192 tokens, selective op AC: 2,973 tokens per second per GPU, so 8192 / 2973 s a step.
+    const a100Ratio = step(a100, 64, 64 * 8192) / (8192 / 2973);
+    // pytorch/torchtitan@820504e2 benchmarks/llama3_h100_202412_torchtitan.md table 1, "FSDP": 8 H100s
+    // at 500 W, local batch 2 of 8192, 5,762 tokens per second per GPU. The run reached about 28%
+    // MFU by 6·N (the page says 33–39% counting attention), so the default 0.4 is too fast: kept as a miss.
+    const h100Ratio = step(h100, 8, 8 * 2 * 8192) / ((2 * 8192) / 5762);
+    console.log(`      step time: 8B on 64 A100 ${a100Ratio.toFixed(3)}, 8B on 8 H100 ${h100Ratio.toFixed(3)} (estimate ÷ measured)`);
+    assert.ok(Math.abs(a100Ratio - 1) <= 0.25, `A100: ${a100Ratio}`);
+    assert.ok(Math.abs(h100Ratio - 1) > 0.25, `H100: ${h100Ratio}`);
   });
 });

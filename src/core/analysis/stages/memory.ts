@@ -13,7 +13,17 @@ export function estimateMemoryStage(scoped: ScopedRecord): MemoryRecord {
   const table = acceleratorTable(scoped.options.accelerators);
   const { model, training, hardware, adapter } = scoped;
   const { findings, memory } = apart(
-    memoryStage({ framework: read.framework.id, view: read.view, context: readContext(read), model, training, hardware, table, adapter }),
+    memoryStage({
+      framework: read.framework.id,
+      view: read.view,
+      context: readContext(read),
+      model,
+      training,
+      hardware,
+      table,
+      adapter,
+      layouts: scoped.options.layouts === true,
+    }),
   );
   scoped.findings.push(...findings);
   // A DeepSpeed JSON the config names is read through the host: ask for it with the rest.

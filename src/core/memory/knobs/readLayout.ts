@@ -122,7 +122,13 @@ export function readLayout(
     microBatch: microBatch!,
     globalBatch:
       reading.globalBatch ??
-      (dataParallel && reading.gradientAccumulation ? fact(microBatch!.value * reading.gradientAccumulation.value * dataParallel.value, 'derived') : undefined),
+      (dataParallel && reading.gradientAccumulation
+        ? fact(microBatch!.value * reading.gradientAccumulation.value * dataParallel.value, 'derived')
+        : undefined) ??
+      // torchtitan: `global_batch_size = -1` (the default) is local_batch_size × the data-parallel degree, no accumulation.
+      (dataParallel && framework === 'torchtitan'
+        ? fact(microBatch!.value * dataParallel.value, 'derived', { note: 'torchtitan: global_batch_size -1 = local_batch_size × data-parallel degree' })
+        : undefined),
     sequenceLength: sequence!,
     recompute: reading.recompute ?? byDefault('none', 'no activation recomputation by default'),
     recomputeLayers: reading.recomputeLayers,
@@ -137,6 +143,8 @@ export function readLayout(
     baseBits: reading.baseBits,
     trainable: known.trainable,
     bucketElements: reading.bucketElements,
+    lossChunks: reading.lossChunks,
+    offloadActivations: reading.offloadActivations,
   };
   return { layout, missing: [] };
 }

@@ -26,6 +26,8 @@ export interface KnobReading {
   offloadParameters?: Fact<boolean>;
   baseBits?: Fact;
   bucketElements?: Fact;
+  lossChunks?: Fact;
+  offloadActivations?: Fact<boolean>;
   /** A DeepSpeed JSON the config names (`deepspeed: ds_config.json`), read through the host. */
   deepspeedConfig?: Fact<string>;
 }

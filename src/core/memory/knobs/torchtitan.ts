@@ -6,7 +6,7 @@ import { optimizerKind, recomputeKind, type KnobReading } from './reading';
  * torchtitan's TOML (`torchtitan/config/job_config.py`): `[parallelism]` degrees
  * (`data_parallel_shard_degree` -1 = all remaining devices, FSDP2 full shard), `[training]`
  * `local_batch_size` (formerly `batch_size`, default 8) and `seq_len` (2048),
- * `[activation_checkpoint] mode` ("selective" by default), `[optimizer] name` ("AdamW").
+ * `[activation_checkpoint] mode` ("selective" by default: per-op, `op`), `[optimizer] name` ("AdamW").
  * Weights are fp32, sharded, computed in bf16 (`mixed_precision_param = "bfloat16"`).
  */
 export function readTorchtitanKnobs(view: ConfigView): KnobReading {
@@ -24,7 +24,11 @@ export function readTorchtitanKnobs(view: ConfigView): KnobReading {
   reading.sequenceLength = numberKnob(view, ['seq_len'], ['training']);
   const mode = textKnob(view, ['mode'], ['activation_checkpoint']);
   const kind = mode ? recomputeKind(mode.value) : undefined;
-  if (mode && kind) reading.recompute = retag(mode, kind);
+  // torchtitan's "selective" is per-op selective AC (`SelectiveAC`); a layer frequency
+  // (`selective_ac_option = "2"`, older versions) checkpoints every k-th layer, read as selective.
+  const option = textKnob(view, ['selective_ac_option'], ['activation_checkpoint']);
+  const perOp = kind === 'selective' && (!option || option.value === 'op');
+  if (mode && kind) reading.recompute = retag(mode, perOp ? 'op' : kind);
   const optimizer = textKnob(view, ['name'], ['optimizer']);
   const optimizerName = optimizer ? optimizerKind(optimizer.value) : undefined;
   if (optimizer && optimizerName) reading.optimizer = retag(optimizer, optimizerName);
