@@ -3,13 +3,17 @@
 // then exports the DPO run's compute statement for a compliance colleague.
 const assert = require('assert');
 
-async function withDataset(page, helpers, file) {
+/**
+ * Opens a recipe, which bounds its tokens by `max_samples` (an assumed upper bound), and states
+ * the dataset's size; waits for the compute with that size (`flops`, as the status bar shows it).
+ */
+async function withDataset(page, helpers, file, flops) {
   await helpers.openFile(`fine-tune/${file}`);
-  await helpers.waitForStatusBarItem('params');
+  await helpers.waitForStatusBarItem('fine-tune');
   await helpers.goToLine(1);
   await page.keyboard.press('Home');
   await page.keyboard.type('# compute-budget: dataset_tokens=1M\n');
-  await helpers.waitForStatusBarItem('fine-tune');
+  await helpers.waitForStatusBarItem(`fine-tune ${flops} FLOP`);
 }
 
 /** Scrolls the open hover down by `pixels` with the mouse wheel, and waits two frames for it to paint. */
@@ -24,7 +28,8 @@ async function scrollHover(page, pixels) {
 
 module.exports = async function fineTuneRecipes(page, helpers) {
   // LoRA SFT: r = 8 on every linear layer of Llama-3-8B trains 20,971,520 parameters.
-  await withDataset(page, helpers, 'llama-factory-llama3-lora-sft.yaml');
+  // 3 epochs × 1M × 0.9 (val_size) = 2.7M tokens; (4 × 8,030,261,248 + 2 × 20,971,520) × 2.7M = 8.7 × 10¹⁶.
+  await withDataset(page, helpers, 'llama-factory-llama3-lora-sft.yaml', '8.7 × 10¹⁶');
   const lora = await helpers.hoverAt('finetuning_type', 'fine-tune of');
   assert.match(lora, /Trainer\s+sft, lora/);
   assert.match(lora, /LoRA adapters \(r = 8\)\s+20,971,520 trainable parameters/);
@@ -36,7 +41,8 @@ module.exports = async function fineTuneRecipes(page, helpers) {
   await helpers.screenshot('fine-tune-lora-hover');
 
   // DPO: the policy on chosen and rejected plus the reference model's forward.
-  await withDataset(page, helpers, 'llama-factory-llama3-lora-dpo.yaml');
+  // The same 2.7M tokens, plus 2·N for the reference: 1.3 × 10¹⁷.
+  await withDataset(page, helpers, 'llama-factory-llama3-lora-dpo.yaml', '1.3 × 10¹⁷');
   const dpo = await helpers.hoverAt('num_train_epochs', 'fine-tune of');
   assert.match(dpo, /Trainer\s+dpo, lora \(stage: dpo\)/);
   assert.match(dpo, /2·N reference forward/);

@@ -38,6 +38,8 @@ describe('hovers on the keys that drive the budget', () => {
     assert.ok(text.includes('Pretraining of meta-llama/Meta-Llama-3-8B'), text);
     assert.ok(!/Tokens per parameter|Chinchilla-optimal tokens|Predicted loss|Same compute, optimal/.test(text), text);
     assert.ok(text.includes('dataset_tokens=25000000'), text);
+    // The threshold shares are mostly the base's: the hover says whose compute they are.
+    assert.ok(text.includes('Shares of the compute of base + this fine-tune'), text);
   });
 
   it('shows nothing on keys that do not drive the budget', async () => {

@@ -2,7 +2,7 @@ import { findModel, type CatalogModel } from '../catalog/models';
 import type { Finding } from '../analysis/findings';
 import { identifyModel } from '../catalog/models';
 import { describeSteps } from '../catalog/identity';
-import { localModelConfig } from './localModel';
+import { localAdapterBase, localModelConfig } from './localModel';
 import { withShapeVocab } from './vocabFromShape';
 import { userFact, type UserFact } from '../source/directives';
 import { fact, type Fact } from '../source/fact';
@@ -209,15 +209,16 @@ const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
  * host found, absent for a built-in entry. Published training tokens still come from the
  * catalog when it knows the model.
  */
-function fromNamedModel(view: ConfigView, nameKey: Located, context: ReadContext): ModelResult {
-  const name = view
-    .text(nameKey)
-    ?.trim()
-    .replace(/^hf:\/\//, '');
+function fromNamedModel(view: ConfigView, nameKey: Located, context: ReadContext, written = view.text(nameKey)): ModelResult {
+  const name = written?.trim().replace(/^hf:\/\//, '');
   if (!name) return {};
   const local = localModelConfig(name, context);
   if (local) {
     if (local.text === undefined) return {};
+    // A folder holding an adapter is its base with the adapter merged in; its base is named, not a folder again.
+    const adapterBase = local.text === null && written === view.text(nameKey) ? localAdapterBase(name, context) : null;
+    if (adapterBase === undefined) return {};
+    if (adapterBase) return fromNamedModel(view, nameKey, context, adapterBase);
     const parsed = local.text === null ? undefined : readJson(local.text);
     const result =
       parsed?.root?.kind === 'map'

@@ -1,3 +1,4 @@
+import { fineTuneShareBasis } from './shareBasis';
 import type { Analysis } from '../analyze';
 import { perRun } from '../training/hfTrainer/trainerCompute';
 import { hardwareDerivation } from './explain';
@@ -207,7 +208,9 @@ export function statementMarkdown(statement: ComputeStatement, n: NumberFormat =
     out.push(
       `| ${cell(threshold.name)} | ${cell(threshold.jurisdiction)} | ${n.threshold(threshold.flops)} FLOP | ${threshold.status} | ${threshold.date} | ${threshold.fraction === null ? '—' : n.percent(threshold.fraction)} | ${cell(threshold.tier)} |`,
     );
-  out.push('', `Threshold rules as of ${statement.rulesVersion}.`, '');
+  // A fine-tune's shares are mostly its base's: the same words as the hover and the inline summary.
+  const basis = fineTuneShareBasis(mod);
+  out.push('', `${basis ? `Shares are of the compute of ${basis}. ` : ''}Threshold rules as of ${statement.rulesVersion}.`, '');
   if (
     mod?.modifierTest === 'below-one-third' &&
     mod.baseFlops !== null &&

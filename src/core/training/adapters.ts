@@ -22,6 +22,11 @@ export interface AdapterSettings {
   readonly span: Span;
   /** How the modules were chosen ("lora_target_linear", "lora_attn_modules + apply_lora_to_mlp", "LitGPT defaults"). */
   readonly source: string;
+  /**
+   * What the count needs and does not have (an adapter the run resumes whose config is not read):
+   * then nothing is counted, and the compute is unknown rather than a guess from the recipe's keys.
+   */
+  readonly needs?: string;
 }
 
 export interface AdapterCount extends AdapterSettings {

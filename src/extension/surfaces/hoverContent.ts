@@ -1,6 +1,7 @@
 import type { Analysis } from '../../core/analyze';
 import { perRun } from '../../core/training/hfTrainer/trainerCompute';
 import { BAND_LABELS } from '../../core/budget/overtraining';
+import { fineTuneShareBasis } from '../../core/report/shareBasis';
 import { hardwareDerivation, type KeyExplanation } from '../../core/report/explain';
 import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { provenanceNotes } from '../../core/report/provenance';
@@ -127,7 +128,7 @@ export function hoverMarkdown(analysis: Analysis, explanation: KeyExplanation): 
     }
     out.push(
       '',
-      `*Shares of ${analysis.cumulativeFlops !== analysis.flops ? 'cumulative ' : ''}${fineTune ? 'compute (this fine-tune and its base)' : '6·N·D'}; threshold rules as of ${THRESHOLD_RULES_VERSION}.*`,
+      `*Shares of ${fineTune ? `the compute of ${md(fineTuneShareBasis(fineTune)!)}` : `${analysis.cumulativeFlops !== analysis.flops ? 'cumulative ' : ''}6·N·D`}; threshold rules as of ${THRESHOLD_RULES_VERSION}.*`,
       '',
     );
   } else if (analysis.flops === null && analysis.parameters.active) {

@@ -34,7 +34,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, cache: Analy
 export function statusText(analysis: Analysis): string | undefined {
   if (analysis.flops !== null) {
     const eu = euThreshold(analysis);
-    return `$(graph) ${analysis.fineTune ? 'fine-tune ' : ''}${n.flops(analysis.flops)} FLOP${eu ? ` · ${n.percent(eu.fraction)} EU` : ''}`;
+    // A fine-tune's share of 10²⁵ is mostly its base's pretraining: say so, as the inline summary does.
+    const withBase = analysis.fineTune && analysis.fineTune.baseFlops !== null ? ' with base' : '';
+    return `$(graph) ${analysis.fineTune ? 'fine-tune ' : ''}${n.flops(analysis.flops)} FLOP${eu ? ` · ${n.percent(eu.fraction)} EU${withBase}` : ''}`;
   }
   if (analysis.parameters.total !== null) return `$(graph) ${n.count(analysis.parameters.total)} params · tokens?`;
   return undefined;

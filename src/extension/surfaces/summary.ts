@@ -1,5 +1,6 @@
 import type { Analysis } from '../../core/analyze';
 import { UNICODE_NUMBERS as n } from '../../core/report/format';
+import { BASE_AND_FINE_TUNE } from '../../core/report/shareBasis';
 import { workspacePrediction } from '../lab/workspaceFit';
 
 /** The EU systemic-risk result, the one threshold every short summary mentions. */
@@ -9,7 +10,7 @@ export function euThreshold(analysis: Analysis) {
 
 /**
  * `≈ 8.1 × 10²² FLOP · 297 tok/param · 14.8× Chinchilla · 0.81% of EU 10²⁵`; for a fine-tune,
- * `fine-tune ≈ 3.9 × 10¹⁸ FLOP · 0.00087% of base pretraining · 0.81% of EU 10²⁵ (cumulative)`.
+ * `fine-tune ≈ 3.9 × 10¹⁸ FLOP · 0.00087% of base pretraining · 0.81% of EU 10²⁵ (base + this fine-tune)`.
  */
 export function budgetSummary(analysis: Analysis): string | undefined {
   if (analysis.flops === null) return undefined;
@@ -17,7 +18,11 @@ export function budgetSummary(analysis: Analysis): string | undefined {
   if (analysis.fineTune) {
     const parts = [`fine-tune ≈ ${n.flops(analysis.flops)} FLOP`];
     if (analysis.fineTune.share !== null) parts.push(`${n.percent(analysis.fineTune.share)} of base pretraining`);
-    if (eu) parts.push(`${n.percent(eu.fraction)} of EU ${n.threshold(eu.flops)}${analysis.cumulativeFlops !== analysis.flops ? ' (cumulative)' : ''}`);
+    // Most of that share is the base's: say whose compute it is, so nobody reads it as the fine-tune's own.
+    if (eu)
+      parts.push(
+        `${n.percent(eu.fraction)} of EU ${n.threshold(eu.flops)} (${analysis.fineTune.baseFlops !== null ? BASE_AND_FINE_TUNE : 'this fine-tune alone'})`,
+      );
     return parts.join(' · ');
   }
   const parts = [`≈ ${n.flops(analysis.flops)} FLOP${analysis.method === 'hardware' ? ' (hardware method)' : ''}`];

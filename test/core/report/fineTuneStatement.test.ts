@@ -36,6 +36,10 @@ describe('the compute statement of a fine-tune', () => {
     assert.match(statement.methods[0]!.formula, /\(\(4 x N \+ 2 x N_trainable\) \+ 2 x N\) x D/);
   });
 
+  it('says the threshold shares are of the base + this fine-tune, as the hover and the inline summary do', () => {
+    assert.match(statementMarkdown(statement), /Shares are of the compute of base \+ this fine-tune\. Threshold rules as of/);
+  });
+
   it('asks a below-one-third modifier for no notification, and says the base passed the lines', () => {
     assert.equal(statement.notification, null);
     assert.match(statementMarkdown(statement), /passed by meta-llama\/Meta-Llama-3-8B's own pretraining/);

@@ -2,6 +2,7 @@ import type { NumberFormat } from '../../report/format';
 import type { Span } from '../../source/tree';
 import type { Finding } from '../findings';
 import type { BudgetRecord } from '../stages/types';
+import { ADAPTER_CONFIG_NEEDED } from '../../training/pointedAdapter';
 
 /*
  * The findings about the run's own figures: a length past any real run, a staged run without its
@@ -66,6 +67,10 @@ export function trainerNeedsFinding(budget: BudgetRecord, where: Span): Finding 
     severity: 'information',
     code: 'missing-architecture',
     span: model.anchor ?? where,
-    message: `This ${fineTune.trainer} run's compute needs ${fineTune.compute.needs} (${fineTune.compute.formula} per token); state it with a compute-budget fact or name a catalog model.`,
+    message: `This ${fineTune.trainer} run's compute needs ${fineTune.compute.needs} (${fineTune.compute.formula} per token); ${
+      fineTune.compute.needs === ADAPTER_CONFIG_NEEDED
+        ? "point the config at the adapter's folder in the workspace"
+        : 'state it with a compute-budget fact or name a catalog model'
+    }.`,
   };
 }

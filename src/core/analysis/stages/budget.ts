@@ -53,7 +53,7 @@ function runCompute(
   tokens: number | null,
 ): Figures<'adapterCount' | 'tuned' | 'architectureFlops' | 'hardwareEstimate' | 'flops' | 'method'> {
   const { hardware, adapter: settings, model } = scoped;
-  const adapterCount = settings && model.architecture ? countAdapter(settings, model.architecture) : null;
+  const adapterCount = settings && !settings.needs && model.architecture ? countAdapter(settings, model.architecture) : null;
   // A fine-tune's compute per token is its trainer's (reference, rollouts, teacher): see fineTuneCompute.
   const tuned = model.startsFrom ? fineTuneCompute(scoped.trainerArgs ?? {}, settings, adapterCount, active) : undefined;
   // Adapters: the frozen model runs forward and back, only the adapters' weights get gradients.

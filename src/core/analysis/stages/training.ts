@@ -1,6 +1,7 @@
 import { NO_PENDING } from '../../resources/resources';
 import { readAdapter } from '../../training/adapters';
 import { readTrainerArgs } from '../../training/hfTrainer/trainerArgs';
+import { readPointedAdapter } from '../../training/pointedAdapter';
 import { readLifecycle } from '../../training/lifecycle';
 import { withPriorConfig } from '../../training/priorConfig';
 import { readTokens } from '../../training/tokens';
@@ -20,6 +21,8 @@ export function readTrainingStage(model: ModelRecord, chain: readonly string[], 
   findings.push(...view.findings);
   // Read before the pending list is taken: a linked earlier stage may be a file the host has yet to read.
   const lifecycle = withPriorConfig(readLifecycle(view, userFacts), context, chain, analyzeLinked);
+  // An adapter the run resumes is read from its own folder, also before the pending list is taken.
+  const adapter = readPointedAdapter(view, context, readAdapter(view));
   const pending = model.lookups.pending;
-  return { ...model, training, lifecycle, adapter: readAdapter(view), trainerArgs: readTrainerArgs(view), pending };
+  return { ...model, training, lifecycle, adapter, trainerArgs: readTrainerArgs(view), pending };
 }

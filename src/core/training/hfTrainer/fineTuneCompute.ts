@@ -33,6 +33,9 @@ export function fineTuneCompute(
   const trainer = args.trainer?.type ?? 'sft';
   const because = args.trainer?.because ?? 'no preference, RL or distillation key: supervised fine-tuning';
   const method: FineTuneMethod = settings ? (settings.variant ?? settings.kind) : (args.method ?? 'full');
+  // An adapter whose config is not read: its trainable parameters, so the compute, are unknown.
+  if (settings?.needs && active !== null)
+    return { trainer, because, method, compute: { trainer, perToken: null, terms: [], formula: '4·N + 2·N_trainable', notes: [], needs: settings.needs } };
   if (active === null || (settings && !adapter)) return { trainer, because, method };
   const teacherParameters = args.teacherModel ? catalogActiveParameters(args.teacherModel) : undefined;
   const compute = trainerCompute(

@@ -3,7 +3,7 @@ import type { NumberFormat } from '../../report/format';
 import type { Span } from '../../source/tree';
 
 /**
- * The Commission's guidelines on general-purpose AI models (C(2025) 7719, July 2025), points 59-61:
+ * The Commission's guidelines on general-purpose AI models (C(2025) 7719 final, first published 18 July 2025), points 59-61:
  * a downstream modifier becomes the provider of the modified model when the modification
  * significantly changes it, indicated by training compute above a third of the original's (point 60);
  * when the original's compute cannot be known or estimated, a third of 10²⁵ FLOP for an original

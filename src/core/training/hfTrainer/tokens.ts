@@ -1,8 +1,9 @@
 import { ADD_GPUS_FIX, type Finding } from '../../analysis/findings';
 import { userFact, type UserFact } from '../../source/directives';
 import { fact, type Fact } from '../../source/fact';
-import { spanOfEntry, type ConfigView } from '../../source/view';
+import { dotted, spanOfEntry, type ConfigView } from '../../source/view';
 import type { TokenResult } from '../tokens';
+import { describeMix, readDatasetMix, type DatasetMix } from './datasetMix';
 import { EPOCH_KEYS, type TrainerArgs } from './trainerArgs';
 
 const fmt = (value: number) => value.toLocaleString('en-US');
@@ -62,20 +63,25 @@ function byEpochs(view: ConfigView, args: TrainerArgs, facts: readonly UserFact[
   const anchor = epochKey ? epochKey.entry.keySpan : view.find(['max_steps'])?.entry.keySpan;
   const supplied = userFact(facts, 'dataset_tokens');
   const dataset = supplied && fact(supplied.value, 'user', { span: supplied.span, note: 'compute-budget: dataset_tokens=' });
-  if (!dataset) {
+  const mix = dataset ? undefined : readDatasetMix(view);
+  const bound = mix && mixBound(mix, args);
+  if (!dataset && !bound) {
     findings.push({
       severity: 'warning',
       code: 'missing-dataset-size',
       span: epochKey ? spanOfEntry(epochKey.entry) : (anchor ?? { start: 0, end: 0 }),
-      message: `Training runs ${fmt(epochs.value)} ${epochs.value === 1 ? 'epoch' : 'epochs'}${args.epochs ? '' : " (transformers' default)"} over a dataset whose size in tokens is not in the file, so the token count is unknown. Add it with a \`# compute-budget: dataset_tokens=…\` comment (for preference data: prompt + chosen and prompt + rejected).`,
-      fixes: [{ kind: 'add-fact', fact: 'dataset_tokens', title: 'Add the dataset size in tokens (compute-budget comment)' }],
+      message: `Training runs ${fmt(epochs.value)} ${epochs.value === 1 ? 'epoch' : 'epochs'}${args.epochs ? '' : " (transformers' default)"} over a dataset whose size in tokens is not in the file${mix ? ` (${describeMix(mix)})` : ''}, so the token count is unknown. Add it with a \`# compute-budget: dataset_tokens=…\` comment (for preference data: prompt + chosen and prompt + rejected).`,
+      fixes: [DATASET_FIX],
     });
     return { factors: [], anchor };
   }
-  const factors: Fact[] = [epochs, dataset];
+  if (!dataset)
+    findings.push({ severity: 'information', code: 'assumed-value', span: spanOfEntry(mix!.key.entry), message: bound!.message, fixes: [DATASET_FIX] });
+  const perEpoch = dataset ?? bound!.tokens;
+  const factors: Fact[] = [epochs, perEpoch];
   const rollouts = args.trainer && ['grpo', 'rloo', 'ppo'].includes(args.trainer.type) ? ' (rollouts: prompt + completion of every sample)' : '';
   const steps = [
-    `${fmt(epochs.value)} ${epochs.value === 1 ? 'epoch' : 'epochs'}${args.epochs ? '' : " (transformers' default)"} × ${fmt(dataset.value)} dataset tokens${rollouts}`,
+    `${fmt(epochs.value)} ${epochs.value === 1 ? 'epoch' : 'epochs'}${args.epochs ? '' : " (transformers' default)"} × ${dataset ? `${fmt(dataset.value)} dataset tokens${rollouts}` : bound!.derivation}`,
   ];
   let share = 1;
   if (args.heldOut) {
@@ -83,7 +89,39 @@ function byEpochs(view: ConfigView, args: TrainerArgs, facts: readonly UserFact[
     factors.push(args.heldOut);
     steps.push(`${fmt(share)} (${args.heldOut.key ?? 'validation'} ${args.heldOut.value} held out)`);
   }
-  return { tokens: fact(epochs.value * dataset.value * share, 'derived'), derivation: steps.join(' × '), factors, anchor };
+  const tokens = epochs.value * perEpoch.value * share;
+  return {
+    tokens: dataset ? fact(tokens, 'derived') : fact(tokens, 'assumed', { note: 'at most: every sample at the sequence limit' }),
+    derivation: steps.join(' × '),
+    factors,
+    anchor,
+  };
+}
+
+const DATASET_FIX = { kind: 'add-fact', fact: 'dataset_tokens', title: 'Add the dataset size in tokens (compute-budget comment)' } as const;
+
+/** Trainers fed two sequences per sample: prompt + chosen and prompt + rejected. */
+const PAIRED = new Set(['dpo', 'orpo', 'simpo', 'reward']);
+
+/**
+ * At most how many tokens one epoch of the mix feeds: its samples × sequences per sample × the
+ * sequence limit (each sample at its longest). Only when the file bounds the samples and the length;
+ * assumed, and said so, with `dataset_tokens=` to give the real count.
+ */
+function mixBound(mix: DatasetMix, args: TrainerArgs): { tokens: Fact; derivation: string; message: string } | undefined {
+  const sequence = sequenceOf(args);
+  const type = args.trainer?.type;
+  const rl = type === 'grpo' || type === 'rloo' || type === 'ppo';
+  if (!mix.samples || !sequence || (rl && !args.generationsPerPrompt)) return undefined;
+  const perSample = PAIRED.has(type ?? '') ? 2 : rl ? args.generationsPerPrompt!.value : 1;
+  const tokens = mix.samples.value * perSample * sequence.value;
+  const each = perSample === 1 ? '' : ` × ${perSample} ${rl ? 'completions per prompt' : 'sequences (prompt + chosen, prompt + rejected)'}`;
+  const derivation = `at most ${mix.samples.how}${each} × ${fmt(sequence.value)} tokens (${sequence.key ?? sequence.note ?? 'sequence limit'})`;
+  return {
+    tokens: fact(tokens, 'assumed', { key: dotted(mix.key), span: mix.key.entry.keySpan, note: 'at most: every sample at the sequence limit' }),
+    derivation,
+    message: `The dataset's size in tokens is not in the file: assumed at most ${fmt(tokens)} tokens per epoch (${fmt(mix.samples.value)} samples${each} × ${fmt(sequence.value)} tokens, every sample as long as the limit allows). State the real size with a \`# compute-budget: dataset_tokens=…\` comment.`,
+  };
 }
 
 /** GRPO and RLOO feed prompt + completion; other trainers their sequence limit. */

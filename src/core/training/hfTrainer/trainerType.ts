@@ -48,6 +48,20 @@ const NAMES: Readonly<Record<string, TrainerType>> = {
   apo: 'dpo',
   sigmoid: 'dpo',
   hinge: 'dpo',
+  // open-instruct's `loss_type` (dpo, dpo_norm, wpo; open_instruct/dpo_utils.py) and TRL's DPOConfig
+  // `loss_type` values that keep the reference model (trl/trainer/dpo_config.py).
+  dpo_norm: 'dpo',
+  wpo: 'dpo',
+  robust: 'dpo',
+  exo_pair: 'dpo',
+  nca_pair: 'dpo',
+  bco_pair: 'dpo',
+  sppo_hard: 'dpo',
+  aot: 'dpo',
+  aot_pair: 'dpo',
+  discopop: 'dpo',
+  apo_zero: 'dpo',
+  apo_down: 'dpo',
   orpo: 'orpo',
   simpo: 'simpo',
   cpo: 'simpo',
@@ -62,8 +76,12 @@ const NAMES: Readonly<Record<string, TrainerType>> = {
   distillation: 'distillation',
 };
 
-/** Keys that name the trainer outright, most specific first. */
-const NAMING_KEYS = ['rlhf_type', 'rl', 'stage', 'trainer_type', 'training_type', 'algorithm'];
+/**
+ * Keys that name the trainer outright, most specific first. A loss (`loss_type: dpo_norm`,
+ * open-instruct's and TRL's) names its trainer only when it is a name above: SFT's `nll` or
+ * GRPO's `bnpo` are not, and the trainer is then told by its other arguments.
+ */
+const NAMING_KEYS = ['rlhf_type', 'rl', 'stage', 'trainer_type', 'training_type', 'algorithm', 'dpo_loss_type', 'loss_type'];
 
 /** Keys only one trainer's arguments have (TRL's configs), in the order they are tested. */
 const SIGNATURES: readonly (readonly [TrainerType, readonly string[]])[] = [
@@ -74,7 +92,10 @@ const SIGNATURES: readonly (readonly [TrainerType, readonly string[]])[] = [
   ['kto', ['desirable_weight', 'undesirable_weight']],
   ['simpo', ['simpo_gamma', 'gamma_beta_ratio']],
   ['orpo', ['orpo_alpha']],
-  ['dpo', ['dpo_beta', 'dpo_loss_type', 'precompute_ref_log_probs', 'ref_model', 'max_prompt_length', 'rpo_alpha']],
+  ['dpo', ['dpo_beta', 'dpo_loss_type', 'precompute_ref_log_probs', 'ref_model', 'max_prompt_length', 'rpo_alpha', 'reference_free']],
+  // The KL weight of a preference loss: GRPO's, KTO's, ORPO's and SimPO's runs are told by their own keys above,
+  // so a `beta` left here is DPO's (open-instruct's `--beta 5` beside `--max_seq_length`, which SFT also has).
+  ['dpo', ['beta']],
 ];
 
 /**

@@ -65,6 +65,28 @@ describe('real fine-tuning recipes', () => {
     assert.ok(!analysis.findings.some((finding) => finding.severity === 'error'));
   });
 
+  it('reads open-instruct’s DPO launch line (loss_type dpo_norm, beta) as DPO with the reference forward, not as SFT', () => {
+    const analysis = analyze(`# compute-budget: dataset_tokens=100M\n${recipe('open-instruct-olmo2-7b-dpo.sh')}`, 'dpo_7b.sh');
+    assert.equal(analysis.fineTune?.trainer, 'dpo');
+    assert.equal(analysis.fineTune?.trainerReason, 'loss_type: dpo_norm');
+    const N = analysis.parameters.active!;
+    // 1 epoch × 100M; the policy on chosen and rejected (6·N) plus the reference forward (2·N).
+    assert.equal(analysis.flops, (6 * N + 2 * N) * 100e6);
+    assert.deepEqual(
+      analysis.fineTune?.compute?.terms.map((term) => term.what),
+      ['policy forward + backward on chosen and rejected', 'reference forward'],
+    );
+  });
+
+  it('reads open-instruct’s DPO YAML by its dpo_loss_type', () => {
+    const analysis = analyze(
+      `# compute-budget: dataset_tokens=100M parameters=8B\n${recipe('open-instruct-8b-dpo-norm.yaml')}`,
+      'final_best_8b_dpo_config.yaml',
+    );
+    assert.equal(analysis.fineTune?.trainer, 'dpo');
+    assert.equal(analysis.flops, 8 * 8e9 * 100e6);
+  });
+
   it('reads a PEFT adapter_config.json on its own: LoRA r=8 on q and v of Llama-3.2-3B', () => {
     const analysis = analyze(`${recipe('adapter_config.json')}`, 'adapter_config.json', { facts: { tokens: 10e6 } });
     assert.equal(analysis.framework, 'peft-adapter');

@@ -35,6 +35,15 @@ describe('the trainer a recipe runs', () => {
     assert.equal(typeOf('packing: true\nmax_seq_length: 2048\n'), 'sft');
   });
 
+  it('reads open-instruct’s DPO by its loss or its beta, not as SFT by the max_seq_length both have', () => {
+    assert.equal(typeOf('loss_type: dpo_norm\nbeta: 5\nmax_seq_length: 2048\n'), 'dpo');
+    assert.equal(typeOf('beta: 5\nmax_seq_length: 2048\n'), 'dpo');
+    assert.equal(typeOf('loss_type: simpo\nbeta: 2\nmax_seq_length: 2048\n'), 'simpo');
+    // A loss that names no trainer leaves the decision to the other keys.
+    assert.equal(typeOf('loss_type: nll\nmax_seq_length: 2048\n'), 'sft');
+    assert.equal(typeOf('loss_type: bnpo\nnum_generations: 8\nbeta: 0.04\n'), 'grpo');
+  });
+
   it('says nothing for a file without a post-training key', () => {
     assert.equal(typeOf('hidden_size: 4096\nnum_layers: 32\n'), undefined);
   });
