@@ -1,5 +1,6 @@
 import type { Finding } from '../../analysis/findings';
 import { fact } from '../../source/fact';
+import { treeFromObject } from '../../source/objectTree';
 import { guessedProgram, launchedProgram } from '../../source/shellTree';
 import { getEntry, normalizeKey, type ConfigNode, type MapEntry, type MapNode, type Span } from '../../source/tree';
 import { printable, type ConfigView } from '../../source/view';
@@ -61,14 +62,6 @@ function scalarText(node: ConfigNode | undefined): string | undefined {
   return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
 
-/** Builds a tree of plain data at one span: a preset's keys stand where the flag choosing it is. */
-function treeAt(value: unknown, span: Span): ConfigNode {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value))
-    return { kind: 'map', entries: Object.entries(value).map(([key, child]) => ({ key, keySpan: span, value: treeAt(child, span) })), span };
-  const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-  return { kind: 'scalar', value: scalar, span };
-}
-
 /** The launch's flags under their shared names, the program's defaults, and the model they select. */
 function expand(root: MapNode, context: ReadContext): ConfigNode {
   const dialect = dialectOf(launchedProgram(root));
@@ -104,7 +97,7 @@ function expand(root: MapNode, context: ReadContext): ConfigNode {
       modelWhy = `the model from --${fileFlag.key} ${printable(fileName, 80)}`;
     }
   } else if (chosen) {
-    entries.push({ key: MODEL, keySpan: anchor, value: treeAt(chosen.config, anchor) });
+    entries.push({ key: MODEL, keySpan: anchor, value: treeFromObject(chosen.config, anchor) });
     modelWhy = chosen.why;
   }
   const expanded: MapNode = { kind: 'map', entries, span: root.span };

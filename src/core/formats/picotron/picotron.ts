@@ -1,7 +1,8 @@
 import { findModel } from '../../catalog/models';
-import type { ConfigNode, MapEntry, MapNode, Span } from '../../source/tree';
+import type { ConfigNode, MapEntry, MapNode } from '../../source/tree';
 import { getEntry } from '../../source/tree';
 import { fact } from '../../source/fact';
+import { treeFromObject } from '../../source/objectTree';
 import { has, section, COMMON_TRAINING, type FrameworkModule, type ReadContext, type TrainingKeys } from '../format';
 import { readHuggingFace } from '../huggingface/modelReader';
 
@@ -43,13 +44,6 @@ function detect(root: MapNode): number {
   return model && has(model, 'name') && has(section(root, 'training'), 'total_train_steps') && has(distributed, 'dp_size', 'pp_engine') ? 8 : 0;
 }
 
-function treeAt(value: unknown, span: Span): ConfigNode {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value))
-    return { kind: 'map', entries: Object.entries(value).map(([key, child]) => ({ key, keySpan: span, value: treeAt(child, span) })), span };
-  const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-  return { kind: 'scalar', value: scalar, span };
-}
-
 /** The named model's config with the file's overrides, as picotron's train.py builds it. */
 function expand(root: MapNode, context: ReadContext): ConfigNode {
   const model = section(root, 'model')!;
@@ -66,7 +60,7 @@ function expand(root: MapNode, context: ReadContext): ConfigNode {
     }
   }
   if (!base || typeof base !== 'object') return root;
-  const built = treeAt({ ...base, tie_word_embeddings: false }, nameEntry.keySpan) as MapNode;
+  const built = treeFromObject({ ...base, tie_word_embeddings: false }, nameEntry.keySpan) as MapNode;
   const overridden: MapEntry[] = OVERRIDES.flatMap((key) => {
     const entry = getEntry(model, key);
     return entry ? [entry] : [];
