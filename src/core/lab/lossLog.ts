@@ -44,7 +44,9 @@ export function logColumns(names: readonly string[], options: LossLogOptions): {
   const columns = { step, tokens, loss };
   if (!loss) return { columns, error: finding('error', 'lab-missing-column', `No loss column; columns found: ${names.join(', ') || 'none'}.`, HEADER) };
   if (!tokens && !(step && options.tokensPerStep)) {
-    const how = step ? 'a step column but no tokens per step (link the config, or give tokensPerStep)' : 'no tokens and no step column';
+    const how = step
+      ? 'a step column but no tokens per step (link the training config, or give `--tokens-per-step` on the command line, or add a `tokens` column)'
+      : 'no tokens and no step column';
     return { columns, error: finding('error', 'lab-missing-tokens', `The log has ${how}, so tokens seen are unknown.`, HEADER) };
   }
   return { columns };
