@@ -41,9 +41,10 @@ export function explainAt(analysis: Analysis, offset: number, n: NumberFormat = 
   if (total && inside(total.span ?? (total.origin !== 'derived' ? analysis.model.anchor : undefined), offset)) {
     hit ??= total;
     contributions.unshift(
-      analysis.model.catalog
+      // A count the user stated is theirs, even when the model's name is also in the catalog.
+      analysis.model.catalog && total.origin !== 'user'
         ? `Model ${analysis.model.catalog.id} (${analysis.model.catalog.source ?? 'built-in catalog'}): ${grouped(total.value)} parameters`
-        : `Parameters: ${grouped(total.value)}`,
+        : `Parameters: ${grouped(total.value)}${total.origin === 'user' ? ' (stated as a fact)' : ''}`,
     );
   }
   const adapter = analysis.adapter;

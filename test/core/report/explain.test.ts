@@ -44,3 +44,16 @@ describe('the title of a hover on a key that names a whole model', () => {
     assert.equal(explanation.key, 'MaxText llama2');
   });
 });
+
+describe('a parameter count the user stated', () => {
+  it('is shown as the user’s fact, not credited to the catalog model the file names', () => {
+    const text =
+      '# compute-budget: parameters=7B\nbase_model: meta-llama/Llama-2-7b-hf\nsequence_len: 4096\nmax_steps: 1000\nmicro_batch_size: 1\ngradient_accumulation_steps: 1\n';
+    const analysis = analyze(text, 'axolotl.yaml', { alwaysReport: true });
+    assert.equal(analysis.model.total?.origin, 'user');
+    const explanation = explainAt(analysis, text.indexOf('parameters=') + 2);
+    const lines = (explanation?.contributions ?? []).join(' | ');
+    assert.match(lines, /Parameters: 7,000,000,000 \(stated as a fact\)/);
+    assert.doesNotMatch(lines, /built-in catalog/);
+  });
+});
