@@ -16,7 +16,7 @@ module.exports = async function fineTune(page, helpers) {
   await helpers.waitForInline('fine-tune');
   const inline = await helpers.inlineTexts();
   assert.ok(
-    inline.some((text) => /fine-tune ≈ 3\.1 × 10¹⁸ FLOP · 0\.00042% of base pretraining · 7\.2% of EU 10²⁵ \(base \+ this fine-tune\)/.test(text)),
+    inline.some((text) => /fine-tune ≈ 3\.1 × 10¹⁸ FLOP · 4\.2 × 10⁻⁴% of base pretraining · 7\.2% of EU 10²⁵ \(base \+ this fine-tune\)/.test(text)),
     inline.join(' | '),
   );
   assert.ok(!inline.some((text) => /Chinchilla|tok\/param/.test(text)), inline.join(' | '));

@@ -6,11 +6,13 @@
 const assert = require('assert');
 const { openWalkthrough, showStep } = require('../e2e/walkthrough-helpers');
 
+// Each step's media is waited for by something only it shows: the media frame is reused from step to
+// step, so a selector the previous step's picture also matches could pass before the new one is in.
 const STEPS = [
   ['hover', 'svg text'],
-  ['problems', 'svg text'],
-  ['plan', 'svg text'],
-  ['chart', 'svg circle'],
+  ['problems', 'svg text >> text="PROBLEMS"'],
+  ['plan', 'svg text >> text="What do you have?"'],
+  ['chart', 'svg text >> text="Parameters (N, active)"'],
   ['ci', 'code'],
 ];
 

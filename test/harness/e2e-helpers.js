@@ -11,13 +11,20 @@ function createHelpers(page, { screenshotsDir, folder }) {
   const quickInput = page.locator('.quick-input-widget');
   const activeEditor = page.locator(ACTIVE_EDITOR).first();
 
-  /** Types into the open quick input and accepts the row labelled `label` once it is the focused one. */
+  /**
+   * Types into the open quick input and accepts the row labelled `label` once it is the focused one.
+   * The text is filled into the input itself, not typed at whatever has focus: under load a webview
+   * could still hold the focus when the widget appears, and the keystrokes went there (plan-view).
+   */
   async function pick(typed, label) {
     await quickInput.waitFor({ state: 'visible' });
-    await page.keyboard.type(typed);
+    const input = quickInput.locator('input').first();
+    // The command palette's input starts with its ">" mode prefix, which must stay.
+    const prefix = (await input.inputValue()).startsWith('>') ? '>' : '';
+    await input.fill(prefix + typed);
     // Enter accepts the focused row; wait until the filtered list has focused ours.
     await quickInput.locator('.monaco-list-row.focused', { hasText: label }).waitFor();
-    await page.keyboard.press('Enter');
+    await input.press('Enter');
   }
 
   /** Opens a file of the workspace through Quick Open (Ctrl+P); resolves when its tab is active. */

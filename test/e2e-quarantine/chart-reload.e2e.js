@@ -23,9 +23,13 @@ module.exports = async function chartReload(page, helpers) {
   await frame.locator('#subtitle', { hasText: '× 4T tokens' }).waitFor();
   await helpers.screenshot('chart-follows-edit');
 
-  // Save, then reload the window: VS Code restores the panel through the serializer.
+  // Save, then reload the window: VS Code restores the panel through the serializer. The save is
+  // checked on the config's own tab: the chart's redraw may have made the chart the active tab.
+  const configTab = page.locator('.tabs-container .tab', { hasText: 'llama-2-7b-run.yaml' });
+  await configTab.and(page.locator('.dirty')).waitFor();
+  await configTab.click();
   await page.keyboard.press('Control+S');
-  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+  await configTab.and(page.locator('.dirty')).waitFor({ state: 'detached' });
   // As a person does it: VS Code's own reload saves the workbench layout before it goes
   // (a bare browser reload may not, and then no panel is restored at all).
   const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });
