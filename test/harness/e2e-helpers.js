@@ -193,7 +193,40 @@ function createHelpers(page, { screenshotsDir, folder }) {
     await page.locator(`.monaco-workbench.${kind}`).waitFor({ state: 'attached' });
   }
 
+  /**
+   * Resolves when a workspace file's text on disk matches `pattern` (a save landed), waking on the
+   * folder's change events; rejects after 30 s. For specs that must know a save reached the disk:
+   * the tab's dirty mark is not a reliable sign in code-server.
+   * @param {string} relPath a path inside the workspace
+   * @param {RegExp} pattern
+   */
+  async function waitForFileOnDisk(relPath, pattern) {
+    if (!folder) throw new Error('waitForFileOnDisk needs the workspace folder (run-e2e.js passes it)');
+    const file = path.join(folder, relPath);
+    const matches = () => {
+      try {
+        return pattern.test(fs.readFileSync(file, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    if (matches()) return;
+    await new Promise((resolve, reject) => {
+      const watcher = fs.watch(path.dirname(file), () => {
+        if (!matches()) return;
+        watcher.close();
+        clearTimeout(limit);
+        resolve();
+      });
+      const limit = setTimeout(() => {
+        watcher.close();
+        reject(new Error(`${relPath} on disk never matched ${pattern}`));
+      }, 30_000);
+    });
+  }
+
   return {
+    waitForFileOnDisk,
     setTheme,
     openFile,
     goToLine,
