@@ -70,4 +70,14 @@ describe('per-layer shapes (Nemotron-NAS / DeciLM block_configs)', () => {
     assert.ok(warning && /n_heads_in_group/.test(warning.message), JSON.stringify(analysis.findings));
     assert.equal(analysis.model.architecture?.blocks, undefined);
   });
+
+  it('does not read a block whose MLP width is beyond any real model, so no count is infinite (fuzz case)', () => {
+    for (const ffn of [{ ffn_mult: 1e308 }, { intermediate_size: 1e300 }]) {
+      const analysis = small([{ attention: { n_heads_in_group: 4 }, ffn }]);
+      const warning = analysis.findings.find((finding) => finding.code === 'invalid-number');
+      assert.ok(warning && /beyond any real model/.test(warning.message), JSON.stringify(analysis.findings));
+      assert.equal(analysis.model.architecture?.blocks, undefined);
+      assert.ok(analysis.parameters.total === null || Number.isFinite(analysis.parameters.total), String(analysis.parameters.total));
+    }
+  });
 });

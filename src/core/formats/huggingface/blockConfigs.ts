@@ -73,9 +73,11 @@ export function readBlockConfigs(
     else {
       const mult = scalar(ffn, 'ffn_mult');
       const explicit = scalar(ffn, 'intermediate_size');
-      if (typeof mult === 'number' && mult > 0) width = ffnMultToWidth(mult, hidden);
+      if (typeof mult === 'number' && Number.isFinite(mult) && mult > 0) width = ffnMultToWidth(mult, hidden);
       else if (typeof explicit === 'number' && Number.isInteger(explicit) && explicit > 0) width = explicit;
       else return problem(`block_configs[${i}].ffn has neither ffn_mult nor intermediate_size; the per-layer shapes are not read.`);
+      // The bound every count in a config gets (ConfigView.count): past it no real model, and the products overflow.
+      if (!(width <= 1e30)) return problem(`block_configs[${i}].ffn gives an MLP width beyond any real model; the per-layer shapes are not read.`);
     }
     blocks.push({ attention: attentionKind, kvHeads, mlp: mlpKind, ffn: width });
   }
