@@ -43,6 +43,8 @@ module.exports = async function planWriteBack(page, helpers) {
   await helpers.screenshot('plan-write-back-offer');
   await offer.locator('#write-back-button', { hasText: 'Write to llama-2-7b-run.yaml' }).click();
 
+  // The write-back's own choices, not the objective list the quick input showed a moment before.
+  await quickInput.locator('.monaco-list-row', { hasText: 'Train this 6.74B model' }).first().waitFor();
   const choices = await quickInput.locator('.monaco-list-row').allInnerTexts();
   assert.ok(
     choices.some((text) => /Train this 6\.74B model Chinchilla-optimally: 135B tokens/.test(text)),
