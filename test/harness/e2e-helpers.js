@@ -13,18 +13,16 @@ function createHelpers(page, { screenshotsDir, folder }) {
 
   /**
    * Types into the open quick input and accepts the row labelled `label` once it is the focused one.
-   * The text is filled into the input itself, not typed at whatever has focus: under load a webview
-   * could still hold the focus when the widget appears, and the keystrokes went there (plan-view).
+   * The input is focused first: under load a webview could still hold the focus when the widget
+   * appeared, and the keystrokes went there (plan-view in CI).
    */
   async function pick(typed, label) {
     await quickInput.waitFor({ state: 'visible' });
-    const input = quickInput.locator('input').first();
-    // The command palette's input starts with its ">" mode prefix, which must stay.
-    const prefix = (await input.inputValue()).startsWith('>') ? '>' : '';
-    await input.fill(prefix + typed);
+    await quickInput.locator('input').first().focus();
+    await page.keyboard.type(typed);
     // Enter accepts the focused row; wait until the filtered list has focused ours.
     await quickInput.locator('.monaco-list-row.focused', { hasText: label }).waitFor();
-    await input.press('Enter');
+    await page.keyboard.press('Enter');
   }
 
   /** Opens a file of the workspace through Quick Open (Ctrl+P); resolves when its tab is active. */
