@@ -2,18 +2,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli } from './runCli';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(
-    argv,
-    (text) => (out += text + '\n'),
-    (text) => (err += text + '\n'),
-  );
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 /** A MaxText config inheriting a file: the base's model_name would reach the "not in the built-in catalog" message. */
 const CONFIG = (base: string) => `base_config: ${base}\nper_device_batch_size: 2\nsteps: 100\n`;

@@ -7,18 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(
-    argv,
-    (text) => (out += text + '\n'),
-    (text) => (err += text + '\n'),
-  );
-  return { code, out, err };
-}
+import { runCli as run } from './runCli';
 
 const DEVICE = '/dev/zero';
 const hasDevice = fs.existsSync(DEVICE);

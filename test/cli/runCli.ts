@@ -1,0 +1,13 @@
+import { main } from '../../src/cli/main';
+
+/** Runs the CLI in-process on `argv`, collecting what it writes to stdout and stderr. */
+export async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(
+    argv,
+    (text) => (out += text + '\n'),
+    (text) => (err += text + '\n'),
+  );
+  return { code, out, err };
+}
