@@ -4,13 +4,9 @@
 const assert = require('assert');
 
 /** Opens a file through Quick Open in the focused group (where it may be open in another group too). */
-async function openHere(page, relPath) {
-  await page.keyboard.press('Control+P');
-  const quickInput = page.locator('.quick-input-widget');
-  await quickInput.waitFor({ state: 'visible' });
-  await page.keyboard.type(relPath);
-  await quickInput.locator('.monaco-list-row.focused', { hasText: relPath.split('/').pop() }).waitFor();
-  await page.keyboard.press('Enter');
+async function openHere(page, helpers, relPath) {
+  await helpers.openQuickInput('Control+P');
+  await helpers.pick(relPath, relPath.split('/').pop());
   await page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: relPath.split('/').pop() }).waitFor();
 }
 
@@ -26,13 +22,13 @@ module.exports = async function sideGroup(page, helpers) {
 
   // The config opened again from the side group (Quick Open opens it where the focus is), and the
   // statement asked for again: it goes to the other open group, not to a new third one.
-  await openHere(page, 'generic/chinchilla-70b.yaml');
+  await openHere(page, helpers, 'generic/chinchilla-70b.yaml');
   await helpers.runCommand('Compute Budget: Export compute statement');
   await page.locator('.tabs-container .tab', { hasText: 'Untitled-2' }).waitFor();
   assert.equal(await groups.count(), 2, 'the second statement opened a third editor group');
 
   // The chart, from the config, joins them.
-  await openHere(page, 'generic/chinchilla-70b.yaml');
+  await openHere(page, helpers, 'generic/chinchilla-70b.yaml');
   await helpers.runCommand('Compute Budget: Show chart');
   await helpers.waitForChart('allocation', 'vscode-dark');
   assert.equal(await groups.count(), 2, 'the chart opened a third editor group');

@@ -25,10 +25,29 @@ function createHelpers(page, { screenshotsDir, folder }) {
     await page.keyboard.press('Enter');
   }
 
+  /**
+   * Presses the key that opens a quick input (Ctrl+P, F1) until the widget shows. Under load a key
+   * pressed just after a dialog closes or while a webview holds the focus can be lost (plan-write-back
+   * in CI: the widget never showed); blurring whatever holds the focus (a webview's frame) gives the
+   * key back to the workbench, which listens on the window.
+   */
+  async function openQuickInput(key) {
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press(key);
+      try {
+        await quickInput.waitFor({ state: 'visible', timeout: 5000 });
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await page.evaluate(() => /** @type {HTMLElement | null} */ (document.activeElement)?.blur());
+      }
+    }
+  }
+
   /** Opens a file of the workspace through Quick Open (Ctrl+P); resolves when its tab is active. */
   async function openFile(relPath) {
     const name = path.posix.basename(relPath);
-    await page.keyboard.press('Control+P');
+    await openQuickInput('Control+P');
     await pick(relPath, name);
     await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
     await activeEditor.locator('.view-line').first().waitFor();
@@ -47,7 +66,7 @@ function createHelpers(page, { screenshotsDir, folder }) {
 
   /** Runs a command by its palette title (with category, e.g. "Compute Budget: Show Chart"). */
   async function runCommand(title) {
-    await page.keyboard.press('F1');
+    await openQuickInput('F1');
     await pick(title, title);
   }
 
@@ -224,6 +243,8 @@ function createHelpers(page, { screenshotsDir, folder }) {
   }
 
   return {
+    openQuickInput,
+    pick,
     waitForFileOnDisk,
     setTheme,
     openFile,
