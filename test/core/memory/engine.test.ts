@@ -83,10 +83,19 @@ describe('memory engine', () => {
   });
 
   it("applies vLLM's budget: total × utilisation, less weights and the profiling peak, over the bytes of a token", () => {
-    const answer = servingCapacity({ capacityBytes: 80e9, devices: 1, utilization: 0.9, weightBytes: 16e9, activationBytes: 2e9, bytesPerToken: 131_072 });
-    assert.equal(answer.maxTokens, Math.floor((72e9 - 16e9 - 2e9) / 131_072));
+    const answer = servingCapacity({
+      capacityBytes: 80e9,
+      devices: 1,
+      utilization: 0.9,
+      weightBytes: 16e9,
+      activationBytes: 2e9,
+      nonTorchBytes: 0.5e9,
+      bytesPerToken: 131_072,
+    });
+    assert.equal(answer.maxTokens, Math.floor((72e9 - 16e9 - 2e9 - 0.5e9) / 131_072));
     assert.equal(
-      servingCapacity({ capacityBytes: 24e9, devices: 1, utilization: 0.9, weightBytes: 140e9, activationBytes: 1e9, bytesPerToken: 1 }).maxTokens,
+      servingCapacity({ capacityBytes: 24e9, devices: 1, utilization: 0.9, weightBytes: 140e9, activationBytes: 1e9, nonTorchBytes: 0, bytesPerToken: 1 })
+        .maxTokens,
       0,
     );
   });
