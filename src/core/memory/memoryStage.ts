@@ -15,7 +15,8 @@ import type { MemoryReport, ServingReport, ThroughputReport } from './report';
 import { layoutsThatFit } from './layouts';
 import { reverseQuestion } from './reverse';
 import { readServing } from './serving';
-import { stepTime } from './stepTime';
+import { publishedMfu } from './mfuTable';
+import { attentionFlopsPerToken, stepTime } from './stepTime';
 import { countAdapter, type AdapterSettings } from '../training/adapters';
 import type { TokenResult } from '../training/tokens';
 
@@ -103,7 +104,9 @@ export function memoryStage(inputs: MemoryInputs): MemoryOutcome {
     const finding = outOfMemory(arch, count, layout, estimate, { name: chip.name, bytes: capacity }, anchor);
     if (finding) findings.push(finding);
   }
-  return { memory: report, throughput: throughput(inputs, layout, estimate, chip, devices, flopsPerToken), serving, findings };
+  // Model FLOPs as published MFUs count them: the weights' and attention's (stepTime.ts).
+  const modelFlops = flopsPerToken + attentionFlopsPerToken(arch, layout.sequenceLength.value);
+  return { memory: report, throughput: throughput(inputs, layout, estimate, chip, devices, modelFlops), serving, findings };
 }
 
 function memoryReport(estimate: MemoryEstimate, layout: MemoryLayout, chip: Accelerator | undefined, reverse: MemoryReport['reverse']): MemoryReport {
@@ -159,9 +162,16 @@ function throughput(
   if (peak === null) return null;
   const fact = userFact(inputs.context.facts, 'mfu');
   const stated = inputs.hardware?.mfu.key;
-  const mfu = fact?.value ?? inputs.hardware?.mfu.value ?? DEFAULT_MFU;
+  const published = publishedMfu(chip);
+  const mfu = fact?.value ?? (stated ? inputs.hardware?.mfu.value : undefined) ?? published?.mfu ?? DEFAULT_MFU;
   const measured = !!fact || !!stated;
-  const mfuSource = fact ? 'compute-budget: mfu' : stated ? stated : `default ${DEFAULT_MFU} (published large runs sit near it)`;
+  const mfuSource = fact
+    ? 'compute-budget: mfu'
+    : stated
+      ? stated
+      : published
+        ? `published for this chip: ${published.source}`
+        : `default ${DEFAULT_MFU} (published large runs sit near it)`;
   const tokensPerStep = global * layout.sequenceLength.value;
   const time = stepTime({
     flopsPerToken,
@@ -174,7 +184,6 @@ function throughput(
     pipeline: layout.pipelineParallel.value,
     virtualStages: layout.virtualStages.value,
     microBatches: estimate.microBatches,
-    fullRecompute: layout.recompute.value === 'full',
     trainingTokens: inputs.training.tokens?.value ?? null,
   });
   // The cost only from a price the user states: prices change and differ by contract, so none is built in.
