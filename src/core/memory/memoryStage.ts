@@ -125,6 +125,7 @@ function memoryReport(estimate: MemoryEstimate, layout: MemoryLayout, chip: Acce
     ['flashAttention', layout.flashAttention],
     ['optimizer', layout.optimizer],
   ];
+  if (layout.recomputeEvery) knobs.push(['recomputeEvery', layout.recomputeEvery]);
   if (layout.dataParallel) knobs.push(['dataParallel', layout.dataParallel]);
   if (layout.globalBatch) knobs.push(['globalBatch', layout.globalBatch]);
   if (layout.baseBits) knobs.push(['baseBits', layout.baseBits]);
