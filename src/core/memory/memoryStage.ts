@@ -136,6 +136,7 @@ function memoryReport(estimate: MemoryEstimate, layout: MemoryLayout, chip: Acce
     statistic: estimate.statistic,
     stages: estimate.stages.map(({ stage, peakBytes }) => ({ stage, peakBytes })),
     parts: estimate.parts,
+    peakPhase: estimate.peakPhase,
     rank: estimate.rank,
     reserved: estimate.reserved,
     accelerator: chip && capacity ? { name: chip.name, bytes: capacity } : null,

@@ -3,7 +3,9 @@ import { stackActivations } from '../../../src/core/memory/activations';
 import { estimateMemory } from '../../../src/core/memory/estimate';
 import { modelStates } from '../../../src/core/memory/modelStates';
 import { kvCache, servingCapacity } from '../../../src/core/memory/kvCache';
+import { peakPhaseNote } from '../../../src/core/memory/peakPhase';
 import { stepTime } from '../../../src/core/memory/stepTime';
+import { LLAMA_3_1_8B } from './measuredRows';
 import { counted, decoder, layout } from './shapes';
 
 // Korthikanti et al. 2022's model: MHA, GeLU MLP of 4h, dropout on, unfused attention.
@@ -118,5 +120,22 @@ describe('memory engine', () => {
     assert.equal(measured.days, ((1e9 / 1e6) * measured.stepSeconds) / 86_400);
     const estimated = stepTime({ ...base, mfuMeasured: false });
     close(estimated.stepSeconds, measured.stepSeconds * (1 + 3 / 8), 'bubble');
+  });
+});
+
+describe('why a part reads 0 at the peak', () => {
+  it('says gradients 0 when the peak is at the start of the backward of a PyTorch loop with one micro-batch', () => {
+    const fsdp = layout({ regime: 'fsdp', shardStage: 3, dataParallel: 8, microBatch: 1, globalBatch: 8, sequenceLength: 8192 });
+    const estimate = estimateMemory(LLAMA_3_1_8B, counted(LLAMA_3_1_8B), fsdp);
+    assert.equal(estimate.peakPhase, 'backward start');
+    assert.equal(estimate.parts.gradients, 0);
+    assert.match(peakPhaseNote(estimate.peakPhase), /gradients 0, as zero_grad\(\) freed them/);
+  });
+
+  it('says nothing when every part is live (Megatron-LM keeps its gradient buffer)', () => {
+    const estimate = estimateMemory(LLAMA_3_1_8B, counted(LLAMA_3_1_8B), layout({ sequenceLength: 4096 }));
+    assert.equal(estimate.peakPhase, 'every part');
+    assert.equal(peakPhaseNote(estimate.peakPhase), '');
+    assert.ok(estimate.parts.gradients > 0 && estimate.parts.activations > 0);
   });
 });
