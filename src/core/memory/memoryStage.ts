@@ -15,6 +15,9 @@ import type { MemoryReport, ServingReport, ThroughputReport } from './report';
 import { layoutsThatFit } from './layouts';
 import { reverseQuestion } from './reverse';
 import { readServing } from './serving';
+import type { Architecture } from '../architecture/architecture';
+import type { ParameterCount } from '../architecture/parameters';
+import { detailedFlops } from '../budget/detailedFlops';
 import { publishedMfu } from './mfuTable';
 import { attentionFlopsPerToken, stepTime } from './stepTime';
 import { countAdapter, type AdapterSettings } from '../training/adapters';
@@ -104,8 +107,11 @@ export function memoryStage(inputs: MemoryInputs): MemoryOutcome {
     const finding = outOfMemory(arch, count, layout, estimate, { name: chip.name, bytes: capacity }, anchor);
     if (finding) findings.push(finding);
   }
-  // Model FLOPs as published MFUs count them: the weights' and attention's (stepTime.ts).
-  const modelFlops = flopsPerToken + attentionFlopsPerToken(arch, layout.sequenceLength.value);
+  // Model FLOPs as published MFUs count them, attention over every key (stepTime.ts): the shared
+  // per-component count (budget/detailedFlops.ts: windows, experts, latent attention, logits);
+  // with adapters, which it does not count, the adapter FLOPs plus attention's.
+  const sequence = layout.sequenceLength.value;
+  const modelFlops = adapter ? flopsPerToken + attentionFlopsPerToken(arch, sequence) : modelFlopsPerToken(arch, count, sequence, flopsPerToken);
   return { memory: report, throughput: throughput(inputs, layout, estimate, chip, devices, modelFlops), serving, findings };
 }
 
@@ -147,6 +153,12 @@ function memoryReport(estimate: MemoryEstimate, layout: MemoryLayout, chip: Acce
       ...knobs.map(([knob, value]) => ({ knob, value: value.value, origin: value.origin, key: value.key, note: value.note })),
     ],
   };
+}
+
+/** torchtitan's and PaLM's convention (every key attended), falling back to 6·N plus attention when the count is not finite. */
+function modelFlopsPerToken(arch: Architecture, count: ParameterCount, sequence: number, sixN: number): number {
+  const detailed = detailedFlops(arch, { sequenceLength: sequence, count }).fullAttentionPerToken;
+  return Number.isFinite(detailed) && detailed > 0 ? detailed : sixN + attentionFlopsPerToken(arch, sequence);
 }
 
 function throughput(

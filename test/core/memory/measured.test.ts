@@ -3,7 +3,8 @@ import { findAccelerator, peakFlops } from '../../../src/core/hardware/accelerat
 import { estimateMemory, RESERVED_MARGIN } from '../../../src/core/memory/estimate';
 import { kvCache, nonTorchAllowance, profileActivationBytes, servingCapacity } from '../../../src/core/memory/kvCache';
 import { publishedMfu } from '../../../src/core/memory/mfuTable';
-import { attentionFlopsPerToken, stepTime } from '../../../src/core/memory/stepTime';
+import { detailedFlops } from '../../../src/core/budget/detailedFlops';
+import { stepTime } from '../../../src/core/memory/stepTime';
 import { counted, decoder, layout } from './shapes';
 import { MEASURED_PEAKS, type MeasuredPeak } from './measuredRows';
 import { STEP_ROWS } from './stepRows';
@@ -93,7 +94,7 @@ describe('memory against published measurements', () => {
     const ratios = STEP_ROWS.map((row) => {
       const chip = findAccelerator(row.chip)!;
       const estimate = stepTime({
-        flopsPerToken: 6 * counted(row.arch).total + attentionFlopsPerToken(row.arch, row.sequence),
+        flopsPerToken: detailedFlops(row.arch, { sequenceLength: row.sequence }).fullAttentionPerToken,
         tokensPerStep: row.sequence,
         accelerators: 1,
         peak: peakFlops(chip, 'bf16')!,
