@@ -184,7 +184,7 @@ function throughput(
     : stated
       ? stated
       : published
-        ? `published for this chip: ${published.source}`
+        ? `published for ${chip.name}: ${published.source}`
         : `default ${DEFAULT_MFU} (published large runs sit near it)`;
   const tokensPerStep = global * layout.sequenceLength.value;
   const time = stepTime({

@@ -16,12 +16,12 @@ const MFU_ROWS: readonly MfuRow[] = [
   {
     chips: ['A100', 'A100-40GB'],
     mfu: 0.5,
-    source: 'A100: pytorch/torchtitan@04133643 docs/performance.md, Llama 2 13B and 70B with FSDP on 64 A100s, MFU 50.5–61.1%',
+    source: 'torchtitan docs/performance.md (pytorch/torchtitan@04133643): Llama 2 13B and 70B on 64 A100s, 50.5–61.1%',
   },
   {
     chips: ['H100', 'H100-NVL', 'H100-96GB', 'H200'],
     mfu: 0.4,
-    source: 'H100: Llama 3 paper (Dubey et al. 2024, arXiv:2407.21783) Table 4, BF16 MFU 38–43% on 8,192–16,384 H100s',
+    source: 'Llama 3 paper (arXiv:2407.21783) Table 4: 38–43% on 8,192–16,384 H100s',
   },
 ];
 
