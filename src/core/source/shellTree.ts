@@ -1,5 +1,5 @@
 import { depthOf, fieldSpan, fieldText, firstUnresolved, knownText, variableAt, type Field } from './shell/expand';
-import { interpret, type Launch } from './shell/interpret';
+import { interpret, splitFromString, type Launch } from './shell/interpret';
 import { lexShell } from './shell/lexer';
 import { parseShell } from './shell/parser';
 import type { ConfigNode, MapEntry, MapNode, ScalarNode, SeqNode, Span } from './tree';
@@ -82,6 +82,11 @@ function treeOf(launch: Launch): MapNode {
 
 /** Output redirections and list operators that end the arguments of an `eval`ed string. */
 const END = /^(\d*[<>]|&>|&&|\|\|?|;|&$)/;
+/**
+ * A word the shell itself split is an operator only when written as one (`\\&\\&` passed to a job
+ * launcher's remote shell); a quoted `"</answer>"` is text, not a redirection.
+ */
+const LIST_WORD = /^(&&|\|\||;|&)$/;
 
 function flags(fields: readonly Field[]): MapEntry[] {
   const entries: MapEntry[] = [];
@@ -94,7 +99,7 @@ function flags(fields: readonly Field[]): MapEntry[] {
   for (const field of fields) {
     const text = knownText(field);
     const resolved = fieldText(field);
-    if (resolved !== undefined && END.test(resolved)) break;
+    if (resolved !== undefined && (splitFromString(field) || field.some((piece) => piece.split) ? END : LIST_WORD).test(resolved)) break;
     const dashes = resolved !== undefined && /^--?[A-Za-z]/.test(resolved) ? /^-+/.exec(resolved)![0].length : 0;
     if (dashes > 0) {
       finish();

@@ -25,6 +25,8 @@ const MAX_COMMANDS = 50_000;
 const MAX_NESTED_SCRIPTS = 4;
 /** Shells whose `-c` string is a script of its own. */
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
+/** Words that end one command of a command line a launcher passes on (`\\&\\&` reaches it as `&&`). */
+const PASSED_SEPARATOR = /^(&&|\|\||;|&)$/;
 
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 /** Commands that print or test a launch command rather than run it. */
@@ -197,10 +199,26 @@ class Walker {
         return;
       }
       if (this.isProgram(text)) {
-        this.launches.push({ fields, program: i });
+        this.launches.push(this.passedThrough(fields, i) ?? { fields, program: i });
         return;
       }
     }
+  }
+
+  /**
+   * A job launcher that runs the command after its `--` (`python mason.py --gpus 8 -- source env.sh
+   * \&\& accelerate launch … train.py --flags`, `ray job submit … -- python train.py`, `srun … --`):
+   * the program it hands on is the run, with the words of its own command (between the last
+   * separator and the program) as its launcher. Escaped `&&`/`;` are passed to the remote shell.
+   */
+  private passedThrough(fields: readonly Field[], program: number): Launch | undefined {
+    const separator = fields.findIndex((field, index) => index > program && knownText(field) === '--');
+    if (separator < 0) return undefined;
+    const inner = fields.findIndex((field, index) => index > separator && this.isProgram(knownText(field)));
+    if (inner < 0) return undefined;
+    let start = separator + 1;
+    for (let index = start; index < inner; index++) if (PASSED_SEPARATOR.test(knownText(fields[index]))) start = index + 1;
+    return { fields: fields.slice(start), program: inner - start };
   }
 
   private assign(item: Item): void {
@@ -312,7 +330,18 @@ function resplit(field: Field): Field[] {
     }
   }
   if (current.length > 0) words.push(current);
+  for (const word of words) SPLIT_FROM_STRING.add(word);
   return words;
+}
+
+const SPLIT_FROM_STRING = new WeakSet<Field>();
+
+/**
+ * Whether a word was cut out of a string read as a command line (`bash -c "$LAUNCHER $CMD"`):
+ * there `>` and `2>&1` are redirections; in a word the shell itself split, `"</answer>"` is text.
+ */
+export function splitFromString(field: Field): boolean {
+  return SPLIT_FROM_STRING.has(field);
 }
 
 /** The test expression of `[`/`test`/`[[`, or undefined when an operand or operator is unknown here. */
