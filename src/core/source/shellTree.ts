@@ -35,11 +35,11 @@ export function shellValue(node: ConfigNode): ShellValue | undefined {
 /**
  * Any other program a launch line runs with flags: a Python script (`train.py`, `finetune_gpt.py`,
  * `open_instruct/finetune.py`, under `accelerate launch`, `torchrun` or `deepspeed`) or ms-swift's
- * command line (`swift sft`, `megatron sft`), llm.c's `train_gpt2cu` binary, or a module run with
+ * command line (`swift sft`, `megatron sft`), LLaMA-Factory's (`llamafactory-cli train --stage sft …`), llm.c's `train_gpt2cu` binary, or a module run with
  * `python -m` whose name says it trains (`EasyLM.models.llama.llama_train`). The framework modules
  * decide from the flags what it is.
  */
-export const TRAINING_PROGRAM = /(^|\/)[A-Za-z0-9_.-]+\.py$|^(swift|megatron)$|(^|\/)train_gpt2(cu|fp32cu)?$|^[A-Za-z_]\w*(\.\w+)*\.\w*train\w*$/;
+export const TRAINING_PROGRAM = /(^|\/)[A-Za-z0-9_.-]+\.py$|^(swift|megatron|llamafactory-cli|lmf)$|(^|\/)train_gpt2(cu|fp32cu)?$|^[A-Za-z_]\w*(\.\w+)*\.\w*train\w*$/;
 
 export function readShell(text: string, isProgram?: (word: string) => boolean): ParsedSource {
   const launches = interpret(parseShell(lexShell(text)), isProgram ?? ((word) => MEGATRON_PROGRAM.test(word) || TRAINING_PROGRAM.test(word)));

@@ -35,7 +35,10 @@ export const hfTrainer: FrameworkModule = {
     const trainer = tally(root, TRAINER_KEYS);
     const recipe = tally(root, RECIPE_KEYS);
     if (recipe > 0 && trainer > 0) return 9;
-    return trainer >= 2 ? 6 : 0;
+    if (trainer >= 2) return 6;
+    // On a launch line a model flag and one Trainer flag are enough (`uv run grpo_fast.py --model_name_or_path …
+    // --per_device_train_batch_size 1`): no other program writes TrainingArguments' names.
+    return trainer === 1 && guessedProgram(root) ? 5 : 0;
   },
   training: { ...COMMON_TRAINING, sequence: ['max_seq_length', 'max_length', 'cutoff_len', ...COMMON_TRAINING.sequence] },
   readTokens: (view, context) => {
