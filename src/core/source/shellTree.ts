@@ -51,7 +51,10 @@ export function readShell(text: string, isProgram?: (word: string) => boolean): 
   const launch = megatron.length > 0 ? megatron[megatron.length - 1] : flagged[flagged.length - 1];
   const root = launch ? treeOf(launch) : undefined;
   if (root && megatron.length === 0) GUESSED.add(root);
-  if (root && launch) PROGRAM.set(root, fieldText(launch.fields[launch.program]) ?? '');
+  if (root && launch) {
+    PROGRAM.set(root, fieldText(launch.fields[launch.program]) ?? '');
+    LAUNCHERS.set(root, { name: launcherName(launch), visibleDevices: launch.visibleDevices });
+  }
   return { root, problems: [] };
 }
 
@@ -61,6 +64,28 @@ const PROGRAM = new WeakMap<ConfigNode, string>();
 /** The program a launch script's tree holds the flags of, as written (`torchrun_main.py`, `./train_gpt2cu`). */
 export function launchedProgram(root: ConfigNode | undefined): string | undefined {
   return root ? PROGRAM.get(root) : undefined;
+}
+
+/** How a launch line starts its processes: the launcher's name and the GPUs the command sees. */
+export interface LauncherInfo {
+  /** `torchrun` (also `python -m torch.distributed.run|launch`), `deepspeed`, `accelerate`, `mpirun`; undefined for a plain `python`. */
+  readonly name?: string;
+  /** `CUDA_VISIBLE_DEVICES` as the command sees it, when the script sets it. */
+  readonly visibleDevices?: string;
+}
+const LAUNCHERS = new WeakMap<ConfigNode, LauncherInfo>();
+
+export function launcherOf(root: ConfigNode | undefined): LauncherInfo | undefined {
+  return root ? LAUNCHERS.get(root) : undefined;
+}
+
+function launcherName(launch: Launch): string | undefined {
+  for (const field of launch.fields.slice(0, launch.program)) {
+    const word = (fieldText(field) ?? '').replace(/^.*\//, '');
+    if (/^torch\.distributed\.(run|launch)$/.test(word)) return 'torchrun';
+    if (['torchrun', 'deepspeed', 'accelerate', 'mpirun', 'mpiexec'].includes(word)) return word === 'mpiexec' ? 'mpirun' : word;
+  }
+  return undefined;
 }
 
 /** Whether the tree holds the flags of a program other than `pretrain_*.py`: their meaning is read from their names. */

@@ -15,6 +15,8 @@ export interface Launch {
   readonly fields: readonly Field[];
   /** Index of the word naming the program. */
   readonly program: number;
+  /** `CUDA_VISIBLE_DEVICES` as the command sees it (exported before, or assigned in front of it). */
+  readonly visibleDevices?: string;
 }
 
 /** An array holding more pieces of text than this is no list of flags. */
@@ -25,6 +27,8 @@ const MAX_COMMANDS = 50_000;
 const MAX_NESTED_SCRIPTS = 4;
 /** Shells whose `-c` string is a script of its own. */
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
+/** The variable that limits which GPUs a process sees. */
+const VISIBLE = 'CUDA_VISIBLE_DEVICES';
 /** Words that end one command of a command line a launcher passes on (`\\&\\&` reaches it as `&&`). */
 const PASSED_SEPARATOR = /^(&&|\|\||;|&)$/;
 
@@ -157,7 +161,7 @@ class Walker {
     if (name === 'true' || name === ':') return true;
     if (name === 'false') return false;
     if (this.runCommandString(items.slice(i))) return undefined;
-    this.recordLaunch(fields);
+    this.recordLaunch(fields, this.visibleDevices(prefix));
     return undefined;
   }
 
@@ -186,7 +190,17 @@ class Walker {
     return true;
   }
 
-  private recordLaunch(fields: Field[]): void {
+  /** The devices a command may use: `CUDA_VISIBLE_DEVICES=0,1 python …` or the variable set before it. */
+  private visibleDevices(prefix: readonly Item[]): string | undefined {
+    for (const item of prefix) {
+      const assignment = item.t === 'word' ? assignmentOf(item) : undefined;
+      if (assignment?.name === VISIBLE) return fieldText(this.env.joined(assignment.value));
+    }
+    const value = this.env.vars.get(VISIBLE);
+    return value?.kind === 'scalar' ? fieldText(value.pieces) : undefined;
+  }
+
+  private recordLaunch(fields: Field[], visibleDevices?: string): void {
     const command = fields[0] && knownText(fields[0]);
     if (command === undefined || NOT_RUNNING.has(command.replace(/^.*\//, ''))) return;
     for (let i = 0; i < fields.length; i++) {
@@ -195,11 +209,11 @@ class Walker {
         // `bash -c "$LAUNCHER $CMD"`: the string is itself a command line.
         const words = resplit(fields[i]);
         const program = words.findIndex((word) => this.isProgram(knownText(word)));
-        if (program >= 0) this.launches.push({ fields: [...fields.slice(0, i), ...words, ...fields.slice(i + 1)], program: i + program });
+        if (program >= 0) this.launches.push({ fields: [...fields.slice(0, i), ...words, ...fields.slice(i + 1)], program: i + program, visibleDevices });
         return;
       }
       if (this.isProgram(text)) {
-        this.launches.push(this.passedThrough(fields, i) ?? { fields, program: i });
+        this.launches.push({ ...(this.passedThrough(fields, i) ?? { fields, program: i }), visibleDevices });
         return;
       }
     }
