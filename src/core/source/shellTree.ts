@@ -39,7 +39,8 @@ export function shellValue(node: ConfigNode): ShellValue | undefined {
  * `python -m` whose name says it trains (`EasyLM.models.llama.llama_train`). The framework modules
  * decide from the flags what it is.
  */
-export const TRAINING_PROGRAM = /(^|\/)[A-Za-z0-9_.-]+\.py$|^(swift|megatron|llamafactory-cli|lmf)$|(^|\/)train_gpt2(cu|fp32cu)?$|^[A-Za-z_]\w*(\.\w+)*\.\w*train\w*$/;
+export const TRAINING_PROGRAM =
+  /(^|\/)[A-Za-z0-9_.-]+\.py$|^(swift|megatron|llamafactory-cli|lmf)$|(^|\/)train_gpt2(cu|fp32cu)?$|^[A-Za-z_]\w*(\.\w+)*\.\w*train\w*$/;
 
 export function readShell(text: string, isProgram?: (word: string) => boolean): ParsedSource {
   const launches = interpret(parseShell(lexShell(text)), isProgram ?? ((word) => MEGATRON_PROGRAM.test(word) || TRAINING_PROGRAM.test(word)));

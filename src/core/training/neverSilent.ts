@@ -78,7 +78,11 @@ export function unfollowedLaunchFinding(text: string, program?: string): Finding
   const signs = trainingSigns(text);
   if (keys.length < 3 && !(launcher && flags.length >= 3) && !signs) return undefined;
   const shown = keys.length >= 3 ? keys : signs ? signs.found.map((name) => `${name}`) : flags;
-  const runs = program ? ` runs ${printable(program, 60)}${launcher ? ` under ${launcher}` : ''} and` : launcher ? ` launches training with ${launcher} and` : '';
+  const runs = program
+    ? ` runs ${printable(program, 60)}${launcher ? ` under ${launcher}` : ''} and`
+    : launcher
+      ? ` launches training with ${launcher} and`
+      : '';
   return {
     severity: 'information',
     code: 'unsupported-format',

@@ -129,7 +129,9 @@ function notes(view: ConfigView): Finding[] {
   if (!expansion) return [];
   const defaults = expansion.defaults.length > 0 ? `; not set here, so train.py's defaults: ${expansion.defaults.join(', ')}` : '';
   const char = expansion.charDataset;
-  const vocabulary = char ? 'a GPT-2 whose vocabulary comes from the dataset (below)' : 'a GPT-2 with 50,304 vocabulary rows (no dataset meta.pkl read)';
+  const vocabulary = char
+    ? 'a GPT-2 whose vocabulary comes from the dataset meta.pkl (see the note at `dataset`)'
+    : 'a GPT-2 with 50,304 vocabulary rows (no dataset meta.pkl read)';
   const read: Finding = {
     severity: 'information',
     code: 'assumed-value',
@@ -156,15 +158,17 @@ export const nanogpt: FrameworkModule = {
   syntaxes: ['python'],
   detect: (root) => (tally(root, NANOGPT_KEYS) >= 3 ? 7 : 0),
   expand,
-  readArchitecture: (view) => {
+  readArchitecture: (view, context) => {
     // init_from='gpt2-xl' starts from OpenAI's checkpoint: the model is the one it names.
     const init = view.text(view.find(['init_from']));
     if (typeof init === 'string' && /^gpt2/.test(init)) return undefined;
+    // Said before the model is counted, so the count's own "vocab_size is missing" is not repeated.
+    context.findings.push(...notes(view).slice(1));
     return readHuggingFace(view, { under: ['gpt_config'] });
   },
   training: TRAINING,
   readTokens: (view, context) => {
-    context.findings.push(...notes(view));
+    context.findings.push(...notes(view).slice(0, 1));
     return readTokens(view, TRAINING, context.facts, context.findings);
   },
   modelNameKeys: ['init_from'],

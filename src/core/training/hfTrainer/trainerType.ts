@@ -132,7 +132,10 @@ const PROGRAM_WORDS = new Set(['sft', 'dpo', 'orpo', 'simpo', 'cpo', 'kto', 'grp
 function programTrainer(view: ConfigView): TrainerChoice | undefined {
   const program = launchedProgram(view.root);
   const base = program?.replace(/^.*\//, '').replace(/\.py$/, '');
-  const word = base?.toLowerCase().split(/[^a-z]+/).find((part) => PROGRAM_WORDS.has(part));
+  const word = base
+    ?.toLowerCase()
+    .split(/[^a-z]+/)
+    .find((part) => PROGRAM_WORDS.has(part));
   return word && program ? { type: refined(view, NAMES[word]), because: `the program ${printable(program, 60)}` } : undefined;
 }
 
