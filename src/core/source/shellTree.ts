@@ -54,7 +54,7 @@ export function readShell(text: string, isProgram?: (word: string) => boolean): 
   if (root && megatron.length === 0) GUESSED.add(root);
   if (root && launch) {
     PROGRAM.set(root, fieldText(launch.fields[launch.program]) ?? '');
-    LAUNCHERS.set(root, { name: launcherName(launch), visibleDevices: launch.visibleDevices });
+    LAUNCHERS.set(root, { name: launcherName(launch), environment: launch.environment ?? {} });
   }
   return { root, problems: [] };
 }
@@ -71,8 +71,8 @@ export function launchedProgram(root: ConfigNode | undefined): string | undefine
 export interface LauncherInfo {
   /** `torchrun` (also `python -m torch.distributed.run|launch`), `deepspeed`, `accelerate`, `mpirun`; undefined for a plain `python`. */
   readonly name?: string;
-  /** `CUDA_VISIBLE_DEVICES` as the command sees it, when the script sets it. */
-  readonly visibleDevices?: string;
+  /** `CUDA_VISIBLE_DEVICES`, `NPROC_PER_NODE`, `NNODES` as the command sees them, when the script sets them. */
+  readonly environment: Readonly<Record<string, string>>;
 }
 const LAUNCHERS = new WeakMap<ConfigNode, LauncherInfo>();
 

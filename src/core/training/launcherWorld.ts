@@ -1,5 +1,5 @@
 import { fact, type Fact } from '../source/fact';
-import { launcherOf } from '../source/shellTree';
+import { launchedProgram, launcherOf } from '../source/shellTree';
 import { getEntry } from '../source/tree';
 import type { ConfigView } from '../source/view';
 
@@ -15,6 +15,7 @@ import type { ConfigView } from '../source/view';
  * - accelerate launch: `--num_processes`, already the total over all machines
  *   (huggingface/accelerate: src/accelerate/commands/launch.py);
  * - mpirun: `-np`;
+ * - ms-swift's `swift sft`: `NPROC_PER_NODE` × `NNODES` (its torchrun underneath);
  * - a plain `python train.py` with `CUDA_VISIBLE_DEVICES=0,1`: the Trainer's DataParallel multiplies
  *   the per-device batch by the GPUs it sees (`train_batch_size = per_device_batch_size ×
  *   max(1, self.n_gpu)`, huggingface/transformers: src/transformers/training_args.py).
@@ -25,7 +26,8 @@ export function launcherWorldSize(view: ConfigView): Fact | undefined {
   if (!launcher) return undefined;
   const flag = (names: readonly string[], what: string) =>
     view.count(view.find(names, { under: ['launcher'] }), what, { integer: true, positive: true })?.value;
-  const visible = visibleCount(launcher.visibleDevices);
+  const visible = visibleCount(launcher.environment.CUDA_VISIBLE_DEVICES);
+  const program = launchedProgram(view.root) ?? '';
   const derived = (value: number, note: string) => fact(value, 'derived', { note: `launcher: ${note}` });
   switch (launcher.name) {
     case 'torchrun': {
@@ -54,9 +56,22 @@ export function launcherWorldSize(view: ConfigView): Fact | undefined {
       const total = flag(['np', 'n'], 'a number of processes');
       return total ? derived(total, `mpirun -np ${total}`) : undefined;
     }
-    default:
-      return visible ? derived(visible, `CUDA_VISIBLE_DEVICES shows ${visible} GPU(s) to one process (DataParallel)`) : undefined;
+    default: {
+      // ms-swift's CLI starts NPROC_PER_NODE processes on each of NNODES nodes (torchrun underneath);
+      // without it one process spreads the model over the visible GPUs: the world size is not said.
+      if (/^(swift|megatron)$/.test(program)) {
+        const perNode = positive(launcher.environment.NPROC_PER_NODE);
+        const nodes = positive(launcher.environment.NNODES) ?? 1;
+        return perNode ? derived(perNode * nodes, `NPROC_PER_NODE ${perNode} × NNODES ${nodes}`) : undefined;
+      }
+      return visible && /\.py$/.test(program) ? derived(visible, `CUDA_VISIBLE_DEVICES shows ${visible} GPU(s) to one process (DataParallel)`) : undefined;
+    }
   }
+}
+
+function positive(text: string | undefined): number | undefined {
+  const value = text !== undefined && /^\s*\d+\s*$/.test(text) ? Number(text) : undefined;
+  return value && value > 0 ? value : undefined;
 }
 
 /** `0,1,2,3` → 4; empty or unknown → undefined. */

@@ -15,8 +15,8 @@ export interface Launch {
   readonly fields: readonly Field[];
   /** Index of the word naming the program. */
   readonly program: number;
-  /** `CUDA_VISIBLE_DEVICES` as the command sees it (exported before, or assigned in front of it). */
-  readonly visibleDevices?: string;
+  /** Variables that set how many processes run (`CUDA_VISIBLE_DEVICES`, ms-swift's `NPROC_PER_NODE`, `NNODES`) as the command sees them. */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /** An array holding more pieces of text than this is no list of flags. */
@@ -27,8 +27,8 @@ const MAX_COMMANDS = 50_000;
 const MAX_NESTED_SCRIPTS = 4;
 /** Shells whose `-c` string is a script of its own. */
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
-/** The variable that limits which GPUs a process sees. */
-const VISIBLE = 'CUDA_VISIBLE_DEVICES';
+/** Variables that fix how many processes a launch starts: the GPUs a process sees, ms-swift's per-node and node counts. */
+const WORLD_VARIABLES = ['CUDA_VISIBLE_DEVICES', 'NPROC_PER_NODE', 'NNODES'];
 /** Words that end one command of a command line a launcher passes on (`\\&\\&` reaches it as `&&`). */
 const PASSED_SEPARATOR = /^(&&|\|\||;|&)$/;
 
@@ -161,7 +161,7 @@ class Walker {
     if (name === 'true' || name === ':') return true;
     if (name === 'false') return false;
     if (this.runCommandString(items.slice(i))) return undefined;
-    this.recordLaunch(fields, this.visibleDevices(prefix));
+    this.recordLaunch(fields, this.environment(prefix));
     return undefined;
   }
 
@@ -190,17 +190,23 @@ class Walker {
     return true;
   }
 
-  /** The devices a command may use: `CUDA_VISIBLE_DEVICES=0,1 python …` or the variable set before it. */
-  private visibleDevices(prefix: readonly Item[]): string | undefined {
+  /** The process-count variables a command sees: assigned in front of it (`NPROC_PER_NODE=8 swift sft …`) or set before. */
+  private environment(prefix: readonly Item[]): Record<string, string> | undefined {
+    const seen: Record<string, string> = {};
+    for (const name of WORLD_VARIABLES) {
+      const value = this.env.vars.get(name);
+      const text = value?.kind === 'scalar' ? fieldText(value.pieces) : undefined;
+      if (text !== undefined) seen[name] = text;
+    }
     for (const item of prefix) {
       const assignment = item.t === 'word' ? assignmentOf(item) : undefined;
-      if (assignment?.name === VISIBLE) return fieldText(this.env.joined(assignment.value));
+      const text = assignment && WORLD_VARIABLES.includes(assignment.name) ? fieldText(this.env.joined(assignment.value)) : undefined;
+      if (assignment && text !== undefined) seen[assignment.name] = text;
     }
-    const value = this.env.vars.get(VISIBLE);
-    return value?.kind === 'scalar' ? fieldText(value.pieces) : undefined;
+    return Object.keys(seen).length > 0 ? seen : undefined;
   }
 
-  private recordLaunch(fields: Field[], visibleDevices?: string): void {
+  private recordLaunch(fields: Field[], environment?: Record<string, string>): void {
     const command = fields[0] && knownText(fields[0]);
     if (command === undefined || NOT_RUNNING.has(command.replace(/^.*\//, ''))) return;
     for (let i = 0; i < fields.length; i++) {
@@ -209,11 +215,11 @@ class Walker {
         // `bash -c "$LAUNCHER $CMD"`: the string is itself a command line.
         const words = resplit(fields[i]);
         const program = words.findIndex((word) => this.isProgram(knownText(word)));
-        if (program >= 0) this.launches.push({ fields: [...fields.slice(0, i), ...words, ...fields.slice(i + 1)], program: i + program, visibleDevices });
+        if (program >= 0) this.launches.push({ fields: [...fields.slice(0, i), ...words, ...fields.slice(i + 1)], program: i + program, environment });
         return;
       }
       if (this.isProgram(text)) {
-        this.launches.push({ ...(this.passedThrough(fields, i) ?? { fields, program: i }), visibleDevices });
+        this.launches.push({ ...(this.passedThrough(fields, i) ?? { fields, program: i }), environment });
         return;
       }
     }

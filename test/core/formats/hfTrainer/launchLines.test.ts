@@ -31,6 +31,13 @@ describe('Hugging Face Trainer flags on a launch line', () => {
     assert.ok(analyze(line('python'), '/repo/run.sh').findings.some((finding) => finding.code === 'missing-data-parallel'));
   });
 
+  it("takes ms-swift's NPROC_PER_NODE × NNODES, and not the visible GPUs its single process spreads the model over", () => {
+    const swift = (variables: string) =>
+      analyze(`${variables} swift sft --model Qwen/Qwen2.5-7B --max_steps 100 --per_device_train_batch_size 1 --max_length 2048\n`, '/repo/sft.sh');
+    assert.equal(swift('NPROC_PER_NODE=8 NNODES=2 CUDA_VISIBLE_DEVICES=0,1,2,3,4,5,6,7').tokens, 100 * 8 * 2 * 2048);
+    assert.ok(swift('CUDA_VISIBLE_DEVICES=0,1').findings.some((finding) => finding.code === 'missing-data-parallel'));
+  });
+
   it('leaves the world size unknown when --nproc_per_node comes from a variable the script never sets', () => {
     const analysis = analyze(line('torchrun --nproc_per_node $GPUS'), '/repo/run.sh');
     assert.equal(analysis.tokens, null);
