@@ -89,7 +89,7 @@ export const FIT_OPTIONS: readonly OptionSpec[] = [
   { name: 'seed', value: 'S', help: 'seed of the bootstrap, for reproducible intervals' },
   {
     name: 'allow-outside',
-    help: "read the runs file and the configs named in its config column outside the --root folder too (without it: only inside it, links followed)",
+    help: 'read the runs file and the configs named in its config column outside the --root folder too (without it: only inside it, links followed)',
   },
   { name: 'root', value: 'DIR', help: "the folder the runs file and its config column's files must lie in (default: the working folder)" },
   { name: 'json', help: 'the fit as one JSON object (compute-budget/fit@1: docs/cli.md)' },

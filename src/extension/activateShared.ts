@@ -13,6 +13,7 @@ import type { LabExecutor } from './lab/labTasks';
 import type { FactsEngine } from '../core/workspaceFacts/engine';
 import { registerPlanner } from './planner/register';
 import { registerStatement } from './statement';
+import type { RealPath } from './linkCheck';
 import { WorkspaceResources, type ModelSource } from './resources';
 import { AnalysisScheduler } from './scheduler';
 import { SettingsStore } from './settingsStore';
@@ -38,6 +39,8 @@ export interface HostServices {
   readonly factsEngine: (log: (message: string) => void) => FactsEngine & { dispose?(): void };
   /** Where the lab's fits and stop checks run. */
   readonly lab: (log: (message: string) => void) => LabExecutor;
+  /** Where a local path really leads, links followed (Node's realpath); absent in the browser, which reads no link at all. */
+  readonly realPath?: RealPath;
 }
 
 /** Activation shared by the Node entry (`extension.ts`) and the browser entry (`../web/extension.ts`). */
@@ -47,9 +50,9 @@ export function activateShared(context: vscode.ExtensionContext, host: HostServi
   const settings = new SettingsStore(warnOnce);
   // Restricted Mode: nothing leaves the machine, whatever the user's setting says.
   const networkAllowed = () => settings.current.allowNetwork && vscode.workspace.isTrusted;
-  const resources = new WorkspaceResources(host.models, networkAllowed());
+  const resources = new WorkspaceResources(host.models, networkAllowed(), host.realPath);
   let factsEngine: (FactsEngine & { dispose?(): void }) | undefined;
-  const facts = new WorkspaceFacts(() => (factsEngine ??= host.factsEngine((message) => log.warn(message))));
+  const facts = new WorkspaceFacts(() => (factsEngine ??= host.factsEngine((message) => log.warn(message))), host.realPath);
   const cache = new AnalysisCache(
     settings,
     host.analyzer((message) => log.warn(message)),
@@ -101,7 +104,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostServi
   registerPlanner(context, cache, settings);
   registerStatement(context, cache);
   registerBudgetCompletion(context);
-  registerLab(context, cache, settings, () => scheduler.refreshVisible(), host.lab);
+  registerLab(context, cache, settings, () => scheduler.refreshVisible(), host.lab, host.realPath);
   scheduler.refreshVisible();
 
   return {

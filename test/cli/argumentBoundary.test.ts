@@ -24,7 +24,10 @@ async function runIn(cwd: string, ...argv: string[]): Promise<{ code: number; ou
 
 const SECRET = 'sk-live-TOKEN-0123456789';
 const CONFIG = 'parameters: 7B\ntokens: 140B\n';
-const RUNS = ['run,parameters,tokens,loss', ...Array.from({ length: 24 }, (_, i) => `r${i},${5e7 * 2 ** (i % 6)},${1e9 * 2 ** (i % 4 + 2)},${(3 - i * 0.02).toFixed(3)}`)].join('\n');
+const RUNS = [
+  'run,parameters,tokens,loss',
+  ...Array.from({ length: 24 }, (_, i) => `r${i},${5e7 * 2 ** (i % 6)},${1e9 * 2 ** ((i % 4) + 2)},${(3 - i * 0.02).toFixed(3)}`),
+].join('\n');
 const LOG = ['tokens,loss', ...Array.from({ length: 100 }, (_, i) => `${(i + 1) * 1e9},${2 + 50 / (i + 1)}`)].join('\n');
 const EVALS = ['model,compute,task,score', ...Array.from({ length: 24 }, (_, i) => `m${i},${10 ** (18 + (i % 8))},mmlu,${0.2 + (i % 8) * 0.09}`)].join('\n');
 

@@ -13,6 +13,7 @@ import { BoundaryFile } from './boundaryFile';
 import { labDiagnostics } from './labDiagnostics';
 import { StopSignals } from './stopSignal';
 import { setWorkspaceFitService, WorkspaceFitService, type FitState } from './workspaceFit';
+import type { RealPath } from '../linkCheck';
 
 /** The lab's command ids (package.json contributes the same). */
 export const LabCommandId = {
@@ -44,14 +45,15 @@ export function registerLab(
   settings: SettingsStore,
   refresh: () => void,
   executor: (log: (message: string) => void) => LabExecutor,
+  realPath?: RealPath,
 ): WorkspaceFitService {
   const log = vscode.window.createOutputChannel('Compute Budget Lab', { log: true });
   const runner = new FitRunner(executor((message) => log.warn(message)));
-  const service = new WorkspaceFitService(settings.current, runner);
+  const service = new WorkspaceFitService(settings.current, runner, undefined, realPath);
   setWorkspaceFitService(service);
-  const stops = new StopSignals(() => settings.current, runner, cache);
+  const stops = new StopSignals(() => settings.current, runner, cache, realPath);
   const evalsDiagnostics = labDiagnostics('compute-budget-evals');
-  const boundary = new BoundaryFile(() => settings.current, runner, evalsDiagnostics);
+  const boundary = new BoundaryFile(() => settings.current, runner, evalsDiagnostics, realPath);
   const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri);
   ChartPanel.labData = (source, data) => {
     const state = service.state;
