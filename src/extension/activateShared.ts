@@ -18,6 +18,7 @@ import { WorkspaceResources, type ModelSource } from './resources';
 import { AnalysisScheduler } from './scheduler';
 import { SettingsStore } from './settingsStore';
 import { WorkspaceFacts } from './workspaceFacts';
+import { notify } from './notify';
 
 /** What `activate` returns: a hook for integration tests to wait on analyses instead of sleeping. */
 export interface ComputeBudgetApi {
@@ -134,7 +135,7 @@ function ignoredSettingsWarning(log: vscode.LogOutputChannel): (ignored: readonl
     ignored.forEach((line) => log.warn(`Setting ignored: computeBudget.${line}`));
     const first = `computeBudget.${ignored[0]}`;
     const more = ignored.length > 1 ? ` (and ${ignored.length - 1} more)` : '';
-    void vscode.window.showWarningMessage(`Compute Budget: ${first}${more}; the default is used instead.`, 'Open Settings', 'Show Log').then((choice) => {
+    void notify.warning(`Compute Budget: ${first}${more}; the default is used instead.`, 'Open Settings', 'Show Log').then((choice) => {
       if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_SECTION);
       if (choice === 'Show Log') log.show(true);
     });

@@ -8,6 +8,7 @@ import type { FactRecord } from '../core/workspaceFacts/match';
 import { FACTS_FILE_NAME } from '../core/workspaceFacts/names';
 import { DIAGNOSTIC_SOURCE } from './commandIds';
 import { folderOf, staysInside, type RealPath } from './linkCheck';
+import { notify } from './notify';
 
 /** A facts file as the host holds it: its text only. Parsing it and matching its globs is the engine's work (off this thread in the Node host). */
 interface Loaded {
@@ -107,7 +108,7 @@ export class WorkspaceFacts implements vscode.Disposable {
     const text = loaded[nearest]?.text;
     const result = await this.engine().addFactEdit(text, glob, name, value);
     if (!result.ok) {
-      void vscode.window.showWarningMessage(`Compute Budget: ${result.reason}`);
+      void notify.warning(`Compute Budget: ${result.reason}`);
       return false;
     }
     const edit = new vscode.WorkspaceEdit();
