@@ -49,7 +49,10 @@ describe('the editor reads no file through a symbolic link to a folder outside t
     ]) {
       const diagnostics = await answerFor(base!, name!);
       assert.ok(!diagnostics.some((item) => codeOf(item) === 'missing-file'), `${base}: ${diagnostics.map((item) => item.message).join(' | ')}`);
-      assert.ok(diagnostics.some((item) => /inside-model-7q/.test(item.message)), base);
+      assert.ok(
+        diagnostics.some((item) => /inside-model-7q/.test(item.message)),
+        base,
+      );
     }
   });
 
