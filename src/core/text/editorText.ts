@@ -13,7 +13,13 @@ import { printable } from './sanitise';
  */
 
 /** The longest message a notification shows: a sentence or two, never a file's content. */
-export const MAX_NOTIFICATION = 1_000;
+export const MAX_NOTIFICATION = 2_000;
+
+/**
+ * The longest name (a file's, a setting's, a model's) inside a sentence: the callers cut names to
+ * this before they build a message, so a 100 KB name leaves the sentence's end in sight.
+ */
+export const MAX_NAME = 80;
 
 /** The longest label of a status bar item or a quick-pick row. */
 export const MAX_LABEL = 200;

@@ -7,7 +7,7 @@ import type { PlanCommandResult } from './commandTypes';
 import { baseName } from '../documents';
 import { confirmInDiff } from './writeBackPreview';
 import { notify } from '../notify';
-import { iconLabelText, MAX_LABEL, MAX_PLAIN, plainText } from '../../core/text/editorText';
+import { iconLabelText, MAX_NAME, MAX_PLAIN, plainText } from '../../core/text/editorText';
 
 /** The choices as plain data, for tests and automation: offsets into the document as it is now. */
 export function writeBackData(result: PlanResult, analysis: Analysis): PlanCommandResult['writeBack'] {
@@ -50,7 +50,7 @@ export async function chooseWriteBack(
   document: vscode.TextDocument,
   analysisOf: (document: vscode.TextDocument) => Promise<Analysis>,
 ): Promise<void> {
-  const name = baseName(document.uri);
+  const name = plainText(baseName(document.uri), MAX_NAME);
   if (document.isClosed) {
     void notify.warning(`${name} was closed; nothing was written.`);
     return;
@@ -60,10 +60,9 @@ export async function chooseWriteBack(
     void notify.info(`${notes.join(' ')} Nothing can be written to ${name}.`);
     return;
   }
-  const shown = plainText(name, MAX_LABEL);
   const picked = await vscode.window.showQuickPick(
     choices.map((choice) => ({ label: iconLabelText(choice.label), detail: iconLabelText(choice.detail, MAX_PLAIN), choice })),
-    { title: `Write the plan to ${shown}`, placeHolder: `What should ${shown} say? You see the change before it is made.`, ignoreFocusOut: true },
+    { title: `Write the plan to ${name}`, placeHolder: `What should ${name} say? You see the change before it is made.`, ignoreFocusOut: true },
   );
   if (!picked) return;
   await applyWriteBack(result, document, picked.choice, analysisOf, true);
@@ -80,7 +79,7 @@ export async function applyWriteBack(
   analysisOf: (document: vscode.TextDocument) => Promise<Analysis>,
   preview: boolean,
 ): Promise<boolean> {
-  const name = baseName(document.uri);
+  const name = plainText(baseName(document.uri), MAX_NAME);
   if (document.isClosed) {
     void notify.warning(`${name} was closed; nothing was written.`);
     return false;
@@ -92,7 +91,9 @@ export async function applyWriteBack(
     fresh = writeBackChoices(result, await analysisOf(document), n).choices.find((choice) => choice.kind === chosen.kind);
   } while (document.version !== version);
   if (!fresh || fresh.label !== chosen.label) {
-    void notify.warning(`${name} changed since the plan, so "${chosen.label}" no longer fits it; nothing was written. Plan again to write it.`);
+    void notify.warning(
+      `${name} changed since the plan, so "${plainText(chosen.label, MAX_NAME)}" no longer fits it; nothing was written. Plan again to write it.`,
+    );
     return false;
   }
   if (preview) {
