@@ -14,7 +14,7 @@ module.exports = async function webFactsWorker(page, helpers) {
     inline.join(' | '),
   );
   const names = [];
-  for (const worker of page.workers()) names.push(await worker.evaluate(() => self.name).catch(() => '(gone)'));
+  for (const worker of page.workers()) names.push(await worker.evaluate(() => globalThis.name).catch(() => '(gone)'));
   assert.ok(
     names.some((name) => name.includes('compute-budget facts')),
     `no facts worker among the page's workers: ${names.join(' | ')}`,
