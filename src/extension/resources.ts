@@ -56,14 +56,14 @@ export function boundaryOf(uri: vscode.Uri): string {
 class WorkspaceHost implements ResourceHost {
   constructor(
     private readonly models: (id: string) => Promise<ResolvedModelConfig | null>,
-    private readonly folder: vscode.Uri,
+    private readonly folder: vscode.Uri | undefined,
     private readonly realPath: RealPath | undefined,
   ) {}
 
   async readFile(path: string): Promise<string | null> {
     try {
       const uri = uriOf(path);
-      if (!(await staysInside(uri, this.folder, this.realPath))) return null;
+      if (!this.folder || !(await staysInside(uri, this.folder, this.realPath))) return null;
       const stat = await vscode.workspace.fs.stat(uri);
       if (!readable(stat, this.realPath) || stat.size > MAX_INCLUDED_BYTES) return null;
       return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
@@ -79,7 +79,7 @@ class WorkspaceHost implements ResourceHost {
   async tokenizer(path: string): Promise<TokenizerVocab | null> {
     try {
       const uri = uriOf(path);
-      if (!(await staysInside(uri, this.folder, this.realPath))) return null;
+      if (!this.folder || !(await staysInside(uri, this.folder, this.realPath))) return null;
       const stat = await vscode.workspace.fs.stat(uri);
       if (!readable(stat, this.realPath) || stat.size > MAX_TOKENIZER_BYTES) return null;
       return vocabularyOf(await vscode.workspace.fs.readFile(uri)) ?? null;
@@ -145,7 +145,9 @@ export class WorkspaceResources implements vscode.Disposable {
     this.rounds.set(document, { stamp, count: count + 1 });
     // Files are read only when they stay, links followed, inside the folder the document's analysis may read in.
     const asking = vscode.Uri.parse(document);
-    const host = new WorkspaceHost(this.models, folderOf(asking, vscode.Uri.joinPath(asking, '..')), this.realPath);
+    // An untitled document has no folder (its path is a bare name): it may read nothing but models.
+    const folder = asking.scheme === 'untitled' ? undefined : folderOf(asking, vscode.Uri.joinPath(asking, '..'));
+    const host = new WorkspaceHost(this.models, folder, this.realPath);
     this.cache.resolve(pending, host).then(
       (fresh) => fresh && arrived(),
       () => undefined,
