@@ -5,6 +5,7 @@ import { planInputFrom, type PlanRequest } from '../core/planner/planRequest';
 import { flag, UsageError, type ParsedArgs } from './args';
 import { colors, type Colors } from './color';
 import type { CliIO } from './io';
+import { boundaryFolder } from './boundary';
 import { formatLayouts, planLayouts } from './planLayouts';
 import { thresholdRows } from './table';
 
@@ -26,7 +27,7 @@ export async function runPlan(args: ParsedArgs, io: CliIO): Promise<number> {
     throw error;
   }
   const config = flag(args, 'config');
-  const layouts = config === undefined ? null : await planLayouts(config, flag(args, 'gpu'), flag(args, 'count'), io);
+  const layouts = config === undefined ? null : await planLayouts(config, flag(args, 'gpu'), flag(args, 'count'), io, boundaryFolder(args));
   if (flag(args, 'json')) io.write(JSON.stringify({ schema: PLAN_SCHEMA, ...result, layouts }, null, 2));
   else io.write([formatPlan(result, io.color), ...(layouts ? formatLayouts(layouts) : [])].join('\n'));
   return 0;

@@ -3,6 +3,7 @@ import { gib } from '../core/memory/units';
 import { printable } from '../core/source/view';
 import { ConfigFileAnalyzer } from '../node/configFileAnalyzer';
 import { UsageError } from './args';
+import { argumentRefusal } from './boundary';
 import type { CliIO } from './io';
 
 /** `layouts` of `plan --json` with `--config`: the config's run laid out on the plan's accelerator. */
@@ -21,12 +22,19 @@ export interface PlanLayouts {
  * Reads the config as `analyze` does (its includes and facts files), with the plan's accelerator
  * and count as the `accelerator=` and `gpus=` facts, and asks the memory estimate for the layouts that fit.
  */
-export async function planLayouts(file: string, gpu: string | undefined, count: string | undefined, io: CliIO): Promise<PlanLayouts> {
+export async function planLayouts(
+  file: string,
+  gpu: string | undefined,
+  count: string | undefined,
+  io: CliIO,
+  boundary: string | undefined,
+): Promise<PlanLayouts> {
   if (!gpu) throw new UsageError('--config needs --gpu: the layouts are for one accelerator');
   // The plan's --count is the config's accelerator count, which sharded states divide by.
   const given: Record<string, string> = count === undefined ? { accelerator: gpu } : { accelerator: gpu, gpus: count };
-  const analyzer = new ConfigFileAnalyzer({ given, layouts: true, problem: (line) => io.warn(line) });
-  const result = await analyzer.analyze(file);
+  const analyzer = new ConfigFileAnalyzer({ given, layouts: true, boundary, problem: (line) => io.warn(line) });
+  const refused = await argumentRefusal(file, boundary);
+  const result = refused !== undefined ? { unreadable: refused } : await analyzer.analyze(file);
   const shown = printable(file, 300);
   if ('unreadable' in result) throw new UsageError(`cannot read ${shown}: ${result.unreadable}`);
   const memory = result.analysis.memory;

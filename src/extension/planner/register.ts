@@ -16,6 +16,7 @@ import type { SettingsStore } from '../settingsStore';
 import { applyWriteBack, chooseWriteBack, writeBackData, writeBackOffer } from './writeBack';
 import { registerWriteBackPreview } from './writeBackPreview';
 import type { PlanCommandArgs, PlanCommandResult, ShowChartArgs } from './commandTypes';
+import { notify } from '../notify';
 
 export function registerPlanner(context: vscode.ExtensionContext, cache: AnalysisCache, settings: SettingsStore): void {
   const extensionUri = context.extensionUri;
@@ -38,7 +39,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
     vscode.commands.registerCommand(CommandId.showChart, async (args?: ShowChartArgs): Promise<RenderedMessage | undefined> => {
       const document = await configDocument(args?.uri);
       if (!document) {
-        const choice = await vscode.window.showInformationMessage('Open a training config to chart it, or plan a budget from scratch.', 'Plan compute budget');
+        const choice = await notify.info('Open a training config to chart it, or plan a budget from scratch.', 'Plan compute budget');
         if (choice) await vscode.commands.executeCommand(CommandId.planComputeBudget);
         return undefined;
       }
@@ -62,7 +63,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
         result = plan(input);
       } catch (error) {
         if (error instanceof PlanError) {
-          void vscode.window.showErrorMessage(`Compute Budget: ${error.message}`);
+          void notify.error(`Compute Budget: ${error.message}`);
           return undefined;
         }
         throw error;
