@@ -138,8 +138,18 @@ function layoutsSection({ layouts, parameters }: SheetLayouts, n: NumberFormat):
     },
   ];
   for (const row of layoutRows(layouts, '×'))
-    rows.push({ label: row.label === 'as written' ? 'As written' : row.label, value: row.value, note: row.rank ? `busiest: ${row.rank}` : undefined, tone: row.over ? 'crossed' : undefined });
-  if (layouts.held.length) rows.push({ label: 'Held as written', value: layouts.held.join(', '), note: 'shown, not written: set these keys in the file yourself; the plan writes only size and training length' });
+    rows.push({
+      label: row.label === 'as written' ? 'As written' : row.label,
+      value: row.value,
+      note: row.rank ? `busiest: ${row.rank}` : undefined,
+      tone: row.over ? 'crossed' : undefined,
+    });
+  if (layouts.held.length)
+    rows.push({
+      label: 'Held as written',
+      value: layouts.held.join(', '),
+      note: 'shown, not written: set these keys in the file yourself; the plan writes only size and training length',
+    });
   if (layouts.reason) rows.push({ label: 'No layout', value: layouts.reason });
   return { heading: 'Layouts that fit', rows };
 }
