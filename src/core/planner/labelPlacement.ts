@@ -3,8 +3,10 @@
  * tries the places around its anchor in turn (right, left, above, below, then the diagonals) and
  * takes the first free one; a label with no free place is left out (its point keeps its tooltip).
  * The chart's drawn lines (and a mark's interval bar) are kept clear too where a place allows it:
- * a label takes the first place off every line, else the first place off the other labels and
- * markers (in a narrow chart the lines leave no room, and a label over a line beats none).
+ * of the places free of other labels and markers, a label takes the one that crosses the least
+ * line (each line counted once, by its weight: a bold threshold more than a faint iso-FLOP line),
+ * the earliest on a tie; in a narrow chart the lines leave no room, and a label over a line beats
+ * none. A line through the label's own anchor (the curve a mark sits on) does not count.
  * Pure arithmetic on boxes and segments, so it is tested without a canvas.
  */
 export interface LabelRequest {
@@ -29,6 +31,16 @@ export interface Segment {
   readonly x2: number;
   readonly y2: number;
   readonly width?: number;
+  /** How much a label over this line costs (1 unless said): its drawn stroke, so bold lines weigh more. */
+  readonly weight?: number;
+  /** Which line the piece belongs to: a label crossing a line twice pays for it once. */
+  readonly line?: number;
+}
+
+export interface SegmentStyle {
+  readonly width?: number;
+  readonly weight?: number;
+  readonly line?: number;
 }
 
 export interface Box {
@@ -81,13 +93,34 @@ export function crosses(box: Box, segment: Segment): boolean {
 }
 
 /** A drawn polyline (pixels) as the segments labels keep clear of; points that are not finite (off a log axis) break it. */
-export function segmentsOf(points: readonly { readonly x: number; readonly y: number }[], width?: number): Segment[] {
+export function segmentsOf(points: readonly { readonly x: number; readonly y: number }[], style: SegmentStyle = {}): Segment[] {
   const out: Segment[] = [];
   for (let i = 1; i < points.length; i++) {
     const [a, b] = [points[i - 1]!, points[i]!];
-    if ([a.x, a.y, b.x, b.y].every(Number.isFinite)) out.push({ x1: a.x, y1: a.y, x2: b.x, y2: b.y, ...(width === undefined ? {} : { width }) });
+    if ([a.x, a.y, b.x, b.y].every(Number.isFinite)) out.push({ x1: a.x, y1: a.y, x2: b.x, y2: b.y, ...style });
   }
   return out;
+}
+
+/** Whether a segment passes within `reach` pixels of a point. */
+function passesNear(segment: Segment, x: number, y: number, reach: number): boolean {
+  const dx = segment.x2 - segment.x1;
+  const dy = segment.y2 - segment.y1;
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : Math.min(1, Math.max(0, ((x - segment.x1) * dx + (y - segment.y1) * dy) / length));
+  return Math.hypot(segment.x1 + t * dx - x, segment.y1 + t * dy - y) <= reach;
+}
+
+/** What a label box costs in lines crossed: each line once, at its weight; `own` lines are free. */
+function lineCost(box: Box, lines: readonly Segment[], own: ReadonlySet<Segment>): number {
+  const crossed = new Map<Segment | number, number>();
+  for (const segment of lines) {
+    if (own.has(segment) || !crosses(box, segment)) continue;
+    crossed.set(segment.line ?? segment, Math.max(crossed.get(segment.line ?? segment) ?? 0, segment.weight ?? 1));
+  }
+  let cost = 0;
+  for (const weight of crossed.values()) cost += weight;
+  return cost;
 }
 
 export function placeLabels<T extends LabelRequest>(
@@ -109,9 +142,12 @@ export function placeLabels<T extends LabelRequest>(
       const box = { left: clampedLeft - 2, top: clampedMiddle - HEIGHT / 2, right: clampedLeft + width + 2, bottom: clampedMiddle + HEIGHT / 2 };
       return { request, left: clampedLeft, middle: clampedMiddle, box };
     });
-    const free = (label: PlacedLabel<T>) => request.priority || !taken.some((other) => overlaps(label.box, other));
-    const chosen = candidates.find((label) => free(label) && !lines.some((line) => crosses(label.box, line))) ?? candidates.find(free);
-    if (!chosen) continue;
+    const free = candidates.filter((label) => request.priority || !taken.some((other) => overlaps(label.box, other)));
+    if (!free.length) continue;
+    // The lines through the anchor itself (the curve a mark sits on) are the label's own.
+    const own = new Set(lines.filter((segment) => passesNear(segment, request.x, request.y, MARKER)));
+    const costs = free.map((label) => lineCost(label.box, lines, own));
+    const chosen = free[costs.indexOf(Math.min(...costs))]!;
     taken.push(chosen.box);
     placed.push(chosen);
   }
@@ -121,9 +157,9 @@ export function placeLabels<T extends LabelRequest>(
 /** Candidate (left, middle) pairs around the anchor, the preferred side first. */
 function positions(request: LabelRequest, width: number): [number, number][] {
   const { x, y } = request;
-  // Beside a bar through the anchor, not over it.
-  const right: [number, number] = [Math.max(x, request.span?.right ?? x) + GAP, y];
-  const left: [number, number] = [Math.min(x, request.span?.left ?? x) - GAP - width, y];
+  // Beside a bar through the anchor, clear of its end ticks, not over it.
+  const right: [number, number] = request.span ? [Math.max(x, request.span.right) + GAP + MARKER, y] : [x + GAP, y];
+  const left: [number, number] = request.span ? [Math.min(x, request.span.left) - GAP - MARKER - width, y] : [x - GAP - width, y];
   const above: [number, number] = [x - width / 2, y - HEIGHT - 2];
   const below: [number, number] = [x - width / 2, y + HEIGHT + 2];
   const diagonals: [number, number][] = [

@@ -38,17 +38,18 @@ export function labelPlugin(labels: (chart: Chart) => readonly LabelSpec[], font
 
 /**
  * Every line the chart draws (datasets with `showLine`: thresholds, iso-FLOP lines, the loss curve,
- * an interval bar), as pixel segments as thick as drawn plus a pixel each side; a bar drawn with
- * `line` end ticks is as thick as its ticks are tall.
+ * an interval bar), as pixel segments as thick as drawn plus a pixel each side (a bar drawn with
+ * `line` end ticks as thick as its ticks are tall), weighing what its stroke weighs.
  */
 function drawnLines(chart: Chart): Segment[] {
   return chart.data.datasets.flatMap((dataset, index) => {
     if (!(dataset as { showLine?: boolean }).showLine || !chart.isDatasetVisible(index)) return [];
     const drawn = dataset as { borderWidth?: unknown; pointStyle?: unknown; pointRadius?: unknown };
-    const width = Math.max(Number(drawn.borderWidth ?? 1) + 2, drawn.pointStyle === 'line' ? 2 * Number(drawn.pointRadius ?? 0) : 0);
+    const stroke = Number(drawn.borderWidth ?? 1);
+    const width = Math.max(stroke + 2, drawn.pointStyle === 'line' ? 2 * Number(drawn.pointRadius ?? 0) : 0);
     return segmentsOf(
       chart.getDatasetMeta(index).data.map((point) => ({ x: point.x, y: point.y })),
-      width,
+      { width, weight: stroke, line: index },
     );
   });
 }

@@ -130,6 +130,22 @@ describe('keeping labels off the chart’s lines', () => {
     assert.equal(placeLabels([{ text: 'GPT-3 175B', x: 200, y: 200 }], measure, area, lines).length, 1);
   });
 
+  it('crosses a faint line rather than a bold one when it must cross one', () => {
+    const faint: Segment = { x1: 130, y1: 60, x2: 130, y2: 140, weight: 1 };
+    const bold: Segment = { x1: 70, y1: 60, x2: 70, y2: 140, weight: 2 };
+    const [label] = placeLabels([{ text: 'Llama 3 70B', x: 100, y: 100, align: 'right' }], measure, { left: 0, top: 95, right: 400, bottom: 105 }, [
+      faint,
+      bold,
+    ]);
+    assert.ok(label && crosses(label.box, faint) && !crosses(label.box, bold), JSON.stringify(label?.box));
+  });
+
+  it('lets a mark’s label sit along the curve the mark is on, rather than leave the mark', () => {
+    const curve: Segment = { x1: 0, y1: 100, x2: 400, y2: 100 };
+    const [label] = placeLabels([{ text: 'Kaplan et al. 2020: 41.7B', x: 200, y: 100 }], measure, area, [curve]);
+    assert.equal(label!.left, 207);
+  });
+
   it('skips the points a log axis cannot place when turning a line into segments', () => {
     const points = [
       { x: 0, y: 0 },
@@ -137,7 +153,7 @@ describe('keeping labels off the chart’s lines', () => {
       { x: 20, y: 20 },
       { x: 30, y: 30 },
     ];
-    assert.deepEqual(segmentsOf(points, 3), [{ x1: 20, y1: 20, x2: 30, y2: 30, width: 3 }]);
+    assert.deepEqual(segmentsOf(points, { width: 3 }), [{ x1: 20, y1: 20, x2: 30, y2: 30, width: 3 }]);
   });
 });
 
@@ -153,7 +169,7 @@ describe('the narrow allocation view: labels off the threshold lines', () => {
       const parameters = 10 ** (8 + (5 * i) / 40);
       return { x: px(parameters), y: py(10 ** exponent / 6 / parameters) };
     });
-    return segmentsOf(points, 3);
+    return segmentsOf(points, { width: 4, weight: 2, line: exponent });
   });
   const requests = referenceLabels(width, height);
   const placed = placeLabels(requests, measure, plot, lines);
@@ -210,7 +226,7 @@ describe('the loss view’s optimum under your fit, beside its 95% interval bar'
   });
 
   it('sat over the bar when the bar was not known to the placement (what the view did before)', () => {
-    const placed = placeLabels(markLabels(marks.map(({ span: _span, ...mark }) => mark)), measure, area);
+    const placed = placeLabels(markLabels(marks.map((mark) => ({ ...mark, span: undefined }))), measure, area);
     const optimum = placed.find((label) => label.request.text.startsWith('Loss-optimal'));
     assert.ok(optimum && crosses(optimum.box, bar), 'the old placement kept this label off the bar; the case shows nothing');
   });
