@@ -1,3 +1,4 @@
+import { minOf } from '../numbers/extent';
 /**
  * Where the chart's short labels go so that none overlaps another or covers a marker: each label
  * tries the places around its anchor in turn (right, left, above, below, then the diagonals) and
@@ -6,7 +7,7 @@
  * of the places free of other labels and markers, a label takes the one that crosses the least
  * line (each line counted once, by its weight: a bold threshold more than a faint iso-FLOP line),
  * the earliest on a tie; in a narrow chart the lines leave no room, and a label over a line beats
- * none. A line through the label's own anchor (the curve a mark sits on) does not count.
+ * none. For a mark on a curve (`onLine`) the lines through its anchor do not count.
  * Pure arithmetic on boxes and segments, so it is tested without a canvas.
  */
 export interface LabelRequest {
@@ -20,6 +21,8 @@ export interface LabelRequest {
   readonly bold?: boolean;
   /** A marker to keep clear: not drawn, only avoided. */
   readonly obstacle?: boolean;
+  /** The anchor is a point on a drawn line (a mark on the loss curve): the lines through it do not count against a place. */
+  readonly onLine?: boolean;
   /** A bar through the anchor (a mark's interval), in pixels: the label goes beside it, not over it. */
   readonly span?: { readonly left: number; readonly right: number };
 }
@@ -144,10 +147,10 @@ export function placeLabels<T extends LabelRequest>(
     });
     const free = candidates.filter((label) => request.priority || !taken.some((other) => overlaps(label.box, other)));
     if (!free.length) continue;
-    // The lines through the anchor itself (the curve a mark sits on) are the label's own.
-    const own = new Set(lines.filter((segment) => passesNear(segment, request.x, request.y, MARKER)));
+    // The lines through a mark's anchor (the curve it sits on) are the label's own.
+    const own = new Set(request.onLine ? lines.filter((segment) => passesNear(segment, request.x, request.y, MARKER)) : []);
     const costs = free.map((label) => lineCost(label.box, lines, own));
-    const chosen = free[costs.indexOf(Math.min(...costs))]!;
+    const chosen = free[costs.indexOf(minOf(costs))]!;
     taken.push(chosen.box);
     placed.push(chosen);
   }
@@ -178,5 +181,5 @@ function positions(request: LabelRequest, width: number): [number, number][] {
  * placed around its own mark, so no label is drawn over another mark or another label.
  */
 export function markLabels<T extends LabelRequest>(marks: readonly T[]): (T | LabelRequest)[] {
-  return [...marks.map((mark) => ({ text: '', x: mark.x, y: mark.y, obstacle: true })), ...marks];
+  return [...marks.map((mark) => ({ text: '', x: mark.x, y: mark.y, obstacle: true })), ...marks.map((mark) => ({ onLine: true, ...mark }))];
 }

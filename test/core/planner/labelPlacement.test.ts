@@ -142,8 +142,15 @@ describe('keeping labels off the chart’s lines', () => {
 
   it('lets a mark’s label sit along the curve the mark is on, rather than leave the mark', () => {
     const curve: Segment = { x1: 0, y1: 100, x2: 400, y2: 100 };
-    const [label] = placeLabels([{ text: 'Kaplan et al. 2020: 41.7B', x: 200, y: 100 }], measure, area, [curve]);
+    const [label] = placeLabels([{ text: 'Kaplan et al. 2020: 41.7B', x: 200, y: 100, onLine: true }], measure, area, [curve]);
     assert.equal(label!.left, 207);
+  });
+
+  it('keeps a line’s own end label off that line, beside its end', () => {
+    // A threshold falling steeply to the right, labelled 8 px under its upper end (as the allocation view does).
+    const threshold: Segment = { x1: 200, y1: 20, x2: 260, y2: 150, width: 4, weight: 2 };
+    const [label] = placeLabels([{ text: '10²⁵ FLOP', x: 200, y: 28, align: 'left' }], measure, area, [threshold]);
+    assert.ok(!crosses(label!.box, threshold), JSON.stringify(label!.box));
   });
 
   it('skips the points a log axis cannot place when turning a line into segments', () => {
