@@ -115,10 +115,10 @@ function passesNear(segment: Segment, x: number, y: number, reach: number): bool
 }
 
 /** What a label box costs in lines crossed: each line once, at its weight; `own` lines are free. */
-function lineCost(box: Box, lines: readonly Segment[], own: ReadonlySet<Segment>): number {
+function lineCost(box: Box, lines: readonly Segment[], own: ReadonlySet<Segment | number>): number {
   const crossed = new Map<Segment | number, number>();
   for (const segment of lines) {
-    if (own.has(segment) || !crosses(box, segment)) continue;
+    if (own.has(segment.line ?? segment) || !crosses(box, segment)) continue;
     crossed.set(segment.line ?? segment, Math.max(crossed.get(segment.line ?? segment) ?? 0, segment.weight ?? 1));
   }
   let cost = 0;
@@ -147,8 +147,10 @@ export function placeLabels<T extends LabelRequest>(
     });
     const free = candidates.filter((label) => request.priority || !taken.some((other) => overlaps(label.box, other)));
     if (!free.length) continue;
-    // The lines through a mark's anchor (the curve it sits on) are the label's own.
-    const own = new Set(request.onLine ? lines.filter((segment) => passesNear(segment, request.x, request.y, MARKER)) : []);
+    // The lines through a mark's anchor (the curve it sits on, all of it) are the label's own.
+    const own = new Set(
+      request.onLine ? lines.filter((segment) => passesNear(segment, request.x, request.y, MARKER)).map((segment) => segment.line ?? segment) : [],
+    );
     const costs = free.map((label) => lineCost(label.box, lines, own));
     const chosen = free[costs.indexOf(minOf(costs))]!;
     taken.push(chosen.box);

@@ -140,9 +140,19 @@ describe('keeping labels off the chart’s lines', () => {
     assert.ok(label && crosses(label.box, faint) && !crosses(label.box, bold), JSON.stringify(label?.box));
   });
 
-  it('lets a mark’s label sit along the curve the mark is on, rather than leave the mark', () => {
-    const curve: Segment = { x1: 0, y1: 100, x2: 400, y2: 100 };
-    const [label] = placeLabels([{ text: 'Kaplan et al. 2020: 41.7B', x: 200, y: 100, onLine: true }], measure, area, [curve]);
+  it('lets a mark’s label sit along the curve the mark is on (all of it), rather than leave the mark', () => {
+    // A curve through the mark that rises again under the label's first place, as the loss curve does past its minimum.
+    const curve = segmentsOf(
+      [
+        { x: 0, y: 90 },
+        { x: 200, y: 100 },
+        { x: 230, y: 100 },
+        { x: 260, y: 90 },
+        { x: 400, y: 40 },
+      ],
+      { line: 7 },
+    );
+    const [label] = placeLabels([{ text: 'Kaplan et al. 2020: 41.7B', x: 200, y: 100, onLine: true }], measure, area, curve);
     assert.equal(label!.left, 207);
   });
 
