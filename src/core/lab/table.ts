@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import { LineIndex } from '../source/lines';
 import { finding, type LabFinding, type Located } from './findings';
+import { plainDelimited, readPlainRows } from './plainRows';
 
 export type Cell = string | number | boolean | null;
 
@@ -75,7 +76,8 @@ function readJsonLines(text: string, maxRows: number, locate: Locate): Table {
   const rows: TableRow[] = [];
   const findings: LabFinding[] = [];
   const columns: string[] = [];
-  const seen = new Set<string>();
+  const named = new Set<string>();
+  let seen = 0;
   const pattern = /[^\r\n]*(\r\n|\r|\n|$)/g;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(text)) && match[0] !== '') {
@@ -83,7 +85,7 @@ function readJsonLines(text: string, maxRows: number, locate: Locate): Table {
     const line = match[0].replace(/[\r\n]+$/, '');
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     const where = locate(start, start + line.length);
-    if (rows.length >= maxRows) {
+    if (seen++ >= maxRows) {
       findings.push(finding('warning', 'lab-too-many-rows', `Only the first ${maxRows} rows are read.`, locate(start, text.length)));
       break;
     }
@@ -101,8 +103,8 @@ function readJsonLines(text: string, maxRows: number, locate: Locate): Table {
     const cells: Record<string, Cell> = {};
     flatten(value as Record<string, unknown>, '', cells);
     for (const key of Object.keys(cells)) {
-      if (!seen.has(key)) {
-        seen.add(key);
+      if (!named.has(key)) {
+        named.add(key);
         columns.push(key);
       }
     }
@@ -121,10 +123,16 @@ function flatten(value: Record<string, unknown>, prefix: string, into: Record<st
 }
 
 function readDelimited(text: string, format: 'csv' | 'tsv', maxRows: number, locate: Locate): Table {
+  if (plainDelimited(text)) {
+    const plain = readPlainRows(text, format === 'tsv' ? '\t' : ',', maxRows, normaliseColumn);
+    return { format, columns: plain.header ?? [], rows: plain.rows, findings: plain.findings };
+  }
   const rows: TableRow[] = [];
   const findings: LabFinding[] = [];
   let header: string[] | undefined;
   let cursor = 0;
+  // Every row past the header, good or bad, counts toward the limit: a file of bad rows is not read past it either.
+  let seen = 0;
   Papa.parse<string[]>(text, {
     delimiter: format === 'tsv' ? '\t' : ',',
     comments: '#',
@@ -142,7 +150,7 @@ function readDelimited(text: string, format: 'csv' | 'tsv', maxRows: number, loc
         header = fields.map(normaliseColumn);
         return;
       }
-      if (rows.length >= maxRows) {
+      if (seen++ >= maxRows) {
         findings.push(finding('warning', 'lab-too-many-rows', `Only the first ${maxRows} rows are read.`, locate(start, text.length)));
         parser.abort();
         return;
