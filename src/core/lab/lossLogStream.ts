@@ -14,13 +14,15 @@
 import { around, finding, type LabFinding, type Located } from './findings';
 import { emptyRowsFinding, logColumns, logPoint, logRow, type LogColumns, type LogPoint, type LossLog, type LossLogOptions } from './lossLog';
 import { plainDelimited } from './plainRows';
+import { MAX_ROW_FINDINGS, moreRowsFinding } from './rowFindings';
+
+export { MAX_ROW_FINDINGS } from './rowFindings';
 import { readTable, tableFormat, type Table } from './table';
 
 /** Blocks are cut at the first row boundary past this many characters. */
 const BLOCK_CHARS = 1 << 20;
 export const WINDOW_CAP = 50_000;
 export const SAMPLE_CAP = 8_000;
-export const MAX_ROW_FINDINGS = 1_000;
 
 export interface StreamedLog extends LossLog {
   /** The points in the trailing share of tokens, by tokens (thinned past `WINDOW_CAP`). */
@@ -82,17 +84,8 @@ export class LossLogStream {
   end(): StreamedLog {
     if (this.pending !== '') this.block(this.pending.length);
     if (this.blank && this.findings.length === 0) this.findings.push(finding('error', 'lab-empty', 'The file is empty: no header and no rows.', HEADER));
-    if (this.badRows > MAX_ROW_FINDINGS) {
-      const more = this.badRows - MAX_ROW_FINDINGS;
-      this.findings.push(
-        finding(
-          'error',
-          'lab-bad-row',
-          `${more} more row${more === 1 ? ' was' : 's were'} left out (the first ${MAX_ROW_FINDINGS} are listed).`,
-          around([this.badFirst!, this.badLast!]),
-        ),
-      );
-    }
+    if (this.badRows > MAX_ROW_FINDINGS)
+      this.findings.push(moreRowsFinding(this.badRows - MAX_ROW_FINDINGS, MAX_ROW_FINDINGS, around([this.badFirst!, this.badLast!])));
     if (this.empty > 0 && this.columns?.loss) this.findings.push(emptyRowsFinding(this.empty, this.columns.loss, this.emptyWhere!));
     this.prune();
     const window = this.window.map((kept) => kept.point);
@@ -223,7 +216,7 @@ export class LossLogStream {
       const fields = text.slice(start, end).split(delimiter);
       if (fields.length === 1 && fields[0]!.trim() === '') continue;
       let first = start;
-      while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+      while (first < end && (text.charCodeAt(first) === 32 || (text.charCodeAt(first) === 9 && delimiter !== '\t'))) first++;
       const where: Located = { span: { start: first + offset, end: end + offset }, lines: { first: row, last: row } };
       if (fields.length !== names.length) {
         this.badRow(where, `This row has ${fields.length} fields; the header has ${names.length}.`);

@@ -9,9 +9,20 @@
 import { finding, type LabFinding, type Located } from './findings';
 import type { Cell, TableRow } from './table';
 
-/** No `"` anywhere (a field may then not span lines) and no lone `\r` (papaparse guesses one line ending per file). */
+/**
+ * No `"` anywhere (a field may then not span lines), and one line ending throughout: `\n`, or
+ * `\r\n` on every line (papaparse guesses one line ending per file and splits only at it).
+ */
 export function plainDelimited(text: string): boolean {
-  return !text.includes('"') && !/\r(?!\n)/.test(text);
+  if (text.includes('"')) return false;
+  if (!text.includes('\r')) return true;
+  return count(text, '\r\n') === count(text, '\n') && count(text, '\r\n') === count(text, '\r');
+}
+
+function count(text: string, what: string): number {
+  let found = 0;
+  for (let at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + what.length)) found++;
+  return found;
 }
 
 export interface PlainRows {
@@ -47,20 +58,16 @@ export function readPlainRows(text: string, delimiter: string, maxRows: number, 
     if (fields.length === 1 && fields[0] === '') continue;
     // The span starts past leading blanks, as the papaparse reader's does.
     let first = start;
-    while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    while (first < end && (text.charCodeAt(first) === 32 || (text.charCodeAt(first) === 9 && delimiter !== '\t'))) first++;
     const where: Located = { span: { start: first, end }, lines: { first: number, last: number } };
     if (!header) {
       header = fields.map(normalise);
       continue;
     }
     if (seen++ >= maxRows) {
-      const rest = { start: first, end: text.length - (/\r?\n$/.exec(text)?.[0].length ?? 0) };
-      findings.push(
-        finding('warning', 'lab-too-many-rows', `Only the first ${maxRows} rows are read.`, {
-          span: rest,
-          lines: { first: number, last: lastLine(text, number, start) },
-        }),
-      );
+      const rest = { start: first, end: Math.max(first, text.length - (/\r?\n$/.exec(text)?.[0].length ?? 0)) };
+      const last = lineOf(text, number, start, Math.max(first, rest.end - 1));
+      findings.push(finding('warning', 'lab-too-many-rows', `Only the first ${maxRows} rows are read.`, { span: rest, lines: { first: number, last } }));
       break;
     }
     if (fields.length !== header.length) {
@@ -74,10 +81,9 @@ export function readPlainRows(text: string, delimiter: string, maxRows: number, 
   return { header, rows, findings };
 }
 
-/** The line of the text's last character, counting on from `line` at offset `from`. */
-function lastLine(text: string, line: number, from: number): number {
+/** The line of offset `at`, counting on from `line` at offset `from`. */
+function lineOf(text: string, line: number, from: number, at: number): number {
   let count = line;
-  const stop = text.length - 1;
-  for (let at = text.indexOf('\n', from); at >= 0 && at < stop; at = text.indexOf('\n', at + 1)) count++;
+  for (let feed = text.indexOf('\n', from); feed >= 0 && feed < at; feed = text.indexOf('\n', feed + 1)) count++;
   return count;
 }

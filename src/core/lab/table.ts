@@ -46,8 +46,10 @@ export function normaliseColumn(name: string): string {
 
 export function readTable(text: string, options: TableOptions = {}): Table {
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const index = new LineIndex(text);
+  // Built on first use: the quote-free reader counts its own lines, and the index is a pass over the whole text.
+  let built: LineIndex | undefined;
   const locate = (start: number, end: number): Located => {
+    const index = (built ??= new LineIndex(text));
     const trimmedEnd = Math.max(start, end - (/\r?\n$/.exec(text.slice(Math.max(start, end - 2), end))?.[0].length ?? 0));
     return { span: { start, end: trimmedEnd }, lines: { first: index.position(start).line, last: index.position(Math.max(start, trimmedEnd - 1)).line } };
   };
@@ -138,7 +140,7 @@ function readDelimited(text: string, format: 'csv' | 'tsv', maxRows: number, loc
     comments: '#',
     skipEmptyLines: false,
     step: (result, parser) => {
-      const start = skipBlank(text, cursor);
+      const start = skipBlank(text, cursor, format === 'tsv' ? '\t' : ',');
       const end = Math.max(start, result.meta.cursor);
       cursor = result.meta.cursor;
       const fields = result.data.map((cell) => cell.trim());
@@ -167,12 +169,18 @@ function readDelimited(text: string, format: 'csv' | 'tsv', maxRows: number, loc
   return { format, columns: header ?? [], rows, findings };
 }
 
-/** Past blank lines and `#` comments, to the first character of the next row. */
-function skipBlank(text: string, from: number): number {
+/**
+ * Past blank lines and `#` comment lines, to the first character of the next row that is not a
+ * space (or tab, outside TSV). Only whole lines are skipped: a row of blanks and delimiters, or one indented
+ * before a `#` (papaparse reads both as rows), is located on its own line.
+ */
+function skipBlank(text: string, from: number, delimiter: string): number {
   let at = from;
   for (;;) {
-    while (at < text.length && /[\r\n\t ]/.test(text[at]!)) at++;
-    if (text[at] !== '#') return at;
-    while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+    let first = at;
+    while (first < text.length && (text[first] === ' ' || (text[first] === '\t' && delimiter !== '\t'))) first++;
+    if (text[first] === '\n' || text[first] === '\r') at = first + (text[first] === '\r' && text[first + 1] === '\n' ? 2 : 1);
+    else if (text[at] === '#') while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+    else return first;
   }
 }
