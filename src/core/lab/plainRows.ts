@@ -7,7 +7,7 @@
  * rows cost seconds. `table.ts` chooses this reader when the text allows it (`plainDelimited`).
  */
 import { finding, type LabFinding, type Located } from './findings';
-import type { Cell, TableRow } from './table';
+import type { Cell, TableRow } from './tableRow';
 
 /**
  * No `"` anywhere (a field may then not span lines), and one line ending throughout: `\n`, or

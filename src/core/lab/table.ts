@@ -8,13 +8,9 @@ import Papa from 'papaparse';
 import { LineIndex } from '../source/lines';
 import { finding, type LabFinding, type Located } from './findings';
 import { plainDelimited, readPlainRows } from './plainRows';
+import type { Cell, TableRow } from './tableRow';
 
-export type Cell = string | number | boolean | null;
-
-export interface TableRow extends Located {
-  /** Cells by normalised column name (`Train Loss` → `train_loss`, `train/loss` → `train_loss`). */
-  readonly cells: Readonly<Record<string, Cell>>;
-}
+export type { Cell, TableRow } from './tableRow';
 
 export interface Table {
   readonly format: 'csv' | 'tsv' | 'jsonl';
