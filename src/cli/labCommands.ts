@@ -12,7 +12,7 @@ import type { CliIO } from './io';
 const MAX_TABLE_BYTES = 50_000_000;
 
 /** A loss log is streamed in bounded memory; past this many bytes it is refused unread (about 40 million rows). */
-const MAX_LOG_BYTES = 1_000_000_000;
+const MAX_LOG_BYTES = 50_000_000;
 
 /**
  * What the three lab commands share: one table file read, then the report as text or as JSON
