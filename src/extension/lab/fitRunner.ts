@@ -7,6 +7,12 @@ export { contentHash, type LabJob, type LabReply, type LabResult, type LabTask }
 
 const CACHE_SIZE = 8;
 
+/** A file's bytes as read, with the version they were read at (modification time and size). */
+export interface FileBytes {
+  readonly bytes: Uint8Array;
+  readonly version: string;
+}
+
 /**
  * The lab's work (fitting a runs file, judging a loss log, fitting a boundary), once per content:
  * the same text with the same options is computed once, however often the file is saved or the
@@ -21,17 +27,25 @@ export class FitRunner {
     return this.cached({ kind: 'fit', text, file, minTokens }) as Promise<WorkspaceFit>;
   }
 
-  stop(text: string, file: string, tokensPerStep: number | undefined, plannedTokens: number | undefined): Promise<WorkspaceStop> {
-    return this.cached({ kind: 'stop', text, file, tokensPerStep, plannedTokens }) as Promise<WorkspaceStop>;
+  /**
+   * `log`: an open document's text, or a file's bytes with the version they were read at (its
+   * modification time and size): a loss log may be 50 MB, and neither decoding nor hashing it is
+   * work for the host's thread, so bytes are keyed by that version and decoded on the worker.
+   */
+  stop(log: string | FileBytes, file: string, tokensPerStep: number | undefined, plannedTokens: number | undefined): Promise<WorkspaceStop> {
+    const text = typeof log === 'string' ? log : log.bytes;
+    const version = typeof log === 'string' ? undefined : `${file}@${log.version}`;
+    return this.cached({ kind: 'stop', text, file, tokensPerStep, plannedTokens }, version) as Promise<WorkspaceStop>;
   }
 
   boundary(text: string, file: string): Promise<BoundaryReport> {
     return this.cached({ kind: 'boundary', text, file }) as Promise<BoundaryReport>;
   }
 
-  private cached(task: LabTask): Promise<LabResult> {
+  private cached(task: LabTask, version?: string): Promise<LabResult> {
     const options = task.kind === 'fit' ? `${task.minTokens}` : task.kind === 'stop' ? `${task.tokensPerStep}:${task.plannedTokens}` : '';
-    const key = `${task.kind}:${contentHash(task.text)}:${task.text.length}:${options}:${task.file.slice(task.file.lastIndexOf('.'))}`;
+    const content = typeof task.text === 'string' ? `${contentHash(task.text)}:${task.text.length}` : `bytes:${version}`;
+    const key = `${task.kind}:${content}:${options}:${task.file.slice(task.file.lastIndexOf('.'))}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const fresh = this.executor.run(task);

@@ -6,7 +6,11 @@ import type { LabExecutor, LabResult, LabTask } from './labTasks';
 /** What the worker (or, as a last resort, the host) runs for a task. */
 export function runTask(task: LabTask): LabResult {
   if (task.kind === 'fit') return fitWorkspaceRuns(task.text, task.file, { minTokens: task.minTokens });
-  if (task.kind === 'stop') return stopWorkspaceLog(task.text, task.file, { tokensPerStep: task.tokensPerStep, plannedTokens: task.plannedTokens });
+  if (task.kind === 'stop')
+    return stopWorkspaceLog(typeof task.text === 'string' ? task.text : new TextDecoder('utf-8').decode(task.text), task.file, {
+      tokensPerStep: task.tokensPerStep,
+      plannedTokens: task.plannedTokens,
+    });
   return boundaryText(task.text, { file: task.file, numberStyle: 'unicode' });
 }
 

@@ -6,7 +6,8 @@ export type LabTask =
   | { readonly kind: 'fit'; readonly text: string; readonly file: string; readonly minTokens: number | undefined }
   | {
       readonly kind: 'stop';
-      readonly text: string;
+      /** The log's text, or its UTF-8 bytes as read from disk: decoded on the worker, not the host. */
+      readonly text: string | Uint8Array;
       readonly file: string;
       readonly tokensPerStep: number | undefined;
       readonly plannedTokens: number | undefined;

@@ -9,7 +9,7 @@ import type { Settings } from '../settings';
 import { diagnosticDocUri } from '../surfaces/diagnosticDocUri';
 import type { FitRunner } from './fitRunner';
 import { insideLabBoundary } from './labBoundary';
-import { readText } from './workspaceFit';
+import { readContent } from './workspaceFit';
 
 const SEVERITIES = {
   error: vscode.DiagnosticSeverity.Error,
@@ -115,9 +115,9 @@ export class StopSignals implements vscode.Disposable {
       return range.isEmpty ? document.lineAt(range.start.line).range : range;
     };
     // Outside the workspace folder (or in Restricted Mode) the log is not asked of the disk at all.
-    const text = link.outside ? undefined : await readText(link.uri, this.realPath, folderOf(document.uri));
+    const log = link.outside ? undefined : await readContent(link.uri, this.realPath, folderOf(document.uri));
     if (document.isClosed || document.version !== version) return undefined;
-    if (text === undefined) {
+    if (log === undefined) {
       const missing = new vscode.Diagnostic(
         at(link.span ?? analysis.training.anchor),
         link.outside
@@ -132,7 +132,7 @@ export class StopSignals implements vscode.Disposable {
       return undefined;
     }
     const plannedTokens = analysis.tokens ?? undefined;
-    const stop = await this.runner.stop(text, link.uri.path, analysis.training.setting?.tokensPerStep, plannedTokens);
+    const stop = await this.runner.stop(log, link.uri.path, analysis.training.setting?.tokensPerStep, plannedTokens);
     if (document.isClosed || document.version !== version) return undefined;
     const check: StopCheck = { config: document.uri, log: link.uri, stop, plannedTokens };
     this.checks.set(document.uri.toString(), check);

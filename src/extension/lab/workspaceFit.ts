@@ -6,7 +6,7 @@ import type { FitChoice, WorkspaceLaw } from '../../core/planner/fitChoice';
 import { folderOf, staysInside, type RealPath } from '../linkCheck';
 import type { Settings } from '../settings';
 import { labDiagnostics } from './labDiagnostics';
-import type { FitRunner } from './fitRunner';
+import type { FileBytes, FitRunner } from './fitRunner';
 
 /** Runs files found when `computeBudget.lab.runsFile` is not set. */
 export const RUNS_FILE_GLOB = '**/{*.runs.csv,*.runs.tsv,*.runs.jsonl,scaling-runs.csv}';
@@ -186,6 +186,20 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
  * a symbolic link is not read at all, as in the analysis's own reader (`src/extension/resources.ts`).
  */
 export async function readText(uri: vscode.Uri, realPath?: RealPath, folder = folderOf(uri), limit = MAX_RUNS_BYTES): Promise<string | undefined> {
+  const read = await readContent(uri, realPath, folder, limit);
+  return read === undefined || typeof read === 'string' ? read : new TextDecoder('utf-8').decode(read.bytes);
+}
+
+/**
+ * As `readText`, but a file not open in an editor comes back as its bytes with the version they
+ * were read at, undecoded: for a loss log of up to 50 MB, which the lab's worker decodes.
+ */
+export async function readContent(
+  uri: vscode.Uri,
+  realPath?: RealPath,
+  folder = folderOf(uri),
+  limit = MAX_RUNS_BYTES,
+): Promise<string | FileBytes | undefined> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
   if (open) return open.getText().length <= limit ? open.getText() : undefined;
   try {
@@ -193,7 +207,7 @@ export async function readText(uri: vscode.Uri, realPath?: RealPath, folder = fo
     const stat = await vscode.workspace.fs.stat(uri);
     if ((stat.type & vscode.FileType.File) === 0 || (!realPath && (stat.type & vscode.FileType.SymbolicLink) !== 0)) return undefined;
     if (stat.size > limit) return undefined;
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    return { bytes: await vscode.workspace.fs.readFile(uri), version: `${stat.mtime}:${stat.size}` };
   } catch {
     return undefined;
   }
