@@ -81,7 +81,7 @@ const NAMES: Readonly<Record<string, TrainerType>> = {
  * open-instruct's and TRL's) names its trainer only when it is a name above: SFT's `nll` or
  * GRPO's `bnpo` are not, and the trainer is then told by its other arguments.
  */
-const NAMING_KEYS = ['rlhf_type', 'rl', 'stage', 'trainer_type', 'training_type', 'algorithm', 'dpo_loss_type', 'loss_type'];
+const NAMING_KEYS = ['trainer_class', 'rlhf_type', 'rl', 'stage', 'trainer_type', 'training_type', 'algorithm', 'dpo_loss_type', 'loss_type'];
 
 /** Keys only one trainer's arguments have (TRL's configs), in the order they are tested. */
 const SIGNATURES: readonly (readonly [TrainerType, readonly string[]])[] = [
@@ -105,9 +105,12 @@ const SIGNATURES: readonly (readonly [TrainerType, readonly string[]])[] = [
 export function readTrainerType(view: ConfigView): TrainerChoice | undefined {
   for (const key of NAMING_KEYS) {
     const located = view.find([key]);
-    const name = view.text(located)?.trim().toLowerCase();
+    const written = view.text(located)?.trim();
+    // A script's trainer class names its trainer: `KTOTrainer`, `GRPOConfig` (trl/trainer/__init__.py).
+    const name = key === 'trainer_class' ? written?.replace(/(Trainer|Config|TrainingArguments)$/, '').toLowerCase() : written?.toLowerCase();
     if (!located || !name || !Object.hasOwn(NAMES, name)) continue;
-    return { type: refined(view, NAMES[name]), because: `${dotted(located)}: ${name.slice(0, 30)}`, span: spanOfEntry(located.entry) };
+    const because = key === 'trainer_class' ? `${written!.slice(0, 40)} (the script's trainer)` : `${dotted(located)}: ${name.slice(0, 30)}`;
+    return { type: refined(view, NAMES[name]), because, span: spanOfEntry(located.entry) };
   }
   for (const [type, keys] of SIGNATURES) {
     const located = view.find(keys);
