@@ -1,5 +1,6 @@
+import type { Finding } from '../../analysis/findings';
 import type { MapEntry, MapNode } from '../../source/tree';
-import { findScriptCalls, firstString, keyword, scalar, type Call } from './scriptCalls';
+import { findScriptCalls, firstString, keyword, scalar, trainerPrefix, type Call } from './scriptCalls';
 
 /** Trainer keywords that hold objects, not settings: the model, datasets, the tokenizer, callbacks. */
 const OBJECT_ARGUMENTS = new Set([
@@ -36,7 +37,7 @@ const OBJECT_ARGUMENTS = new Set([
  * - the dataset: `load_dataset("…")` → `dataset_name`.
  * Later calls of a kind win, as the script's last assignment does.
  */
-export function scriptRecipe(root: MapNode): MapNode {
+export function scriptRecipe(root: MapNode, findings: Finding[], acceleratorCount = 1): MapNode {
   const calls = findScriptCalls(root);
   const entries: MapEntry[] = [];
   const add = (entry: MapEntry | undefined, key = entry?.key) => entry && key && entries.push({ ...entry, key });
@@ -68,7 +69,35 @@ export function scriptRecipe(root: MapNode): MapNode {
   for (const entry of settings?.entries ?? []) add(entry);
 
   add(firstString(calls.datasets[0], 'dataset_name'));
+  if (model && /^Fast\w*Model\./.test(model.site.callee) && trainerPrefix(named_class?.last ?? '') === 'grpo') unslothGenerationBatch(entries, acceleratorCount);
+  if (calls.trainers.length > 1) {
+    const others = calls.trainers.slice(0, -1).map((call) => call.last);
+    findings.push({
+      severity: 'information',
+      code: 'several-trainers',
+      span: trainer!.site.calleeSpan,
+      message: `This script trains more than once: only its last trainer, ${trainer!.last}, is counted here; ${others.join(', ')} before it also trains. Analyse each stage as its own recipe to count it.`,
+    });
+  }
   return { kind: 'map', entries, span: root.span };
+}
+
+/**
+ * Unsloth's GRPO: when per-device batch × accumulation × accelerators is not a multiple of
+ * `num_generations`, the per-device batch becomes `num_generations` (TRL would refuse the run;
+ * unslothai/unsloth@0050c73e05ca9bb74e42d0649be410f177160c08:unsloth/models/rl_replacements.py
+ * `grpo_trainer_fix_batch_size`). The notebooks rely on it: `per_device_train_batch_size = 1`, `num_generations = 4`.
+ */
+function unslothGenerationBatch(entries: MapEntry[], accelerators: number): void {
+  const number = (key: string) => {
+    const entry = [...entries].reverse().find((candidate) => candidate.key === key);
+    return entry?.value.kind === 'scalar' && typeof entry.value.value === 'number' ? { entry, value: entry.value.value } : undefined;
+  };
+  const batch = number('per_device_train_batch_size');
+  const generations = number('num_generations');
+  const accumulation = number('gradient_accumulation_steps')?.value ?? 1;
+  if (!batch || !generations || generations.value <= 0 || (batch.value * accumulation * accelerators) % generations.value === 0) return;
+  entries.push({ ...batch.entry, value: { ...generations.entry.value, span: batch.entry.value.span } });
 }
 
 /** The model that trains: one bound to a name without `ref`, `reward`, `teacher` or `value` in it, else the first. */

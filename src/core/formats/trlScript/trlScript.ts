@@ -1,3 +1,4 @@
+import { userFact } from '../../source/directives';
 import { hfTrainer } from '../hfTrainer/hfTrainer';
 import type { FrameworkModule } from '../format';
 import { findScriptCalls } from './scriptCalls';
@@ -19,5 +20,5 @@ export const trlScript: FrameworkModule = {
     if (calls.trainers.length > 0) return 9;
     return calls.configs.length > 0 && calls.models.length > 0 ? 8 : 0;
   },
-  expand: (root) => scriptRecipe(root),
+  expand: (root, context) => scriptRecipe(root, context.findings, userFact(context.facts, 'data_parallel')?.value ?? userFact(context.facts, 'gpus')?.value),
 };
