@@ -69,7 +69,8 @@ class LiteralReader {
         continue;
       }
       const keySpan = { start: names[0].from, end: names[names.length - 1].to };
-      if (value.kind === 'seq' && value.items.length === names.length) names.forEach((name, i) => this.bind(this.source(name), spanOf(name), value.items[i], entries));
+      if (value.kind === 'seq' && value.items.length === names.length)
+        names.forEach((name, i) => this.bind(this.source(name), spanOf(name), value.items[i], entries));
       else {
         for (const name of names) this.names.set(this.source(name), unknown(spanOf(name)));
         entries.push({ key: names.map((name) => this.source(name)).join(', '), keySpan, value });
@@ -238,7 +239,8 @@ class LiteralReader {
         const valueNode = parts[i + 2];
         keywords.push({ key: this.source(part), keySpan: spanOf(part), value: this.evaluate(valueNode, depth + 1) ?? unknown(spanOf(valueNode)) });
         i += 2;
-      } else if (part.name === '*' || part.name === '**') i++; // `**kwargs`: what it spreads is unknown, and is skipped
+      } else if (part.name === '*' || part.name === '**')
+        i++; // `**kwargs`: what it spreads is unknown, and is skipped
       else positional.push(part);
     }
     if (name && NUMERIC_CALLS.has(name) && keywords.length === 0) return this.numeric(name, positional, spanOf(node), depth);

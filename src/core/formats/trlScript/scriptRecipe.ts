@@ -69,7 +69,8 @@ export function scriptRecipe(root: MapNode, findings: Finding[], acceleratorCoun
   for (const entry of settings?.entries ?? []) add(entry);
 
   add(firstString(calls.datasets[0], 'dataset_name'));
-  if (model && /^Fast\w*Model\./.test(model.site.callee) && trainerPrefix(named_class?.last ?? '') === 'grpo') unslothGenerationBatch(entries, acceleratorCount);
+  if (model && /^Fast\w*Model\./.test(model.site.callee) && trainerPrefix(named_class?.last ?? '') === 'grpo')
+    unslothGenerationBatch(entries, acceleratorCount);
   if (calls.trainers.length > 1) {
     const others = calls.trainers.slice(0, -1).map((call) => call.last);
     findings.push({
