@@ -1,3 +1,4 @@
+# Source: unslothai/notebooks@bdda2efc7ad5ae129ea63cd2065d23c391406283:python_scripts/Qwen3_(4B)-GRPO.py
 #!/usr/bin/env python
 # coding: utf-8
 

@@ -1,3 +1,4 @@
+# Source: huggingface/trl@f2cd57710ae345ea6428ae95363267fcf38a3dc8:docs/source/kto_trainer.md (the train_kto.py example)
 # train_kto.py
 from datasets import load_dataset
 from trl import KTOConfig, KTOTrainer
