@@ -39,7 +39,9 @@ describe('Held-out fine-tuning recipes (examples the fine-tune readers were not 
 
   it('reports its pass rate: trainer, method, trainable parameters and tokens all right', () => {
     const passed = results.filter((result) => result.misses.length === 0);
-    const lines = results.map((result) => `  ${result.misses.length ? 'FAIL' : 'pass'} ${result.entry.file}${result.misses.length ? `: ${result.misses.join('; ')}` : ''}`);
+    const lines = results.map(
+      (result) => `  ${result.misses.length ? 'FAIL' : 'pass'} ${result.entry.file}${result.misses.length ? `: ${result.misses.join('; ')}` : ''}`,
+    );
     console.log(`      held-out fine-tune pass rate: ${passed.length}/${results.length}\n${lines.join('\n')}`);
     assert.ok(manifest.files.length >= 8);
   });

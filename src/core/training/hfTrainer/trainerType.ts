@@ -144,6 +144,12 @@ export function readTrainerType(view: ConfigView, fileName?: string): TrainerCho
     if (located)
       return { type: refined(view, type), because: `${dotted(located)} (a ${type.toUpperCase()} trainer argument)`, span: spanOfEntry(located.entry) };
   }
+  // Axolotl's `reward_model: true` / `process_reward_model: true` train a reward model
+  // (axolotl-ai-cloud/axolotl@067b021c8b87a9e5e380b9173c704cf7340e30f5:src/axolotl/utils/schemas/config.py); a
+  // `reward_model` naming a model (a PPO or GRPO run's scorer) is a string and is not this.
+  const reward = view.find(['reward_model', 'process_reward_model']);
+  if (reward && view.flag(reward) === true)
+    return { type: 'reward', because: `${dotted(reward)}: true (trains a reward model)`, span: spanOfEntry(reward.entry) };
   const shared = view.find(SHARED);
   const sft = view.find(SFT_KEYS);
   const byPath = namedByPath(fileName);

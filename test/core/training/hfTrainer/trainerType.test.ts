@@ -63,6 +63,13 @@ describe('the trainer a recipe runs', () => {
     assert.equal(readTrainerType(view('hidden_size: 4096\n'), 'configs/dpo/model.yaml'), undefined);
   });
 
+  it('reads Axolotl’s reward_model: true as reward modelling, and a reward model a run names as no trainer of its own', () => {
+    assert.equal(typeOf('reward_model: true\nsequence_len: 2048\n'), 'reward');
+    assert.equal(typeOf('process_reward_model: true\n'), 'reward');
+    assert.equal(typeOf('reward_model: some/rm\nnum_generations: 8\n'), 'grpo');
+    assert.equal(typeOf('reward_model: false\nmax_seq_length: 2048\n'), 'sft');
+  });
+
   it('says nothing for a file without a post-training key', () => {
     assert.equal(typeOf('hidden_size: 4096\nnum_layers: 32\n'), undefined);
   });
