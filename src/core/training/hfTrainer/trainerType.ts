@@ -136,7 +136,7 @@ export function readTrainerType(view: ConfigView, fileName?: string): TrainerCho
     // A script's trainer class names its trainer: `KTOTrainer`, `GRPOConfig` (trl/trainer/__init__.py).
     const name = key === 'trainer_class' ? written?.replace(/(Trainer|Config|TrainingArguments)$/, '').toLowerCase() : written?.toLowerCase();
     if (!located || !name || !Object.hasOwn(NAMES, name)) continue;
-    const because = key === 'trainer_class' ? `${written!.slice(0, 40)} (the script's trainer)` : `${dotted(located)}: ${name.slice(0, 30)}`;
+    const because = key === 'trainer_class' ? `${written!.slice(0, 40)}, the script's trainer` : `${dotted(located)}: ${name.slice(0, 30)}`;
     return { type: refined(view, NAMES[name]), because, span: spanOfEntry(located.entry) };
   }
   for (const [type, keys] of SIGNATURES) {
