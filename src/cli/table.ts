@@ -1,5 +1,6 @@
 import { BAND_LABELS, type OvertrainingBand } from '../core/budget/overtraining';
 import { perRun } from '../core/training/hfTrainer/trainerCompute';
+import { ADAPTER_CONFIG_NEEDED } from '../core/training/pointedAdapter';
 import { ASCII_NUMBERS as n } from '../core/report/format';
 import { terminalText } from '../core/text/sanitise';
 import { colors, type Colors } from './color';
@@ -148,7 +149,10 @@ function memoryRow(report: FileReport): string | undefined {
   const memory = report.memory;
   if (!memory) return undefined;
   const against = memory.accelerator ? ` of ${gib(memory.accelerator.bytes)} (${t(memory.accelerator.name)}): ${memory.fits ? 'fits' : 'does not fit'}` : '';
-  return `${gib(memory.peakBytesPerDevice)} peak allocated${against}; ${t(memory.rank)} (estimate)`;
+  const left = memory.unknown?.length
+    ? `; without the adapter's ${memory.unknown.map((part) => part.part).join(', ')} (unknown: needs ${ADAPTER_CONFIG_NEEDED})`
+    : '';
+  return `${gib(memory.peakBytesPerDevice)} peak allocated${against}; ${t(memory.rank)} (estimate)${left}`;
 }
 
 function stepRow(throughput: NonNullable<FileReport['throughput']>): string {

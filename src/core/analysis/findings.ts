@@ -36,6 +36,7 @@ export const FINDING_CODES = [
   'modifier-test',
   'base-threshold',
   'staged-run',
+  'several-trainers',
   'invalid-directive',
   'hardware-mismatch',
   'unreadable-file',

@@ -26,12 +26,14 @@ import { plain } from './plain/plain';
 import { primeRl } from './primeRl/primeRl';
 import { torchtitan } from './torchtitan/torchtitan';
 import { torchtune } from './torchtune/torchtune';
+import { trlScript } from './trlScript/trlScript';
 
 /** Every framework the engine reads. On equal scores the earlier one wins. */
 export const FRAMEWORKS: readonly FrameworkModule[] = [
   axolotl,
   peftAdapter,
   hfTrainer,
+  trlScript,
   litgpt,
   gptNeox,
   huggingface,

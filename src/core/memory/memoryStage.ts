@@ -43,6 +43,9 @@ export interface MemoryOutcome {
   readonly findings: readonly Finding[];
 }
 
+/** The parts an adapter adds to a frozen base: its weights, their gradients and their optimizer states. */
+const ADAPTER_PARTS = ['weights', 'gradients', 'optimizer states'] as const;
+
 export const NO_MEMORY: MemoryOutcome = { memory: null, throughput: null, serving: null, findings: [] };
 
 /** The accelerator from `accelerator=` (a fact wins over the file) or the config's own hardware keys. */
@@ -70,10 +73,14 @@ export function memoryStage(inputs: MemoryInputs): MemoryOutcome {
   const findings: Finding[] = [];
   const chip = accelerator(inputs, findings);
   const anchor = inputs.model.anchor ?? inputs.training.anchor ?? { start: 0, end: 0 };
-  const adapter = inputs.adapter ? countAdapter(inputs.adapter, arch) : null;
+  // An adapter the run resumes whose config is unread: the base is frozen (nothing of it trains), but the
+  // adapter's own size is unknown, so its share of every part is left out and said so, never taken from
+  // the recipe's `lora_*` keys.
+  const pointedUnread = inputs.adapter?.needs;
+  const adapter = inputs.adapter && !pointedUnread ? countAdapter(inputs.adapter, arch) : null;
   const active = inputs.model.active?.value ?? count.total;
   // Adapters: the frozen model runs forward and back, only the adapters' weights get gradients.
-  const flopsPerToken = adapter ? 4 * active + 2 * adapter.trainable : 6 * active;
+  const flopsPerToken = adapter ? 4 * active + 2 * adapter.trainable : pointedUnread ? 4 * active : 6 * active;
   const sequenceLength =
     inputs.training.factors.find((factor) => factor.key && /seq|context|block_size/i.test(factor.key))?.value ?? arch.learnedPositions?.value;
   const gpus = userFact(inputs.context.facts, 'gpus');
@@ -86,7 +93,7 @@ export function memoryStage(inputs: MemoryInputs): MemoryOutcome {
   const { layout, missing } = readLayout(inputs.framework, inputs.view, inputs.context, arch, {
     sequenceLength,
     accelerators: devices,
-    trainable: adapter?.trainable,
+    trainable: pointedUnread ? 0 : adapter?.trainable,
   });
   if (!layout) {
     if (missing.length && chip)
@@ -102,6 +109,7 @@ export function memoryStage(inputs: MemoryInputs): MemoryOutcome {
   const capacity = chip?.memoryBytes;
   const usable = capacity === undefined ? undefined : capacity * (1 - FIT_MARGIN);
   const report = memoryReport(estimate, layout, chip, usable === undefined ? null : reverseQuestion(arch, count, layout, usable));
+  if (pointedUnread) report.unknown = ADAPTER_PARTS.map((part) => ({ part, needs: `the adapter's ${part} are not counted: unknown: needs ${pointedUnread}` }));
   if (inputs.layouts && usable !== undefined) report.layouts = layoutsThatFit(arch, count, layout, usable);
   if (chip && capacity) {
     const finding = outOfMemory(arch, count, layout, estimate, { name: chip.name, bytes: capacity }, anchor);
@@ -148,6 +156,7 @@ function memoryReport(estimate: MemoryEstimate, layout: MemoryLayout, chip: Acce
     accelerator: chip && capacity ? { name: chip.name, bytes: capacity } : null,
     fits: capacity ? fitsIn(estimate.peakBytesPerDevice, capacity) : null,
     reverse,
+    unknown: [],
     layout: [
       { knob: 'regime', value: layout.regime, origin: 'derived' },
       ...knobs.map(([knob, value]) => ({ knob, value: value.value, origin: value.origin, key: value.key, note: value.note })),
@@ -213,6 +222,8 @@ function throughput(
     cost,
     pricePerHour: price,
     tokensPerStep,
-    assumptions: time.assumptions,
+    assumptions: inputs.adapter?.needs
+      ? [...time.assumptions, `the adapter's 2·N_trainable per token is not counted: unknown: needs ${inputs.adapter.needs}`]
+      : time.assumptions,
   };
 }

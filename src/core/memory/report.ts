@@ -18,6 +18,12 @@ export interface MemoryReport {
   /** Whether the peak fits in the accelerator's memory with the stated margin; null without an accelerator. */
   readonly fits: boolean | null;
   readonly reverse: ReverseAnswer | null;
+  /**
+   * What the estimate leaves out because it is unknown: an adapter the run resumes whose
+   * `adapter_config.json` is unread adds weights, gradients and optimizer states of unknown size.
+   * Empty when nothing is left out.
+   */
+  unknown?: readonly { readonly part: string; readonly needs: string }[];
   /** Layouts that fit, fewest accelerators first; only when the analysis was asked for them (`AnalyzeOptions.layouts`). */
   layouts?: readonly LayoutProposal[];
   /** The layout the estimate used, each knob with where it came from. */

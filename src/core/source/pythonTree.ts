@@ -8,9 +8,10 @@ import type { ParsedSource } from './yamlTree';
  * Reads a Python config (InternLM's `model = dict(hidden_size=HIDDEN_SIZE, …)`, nanoGPT's
  * `config/train_gpt2.py`, mmengine's `dict(type=…)` files) into the shared tree without running
  * it: Lezer's Python grammar parses the text, and only literals are evaluated. The tree holds
- * every top-level assignment `NAME = value`, where a value is a number, string, `True`/`False`/
- * `None`, a list, tuple or `{…}` dict, a `dict(k=v)` call (any other call given only keyword
- * arguments, such as `GPTConfig(n_layer=12)`, is read as the map of its arguments), arithmetic on
+ * every top-level assignment `NAME = value` (and `a, b = …`), where a value is a number, string, `True`/`False`/
+ * `None`, a list, tuple or `{…}` dict, a `dict(k=v)` call (any other call of a name, such as
+ * `GPTConfig(n_layer=12)` or `FastLanguageModel.get_peft_model(model, r=16)`, is read as the map of
+ * its keyword arguments, with the callee and positional arguments in `MapNode.call`), arithmetic on
  * numbers, `int()`/`float()`/`round()`/`min()`/`max()`/`abs()` of numbers, an earlier name, or
  * `name["key"]`/`name[0]` of one. Anything else (imports, functions, conditionals, f-strings,
  * attribute access) is unknown: a null value, never a guess, and never a problem reported, since
@@ -43,16 +44,38 @@ class LiteralReader {
 
   constructor(private readonly text: string) {}
 
-  /** `A = B = value` (every target a plain name); `a, b = …` and `x.y = …` are not read. */
+  /**
+   * `A = B = value` (every target a plain name), and tuple targets `a, b = 1, 2` bound item by item.
+   * `model, tokenizer = FastLanguageModel.from_pretrained(…)` unpacks a value only running the call
+   * would tell: the call is kept under the key `model, tokenizer` as written, and the names stay unknown.
+   * `x.y = …` is not read.
+   */
   assign(statement: SyntaxNode, entries: MapEntry[]): void {
     const children = childrenOf(statement);
     const lastOp = children.map((child) => child.name).lastIndexOf('AssignOp');
     if (lastOp < 0 || lastOp === children.length - 1) return;
-    const targets = children.slice(0, lastOp).filter((child) => child.name !== 'AssignOp' && child.name !== 'TypeDef');
-    if (targets.length === 0 || targets.some((target) => target.name !== 'VariableName')) return;
-    const valueNode = children[children.length - 1];
-    const value = this.evaluate(valueNode, 0) ?? unknown(spanOf(valueNode));
-    for (const target of targets) this.bind(this.source(target), spanOf(target), value, entries);
+    const values = children.slice(lastOp + 1).filter((child) => child.name !== ',');
+    const valueSpan = { start: values[0].from, end: values[values.length - 1].to };
+    const value =
+      values.length === 1
+        ? (this.evaluate(values[0], 0) ?? unknown(valueSpan))
+        : { kind: 'seq' as const, items: values.map((item) => this.evaluate(item, 0) ?? unknown(spanOf(item))), span: valueSpan };
+    const groups = splitTargets(children.slice(0, lastOp));
+    for (const group of groups) {
+      const names = group.length === 1 && group[0].name === 'TupleExpression' ? childrenOf(group[0]).filter((child) => !isPunctuation(child.name)) : group;
+      if (names.length === 0 || names.some((target) => target.name !== 'VariableName')) return;
+      if (names.length === 1) {
+        this.bind(this.source(names[0]), spanOf(names[0]), value, entries);
+        continue;
+      }
+      const keySpan = { start: names[0].from, end: names[names.length - 1].to };
+      if (value.kind === 'seq' && value.items.length === names.length)
+        names.forEach((name, i) => this.bind(this.source(name), spanOf(name), value.items[i], entries));
+      else {
+        for (const name of names) this.names.set(this.source(name), unknown(spanOf(name)));
+        entries.push({ key: names.map((name) => this.source(name)).join(', '), keySpan, value });
+      }
+    }
   }
 
   /** `STEPS += 1000`, `SCALE *= 2` on a known number. */
@@ -195,7 +218,12 @@ class LiteralReader {
     return { kind: 'map', entries, span: spanOf(node) };
   }
 
-  /** `dict(k=v, …)`, a config class given keyword arguments, or a numeric builtin. */
+  /**
+   * `dict(k=v, …)`, a numeric builtin, or any other call of a dotted name read as the map of its
+   * keyword arguments with the callee and positional arguments kept beside it (`CallSite`):
+   * `GPTConfig(n_layer=12)`, `FastLanguageModel.get_peft_model(model, r=16)`. A call with neither
+   * keywords nor positional arguments, or of something other than a name, is unknown.
+   */
   private call(node: SyntaxNode, depth: number): ConfigNode | undefined {
     const callee = node.firstChild;
     const args = node.getChild('ArgList');
@@ -211,7 +239,9 @@ class LiteralReader {
         const valueNode = parts[i + 2];
         keywords.push({ key: this.source(part), keySpan: spanOf(part), value: this.evaluate(valueNode, depth + 1) ?? unknown(spanOf(valueNode)) });
         i += 2;
-      } else positional.push(part);
+      } else if (part.name === '*' || part.name === '**')
+        i++; // `**kwargs`: what it spreads is unknown, and is skipped
+      else positional.push(part);
     }
     if (name && NUMERIC_CALLS.has(name) && keywords.length === 0) return this.numeric(name, positional, spanOf(node), depth);
     if (name === 'dict') {
@@ -220,8 +250,14 @@ class LiteralReader {
       if (positional.length > 1 || (positional.length === 1 && base?.kind !== 'map')) return undefined;
       return { kind: 'map', entries: [...(base?.kind === 'map' ? base.entries : []), ...keywords], span: spanOf(node) };
     }
-    // A config class (`GPTConfig(n_layer=12, …)`, `ModelArgs(dim=4096)`): its keyword arguments.
-    return keywords.length > 0 && positional.length === 0 ? { kind: 'map', entries: keywords, span: spanOf(node) } : undefined;
+    const calleeName = dottedName(callee, (part) => this.source(part));
+    if (!calleeName || keywords.length + positional.length === 0) return undefined;
+    const call = {
+      callee: calleeName,
+      calleeSpan: spanOf(callee),
+      positional: positional.map((part) => this.evaluate(part, depth + 1) ?? unknown(spanOf(part))),
+    };
+    return { kind: 'map', entries: keywords, span: spanOf(node), call };
   }
 
   private numeric(name: string, positional: readonly SyntaxNode[], span: Span, depth: number): ConfigNode | undefined {
@@ -307,6 +343,26 @@ function childrenOf(node: SyntaxNode): SyntaxNode[] {
   const children: SyntaxNode[] = [];
   for (let child = node.firstChild; child; child = child.nextSibling) if (child.name !== 'Comment') children.push(child);
   return children;
+}
+
+/** `a = b = c` or `a, b = c`: the targets between `=` signs, each a list of names (or one tuple). */
+function splitTargets(children: readonly SyntaxNode[]): SyntaxNode[][] {
+  const groups: SyntaxNode[][] = [[]];
+  for (const child of children) {
+    if (child.name === 'AssignOp') groups.push([]);
+    else if (child.name !== ',' && child.name !== 'TypeDef') groups[groups.length - 1].push(child);
+  }
+  return groups.filter((group) => group.length > 0);
+}
+
+/** `SFTTrainer`, `FastLanguageModel.from_pretrained`, `trl.SFTConfig`; anything else (a call's result, a subscript) is no name. */
+function dottedName(node: SyntaxNode, source: (node: SyntaxNode) => string): string | undefined {
+  if (node.name === 'VariableName') return source(node);
+  if (node.name !== 'MemberExpression') return undefined;
+  const [object, dot, property] = childrenOf(node);
+  if (dot?.name !== '.' || property?.name !== 'PropertyName') return undefined;
+  const head = dottedName(object, source);
+  return head && `${head}.${source(property)}`;
 }
 
 function isPunctuation(name: string): boolean {

@@ -32,6 +32,16 @@ export interface MapNode {
   readonly kind: 'map';
   readonly entries: readonly MapEntry[];
   readonly span: Span;
+  /** A Python call read as the map of its keyword arguments (`SFTConfig(max_steps=60)`): what was called, and its positional arguments. */
+  readonly call?: CallSite;
+}
+
+export interface CallSite {
+  /** The callee as written when it is a dotted name: `SFTTrainer`, `FastLanguageModel.from_pretrained`. */
+  readonly callee: string;
+  readonly calleeSpan: Span;
+  /** Positional arguments in order; what is not a literal is a null scalar. */
+  readonly positional: readonly ConfigNode[];
 }
 
 export interface SeqNode {

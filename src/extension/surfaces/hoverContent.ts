@@ -18,8 +18,9 @@ function activeRules(analysis: Analysis) {
 }
 
 const MODIFIER_TEST = {
-  'below-one-third': 'below one third of the base’s compute: the guidelines do not make the modifier the provider (points 60-61)',
-  'above-one-third': '**above one third** of the base’s compute: the modifier becomes the provider (points 60-61)',
+  'below-one-third':
+    'below one third of the base’s compute: the guidelines do not make the modifier the provider (points 60-61, as a secondary summary numbers them)',
+  'above-one-third': '**above one third** of the base’s compute: the modifier becomes the provider (points 60-61, as a secondary summary numbers them)',
   unknown: 'unknown: needs the compute, or whether the base has systemic risk',
 } as const;
 

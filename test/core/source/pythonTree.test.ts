@@ -65,6 +65,34 @@ describe('Python configs read as literals, never run', () => {
     assert.equal(getPath(root, ['layers']), undefined);
   });
 
+  it('reads tuple targets item by item, and keeps a call whose result is unpacked under its targets as written', () => {
+    const text =
+      'a, b = 1, 2\n(c, d) = [3, 4]\nmodel, tokenizer = FastLanguageModel.from_pretrained(model_name = "unsloth/Llama-3.1-8B", load_in_4bit = True)\n';
+    const { root } = readPython(text);
+    assert.equal(valueAt(root, 'a'), 1);
+    assert.equal(valueAt(root, 'b'), 2);
+    assert.equal(valueAt(root, 'd'), 4);
+    assert.equal(valueAt(root, 'model, tokenizer', 'model_name'), 'unsloth/Llama-3.1-8B');
+    const call = getPath(root, ['model, tokenizer'])?.node;
+    assert.equal(call?.kind === 'map' ? call.call?.callee : undefined, 'FastLanguageModel.from_pretrained');
+  });
+
+  it('reads a call mixing positional and keyword arguments as its keywords, with the callee and positional arguments beside them', () => {
+    const text =
+      'R = 16\nmodel = FastLanguageModel.get_peft_model(model, r = R, target_modules = ["q_proj", "v_proj"], **extra)\nds = load_dataset("unsloth/alpaca-cleaned", split = "train")\n';
+    const { root } = readPython(text);
+    assert.equal(valueAt(root, 'model', 'r'), 16);
+    assert.equal(valueAt(root, 'model', 'target_modules', '1'), 'v_proj');
+    const dataset = getPath(root, ['ds'])?.node;
+    assert.equal(dataset?.kind, 'map');
+    if (dataset?.kind !== 'map') return;
+    assert.equal(dataset.call?.callee, 'load_dataset');
+    assert.deepEqual(
+      dataset.call?.positional.map((node) => (node.kind === 'scalar' ? node.value : node.kind)),
+      ['unsloth/alpaca-cleaned'],
+    );
+  });
+
   it('stops growing a list past its item limit and nesting past its depth limit instead of exhausting memory or the stack', () => {
     const { root } = readPython(`big = [0] * 10 ** 9\ndeep = ${'['.repeat(5000)}1${']'.repeat(5000)}\n`);
     assert.equal(valueAt(root, 'big'), null);

@@ -75,6 +75,25 @@ describe('an adapter a config points at', () => {
     assert.ok(analysis.findings.some((finding) => finding.code === 'missing-architecture' && /needs the adapter's adapter_config.json/.test(finding.message)));
   });
 
+  it('leaves the unread adapter out of the memory estimate and says which parts need its adapter_config.json, never counting the recipe’s lora_* keys', () => {
+    const recipe = (line: string) => `# compute-budget: accelerator=H100\n${dpoFromSft(line)}`;
+    const pointed = analyze(recipe('adapter_name_or_path: someone/llama3-8b-sft-lora'), '/ws/llama3_lora_dpo.yaml', { resources: workspace({}) });
+    const own = analyze(recipe(''), '/ws/llama3_lora_dpo.yaml', { resources: workspace({}) });
+    assert.ok(pointed.memory && own.memory);
+    assert.deepEqual(
+      pointed.memory.unknown?.map((part) => part.part),
+      ['weights', 'gradients', 'optimizer states'],
+    );
+    for (const part of pointed.memory.unknown ?? []) assert.match(part.needs, /unknown: needs the adapter's adapter_config\.json/);
+    // The recipe's own r=8 adapter has gradients and optimizer states; the pointed one's are not guessed from it.
+    assert.ok(own.memory.parts.gradients > 0);
+    assert.equal(pointed.memory.parts.gradients, 0);
+    assert.equal(pointed.memory.parts.optimizer, 0);
+    // The base is frozen either way: its weights alone, not the optimizer states of a full fine-tune.
+    assert.ok(pointed.memory.parts.weights < own.memory.parts.weights + 1, 'no full-fine-tune weights');
+    assert.deepEqual(own.memory.unknown, []);
+  });
+
   it('never reads an adapter outside the workspace, and says its figures are then unknown', () => {
     const asked: string[] = [];
     const analysis = analyze(dpoFromSft('adapter_name_or_path: ../elsewhere/sft'), '/ws/llama3_lora_dpo.yaml', {

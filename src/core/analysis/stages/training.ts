@@ -24,5 +24,5 @@ export function readTrainingStage(model: ModelRecord, chain: readonly string[], 
   // An adapter the run resumes is read from its own folder, also before the pending list is taken.
   const adapter = readPointedAdapter(view, context, readAdapter(view));
   const pending = model.lookups.pending;
-  return { ...model, training, lifecycle, adapter, trainerArgs: readTrainerArgs(view), pending };
+  return { ...model, training, lifecycle, adapter, trainerArgs: readTrainerArgs(view, model.fileName), pending };
 }

@@ -44,7 +44,7 @@ export const hfTrainer: FrameworkModule = {
   },
   training: { ...COMMON_TRAINING, sequence: ['max_seq_length', 'max_length', 'cutoff_len', ...COMMON_TRAINING.sequence] },
   readTokens: (view, context) => {
-    const tokens = readTrainerTokens(view, readTrainerArgs(view), context.facts, context.findings);
+    const tokens = readTrainerTokens(view, readTrainerArgs(view, context.fileName), context.facts, context.findings);
     // On a launch line the program is known by its flags only (a quantisation script's `--num_train_epochs 0`).
     if (guessedProgram(view.root)) guessesNeverErrors(view.findings, 'flag of a launch line, read by its name');
     return tokens;

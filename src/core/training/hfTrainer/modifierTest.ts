@@ -12,7 +12,11 @@ import type { Span } from '../../source/tree';
  */
 export type ModifierTest = 'below-one-third' | 'above-one-third' | 'unknown';
 
-export const GUIDELINES_CITATION = 'GPAI guidelines C(2025) 7719, points 60-61';
+/**
+ * The guidelines' own text was not reachable from the sources searched (docs/fine-tuning.md, "The
+ * regulatory conclusion"): the point numbers are those of a secondary summary, and the citation says so.
+ */
+export const GUIDELINES_CITATION = 'GPAI guidelines C(2025) 7719, points 60-61 as numbered in a secondary summary';
 const SYSTEMIC_FALLBACK = 1e25 / 3;
 const GPAI_FALLBACK = 1e23 / 3;
 

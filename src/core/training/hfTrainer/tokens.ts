@@ -50,10 +50,14 @@ function bySteps(view: ConfigView, steps: Fact, args: TrainerArgs, facts: readon
     return { factors: [], anchor };
   }
   if (!sequence) return { factors: [], anchor };
-  const tokens = steps.value * micro.value * accumulation.value * parallel.value * sequence.value;
+  // A preference trainer's batch counts pairs, and each pair is two sequences up to the limit
+  // (TRL's DPOTrainer.concatenated_forward, ORPOTrainer and RewardTrainer run chosen and rejected).
+  const perSample = PAIRED.has(args.trainer?.type ?? '') ? 2 : 1;
+  const tokens = steps.value * micro.value * accumulation.value * parallel.value * perSample * sequence.value;
+  const pairs = perSample === 2 ? ' × 2 sequences (prompt + chosen, prompt + rejected)' : '';
   return {
     tokens: fact(tokens, 'derived'),
-    derivation: `${fmt(steps.value)} steps × ${fmt(micro.value)} per device × ${fmt(accumulation.value)} accumulation × ${fmt(parallel.value)} accelerators × ${fmt(sequence.value)} tokens${args.packing === true ? '' : ' (at most: sequences shorter than the limit are not packed)'}`,
+    derivation: `${fmt(steps.value)} steps × ${fmt(micro.value)} per device × ${fmt(accumulation.value)} accumulation × ${fmt(parallel.value)} accelerators${pairs} × ${fmt(sequence.value)} tokens${args.packing === true ? '' : ' (at most: sequences shorter than the limit are not packed)'}`,
     factors: [steps, micro, accumulation, parallel, sequence],
     anchor,
   };

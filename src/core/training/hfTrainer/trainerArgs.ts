@@ -46,7 +46,8 @@ export const MICRO_BATCH_KEYS = ['per_device_train_batch_size', 'micro_batch_siz
 export const ACCUMULATION_KEYS = ['gradient_accumulation_steps', 'gradient_accumulation_iters', 'accumulate_grad_batches'];
 export const HELD_OUT_KEYS = ['val_size', 'val_set_size', 'split_ratio', 'dataset_test_split_ratio'];
 
-export function readTrainerArgs(view: ConfigView): TrainerArgs {
+/** `fileName`, when known, lets the recipe's path name its trainer (`orpo/config_full.yaml`). */
+export function readTrainerArgs(view: ConfigView, fileName?: string): TrainerArgs {
   const text = (names: readonly string[]) => view.text(view.find(names))?.trim();
   const flag = (names: readonly string[]) => view.flag(view.find(names));
   const stepsKey = view.find(['max_steps']);
@@ -59,7 +60,7 @@ export function readTrainerArgs(view: ConfigView): TrainerArgs {
   const finetuning = text(['finetuning_type', 'train_type', 'tuner_type'])?.toLowerCase();
   const galore = flag(['use_galore']) === true || /^galore/i.test(text(['optim', 'optimizer']) ?? '');
   return {
-    trainer: readTrainerType(view),
+    trainer: readTrainerType(view, fileName),
     method: galore ? 'galore' : finetuning === 'freeze' ? 'freeze' : finetuning === 'full' ? 'full' : undefined,
     maxSteps,
     epochs: view.count(view.find(EPOCH_KEYS), 'a number of epochs', { positive: true }),

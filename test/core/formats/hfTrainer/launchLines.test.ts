@@ -55,7 +55,8 @@ describe('Hugging Face Trainer flags on a launch line', () => {
     const analysis = analyze(script, '/repo/scripts/dpo.sh');
     assert.equal(analysis.framework, 'hf-trainer');
     assert.equal(analysis.fineTune?.trainer, 'dpo');
-    assert.equal(analysis.tokens, 100 * 1 * 4 * 8 * 2048);
+    // Each DPO batch item is a pair: chosen and rejected, two sequences of up to max_seq_length.
+    assert.equal(analysis.tokens, 100 * 1 * 4 * 8 * 2 * 2048);
   });
 
   it('reads the trainer from the name of the script launched (grpo_fast.py), before a beta that DPO also has', () => {

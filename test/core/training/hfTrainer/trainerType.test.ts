@@ -44,6 +44,32 @@ describe('the trainer a recipe runs', () => {
     assert.equal(typeOf('loss_type: bnpo\nnum_generations: 8\nbeta: 0.04\n'), 'grpo');
   });
 
+  it('never makes a KTO, ORPO or CPO recipe DPO by a beta they all have: the trainer class, a key only one has, or the path decides first', () => {
+    const view = (yaml: string) => new ConfigView(parseSource(yaml, 'yaml').root);
+    // beta, max_prompt_length and precompute_ref_log_probs are DPOConfig's, KTOConfig's, ORPOConfig's and CPOConfig's.
+    const orpo = readTrainerType(view('beta: 0.05\nmax_length: 2048\nmax_prompt_length: 1792\n'), 'recipes/zephyr-141b-A35b/orpo/config_full.yaml');
+    assert.equal(orpo?.type, 'orpo');
+    assert.match(orpo!.because, /path names it \("orpo"\)/);
+    assert.equal(readTrainerType(view('beta: 0.1\nprecompute_ref_log_probs: true\n'), 'examples/train_lora/llama3_lora_kto.yaml')?.type, 'kto');
+    assert.equal(readTrainerType(view('trainer_class: KTOTrainer\nbeta: 0.1\nmax_prompt_length: 512\n'))?.type, 'kto');
+    assert.equal(readTrainerType(view('trainer_class: CPOConfig\nbeta: 0.1\n'))?.type, 'simpo');
+    assert.equal(typeOf('beta: 0.1\ndesirable_weight: 1.33\n'), 'kto');
+    assert.equal(typeOf('beta: 0.1\nloss_type: apo_zero_unpaired\n'), 'kto');
+    // A path naming two trainers names none; nothing else named, the shared beta is read as DPO's and the reason says so.
+    const unnamed = readTrainerType(view('beta: 0.1\n'), 'mistral-sft-then-dpo.yaml');
+    assert.equal(unnamed?.type, 'dpo');
+    assert.match(unnamed!.because, /DPO, KTO, ORPO and CPO share: read as DPO's, since nothing names the trainer/);
+    // A path alone (no post-training argument) makes no pretraining config a fine-tune.
+    assert.equal(readTrainerType(view('hidden_size: 4096\n'), 'configs/dpo/model.yaml'), undefined);
+  });
+
+  it('reads Axolotl’s reward_model: true as reward modelling, and a reward model a run names as no trainer of its own', () => {
+    assert.equal(typeOf('reward_model: true\nsequence_len: 2048\n'), 'reward');
+    assert.equal(typeOf('process_reward_model: true\n'), 'reward');
+    assert.equal(typeOf('reward_model: some/rm\nnum_generations: 8\n'), 'grpo');
+    assert.equal(typeOf('reward_model: false\nmax_seq_length: 2048\n'), 'sft');
+  });
+
   it('says nothing for a file without a post-training key', () => {
     assert.equal(typeOf('hidden_size: 4096\nnum_layers: 32\n'), undefined);
   });
