@@ -73,7 +73,10 @@ const TRAINING_KEYS = [
   'train_batch_size0',
   'sequence_length',
 ];
-const SETTING = new RegExp(`(?:^|[\\s"'\\[{,(-])(${TRAINING_KEYS.map((key) => key.replace(/_/g, '[_-]')).join('|')})["']?\\s*(?:[:=]|\\s)\\s*["']?(?:\\d|\\*\\w)`, 'gim');
+const SETTING = new RegExp(
+  `(?:^|[\\s"'\\[{,(-])(${TRAINING_KEYS.map((key) => key.replace(/_/g, '[_-]')).join('|')})["']?\\s*(?:[:=]|\\s)\\s*["']?(?:\\d|\\*\\w)`,
+  'gim',
+);
 
 /** Distinct training keys set to a number (or a YAML alias of one, `*_anchor_vocab_size`) in the text: three or more make it a training config. */
 export function trainingKeysIn(text: string): string[] {

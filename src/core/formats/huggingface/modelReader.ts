@@ -36,12 +36,20 @@ const FAMILIES: Record<string, Family> = {
   llama: {
     name: 'Llama',
     ...LLAMA_LIKE,
-    defaultVocab: { size: 32000, source: 'LlamaConfig (huggingface/transformers@4bdeeced9ce971bed8cca7ab203c3b70cffab4ca:src/transformers/models/llama/configuration_llama.py, vocab_size=32000)' },
+    defaultVocab: {
+      size: 32000,
+      source:
+        'LlamaConfig (huggingface/transformers@4bdeeced9ce971bed8cca7ab203c3b70cffab4ca:src/transformers/models/llama/configuration_llama.py, vocab_size=32000)',
+    },
   },
   mistral: {
     name: 'Mistral',
     ...LLAMA_LIKE,
-    defaultVocab: { size: 32000, source: 'MistralConfig (huggingface/transformers@0b07a74c673bdf8fbd472a1c7df139b357495414:src/transformers/models/mistral/configuration_mistral.py, vocab_size=32000)' },
+    defaultVocab: {
+      size: 32000,
+      source:
+        'MistralConfig (huggingface/transformers@0b07a74c673bdf8fbd472a1c7df139b357495414:src/transformers/models/mistral/configuration_mistral.py, vocab_size=32000)',
+    },
   },
   mixtral: { name: 'Mixtral (MoE)', ...LLAMA_LIKE },
   qwen2: { name: 'Qwen2', ...LLAMA_LIKE, attentionBias: 'qkv' },
