@@ -84,7 +84,7 @@ export function unrecognisedConfigFinding(text: string): Finding | undefined {
     severity: 'information',
     code: 'missing-architecture',
     span: { start: 0, end: 0 },
-    message: `This looks like a training config (it sets ${shown.join(', ')}${keys.length > 5 ? ', …' : ''}), but no reader recognises it: it names no model and holds no hidden size, number of layers and heads together, so the model size is not counted. Write the shape, name a known model, or give \`parameters=\` (and \`tokens=\` if the length is not read) in a \`# compute-budget:\` comment.`,
+    message: `This looks like a training config (it sets ${shown.join(', ')}${keys.length > 5 ? ', …' : ''}), but no reader recognises it: it names no model this reader knows and holds no hidden size, number of layers and heads together, so the model size is not counted. Write the shape, name a known model, or give \`parameters=\` (and \`tokens=\` if the length is not read) in a \`# compute-budget:\` comment.`,
     fixes: [{ kind: 'add-fact', fact: 'parameters', title: 'Add the parameter count (compute-budget comment)' }],
   };
 }
