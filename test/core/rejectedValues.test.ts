@@ -46,3 +46,28 @@ describe('values that are read and rejected', () => {
     assert.ok(!quiet.findings.some((finding) => finding.code === 'invalid-number'));
   });
 });
+
+describe('placeholders where a number goes', () => {
+  it("are a warning at the key that the value is to be filled in, not an invalid-number error (FlagScale's vocab_size: xxx)", () => {
+    // FlagOpen/FlagScale@da4935ec6019:examples/aquila/conf/train/1_8b.yaml writes `vocab_size: xxx # Please replace with your actual vocab size`.
+    const text = 'hidden_size: 2048\nnum_hidden_layers: 24\nnum_attention_heads: 16\nvocab_size: xxx\ntrain_iters: TODO\n';
+    const analysis = analyze(text, 'train.yaml');
+    assert.ok(analysis.findings.every((finding) => finding.severity !== 'error'));
+    const placeholders = analysis.findings.filter((finding) => finding.code === 'mandatory-missing');
+    assert.deepEqual(
+      placeholders.map((finding) => [text.slice(finding.span.start, finding.span.start + 10), finding.severity]),
+      [
+        ['vocab_size', 'warning'],
+        ['train_iter', 'warning'],
+      ],
+    );
+  });
+
+  it('keep a mistyped number an error', () => {
+    assert.ok(
+      analyze('hidden_size: 2048\nnum_hidden_layers: 24\nnum_attention_heads: 16\nvocab_size: 32k0\n', 'config.yaml').findings.some(
+        (finding) => finding.code === 'invalid-number' && finding.severity === 'error',
+      ),
+    );
+  });
+});

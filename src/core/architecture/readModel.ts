@@ -53,8 +53,9 @@ export function readModel(view: ConfigView, framework: FrameworkModule, context:
     const assembled = assemble(draft);
     if (assembled.ok) {
       result = fromArchitecture(assembled.architecture, draft.hidden?.span, findings);
-    } else if (!view.findings.some((finding) => finding.severity === 'error')) {
-      // A key that is present but invalid was reported at the key; "missing" would mislead.
+    } else if (!view.findings.some((finding) => finding.severity === 'error') && !findings.some((finding) => finding.code === 'missing-architecture')) {
+      // A key that is present but invalid was reported at the key; "missing" would mislead. A reader that
+      // already said what is missing and why (nanoGPT's meta.pkl vocabulary) is not repeated.
       const anchor = view.root?.span ?? { start: 0, end: 0 };
       findings.push({
         severity: 'warning',

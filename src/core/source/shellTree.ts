@@ -1,5 +1,5 @@
 import { depthOf, fieldSpan, fieldText, firstUnresolved, knownText, variableAt, type Field } from './shell/expand';
-import { interpret, type Launch } from './shell/interpret';
+import { interpret, splitFromString, type Launch } from './shell/interpret';
 import { lexShell } from './shell/lexer';
 import { parseShell } from './shell/parser';
 import type { ConfigNode, MapEntry, MapNode, ScalarNode, SeqNode, Span } from './tree';
@@ -35,11 +35,12 @@ export function shellValue(node: ConfigNode): ShellValue | undefined {
 /**
  * Any other program a launch line runs with flags: a Python script (`train.py`, `finetune_gpt.py`,
  * `open_instruct/finetune.py`, under `accelerate launch`, `torchrun` or `deepspeed`) or ms-swift's
- * command line (`swift sft`, `megatron sft`), llm.c's `train_gpt2cu` binary, or a module run with
+ * command line (`swift sft`, `megatron sft`), LLaMA-Factory's (`llamafactory-cli train --stage sft …`), llm.c's `train_gpt2cu` binary, or a module run with
  * `python -m` whose name says it trains (`EasyLM.models.llama.llama_train`). The framework modules
  * decide from the flags what it is.
  */
-export const TRAINING_PROGRAM = /(^|\/)[A-Za-z0-9_.-]+\.py$|^(swift|megatron)$|(^|\/)train_gpt2(cu|fp32cu)?$|^[A-Za-z_]\w*(\.\w+)*\.\w*train\w*$/;
+export const TRAINING_PROGRAM =
+  /(^|\/)[A-Za-z0-9_.-]+\.py$|^(swift|megatron|llamafactory-cli|lmf)$|(^|\/)train_gpt2(cu|fp32cu)?$|^[A-Za-z_]\w*(\.\w+)*\.\w*train\w*$/;
 
 export function readShell(text: string, isProgram?: (word: string) => boolean): ParsedSource {
   const launches = interpret(parseShell(lexShell(text)), isProgram ?? ((word) => MEGATRON_PROGRAM.test(word) || TRAINING_PROGRAM.test(word)));
@@ -51,7 +52,10 @@ export function readShell(text: string, isProgram?: (word: string) => boolean): 
   const launch = megatron.length > 0 ? megatron[megatron.length - 1] : flagged[flagged.length - 1];
   const root = launch ? treeOf(launch) : undefined;
   if (root && megatron.length === 0) GUESSED.add(root);
-  if (root && launch) PROGRAM.set(root, fieldText(launch.fields[launch.program]) ?? '');
+  if (root && launch) {
+    PROGRAM.set(root, fieldText(launch.fields[launch.program]) ?? '');
+    LAUNCHERS.set(root, { name: launcherName(launch), environment: launch.environment ?? {} });
+  }
   return { root, problems: [] };
 }
 
@@ -61,6 +65,28 @@ const PROGRAM = new WeakMap<ConfigNode, string>();
 /** The program a launch script's tree holds the flags of, as written (`torchrun_main.py`, `./train_gpt2cu`). */
 export function launchedProgram(root: ConfigNode | undefined): string | undefined {
   return root ? PROGRAM.get(root) : undefined;
+}
+
+/** How a launch line starts its processes: the launcher's name and the GPUs the command sees. */
+export interface LauncherInfo {
+  /** `torchrun` (also `python -m torch.distributed.run|launch`), `deepspeed`, `accelerate`, `mpirun`; undefined for a plain `python`. */
+  readonly name?: string;
+  /** `CUDA_VISIBLE_DEVICES`, `NPROC_PER_NODE`, `NNODES` as the command sees them, when the script sets them. */
+  readonly environment: Readonly<Record<string, string>>;
+}
+const LAUNCHERS = new WeakMap<ConfigNode, LauncherInfo>();
+
+export function launcherOf(root: ConfigNode | undefined): LauncherInfo | undefined {
+  return root ? LAUNCHERS.get(root) : undefined;
+}
+
+function launcherName(launch: Launch): string | undefined {
+  for (const field of launch.fields.slice(0, launch.program)) {
+    const word = (fieldText(field) ?? '').replace(/^.*\//, '');
+    if (/^torch\.distributed\.(run|launch)$/.test(word)) return 'torchrun';
+    if (['torchrun', 'deepspeed', 'accelerate', 'mpirun', 'mpiexec'].includes(word)) return word === 'mpiexec' ? 'mpirun' : word;
+  }
+  return undefined;
 }
 
 /** Whether the tree holds the flags of a program other than `pretrain_*.py`: their meaning is read from their names. */
@@ -82,6 +108,11 @@ function treeOf(launch: Launch): MapNode {
 
 /** Output redirections and list operators that end the arguments of an `eval`ed string. */
 const END = /^(\d*[<>]|&>|&&|\|\|?|;|&$)/;
+/**
+ * A word the shell itself split is an operator only when written as one (`\\&\\&` passed to a job
+ * launcher's remote shell); a quoted `"</answer>"` is text, not a redirection.
+ */
+const LIST_WORD = /^(&&|\|\||;|&)$/;
 
 function flags(fields: readonly Field[]): MapEntry[] {
   const entries: MapEntry[] = [];
@@ -94,7 +125,7 @@ function flags(fields: readonly Field[]): MapEntry[] {
   for (const field of fields) {
     const text = knownText(field);
     const resolved = fieldText(field);
-    if (resolved !== undefined && END.test(resolved)) break;
+    if (resolved !== undefined && (splitFromString(field) || field.some((piece) => piece.split) ? END : LIST_WORD).test(resolved)) break;
     const dashes = resolved !== undefined && /^--?[A-Za-z]/.test(resolved) ? /^-+/.exec(resolved)![0].length : 0;
     if (dashes > 0) {
       finish();

@@ -56,6 +56,12 @@ const MAX_INDEXED = 400_000;
  * Everything the readers ask of a parsed config: keys by name anywhere (shallowest first),
  * keys by path, and numbers read with interpolation resolved and problems reported at the key.
  */
+/**
+ * Values written as a blank to fill in: `xxx`, `XXXX`, `TODO`, `TBD`, `FIXME`, `CHANGEME`,
+ * `<vocab_size>`, `your_vocab_size`, `REPLACE_ME`. Not a mistyped number: a template.
+ */
+const PLACEHOLDER = /^(x{2,}|todo|tbd|fixme|changeme|change_me|replace_?me|fill_?me(_in)?|<[^<>]{1,60}>|your[_-]\w{1,60})$/i;
+
 export class ConfigView {
   private readonly byKey = new Map<string, Located[]>();
   readonly findings: Finding[] = [];
@@ -181,6 +187,17 @@ export class ConfigView {
       node.kind === 'scalar' && typeof node.value === 'number' && Number.isFinite(node.value) && value === node.source && !parseCount(value).ok
         ? { ok: true as const, value: node.value }
         : parseCount(value);
+    if (!parsed.ok && typeof value === 'string' && PLACEHOLDER.test(value.trim())) {
+      // A blank to fill in (FlagScale's `vocab_size: xxx # Please replace with your actual vocab size`): the
+      // file is a template, not a wrong value; like OmegaConf's `???` it is unknown until the run is launched.
+      this.report(
+        located,
+        'warning',
+        'mandatory-missing',
+        `${dotted(located)} is ${JSON.stringify(short(value))}, a placeholder to replace before the run, so ${what} is unknown here; write the real value.`,
+      );
+      return undefined;
+    }
     if (!parsed.ok) {
       if (parsed.why === 'not-finite') this.report(located, 'error', 'out-of-range', `${dotted(located)}: ${short(value)} is too large to be ${what}.`);
       else

@@ -70,6 +70,26 @@ describe('Never silent', () => {
     assert.match(finding.message, /--batch_size, --total_batch_size, --num_training_steps/);
   });
 
+  it('names the program and the model and length flags of a launch no reader follows (a BERT fine-tune)', () => {
+    const script = 'deepspeed nvidia_run_squad_deepspeed.py --bert_model bert-large-uncased --do_train --num_train_epochs 2 --learning_rate 3e-5\n';
+    const finding = analyze(script, 'run_squad.sh').findings.find((each) => each.code === 'unsupported-format')!;
+    assert.match(finding.message, /runs nvidia_run_squad_deepspeed\.py under deepspeed and sets bert_model, num_train_epochs/);
+  });
+
+  it('says what a config no reader recognises sets when it names a model shape or a model and a length', () => {
+    const speech = analyze('model:\n  encoder:\n    d_model: ${model.width}\ntrainer:\n  max_steps: -1\n  max_epochs: 100\n', 'citrinet.yaml');
+    assert.match(speech.findings.find((each) => each.code === 'missing-architecture')!.message, /it sets `d_model`, `max_epochs`, `max_steps`/);
+    const named = analyze('policy:\n  model_name: org/unreleased-30B\n  lora:\n    dim: 256\n', 'grpo.yaml');
+    assert.ok(named.findings.some((each) => each.code === 'missing-architecture'));
+  });
+
+  it('still explains a missing size when the only findings are warnings on flags read by their names (an evaluation harness)', () => {
+    const script = 'python tasks/eval_harness/evaluate.py --num-layers -1 --hidden-size -1 --num-attention-heads -1 --micro-batch-size 4\n';
+    const analysis = analyze(script, 'eval.sh');
+    assert.ok(analysis.findings.some((each) => each.code === 'missing-architecture'));
+    assert.ok(analysis.findings.every((each) => each.severity !== 'error'));
+  });
+
   it('gives a shell script that trains nothing no diagnostic', () => {
     assert.deepEqual(analyze('#!/bin/bash\nmpirun -np 8 ./server --port 8080\n', 'serve.sh').findings, []);
   });

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings';
+import { launchedProgram } from '../../source/shellTree';
 import { trainingKeysIn, unsupportedFormat } from '../../source/foreignSyntax';
 import { silentFileFinding, unfollowedLaunchFinding, unrecognisedConfigFinding } from '../../training/neverSilent';
 import type { HardwareRecord, ScopedRecord } from './types';
@@ -63,7 +64,10 @@ function notAConfig(read: HardwareRecord, scoped: ScopedRecord): ScopedRecord {
   const aboutTheText = new Set<Finding['code']>(['parse-error', 'too-deep', 'too-large']);
   const kept = scoped.findings.filter((finding) => aboutTheText.has(finding.code) && !/multiple documents/i.test(finding.message));
   // A launch script whose training command is not followed says so (training/neverSilent.ts).
-  const launch = read.syntax === 'shell' ? unfollowedLaunchFinding(read.text) : unrecognisedConfigFinding(read.text);
+  // Signs by key name are read in configs only: Python source (`epochs: int = 3`) and a broken file say enough already.
+  const bySigns = read.syntax !== 'python' && kept.length === 0;
+  const launch =
+    read.syntax === 'shell' ? unfollowedLaunchFinding(read.text, launchedProgram(read.parsed?.root)) : unrecognisedConfigFinding(read.text, bySigns);
   if (launch) kept.push(launch);
   return { ...scoped, model: {}, training: { factors: [] }, findings: kept, options: { ...scoped.options, quiet: true } };
 }

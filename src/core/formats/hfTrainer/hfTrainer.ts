@@ -16,6 +16,8 @@ const TRAINER_KEYS = [
   'logging_steps',
   'save_strategy',
 ];
+/** Trainer flags that only a training run sets (not `output_dir`, which conversion scripts write too). */
+const LAUNCH_TRAINER_KEYS = ['per_device_train_batch_size', 'num_train_epochs', 'gradient_accumulation_steps', 'max_steps'];
 /** Keys that name a recipe tool built on the Trainer: LLaMA-Factory, ms-swift, alignment-handbook, TRL. */
 const RECIPE_KEYS = ['stage', 'finetuning_type', 'rlhf_type', 'train_type', 'dataset_mixer', 'use_peft', 'cutoff_len', 'num_generations', 'dataset_name'];
 
@@ -35,7 +37,10 @@ export const hfTrainer: FrameworkModule = {
     const trainer = tally(root, TRAINER_KEYS);
     const recipe = tally(root, RECIPE_KEYS);
     if (recipe > 0 && trainer > 0) return 9;
-    return trainer >= 2 ? 6 : 0;
+    if (trainer >= 2) return 6;
+    // On a launch line a model flag and one Trainer flag are enough (`uv run grpo_fast.py --model_name_or_path …
+    // --per_device_train_batch_size 1`): no other program writes TrainingArguments' names.
+    return guessedProgram(root) && tally(root, LAUNCH_TRAINER_KEYS) >= 1 ? 5 : 0;
   },
   training: { ...COMMON_TRAINING, sequence: ['max_seq_length', 'max_length', 'cutoff_len', ...COMMON_TRAINING.sequence] },
   readTokens: (view, context) => {

@@ -15,6 +15,8 @@ export interface Launch {
   readonly fields: readonly Field[];
   /** Index of the word naming the program. */
   readonly program: number;
+  /** Variables that set how many processes run (`CUDA_VISIBLE_DEVICES`, ms-swift's `NPROC_PER_NODE`, `NNODES`) as the command sees them. */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /** An array holding more pieces of text than this is no list of flags. */
@@ -27,6 +29,10 @@ const MAX_NESTED_SCRIPTS = 4;
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
 /** Launchers that run a command line given as one string, with the options that take it. */
 const STRING_LAUNCHERS: Readonly<Record<string, readonly string[]>> = { bcprun: ['-c', '--cmd'] };
+/** Variables that fix how many processes a launch starts: the GPUs a process sees, ms-swift's per-node and node counts. */
+const WORLD_VARIABLES = ['CUDA_VISIBLE_DEVICES', 'NPROC_PER_NODE', 'NNODES'];
+/** Words that end one command of a command line a launcher passes on (`\\&\\&` reaches it as `&&`). */
+const PASSED_SEPARATOR = /^(&&|\|\||;|&)$/;
 
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 /** Commands that print or test a launch command rather than run it. */
@@ -157,7 +163,7 @@ class Walker {
     if (name === 'true' || name === ':') return true;
     if (name === 'false') return false;
     if (this.runCommandString(items.slice(i))) return undefined;
-    this.recordLaunch(fields);
+    this.recordLaunch(fields, this.environment(prefix));
     return undefined;
   }
 
@@ -207,7 +213,23 @@ class Walker {
     return true;
   }
 
-  private recordLaunch(fields: Field[]): void {
+  /** The process-count variables a command sees: assigned in front of it (`NPROC_PER_NODE=8 swift sft …`) or set before. */
+  private environment(prefix: readonly Item[]): Record<string, string> | undefined {
+    const seen: Record<string, string> = {};
+    for (const name of WORLD_VARIABLES) {
+      const value = this.env.vars.get(name);
+      const text = value?.kind === 'scalar' ? fieldText(value.pieces) : undefined;
+      if (text !== undefined) seen[name] = text;
+    }
+    for (const item of prefix) {
+      const assignment = item.t === 'word' ? assignmentOf(item) : undefined;
+      const text = assignment && WORLD_VARIABLES.includes(assignment.name) ? fieldText(this.env.joined(assignment.value)) : undefined;
+      if (assignment && text !== undefined) seen[assignment.name] = text;
+    }
+    return Object.keys(seen).length > 0 ? seen : undefined;
+  }
+
+  private recordLaunch(fields: Field[], environment?: Record<string, string>): void {
     const command = fields[0] && knownText(fields[0]);
     if (command === undefined || NOT_RUNNING.has(command.replace(/^.*\//, ''))) return;
     for (let i = 0; i < fields.length; i++) {
@@ -216,14 +238,30 @@ class Walker {
         // `bash -c "$LAUNCHER $CMD"`: the string is itself a command line.
         const words = resplit(fields[i]);
         const program = words.findIndex((word) => this.isProgram(knownText(word)));
-        if (program >= 0) this.launches.push({ fields: [...fields.slice(0, i), ...words, ...fields.slice(i + 1)], program: i + program });
+        if (program >= 0) this.launches.push({ fields: [...fields.slice(0, i), ...words, ...fields.slice(i + 1)], program: i + program, environment });
         return;
       }
       if (this.isProgram(text)) {
-        this.launches.push({ fields, program: i });
+        this.launches.push({ ...(this.passedThrough(fields, i) ?? { fields, program: i }), environment });
         return;
       }
     }
+  }
+
+  /**
+   * A job launcher that runs the command after its `--` (`python mason.py --gpus 8 -- source env.sh
+   * \&\& accelerate launch … train.py --flags`, `ray job submit … -- python train.py`, `srun … --`):
+   * the program it hands on is the run, with the words of its own command (between the last
+   * separator and the program) as its launcher. Escaped `&&`/`;` are passed to the remote shell.
+   */
+  private passedThrough(fields: readonly Field[], program: number): Launch | undefined {
+    const separator = fields.findIndex((field, index) => index > program && knownText(field) === '--');
+    if (separator < 0) return undefined;
+    const inner = fields.findIndex((field, index) => index > separator && this.isProgram(knownText(field)));
+    if (inner < 0) return undefined;
+    let start = separator + 1;
+    for (let index = start; index < inner; index++) if (PASSED_SEPARATOR.test(knownText(fields[index]))) start = index + 1;
+    return { fields: fields.slice(start), program: inner - start };
   }
 
   private assign(item: Item): void {
@@ -335,7 +373,18 @@ function resplit(field: Field): Field[] {
     }
   }
   if (current.length > 0) words.push(current);
+  for (const word of words) SPLIT_FROM_STRING.add(word);
   return words;
+}
+
+const SPLIT_FROM_STRING = new WeakSet<Field>();
+
+/**
+ * Whether a word was cut out of a string read as a command line (`bash -c "$LAUNCHER $CMD"`):
+ * there `>` and `2>&1` are redirections; in a word the shell itself split, `"</answer>"` is text.
+ */
+export function splitFromString(field: Field): boolean {
+  return SPLIT_FROM_STRING.has(field);
 }
 
 /** The test expression of `[`/`test`/`[[`, or undefined when an operand or operator is unknown here. */

@@ -5,6 +5,7 @@ import { dotted, spanOfEntry, type ConfigView } from '../../source/view';
 import type { TokenResult } from '../tokens';
 import { describeMix, readDatasetMix, type DatasetMix } from './datasetMix';
 import { EPOCH_KEYS, type TrainerArgs } from './trainerArgs';
+import { launcherWorldSize } from '../launcherWorld';
 
 const fmt = (value: number) => value.toLocaleString('en-US');
 
@@ -27,16 +28,17 @@ export function readTrainerTokens(view: ConfigView, args: TrainerArgs, facts: re
       factors: [],
       anchor: stated.span,
     };
-  if (args.maxSteps) return bySteps(args.maxSteps, args, facts, findings);
+  if (args.maxSteps) return bySteps(view, args.maxSteps, args, facts, findings);
   return byEpochs(view, args, facts, findings);
 }
 
-function bySteps(steps: Fact, args: TrainerArgs, facts: readonly UserFact[], findings: Finding[]): TokenResult {
+function bySteps(view: ConfigView, steps: Fact, args: TrainerArgs, facts: readonly UserFact[], findings: Finding[]): TokenResult {
   const anchor = steps.span;
   const micro = args.perDeviceBatch ?? fact(8, 'assumed', { note: "transformers' default per_device_train_batch_size" });
   const accumulation = args.accumulation ?? fact(1, 'assumed', { note: 'no gradient accumulation key' });
   const sequence = sequenceOf(args);
-  const parallel = worldSize(facts);
+  // A stated fact wins; else the launch line's own process count (torchrun, deepspeed, accelerate, CUDA_VISIBLE_DEVICES).
+  const parallel = worldSize(facts) ?? launcherWorldSize(view);
   if (!parallel) {
     findings.push({
       severity: 'warning',

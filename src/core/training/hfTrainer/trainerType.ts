@@ -1,5 +1,6 @@
+import { launchedProgram } from '../../source/shellTree';
 import type { Span } from '../../source/tree';
-import { dotted, spanOfEntry, type ConfigView } from '../../source/view';
+import { dotted, printable, spanOfEntry, type ConfigView } from '../../source/view';
 
 /** What a post-training run optimises, which fixes the compute it spends per token. */
 export type TrainerType = 'sft' | 'dpo' | 'orpo' | 'kto' | 'simpo' | 'reward' | 'ppo' | 'grpo' | 'rloo' | 'distillation' | 'continued-pretraining';
@@ -109,6 +110,8 @@ export function readTrainerType(view: ConfigView): TrainerChoice | undefined {
     if (!located || !name || !Object.hasOwn(NAMES, name)) continue;
     return { type: refined(view, NAMES[name]), because: `${dotted(located)}: ${name.slice(0, 30)}`, span: spanOfEntry(located.entry) };
   }
+  const program = programTrainer(view);
+  if (program) return program;
   for (const [type, keys] of SIGNATURES) {
     const located = view.find(keys);
     if (located)
@@ -117,6 +120,23 @@ export function readTrainerType(view: ConfigView): TrainerChoice | undefined {
   const packing = view.find(['packing', 'dataset_text_field', 'max_seq_length', 'completion_only_loss', 'assistant_only_loss']);
   if (packing) return { type: 'sft', because: `${dotted(packing)} (an SFTConfig argument)`, span: spanOfEntry(packing.entry) };
   return undefined;
+}
+
+/**
+ * Words of a launched script's name that name its trainer: open-instruct's `grpo_fast.py` and
+ * `dpo_tune_cache.py`, TRL's `trl/scripts/dpo.py`, `sft.py`, `reward_modeling.py`. Only names
+ * no other word uses (`pt`, `rm`, `kd` are left to the keys).
+ */
+const PROGRAM_WORDS = new Set(['sft', 'dpo', 'orpo', 'simpo', 'cpo', 'kto', 'grpo', 'dapo', 'gspo', 'rloo', 'ppo', 'reward', 'gkd', 'distill', 'distillation']);
+
+function programTrainer(view: ConfigView): TrainerChoice | undefined {
+  const program = launchedProgram(view.root);
+  const base = program?.replace(/^.*\//, '').replace(/\.py$/, '');
+  const word = base
+    ?.toLowerCase()
+    .split(/[^a-z]+/)
+    .find((part) => PROGRAM_WORDS.has(part));
+  return word && program ? { type: refined(view, NAMES[word]), because: `the program ${printable(program, 60)}` } : undefined;
 }
 
 /** A DPO run with another loss: LLaMA-Factory's `pref_loss`, open-instruct's `dpo_loss_type`, TRL's `loss_type` (ORPO and SimPO have no reference). */
