@@ -131,6 +131,8 @@ const bundles = [
   { ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The scaling-law lab's worker thread: runs files are fitted there, off the host's thread.
   { ...common, entryPoints: ['src/node/labWorker.ts'], outfile: 'dist/labWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
+  // The browser's .compute-budget.yaml worker, started by the web extension host (src/web/webFactsEngine.ts).
+  { ...common, entryPoints: ['src/web/factsWorker.ts'], outfile: 'dist/web/factsWorker.js', platform: 'browser', format: 'iife', target: 'es2020' },
   // The .compute-budget.yaml worker thread (YAML and glob matching): the host posts facts files' texts, never parses or matches them.
   { ...common, entryPoints: ['src/node/factsWorker.ts'], outfile: 'dist/factsWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The command line: the same core, no editor.

@@ -78,6 +78,11 @@ export default defineConfig(
           selector: "CallExpression[callee.object.name='Math'] > SpreadElement",
           message: 'Math.min/max(...xs) throws on a long list: use minOf/maxOf from src/core/numbers/extent.ts.',
         },
+        {
+          // A notification renders [label](command:…) as a link: file and setting names reach it only through the door.
+          selector: "MemberExpression[object.object.name='vscode'][object.property.name='window'][property.name=/^show(Information|Warning|Error)Message$/]",
+          message: 'Notify through src/extension/notify.ts, which passes the message through notificationText.',
+        },
       ],
     },
   },

@@ -5,7 +5,7 @@ import type { Severity } from '../core/analysis/findings';
 import type { ResourceHost } from '../core/resources/resources';
 import { ConfigFileAnalyzer } from '../node/configFileAnalyzer';
 import { configFilesIn, isFolder, type WalkCounts } from '../node/folderWalk';
-import { boundaryFolder } from './boundary';
+import { argumentRefusal, boundaryFolder } from './boundary';
 import { factFlags, flag, numberFlag, UsageError, type ParsedArgs } from './args';
 import { ANALYZE_FORMATS, type AnalyzeFormat } from './help';
 import type { CliIO } from './io';
@@ -33,12 +33,13 @@ export async function runAnalyze(args: ParsedArgs, io: CliIO, host?: ResourceHos
   const given = factFlags(args);
   const tokensPerParameter = numberFlag(args, 'tokens-per-parameter');
   const reported = new Set<string>();
+  const boundary = boundaryFolder(args);
   const analyzer = new ConfigFileAnalyzer({
     given,
     tokensPerParameter,
     host,
     allowNetwork: flag(args, 'allow-network') === 'true',
-    boundary: boundaryFolder(args),
+    boundary,
     problem: (line) => {
       if (!reported.has(line)) io.warn(line);
       reported.add(line);
@@ -52,19 +53,27 @@ export async function runAnalyze(args: ParsedArgs, io: CliIO, host?: ResourceHos
     output.add(report);
     failed ||= report.diagnostics.some((diagnostic) => SEVERITY_RANK[diagnostic.severity] >= threshold);
   };
+  const refuse = (file: string, reason: string) => {
+    unreadable = true;
+    io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${terminalText(file, 300)}: ${reason}`);
+    // The machine formats keep a report for every file named (its unreadable-file diagnostic); the table shows only what was read.
+    if (format !== 'table') take(unreadableReport(file, `cannot read ${file}: ${reason}`));
+  };
   for (const target of args.positional) {
+    // Before anything is asked of the disk about it (isFolder included).
+    const refused = await argumentRefusal(target, boundary);
+    if (refused !== undefined) {
+      refuse(target, refused);
+      continue;
+    }
     const folder = await isFolder(target);
     const counts: WalkCounts = { skipped: 0, links: 0 };
     let configs = 0;
     let others = 0;
     for await (const file of folder ? configFilesIn(target, counts) : [target]) {
       const result = await analyzer.analyze(file);
-      if ('unreadable' in result) {
-        unreadable = true;
-        io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${terminalText(file, 300)}: ${result.unreadable}`);
-        // The machine formats keep a report for every file named (its unreadable-file diagnostic); the table shows only what was read.
-        if (format !== 'table') take(unreadableReport(file, `cannot read ${file}: ${result.unreadable}`));
-      } else if (folder && !looksLikeTrainingConfig(result.analysis)) others++;
+      if ('unreadable' in result) refuse(file, result.unreadable);
+      else if (folder && !looksLikeTrainingConfig(result.analysis)) others++;
       else {
         configs++;
         take(fileReport(result.analysis, result.text));

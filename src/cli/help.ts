@@ -44,9 +44,13 @@ export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
   },
   {
     name: 'allow-outside',
-    help: 'read files a config points at (base_config, !include, prior_config, tokenizer files, local model folders) outside the --root folder too. Without it they are read only inside it, symbolic links followed.',
+    help: 'read the files and folders named here, and the files a config points at (base_config, !include, prior_config, tokenizer files, local model folders), outside the --root folder too. Without it all are read only inside it, symbolic links followed.',
   },
-  { name: 'root', value: 'DIR', help: 'the folder the files a config points at must lie in (default: the working folder)' },
+  {
+    name: 'root',
+    value: 'DIR',
+    help: 'the folder the files named here and the files a config points at must lie in (default: the working folder)',
+  },
 ];
 
 export const PLAN_OPTIONS: readonly OptionSpec[] = [
@@ -73,6 +77,8 @@ export const PLAN_OPTIONS: readonly OptionSpec[] = [
     value: 'FILE',
     help: "with --gpu: the TP x PP x DP layouts of this config's run that fit that accelerator, fewest accelerators first, with the predicted peak (docs/memory.md)",
   },
+  { name: 'allow-outside', help: 'read a --config, and the files it points at, outside the --root folder too' },
+  { name: 'root', value: 'DIR', help: 'the folder --config and the files it points at must lie in (default: the working folder)' },
   { name: 'json', help: 'the plan as one JSON object (compute-budget/plan@1: docs/cli.md)' },
 ];
 
@@ -83,10 +89,9 @@ export const FIT_OPTIONS: readonly OptionSpec[] = [
   { name: 'seed', value: 'S', help: 'seed of the bootstrap, for reproducible intervals' },
   {
     name: 'allow-outside',
-    help: "read configs named in the runs file's config column outside the --root folder too (without it: only inside it, links followed)",
+    help: 'read the runs file and the configs named in its config column outside the --root folder too (without it: only inside it, links followed)',
   },
-  { name: 'root', value: 'DIR', help: 'the folder the files a config points at must lie in (default: the working folder)' },
-
+  { name: 'root', value: 'DIR', help: "the folder the runs file and its config column's files must lie in (default: the working folder)" },
   { name: 'json', help: 'the fit as one JSON object (compute-budget/fit@1: docs/cli.md)' },
 ];
 
@@ -94,8 +99,8 @@ export const STOP_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', value: 'FILE', help: "the run's config: tokens per step and the planned total come from it" },
   { name: 'tokens-per-step', value: 'N', help: 'global batch x sequence length, when the log has steps but no tokens' },
   { name: 'planned-tokens', value: 'T', help: "the run's planned length, for the projected gain of what remains" },
-  { name: 'allow-outside', help: 'read a --config outside the --root folder too, as for analyze' },
-  { name: 'root', value: 'DIR', help: 'the folder --config must lie in (default: the working folder)' },
+  { name: 'allow-outside', help: 'read the log and --config outside the --root folder too, as for analyze' },
+  { name: 'root', value: 'DIR', help: 'the folder the log and --config must lie in (default: the working folder)' },
   { name: 'json', help: 'the signal as one JSON object (compute-budget/stop@1: docs/cli.md)' },
 ];
 
@@ -103,6 +108,8 @@ export const BOUNDARY_OPTIONS: readonly OptionSpec[] = [
   { name: 'compute', value: 'C', help: 'place a run of this compute on the boundary' },
   { name: 'tau', value: 'Q', help: 'the quantile the boundary follows (default 0.98)' },
   { name: 'task', value: 'NAME', help: 'only this benchmark (default: every task in the file)' },
+  { name: 'allow-outside', help: 'read an evals file outside the --root folder too, as for analyze' },
+  { name: 'root', value: 'DIR', help: 'the folder the evals file must lie in (default: the working folder)' },
   { name: 'json', help: 'the boundaries as one JSON object (compute-budget/boundary@1: docs/cli.md)' },
 ];
 
@@ -110,8 +117,8 @@ export const STATEMENT_OPTIONS: readonly OptionSpec[] = [
   { name: 'format', value: 'F', help: 'md (default): a Markdown document; json: compute-budget/statement@1 (docs/cli.md)' },
   { name: 'fact', value: 'NAME=VALUE', help: 'a fact the file does not hold, as for analyze; repeatable' },
   { name: 'allow-network', help: 'look a model named by Hugging Face id up on the Hub, as for analyze' },
-  { name: 'allow-outside', help: 'read files the config points at outside the --root folder too, as for analyze' },
-  { name: 'root', value: 'DIR', help: 'the folder the files a config points at must lie in (default: the working folder)' },
+  { name: 'allow-outside', help: 'read the config and the files it points at outside the --root folder too, as for analyze' },
+  { name: 'root', value: 'DIR', help: 'the folder the config and the files it points at must lie in (default: the working folder)' },
 ];
 
 export interface CommandHelp {

@@ -3,7 +3,7 @@ import { ASCII_NUMBERS } from '../core/report/format';
 import { boundaryJson, boundaryText, fitJson, fitRunsText, formatBoundary, formatFit, formatStop, stopJson, StopStream } from '../core/lab';
 import { printableJson, terminalText } from '../core/text/sanitise';
 import { READ_FAILURE, readBounded, streamBounded } from '../node/files';
-import { boundaryFolder } from './boundary';
+import { argumentRefusal, boundaryFolder } from './boundary';
 import { labConfigFacts } from './labConfig';
 import { countFlag, flag, numberFlag, UsageError, type ParsedArgs } from './args';
 import type { CliIO } from './io';
@@ -12,7 +12,7 @@ import type { CliIO } from './io';
 const MAX_TABLE_BYTES = 50_000_000;
 
 /** A loss log is streamed in bounded memory; past this many bytes it is refused unread (about 40 million rows). */
-const MAX_LOG_BYTES = 1_000_000_000;
+const MAX_LOG_BYTES = 50_000_000;
 
 /**
  * What the three lab commands share: one table file read, then the report as text or as JSON
@@ -26,9 +26,10 @@ async function runTable(
 ): Promise<number> {
   if (args.positional.length !== 1) throw new UsageError(`${command.name} takes one file: ${command.what}`);
   const file = args.positional[0]!;
-  const read = await readBounded(file, MAX_TABLE_BYTES);
-  if ('error' in read) {
-    io.warn(`compute-budget: cannot read ${terminalText(file, 200)}: ${READ_FAILURE[read.error]}`);
+  const refused = await argumentRefusal(file, boundaryFolder(args));
+  const read = refused === undefined ? await readBounded(file, MAX_TABLE_BYTES) : undefined;
+  if (read === undefined || 'error' in read) {
+    io.warn(`compute-budget: cannot read ${terminalText(file, 200)}: ${read ? READ_FAILURE[read.error] : refused}`);
     return 1;
   }
   const result = build(read.text, file);
@@ -55,7 +56,8 @@ export function runFit(args: ParsedArgs, io: CliIO): Promise<number> {
 /** `stop LOG [--config FILE] [--tokens-per-step N] [--planned-tokens T] [--json]`: is the run still worth its GPUs. */
 export async function runStop(args: ParsedArgs, io: CliIO): Promise<number> {
   const configPath = flag(args, 'config');
-  const linked = configPath !== undefined ? labConfigFacts(configPath, boundaryFolder(args)) : undefined;
+  const boundary = boundaryFolder(args);
+  const linked = configPath !== undefined ? labConfigFacts(configPath, boundary) : undefined;
   if (configPath !== undefined && (!linked || 'refused' in linked)) {
     const why =
       linked && 'refused' in linked ? `: ${terminalText(linked.refused, 400)}` : ' as a training config: it gives no parameters, tokens or tokens per step';
@@ -71,9 +73,10 @@ export async function runStop(args: ParsedArgs, io: CliIO): Promise<number> {
   const file = args.positional[0]!;
   // Streamed: only the window at the end of the run and an even sample stay in memory.
   const stop = new StopStream({ file, ...options });
-  const read = await streamBounded(file, MAX_LOG_BYTES, (text) => stop.push(text));
-  if ('error' in read) {
-    io.warn(`compute-budget: cannot read ${terminalText(file, 200)}: ${READ_FAILURE[read.error]}`);
+  const refused = await argumentRefusal(file, boundary);
+  const read = refused === undefined ? await streamBounded(file, MAX_LOG_BYTES, (text) => stop.push(text)) : undefined;
+  if (read === undefined || 'error' in read) {
+    io.warn(`compute-budget: cannot read ${terminalText(file, 200)}: ${read ? READ_FAILURE[read.error] : refused}`);
     return 1;
   }
   const report = stop.end();

@@ -5,7 +5,9 @@ import { planInputFrom, type PlanRequest } from '../core/planner/planRequest';
 import { flag, UsageError, type ParsedArgs } from './args';
 import { colors, type Colors } from './color';
 import type { CliIO } from './io';
-import { formatLayouts, planLayouts } from './planLayouts';
+import { boundaryFolder } from './boundary';
+import { layoutLines } from '../core/planner/planLayouts';
+import { planLayouts } from './planLayouts';
 import { thresholdRows } from './table';
 
 /** Names the shape of `plan --json`; bump on a breaking change (documented in docs/cli.md). */
@@ -26,9 +28,9 @@ export async function runPlan(args: ParsedArgs, io: CliIO): Promise<number> {
     throw error;
   }
   const config = flag(args, 'config');
-  const layouts = config === undefined ? null : await planLayouts(config, flag(args, 'gpu'), flag(args, 'count'), io);
+  const layouts = config === undefined ? null : await planLayouts(config, flag(args, 'gpu'), flag(args, 'count'), io, boundaryFolder(args));
   if (flag(args, 'json')) io.write(JSON.stringify({ schema: PLAN_SCHEMA, ...result, layouts }, null, 2));
-  else io.write([formatPlan(result, io.color), ...(layouts ? formatLayouts(layouts) : [])].join('\n'));
+  else io.write([formatPlan(result, io.color), ...(layouts ? layoutLines(layouts) : [])].join('\n'));
   return 0;
 }
 

@@ -1,7 +1,7 @@
 import { printableJson, terminalText } from '../core/text/sanitise';
 import { computeStatement, statementMarkdown } from '../core/report/statement';
 import { ConfigFileAnalyzer } from '../node/configFileAnalyzer';
-import { boundaryFolder } from './boundary';
+import { argumentRefusal, boundaryFolder } from './boundary';
 import { factFlags, flag, UsageError, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 import { VERSION } from './version';
@@ -13,13 +13,15 @@ export async function runStatement(args: ParsedArgs, io: CliIO): Promise<number>
   if (format !== 'md' && format !== 'json') throw new UsageError('--format must be md or json');
   const given = factFlags(args);
   const file = args.positional[0]!;
+  const boundary = boundaryFolder(args);
   const analyzer = new ConfigFileAnalyzer({
     given,
     allowNetwork: flag(args, 'allow-network') === 'true',
-    boundary: boundaryFolder(args),
+    boundary,
     problem: (line) => io.warn(line),
   });
-  const result = await analyzer.analyze(file);
+  const refused = await argumentRefusal(file, boundary);
+  const result = refused !== undefined ? { unreadable: refused } : await analyzer.analyze(file);
   if ('unreadable' in result) {
     io.warn(`compute-budget: ${io.errorColor.red('cannot read')} ${terminalText(file, 300)}: ${result.unreadable}`);
     return 1;

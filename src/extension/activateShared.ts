@@ -13,10 +13,12 @@ import type { LabExecutor } from './lab/labTasks';
 import type { FactsEngine } from '../core/workspaceFacts/engine';
 import { registerPlanner } from './planner/register';
 import { registerStatement } from './statement';
+import type { RealPath } from './linkCheck';
 import { WorkspaceResources, type ModelSource } from './resources';
 import { AnalysisScheduler } from './scheduler';
 import { SettingsStore } from './settingsStore';
 import { WorkspaceFacts } from './workspaceFacts';
+import { notify } from './notify';
 
 /** What `activate` returns: a hook for integration tests to wait on analyses instead of sleeping. */
 export interface ComputeBudgetApi {
@@ -38,6 +40,8 @@ export interface HostServices {
   readonly factsEngine: (log: (message: string) => void) => FactsEngine & { dispose?(): void };
   /** Where the lab's fits and stop checks run. */
   readonly lab: (log: (message: string) => void) => LabExecutor;
+  /** Where a local path really leads, links followed (Node's realpath); absent in the browser, which reads no link at all. */
+  readonly realPath?: RealPath;
 }
 
 /** Activation shared by the Node entry (`extension.ts`) and the browser entry (`../web/extension.ts`). */
@@ -47,9 +51,9 @@ export function activateShared(context: vscode.ExtensionContext, host: HostServi
   const settings = new SettingsStore(warnOnce);
   // Restricted Mode: nothing leaves the machine, whatever the user's setting says.
   const networkAllowed = () => settings.current.allowNetwork && vscode.workspace.isTrusted;
-  const resources = new WorkspaceResources(host.models, networkAllowed());
+  const resources = new WorkspaceResources(host.models, networkAllowed(), host.realPath);
   let factsEngine: (FactsEngine & { dispose?(): void }) | undefined;
-  const facts = new WorkspaceFacts(() => (factsEngine ??= host.factsEngine((message) => log.warn(message))));
+  const facts = new WorkspaceFacts(() => (factsEngine ??= host.factsEngine((message) => log.warn(message))), host.realPath);
   const cache = new AnalysisCache(
     settings,
     host.analyzer((message) => log.warn(message)),
@@ -101,7 +105,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostServi
   registerPlanner(context, cache, settings);
   registerStatement(context, cache);
   registerBudgetCompletion(context);
-  registerLab(context, cache, settings, () => scheduler.refreshVisible(), host.lab);
+  registerLab(context, cache, settings, () => scheduler.refreshVisible(), host.lab, host.realPath);
   scheduler.refreshVisible();
 
   return {
@@ -131,7 +135,7 @@ function ignoredSettingsWarning(log: vscode.LogOutputChannel): (ignored: readonl
     ignored.forEach((line) => log.warn(`Setting ignored: computeBudget.${line}`));
     const first = `computeBudget.${ignored[0]}`;
     const more = ignored.length > 1 ? ` (and ${ignored.length - 1} more)` : '';
-    void vscode.window.showWarningMessage(`Compute Budget: ${first}${more}; the default is used instead.`, 'Open Settings', 'Show Log').then((choice) => {
+    void notify.warning(`Compute Budget: ${first}${more}; the default is used instead.`, 'Open Settings', 'Show Log').then((choice) => {
       if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_SECTION);
       if (choice === 'Show Log') log.show(true);
     });

@@ -69,19 +69,7 @@ export class AnalysisCache implements vscode.Disposable {
     if (entry && this.isCurrent(entry, document)) return entry.analysis;
     const { version } = document;
     const generation = this.generation;
-    const options = analyzeOptions(this.settings.current);
-    const job = {
-      // A facts file is YAML but not a config: its own problems are reported by WorkspaceFacts.
-      text: isFactsFile(document.uri) ? '' : document.getText(),
-      // A file on another file system (a remote or virtual workspace, the browser) is named by its
-      // URI, so the files it includes are resolved and read on that same file system.
-      fileName: document.uri.scheme === 'file' || document.uri.scheme === 'untitled' ? document.fileName : document.uri.toString(),
-      options: { ...options, alwaysReport: document.languageId === 'compute-budget', syntax: syntaxOfLanguage(document) },
-      resources: { ...(this.resources?.cache.snapshot() ?? EMPTY_SNAPSHOT), boundary: boundaryOf(document.uri) },
-    };
-    // Settings, then the workspace's facts files, then the file's own directives: later ones win.
-    const workspaceFacts = this.facts ? this.facts.factsFor(document.uri).catch(() => ({})) : Promise.resolve({});
-    const withFacts = workspaceFacts.then((facts) => ({ ...job, options: { ...job.options, facts: layeredFacts(job.text, [options.facts ?? {}, facts]) } }));
+    const { job, withFacts } = this.job(document);
     const fresh: Entry = {
       document,
       version,
@@ -104,6 +92,34 @@ export class AnalysisCache implements vscode.Disposable {
       });
     });
     return fresh.analysis;
+  }
+
+  /**
+   * The document as it is now, with more asked of it than the surfaces need (the planner's layouts
+   * on its accelerator): `facts` beat every other layer. Runs where analyses run; not cached.
+   */
+  analyseWith(document: vscode.TextDocument, ask: { readonly facts: FactRecord; readonly layouts: boolean }): Promise<Analysis> {
+    return this.job(document).withFacts.then((ready) =>
+      this.analyzer.analyze({ ...ready, options: { ...ready.options, layouts: ask.layouts, facts: { ...ready.options.facts, ...ask.facts } } }),
+    );
+  }
+
+  /** The job for a document's text, and the same job once the workspace's facts files are layered in. */
+  private job(document: vscode.TextDocument) {
+    const options = analyzeOptions(this.settings.current);
+    const job = {
+      // A facts file is YAML but not a config: its own problems are reported by WorkspaceFacts.
+      text: isFactsFile(document.uri) ? '' : document.getText(),
+      // A file on another file system (a remote or virtual workspace, the browser) is named by its
+      // URI, so the files it includes are resolved and read on that same file system.
+      fileName: document.uri.scheme === 'file' || document.uri.scheme === 'untitled' ? document.fileName : document.uri.toString(),
+      options: { ...options, alwaysReport: document.languageId === 'compute-budget', syntax: syntaxOfLanguage(document) },
+      resources: { ...(this.resources?.cache.snapshot() ?? EMPTY_SNAPSHOT), boundary: boundaryOf(document.uri) },
+    };
+    // Settings, then the workspace's facts files, then the file's own directives: later ones win.
+    const workspaceFacts = this.facts ? this.facts.factsFor(document.uri).catch(() => ({})) : Promise.resolve({});
+    const withFacts = workspaceFacts.then((facts) => ({ ...job, options: { ...job.options, facts: layeredFacts(job.text, [options.facts ?? {}, facts]) } }));
+    return { job, withFacts };
   }
 
   /** The analysis of this exact version if it has arrived; surfaces that cannot wait use it. */

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import * as fs from 'fs';
 import * as path from 'path';
 import { HuggingFaceModels } from '../node/huggingFace';
 import { WorkerLabExecutor } from '../node/labWorkerExecutor';
@@ -21,6 +22,8 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
     },
     lab: (log) => new WorkerLabExecutor(path.join(context.extensionPath, 'dist', 'labWorker.js'), log),
     factsEngine: (log) => workerFactsEngine(path.join(context.extensionPath, 'dist', 'factsWorker.js'), log),
+    // The extension host runs where the files are (desktop, or the remote machine), so Node's real path is the file's.
+    realPath: (file) => fs.promises.realpath(file),
   });
 }
 

@@ -9,6 +9,7 @@ import {
   type ResolvedModelConfig,
   type ResourceHost,
 } from '../core/resources/resources';
+import { folderOf, staysInside, type RealPath } from './linkCheck';
 
 /** Tokenizer files are larger than configs (Gemma's tokenizer.json is 17 MB); past this they are not read. */
 const MAX_TOKENIZER_BYTES = 64 * 1024 * 1024;
@@ -28,11 +29,12 @@ function uriOf(path: string): vscode.Uri {
 }
 
 /**
- * A regular file, not reached through a symbolic link: a link may lead out of the workspace, and
- * `vscode.workspace.fs` has no real path to compare, so a link is answered as a missing file.
+ * A regular file. Without a real path to compare (`realPath` absent: the browser), not a symbolic
+ * link either: it may lead out of the workspace, so it is answered as a missing file. With one,
+ * `staysInside` has already followed it.
  */
-function readable(stat: vscode.FileStat): boolean {
-  return (stat.type & vscode.FileType.File) !== 0 && (stat.type & vscode.FileType.SymbolicLink) === 0;
+function readable(stat: vscode.FileStat, realPath: RealPath | undefined): boolean {
+  return (stat.type & vscode.FileType.File) !== 0 && (realPath !== undefined || (stat.type & vscode.FileType.SymbolicLink) === 0);
 }
 
 /**
@@ -47,17 +49,23 @@ export function boundaryOf(uri: vscode.Uri): string {
 }
 
 /**
- * Files through `vscode.workspace.fs` (so remote and virtual workspaces, and the browser, work);
- * models from the host's `ModelSource`.
+ * Files through `vscode.workspace.fs` (so remote and virtual workspaces, and the browser, work),
+ * only when they stay inside `folder` with links followed (`staysInside`: the engine has checked
+ * the path's text); models from the host's `ModelSource`.
  */
 class WorkspaceHost implements ResourceHost {
-  constructor(private readonly models: (id: string) => Promise<ResolvedModelConfig | null>) {}
+  constructor(
+    private readonly models: (id: string) => Promise<ResolvedModelConfig | null>,
+    private readonly folder: vscode.Uri | undefined,
+    private readonly realPath: RealPath | undefined,
+  ) {}
 
   async readFile(path: string): Promise<string | null> {
     try {
       const uri = uriOf(path);
+      if (!this.folder || !(await staysInside(uri, this.folder, this.realPath))) return null;
       const stat = await vscode.workspace.fs.stat(uri);
-      if (!readable(stat) || stat.size > MAX_INCLUDED_BYTES) return null;
+      if (!readable(stat, this.realPath) || stat.size > MAX_INCLUDED_BYTES) return null;
       return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       return null;
@@ -71,8 +79,9 @@ class WorkspaceHost implements ResourceHost {
   async tokenizer(path: string): Promise<TokenizerVocab | null> {
     try {
       const uri = uriOf(path);
+      if (!this.folder || !(await staysInside(uri, this.folder, this.realPath))) return null;
       const stat = await vscode.workspace.fs.stat(uri);
-      if (!readable(stat) || stat.size > MAX_TOKENIZER_BYTES) return null;
+      if (!readable(stat, this.realPath) || stat.size > MAX_TOKENIZER_BYTES) return null;
       return vocabularyOf(await vscode.workspace.fs.readFile(uri)) ?? null;
     } catch {
       return null;
@@ -87,7 +96,7 @@ class WorkspaceHost implements ResourceHost {
  */
 export class WorkspaceResources implements vscode.Disposable {
   readonly cache = new ResourceCache();
-  private host: WorkspaceHost;
+  private models: (id: string) => Promise<ResolvedModelConfig | null>;
   private allowNetwork: boolean;
   /** Rounds of fetching per document, for the version they were asked for. */
   private readonly rounds = new Map<string, { readonly stamp: string; readonly count: number }>();
@@ -96,12 +105,14 @@ export class WorkspaceResources implements vscode.Disposable {
   /** Fires when a file some analysis read has changed on disk or was saved. */
   readonly onDidChange = this.changed.event;
 
+  /** `realPath`: where a local path really leads (the Node host); absent in the browser. */
   constructor(
-    private readonly models: ModelSource,
+    private readonly source: ModelSource,
     allowNetwork: boolean,
+    private readonly realPath?: RealPath,
   ) {
     this.allowNetwork = allowNetwork;
-    this.host = new WorkspaceHost(models(allowNetwork));
+    this.models = source(allowNetwork);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const forget = (uri: vscode.Uri) => this.forget(uri);
     this.subscriptions.push(
@@ -117,7 +128,7 @@ export class WorkspaceResources implements vscode.Disposable {
   setAllowNetwork(allow: boolean): void {
     if (allow === this.allowNetwork) return;
     this.allowNetwork = allow;
-    this.host = new WorkspaceHost(this.models(allow));
+    this.models = this.source(allow);
     this.cache.forgetModels();
   }
 
@@ -132,7 +143,12 @@ export class WorkspaceResources implements vscode.Disposable {
     const count = previous?.stamp === stamp ? previous.count : 0;
     if (count >= MAX_RESOURCE_ROUNDS) return;
     this.rounds.set(document, { stamp, count: count + 1 });
-    this.cache.resolve(pending, this.host).then(
+    // Files are read only when they stay, links followed, inside the folder the document's analysis may read in.
+    const asking = vscode.Uri.parse(document);
+    // An untitled document has no folder (its path is a bare name): it may read nothing but models.
+    const folder = asking.scheme === 'untitled' ? undefined : folderOf(asking, vscode.Uri.joinPath(asking, '..'));
+    const host = new WorkspaceHost(this.models, folder, this.realPath);
+    this.cache.resolve(pending, host).then(
       (fresh) => fresh && arrived(),
       () => undefined,
     );

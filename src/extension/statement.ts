@@ -5,6 +5,7 @@ import type { AnalysisCache } from './analysisCache';
 import { CommandId } from './commandIds';
 import { isConfigDocument } from './documents';
 import { rememberSideColumn, sideColumn } from './sideGroup';
+import { notify } from './notify';
 
 /**
  * "Compute Budget: Export compute statement": the active config's compute statement as a new
@@ -15,7 +16,7 @@ export function registerStatement(context: vscode.ExtensionContext, cache: Analy
     vscode.commands.registerCommand(CommandId.exportStatement, async (uri?: string): Promise<string | undefined> => {
       const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
       if (!document || !isConfigDocument(document)) {
-        void vscode.window.showInformationMessage('Compute Budget: open a training config to state its compute.');
+        void notify.info('Compute Budget: open a training config to state its compute.');
         return undefined;
       }
       const analysis = await cache.analysis(document);

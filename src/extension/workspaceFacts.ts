@@ -7,6 +7,8 @@ import type { FactsEngine } from '../core/workspaceFacts/engine';
 import type { FactRecord } from '../core/workspaceFacts/match';
 import { FACTS_FILE_NAME } from '../core/workspaceFacts/names';
 import { DIAGNOSTIC_SOURCE } from './commandIds';
+import { folderOf, staysInside, type RealPath } from './linkCheck';
+import { notify } from './notify';
 
 /** A facts file as the host holds it: its text only. Parsing it and matching its globs is the engine's work (off this thread in the Node host). */
 interface Loaded {
@@ -46,7 +48,11 @@ export class WorkspaceFacts implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** `engine` is asked for the parser the first time a facts file is read or edited. */
-  constructor(private readonly engine: () => FactsEngine) {
+  /** `realPath`: where a local path really leads (the Node host); absent in the browser, where a link is not read. */
+  constructor(
+    private readonly engine: () => FactsEngine,
+    private readonly realPath?: RealPath,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${FACTS_FILE_NAME}`);
     const reload = (uri: vscode.Uri) => isFactsFile(uri) && this.reload(uri);
     this.subscriptions.push(
@@ -102,7 +108,7 @@ export class WorkspaceFacts implements vscode.Disposable {
     const text = loaded[nearest]?.text;
     const result = await this.engine().addFactEdit(text, glob, name, value);
     if (!result.ok) {
-      void vscode.window.showWarningMessage(`Compute Budget: ${result.reason}`);
+      void notify.warning(`Compute Budget: ${result.reason}`);
       return false;
     }
     const edit = new vscode.WorkspaceEdit();
@@ -168,8 +174,10 @@ export class WorkspaceFacts implements vscode.Disposable {
     let text = open?.getText();
     if (text === undefined) {
       try {
+        // A cloned repository's facts file may be a link out, or sit under a folder that is one, or name a device.
+        if (!(await staysInside(uri, folderOf(uri), this.realPath))) return this.forget(uri);
         const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.type & vscode.FileType.Directory) return this.forget(uri);
+        if ((stat.type & vscode.FileType.File) === 0 || (!this.realPath && (stat.type & vscode.FileType.SymbolicLink) !== 0)) return this.forget(uri);
         const bytes = await vscode.workspace.fs.readFile(uri);
         text = new TextDecoder('utf-8').decode(bytes.subarray(0, MAX_BYTES));
       } catch {

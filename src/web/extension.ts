@@ -1,8 +1,8 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { activateShared, type ComputeBudgetApi } from '../extension/activateShared';
 import { inlineAnalyzer } from '../extension/inlineAnalyzer';
 import { inlineLabExecutor } from '../extension/lab/labEngine';
-import { inlineFactsEngine } from '../core/workspaceFacts/engine';
+import { webFactsEngine } from './webFactsEngine';
 
 /**
  * The browser entry (vscode.dev, github.dev, code-server's web worker host). The extension host
@@ -15,7 +15,8 @@ export function activate(context: vscode.ExtensionContext): ComputeBudgetApi {
     analyzer: () => inlineAnalyzer,
     models: () => () => Promise.resolve(null),
     lab: () => inlineLabExecutor,
-    factsEngine: () => inlineFactsEngine(),
+    // On a worker of its own (dist/web/factsWorker.js), so no glob blocks the extension host; on its thread if none can start.
+    factsEngine: (log) => webFactsEngine(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'factsWorker.js'), log),
   });
 }
 

@@ -9,6 +9,9 @@
  * that alternate the two, each batch long enough to time reliably with `process.hrtime.bigint`.
  * The ratio analysis / bare parse is taken batch pair by batch pair and its median printed with
  * the middle half of the pairs (the target is at most 1.2×), then one JSON line for machines.
+ * Then what the memory stage adds to an analysis of the 200-line config, with and without an
+ * accelerator fact: analysis with ÷ without the stage (memoryOverhead.ts; target at most 1.10×),
+ * in CPU time with the load average printed, and the stage timed alone.
  * Then, for a normal config and for bombs, how long one analysis holds the host's thread
  * when it runs on a worker thread (`hostBlock.ts`). Nothing here asserts a time.
  */
@@ -18,6 +21,8 @@ import { measureFactsHostBlock } from './factsHostBlock';
 import { hostInputs, measureHostBlock } from './hostBlock';
 import { benchLabFit } from './labFit';
 import { benchLabReaders } from './labReaders';
+import { analyzeWithoutMemory, cpuRatio, MEMORY_TARGET, stageShare } from './memoryOverhead';
+import { loadavg } from 'node:os';
 
 const TARGET_RATIO = 1.2;
 const WARMUP_MS = 3_000;
@@ -291,6 +296,7 @@ async function main(): Promise<void> {
     });
   }
   console.log(JSON.stringify({ bench: 'analyze-vs-yaml-parse', node: process.version, results }));
+  benchMemoryOverhead();
   console.log('\nHost-thread block per analysis (the extension analyses on a worker thread):');
   const blocks = await measureHostBlock(hostInputs(generateConfig(200), generateConfig(20_000)));
   console.log(JSON.stringify({ bench: 'host-thread-block', node: process.version, results: blocks }));
@@ -308,6 +314,52 @@ async function main(): Promise<void> {
   for (const r of readers)
     console.log(`${r.reader}: ${r.ms[0]} ms at ${r.rows[0]} rows, ${r.ms[1]} ms at ${r.rows[1]} → ratio ${r.ratio.toFixed(2)}× (linear ≈ 2×)`);
   console.log(JSON.stringify({ bench: 'lab-readers', node: process.version, results: readers }));
+}
+
+/**
+ * The memory stage's share of an analysis (memoryOverhead.ts): the 200-line config alone (the
+ * estimate without an accelerator) and with `accelerator=H100, gpus=512` (the reverse question,
+ * the out-of-memory check and the KV tokens that fit run too). The load average is printed with it:
+ * on a shared machine the ratio, not the milliseconds, is what to compare.
+ */
+export function benchMemoryOverhead(): void {
+  const text = generateConfig(200);
+  const results: Record<string, unknown>[] = [];
+  console.log(
+    `\nMemory stage overhead (load average ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(', ')}):`,
+  );
+  for (const [label, options] of [
+    ['no accelerator', {}],
+    ['accelerator=H100, gpus=512', { facts: { accelerator: 'H100', gpus: 512 } }],
+  ] as const) {
+    const withMemory = analyze(text, 'config.yaml', options);
+    const without = analyzeWithoutMemory(text, 'config.yaml', options);
+    if (!withMemory.memory || without.memory || withMemory.parameters.total !== without.parameters.total)
+      throw new Error(`the memory bench's ${label} case does not estimate memory, or its baseline differs beyond memory`);
+    const { ratio, low, high, withMs, withoutMs } = cpuRatio(
+      () => analyze(text, 'config.yaml', options),
+      () => analyzeWithoutMemory(text, 'config.yaml', options),
+    );
+    console.log(
+      `  ${label.padEnd(28)} analyze ${withMs.toFixed(3)} ms CPU, without the memory stage ${withoutMs.toFixed(3)} ms → ratio ${ratio.toFixed(3)}× (middle half ${low.toFixed(3)}–${high.toFixed(3)}×; target ≤ ${MEMORY_TARGET}×)${ratio > MEMORY_TARGET ? '  ABOVE TARGET' : ''}`,
+    );
+    const share = stageShare(text, 'config.yaml', options);
+    console.log(
+      `  ${''.padEnd(28)} the stage alone: ${share.stageMs.toFixed(3)} ms of ${share.analyzeMs.toFixed(3)} ms → ratio ${share.ratio.toFixed(3)}×${share.ratio > MEMORY_TARGET ? '  ABOVE TARGET' : ''}`,
+    );
+    results.push({
+      case: label,
+      ratio: round(ratio),
+      ratioInterquartile: [round(low), round(high)],
+      stageMs: round(share.stageMs),
+      analyzeMs: round(share.analyzeMs),
+      stageRatio: round(share.ratio),
+      target: MEMORY_TARGET,
+    });
+  }
+  console.log(JSON.stringify({ bench: 'memory-stage-overhead', node: process.version, loadAverage: loadavg().map(round), results }));
 }
 
 function round(value: number): number {

@@ -58,7 +58,7 @@ describe('compute-budget analyze', () => {
       const {
         code,
         reports: [report],
-      } = await reports(file);
+      } = await reports(file, '--root', folder);
       assert.equal(code, 0);
       for (const key of ['file', 'format', 'parameters', 'tokens', 'flops', 'tokensPerParameter', 'chinchillaMultiple', 'thresholds', 'diagnostics'])
         assert.ok(key in report, key);
@@ -91,7 +91,7 @@ describe('compute-budget analyze', () => {
       );
       const {
         reports: [report],
-      } = await reports(file);
+      } = await reports(file, '--root', folder);
       assert.equal(report.parameters.total, 6_738_415_616);
       assert.equal(report.tokens, null);
       assert.equal(report.flops, null);
@@ -105,7 +105,7 @@ describe('compute-budget analyze', () => {
       const file = write('bad.yaml', text);
       const {
         reports: [report],
-      } = await reports(file);
+      } = await reports(file, '--root', folder);
       const diagnostic = report.diagnostics.find((item) => item.code === 'invalid-number');
       assert.ok(diagnostic, JSON.stringify(report.diagnostics));
       assert.deepEqual(
@@ -123,7 +123,7 @@ describe('compute-budget analyze', () => {
       const text = 'model:\n  parameters: 7B\n  layers: [32\ntokens: 1T\n';
       const {
         reports: [report],
-      } = await reports(write('broken.yaml', text));
+      } = await reports(write('broken.yaml', text), '--root', folder);
       const error = report.diagnostics.find((item) => item.code === 'parse-error');
       assert.ok(error, JSON.stringify(report.diagnostics));
       assert.deepEqual({ line: error.line, column: error.column }, position(text, text.indexOf('[32')));
@@ -132,7 +132,7 @@ describe('compute-budget analyze', () => {
     it('writes one report per file, in order', async () => {
       const a = write('a.yaml', 'parameters: 1B\ntokens: 20B\n');
       const b = write('b.yaml', 'parameters: 2B\ntokens: 40B\n');
-      const { reports: both } = await reports(a, b);
+      const { reports: both } = await reports(a, b, '--root', folder);
       assert.deepEqual(
         both.map((report) => report.parameters.total),
         [1e9, 2e9],
@@ -170,27 +170,27 @@ describe('compute-budget analyze', () => {
 
   describe('exit codes', () => {
     it('exits 0 whatever the diagnostics without --fail-on', async () => {
-      assert.equal((await run('analyze', write('e.yaml', 'parameters: -7B\ntokens: 1T\n'))).code, 0);
+      assert.equal((await run('analyze', write('e.yaml', 'parameters: -7B\ntokens: 1T\n'), '--root', folder)).code, 0);
     });
 
     it('exits 1 with --fail-on warning when there is a warning, and 0 with --fail-on error', async () => {
       const file = write('warn.yaml', 'parameters: 7B\ntokens: 10B\n'); // under-trained: a warning, no error
       const {
         reports: [report],
-      } = await reports(file);
+      } = await reports(file, '--root', folder);
       assert.ok(report.diagnostics.some((item) => item.severity === 'warning'));
       assert.ok(!report.diagnostics.some((item) => item.severity === 'error'));
-      assert.equal((await run('analyze', file, '--fail-on', 'warning')).code, 1);
-      assert.equal((await run('analyze', file, '--fail-on', 'error')).code, 0);
+      assert.equal((await run('analyze', file, '--fail-on', 'warning', '--root', folder)).code, 1);
+      assert.equal((await run('analyze', file, '--fail-on', 'error', '--root', folder)).code, 0);
     });
 
     it('exits 1 with --fail-on error when there is an error', async () => {
-      assert.equal((await run('analyze', write('err.yaml', 'parameters: 7B\ntokens: lots\n'), '--fail-on', 'error')).code, 1);
+      assert.equal((await run('analyze', write('err.yaml', 'parameters: 7B\ntokens: lots\n'), '--fail-on', 'error', '--root', folder)).code, 1);
     });
 
     it('exits 0 with --fail-on warning for a clean Chinchilla-optimal budget', async () => {
       const file = write('clean.yaml', 'parameters: 1B\ntokens: 20B\n');
-      assert.equal((await run('analyze', file, '--fail-on', 'warning')).code, 0);
+      assert.equal((await run('analyze', file, '--fail-on', 'warning', '--root', folder)).code, 0);
     });
 
     it('exits 1 for a missing file, and says so in an unreadable-file diagnostic', async () => {
@@ -198,7 +198,7 @@ describe('compute-budget analyze', () => {
       const {
         code,
         reports: [report],
-      } = await reports(missing);
+      } = await reports(missing, '--root', folder);
       assert.equal(code, 1);
       assert.equal(report.parameters.total, null);
       assert.deepEqual(
@@ -232,7 +232,7 @@ describe('compute-budget analyze', () => {
 
   describe('the table', () => {
     it('prints parameters, tokens and compute for a person to read', async () => {
-      const { code, out } = await run('analyze', write('table.yaml', 'parameters: 70B\ntokens: 1.4T\n'));
+      const { code, out } = await run('analyze', write('table.yaml', 'parameters: 70B\ntokens: 1.4T\n'), '--root', folder);
       assert.equal(code, 0);
       assert.match(out, /parameters\s+70B/);
       assert.match(out, /training tokens\s+1\.4T/);

@@ -95,7 +95,7 @@ describe('compute-budget analyze --format github', () => {
       fs.writeFileSync(good, 'model:\n  parameters: 1B\ntraining:\n  tokens: 20B\n');
       let out = '';
       const code = await main(
-        ['analyze', '--format', 'github', '--fail-on', 'error', bad],
+        ['analyze', '--format', 'github', '--fail-on', 'error', bad, '--root', folder],
         (text) => (out += text + '\n'),
         () => {},
       );
@@ -106,7 +106,7 @@ describe('compute-budget analyze --format github', () => {
       let quiet = '';
       assert.equal(
         await main(
-          ['analyze', '--format', 'github', good],
+          ['analyze', '--format', 'github', good, '--root', folder],
           (text) => (quiet += text),
           () => {},
         ),

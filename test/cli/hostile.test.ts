@@ -36,7 +36,7 @@ describe('the command line with hostile input', () => {
       'model_name: "\\e]8;;https://evil.example\\a\\e[2J\\e[Hhidden\\u009b31m\\u202eevil"\nmax_duration: "\\e[1A1T"\ntokens: 1T\n# compute-budget: gpus=\\e[2J\n',
     );
     for (const flags of [[], ['--json']]) {
-      const { out } = await run('analyze', file, ...flags);
+      const { out } = await run('analyze', file, '--root', folder, ...flags);
       assert.doesNotMatch(out, RAW_TERMINAL_CONTROL, `analyze ${flags.join(' ')}`);
       assert.match(out, /\\u001b/, 'the escape is shown, escaped');
     }
@@ -45,10 +45,10 @@ describe('the command line with hostile input', () => {
   it('refuses --fail-on with a prototype name instead of passing a crossed threshold', async () => {
     const file = write('crossed.yaml', 'parameters: 1T\ntokens: 100T\n');
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
-      const { code } = await run('analyze', file, '--fail-on', name);
+      const { code } = await run('analyze', file, '--root', folder, '--fail-on', name);
       assert.equal(code, 2, `--fail-on ${name}`);
     }
-    assert.equal((await run('analyze', file, '--fail-on', 'warning')).code, 1);
+    assert.equal((await run('analyze', file, '--root', folder, '--fail-on', 'warning')).code, 1);
   });
 
   it('refuses plans beyond any run instead of printing Infinity and NaN', async () => {

@@ -42,9 +42,10 @@ const HF_VARIABLES = [
   'HF_HUB_DISABLE_IMPLICIT_TOKEN',
 ];
 
-async function json(...argv: string[]): Promise<{ code: number; report: FileReport }> {
+/** `analyze --json FILE ...`, with the file's folder as the boundary. */
+async function json(file: string, ...argv: string[]): Promise<{ code: number; report: FileReport }> {
   let out = '';
-  const code = await main(['analyze', '--json', ...argv], (text) => (out += text));
+  const code = await main(['analyze', '--json', file, '--root', path.dirname(file), ...argv], (text) => (out += text));
   return { code, report: (JSON.parse(out) as FileReport[])[0]! };
 }
 
@@ -125,7 +126,7 @@ describe('compute-budget analyze: models named by Hugging Face id', () => {
     assert.equal(report.parameters.total, TINY_COUNT);
     assert.equal(report.sources.modelSource, 'Hugging Face cache');
     let table = '';
-    await main(['analyze', file], (text) => (table += text));
+    await main(['analyze', file, '--root', folder], (text) => (table += text));
     assert.match(table, /test-org\/cached-llama from the Hugging Face cache/);
     assert.equal(requests.length, 0);
   });

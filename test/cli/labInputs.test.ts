@@ -54,7 +54,11 @@ describe('the lab commands read only regular files inside their folder, and prin
 
   (hasDevice ? it : it.skip)(`refuses ${DEVICE} as the file of fit, stop and boundary, in one stderr line, exit 1`, async () => {
     for (const command of ['fit', 'stop', 'boundary']) {
-      const { code, err } = await run([command, DEVICE]);
+      // Outside the working folder, so refused on its path's text; with the boundary lifted, as not a regular file.
+      const bounded = await run([command, DEVICE]);
+      assert.equal(bounded.code, 1, command);
+      assert.match(bounded.err.trim(), new RegExp(`^compute-budget: cannot read ${DEVICE}: it is outside .*--allow-outside to read it$`));
+      const { code, err } = await run([command, DEVICE, '--allow-outside']);
       assert.equal(code, 1, command);
       assert.equal(err.trim(), `compute-budget: cannot read ${DEVICE}: not a regular file`);
     }
@@ -80,7 +84,7 @@ describe('the lab commands read only regular files inside their folder, and prin
       const evals = path.join(folder, 'evals.csv');
       fs.writeFileSync(evals, ['compute,score', ...Array.from({ length: 10 }, (_, i) => `${1e20 * 2 ** i},${0.1 * i}`)].join('\n') + '\n');
       const files: Record<string, string> = { RUNS: runs, LOG: log, EVALS: evals };
-      const args = argv.map((arg) => files[arg] ?? arg);
+      const args = [...argv.map((arg) => files[arg] ?? arg), '--root', folder];
       const text = await run(args);
       assert.equal(text.code, 1, text.out + text.err);
       assert.match(text.out, /lab-implausible/);

@@ -174,7 +174,7 @@ describe('compute-budget analyze, files and facts', () => {
     return file;
   };
   const json = async (...argv: string[]) => {
-    const result = await run(['analyze', '--json', ...argv]);
+    const result = await run(['analyze', '--json', '--root', folder, ...argv]);
     return { ...result, reports: JSON.parse(result.out) as FileReport[] };
   };
 
@@ -188,7 +188,7 @@ describe('compute-budget analyze, files and facts', () => {
   it('says in one stderr line that a missing file cannot be read, reports the rest, and exits 1', async () => {
     const good = write('good.yaml', 'parameters: 7B\ntokens: 140B\n');
     const missing = path.join(folder, 'missing.yaml');
-    const { code, out, err } = await run(['analyze', missing, good]);
+    const { code, out, err } = await run(['analyze', missing, good, '--root', folder]);
     assert.equal(code, 1);
     assert.deepEqual(err.trimEnd().split('\n'), [`compute-budget: cannot read ${missing}: no such file`]);
     assert.match(out, /good\.yaml/);
@@ -205,7 +205,7 @@ describe('compute-budget analyze, files and facts', () => {
   });
 
   it('escapes control characters in a file name it cannot read', async () => {
-    const { err } = await run(['analyze', path.join(folder, 'evil\u001b[2J.yaml')]);
+    const { err } = await run(['analyze', path.join(folder, 'evil\u001b[2J.yaml'), '--root', folder]);
     assert.ok(!err.includes(ESC));
     assert.match(err, /evil\\u001b\[2J\.yaml: no such file/);
   });
@@ -240,7 +240,7 @@ describe('compute-budget analyze, files and facts', () => {
 
   it('prints a fact given by name with its value, labelled by that name', async () => {
     const file = write('axolotl.yml', 'base_model: mistralai/Mistral-7B-v0.1\nnum_epochs: 2\nsequence_len: 4096\ndatasets:\n  - path: x\n    type: alpaca\n');
-    const { out } = await run(['analyze', file, '--fact', 'dataset_tokens=1B']);
+    const { out } = await run(['analyze', file, '--fact', 'dataset_tokens=1B', '--root', folder]);
     assert.doesNotMatch(out, /=\s*(\)|$)/m, out);
     assert.doesNotMatch(out, /training factor/);
     assert.match(out, /note: dataset tokens = 1B \(given as dataset_tokens=1B\)/);

@@ -184,7 +184,7 @@ describe('compute-budget analyze --format sarif', () => {
     it('writes no raw control or bidi character from a config and still validates', async () => {
       const file = path.join(folder, 'a b#c%d.yaml');
       fs.writeFileSync(file, 'model_name: "\\e[2J\\u202eevil\\u0085"\ntokens: "\\e]8;;x\\a12T"\nparameters: banana\n');
-      const { out } = await run(['analyze', '--format', 'sarif', file]);
+      const { out } = await run(['analyze', '--format', 'sarif', file, '--root', folder]);
       assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       assert.match(out, /\\\\u001b/, 'the escape is shown, escaped (in JSON, its backslash doubled)');
       const hostile = JSON.parse(out) as Log;

@@ -39,7 +39,8 @@ try {
   const version = run(bin, ['--version'], work).trim();
   if (!version.includes(manifest.version)) fail(`compute-budget --version printed "${version}", not ${manifest.version}`);
   const example = path.join(root, 'test', 'examples', 'torchtitan', 'llama3_8b.toml');
-  const analysis = JSON.parse(run(bin, ['analyze', example, '--json'], work));
+  // From the clone's folder, as a user runs it: the file named must lie inside the working folder (or --root).
+  const analysis = JSON.parse(run(bin, ['analyze', example, '--json'], root));
   if (!JSON.stringify(analysis).includes('"flops"')) fail('the installed CLI analysed the example without a FLOP count');
   console.log(`pack-cli: ${packed[0].filename} (${files.length} files, ${packed[0].size} bytes) installs offline; compute-budget --version: ${version}`);
 } finally {

@@ -13,6 +13,7 @@ import { numbers, type NumberStyle } from '../report/format';
 import { findColumn, numberCell } from './columns';
 import { around, finding, linesText, type LabFinding, type LineRange, type Located } from './findings';
 import { minimize } from './lbfgs';
+import { capRowFindings } from './rowFindings';
 import { readTable, type TableOptions } from './table';
 import { quantile } from './stats';
 import { minOf, maxOf } from '../numbers/extent';
@@ -67,8 +68,8 @@ export interface BoundaryReport {
 }
 
 const MIN_POINTS = 6;
-/** Each task's boundary is two fits of 16 starts: past this many tasks the rest are named, not fitted. */
-export const MAX_TASKS = 100;
+/** Each task's boundary is two fits of 16 starts (about 40 ms at its share of models): past this many tasks the rest are named, not fitted. */
+export const MAX_TASKS = 50;
 
 export function sigmoidAt(s: Sigmoid, compute: number): number {
   return s.floor + (s.ceiling - s.floor) / (1 + Math.exp(-s.slope * (Math.log10(compute) - s.midpoint)));
@@ -86,8 +87,11 @@ export function boundaryText(text: string, options: BoundaryOptions = {}): Bound
     return { points, fits, findings: findings.sort((p, q) => p.span.start - q.span.start) };
   }
   // Grouped in one pass: a file of 200,000 one-model tasks is not 200,000 passes over the file.
+  const groups = groupBy(points, (p) => p.task);
+  const share = fitShare(groups, options.task);
+  const thinnedTasks: string[] = [];
   let fitted = 0;
-  for (const [task, own] of groupBy(points, (p) => p.task)) {
+  for (const [task, own] of groups) {
     if (options.task !== undefined && task !== options.task) continue;
     if (own.length >= MIN_POINTS && ++fitted > MAX_TASKS) {
       const where = around(own);
@@ -107,7 +111,8 @@ export function boundaryText(text: string, options: BoundaryOptions = {}): Bound
       );
       continue;
     }
-    const fit = fitBoundary(own, options);
+    const fit = fitBoundary(own, options, share);
+    if (own.length > share) thinnedTasks.push(name);
     const infinite = notFinite({ floor: fit.sigmoid.floor, ceiling: fit.sigmoid.ceiling, slope: fit.sigmoid.slope, midpoint: fit.sigmoid.midpoint });
     if (infinite) {
       findings.push(finding('error', 'lab-implausible', `No boundary on ${name}: the fitted sigmoid's ${infinite}.`, where));
@@ -133,7 +138,22 @@ export function boundaryText(text: string, options: BoundaryOptions = {}): Bound
         ),
       );
   }
+  if (thinnedTasks.length > 0) {
+    const which = thinnedTasks.length === 1 ? thinnedTasks[0]! : `${thinnedTasks.length} tasks`;
+    const message = `The boundary of ${which} is fitted to ${share} models spread evenly along compute (at most ${MAX_FIT_POINTS} per task, ${TOTAL_FIT_POINTS} in all); its coverage and pinball loss are measured on every model.`;
+    findings.push(finding('information', 'lab-too-many-rows', message, around(points)));
+  }
   return { points, fits, findings: findings.sort((p, q) => p.span.start - q.span.start) };
+}
+
+/**
+ * Models each task's sigmoid is fitted to: `MAX_FIT_POINTS`, or an even share of
+ * `TOTAL_FIT_POINTS` among the tasks that get a boundary, so 50 tasks cost what 2 do.
+ */
+function fitShare(groups: ReadonlyMap<string, readonly EvalPoint[]>, only: string | undefined): number {
+  let tasks = 0;
+  for (const [task, own] of groups) if ((only === undefined || task === only) && own.length >= MIN_POINTS) tasks++;
+  return Math.max(MIN_SHARE, Math.min(MAX_FIT_POINTS, Math.floor(TOTAL_FIT_POINTS / Math.max(1, Math.min(tasks, MAX_TASKS)))));
 }
 
 export function readEvals(text: string, options: TableOptions = {}): { points: EvalPoint[]; findings: LabFinding[] } {
@@ -146,7 +166,7 @@ export function readEvals(text: string, options: TableOptions = {}): { points: E
   const task = findColumn(table.columns, 'task');
   const model = findColumn(table.columns, 'run');
   const points: EvalPoint[] = [];
-  if (table.rows.length === 0) return { points, findings };
+  if (table.rows.length === 0) return { points, findings: capRowFindings(findings) };
   if (!score || !(compute || (parameters && tokens))) {
     const missing = [!score && 'score', !(compute || (parameters && tokens)) && 'compute (or parameters and tokens)'].filter(Boolean).join(', ');
     findings.push(
@@ -155,7 +175,7 @@ export function readEvals(text: string, options: TableOptions = {}): { points: E
         lines: { first: 1, last: 1 },
       }),
     );
-    return { points, findings };
+    return { points, findings: capRowFindings(findings) };
   }
   for (const row of table.rows) {
     const c = compute ? numberCell(row.cells[compute]) : undefined;
@@ -186,7 +206,7 @@ export function readEvals(text: string, options: TableOptions = {}): { points: E
       ...(modelCell !== null && modelCell !== undefined ? { model: String(modelCell) } : {}),
     });
   }
-  return { points, findings };
+  return { points, findings: capRowFindings(findings) };
 }
 
 /**
@@ -196,6 +216,14 @@ export function readEvals(text: string, options: TableOptions = {}): { points: E
  * pinball loss and coverage are then measured on every model.
  */
 export const MAX_FIT_POINTS = 4000;
+/**
+ * Models fitted across all tasks. A task's fit costs about 15 ms plus 0.17 ms per model here (two
+ * fits of 16 starts), so 100 tasks of 2,000 models took 45 s of CPU; 8,000 models over at most
+ * `MAX_TASKS` tasks keeps the worst file near 2 s. Each task keeps at least `MIN_SHARE` (at
+ * τ = 0.98, three models above its boundary).
+ */
+export const TOTAL_FIT_POINTS = 8_000;
+const MIN_SHARE = 160;
 
 /** `sorted` thinned to at most `limit` points at even strides, keeping the first and the last. */
 export function thinned<T>(sorted: readonly T[], limit = MAX_FIT_POINTS): readonly T[] {
@@ -206,7 +234,7 @@ export function thinned<T>(sorted: readonly T[], limit = MAX_FIT_POINTS): readon
   return out;
 }
 
-export function fitBoundary(points: readonly EvalPoint[], options: BoundaryOptions = {}): BoundaryFit {
+export function fitBoundary(points: readonly EvalPoint[], options: BoundaryOptions = {}, limit = MAX_FIT_POINTS): BoundaryFit {
   const tau = options.tau ?? 0.98;
   const sorted = [...points].sort((p, q) => p.compute - q.compute);
   const outCount = Math.min(Math.max(1, Math.round(sorted.length * (options.holdOut ?? 0.2))), sorted.length - MIN_POINTS + 1);
@@ -214,10 +242,10 @@ export function fitBoundary(points: readonly EvalPoint[], options: BoundaryOptio
   if (outCount >= 1 && sorted.length - outCount >= MIN_POINTS - 1) {
     const train = sorted.slice(0, sorted.length - outCount);
     const test = sorted.slice(sorted.length - outCount);
-    const s = fitSigmoid(thinned(train), tau, options.floor);
+    const s = fitSigmoid(thinned(train, limit), tau, options.floor);
     heldOut = { points: test.length, coverage: coverage(s, test), lines: around(test).lines };
   }
-  const sigmoid = fitSigmoid(thinned(sorted), tau, options.floor);
+  const sigmoid = fitSigmoid(thinned(sorted, limit), tau, options.floor);
   const at = options.compute !== undefined && options.compute > 0 ? { compute: options.compute, score: sigmoidAt(sigmoid, options.compute) } : undefined;
   return {
     task: points[0]?.task ?? '',

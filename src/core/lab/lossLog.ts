@@ -3,10 +3,10 @@
  * (a column, or the step times the tokens per step from the run's config) and a loss.
  * TensorBoard's CSV export has `Wall time,Step,Value`; W&B's has `Step,<run> - train/loss, …`.
  */
-import { findColumn, numberCell } from './columns';
+import { findColumn, numberCell, plainNumber } from './columns';
 import { around, finding, type LabFinding, type Located } from './findings';
-import { implausible } from './plausible';
-import { readTable, type TableOptions, type TableRow } from './table';
+import { implausible, PLAUSIBLE } from './plausible';
+import { readTable, type Cell, type TableOptions, type TableRow } from './table';
 
 export interface LogPoint extends Located {
   readonly step?: number;
@@ -55,9 +55,22 @@ export function logColumns(names: readonly string[], options: LossLogOptions): {
 /** One row as a point, why it was left out, or `empty` when it has no loss value (logged at other steps). */
 export function logRow(row: TableRow, columns: LogColumns, options: LossLogOptions): LogPoint | { readonly problems: string } | 'empty' {
   const { step, tokens, loss } = columns;
-  const stepCell = step ? numberCell(row.cells[step]) : undefined;
-  const tokensCell = tokens ? numberCell(row.cells[tokens]) : undefined;
-  const lossCell = numberCell(row.cells[loss!]);
+  return logPoint(step ? row.cells[step] : undefined, tokens ? row.cells[tokens] : undefined, row.cells[loss!], row, options);
+}
+
+/** `logRow` on the three cells alone (undefined for a column the log lacks): the streaming reader's fast path has no row object. */
+export function logPoint(
+  stepText: Cell | undefined,
+  tokensText: Cell | undefined,
+  lossText: Cell | undefined,
+  row: Located,
+  options: LossLogOptions,
+): LogPoint | { readonly problems: string } | 'empty' {
+  const quick = quickPoint(stepText, tokensText, lossText, row, options);
+  if (quick) return quick;
+  const stepCell = numberCell(stepText);
+  const tokensCell = numberCell(tokensText);
+  const lossCell = numberCell(lossText);
   if (lossCell === undefined) return 'empty';
   const problems = [
     lossCell.ok ? (implausible('loss', lossCell.value) ? `loss ${implausible('loss', lossCell.value)}` : '') : `loss ${lossCell.why}`,
@@ -70,6 +83,29 @@ export function logRow(row: TableRow, columns: LogColumns, options: LossLogOptio
   else if (problems.length === 0 && tokenValue !== 0 && implausible('tokens', tokenValue!)) problems.push(`tokens ${implausible('tokens', tokenValue!)}`);
   if (problems.length > 0 || !lossCell.ok || tokenValue === undefined) return { problems: problems.join('; ') };
   return { span: row.span, lines: row.lines, tokens: tokenValue, loss: lossCell.value, ...(stepValue !== undefined ? { step: stepValue } : {}) };
+}
+
+/**
+ * The common row of a long log, with no allocation but the point: plain decimals, a loss and
+ * tokens within their bounds. Anything else (a missing, suffixed or implausible value) is
+ * undefined and goes the general way, which gives the same point or says what is wrong.
+ */
+function quickPoint(
+  stepText: Cell | undefined,
+  tokensText: Cell | undefined,
+  lossText: Cell | undefined,
+  row: Located,
+  options: LossLogOptions,
+): LogPoint | undefined {
+  const loss = typeof lossText === 'string' ? plainNumber(lossText) : undefined;
+  if (loss === undefined || !(loss > 0 && loss <= PLAUSIBLE.loss)) return undefined;
+  const step = typeof stepText === 'string' ? plainNumber(stepText) : undefined;
+  if (stepText !== undefined && stepText !== null && stepText !== '' && step === undefined) return undefined;
+  const read = typeof tokensText === 'string' ? plainNumber(tokensText) : undefined;
+  if (tokensText !== undefined && tokensText !== null && tokensText !== '' && read === undefined) return undefined;
+  const tokens = read ?? (step !== undefined && options.tokensPerStep ? step * options.tokensPerStep : undefined);
+  if (tokens === undefined || !(tokens >= 0 && tokens <= PLAUSIBLE.tokens)) return undefined;
+  return step !== undefined ? { span: row.span, lines: row.lines, tokens, loss, step } : { span: row.span, lines: row.lines, tokens, loss };
 }
 
 /** "3 rows have no loss value …": rows logged at other steps, skipped without error. */

@@ -7,6 +7,7 @@
 import { findColumn, numberCell } from './columns';
 import { around, finding, type LabFinding, type Located } from './findings';
 import { implausible, type PlausibleQuantity } from './plausible';
+import { capRowFindings } from './rowFindings';
 import { readTable, type TableOptions } from './table';
 
 export interface Run extends Located {
@@ -62,7 +63,7 @@ export function readRuns(text: string, options: RunsOptions = {}): RunsFile {
     step: findColumn(table.columns, 'step'),
     config: findColumn(table.columns, 'config'),
   };
-  if (table.rows.length === 0) return { runs: [], findings, columns };
+  if (table.rows.length === 0) return { runs: [], findings: capRowFindings(findings), columns };
   const header = { span: { start: 0, end: 0 }, lines: { first: 1, last: 1 } };
   const missing = [
     !columns.loss && 'loss',
@@ -71,7 +72,7 @@ export function readRuns(text: string, options: RunsOptions = {}): RunsFile {
   ].filter((name): name is string => typeof name === 'string');
   if (missing.length > 0) {
     findings.push(finding('error', 'lab-missing-column', `No column for ${missing.join(', ')}; columns found: ${table.columns.join(', ') || 'none'}.`, header));
-    return { runs: [], findings, columns };
+    return { runs: [], findings: capRowFindings(findings), columns };
   }
   const runs: Run[] = [];
   // One read per distinct config, however many rows name it.
@@ -138,7 +139,7 @@ export function readRuns(text: string, options: RunsOptions = {}): RunsFile {
   if (runs.length === 0 && table.rows.length > 0) {
     findings.push(finding('error', 'lab-too-few-runs', 'No row could be read as a run.', around(table.rows)));
   }
-  return { runs, findings: findings.sort((p, q) => p.span.start - q.span.start), columns };
+  return { runs, findings: capRowFindings(findings).sort((p, q) => p.span.start - q.span.start), columns };
 }
 
 /** A derived number in a message: short, whatever its size. */

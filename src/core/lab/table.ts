@@ -7,13 +7,10 @@
 import Papa from 'papaparse';
 import { LineIndex } from '../source/lines';
 import { finding, type LabFinding, type Located } from './findings';
+import { plainDelimited, readPlainRows } from './plainRows';
+import type { Cell, TableRow } from './tableRow';
 
-export type Cell = string | number | boolean | null;
-
-export interface TableRow extends Located {
-  /** Cells by normalised column name (`Train Loss` → `train_loss`, `train/loss` → `train_loss`). */
-  readonly cells: Readonly<Record<string, Cell>>;
-}
+export type { Cell, TableRow } from './tableRow';
 
 export interface Table {
   readonly format: 'csv' | 'tsv' | 'jsonl';
@@ -45,8 +42,10 @@ export function normaliseColumn(name: string): string {
 
 export function readTable(text: string, options: TableOptions = {}): Table {
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const index = new LineIndex(text);
+  // Built on first use: the quote-free reader counts its own lines, and the index is a pass over the whole text.
+  let built: LineIndex | undefined;
   const locate = (start: number, end: number): Located => {
+    const index = (built ??= new LineIndex(text));
     const trimmedEnd = Math.max(start, end - (/\r?\n$/.exec(text.slice(Math.max(start, end - 2), end))?.[0].length ?? 0));
     return { span: { start, end: trimmedEnd }, lines: { first: index.position(start).line, last: index.position(Math.max(start, trimmedEnd - 1)).line } };
   };
@@ -75,7 +74,8 @@ function readJsonLines(text: string, maxRows: number, locate: Locate): Table {
   const rows: TableRow[] = [];
   const findings: LabFinding[] = [];
   const columns: string[] = [];
-  const seen = new Set<string>();
+  const named = new Set<string>();
+  let seen = 0;
   const pattern = /[^\r\n]*(\r\n|\r|\n|$)/g;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(text)) && match[0] !== '') {
@@ -83,7 +83,7 @@ function readJsonLines(text: string, maxRows: number, locate: Locate): Table {
     const line = match[0].replace(/[\r\n]+$/, '');
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     const where = locate(start, start + line.length);
-    if (rows.length >= maxRows) {
+    if (seen++ >= maxRows) {
       findings.push(finding('warning', 'lab-too-many-rows', `Only the first ${maxRows} rows are read.`, locate(start, text.length)));
       break;
     }
@@ -101,8 +101,8 @@ function readJsonLines(text: string, maxRows: number, locate: Locate): Table {
     const cells: Record<string, Cell> = {};
     flatten(value as Record<string, unknown>, '', cells);
     for (const key of Object.keys(cells)) {
-      if (!seen.has(key)) {
-        seen.add(key);
+      if (!named.has(key)) {
+        named.add(key);
         columns.push(key);
       }
     }
@@ -121,16 +121,22 @@ function flatten(value: Record<string, unknown>, prefix: string, into: Record<st
 }
 
 function readDelimited(text: string, format: 'csv' | 'tsv', maxRows: number, locate: Locate): Table {
+  if (plainDelimited(text)) {
+    const plain = readPlainRows(text, format === 'tsv' ? '\t' : ',', maxRows, normaliseColumn);
+    return { format, columns: plain.header ?? [], rows: plain.rows, findings: plain.findings };
+  }
   const rows: TableRow[] = [];
   const findings: LabFinding[] = [];
   let header: string[] | undefined;
   let cursor = 0;
+  // Every row past the header, good or bad, counts toward the limit: a file of bad rows is not read past it either.
+  let seen = 0;
   Papa.parse<string[]>(text, {
     delimiter: format === 'tsv' ? '\t' : ',',
     comments: '#',
     skipEmptyLines: false,
     step: (result, parser) => {
-      const start = skipBlank(text, cursor);
+      const start = skipBlank(text, cursor, format === 'tsv' ? '\t' : ',');
       const end = Math.max(start, result.meta.cursor);
       cursor = result.meta.cursor;
       const fields = result.data.map((cell) => cell.trim());
@@ -142,7 +148,7 @@ function readDelimited(text: string, format: 'csv' | 'tsv', maxRows: number, loc
         header = fields.map(normaliseColumn);
         return;
       }
-      if (rows.length >= maxRows) {
+      if (seen++ >= maxRows) {
         findings.push(finding('warning', 'lab-too-many-rows', `Only the first ${maxRows} rows are read.`, locate(start, text.length)));
         parser.abort();
         return;
@@ -159,12 +165,18 @@ function readDelimited(text: string, format: 'csv' | 'tsv', maxRows: number, loc
   return { format, columns: header ?? [], rows, findings };
 }
 
-/** Past blank lines and `#` comments, to the first character of the next row. */
-function skipBlank(text: string, from: number): number {
+/**
+ * Past blank lines and `#` comment lines, to the first character of the next row that is not a
+ * space (or tab, outside TSV). Only whole lines are skipped: a row of blanks and delimiters, or one indented
+ * before a `#` (papaparse reads both as rows), is located on its own line.
+ */
+function skipBlank(text: string, from: number, delimiter: string): number {
   let at = from;
   for (;;) {
-    while (at < text.length && /[\r\n\t ]/.test(text[at]!)) at++;
-    if (text[at] !== '#') return at;
-    while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+    let first = at;
+    while (first < text.length && (text[first] === ' ' || (text[first] === '\t' && delimiter !== '\t'))) first++;
+    if (text[first] === '\n' || text[first] === '\r') at = first + (text[first] === '\r' && text[first + 1] === '\n' ? 2 : 1);
+    else if (text[at] === '#') while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+    else return first;
   }
 }

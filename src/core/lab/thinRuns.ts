@@ -6,7 +6,7 @@
  */
 import type { Run } from './runs';
 
-export const MAX_FIT_ROWS = 10_000;
+export const MAX_FIT_ROWS = 2_000;
 
 export function thinRuns(runs: readonly Run[], limit = MAX_FIT_ROWS): readonly Run[] {
   if (runs.length <= limit) return runs;

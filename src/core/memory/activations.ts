@@ -36,6 +36,15 @@ interface Terms {
 
 /** Every layer of the model for one micro-batch on one device (before dividing among pipeline stages). */
 export function stackActivations(arch: Architecture, layout: MemoryLayout): LayerActivations {
+  const every = layout.recomputeEvery?.value ?? 1;
+  if (layout.recompute.value === 'full' && every > 1) {
+    // torchtitan's layer-level AC wraps layers k, 2k, … in a full checkpoint; the rest keep all.
+    const whole = { ...layout, recomputeEvery: undefined };
+    const recomputed = stackActivations(arch, whole);
+    const kept = stackActivations(arch, { ...whole, recompute: { ...layout.recompute, value: 'none' } });
+    const share = Math.floor(arch.layers.value / every) / arch.layers.value;
+    return { kept: share * recomputed.kept + (1 - share) * kept.kept, largestLayer: recomputed.largestLayer };
+  }
   const t = layout.tensorParallel.value;
   const s = layout.sequenceLength.value / layout.contextParallel.value;
   const sb = s * layout.microBatch.value;

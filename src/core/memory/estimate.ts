@@ -18,7 +18,10 @@ export interface StagePeak {
   readonly stage: number;
   readonly peakBytes: number;
   readonly parts: MemoryParts;
+  readonly phase: PeakPhase;
 }
+
+export type PeakPhase = 'every part' | 'backward start' | 'backward end';
 
 /**
  * Peak allocated memory on the busiest device, as `torch.cuda.max_memory_allocated` reports it:
@@ -32,6 +35,11 @@ export interface MemoryEstimate {
   readonly parts: MemoryParts;
   /** Which device: "pipeline stage 0 of 4 (first)", or "every device" without pipelining. */
   readonly rank: string;
+  /**
+   * When the peak falls (`partsAtPeak`): every part live at once, or, in a plain PyTorch loop with
+   * one micro-batch, the start of the backward (gradients not yet made) or its end (activations freed).
+   */
+  readonly peakPhase: PeakPhase;
   /** `torch.cuda.memory_reserved` at the peak: allocated plus the allocator's fragmentation. */
   readonly reserved: { readonly low: number; readonly high: number };
   /** Micro-batches per step per pipeline (global ÷ (micro × DP)); null when unknown. */
@@ -82,9 +90,9 @@ export function estimateMemory(arch: Architecture, count: ParameterCount, layout
     if (shard.stage === 0) activations += inFlight * (8 * sb + (layout.dropout.value ? (sb * h) / t : 0));
     const logits = shard.stage === pp - 1 ? logitBytes(layout, sb, h, V) : 0;
     const other = transientBytes(layout, shard);
-    const parts = partsAtPeak(layout, m, { ...states, activations, logits, other });
+    const { parts, phase } = partsAtPeak(layout, m, { ...states, activations, logits, other });
     const peakBytes = parts.weights + parts.gradients + parts.optimizer + parts.activations + parts.logits + parts.other;
-    return { stage: shard.stage, peakBytes, parts };
+    return { stage: shard.stage, peakBytes, parts, phase };
   });
   const busiest = stages.reduce((best, stage) => (stage.peakBytes > best.peakBytes ? stage : best), stages[0]);
   const rank =
@@ -96,6 +104,7 @@ export function estimateMemory(arch: Architecture, count: ParameterCount, layout
     statistic: 'max_allocated',
     stages,
     parts: busiest.parts,
+    peakPhase: busiest.phase,
     rank,
     reserved: { low: busiest.peakBytes, high: busiest.peakBytes * (1 + RESERVED_MARGIN) },
     microBatches: m,
@@ -112,10 +121,12 @@ export function estimateMemory(arch: Architecture, count: ParameterCount, layout
  * activations). With accumulation the gradients of the first micro-batch live through the next
  * forward, so every part counts. The parts returned are those live at the peak.
  */
-function partsAtPeak(layout: MemoryLayout, microBatches: number | null, all: MemoryParts): MemoryParts {
+function partsAtPeak(layout: MemoryLayout, microBatches: number | null, all: MemoryParts): { parts: MemoryParts; phase: PeakPhase } {
   const persistent = layout.regime === 'megatron' || layout.regime === 'deepspeed';
-  if (persistent || microBatches !== 1) return all;
-  return all.activations + all.logits >= all.gradients ? { ...all, gradients: 0 } : { ...all, activations: 0, logits: 0 };
+  if (persistent || microBatches !== 1) return { parts: all, phase: 'every part' };
+  return all.activations + all.logits >= all.gradients
+    ? { parts: { ...all, gradients: 0 }, phase: 'backward start' }
+    : { parts: { ...all, activations: 0, logits: 0 }, phase: 'backward end' };
 }
 
 /**

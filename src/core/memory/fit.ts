@@ -34,8 +34,13 @@ function alternatives(arch: Architecture, layout: MemoryLayout): Alternative[] {
   const boolean = written && /checkpointing|partition/.test(written.key ?? '');
   if (recompute.value === 'none' && !boolean)
     list.push({ what: 'selective recompute', layout: { ...layout, recompute: fact('selective', 'derived') }, knob: written, newText: 'selective' });
-  if (recompute.value !== 'full')
-    list.push({ what: 'full recompute', layout: { ...layout, recompute: fact('full', 'derived') }, knob: written, newText: boolean ? 'true' : 'full' });
+  if (recompute.value !== 'full' || (layout.recomputeEvery?.value ?? 1) > 1)
+    list.push({
+      what: 'full recompute',
+      layout: { ...layout, recompute: fact('full', 'derived'), recomputeEvery: undefined },
+      knob: written,
+      newText: boolean ? 'true' : 'full',
+    });
   const tp = layout.tensorParallel.value * 2;
   if (arch.heads.value % tp === 0 && arch.kvHeads.value * 8 >= tp)
     list.push({

@@ -61,11 +61,25 @@ export function kvCache(arch: Architecture, dtypeBytes: number, sliding?: { wind
 }
 
 /**
+ * What vLLM finds in use on each device outside PyTorch's allocator once the worker has set up
+ * tensor parallelism (NCCL's communicators, the custom all-reduce's IPC buffers, cuBLAS
+ * workspaces), as a stated allowance rather than a measurement: its own logs print it as
+ * `non_torch_memory`: 0.16 GiB on one H100 (vllm-project/vllm#12126), 0.25 GiB per device at
+ * tensor parallelism 2 (vllm-project/vllm#13061). Since #12126 vLLM counts only what grew after the
+ * worker started, so the CUDA context itself is not in it (it lives in the 1 − utilisation margin).
+ */
+export function nonTorchAllowance(devices: number): number {
+  return (devices > 1 ? 0.25 : 0.16) * 2 ** 30;
+}
+
+/**
  * Tokens of KV cache that fit, by vLLM's budget rule (vllm-project/vllm@35d5cda:
- * vllm/v1/worker/gpu_worker.py `determine_available_memory`): the requested memory is total ×
- * `gpu_memory_utilization`; from it go the weights, the peak activation of a profiling forward
- * pass over `max_num_batched_tokens` tokens, and non-torch memory; the rest holds the cache. Under
- * tensor parallelism each of `devices` holds 1/devices of the weights and of every token's KV.
+ * vllm/v1/worker/gpu_worker.py `determine_available_memory`, with `memory_profiling` in
+ * vllm/utils.py): per device, the requested memory is total × `gpu_memory_utilization`; from it go
+ * that device's shard of the weights, the peak activation of a profiling forward pass over
+ * `max_num_batched_tokens` tokens, and the memory that grew outside PyTorch (`nonTorchBytes`); the
+ * rest holds the cache. Under tensor parallelism each of `devices` holds 1/devices of the weights
+ * and of every token's KV.
  */
 export function servingCapacity(input: {
   readonly capacityBytes: number;
@@ -73,19 +87,22 @@ export function servingCapacity(input: {
   readonly utilization: number;
   readonly weightBytes: number;
   readonly activationBytes: number;
+  /** Per device; `nonTorchAllowance(devices)` unless known. */
+  readonly nonTorchBytes: number;
   readonly bytesPerToken: number;
 }): { readonly kvBudgetBytes: number; readonly maxTokens: number } {
-  const perDevice = input.capacityBytes * input.utilization - input.weightBytes / input.devices - input.activationBytes;
+  const perDevice = input.capacityBytes * input.utilization - input.weightBytes / input.devices - input.activationBytes - input.nonTorchBytes;
   const budget = Math.max(0, perDevice);
   return { kvBudgetBytes: budget * input.devices, maxTokens: Math.floor((budget * input.devices) / input.bytesPerToken) };
 }
 
 /**
- * Peak activation of vLLM's profiling forward pass over `tokens` tokens on one device, estimated:
- * the widest intermediate (the MLP's gate and up outputs, 2·f each for a gated MLP) with its input
- * and the residual stream in the model dtype, plus fp32 logits for the sampled rows (one per
- * sequence; vLLM profiles up to `max_num_seqs` = 256 of them). Non-torch memory (CUDA graphs,
- * NCCL) is not in it; vLLM measures it, we do not.
+ * Peak activation of vLLM's profiling forward pass over `tokens` tokens on the device that samples,
+ * estimated: the widest intermediate (the MLP's gate and up outputs, 2·f each for a gated MLP, split
+ * over the devices) with its input and the residual stream in the model dtype, plus the fp32 logits
+ * of the sampled rows (one per sequence; vLLM profiles up to `max_num_seqs` = 256 of them). The
+ * logits are not split: vLLM gathers the whole vocabulary onto the rank that samples
+ * (`LogitsProcessor`, `tensor_model_parallel_gather`/`all_gather`).
  */
 export function profileActivationBytes(arch: Architecture, tokens: number, devices: number, dtypeBytes: number): number {
   const h = arch.hidden.value;
@@ -93,5 +110,5 @@ export function profileActivationBytes(arch: Architecture, tokens: number, devic
   const widest = (arch.gated.value ? 3 : 2) * f;
   const perToken = (widest / devices + 3 * h) * dtypeBytes;
   const logits = Math.min(tokens, 256) * arch.vocab.value * 4;
-  return tokens * perToken + logits / devices;
+  return tokens * perToken + logits;
 }

@@ -49,6 +49,11 @@ export interface MemoryLayout {
   readonly recompute: Fact<Recompute>;
   /** Layers recomputed fully per stage when `recompute` is full with a count (Megatron `--recompute-num-layers` with `block`). */
   readonly recomputeLayers?: Fact;
+  /**
+   * With `recompute` full: only every k-th layer is recomputed, the others keep everything
+   * (torchtitan's layer-level selective AC, `selective_ac_option = "2"`, its default).
+   */
+  readonly recomputeEvery?: Fact;
   readonly sequenceParallel: Fact<boolean>;
   readonly flashAttention: Fact<boolean>;
   /** Dropout masks are stored (1 byte per element) when dropout is on: Megatron's default 0.1, 0 in most Hugging Face models. */

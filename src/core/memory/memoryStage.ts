@@ -15,7 +15,11 @@ import type { MemoryReport, ServingReport, ThroughputReport } from './report';
 import { layoutsThatFit } from './layouts';
 import { reverseQuestion } from './reverse';
 import { readServing } from './serving';
-import { stepTime } from './stepTime';
+import type { Architecture } from '../architecture/architecture';
+import type { ParameterCount } from '../architecture/parameters';
+import { detailedFlops } from '../budget/detailedFlops';
+import { publishedMfu } from './mfuTable';
+import { attentionFlopsPerToken, stepTime } from './stepTime';
 import { countAdapter, type AdapterSettings } from '../training/adapters';
 import type { TokenResult } from '../training/tokens';
 
@@ -103,7 +107,12 @@ export function memoryStage(inputs: MemoryInputs): MemoryOutcome {
     const finding = outOfMemory(arch, count, layout, estimate, { name: chip.name, bytes: capacity }, anchor);
     if (finding) findings.push(finding);
   }
-  return { memory: report, throughput: throughput(inputs, layout, estimate, chip, devices, flopsPerToken), serving, findings };
+  // Model FLOPs as published MFUs count them, attention over every key (stepTime.ts): the shared
+  // per-component count (budget/detailedFlops.ts: windows, experts, latent attention, logits);
+  // with adapters, which it does not count, the adapter FLOPs plus attention's.
+  const sequence = layout.sequenceLength.value;
+  const modelFlops = adapter ? flopsPerToken + attentionFlopsPerToken(arch, sequence) : modelFlopsPerToken(arch, count, sequence, flopsPerToken);
+  return { memory: report, throughput: throughput(inputs, layout, estimate, chip, devices, modelFlops), serving, findings };
 }
 
 function memoryReport(estimate: MemoryEstimate, layout: MemoryLayout, chip: Accelerator | undefined, reverse: MemoryReport['reverse']): MemoryReport {
@@ -122,6 +131,7 @@ function memoryReport(estimate: MemoryEstimate, layout: MemoryLayout, chip: Acce
     ['flashAttention', layout.flashAttention],
     ['optimizer', layout.optimizer],
   ];
+  if (layout.recomputeEvery) knobs.push(['recomputeEvery', layout.recomputeEvery]);
   if (layout.dataParallel) knobs.push(['dataParallel', layout.dataParallel]);
   if (layout.globalBatch) knobs.push(['globalBatch', layout.globalBatch]);
   if (layout.baseBits) knobs.push(['baseBits', layout.baseBits]);
@@ -132,6 +142,7 @@ function memoryReport(estimate: MemoryEstimate, layout: MemoryLayout, chip: Acce
     statistic: estimate.statistic,
     stages: estimate.stages.map(({ stage, peakBytes }) => ({ stage, peakBytes })),
     parts: estimate.parts,
+    peakPhase: estimate.peakPhase,
     rank: estimate.rank,
     reserved: estimate.reserved,
     accelerator: chip && capacity ? { name: chip.name, bytes: capacity } : null,
@@ -142,6 +153,12 @@ function memoryReport(estimate: MemoryEstimate, layout: MemoryLayout, chip: Acce
       ...knobs.map(([knob, value]) => ({ knob, value: value.value, origin: value.origin, key: value.key, note: value.note })),
     ],
   };
+}
+
+/** torchtitan's and PaLM's convention (every key attended), falling back to 6·N plus attention when the count is not finite. */
+function modelFlopsPerToken(arch: Architecture, count: ParameterCount, sequence: number, sixN: number): number {
+  const detailed = detailedFlops(arch, { sequenceLength: sequence, count }).fullAttentionPerToken;
+  return Number.isFinite(detailed) && detailed > 0 ? detailed : sixN + attentionFlopsPerToken(arch, sequence);
 }
 
 function throughput(
@@ -159,9 +176,16 @@ function throughput(
   if (peak === null) return null;
   const fact = userFact(inputs.context.facts, 'mfu');
   const stated = inputs.hardware?.mfu.key;
-  const mfu = fact?.value ?? inputs.hardware?.mfu.value ?? DEFAULT_MFU;
+  const published = publishedMfu(chip);
+  const mfu = fact?.value ?? (stated ? inputs.hardware?.mfu.value : undefined) ?? published?.mfu ?? DEFAULT_MFU;
   const measured = !!fact || !!stated;
-  const mfuSource = fact ? 'compute-budget: mfu' : stated ? stated : `default ${DEFAULT_MFU} (published large runs sit near it)`;
+  const mfuSource = fact
+    ? 'compute-budget: mfu'
+    : stated
+      ? stated
+      : published
+        ? `published for ${chip.name}: ${published.source}`
+        : `default ${DEFAULT_MFU} (published large runs sit near it)`;
   const tokensPerStep = global * layout.sequenceLength.value;
   const time = stepTime({
     flopsPerToken,
@@ -174,7 +198,6 @@ function throughput(
     pipeline: layout.pipelineParallel.value,
     virtualStages: layout.virtualStages.value,
     microBatches: estimate.microBatches,
-    fullRecompute: layout.recompute.value === 'full',
     trainingTokens: inputs.training.tokens?.value ?? null,
   });
   // The cost only from a price the user states: prices change and differ by contract, so none is built in.

@@ -1,4 +1,4 @@
-import type { MemoryParts } from './estimate';
+import type { MemoryParts, PeakPhase } from './estimate';
 import type { LayoutProposal } from './layouts';
 import type { ReverseAnswer } from './reverse';
 
@@ -9,6 +9,8 @@ export interface MemoryReport {
   readonly statistic: 'max_allocated';
   readonly stages: readonly { readonly stage: number; readonly peakBytes: number }[];
   readonly parts: MemoryParts;
+  /** When the peak falls: a part that reads 0 in `parts` is not allocated then (docs/memory.md). */
+  readonly peakPhase: PeakPhase;
   readonly rank: string;
   /** `torch.cuda.memory_reserved` at the peak, as a range. */
   readonly reserved: { readonly low: number; readonly high: number };

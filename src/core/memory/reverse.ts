@@ -30,14 +30,54 @@ export function largest(fits: (n: number) => boolean, limit: number): number | n
   return low;
 }
 
+/**
+ * `largest`, answered in four estimates when the peak grows linearly with n (it does in the
+ * micro-batch, and in the sequence under flash attention): the line through n = 1 and 2 names a
+ * candidate, kept only when it fits and one more does not (or it is the limit), which under
+ * monotony is exactly the search's answer. Otherwise (s² terms, a change of peak phase) the search
+ * runs. This keeps the memory stage within its share of an analysis (`npm run bench`).
+ */
+export function largestLinear(peakAt: (n: number) => number, usable: number, limit: number): number | null {
+  const one = peakAt(1);
+  if (one > usable) return null;
+  const slope = peakAt(2) - one;
+  if (slope > 0) {
+    const guess = Math.min(limit, Math.floor(1 + (usable - one) / slope));
+    if (guess >= 1 && peakAt(guess) <= usable && (guess === limit || peakAt(guess + 1) > usable)) return guess;
+  }
+  return largest((n) => peakAt(n) <= usable, limit);
+}
+
+/**
+ * `fewestDataParallel` the same way: sharded states fall as 1/DP, so the peak is c + d/DP past
+ * DP = 1 (where FSDP's gather buffers are absent); two estimates at DP 2 and 4 name a candidate,
+ * kept only when it fits and one fewer does not; otherwise the search runs.
+ */
+export function fewestDataParallelByCurve(peakAt: (dp: number) => number, usable: number, limit: number): number | null {
+  const most = Math.max(1, Math.floor(limit));
+  const two = peakAt(2);
+  const four = peakAt(4);
+  const d = 4 * (two - four);
+  const c = two - d / 2;
+  if (most >= 4 && d > 0 && usable > c) {
+    const guess = Math.max(2, Math.ceil(d / (usable - c)));
+    if (guess <= most && peakAt(guess) <= usable && peakAt(guess - 1) > usable) return guess;
+  }
+  return fewestDataParallel((dp) => peakAt(dp) <= usable, limit);
+}
+
 export function reverseQuestion(arch: Architecture, count: ParameterCount, layout: MemoryLayout, usableBytes: number): ReverseAnswer {
   const peak = (changed: MemoryLayout) => estimateMemory(arch, count, changed).peakBytesPerDevice;
-  const largestMicroBatch = largest((b) => peak({ ...layout, microBatch: fact(b, 'derived') }) <= usableBytes, 4096);
+  const largestMicroBatch = largestLinear((b) => peak({ ...layout, microBatch: fact(b, 'derived') }), usableBytes, 4096);
   // Sequence lengths in whole blocks of 128, as kernels and configs use them.
-  const blocks = largest((n) => peak({ ...layout, sequenceLength: fact(n * 128, 'derived') }) <= usableBytes, 8192);
+  const blocks = largestLinear((n) => peak({ ...layout, sequenceLength: fact(n * 128, 'derived') }), usableBytes, 8192);
   const modelParallel = layout.tensorParallel.value * layout.pipelineParallel.value * layout.contextParallel.value;
-  // More replicas shrink only sharded states: the smallest data-parallel size that fits, searched like the largest batch.
-  const dp = fewestDataParallel((replicas) => peak({ ...layout, dataParallel: fact(replicas, 'derived') }) <= usableBytes, MAX_ACCELERATORS / modelParallel);
+  // More replicas shrink only sharded states: the smallest data-parallel size that fits.
+  const dp = fewestDataParallelByCurve(
+    (replicas) => peak({ ...layout, dataParallel: fact(replicas, 'derived') }),
+    usableBytes,
+    MAX_ACCELERATORS / modelParallel,
+  );
   return { largestMicroBatch, longestSequence: blocks === null ? null : blocks * 128, fewestAccelerators: dp === null ? null : dp * modelParallel };
 }
 

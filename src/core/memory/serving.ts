@@ -2,7 +2,7 @@ import type { Architecture } from '../architecture/architecture';
 import type { Accelerator } from '../hardware/accelerator';
 import { userFact, type UserFact } from '../source/directives';
 import type { ConfigView } from '../source/view';
-import { DTYPE_BYTES, kvCache, profileActivationBytes, servingCapacity } from './kvCache';
+import { DTYPE_BYTES, kvCache, nonTorchAllowance, profileActivationBytes, servingCapacity } from './kvCache';
 import type { ServingReport } from './report';
 
 /** vLLM's defaults: `gpu_memory_utilization` 0.9 and, for its profiling pass, `max_num_batched_tokens` 8192 (the OpenAI server's chunked-prefill default). */
@@ -64,6 +64,7 @@ export function readServing(
           utilization,
           weightBytes: parameters * weightBytes(view, DTYPE_BYTES[modelDtype]),
           activationBytes: profileActivationBytes(arch, batched, devices, DTYPE_BYTES[modelDtype]),
+          nonTorchBytes: nonTorchAllowance(devices),
           bytesPerToken: cache.bytesPerToken,
         }).maxTokens
       : null;

@@ -9,7 +9,7 @@ import { UNICODE_NUMBERS as n } from '../report/format';
 import { REFERENCE_MODELS, type ReferenceModel } from '../reference/models';
 import type { PlanResult } from './plan';
 import { describeTarget } from './parseTarget';
-import { planMarkdown, planSheet, type PlanSheet } from './planSheet';
+import { planMarkdown, planSheet, type PlanSheet, type SheetLayouts } from './planSheet';
 import { minOf, maxOf } from '../numbers/extent';
 import { FIT_MARGIN } from '../memory/fit';
 import { memoryBar, type MemoryBar } from './memoryBar';
@@ -112,7 +112,8 @@ export function chartForAnalysis(analysis: Analysis, fileName: string, options: 
   return bar ? { ...chart, memory: bar } : chart;
 }
 
-export function chartForPlan(result: PlanResult, options: ChartOptions = {}): ChartData {
+/** A plan's chart and its sheet; `layouts`, when given, adds the open config's layouts that fit to the sheet. */
+export function chartForPlan(result: PlanResult, options: ChartOptions = {}, layouts?: SheetLayouts): ChartData {
   const detail = [
     `${n.count(result.parameters)} parameters`,
     `${n.count(result.tokens)} tokens (${n.ratio(result.tokensPerParameter)} per parameter)`,
@@ -136,7 +137,7 @@ export function chartForPlan(result: PlanResult, options: ChartOptions = {}): Ch
     current,
     options,
   );
-  return { ...chart, plan: { sheet: planSheet(result), markdown: planMarkdown(result) } };
+  return { ...chart, plan: { sheet: planSheet(result, n, layouts), markdown: planMarkdown(result, layouts) } };
 }
 
 function build(title: string, subtitle: string, current: ChartData['current'], options: ChartOptions): ChartData {

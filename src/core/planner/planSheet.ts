@@ -3,6 +3,8 @@ import { markdownCell as escape } from '../text/sanitise';
 import { splitNote } from '../lab/splitText';
 import type { PlanResult } from './plan';
 import { describeTarget } from './parseTarget';
+import { gib } from '../memory/units';
+import { layoutRows, type PlanLayouts } from './planLayouts';
 
 /**
  * The whole plan as rows a person reads: what the plan view shows beside the chart, and the
@@ -30,7 +32,13 @@ export interface PlanRow {
 
 const TIERS = { below: 'below', 'within-margin': 'within the ±30% margin', crossed: 'crossed' } as const;
 
-export function planSheet(result: PlanResult, n: NumberFormat = UNICODE_NUMBERS): PlanSheet {
+/** The open config's run laid out on the plan's accelerator, with its own model's size (which may not be the plan's). */
+export interface SheetLayouts {
+  readonly layouts: PlanLayouts;
+  readonly parameters: number | null;
+}
+
+export function planSheet(result: PlanResult, n: NumberFormat = UNICODE_NUMBERS, layouts?: SheetLayouts): PlanSheet {
   const sections: PlanSection[] = [];
   sections.push({
     heading: 'Model and data',
@@ -112,12 +120,43 @@ export function planSheet(result: PlanResult, n: NumberFormat = UNICODE_NUMBERS)
     }),
   });
 
+  if (layouts) sections.push(layoutsSection(layouts, n));
   return { title: `Plan: ${describeTarget(result.target)}`, sections, warnings: result.warnings };
 }
 
+/**
+ * "Layouts that fit": the rows `plan --config` prints, for the config's own model (the plan may size
+ * another). Shown, never written: the write-back edits only a file's size and training length.
+ */
+function layoutsSection({ layouts, parameters }: SheetLayouts, n: NumberFormat): PlanSection {
+  const on = layouts.accelerator ? `${layouts.accelerator.name}, ${gib(layouts.accelerator.bytes)} each` : 'an accelerator the table does not know';
+  const rows: PlanRow[] = [
+    {
+      label: 'Run',
+      value: `${layouts.file}${parameters ? ` (its own ${n.count(parameters)} model)` : ''} on ${on}`,
+      note: 'the fewest accelerators at which the busiest device’s estimated peak stays within 90% of it',
+    },
+  ];
+  for (const row of layoutRows(layouts, '×'))
+    rows.push({
+      label: row.label === 'as written' ? 'As written' : row.label,
+      value: row.value,
+      note: row.rank ? `busiest: ${row.rank}` : undefined,
+      tone: row.over ? 'crossed' : undefined,
+    });
+  if (layouts.held.length)
+    rows.push({
+      label: 'Held as written',
+      value: layouts.held.join(', '),
+      note: 'shown, not written: set these keys in the file yourself; the plan writes only size and training length',
+    });
+  if (layouts.reason) rows.push({ label: 'No layout', value: layouts.reason });
+  return { heading: 'Layouts that fit', rows };
+}
+
 /** The plan as a Markdown document that reads well on its own (pasted into an issue or a doc). */
-export function planMarkdown(result: PlanResult): string {
-  const sheet = planSheet(result);
+export function planMarkdown(result: PlanResult, layouts?: SheetLayouts): string {
+  const sheet = planSheet(result, UNICODE_NUMBERS, layouts);
   const out = [`# ${escape(sheet.title)}`, ''];
   for (const section of sheet.sections) {
     out.push(`## ${escape(section.heading)}`, '', '| | |', '|---|---|');

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BoundaryReport } from '../../core/lab/boundary';
+import type { RealPath } from '../linkCheck';
 import type { Settings } from '../settings';
 import type { FitRunner } from './fitRunner';
 import type { LabDiagnostics } from './labDiagnostics';
@@ -15,6 +16,8 @@ export class BoundaryFile {
     private readonly settings: () => Settings,
     private readonly runner: FitRunner,
     private readonly diagnostics: LabDiagnostics,
+    /** Where a local path really leads (the Node host), for `readText`. */
+    private readonly realPath?: RealPath,
   ) {}
 
   get current(): { uri: vscode.Uri; report: BoundaryReport } | undefined {
@@ -40,7 +43,7 @@ export class BoundaryFile {
       uri = (await vscode.workspace.findFiles(EVALS_FILE_GLOB, '**/node_modules/**', 10)).sort((a, b) => a.path.localeCompare(b.path))[0];
     }
     if (!uri) return { why: configured ? `${configured} was not found` : 'no evals file found (set computeBudget.lab.evalsFile, or name a file *.evals.csv)' };
-    const text = await readText(uri);
+    const text = await readText(uri, this.realPath);
     if (text === undefined) return { why: `${vscode.workspace.asRelativePath(uri)} could not be read` };
     const report = await this.runner.boundary(text, uri.path);
     this.diagnostics.show(

@@ -13,6 +13,8 @@ import { BoundaryFile } from './boundaryFile';
 import { labDiagnostics } from './labDiagnostics';
 import { StopSignals } from './stopSignal';
 import { setWorkspaceFitService, WorkspaceFitService, type FitState } from './workspaceFit';
+import type { RealPath } from '../linkCheck';
+import { notify } from '../notify';
 
 /** The lab's command ids (package.json contributes the same). */
 export const LabCommandId = {
@@ -44,14 +46,15 @@ export function registerLab(
   settings: SettingsStore,
   refresh: () => void,
   executor: (log: (message: string) => void) => LabExecutor,
+  realPath?: RealPath,
 ): WorkspaceFitService {
   const log = vscode.window.createOutputChannel('Compute Budget Lab', { log: true });
   const runner = new FitRunner(executor((message) => log.warn(message)));
-  const service = new WorkspaceFitService(settings.current, runner);
+  const service = new WorkspaceFitService(settings.current, runner, undefined, realPath);
   setWorkspaceFitService(service);
-  const stops = new StopSignals(() => settings.current, runner, cache);
+  const stops = new StopSignals(() => settings.current, runner, cache, realPath);
   const evalsDiagnostics = labDiagnostics('compute-budget-evals');
-  const boundary = new BoundaryFile(() => settings.current, runner, evalsDiagnostics);
+  const boundary = new BoundaryFile(() => settings.current, runner, evalsDiagnostics, realPath);
   const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri);
   ChartPanel.labData = (source, data) => {
     const state = service.state;
@@ -83,22 +86,21 @@ export function registerLab(
     }),
     vscode.commands.registerCommand(LabCommandId.showRuns, async () => {
       const state = await service.ensure();
-      if (state.kind !== 'ready')
-        return void vscode.window.showInformationMessage(`Compute Budget: no fit of your runs to show: ${'why' in state ? state.why : 'still fitting'}.`);
+      if (state.kind !== 'ready') return void notify.info(`Compute Budget: no fit of your runs to show: ${'why' in state ? state.why : 'still fitting'}.`);
       return showView('runs');
     }),
     vscode.commands.registerCommand(LabCommandId.showLossCurve, async () => {
       const source = configOf();
       const check = source ? await stops.checkNow(await vscode.workspace.openTextDocument(source)) : undefined;
       if (!check)
-        return void vscode.window.showInformationMessage(
+        return void notify.info(
           'Compute Budget: open a config that links its loss log (a "# compute-budget: log=logs/loss.csv" comment, or computeBudget.lab.lossLogs).',
         );
       return showView('curve');
     }),
     vscode.commands.registerCommand(LabCommandId.showBoundary, async () => {
       const loaded = await boundary.load();
-      if ('why' in loaded) return void vscode.window.showInformationMessage(`Compute Budget: no capability boundary to show: ${loaded.why}.`);
+      if ('why' in loaded) return void notify.info(`Compute Budget: no capability boundary to show: ${loaded.why}.`);
       return showView('boundary');
     }),
     log,

@@ -4,6 +4,7 @@ import { readLogLink } from '../../core/lab/logLink';
 import type { WorkspaceStop } from '../../core/lab/workspaceStop';
 import type { AnalysisCache } from '../analysisCache';
 import { DIAGNOSTIC_SOURCE } from '../commandIds';
+import { folderOf, type RealPath } from '../linkCheck';
 import type { Settings } from '../settings';
 import { diagnosticDocUri } from '../surfaces/diagnosticDocUri';
 import type { FitRunner } from './fitRunner';
@@ -44,6 +45,8 @@ export class StopSignals implements vscode.Disposable {
     private readonly settings: () => Settings,
     private readonly runner: FitRunner,
     private readonly cache: AnalysisCache,
+    /** Where a local path really leads (the Node host), for `readText`. */
+    private readonly realPath?: RealPath,
   ) {
     const logWatcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,jsonl,json}');
     const onLog = (uri: vscode.Uri) => this.logChanged(uri);
@@ -112,7 +115,7 @@ export class StopSignals implements vscode.Disposable {
       return range.isEmpty ? document.lineAt(range.start.line).range : range;
     };
     // Outside the workspace folder (or in Restricted Mode) the log is not asked of the disk at all.
-    const text = link.outside ? undefined : await readText(link.uri);
+    const text = link.outside ? undefined : await readText(link.uri, this.realPath, folderOf(document.uri));
     if (document.isClosed || document.version !== version) return undefined;
     if (text === undefined) {
       const missing = new vscode.Diagnostic(

@@ -3,6 +3,7 @@ import { sureAllocation, type SureAllocation } from '../../core/lab/allocation';
 import { workspaceLabel, workspaceLaw, workspaceLoss, type WorkspaceFit } from '../../core/lab/workspaceFit';
 import type { LawFit } from '../../core/lab/fit';
 import type { FitChoice, WorkspaceLaw } from '../../core/planner/fitChoice';
+import { folderOf, staysInside, type RealPath } from '../linkCheck';
 import type { Settings } from '../settings';
 import { labDiagnostics } from './labDiagnostics';
 import type { FitRunner } from './fitRunner';
@@ -46,6 +47,8 @@ export class WorkspaceFitService implements vscode.Disposable {
     settings: Settings,
     private readonly runner: FitRunner,
     private readonly diagnostics = labDiagnostics(),
+    /** Where a local path really leads (the Node host), for `readText`. */
+    private readonly realPath?: RealPath,
   ) {
     this.settings = settings;
     const watcher = vscode.workspace.createFileSystemWatcher(RUNS_FILE_GLOB);
@@ -134,7 +137,7 @@ export class WorkspaceFitService implements vscode.Disposable {
           : 'no runs file found (set computeBudget.lab.runsFile, or name a file *.runs.csv)',
       };
     }
-    const text = await readText(uri);
+    const text = await readText(uri, this.realPath);
     if (text === undefined) {
       this.diagnostics.clear();
       return { kind: 'failed', uri, why: `${vscode.workspace.asRelativePath(uri)} could not be read (or is over 50 MB)` };
@@ -177,17 +180,18 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /**
  * The open document's text when it is open (unsaved edits count), else the file's bytes as UTF-8:
- * only a regular file of at most `limit` bytes, checked before reading. A device (`/dev/zero`
- * stats as size 0 and never ends), a pipe or a folder is not a `File`; a symbolic link may lead
- * out of the workspace and `vscode.workspace.fs` has no real path to compare, so it is not read
- * either (as the analysis's own reader, `src/extension/resources.ts`).
+ * only a regular file of at most `limit` bytes, checked before reading, that stays inside `folder`
+ * with links followed, a folder on the way included (`staysInside`). A device (`/dev/zero` stats
+ * as size 0 and never ends), a pipe or a folder is not a `File`; without `realPath` (the browser)
+ * a symbolic link is not read at all, as in the analysis's own reader (`src/extension/resources.ts`).
  */
-export async function readText(uri: vscode.Uri, limit = MAX_RUNS_BYTES): Promise<string | undefined> {
+export async function readText(uri: vscode.Uri, realPath?: RealPath, folder = folderOf(uri), limit = MAX_RUNS_BYTES): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
   if (open) return open.getText().length <= limit ? open.getText() : undefined;
   try {
+    if (!(await staysInside(uri, folder, realPath))) return undefined;
     const stat = await vscode.workspace.fs.stat(uri);
-    if ((stat.type & vscode.FileType.File) === 0 || (stat.type & vscode.FileType.SymbolicLink) !== 0) return undefined;
+    if ((stat.type & vscode.FileType.File) === 0 || (!realPath && (stat.type & vscode.FileType.SymbolicLink) !== 0)) return undefined;
     if (stat.size > limit) return undefined;
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch {

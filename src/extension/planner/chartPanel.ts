@@ -3,6 +3,7 @@ import type { LabChartData } from '../../core/lab/labChart';
 import type { ChartData } from '../../core/planner/chartData';
 import type { ChartState, ChartView, FromWebview, RenderedMessage, ToWebview } from '../../protocol/chartMessages';
 import { rememberSideColumn, sideColumn } from '../sideGroup';
+import { notify } from '../notify';
 
 export const CHART_VIEW_TYPE = 'computeBudget.chart';
 
@@ -122,7 +123,7 @@ export class ChartPanel implements vscode.Disposable {
         break;
       case 'write-back':
         if (this.writeBack) this.writeBack();
-        else void vscode.window.showInformationMessage('Compute Budget: plan again to write this plan into a config.');
+        else void notify.info('Compute Budget: plan again to write this plan into a config.');
         break;
       case 'copy-markdown': {
         const markdown = this.latest?.data.plan?.markdown;
@@ -161,11 +162,11 @@ async function saveExport(format: 'png' | 'svg', data: string, name: string): Pr
   let bytes: Uint8Array;
   if (format === 'png') {
     const match = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(typeof data === 'string' ? data : '');
-    if (!match) return void vscode.window.showErrorMessage('Compute Budget: the chart did not produce a PNG.');
+    if (!match) return void notify.error('Compute Budget: the chart did not produce a PNG.');
     bytes = Uint8Array.from(atob(match[1]!), (char) => char.charCodeAt(0));
   } else {
     if (typeof data !== 'string' || !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data))
-      return void vscode.window.showErrorMessage('Compute Budget: the chart did not produce an SVG.');
+      return void notify.error('Compute Budget: the chart did not produce an SVG.');
     bytes = new TextEncoder().encode(data);
   }
   const base =
@@ -181,7 +182,7 @@ async function saveExport(format: 'png' | 'svg', data: string, name: string): Pr
   });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, bytes);
-  void vscode.window.showInformationMessage(`Compute Budget: chart saved to ${target.path.split('/').pop()}.`);
+  void notify.info(`Compute Budget: chart saved to ${target.path.split('/').pop()}.`);
 }
 
 /** Scripts on; resources only from dist/webview, the folder that holds the page's bundle. */

@@ -1,4 +1,5 @@
 import type { PlanResult, PlanTarget } from '../../core/planner/plan';
+import type { PlanLayouts } from '../../core/planner/planLayouts';
 import type { WriteBackKind } from '../../core/planner/writeBack';
 import type { ChartView, RenderedMessage } from '../../protocol/chartMessages';
 
@@ -39,6 +40,8 @@ export interface PlanCommandResult {
   };
   /** Whether the `writeBack` asked for was applied. */
   readonly applied?: boolean;
+  /** The config's run laid out on the plan's accelerator (`layouts` of `plan --json`), when a config with a model was open. */
+  readonly layouts?: PlanLayouts;
 }
 
 export interface ShowChartArgs {

@@ -5,6 +5,7 @@ import type { PlanBudget, PlanInput, PlanTarget } from '../../core/planner/plan'
 import { planStepCount, planSteps, startingHardware, type PlanSource, type PlanStepId } from '../../core/planner/planSteps';
 import type { PlannerSettings } from './plannerSettings';
 import { BACK, numberStep, pickStep, type PickItem, type StepAnswer, type StepPosition } from './steps';
+import { iconLabelText, MAX_PLAIN } from '../../core/text/editorText';
 
 type Source = PlanSource;
 type TargetKind = PlanTarget['kind'];
@@ -73,7 +74,7 @@ async function ask(
         items.push({
           value: 'config',
           label: `$(file) This config's compute: ${n.flops(analysis.flops)} FLOP`,
-          description: fileName,
+          description: fileName === undefined ? undefined : iconLabelText(fileName),
           detail: `${n.count(analysis.parameters.active!)} parameters × ${n.count(analysis.tokens!)} tokens`,
         });
       items.push(
@@ -105,9 +106,9 @@ async function ask(
       const table = acceleratorTable(settings.accelerators);
       const items = table.map((row): PickItem<string> => ({
         value: row.id,
-        label: row.name,
+        label: iconLabelText(row.name),
         description: `BF16 ${n.grouped(row.bf16 / 1e12)} TFLOP/s${row.fp8 ? `, FP8 ${n.grouped(row.fp8 / 1e12)}` : ''} dense`,
-        detail: row.source,
+        detail: iconLabelText(row.source, MAX_PLAIN),
       }));
       return record('accelerator')(await pickStep(position, items, 'Accelerator', answers.accelerator));
     }

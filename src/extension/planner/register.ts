@@ -15,7 +15,9 @@ import { plannerSettings, type PlannerSettings } from './plannerSettings';
 import type { SettingsStore } from '../settingsStore';
 import { applyWriteBack, chooseWriteBack, writeBackData, writeBackOffer } from './writeBack';
 import { registerWriteBackPreview } from './writeBackPreview';
+import { layoutsForPlan } from './planLayouts';
 import type { PlanCommandArgs, PlanCommandResult, ShowChartArgs } from './commandTypes';
+import { notify } from '../notify';
 
 export function registerPlanner(context: vscode.ExtensionContext, cache: AnalysisCache, settings: SettingsStore): void {
   const extensionUri = context.extensionUri;
@@ -38,7 +40,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
     vscode.commands.registerCommand(CommandId.showChart, async (args?: ShowChartArgs): Promise<RenderedMessage | undefined> => {
       const document = await configDocument(args?.uri);
       if (!document) {
-        const choice = await vscode.window.showInformationMessage('Open a training config to chart it, or plan a budget from scratch.', 'Plan compute budget');
+        const choice = await notify.info('Open a training config to chart it, or plan a budget from scratch.', 'Plan compute budget');
         if (choice) await vscode.commands.executeCommand(CommandId.planComputeBudget);
         return undefined;
       }
@@ -62,14 +64,18 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
         result = plan(input);
       } catch (error) {
         if (error instanceof PlanError) {
-          void vscode.window.showErrorMessage(`Compute Budget: ${error.message}`);
+          void notify.error(`Compute Budget: ${error.message}`);
           return undefined;
         }
         throw error;
       }
+      // The config's run laid out on the plan's accelerator; a refit below does not change them.
+      const laying = layoutsForPlan(cache, document, analysis, result);
+      if (document) vscode.window.setStatusBarMessage('$(sync~spin) Compute Budget: laying the run out on the accelerator…', laying);
+      const layouts = await laying;
       /** The plan's chart with the offer to write it into the config, which stays in the plan view until answered. */
       const planChart = (planned: PlanResult, fit: PlanInput['fit']) => {
-        const chart = chartForPlan(planned, { fit });
+        const chart = chartForPlan(planned, { fit }, layouts);
         const writeBack = writeBackOffer(planned, document, analysis);
         return writeBack && chart.plan ? { ...chart, plan: { ...chart.plan, writeBack } } : chart;
       };
@@ -87,7 +93,7 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
       };
       const writeBack = document ? () => void chooseWriteBack(shown, document, (current) => cache.analysis(current)) : undefined;
       const rendered = await ChartPanel.show(extensionUri, planChart(result, input.fit), undefined, undefined, { rebuild: replan, writeBack });
-      return { plan: result, rendered };
+      return { plan: result, rendered, ...(layouts ? { layouts: layouts.layouts } : {}) };
     }),
 
     registerChartFollowing(extensionUri, cache, chartOf),
@@ -103,15 +109,16 @@ export function registerPlanner(context: vscode.ExtensionContext, cache: Analysi
     const input = inputFromArgs(args, planner, analysis, await settledFitChoice(settings.current));
     const result = plan(input);
     const writeBack = document && analysis ? writeBackData(result, analysis) : undefined;
+    const layouts = await layoutsForPlan(cache, document, analysis, result);
     const rendered =
-      args.open === false ? undefined : await ChartPanel.show(extensionUri, chartForPlan(result, { fit: lossFitChoice(settings.current) }), undefined);
+      args.open === false ? undefined : await ChartPanel.show(extensionUri, chartForPlan(result, { fit: lossFitChoice(settings.current) }, layouts), undefined);
     let applied: boolean | undefined;
     if (args.writeBack && document) {
       // With a label, the choice as it was offered earlier: applied only if the file still means the same.
       const chosen = typeof args.writeBack === 'object' ? args.writeBack : writeBack?.choices.find((choice) => choice.kind === args.writeBack);
       applied = chosen ? await applyWriteBack(result, document, chosen, (current) => cache.analysis(current), args.preview !== false) : false;
     }
-    return { plan: result, rendered, writeBack, applied };
+    return { plan: result, rendered, writeBack, applied, ...(layouts ? { layouts: layouts.layouts } : {}) };
   }
 }
 

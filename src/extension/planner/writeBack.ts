@@ -6,6 +6,8 @@ import { writeBackChoices, type WriteBackChoice } from '../../core/planner/write
 import type { PlanCommandResult } from './commandTypes';
 import { baseName } from '../documents';
 import { confirmInDiff } from './writeBackPreview';
+import { notify } from '../notify';
+import { iconLabelText, MAX_NAME, MAX_PLAIN, plainText } from '../../core/text/editorText';
 
 /** The choices as plain data, for tests and automation: offsets into the document as it is now. */
 export function writeBackData(result: PlanResult, analysis: Analysis): PlanCommandResult['writeBack'] {
@@ -48,18 +50,18 @@ export async function chooseWriteBack(
   document: vscode.TextDocument,
   analysisOf: (document: vscode.TextDocument) => Promise<Analysis>,
 ): Promise<void> {
-  const name = baseName(document.uri);
+  const name = plainText(baseName(document.uri), MAX_NAME);
   if (document.isClosed) {
-    void vscode.window.showWarningMessage(`${name} was closed; nothing was written.`);
+    void notify.warning(`${name} was closed; nothing was written.`);
     return;
   }
   const { choices, notes } = writeBackChoices(result, await analysisOf(document), n);
   if (!choices.length) {
-    void vscode.window.showInformationMessage(`${notes.join(' ')} Nothing can be written to ${name}.`);
+    void notify.info(`${notes.join(' ')} Nothing can be written to ${name}.`);
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    choices.map((choice) => ({ label: choice.label, detail: choice.detail, choice })),
+    choices.map((choice) => ({ label: iconLabelText(choice.label), detail: iconLabelText(choice.detail, MAX_PLAIN), choice })),
     { title: `Write the plan to ${name}`, placeHolder: `What should ${name} say? You see the change before it is made.`, ignoreFocusOut: true },
   );
   if (!picked) return;
@@ -77,9 +79,9 @@ export async function applyWriteBack(
   analysisOf: (document: vscode.TextDocument) => Promise<Analysis>,
   preview: boolean,
 ): Promise<boolean> {
-  const name = baseName(document.uri);
+  const name = plainText(baseName(document.uri), MAX_NAME);
   if (document.isClosed) {
-    void vscode.window.showWarningMessage(`${name} was closed; nothing was written.`);
+    void notify.warning(`${name} was closed; nothing was written.`);
     return false;
   }
   let version: number;
@@ -89,15 +91,15 @@ export async function applyWriteBack(
     fresh = writeBackChoices(result, await analysisOf(document), n).choices.find((choice) => choice.kind === chosen.kind);
   } while (document.version !== version);
   if (!fresh || fresh.label !== chosen.label) {
-    void vscode.window.showWarningMessage(
-      `${name} changed since the plan, so "${chosen.label}" no longer fits it; nothing was written. Plan again to write it.`,
+    void notify.warning(
+      `${name} changed since the plan, so "${plainText(chosen.label, MAX_NAME)}" no longer fits it; nothing was written. Plan again to write it.`,
     );
     return false;
   }
   if (preview) {
     if (!(await confirmInDiff(document, fresh))) return false;
     if (document.version !== version) {
-      void vscode.window.showWarningMessage(`${name} changed while the preview was open; nothing was written. Plan again to write it.`);
+      void notify.warning(`${name} changed while the preview was open; nothing was written. Plan again to write it.`);
       return false;
     }
   }

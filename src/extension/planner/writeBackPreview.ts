@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { WriteBackChoice } from '../../core/planner/writeBack';
 import { baseName } from '../documents';
+import { notify } from '../notify';
+import { MAX_LABEL, notificationText, plainText } from '../../core/text/editorText';
 
 /**
  * The write-back's diff, shown before anything is written: the config beside a read-only copy
@@ -32,11 +34,13 @@ export async function confirmInDiff(document: vscode.TextDocument, choice: Write
   const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${document.version}/${name}`, query: String(Date.now()) });
   previews.set(uri.toString(), after);
   try {
-    await vscode.commands.executeCommand('vscode.diff', document.uri, uri, `${name} ↔ with the plan written (preview)`, { preview: true });
-    const write = `Write to ${name}`;
-    const answer = await vscode.window.showInformationMessage(
+    const shown = plainText(name, MAX_LABEL);
+    await vscode.commands.executeCommand('vscode.diff', document.uri, uri, `${shown} ↔ with the plan written (preview)`, { preview: true });
+    // The button names the file: through the same door as the message, so the answer compares equal.
+    const write = notificationText(`Write to ${name}`, MAX_LABEL);
+    const answer = await notify.modal(
       `${choice.label}?`,
-      { modal: true, detail: `${choice.detail}\n\nThe diff shows the change. Nothing else in ${name} is touched; you can undo it.` },
+      `${choice.detail}\n\nThe diff shows the change. Nothing else in ${shown} is touched; you can undo it.`,
       write,
     );
     return answer === write;

@@ -7,6 +7,7 @@ import { DOCUMENT_SELECTOR, isConfigDocument } from '../documents';
 import { FACTS_FILE_NAME } from '../../core/workspaceFacts/names';
 import { isFactsFile, type WorkspaceFacts } from '../workspaceFacts';
 import { rangeOf } from './diagnostics';
+import { notify } from '../notify';
 
 /** Languages whose files may hold a `# compute-budget:` comment; plain JSON cannot. */
 const COMMENTED = new Set(['yaml', 'jsonc', 'toml', 'shellscript', 'compute-budget']);
@@ -75,16 +76,14 @@ function toAction(document: vscode.TextDocument, fix: FixHint): vscode.CodeActio
 async function addFact(facts: WorkspaceFacts, uri?: vscode.Uri, name?: FactName, value?: string, suggested?: number): Promise<boolean> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || !isConfigDocument(document) || isFactsFile(document.uri)) {
-    void vscode.window.showInformationMessage('Compute Budget: open a training config first; the fact is added for that file.');
+    void notify.info('Compute Budget: open a training config first; the fact is added for that file.');
     return false;
   }
   const fact = name ?? (await pickFact());
   if (!fact || !Object.hasOwn(FACT_NAMES, fact)) return false;
   const commented = COMMENTED.has(document.languageId);
   if (!commented && document.isUntitled) {
-    void vscode.window.showInformationMessage(
-      `Compute Budget: save this file first; its facts go into ${FACTS_FILE_NAME} under its path, as plain JSON has no comments.`,
-    );
+    void notify.info(`Compute Budget: save this file first; its facts go into ${FACTS_FILE_NAME} under its path, as plain JSON has no comments.`);
     return false;
   }
   const given =

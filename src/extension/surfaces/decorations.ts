@@ -3,6 +3,7 @@ import type { Analysis } from '../../core/analyze';
 import type { AnalysisCache } from '../analysisCache';
 import type { SettingsStore } from '../settingsStore';
 import { codeEnd } from '../../core/source/lines';
+import { plainText } from '../../core/text/editorText';
 import { budgetSummary, modelSummary } from './summary';
 import { memorySummary } from './memoryRows';
 
@@ -46,6 +47,6 @@ export function decorationsFor(document: vscode.TextDocument, analysis: Analysis
     const text = document.lineAt(line).text;
     // After the code, before a trailing comment: a long comment would push the summary off-screen.
     const end = new vscode.Position(line, codeEnd(text));
-    return { range: new vscode.Range(end, end), renderOptions: { after: { contentText: texts.join(' · ') } } };
+    return { range: new vscode.Range(end, end), renderOptions: { after: { contentText: plainText(texts.join(' · ')) } } };
   });
 }

@@ -1,4 +1,5 @@
 import type { Analysis } from '../../core/analyze';
+import { peakPhaseNote } from '../../core/memory/peakPhase';
 import type { MemoryReport } from '../../core/memory/report';
 import { UNICODE_NUMBERS as n } from '../../core/report/format';
 import { hoverMarkdown as md } from '../../core/text/sanitise';
@@ -40,7 +41,7 @@ export function memoryHoverRows(analysis: Analysis, key: string): [string, strin
     const against = memory.accelerator ? ` (${md(memory.accelerator.name)}, ${memory.fits === null ? 'fit unknown' : FITS[`${memory.fits}`]})` : '';
     rows.push([
       'Memory per device (estimate)',
-      `peak ${peakAgainst(memory)}${against}, ${md(memory.rank)}: ${memoryParts(memory)} GiB; reserved ${gib(memory.reserved.low)}–${gib(memory.reserved.high)} GiB`,
+      `peak ${peakAgainst(memory)}${against}, ${md(memory.rank)}: ${memoryParts(memory)} GiB${peakPhaseNote(memory.peakPhase)}; reserved ${gib(memory.reserved.low)}–${gib(memory.reserved.high)} GiB`,
     ]);
     const reverse = memory.reverse;
     if (reverse) rows.push(['Largest that fits', reverseText(reverse)]);

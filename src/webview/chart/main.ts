@@ -309,6 +309,8 @@ function lossChart(data: ChartData, palette: Palette): Built {
         y: y.getPixelForValue(mark.loss),
         colour: palette.foreground,
         priority: mark.kind === 'current',
+        // The label goes beside the interval bar through the mark, not over it.
+        ...(mark.interval ? { span: { left: x.getPixelForValue(mark.interval.low), right: x.getPixelForValue(mark.interval.high) } } : {}),
       })),
     ).map((request) => ({ colour: palette.foreground, ...request }));
   };

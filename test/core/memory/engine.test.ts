@@ -3,7 +3,9 @@ import { stackActivations } from '../../../src/core/memory/activations';
 import { estimateMemory } from '../../../src/core/memory/estimate';
 import { modelStates } from '../../../src/core/memory/modelStates';
 import { kvCache, servingCapacity } from '../../../src/core/memory/kvCache';
+import { peakPhaseNote } from '../../../src/core/memory/peakPhase';
 import { stepTime } from '../../../src/core/memory/stepTime';
+import { LLAMA_3_1_8B } from './measuredRows';
 import { counted, decoder, layout } from './shapes';
 
 // Korthikanti et al. 2022's model: MHA, GeLU MLP of 4h, dropout on, unfused attention.
@@ -83,15 +85,24 @@ describe('memory engine', () => {
   });
 
   it("applies vLLM's budget: total × utilisation, less weights and the profiling peak, over the bytes of a token", () => {
-    const answer = servingCapacity({ capacityBytes: 80e9, devices: 1, utilization: 0.9, weightBytes: 16e9, activationBytes: 2e9, bytesPerToken: 131_072 });
-    assert.equal(answer.maxTokens, Math.floor((72e9 - 16e9 - 2e9) / 131_072));
+    const answer = servingCapacity({
+      capacityBytes: 80e9,
+      devices: 1,
+      utilization: 0.9,
+      weightBytes: 16e9,
+      activationBytes: 2e9,
+      nonTorchBytes: 0.5e9,
+      bytesPerToken: 131_072,
+    });
+    assert.equal(answer.maxTokens, Math.floor((72e9 - 16e9 - 2e9 - 0.5e9) / 131_072));
     assert.equal(
-      servingCapacity({ capacityBytes: 24e9, devices: 1, utilization: 0.9, weightBytes: 140e9, activationBytes: 1e9, bytesPerToken: 1 }).maxTokens,
+      servingCapacity({ capacityBytes: 24e9, devices: 1, utilization: 0.9, weightBytes: 140e9, activationBytes: 1e9, nonTorchBytes: 0, bytesPerToken: 1 })
+        .maxTokens,
       0,
     );
   });
 
-  it('adds the pipeline bubble and the recompute forward only when the MFU is not measured', () => {
+  it('adds the pipeline bubble only when the MFU is not measured, and no recompute pass (published MFUs were reached with it)', () => {
     const base = {
       flopsPerToken: 6e9,
       tokensPerStep: 1e6,
@@ -102,13 +113,29 @@ describe('memory engine', () => {
       pipeline: 4,
       virtualStages: 1,
       microBatches: 8,
-      fullRecompute: true,
       trainingTokens: 1e9,
     };
     const measured = stepTime({ ...base, mfuMeasured: true });
     assert.equal(measured.stepSeconds, (6e9 * 1e6) / (8 * 1e15 * 0.5));
     assert.equal(measured.days, ((1e9 / 1e6) * measured.stepSeconds) / 86_400);
     const estimated = stepTime({ ...base, mfuMeasured: false });
-    close(estimated.stepSeconds, measured.stepSeconds * (4 / 3) * (1 + 3 / 8), 'bubble and recompute');
+    close(estimated.stepSeconds, measured.stepSeconds * (1 + 3 / 8), 'bubble');
+  });
+});
+
+describe('why a part reads 0 at the peak', () => {
+  it('says gradients 0 when the peak is at the start of the backward of a PyTorch loop with one micro-batch', () => {
+    const fsdp = layout({ regime: 'fsdp', shardStage: 3, dataParallel: 8, microBatch: 1, globalBatch: 8, sequenceLength: 8192 });
+    const estimate = estimateMemory(LLAMA_3_1_8B, counted(LLAMA_3_1_8B), fsdp);
+    assert.equal(estimate.peakPhase, 'backward start');
+    assert.equal(estimate.parts.gradients, 0);
+    assert.match(peakPhaseNote(estimate.peakPhase), /gradients 0, as zero_grad\(\) freed them/);
+  });
+
+  it('says nothing when every part is live (Megatron-LM keeps its gradient buffer)', () => {
+    const estimate = estimateMemory(LLAMA_3_1_8B, counted(LLAMA_3_1_8B), layout({ sequenceLength: 4096 }));
+    assert.equal(estimate.peakPhase, 'every part');
+    assert.equal(peakPhaseNote(estimate.peakPhase), '');
+    assert.ok(estimate.parts.gradients > 0 && estimate.parts.activations > 0);
   });
 });

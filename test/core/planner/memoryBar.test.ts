@@ -8,6 +8,7 @@ const report = (overrides: Partial<MemoryReport>): MemoryReport => ({
   statistic: 'max_allocated',
   stages: [{ stage: 0, peakBytes: 100 * GiB }],
   parts: { weights: 20 * GiB, gradients: 10 * GiB, optimizer: 40 * GiB, activations: 25 * GiB, logits: 5 * GiB, other: 0 },
+  peakPhase: 'every part',
   rank: 'every device (no pipeline parallelism)',
   reserved: { low: 100 * GiB, high: 125 * GiB },
   accelerator: { name: 'NVIDIA H100 (SXM)', bytes: 80 * GiB },

@@ -243,6 +243,8 @@ function argvFor(kind: string, files: readonly File[], pick: number, hostile: st
         ...(pick % 3 === 0 ? ['--config', at('config.yaml')] : []),
         ...(pick % 3 === 1 ? ['--tokens-per-step', absurd] : []),
         ...(pick % 2 ? ['--json'] : []),
+        '--root',
+        '@CASE',
       ];
     default:
       return [
@@ -251,6 +253,8 @@ function argvFor(kind: string, files: readonly File[], pick: number, hostile: st
         ...(pick % 3 === 0 ? ['--task', hostile] : []),
         ...(pick % 3 === 1 ? ['--compute', absurd] : []),
         ...(pick % 2 ? ['--json'] : []),
+        '--root',
+        '@CASE',
       ];
   }
 }

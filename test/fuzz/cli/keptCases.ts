@@ -159,7 +159,7 @@ export const KEPT: readonly KeptCase[] = [
         },
       ],
       links: [],
-      argv: ['boundary', '@CASE/evals.csv'],
+      argv: ['boundary', '@CASE/evals.csv', '--root', '@CASE'],
     },
   },
   {
@@ -168,7 +168,7 @@ export const KEPT: readonly KeptCase[] = [
     case: {
       files: [{ path: 'loss.csv', text: `step,tokens,loss\n${rows(300_000, (i) => `${i},${i * 4e6},${2 + 3 / Math.sqrt(i + 1)}`)}\n` }],
       links: [],
-      argv: ['stop', '@CASE/loss.csv', '--json'],
+      argv: ['stop', '@CASE/loss.csv', '--json', '--root', '@CASE'],
     },
   },
   {
@@ -193,7 +193,7 @@ export const KEPT: readonly KeptCase[] = [
         },
       ],
       links: [],
-      argv: ['boundary', '@CASE/evals.csv'],
+      argv: ['boundary', '@CASE/evals.csv', '--root', '@CASE'],
     },
   },
   {

@@ -23,7 +23,7 @@ async function replay(file: string): Promise<void> {
     `exit ${outcome.code} in ${outcome.ms.toFixed(0)} ms\n--- stdout\n${JSON.stringify(outcome.out.slice(0, 3000))}\n--- stderr\n${JSON.stringify(outcome.err.slice(0, 2000))}`,
   );
   console.log(`reads: ${JSON.stringify(outcome.reads)}`);
-  console.log(JSON.stringify(cliViolations(outcome, { boundary: dir, typed: argv, allowed: [], github: argv.includes('github') }), null, 2));
+  console.log(JSON.stringify(cliViolations(outcome, { boundary: dir, allowed: [], github: argv.includes('github') }), null, 2));
   fs.rmSync(root, { recursive: true, force: true });
 }
 

@@ -74,7 +74,7 @@ async function main(): Promise<number> {
           return path.resolve(read);
         }
       });
-      found = cliViolations({ ...result.outcome, reads }, { boundary: dir, typed: argv, allowed: [hf], github: argv.includes('github') });
+      found = cliViolations({ ...result.outcome, reads }, { boundary: dir, allowed: [hf], github: argv.includes('github') });
     }
     const kinds = new Set<CliViolationKind>();
     for (const violation of found) {

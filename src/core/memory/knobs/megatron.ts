@@ -35,6 +35,9 @@ export function readMegatronKnobs(view: ConfigView): KnobReading {
   const granularity = textKnob(view, ['recompute_granularity', 'activations_checkpoint_granularity']);
   const kind = granularity ? recomputeKind(granularity.value) : undefined;
   if (granularity && kind) reading.recompute = retag(granularity, kind);
+  // `--recompute-activations` is shorthand for selective recompute (arguments.py `validate_args`).
+  const shorthand = flagKnob(view, ['recompute_activations']);
+  if (!reading.recompute && shorthand?.value) reading.recompute = retag(shorthand, 'selective');
   const method = textKnob(view, ['recompute_method', 'activations_checkpoint_method']);
   if (!reading.recompute && method && recomputeKind(method.value) === 'full') reading.recompute = retag(method, 'full');
   reading.recomputeLayers = numberKnob(view, ['recompute_num_layers', 'activations_checkpoint_num_layers']);

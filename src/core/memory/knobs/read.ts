@@ -57,8 +57,8 @@ export function byDefault<T>(value: T, note: string): Fact<T> {
 }
 
 /** The same key read as another value (`recompute_granularity: selective` → 'selective'), keeping where it is written. */
-export function retag<T, U>(knob: Fact<T>, value: U): Fact<U> {
-  const copy: Fact<U> = { ...knob, value };
+export function retag<T, U>(knob: Fact<T>, value: U, note?: string): Fact<U> {
+  const copy: Fact<U> = note === undefined ? { ...knob, value } : { ...knob, value, note };
   const span = VALUE_SPANS.get(knob);
   if (span) VALUE_SPANS.set(copy, span);
   return copy;

@@ -17,6 +17,22 @@ import { readTorchtuneKnobs } from './torchtune';
 /** Frameworks whose files are training configs by nature: their memory is estimated even with every knob at its default. */
 const TRAINERS = new Set(['megatron-lm', 'nemo', 'gpt-neox', 'torchtitan', 'torchtune', 'axolotl']);
 
+/** Where each framework leaves recomputation off when nothing says otherwise (torchtitan's default is on: torchtitan.ts). */
+const MEGATRON_NO_RECOMPUTE = 'Megatron-LM: --recompute-granularity None by default (NVIDIA/Megatron-LM@307dcf37 megatron/training/arguments.py)';
+const HF_NO_RECOMPUTE =
+  'Hugging Face TrainingArguments: gradient_checkpointing False by default (huggingface/transformers@00349ae8 src/transformers/training_args.py)';
+const NO_RECOMPUTE: Readonly<Record<string, string>> = {
+  'megatron-lm': MEGATRON_NO_RECOMPUTE,
+  'megatron-args': MEGATRON_NO_RECOMPUTE,
+  nemo: MEGATRON_NO_RECOMPUTE,
+  'gpt-neox': MEGATRON_NO_RECOMPUTE,
+  torchtune:
+    'torchtune: enable_activation_checkpointing False unless set (pytorch/torchtune@01067f61 recipes/full_finetune_single_device.py, cfg.get(..., False))',
+  'hf-trainer': HF_NO_RECOMPUTE,
+  // Axolotl hands gradient_checkpointing to TrainingArguments.
+  axolotl: HF_NO_RECOMPUTE,
+};
+
 export interface LayoutResult {
   readonly layout?: MemoryLayout;
   /** What is needed and not known ("the micro-batch size", "the accelerator count"). */
@@ -130,8 +146,9 @@ export function readLayout(
         ? fact(microBatch!.value * dataParallel.value, 'derived', { note: 'torchtitan: global_batch_size -1 = local_batch_size × data-parallel degree' })
         : undefined),
     sequenceLength: sequence!,
-    recompute: reading.recompute ?? byDefault('none', 'no activation recomputation by default'),
+    recompute: reading.recompute ?? byDefault('none', NO_RECOMPUTE[framework] ?? 'no activation recomputation unless the config turns it on'),
     recomputeLayers: reading.recomputeLayers,
+    recomputeEvery: reading.recomputeEvery,
     sequenceParallel:
       reading.sequenceParallel ??
       byDefault(framework === 'torchtitan' && tensorParallel.value > 1, 'sequence parallelism off by default (torchtitan: on with TP)'),

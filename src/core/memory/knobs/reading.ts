@@ -18,6 +18,7 @@ export interface KnobReading {
   sequenceLength?: Fact;
   recompute?: Fact<Recompute>;
   recomputeLayers?: Fact;
+  recomputeEvery?: Fact;
   sequenceParallel?: Fact<boolean>;
   flashAttention?: Fact<boolean>;
   dropout?: Fact<boolean>;
