@@ -4,49 +4,86 @@ import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
 import type { Resources } from '../../src/core/resources/resources';
 
-const HELDOUT = path.resolve(__dirname, '../../../test/examples/heldout');
+const EXAMPLES = path.resolve(__dirname, '../../../test/examples');
+const HELDOUT = path.join(EXAMPLES, 'heldout');
 
 interface Entry {
   readonly file: string;
-  readonly source: string;
   readonly facts: Record<string, number>;
   readonly parameters: number;
   readonly tokens: number | null;
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(HELDOUT, 'manifest.json'), 'utf8')) as { files: Entry[] };
+interface HeldOutEntry extends Entry {
+  readonly source: string;
+}
 
-/** Serves files of the held-out folder only, as a host serves a workspace. */
-const resources: Resources = {
-  file: (file) => (file.startsWith(HELDOUT) && fs.existsSync(file) && fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : null),
+/**
+ * Held-out files that passed when the set was last measured (41 files: 26 before the fixes of
+ * this round, 37 after). The rate may rise; a change that makes it fall is a regression.
+ */
+const HELDOUT_PASSING_AT_LEAST = 37;
+
+const manifest = JSON.parse(fs.readFileSync(path.join(HELDOUT, 'manifest.json'), 'utf8')) as { files: HeldOutEntry[] };
+const builtOn = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'built-on.json'), 'utf8')) as { files: Entry[] };
+
+/** Serves files of one folder only, as a host serves a workspace. */
+const resourcesIn = (folder: string): Resources => ({
+  file: (file) => (file.startsWith(folder) && fs.existsSync(file) && fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : null),
   modelConfig: () => null,
-};
+});
 
 const within = (actual: number | null | undefined, expected: number | null) =>
   expected === null ? actual === null || actual === undefined : typeof actual === 'number' && Math.abs(actual - expected) <= 0.01 * expected;
 
-function measure(entry: Entry) {
-  const file = path.join(HELDOUT, entry.file);
-  const analysis = analyze(fs.readFileSync(file, 'utf8'), file, { facts: entry.facts, resources });
-  return {
-    entry,
-    analysis,
-    parametersOk: within(analysis.parameters.total, entry.parameters),
-    tokensOk: within(analysis.tokens, entry.tokens),
-  };
+function measure(folder: string, entry: Entry) {
+  const file = path.join(folder, entry.file);
+  const analysis = analyze(fs.readFileSync(file, 'utf8'), file, { facts: entry.facts, resources: resourcesIn(folder) });
+  const parametersOk = within(analysis.parameters.total, entry.parameters);
+  const tokensOk = within(analysis.tokens, entry.tokens);
+  return { entry, analysis, passed: parametersOk && tokensOk };
 }
 
-describe('Held-out configs (repositories the reader was not built on)', () => {
-  const results = manifest.files.map(measure);
+type Result = ReturnType<typeof measure>;
 
-  it('reports its pass rate: parameters and tokens both within 1% of the hand-derived numbers', () => {
-    const passed = results.filter((result) => result.parametersOk && result.tokensOk);
-    const lines = results.map(
-      (result) =>
-        `  ${result.parametersOk && result.tokensOk ? 'pass' : 'FAIL'} ${result.entry.file}: parameters ${result.analysis.parameters.total ?? 'none'} (want ${result.entry.parameters}), tokens ${result.analysis.tokens ?? 'none'} (want ${result.entry.tokens ?? 'none'})`,
+/** One line per file and the rate, printed so a run shows which files miss and by how much. */
+function table(title: string, results: readonly Result[]): string {
+  const passed = results.filter((result) => result.passed).length;
+  const lines = results.map(
+    ({ entry, analysis, passed: ok }) =>
+      `  ${ok ? 'pass' : 'FAIL'} ${entry.file}: parameters ${analysis.parameters.total ?? 'none'} (want ${entry.parameters}), tokens ${analysis.tokens ?? 'none'} (want ${entry.tokens ?? 'none'})`,
+  );
+  return `      ${title} pass rate: ${passed}/${results.length} (${Math.round((100 * passed) / results.length)}%)\n${lines.join('\n')}`;
+}
+
+describe('Configs the readers were built on (test/examples/built-on.json)', () => {
+  const results = builtOn.files.map((entry) => measure(EXAMPLES, entry));
+
+  it('prints its pass rate, and every built-on file reads within 1% of the count its own test derives', () => {
+    console.log(table('built-on', results));
+    assert.deepEqual(
+      results.filter((result) => !result.passed).map((result) => result.entry.file),
+      [],
     );
-    console.log(`      held-out pass rate: ${passed.length}/${results.length}\n${lines.join('\n')}`);
-    assert.ok(manifest.files.length >= 8 && new Set(manifest.files.map((entry) => entry.source.split('@')[0])).size >= 8);
+  });
+});
+
+describe('Held-out configs (repositories the reader was not built on)', () => {
+  const results = manifest.files.map((entry) => measure(HELDOUT, entry));
+
+  it('prints its pass rate: parameters and tokens both within 1% of the hand-derived numbers', () => {
+    console.log(table('held-out', results));
+    assert.ok(manifest.files.length >= 40);
+  });
+
+  it(`passes at least ${HELDOUT_PASSING_AT_LEAST} held-out files, the rate measured after this round's fixes`, () => {
+    const passed = results.filter((result) => result.passed).length;
+    assert.ok(passed >= HELDOUT_PASSING_AT_LEAST, `${passed}/${results.length} held-out files pass, fewer than the ${HELDOUT_PASSING_AT_LEAST} measured`);
+  });
+
+  it('comes from at least 20 repositories, each cited as repo@commit:path', () => {
+    for (const entry of manifest.files) assert.match(entry.source, /^[\w.-]+\/[\w.-]+@[0-9a-f]{40}:\S+/, entry.file);
+    assert.ok(new Set(manifest.files.map((entry) => entry.source.split('@')[0])).size >= 20);
   });
 
   it('never silent: a held-out file that yields no parameters or no tokens says why in a diagnostic', () => {

@@ -53,9 +53,21 @@ export const PHI_MODELS: readonly CatalogModel[] = [
   },
   { id: 'microsoft/Phi-4-reasoning', aliases: ['Phi-4-reasoning'], config: phi3(5120, 40, 40, 10, 17920, 100352), configSource: LITGPT },
   { id: 'microsoft/Phi-4-reasoning-plus', aliases: ['Phi-4-reasoning-plus'], config: phi3(5120, 40, 40, 10, 17920, 100352), configSource: LITGPT },
+  // The 4k models attend within a window: the Hub's config.json says `sliding_window: 2047` (what
+  // transformers' Phi3 attention uses); LitGPT writes 2,048 (`sliding_window_size`, its count
+  // includes the token itself, Lightning-AI/litgpt@26857050 litgpt/config.py:1830). The 128k
+  // models' windows (262,144 and 131,072) are no shorter than their context, so they have none.
   {
     id: 'microsoft/Phi-3-mini-4k-instruct',
-    aliases: ['Phi-3-mini-4k-instruct', 'Phi-3-mini-128k-instruct', 'microsoft/Phi-3-mini-128k-instruct', 'phi-3-mini'],
+    aliases: ['Phi-3-mini-4k-instruct', 'phi-3-mini'],
+    config: { ...phi3(3072, 32, 32, 32, 8192, 32064), sliding_window: 2047 },
+    trainingTokens: 3.3e12,
+    tokensSource: 'Abdin et al. 2024, Phi-3 technical report (3.3T tokens)',
+    configSource: `${LITGPT}; sliding_window from microsoft/Phi-3-mini-4k-instruct config.json`,
+  },
+  {
+    id: 'microsoft/Phi-3-mini-128k-instruct',
+    aliases: ['Phi-3-mini-128k-instruct'],
     config: phi3(3072, 32, 32, 32, 8192, 32064),
     trainingTokens: 3.3e12,
     tokensSource: 'Abdin et al. 2024, Phi-3 technical report (3.3T tokens)',
@@ -63,11 +75,19 @@ export const PHI_MODELS: readonly CatalogModel[] = [
   },
   {
     id: 'microsoft/Phi-3-medium-4k-instruct',
-    aliases: ['Phi-3-medium-4k-instruct', 'Phi-3-medium-128k-instruct', 'microsoft/Phi-3-medium-128k-instruct', 'phi-3-medium'],
-    config: phi3(5120, 40, 40, 10, 17920, 32064),
+    aliases: ['Phi-3-medium-4k-instruct', 'phi-3-medium'],
+    config: { ...phi3(5120, 40, 40, 10, 17920, 32064), sliding_window: 2047 },
     trainingTokens: 4.8e12,
     tokensSource: 'Abdin et al. 2024, Phi-3 technical report (4.8T tokens)',
     configSource: 'microsoft/Phi-3-medium-4k-instruct config.json',
+  },
+  {
+    id: 'microsoft/Phi-3-medium-128k-instruct',
+    aliases: ['Phi-3-medium-128k-instruct'],
+    config: phi3(5120, 40, 40, 10, 17920, 32064),
+    trainingTokens: 4.8e12,
+    tokensSource: 'Abdin et al. 2024, Phi-3 technical report (4.8T tokens)',
+    configSource: 'microsoft/Phi-3-medium-128k-instruct config.json',
   },
   {
     id: 'microsoft/Phi-3.5-mini-instruct',

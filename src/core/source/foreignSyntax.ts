@@ -67,10 +67,18 @@ const TRAINING_KEYS = [
   'train_batch_size',
   'num_training_steps',
   'total_batch_size',
+  // Apple CoreNet (OpenELM): `scheduler.max_iterations`, `dataset.train_batch_size0` (per GPU),
+  // `language_modeling.sequence_length` (apple/corenet@1aa3acd1 projects/openelm/pretraining_configs).
+  'max_iterations',
+  'train_batch_size0',
+  'sequence_length',
 ];
-const SETTING = new RegExp(`(?:^|[\\s"'\\[{,(-])(${TRAINING_KEYS.map((key) => key.replace(/_/g, '[_-]')).join('|')})["']?\\s*(?:[:=]|\\s)\\s*["']?\\d`, 'gim');
+const SETTING = new RegExp(
+  `(?:^|[\\s"'\\[{,(-])(${TRAINING_KEYS.map((key) => key.replace(/_/g, '[_-]')).join('|')})["']?\\s*(?:[:=]|\\s)\\s*["']?(?:\\d|\\*\\w)`,
+  'gim',
+);
 
-/** Distinct training keys set to a number in the text: three or more make it a training config. */
+/** Distinct training keys set to a number (or a YAML alias of one, `*_anchor_vocab_size`) in the text: three or more make it a training config. */
 export function trainingKeysIn(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.slice(0, 200_000).matchAll(SETTING)) found.add(match[1].toLowerCase().replace(/-/g, '_'));

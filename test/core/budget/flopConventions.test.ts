@@ -185,6 +185,13 @@ describe('the FLOP count names its attention convention and agrees with the coun
     assert.equal(catalog('google/gemma-3-1b-pt').localAttention?.size.value, 512);
   });
 
+  it('gives Phi-3 mini and medium 4k the Hub’s window of 2,047 (not LitGPT’s 2,048), and their 128k models none', () => {
+    assert.equal(catalog('microsoft/Phi-3-mini-4k-instruct').localAttention?.size.value, 2047);
+    assert.equal(catalog('microsoft/Phi-3-medium-4k-instruct').localAttention?.size.value, 2047);
+    assert.equal(catalog('microsoft/Phi-3-mini-128k-instruct').localAttention, undefined);
+    assert.equal(catalog('microsoft/Phi-3-medium-128k-instruct').localAttention, undefined);
+  });
+
   it('reads Megatron-LM’s --window-size and --window-attn-skip-freq, so a Mistral-shaped launch is counted as MaxText counts Mistral, within 0.5%', () => {
     const launch = (flags: string) =>
       analyze(

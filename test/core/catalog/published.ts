@@ -130,6 +130,8 @@ export const PUBLISHED: readonly Published[] = [
   // Phi
   { id: 'microsoft/Phi-3-mini-4k-instruct', total: 3.8 * B, within: 0.1 * B, source: 'Abdin et al. 2024, Phi-3 technical report: 3.8B' },
   { id: 'microsoft/Phi-3-medium-4k-instruct', total: 14 * B, within: 1 * B, source: 'Abdin et al. 2024, Phi-3 technical report: 14B' },
+  { id: 'microsoft/Phi-3-mini-128k-instruct', total: 3.8 * B, within: 0.1 * B, source: 'Abdin et al. 2024, Phi-3 technical report: 3.8B' },
+  { id: 'microsoft/Phi-3-medium-128k-instruct', total: 14 * B, within: 1 * B, source: 'Abdin et al. 2024, Phi-3 technical report: 14B' },
   { id: 'microsoft/Phi-3.5-mini-instruct', total: 3.8 * B, within: 0.1 * B, source: 'Phi-3.5-mini-instruct model card: 3.8B' },
   { id: 'microsoft/phi-4', total: 14 * B, relative: 0.05, source: 'Abdin et al. 2024, Phi-4 technical report: "14B" (size class)' },
   // Small models and OLMo

@@ -14,7 +14,7 @@ import { COMMON_MODEL_NAME_KEYS, COMMON_TRAINING, type FrameworkModule, type Rea
  */
 
 /** Keys of the model's context, read as the sequence length only when no sequence key is written. */
-const CONTEXT_AS_SEQUENCE = ['max_position_embeddings', 'n_positions'];
+const CONTEXT_AS_SEQUENCE = ['max_position_embeddings', 'n_positions', 'n_ctx'];
 
 /** Keys that give the whole step's batch; a bare `batch_size` of a small trainer is per device. */
 const GLOBAL_BATCH = ['global_batch_size', 'total_batch_size', 'global_train_batch_size', 'train_batch_size', 'global_batch'];

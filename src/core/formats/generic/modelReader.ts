@@ -15,7 +15,7 @@ export const SYNONYMS = {
   hidden: ['hidden_size', 'd_model', 'dim', 'n_embd', 'n_embed', 'embed_dim', 'emb_dim', 'model_dim', 'hidden_dim', 'embedding_dim', 'width'],
   layers: ['num_hidden_layers', 'num_layers', 'n_layers', 'n_layer', 'depth', 'n_blocks', 'num_blocks', 'layers'],
   heads: ['num_attention_heads', 'n_heads', 'n_head', 'num_heads', 'heads'],
-  kvHeads: ['num_key_value_heads', 'n_kv_heads', 'num_kv_heads', 'n_kv_head', 'kv_heads', 'num_query_groups'],
+  kvHeads: ['num_key_value_heads', 'n_kv_heads', 'num_kv_heads', 'n_kv_head', 'kv_heads', 'num_query_groups', 'num_kv_attention_heads'],
   headDim: ['head_dim', 'd_head', 'head_size', 'kv_channels'],
   ffn: [
     'intermediate_size',
@@ -45,6 +45,19 @@ const RMSNORM_EPS = ['rms_norm_eps', 'rms_norm_epsilon', 'rmsnorm_eps'];
 const POSITION_TYPE = ['position_embedding_type', 'pos_emb', 'positional_embedding', 'position_embeddings'];
 
 type Style = 'llama' | 'gpt2';
+
+/**
+ * An InternLM / InternEvo Python config (`model = dict(mlp_ratio=…)`, `data = dict(micro_num=…)`):
+ * its trainer builds every model type (INTERNLM when `model_type` is unset,
+ * InternLM/InternEvo@c628a8c8 internlm/initialize/launch.py:78) with three meanings of its own:
+ * the gated MLP is `int(hidden × mlp_ratio)` rounded up to a multiple of 256
+ * (internlm/model/modules/mlp.py:52, `multiple_of=256`), the MLP never has biases, and attention
+ * has biases unless `no_bias=True` (modeling_internlm2.py:583 and modeling_llama.py:570
+ * `bias=not no_bias`; InternLM 1's MHA always has them, modules/multi_head_attention.py:80,109).
+ */
+function internLmStyle(view: ConfigView, options: FindOptions): boolean {
+  return view.find(['mlp_ratio'], options) !== undefined && view.find(['micro_num'], options) !== undefined;
+}
 
 export interface GenericRead {
   readonly draft: Draft;
@@ -98,7 +111,9 @@ export function readGeneric(view: ConfigView, options: FindOptions = {}, family 
   const epsilonSays = view.find(RMSNORM_EPS, options) ? 'rms' : view.find(LAYERNORM_EPS, options) ? 'layernorm' : undefined;
   const rms = normText ? /rms/.test(normText) : epsilonSays ? epsilonSays === 'rms' : style === 'llama';
   if (!normText && !epsilonSays) assumed.push(rms ? 'RMSNorm' : 'LayerNorm');
-  const biasFlag = flag(BIAS_KEYS);
+  const internLm = internLmStyle(view, options);
+  const noBias = flag(['no_bias']);
+  const biasFlag = flag(BIAS_KEYS) ?? (noBias === undefined ? (internLm ? true : undefined) : !noBias);
   const bias = biasFlag ?? style === 'gpt2';
   if (biasFlag === undefined) assumed.push(bias ? 'biases on every linear layer' : 'no biases');
   const tiedFlag = flag(TIED_KEYS);
@@ -110,7 +125,11 @@ export function readGeneric(view: ConfigView, options: FindOptions = {}, family 
     const ratio = view.count(view.find(SYNONYMS.ffnRatio, options), 'an MLP ratio', { positive: true });
     const multipleOf = count(view, ['multiple_of', 'ffn_multiple_of', 'mlp_multiple_of'], 'a rounding multiple', options);
     const multiplier = view.count(view.find(['ffn_dim_multiplier'], options), 'an MLP multiplier', { positive: true });
-    if (ratio) ffn = derived(Math.round(ratio.value * hidden.value), `${ratio.value} × hidden size`);
+    if (ratio && internLm && gated) {
+      const step = multipleOf?.value ?? 256;
+      const width = step * Math.ceil(Math.floor(ratio.value * hidden.value) / step);
+      ffn = derived(width, `int(${ratio.value} × hidden size) rounded up to a multiple of ${step}, as InternLM's FeedForward does`);
+    } else if (ratio) ffn = derived(Math.floor(ratio.value * hidden.value), `int(${ratio.value} × hidden size)`);
     else if (gated) {
       // Meta's Llama FeedForward: int(2 · 4h / 3), × ffn_dim_multiplier, rounded up to multiple_of (256 by default).
       let width = Math.floor((2 * 4 * hidden.value) / 3);
@@ -141,7 +160,7 @@ export function readGeneric(view: ConfigView, options: FindOptions = {}, family 
     tied: fact(tied, tiedFlag === undefined ? 'assumed' : 'config'),
     learnedPositions: learned,
     attentionBias: bias ? 'all' : 'none',
-    mlpBias: bias,
+    mlpBias: bias && !internLm,
     norm: rms ? 'rms' : 'layernorm',
     normsPerLayer: 2,
     keyNames: {

@@ -24,6 +24,8 @@ interface Family {
   /** Parameters of q/k norms per layer, from head size d, heads a, KV heads k. */
   readonly qkNorm?: (d: number, a: number, k: number) => number;
   readonly learnedPositions?: readonly string[];
+  /** The config class's `vocab_size` default, which transformers loads when the key is left out. */
+  readonly defaultVocab?: { readonly size: number; readonly source: string };
 }
 
 const LLAMA_LIKE: Omit<Family, 'name'> = { gated: true, norm: 'rms', normsPerLayer: 2, tiedByDefault: false, attentionBias: 'none', mlpBias: false };
@@ -31,8 +33,24 @@ const GPT2_LIKE: Omit<Family, 'name'> = { gated: false, norm: 'layernorm', norms
 
 /** `model_type` values of Hugging Face transformers, with what each implies for the count. */
 const FAMILIES: Record<string, Family> = {
-  llama: { name: 'Llama', ...LLAMA_LIKE },
-  mistral: { name: 'Mistral', ...LLAMA_LIKE },
+  llama: {
+    name: 'Llama',
+    ...LLAMA_LIKE,
+    defaultVocab: {
+      size: 32000,
+      source:
+        'LlamaConfig (huggingface/transformers@4bdeeced9ce971bed8cca7ab203c3b70cffab4ca:src/transformers/models/llama/configuration_llama.py, vocab_size=32000)',
+    },
+  },
+  mistral: {
+    name: 'Mistral',
+    ...LLAMA_LIKE,
+    defaultVocab: {
+      size: 32000,
+      source:
+        'MistralConfig (huggingface/transformers@0b07a74c673bdf8fbd472a1c7df139b357495414:src/transformers/models/mistral/configuration_mistral.py, vocab_size=32000)',
+    },
+  },
   mixtral: { name: 'Mixtral (MoE)', ...LLAMA_LIKE },
   qwen2: { name: 'Qwen2', ...LLAMA_LIKE, attentionBias: 'qkv' },
   qwen2_moe: { name: 'Qwen2-MoE', ...LLAMA_LIKE, attentionBias: 'qkv' },
@@ -133,7 +151,12 @@ export function readHuggingFace(view: ConfigView, options: FindOptions = {}): Dr
       : derived(4 * hidden.value, '4 × hidden size, the default of this family');
   }
 
-  const vocab = count(view, ['vocab_size', 'padded_vocab_size', 'n_vocab'], 'a vocabulary size', options);
+  // A config.json that leaves `vocab_size` out is loaded with its config class's default.
+  const vocab =
+    count(view, ['vocab_size', 'padded_vocab_size', 'n_vocab'], 'a vocabulary size', options) ??
+    (type && family.defaultVocab && view.find(['vocab_size'], options) === undefined
+      ? fact(family.defaultVocab.size, 'assumed', { note: `no vocab_size: the default of ${family.defaultVocab.source}` })
+      : undefined);
   const tied = flagOr(
     view,
     ['tie_word_embeddings', 'tie_embeddings'],

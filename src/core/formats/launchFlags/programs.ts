@@ -123,6 +123,17 @@ const TORCHRUN_MAIN: ProgramDialect = {
   defaults: { max_length: 256, num_training_steps: 10_000 },
 };
 
+/**
+ * APOLLO's `main_pretrain.py`: GaLore's trainer renamed, with the same flags and defaults
+ * (`--max_length` 256, `--num_training_steps` 10,000) moved to utils/argparse.py:28-40.
+ */
+const APOLLO_MAIN: ProgramDialect = {
+  ...TORCHRUN_MAIN,
+  name: "APOLLO's main_pretrain.py",
+  source: 'zhuhanqing/APOLLO@76b34725abcbd45aa47d8fdf831c8b5ba6d34dde:utils/argparse.py',
+  program: /(^|\/)main_pretrain\.py$/,
+};
+
 /** EasyLM's LLaMA presets (llama_model.py): hidden, MLP, layers, heads, KV heads, vocabulary. */
 const LLAMA_PRESETS: Readonly<Record<string, readonly [number, number, number, number, number, number]>> = {
   debug: [128, 256, 2, 4, 4, 32000],
@@ -189,7 +200,7 @@ const EASYLM: ProgramDialect = {
   },
 };
 
-export const PROGRAM_DIALECTS: readonly ProgramDialect[] = [LLMC, TORCHRUN_MAIN, EASYLM];
+export const PROGRAM_DIALECTS: readonly ProgramDialect[] = [LLMC, TORCHRUN_MAIN, APOLLO_MAIN, EASYLM];
 
 export function dialectOf(program: string | undefined): ProgramDialect | undefined {
   return program === undefined ? undefined : PROGRAM_DIALECTS.find((dialect) => dialect.program.test(program));

@@ -162,7 +162,7 @@ function scales(scale: number): { emb: number; heads: number; mlp: number; layer
   return { heads: 2 ** (base + (rem > 0 ? 1 : 0)), mlp: 2 ** (base + (rem > 0 ? 1 : 0)), emb: 2 ** (base + (rem > 1 ? 1 : 0)), layers: 2 ** base };
 }
 
-const SUPPORTED_BLOCKS = new Set(['llama2', 'mistral', 'mixtral', 'gemma', 'gemma2', 'default', 'qwen3', 'qwen3_moe', 'deepseek']);
+const SUPPORTED_BLOCKS = new Set(['llama2', 'mistral', 'mixtral', 'gemma', 'gemma2', 'gemma3', 'default', 'qwen3', 'qwen3_moe', 'deepseek']);
 
 function readMaxtextModel(view: ConfigView, context: ReadContext): Draft | undefined {
   const name = presetName(view.text(view.at(['model_name'])));
@@ -219,12 +219,14 @@ function readMaxtextModel(view: ConfigView, context: ReadContext): Draft | undef
     experts && experts.value > 1 && String(view.value(moeMlp)) !== '-1'
       ? scaled(labelled(view.count(moeMlp, 'an expert MLP width', { integer: true, positive: true }), moeMlp), factor.mlp, 'base_moe_mlp_dim')
       : undefined;
-  const postNorms = (pairs && view.flag(view.at(['use_post_attn_norm'])) ? 1 : 0) + (pairs && view.flag(view.at(['use_post_ffw_norm'])) ? 1 : 0);
+  const gemma3 = block === 'gemma3';
+  const postNormed = pairs || gemma3;
+  const postNorms = (postNormed && view.flag(view.at(['use_post_attn_norm'])) ? 1 : 0) + (postNormed && view.flag(view.at(['use_post_ffw_norm'])) ? 1 : 0);
   const headDim = number(view, 'head_dim', 'a head size');
   const hidden = scaled(number(view, 'base_emb_dim', 'an embedding size'), factor.emb, 'base_emb_dim');
   const heads = scaled(number(view, 'base_num_query_heads', 'a number of query heads'), factor.heads, 'base_num_query_heads');
-  // Qwen3 blocks norm queries and keys per head (2 × head_dim per layer).
-  const qkNorm = block === 'qwen3' || block === 'qwen3_moe' ? 2 * (headDim?.value ?? (hidden && heads ? hidden.value / heads.value : 0)) : 0;
+  // Qwen3 and Gemma 3 blocks norm queries and keys per head (2 × head_dim per layer; gemma3.py `use_qk_norm=True`).
+  const qkNorm = block === 'qwen3' || block === 'qwen3_moe' || gemma3 ? 2 * (headDim?.value ?? (hidden && heads ? hidden.value / heads.value : 0)) : 0;
   const dense = block === 'deepseek' ? (view.count(view.at(['first_num_dense_layers']), 'a number of dense layers', { integer: true })?.value ?? 0) : 0;
   const expertWidth = moeWidth ?? mlp;
   const shared = block === 'deepseek' ? (view.count(view.at(['shared_experts']), 'a number of shared experts', { integer: true })?.value ?? 0) : 0;
@@ -260,7 +262,7 @@ function readMaxtextModel(view: ConfigView, context: ReadContext): Draft | undef
         : undefined,
     // gemma2.py: each scanned layer is a LOCAL_SLIDING attention with `sliding_window_size`, then a
     // GLOBAL one; the llama2, mistral and other blocks build global attention whatever `attention_type` says.
-    localAttention: pairs && layers ? gemma2Windows(view, layers.value) : undefined,
+    localAttention: pairs && layers ? gemma2Windows(view, layers.value) : gemma3 && layers ? gemma3Windows(view, layers.value) : undefined,
     keyNames: { hidden: 'base_emb_dim', layers: 'base_num_decoder_layers', heads: 'base_num_query_heads', ffn: 'base_mlp_dim', vocab: 'vocab_size' },
   };
 }
@@ -332,6 +334,17 @@ function readMaxtextTokens(view: ConfigView, context: ReadContext): TokenResult 
     anchor,
     setting: own ? { span: node.span, kind: 'steps', tokensPerStep, suffix: '', magnitude: false } : undefined,
   };
+}
+
+/**
+ * Gemma 3's interleave: five LOCAL_SLIDING layers, then one GLOBAL, by layer index
+ * (AI-Hypercomputer/maxtext@e591f30c src/maxtext/models/gemma3.py:37-49, `GEMMA3_ATTENTION_PATTERN`,
+ * `get_attention_type(layer_id)`); `base_num_decoder_layers` counts every layer.
+ */
+function gemma3Windows(view: ConfigView, layers: number): LocalAttention | undefined {
+  const size = labelled(number(view, 'sliding_window_size', 'a sliding window'), view.at(['sliding_window_size']));
+  if (!size) return undefined;
+  return { kind: 'sliding', size, layers: Array.from({ length: layers }, (_, i) => i % 6 !== 5), layout: 'gemma3 block: five local layers, then one global' };
 }
 
 /** Gemma 2's local layers (the first of each pair), when `sliding_window_size` is set. */

@@ -5,6 +5,8 @@ import { guessesNeverErrors } from '../shared/guessedMeaning';
 import type { ConfigNode } from '../../source/tree';
 import { has, type FrameworkModule } from '../format';
 import { tokenizerFileReader } from '../../architecture/readers/tokenizerFile';
+import { readHuggingFace } from '../huggingface/modelReader';
+import { HETEROGENEOUS_MODEL, heterogeneousNote, withHeterogeneousModel } from './heterogeneous';
 import { architectureConflicts, MEGATRON_DEFAULTED, MEGATRON_SIGNATURE, MEGATRON_TRAINING, readMegatronTokens } from '../shared/megatronArguments';
 
 /**
@@ -19,9 +21,15 @@ export const megatronLm: FrameworkModule = {
   name: 'Megatron-LM launch script',
   syntaxes: ['shell'],
   detect: (root) => (has(root, ...MEGATRON_SIGNATURE) ? 10 : 0),
+  expand: withHeterogeneousModel,
   readArchitecture: (view, context) => {
     reportUnresolved(view.root, context.findings);
     context.findings.push(...architectureConflicts(view));
+    const note = view.root?.kind === 'map' ? heterogeneousNote(view.root) : undefined;
+    if (note) {
+      context.findings.push(note);
+      return readHuggingFace(view, { under: [HETEROGENEOUS_MODEL] });
+    }
     return readMegatron(view, { under: [], dialect: 'cli', tokenizerFile: tokenizerFileReader(context) });
   },
   training: MEGATRON_TRAINING,

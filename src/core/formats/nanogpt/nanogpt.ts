@@ -4,6 +4,7 @@ import { printable, type ConfigView } from '../../source/view';
 import { readTokens } from '../../training/tokens';
 import { COMMON_TRAINING, tally, type FrameworkModule, type TrainingKeys } from '../format';
 import { readHuggingFace } from '../huggingface/modelReader';
+import { isLlama2c, LLAMA2C_DEFAULTS, LLAMA2C_SOURCE, llama2cModel } from './llama2c';
 
 /**
  * nanoGPT's Python configs (`config/train_gpt2.py`): plain assignments that `configurator.py`
@@ -51,13 +52,14 @@ const TRAINING: TrainingKeys = {
   globalBatch: ['tokens_per_step_sequences'],
   microBatch: [],
   accumulation: [],
-  sequence: ['block_size'],
+  sequence: ['block_size', 'max_seq_len'],
   epochs: [],
 };
 
 interface Expansion {
   readonly defaults: readonly string[];
   readonly anchor: Span;
+  readonly llama2c: boolean;
   /** A character-level dataset (`shakespeare_char`): its vocabulary is in data/<dataset>/meta.pkl. */
   readonly charDataset?: { readonly name: string; readonly span: Span };
 }
@@ -81,7 +83,8 @@ function expand(root: MapNode): ConfigNode {
   const entries: MapEntry[] = [...root.entries];
   const written = new Set(entries.map((entry) => normalizeKey(entry.key)));
   const defaults: string[] = [];
-  for (const [key, value] of Object.entries(DEFAULTS)) {
+  const llama2c = isLlama2c(root);
+  for (const [key, value] of Object.entries(llama2c ? LLAMA2C_DEFAULTS : DEFAULTS)) {
     if (written.has(key)) continue;
     entries.push({ key, keySpan: anchor, value: { kind: 'scalar', value, span: anchor } });
     defaults.push(`${key} ${String(value)}`);
@@ -101,17 +104,19 @@ function expand(root: MapNode): ConfigNode {
     value: {
       kind: 'map',
       span: anchor,
-      entries: [
-        shape('model_type', 'gpt2'),
-        shape('n_layer', numberOf(expanded, 'n_layer') ?? null),
-        shape('n_head', numberOf(expanded, 'n_head') ?? null),
-        shape('n_embd', numberOf(expanded, 'n_embd') ?? null),
-        shape('n_positions', numberOf(expanded, 'block_size') ?? null, 'block_size'),
-        // train.py: "defaulting to vocab_size of GPT-2 to 50304 (50257 rounded up for efficiency)",
-        // unless data/<dataset>/meta.pkl exists: then meta['vocab_size'] (unknown here, left out).
-        shape('vocab_size', charDataset ? null : 50304, '-'),
-        shape('tie_word_embeddings', true, '-'),
-      ],
+      entries: llama2c
+        ? Object.entries(llama2cModel((key) => numberOf(expanded, key))).map(([key, value]) => shape(key, value, key === 'hidden_size' ? 'dim' : '-'))
+        : [
+            shape('model_type', 'gpt2'),
+            shape('n_layer', numberOf(expanded, 'n_layer') ?? null),
+            shape('n_head', numberOf(expanded, 'n_head') ?? null),
+            shape('n_embd', numberOf(expanded, 'n_embd') ?? null),
+            shape('n_positions', numberOf(expanded, 'block_size') ?? null, 'block_size'),
+            // train.py: "defaulting to vocab_size of GPT-2 to 50304 (50257 rounded up for efficiency)",
+            // unless data/<dataset>/meta.pkl exists: then meta['vocab_size'] (unknown here, left out).
+            shape('vocab_size', charDataset ? null : 50304, '-'),
+            shape('tie_word_embeddings', true, '-'),
+          ],
     },
   });
   const accumulation = numberOf(expanded, 'gradient_accumulation_steps');
@@ -120,7 +125,7 @@ function expand(root: MapNode): ConfigNode {
     const span = spanOf('gradient_accumulation_steps');
     entries.push({ key: 'tokens_per_step_sequences', keySpan: span, value: { kind: 'scalar', value: accumulation * batch, span } });
   }
-  EXPANSIONS.set(expanded, { defaults, anchor: root.entries[0]?.keySpan ?? anchor, charDataset });
+  EXPANSIONS.set(expanded, { defaults, anchor: root.entries[0]?.keySpan ?? anchor, llama2c, charDataset });
   return expanded;
 }
 
@@ -128,6 +133,15 @@ function notes(view: ConfigView): Finding[] {
   const expansion = view.root && EXPANSIONS.get(view.root);
   if (!expansion) return [];
   const defaults = expansion.defaults.length > 0 ? `; not set here, so train.py's defaults: ${expansion.defaults.join(', ')}` : '';
+  if (expansion.llama2c)
+    return [
+      {
+        severity: 'information',
+        code: 'assumed-value',
+        span: expansion.anchor,
+        message: `Read as a llama2.c config over train.py's globals (${LLAMA2C_SOURCE}): a Llama of \`dim\`, \`n_layers\`, \`n_heads\`, \`n_kv_heads\`, its MLP int(8·dim/3) rounded up to \`multiple_of\`, the output tied to the embedding, gradient_accumulation_steps × batch_size sequences of max_seq_len per step${defaults}.`,
+      },
+    ];
   const char = expansion.charDataset;
   const vocabulary = char
     ? 'a GPT-2 whose vocabulary comes from the dataset meta.pkl (see the note at `dataset`)'

@@ -13,7 +13,10 @@ export const nemo: FrameworkModule = {
   training: {
     ...COMMON_TRAINING,
     stepsUnder: ['trainer'],
-    sequenceUnder: ['model'],
+    // The samples are cut at `model.data.seq_length` (NVIDIA/NeMo@8cfedd72
+    // nemo/collections/nlp/models/language_modeling/megatron_gpt_model.py:1673), which a launcher
+    // config may set below `encoder_seq_length` (Mistral 7B: 2,048 against 4,096); else any length key.
+    sequenceUnder: ['model', 'data'],
     accelerators: (view) => {
       const nodes = view.count(view.find(['num_nodes'], { under: ['trainer'] }), 'a number of nodes', { integer: true, positive: true });
       const devices = view.count(view.find(['devices'], { under: ['trainer'] }), 'devices per node', { integer: true, positive: true });

@@ -47,7 +47,9 @@ export function readMegatron(view: ConfigView, options: MegatronOptions = NEMO):
   const rotary = cli && view.flag(view.find(['use_rotary_position_embeddings'], UNDER)) === true;
   const positionType = rotary ? 'rope' : (textOf(view, ['position_embedding_type'], UNDER)?.toLowerCase() ?? 'learned_absolute');
   const bias = cli ? view.flag(view.find(['disable_bias_linear'], UNDER)) !== true : (view.flag(view.find(['bias'], UNDER)) ?? true);
-  const qkvBias = cli && !bias && view.flag(view.find(['add_qkv_bias'], UNDER)) === true;
+  // NeMo's `qkv_bias` becomes Megatron's add_qkv_bias (NVIDIA/NeMo@8cfedd72
+  // nemo/collections/nlp/models/language_modeling/megatron_base_model.py:511, Qwen2 launcher configs).
+  const qkvBias = !bias && view.flag(view.find(['add_qkv_bias', 'qkv_bias'], UNDER)) === true;
   // NeMo writes `share_embeddings_and_output_weights`; Megatron-LM's own flag is the negation.
   const untie = flagOr(view, ['untie_embeddings_and_output_weights'], false, '', UNDER);
   const tiedFact =

@@ -27,6 +27,8 @@ const MAX_COMMANDS = 50_000;
 const MAX_NESTED_SCRIPTS = 4;
 /** Shells whose `-c` string is a script of its own. */
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
+/** Launchers that run a command line given as one string, with the options that take it. */
+const STRING_LAUNCHERS: Readonly<Record<string, readonly string[]>> = { bcprun: ['-c', '--cmd'] };
 /** Variables that fix how many processes a launch starts: the GPUs a process sees, ms-swift's per-node and node counts. */
 const WORLD_VARIABLES = ['CUDA_VISIBLE_DEVICES', 'NPROC_PER_NODE', 'NNODES'];
 /** Words that end one command of a command line a launcher passes on (`\\&\\&` reaches it as `&&`). */
@@ -165,19 +167,40 @@ class Walker {
     return undefined;
   }
 
+  /** The string of `bash -c '…'` (options before `-c` skipped). */
+  private shellString(words: readonly Item[]): WordToken | undefined {
+    const shell = words.findIndex((word) => word.t === 'word' && SHELLS.has(word.raw.replace(/^.*\//, '')));
+    if (shell < 0) return undefined;
+    let at = shell + 1;
+    while (at < words.length && words[at].t === 'word' && /^-[A-Za-z]+$/.test((words[at] as WordToken).raw) && !/c/.test((words[at] as WordToken).raw)) at++;
+    const option = words[at];
+    const script = words[at + 1];
+    return option?.t === 'word' && /^-[A-Za-z]*c[A-Za-z]*$/.test(option.raw) && script?.t === 'word' ? script : undefined;
+  }
+
+  /**
+   * The string a launcher runs as a command line of its own: NVIDIA Base Command's
+   * `bcprun … -c 'python main.py …'` (`--cmd`), as LLM360/k2-train@869fbb97 scripts/pretrain_65b.sh runs K2.
+   */
+  private launcherString(words: readonly Item[]): WordToken | undefined {
+    const first = words[0];
+    if (first?.t !== 'word') return undefined;
+    const options = STRING_LAUNCHERS[first.raw.replace(/^.*\//, '')];
+    if (!options) return undefined;
+    const at = words.findIndex((word, index) => index > 0 && word.t === 'word' && options.includes(word.raw));
+    const script = at > 0 ? words[at + 1] : undefined;
+    return script?.t === 'word' ? script : undefined;
+  }
+
   /**
    * `bash -c '$LAUNCHER $CMD'` and `srun … bash -c '…'`: a string that no expansion touched
    * (single-quoted, or double-quoted without `$`) is a script of its own, read in place with the
    * variables set so far, as the shell that receives it would read it.
    */
   private runCommandString(words: readonly Item[]): boolean {
-    const shell = words.findIndex((word) => word.t === 'word' && SHELLS.has(word.raw.replace(/^.*\//, '')));
-    if (shell < 0 || this.nesting >= MAX_NESTED_SCRIPTS) return false;
-    let at = shell + 1;
-    while (at < words.length && words[at].t === 'word' && /^-[A-Za-z]+$/.test((words[at] as WordToken).raw) && !/c/.test((words[at] as WordToken).raw)) at++;
-    const option = words[at];
-    const script = words[at + 1];
-    if (option?.t !== 'word' || !/^-[A-Za-z]*c[A-Za-z]*$/.test(option.raw) || script?.t !== 'word') return false;
+    if (this.nesting >= MAX_NESTED_SCRIPTS) return false;
+    const script = this.shellString(words) ?? this.launcherString(words);
+    if (!script) return false;
     const parts = script.parts;
     const literal = parts.length > 0 && parts.every((part) => part.t === 'lit' && part.linear);
     const contiguous = parts.every((part, index) => index === 0 || part.span.start === parts[index - 1].span.end);

@@ -90,4 +90,13 @@ describe('MaxText configs', () => {
     assert.equal(analysis.parameters.active, 22_190_763_520);
     assert.ok(!analysis.findings.some((finding) => finding.code === 'assumed-value'));
   });
+
+  it('counts a gemma3 block as Gemma 3 4B (q/k and post norms) with five windowed layers to each global one', () => {
+    const { analysis } = analyzeExample('maxtext/configs/models/gemma3-4b.yml');
+    assert.equal(analysis.parameters.total, 3_880_099_328);
+    const local = analysis.model.architecture?.localAttention;
+    assert.equal(local?.size.value, 1024);
+    assert.deepEqual([local?.layers.filter(Boolean).length, local?.layers.length, local?.layers[5], local?.layers[4]], [29, 34, false, true]);
+    assert.ok(!analysis.findings.some((finding) => /counted as a llama2 block/.test(finding.message)));
+  });
 });
