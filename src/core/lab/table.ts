@@ -75,6 +75,8 @@ function readJsonLines(text: string, maxRows: number, locate: Locate): Table {
   const findings: LabFinding[] = [];
   const columns: string[] = [];
   const named = new Set<string>();
+  // Every line of a log names the same fields: each name is normalised once, not once per line.
+  const names = new Map<string, string>();
   let seen = 0;
   const pattern = /[^\r\n]*(\r\n|\r|\n|$)/g;
   let match: RegExpExecArray | null;
@@ -99,7 +101,7 @@ function readJsonLines(text: string, maxRows: number, locate: Locate): Table {
       continue;
     }
     const cells: Record<string, Cell> = {};
-    flatten(value as Record<string, unknown>, '', cells);
+    flatten(value as Record<string, unknown>, '', cells, names);
     for (const key of Object.keys(cells)) {
       if (!named.has(key)) {
         named.add(key);
@@ -112,13 +114,23 @@ function readJsonLines(text: string, maxRows: number, locate: Locate): Table {
 }
 
 /** `{"train": {"loss": 2.1}}` → `train_loss`; arrays and deeper values are left out. */
-function flatten(value: Record<string, unknown>, prefix: string, into: Record<string, Cell>, depth = 0): void {
-  for (const [key, item] of Object.entries(value)) {
-    const name = normaliseColumn(prefix ? `${prefix}_${key}` : key);
+function flatten(value: Record<string, unknown>, prefix: string, into: Record<string, Cell>, names: Map<string, string>, depth = 0): void {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = value[key];
+    const raw = prefix ? `${prefix}_${key}` : key;
+    let name = names.get(raw);
+    if (name === undefined) {
+      name = normaliseColumn(raw);
+      if (names.size < MAX_REMEMBERED_NAMES) names.set(raw, name);
+    }
     if (item === null || typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') into[name] = item;
-    else if (typeof item === 'object' && !Array.isArray(item) && depth < 3) flatten(item as Record<string, unknown>, name, into, depth + 1);
+    else if (typeof item === 'object' && !Array.isArray(item) && depth < 3) flatten(item as Record<string, unknown>, name, into, names, depth + 1);
   }
 }
+
+/** A hostile log can name new fields on every line; past this many the rest are normalised each time. */
+const MAX_REMEMBERED_NAMES = 4096;
 
 function readDelimited(text: string, format: 'csv' | 'tsv', maxRows: number, locate: Locate): Table {
   if (plainDelimited(text)) {
