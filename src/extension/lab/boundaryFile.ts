@@ -4,7 +4,7 @@ import type { RealPath } from '../linkCheck';
 import type { Settings } from '../settings';
 import type { FitRunner } from './fitRunner';
 import type { LabDiagnostics } from './labDiagnostics';
-import { readText } from './workspaceFit';
+import { placingText, readContent } from './workspaceFit';
 
 export const EVALS_FILE_GLOB = '**/*.evals.{csv,tsv,jsonl}';
 
@@ -16,7 +16,7 @@ export class BoundaryFile {
     private readonly settings: () => Settings,
     private readonly runner: FitRunner,
     private readonly diagnostics: LabDiagnostics,
-    /** Where a local path really leads (the Node host), for `readText`. */
+    /** Where a local path really leads (the Node host), for `readContent`. */
     private readonly realPath?: RealPath,
   ) {}
 
@@ -43,12 +43,12 @@ export class BoundaryFile {
       uri = (await vscode.workspace.findFiles(EVALS_FILE_GLOB, '**/node_modules/**', 10)).sort((a, b) => a.path.localeCompare(b.path))[0];
     }
     if (!uri) return { why: configured ? `${configured} was not found` : 'no evals file found (set computeBudget.lab.evalsFile, or name a file *.evals.csv)' };
-    const text = await readText(uri, this.realPath);
-    if (text === undefined) return { why: `${vscode.workspace.asRelativePath(uri)} could not be read` };
-    const report = await this.runner.boundary(text, uri.path);
+    const content = await readContent(uri, this.realPath);
+    if (content === undefined) return { why: `${vscode.workspace.asRelativePath(uri)} could not be read` };
+    const report = await this.runner.boundary(content, uri.path);
     this.diagnostics.show(
       uri,
-      text,
+      placingText(content),
       report.findings.filter((finding) => finding.severity !== 'information'),
     );
     if (report.fits.length === 0) return { why: `${vscode.workspace.asRelativePath(uri)} holds too few models to fit a boundary` };

@@ -1,7 +1,7 @@
 import type { WorkspaceFit } from '../../core/lab/workspaceFit';
 import type { WorkspaceStop } from '../../core/lab/workspaceStop';
 import type { BoundaryReport } from '../../core/lab/boundary';
-import { contentHash, type LabExecutor, type LabResult, type LabTask } from './labTasks';
+import { contentHash, type LabExecutor, type LabInput, type LabResult, type LabTask } from './labTasks';
 
 export { contentHash, type LabJob, type LabReply, type LabResult, type LabTask } from './labTasks';
 
@@ -13,6 +13,9 @@ export interface FileBytes {
   readonly version: string;
 }
 
+const input = (content: string | FileBytes): LabInput => (typeof content === 'string' ? content : content.bytes);
+const version = (content: string | FileBytes, file: string): string | undefined => (typeof content === 'string' ? undefined : `${file}@${content.version}`);
+
 /**
  * The lab's work (fitting a runs file, judging a loss log, fitting a boundary), once per content:
  * the same text with the same options is computed once, however often the file is saved or the
@@ -23,23 +26,23 @@ export class FitRunner {
 
   constructor(private readonly executor: LabExecutor) {}
 
-  fit(text: string, file: string, minTokens: number | undefined): Promise<WorkspaceFit> {
-    return this.cached({ kind: 'fit', text, file, minTokens }) as Promise<WorkspaceFit>;
-  }
-
-  /**
-   * `log`: an open document's text, or a file's bytes with the version they were read at (its
-   * modification time and size): a loss log may be 50 MB, and neither decoding nor hashing it is
-   * work for the host's thread, so bytes are keyed by that version and decoded on the worker.
+  /*
+   * Each takes an open document's text, or a file's bytes with the version they were read at (its
+   * modification time and size): a runs file or a loss log may be 50 MB, and neither decoding nor
+   * hashing it is work for the host's thread, so bytes are keyed by that version and decoded on
+   * the worker.
    */
-  stop(log: string | FileBytes, file: string, tokensPerStep: number | undefined, plannedTokens: number | undefined): Promise<WorkspaceStop> {
-    const text = typeof log === 'string' ? log : log.bytes;
-    const version = typeof log === 'string' ? undefined : `${file}@${log.version}`;
-    return this.cached({ kind: 'stop', text, file, tokensPerStep, plannedTokens }, version) as Promise<WorkspaceStop>;
+
+  fit(content: string | FileBytes, file: string, minTokens: number | undefined): Promise<WorkspaceFit> {
+    return this.cached({ kind: 'fit', text: input(content), file, minTokens }, version(content, file)) as Promise<WorkspaceFit>;
   }
 
-  boundary(text: string, file: string): Promise<BoundaryReport> {
-    return this.cached({ kind: 'boundary', text, file }) as Promise<BoundaryReport>;
+  stop(log: string | FileBytes, file: string, tokensPerStep: number | undefined, plannedTokens: number | undefined): Promise<WorkspaceStop> {
+    return this.cached({ kind: 'stop', text: input(log), file, tokensPerStep, plannedTokens }, version(log, file)) as Promise<WorkspaceStop>;
+  }
+
+  boundary(content: string | FileBytes, file: string): Promise<BoundaryReport> {
+    return this.cached({ kind: 'boundary', text: input(content), file }, version(content, file)) as Promise<BoundaryReport>;
   }
 
   private cached(task: LabTask, version?: string): Promise<LabResult> {

@@ -3,16 +3,23 @@ import type { WorkspaceStop } from '../../core/lab/workspaceStop';
 import type { BoundaryReport } from '../../core/lab/boundary';
 
 export type LabTask =
-  | { readonly kind: 'fit'; readonly text: string; readonly file: string; readonly minTokens: number | undefined }
+  | { readonly kind: 'fit'; readonly text: LabInput; readonly file: string; readonly minTokens: number | undefined }
   | {
       readonly kind: 'stop';
-      /** The log's text, or its UTF-8 bytes as read from disk: decoded on the worker, not the host. */
-      readonly text: string | Uint8Array;
+      readonly text: LabInput;
       readonly file: string;
       readonly tokensPerStep: number | undefined;
       readonly plannedTokens: number | undefined;
     }
-  | { readonly kind: 'boundary'; readonly text: string; readonly file: string };
+  | { readonly kind: 'boundary'; readonly text: LabInput; readonly file: string };
+
+/** A file's text, or its UTF-8 bytes as read from disk: decoded on the worker, not the host. */
+export type LabInput = string | Uint8Array;
+
+/** The text of a task's input. */
+export function inputText(input: LabInput): string {
+  return typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
+}
 
 export type LabResult = WorkspaceFit | WorkspaceStop | BoundaryReport;
 

@@ -45,7 +45,7 @@ export class StopSignals implements vscode.Disposable {
     private readonly settings: () => Settings,
     private readonly runner: FitRunner,
     private readonly cache: AnalysisCache,
-    /** Where a local path really leads (the Node host), for `readText`. */
+    /** Where a local path really leads (the Node host), for `readContent`. */
     private readonly realPath?: RealPath,
   ) {
     const logWatcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,jsonl,json}');

@@ -47,7 +47,7 @@ export class WorkspaceFitService implements vscode.Disposable {
     settings: Settings,
     private readonly runner: FitRunner,
     private readonly diagnostics = labDiagnostics(),
-    /** Where a local path really leads (the Node host), for `readText`. */
+    /** Where a local path really leads (the Node host), for `readContent`. */
     private readonly realPath?: RealPath,
   ) {
     this.settings = settings;
@@ -137,13 +137,13 @@ export class WorkspaceFitService implements vscode.Disposable {
           : 'no runs file found (set computeBudget.lab.runsFile, or name a file *.runs.csv)',
       };
     }
-    const text = await readText(uri, this.realPath);
-    if (text === undefined) {
+    const content = await readContent(uri, this.realPath);
+    if (content === undefined) {
       this.diagnostics.clear();
       return { kind: 'failed', uri, why: `${vscode.workspace.asRelativePath(uri)} could not be read (or is over 50 MB)` };
     }
-    const result = await this.runner.fit(text, uri.path, this.settings.lab.minTokens);
-    this.diagnostics.show(uri, text, result.findings);
+    const result = await this.runner.fit(content, uri.path, this.settings.lab.minTokens);
+    this.diagnostics.show(uri, placingText(content), result.findings);
     if (!result.fit) return { kind: 'failed', uri, why: `${vscode.workspace.asRelativePath(uri)} holds too little to fit (see the Problems panel)`, result };
     const ready = { ...result, fit: result.fit };
     return { kind: 'ready', uri, result: ready, law: workspaceLaw(ready), label: workspaceLabel(ready) };
@@ -178,21 +178,23 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/**
- * The open document's text when it is open (unsaved edits count), else the file's bytes as UTF-8:
- * only a regular file of at most `limit` bytes, checked before reading, that stays inside `folder`
- * with links followed, a folder on the way included (`staysInside`). A device (`/dev/zero` stats
- * as size 0 and never ends), a pipe or a folder is not a `File`; without `realPath` (the browser)
- * a symbolic link is not read at all, as in the analysis's own reader (`src/extension/resources.ts`).
- */
-export async function readText(uri: vscode.Uri, realPath?: RealPath, folder = folderOf(uri), limit = MAX_RUNS_BYTES): Promise<string | undefined> {
-  const read = await readContent(uri, realPath, folder, limit);
-  return read === undefined || typeof read === 'string' ? read : new TextDecoder('utf-8').decode(read.bytes);
+/** Past this many bytes the host does not decode a lab file to place its findings by column; they mark whole lines. */
+const HOST_DECODE_BYTES = 1 << 20;
+
+/** The text the host places findings in: an open document's, or a small file's; undefined for a large file. */
+export function placingText(content: string | FileBytes): string | undefined {
+  if (typeof content === 'string') return content;
+  return content.bytes.length <= HOST_DECODE_BYTES ? new TextDecoder('utf-8').decode(content.bytes) : undefined;
 }
 
 /**
- * As `readText`, but a file not open in an editor comes back as its bytes with the version they
- * were read at, undecoded: for a loss log of up to 50 MB, which the lab's worker decodes.
+ * The open document's text when it is open (unsaved edits count), else the file's bytes with the
+ * version they were read at (modification time and size), undecoded: a runs file or a loss log may
+ * be 50 MB, which the lab's worker decodes. Only a regular file of at most `limit` bytes, checked
+ * before reading, that stays inside `folder` with links followed, a folder on the way included
+ * (`staysInside`). A device (`/dev/zero` stats as size 0 and never ends), a pipe or a folder is not
+ * a `File`; without `realPath` (the browser) a symbolic link is not read at all, as in the
+ * analysis's own reader (`src/extension/resources.ts`).
  */
 export async function readContent(
   uri: vscode.Uri,
