@@ -20,6 +20,8 @@ export interface MinimizeOptions {
   readonly relativeTolerance?: number;
   /** Pairs of updates kept. */
   readonly memory?: number;
+  /** Stop (not converged) once the objective has been evaluated this many times. */
+  readonly maxEvaluations?: number;
 }
 
 export interface Minimum {
@@ -29,8 +31,14 @@ export interface Minimum {
   readonly converged: boolean;
 }
 
-export function minimize(objective: Objective, start: ArrayLike<number>, options: MinimizeOptions = {}): Minimum {
+export function minimize(given: Objective, start: ArrayLike<number>, options: MinimizeOptions = {}): Minimum {
   const n = start.length;
+  const maxEvaluations = options.maxEvaluations ?? Infinity;
+  let evaluations = 0;
+  const objective: Objective = (x, gradient) => {
+    evaluations++;
+    return given(x, gradient);
+  };
   const maxIterations = options.maxIterations ?? 500;
   const gradientTolerance = options.gradientTolerance ?? 1e-10;
   const relativeTolerance = options.relativeTolerance ?? 1e-13;
@@ -46,6 +54,7 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
   const direction = new Float64Array(n);
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     if (maxAbs(g) < gradientTolerance) return { x, value: f, iterations: iteration - 1, converged: true };
+    if (evaluations >= maxEvaluations) return { x, value: f, iterations: iteration - 1, converged: false };
     // Two-loop recursion: direction = -H·g.
     for (let i = 0; i < n; i++) direction[i] = -g[i]!;
     for (let k = s.length - 1; k >= 0; k--) {

@@ -37,4 +37,22 @@ describe('the L-BFGS optimiser the law fit uses', () => {
     const result = minimize(() => NaN, [0, 0]);
     assert.equal(result.converged, false);
   });
+
+  it('stops, not converged, once it has evaluated the objective as often as it may', () => {
+    let calls = 0;
+    const rosenbrock = (x: Float64Array, g: Float64Array): number => {
+      calls++;
+      const [a, b] = [x[0]!, x[1]!];
+      g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
+      g[1] = 200 * (b - a * a);
+      return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
+    };
+    const result = minimize(rosenbrock, [-1.2, 1], { maxEvaluations: 10 });
+    assert.equal(result.converged, false);
+    // The last line search may finish past the budget; it is checked before each iteration.
+    assert.ok(calls >= 10 && calls < 40, `${calls} evaluations`);
+    calls = 0;
+    assert.equal(minimize(rosenbrock, [-1.2, 1]).converged, true);
+    assert.ok(calls > 40, `unbounded, it takes ${calls} evaluations`);
+  });
 });
