@@ -2,25 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-
-/** Runs the command line with `cwd` as the working folder (the default boundary). */
-async function runIn(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(
-      argv,
-      (text) => (out += text + '\n'),
-      (text) => (err += text + '\n'),
-    );
-    return { code, out, err };
-  } finally {
-    process.chdir(before);
-  }
-}
+import { runCliIn } from './runCli';
 
 const SECRET = 'sk-live-TOKEN-0123456789';
 const CONFIG = 'parameters: 7B\ntokens: 140B\n';
@@ -65,12 +47,12 @@ describe('the command line reads the files you name only inside its folder', () 
 
   it('reads a file inside the working folder, by a relative or an absolute path, and the folder itself', async () => {
     for (const target of ['configs/inside.yaml', path.join(ws, 'configs', 'inside.yaml'), 'inner-link.yaml']) {
-      const { code, out, err } = await runIn(ws, 'analyze', target);
+      const { code, out, err } = await runCliIn(ws, 'analyze', target);
       assert.equal(code, 0, err);
       assert.match(out, /parameters\s+7B/);
     }
     // The walk follows no link, so the links out are not read.
-    const folder = await runIn(ws, 'analyze', '.', '--format', 'json');
+    const folder = await runCliIn(ws, 'analyze', '.', '--format', 'json');
     assert.equal(folder.code, 0, folder.err);
     assert.ok((JSON.parse(folder.out) as unknown[]).length >= 2);
     assert.doesNotMatch(folder.out + folder.err, /TOKEN/);
@@ -78,23 +60,23 @@ describe('the command line reads the files you name only inside its folder', () 
 
   it('refuses a file outside the working folder, naming --root and --allow-outside, and reads it with --allow-outside', async () => {
     for (const target of ['../secret/config.yaml', path.join(secret, 'config.yaml')]) {
-      const refused = await runIn(ws, 'analyze', target);
+      const refused = await runCliIn(ws, 'analyze', target);
       assert.equal(refused.code, 1);
       assert.equal(refused.out, '');
       assert.equal(
         refused.err.trim(),
         `compute-budget: cannot read ${target}: it is outside ${ws}, the folder the command may read (--root DIR, or the working folder); give --root or --allow-outside to read it`,
       );
-      const allowed = await runIn(ws, 'analyze', target, '--allow-outside');
+      const allowed = await runCliIn(ws, 'analyze', target, '--allow-outside');
       assert.equal(allowed.code, 0, allowed.err);
       assert.match(allowed.out, /parameters\s+7B/);
     }
-    const rooted = await runIn(ws, 'analyze', '../secret/config.yaml', '--root', top);
+    const rooted = await runCliIn(ws, 'analyze', '../secret/config.yaml', '--root', top);
     assert.equal(rooted.code, 0, rooted.err);
   });
 
   it('keeps a report for the refused file in --json, and reports the rest', async () => {
-    const { code, out } = await runIn(ws, 'analyze', '../secret/config.yaml', 'configs/inside.yaml', '--json');
+    const { code, out } = await runCliIn(ws, 'analyze', '../secret/config.yaml', 'configs/inside.yaml', '--json');
     assert.equal(code, 1);
     const reports = JSON.parse(out) as { file: string; diagnostics: { code: string; message: string }[] }[];
     assert.deepEqual(
@@ -106,10 +88,10 @@ describe('the command line reads the files you name only inside its folder', () 
   });
 
   it('answers a link out, a file under a folder link out and a folder link out exactly as a link to nothing', async () => {
-    const gone = await runIn(ws, 'analyze', 'configs/dangling.yaml');
+    const gone = await runCliIn(ws, 'analyze', 'configs/dangling.yaml');
     assert.equal(gone.err.trim(), 'compute-budget: cannot read configs/dangling.yaml: no such file');
     for (const target of ['configs/link.yaml', 'dirlink/config.yaml', 'dirlink']) {
-      const { code, out, err } = await runIn(ws, 'analyze', target);
+      const { code, out, err } = await runCliIn(ws, 'analyze', target);
       assert.equal(code, 1, target);
       assert.doesNotMatch(out + err, /TOKEN/);
       assert.equal(err.trim(), `compute-budget: cannot read ${target}: no such file`);
@@ -126,23 +108,23 @@ describe('the command line reads the files you name only inside its folder', () 
     ];
     for (const [name, argv, file] of cases) {
       const at = (target: string) => argv.map((arg) => (arg === 'FILE' ? target : arg));
-      const inside = await runIn(ws, ...at(file));
+      const inside = await runCliIn(ws, ...at(file));
       assert.ok(inside.code === 0 || !/cannot read/.test(inside.err), `${name} inside: ${inside.err}`);
       assert.notEqual(inside.out, '', `${name} reads the file inside`);
-      const outside = await runIn(ws, ...at(`../secret/${file}`));
+      const outside = await runCliIn(ws, ...at(`../secret/${file}`));
       assert.notEqual(outside.code, 0, name);
       assert.match(outside.err, /it is outside .*--allow-outside to read it/, name);
-      const linked = await runIn(ws, ...at(`dirlink/${file}`));
+      const linked = await runCliIn(ws, ...at(`dirlink/${file}`));
       assert.notEqual(linked.code, 0, name);
       assert.match(linked.err, new RegExp(`cannot read dirlink/${file.replace('.', '\\.')}: no such file`), name);
       assert.doesNotMatch(outside.out + outside.err + linked.out + linked.err, /TOKEN/, name);
-      const allowed = await runIn(ws, ...at(`../secret/${file}`), '--allow-outside');
+      const allowed = await runCliIn(ws, ...at(`../secret/${file}`), '--allow-outside');
       assert.doesNotMatch(allowed.err, /cannot read/, `${name} --allow-outside: ${allowed.err}`);
     }
   });
 
   it('refuses a --root that is not a folder it can read, as a usage error', async () => {
-    const { code, err } = await runIn(ws, 'analyze', 'nowhere/inside.yaml', '--root', path.join(ws, 'nowhere'));
+    const { code, err } = await runCliIn(ws, 'analyze', 'nowhere/inside.yaml', '--root', path.join(ws, 'nowhere'));
     assert.equal(code, 2);
     assert.match(err, /--root .* is not a folder that can be read/);
   });

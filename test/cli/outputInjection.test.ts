@@ -2,26 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runCliIn } from './runCli';
 import { workflowCommand } from '../core/text/workflowCommand';
-
-/** Runs the command line in `cwd`, as a CI step would, collecting stdout and stderr. */
-async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(
-      argv,
-      (text) => (out += text + '\n'),
-      (text) => (err += text + '\n'),
-    );
-    return { code, out, err };
-  } finally {
-    process.chdir(before);
-  }
-}
 
 /** Every raw control a terminal or a log would act on; line feeds between lines are the output's own. */
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -89,7 +71,7 @@ describe('every text surface of the command line, fed hostile names and values',
 
   for (const format of ['table', 'json', 'sarif']) {
     it(`analyze --format ${format}: stdout and stderr carry no control and no workflow command`, async () => {
-      const { out, err } = await run(root, 'analyze', config, '--format', format);
+      const { out, err } = await runCliIn(root, 'analyze', config, '--format', format);
       assert.ok(out.length > 0);
       assertSafe(out, `stdout (${format})`);
       assertSafe(err, `stderr (${format})`);
@@ -97,7 +79,7 @@ describe('every text surface of the command line, fed hostile names and values',
   }
 
   it('analyze --format github: one annotation per diagnostic, each escaped as GitHub reads it', async () => {
-    const { out, err } = await run(root, 'analyze', config, '--format', 'github');
+    const { out, err } = await runCliIn(root, 'analyze', config, '--format', 'github');
     assert.ok(out.trim().length > 0);
     assertSafe(out, 'stdout (github)', true);
     assertSafe(err, 'stderr (github)');
@@ -106,7 +88,7 @@ describe('every text surface of the command line, fed hostile names and values',
   });
 
   it('a file that cannot be read is named on stderr without controls or commands', async () => {
-    const { err, code } = await run(root, 'analyze', `::error::gone${SEQUENCES}.yaml`);
+    const { err, code } = await runCliIn(root, 'analyze', `::error::gone${SEQUENCES}.yaml`);
     assert.equal(code, 1);
     assert.match(err, /cannot read/);
     assertSafe(err, 'stderr');
@@ -114,7 +96,7 @@ describe('every text surface of the command line, fed hostile names and values',
 
   for (const format of ['md', 'json']) {
     it(`statement --format ${format} carries no control, workflow command or Markdown from the file`, async () => {
-      const { out, err } = await run(root, 'statement', config, '--format', format);
+      const { out, err } = await runCliIn(root, 'statement', config, '--format', format);
       assertSafe(out, `statement ${format}`);
       assertSafe(err, `statement ${format} stderr`);
       if (format === 'md') assert.doesNotMatch(out, /<b>|\*md\*|\]\(command/, 'no markup from the model name');
@@ -128,7 +110,7 @@ describe('every text surface of the command line, fed hostile names and values',
   ]) {
     for (const json of [false, true]) {
       it(`${command}${json ? ' --json' : ''} prints run ids, cells and task names without controls or commands`, async () => {
-        const { out, err } = await run(root, command!, file!, ...flags, ...(json ? ['--json'] : []));
+        const { out, err } = await runCliIn(root, command!, file!, ...flags, ...(json ? ['--json'] : []));
         assert.ok(out.length > 0);
         assertSafe(out, `${command} stdout`);
         assertSafe(err, `${command} stderr`);
@@ -137,7 +119,7 @@ describe('every text surface of the command line, fed hostile names and values',
   }
 
   it('a usage error that repeats what was typed is escaped too', async () => {
-    const { err, code } = await run(root, `::error::cmd${SEQUENCES}`);
+    const { err, code } = await runCliIn(root, `::error::cmd${SEQUENCES}`);
     assert.equal(code, 2);
     assertSafe(err, 'usage error');
   });

@@ -11,3 +11,14 @@ export async function runCli(argv: string[]): Promise<{ code: number; out: strin
   );
   return { code, out, err };
 }
+
+/** `runCli` with `cwd` as the working folder (the CLI's default boundary), as a CI step runs it. */
+export async function runCliIn(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    return await runCli(argv);
+  } finally {
+    process.chdir(before);
+  }
+}
