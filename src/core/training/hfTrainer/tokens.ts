@@ -57,7 +57,7 @@ function bySteps(view: ConfigView, steps: Fact, args: TrainerArgs, facts: readon
   const pairs = perSample === 2 ? ' × 2 sequences (prompt + chosen, prompt + rejected)' : '';
   return {
     tokens: fact(tokens, 'derived'),
-    derivation: `${fmt(steps.value)} steps × ${fmt(micro.value)} per device × ${fmt(accumulation.value)} accumulation × ${fmt(parallel.value)} accelerators${pairs} × ${fmt(sequence.value)} tokens${args.packing === true ? '' : ' (at most: sequences shorter than the limit are not packed)'}`,
+    derivation: `${fmt(steps.value)} steps × ${fmt(micro.value)} per device × ${fmt(accumulation.value)} accumulation × ${fmt(parallel.value)} ${parallel.value === 1 ? 'accelerator' : 'accelerators'}${pairs} × ${fmt(sequence.value)} tokens${args.packing === true ? '' : ' (at most: sequences shorter than the limit are not packed)'}`,
     factors: [steps, micro, accumulation, parallel, sequence],
     anchor,
   };
